@@ -1,0 +1,103 @@
+"""The result of :func:`newsclean.clean`: a frozen, typed :class:`Document`."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field, fields
+from datetime import date, datetime
+from typing import Any
+
+#: Kinds a body paragraph can have; they drive :meth:`Document.to_markdown`.
+PARAGRAPH_KINDS = frozenset(
+    {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "tr", "caption"}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A link: its visible text and its target (``None`` when the input had no URL)."""
+
+    text: str
+    url: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "url": self.url}
+
+
+@dataclass(frozen=True, slots=True)
+class Removal:
+    """One piece of text that a rule took out of the body, and why."""
+
+    text: str
+    rule: str
+    family: str
+    reason: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "rule": self.rule, "family": self.family, "reason": self.reason}
+
+
+def _iso(value: date | None) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A cleaned article.
+
+    ``published`` and ``modified`` are a timezone-aware :class:`~datetime.datetime` when the page
+    gave a time and a zone; a *naive* ``datetime`` when it gave a time but no zone (the time is
+    kept as written, never shifted); a :class:`~datetime.date` when it gave only a day (no time
+    is invented); ``None`` when nothing trustworthy was found. ``*_source`` names where the value
+    came from (``"meta:article:published_time"``, ``"json-ld:datePublished"``, ``"text:dateline"``…).
+
+    An empty document (no ``paragraphs``) is an ordinary result; ``warnings`` then says why.
+    """
+
+    title: str | None = None
+    body: str = ""
+    paragraphs: tuple[str, ...] = ()
+    paragraph_kinds: tuple[str, ...] = ()
+    published: date | None = None
+    published_source: str | None = None
+    modified: date | None = None
+    modified_source: str | None = None
+    tags: tuple[str, ...] = ()
+    authors: tuple[str, ...] = ()
+    related: tuple[Link, ...] = ()
+    links: tuple[Link, ...] = ()
+    url: str | None = None
+    site_name: str | None = None
+    language: str | None = None
+    description: str | None = None
+    removed: tuple[Removal, ...] = ()
+    warnings: tuple[str, ...] = field(default=())
+
+    def __str__(self) -> str:
+        return self.body
+
+    def __bool__(self) -> bool:
+        return bool(self.paragraphs)
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready data, one key per field; dates as ``isoformat()`` strings."""
+        out: dict[str, Any] = {}
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if isinstance(value, date):
+                out[f.name] = _iso(value)
+            elif isinstance(value, tuple):
+                out[f.name] = [v.to_dict() if hasattr(v, "to_dict") else v for v in value]
+            else:
+                out[f.name] = value
+        return out
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """The :meth:`to_dict` data as a JSON string (UTF-8 text kept as is)."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    def to_markdown(self) -> str:
+        """The article as Markdown: title, headings, lists, quotes, tables rows and links."""
+        from newsclean.markdown import render
+
+        return render(self)
