@@ -1,0 +1,251 @@
+"""The article-body benchmark's scoring, reimplemented faithfully.
+
+This mirrors ``evaluate.py`` of the ScrapingHub article-extraction-benchmark
+(the method the 2026 web content extraction benchmark reuses):
+
+* tokens are ``re.findall(r"\\w+", text)`` (Unicode, case-sensitive);
+* each text is a multiset of 4-token shingles.  A text with 1-3 tokens yields
+  exactly one shingle, the whole token tuple; a text with no token yields
+  none.  (This is what the original ``_ngrams`` does: ``range(max(1, n - 3))``
+  with empty tuples dropped.)
+* per page, tp / fp / fn are shingle counts shared / only predicted / only in
+  the truth, normalised to sum to 1 so that long pages weigh no more than
+  short ones;
+* precision is the mean of per-page precision over pages with tp + fp > 0,
+  recall the mean of per-page recall over pages with tp + fn > 0 (an empty
+  prediction therefore has no precision and recall 0);
+* F1 is the harmonic mean of those two means (not a mean of per-page F1);
+* the spread is the standard deviation over 1000 bootstrap resamples of pages
+  (the original draws them unseeded; here the seed is fixed so reruns agree).
+
+Where the original would crash (no page has any prediction, or P + R == 0)
+these functions return 0.0 instead, so a broken tool shows up as a zero row.
+
+The snippet score (``with`` / ``without`` lists of the 2026 benchmark) is a
+whitespace-normalised, case-sensitive substring test.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+import statistics
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+NGRAM_N = 4
+BOOTSTRAP_RESAMPLES = 1000
+BOOTSTRAP_SEED = 20240601
+
+_TOKEN_RE = re.compile(r"\w+")
+_SPACE_RE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class PageCounts:
+    """Normalised shingle counts of one page (tp + fp + fn is 1, or all 0)."""
+
+    tp: float
+    fp: float
+    fn: float
+
+    @property
+    def has_prediction(self) -> bool:
+        """True when the prediction had at least one shingle."""
+        return self.tp + self.fp > 0
+
+    @property
+    def has_truth(self) -> bool:
+        """True when the truth had at least one shingle."""
+        return self.tp + self.fn > 0
+
+    @property
+    def precision(self) -> float:
+        """Per-page precision; only meaningful when ``has_prediction``."""
+        if self.fp == self.fn == 0:
+            return 1.0
+        if self.tp == self.fp == 0:
+            return 0.0
+        return self.tp / (self.tp + self.fp)
+
+    @property
+    def recall(self) -> float:
+        """Per-page recall; only meaningful when ``has_truth``."""
+        if self.fp == self.fn == 0:
+            return 1.0
+        if self.tp == self.fn == 0:
+            return 0.0
+        return self.tp / (self.tp + self.fn)
+
+    @property
+    def f1(self) -> float:
+        """Per-page F1, 0 for an empty prediction (used for sorting and mean_page_f1)."""
+        if not self.has_prediction:
+            return 1.0 if not self.has_truth else 0.0
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r > 0 else 0.0
+
+
+@dataclass(frozen=True)
+class Scores:
+    """Aggregate scores of one tool over a set of pages."""
+
+    precision: float
+    recall: float
+    f1: float
+    accuracy: float
+    mean_page_f1: float
+    pages: int
+    f1_std: float = 0.0
+    precision_std: float = 0.0
+    recall_std: float = 0.0
+
+
+def tokenize(text: str | None) -> list[str]:
+    """Split text into the benchmark's tokens (runs of Unicode word characters)."""
+    return _TOKEN_RE.findall(text or "")
+
+
+def shingles(text: str | None, n: int = NGRAM_N) -> Counter[tuple[str, ...]]:
+    """Multiset of n-token shingles; a shorter non-empty text is one shingle."""
+    tokens = tokenize(text)
+    result: Counter[tuple[str, ...]] = Counter()
+    for i in range(max(1, len(tokens) - n + 1)):
+        shingle = tuple(tokens[i : i + n])
+        if shingle:
+            result[shingle] += 1
+    return result
+
+
+def match(truth: str | None, prediction: str | None, n: int = NGRAM_N) -> PageCounts:
+    """Compare one page's prediction to its truth: normalised tp / fp / fn."""
+    true_sh = shingles(truth, n)
+    pred_sh = shingles(prediction, n)
+    tp = sum((true_sh & pred_sh).values())
+    fp = sum((pred_sh - true_sh).values())
+    fn = sum((true_sh - pred_sh).values())
+    total = tp + fp + fn
+    if total == 0:
+        return PageCounts(0.0, 0.0, 0.0)
+    return PageCounts(tp / total, fp / total, fn / total)
+
+
+def exact_match(truth: str | None, prediction: str | None) -> bool:
+    """The benchmark's 'accuracy': identical token lists."""
+    return tokenize(truth) == tokenize(prediction)
+
+
+def _mean_or_zero(values: Sequence[float]) -> float:
+    return statistics.fmean(values) if values else 0.0
+
+
+def precision_recall_f1(pages: Sequence[PageCounts]) -> tuple[float, float, float]:
+    """Mean precision, mean recall and their harmonic mean over pages."""
+    precision = _mean_or_zero([c.precision for c in pages if c.has_prediction])
+    recall = _mean_or_zero([c.recall for c in pages if c.has_truth])
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall > 0 else 0.0
+    return precision, recall, f1
+
+
+def score(
+    pages: Sequence[PageCounts],
+    exact: Sequence[bool] | None = None,
+    *,
+    resamples: int = BOOTSTRAP_RESAMPLES,
+    seed: int = BOOTSTRAP_SEED,
+) -> Scores:
+    """Aggregate per-page counts into P, R, F1 with bootstrap standard deviations.
+
+    ``exact`` holds the per-page exact-match flags (for accuracy); pass
+    ``resamples=0`` to skip the bootstrap.
+    """
+    precision, recall, f1 = precision_recall_f1(pages)
+    accuracy = _mean_or_zero([float(e) for e in exact]) if exact else 0.0
+    mean_page_f1 = _mean_or_zero([c.f1 for c in pages])
+    stds = {"f1": 0.0, "precision": 0.0, "recall": 0.0}
+    if resamples > 1 and len(pages) > 1:
+        rng = random.Random(seed)
+        n = len(pages)
+        samples: dict[str, list[float]] = {key: [] for key in stds}
+        for _ in range(resamples):
+            picked = [pages[rng.randrange(n)] for _ in range(n)]
+            p, r, f = precision_recall_f1(picked)
+            samples["precision"].append(p)
+            samples["recall"].append(r)
+            samples["f1"].append(f)
+        stds = {key: statistics.stdev(values) for key, values in samples.items()}
+    return Scores(
+        precision=precision,
+        recall=recall,
+        f1=f1,
+        accuracy=accuracy,
+        mean_page_f1=mean_page_f1,
+        pages=len(pages),
+        f1_std=stds["f1"],
+        precision_std=stds["precision"],
+        recall_std=stds["recall"],
+    )
+
+
+def score_texts(
+    truths: Sequence[str | None],
+    predictions: Sequence[str | None],
+    *,
+    resamples: int = BOOTSTRAP_RESAMPLES,
+    seed: int = BOOTSTRAP_SEED,
+) -> Scores:
+    """Score aligned lists of truth and predicted texts."""
+    if len(truths) != len(predictions):
+        raise ValueError("truths and predictions must be aligned, page for page")
+    counts = [match(t, p) for t, p in zip(truths, predictions, strict=True)]
+    exact = [exact_match(t, p) for t, p in zip(truths, predictions, strict=True)]
+    return score(counts, exact, resamples=resamples, seed=seed)
+
+
+def normalize_space(text: str | None) -> str:
+    """Collapse runs of whitespace to one space and strip the ends."""
+    return _SPACE_RE.sub(" ", text or "").strip()
+
+
+def snippets_found(text: str | None, snippets: Sequence[str]) -> int:
+    """How many snippets occur in text, both whitespace-normalised (case-sensitive)."""
+    haystack = normalize_space(text)
+    return sum(1 for s in snippets if normalize_space(s) and normalize_space(s) in haystack)
+
+
+@dataclass(frozen=True)
+class SnippetScores:
+    """Snippet coverage over pages: share of `with` kept, share of `without` leaked."""
+
+    with_found: int
+    with_total: int
+    without_found: int
+    without_total: int
+
+    @property
+    def with_rate(self) -> float:
+        """Share of must-keep snippets found (higher is better)."""
+        return self.with_found / self.with_total if self.with_total else 0.0
+
+    @property
+    def without_rate(self) -> float:
+        """Share of must-drop snippets found (lower is better)."""
+        return self.without_found / self.without_total if self.without_total else 0.0
+
+
+def score_snippets(
+    predictions: Sequence[str | None],
+    with_lists: Sequence[Sequence[str]],
+    without_lists: Sequence[Sequence[str]],
+) -> SnippetScores:
+    """Pool snippet hits over all pages (micro average: every snippet counts once)."""
+    wf = wt = of = ot = 0
+    for text, keep, drop in zip(predictions, with_lists, without_lists, strict=True):
+        keep = [s for s in keep if normalize_space(s)]
+        drop = [s for s in drop if normalize_space(s)]
+        wf += snippets_found(text, keep)
+        wt += len(keep)
+        of += snippets_found(text, drop)
+        ot += len(drop)
+    return SnippetScores(wf, wt, of, ot)
