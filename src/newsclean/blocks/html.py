@@ -1,0 +1,209 @@
+"""HTML to blocks: one parse, one walk over the tree.
+
+The walk keeps a stack of open *containers* (block-level elements) and cuts the text into
+:class:`~newsclean.blocks.model.Block` objects at every block-level boundary. Invisible and
+non-content elements (``<script>``, ``<style>``, ``<template>``, ``hidden``, ``aria-hidden``,
+``display:none``…) are skipped whole, so their text can never leak into the body.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+from lxml import etree, html
+
+from newsclean.blocks.model import Block
+from newsclean.blocks.tokens import concepts_of
+
+#: Elements whose whole subtree is never article text.
+SKIP_TAGS = frozenset({
+    "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed",
+    "canvas", "video", "audio", "select", "option", "button", "input", "textarea", "head",
+    "title", "meta", "link", "map", "area", "source", "track", "dialog", "base", "param",
+})
+
+#: Elements that start and end a block of text.
+BLOCK_TAGS = frozenset({
+    "p", "div", "section", "article", "main", "header", "footer", "aside", "nav", "h1", "h2",
+    "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "blockquote", "pre", "table",
+    "tr", "td", "th", "caption", "figure", "figcaption", "form", "hr", "address", "details",
+    "summary", "center", "body", "html", "fieldset", "legend", "tbody", "thead", "tfoot",
+    "menu", "hgroup", "br", "label", "option", "picture", "noscript",
+})
+
+#: Block kinds kept as such in the Document (others become "p").
+_KIND_OF = {
+    "h1": "h1", "h2": "h2", "h3": "h3", "h4": "h4", "h5": "h5", "h6": "h6", "li": "li",
+    "dt": "li", "dd": "li", "blockquote": "blockquote", "pre": "pre", "tr": "tr", "th": "tr",
+    "td": "tr", "caption": "caption", "figcaption": "caption",
+}
+
+_ARTICLE_TAGS = frozenset({"article", "main"})
+_WS = regex.compile(r"\s+")
+_HIDDEN_STYLE = regex.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", regex.IGNORECASE)
+
+
+@dataclass(slots=True)
+class Container:
+    """A block-level element that blocks can sit in."""
+
+    id: int
+    tag: str
+    parent: int  # -1 for the root
+    depth: int
+    concepts: frozenset[str]
+    article_hint: bool  # <article>, <main>, itemprop=articleBody, or an "article body" class
+
+
+_PARSER_OPTIONS = dict(
+    remove_comments=True,
+    remove_pis=True,
+    no_network=True,
+    remove_blank_text=False,
+    compact=True,
+    default_doctype=False,
+    collect_ids=False,
+    huge_tree=False,
+)
+
+
+def parse_html(text: str) -> html.HtmlElement | None:
+    """Parse an HTML document with a parser that never reaches the network or the disk.
+
+    Returns ``None`` when nothing could be parsed.
+    """
+    parser = html.HTMLParser(**_PARSER_OPTIONS)  # type: ignore[arg-type]
+    try:
+        root = html.document_fromstring(text, parser=parser)
+    except (etree.ParserError, ValueError, etree.XMLSyntaxError):
+        return None
+    return root
+
+
+def _hidden(el: etree._Element) -> bool:
+    attrib = el.attrib
+    if "hidden" in attrib or attrib.get("aria-hidden") == "true":
+        return True
+    style = attrib.get("style")
+    return bool(style) and _HIDDEN_STYLE.search(style) is not None
+
+
+_PLAIN, _CONTAINER, _LINK, _SKIPPED, _BREAK = range(5)
+
+
+def _heading_level(kind: str) -> int:
+    return int(kind[1]) if len(kind) == 2 and kind[0] == "h" and kind[1].isdigit() else 0
+
+
+def build_blocks(root: html.HtmlElement) -> tuple[list[Block], list[Container]]:
+    """Walk the tree once and return the text blocks and the containers they sit in."""
+    blocks: list[Block] = []
+    containers: list[Container] = []
+    token_cache: dict[str, frozenset[str]] = {}
+
+    body = root.find("body")
+    start = body if body is not None else root
+
+    open_containers: list[int] = []
+    kinds: list[str] = ["p"]  # tag of the innermost open container
+    states: list[int] = []  # one entry per open element
+    buf: list[str] = []
+    links: list[tuple[str, str | None]] = []
+    link_chars = 0
+    link_start: list[tuple[int, str | None]] = []  # (index into buf at <a>, href)
+
+    def flush() -> None:
+        nonlocal link_chars, links
+        if buf:
+            text = _WS.sub(" ", "".join(buf)).strip()
+            buf.clear()
+            if text:
+                kind = kinds[-1]
+                blocks.append(
+                    Block(
+                        text=text,
+                        index=len(blocks),
+                        kind=_KIND_OF.get(kind, "p"),
+                        segments=(text,),
+                        link_chars=min(link_chars, len(text)),
+                        containers=tuple(open_containers),
+                        links=tuple(links),
+                        heading_level=_heading_level(kind),
+                    )
+                )
+        if links:
+            links = []
+        link_chars = 0
+        link_start.clear()
+
+    walker = etree.iterwalk(start, events=("start", "end"))
+    for event, el in walker:
+        tag = el.tag
+        if not isinstance(tag, str):  # comments, processing instructions, entities
+            if event == "end" and el.tail:
+                buf.append(el.tail)
+            continue
+        if "}" in tag or ":" in tag:  # namespaced islands: go by the local name
+            tag = tag.rsplit("}", 1)[-1].rsplit(":", 1)[-1]
+        tag = tag.lower()
+        if event == "start":
+            if tag in SKIP_TAGS or _hidden(el):
+                walker.skip_subtree()
+                states.append(_SKIPPED)
+                continue
+            if tag == "br" or tag == "hr":
+                flush()
+                states.append(_BREAK)
+                continue
+            if tag in BLOCK_TAGS:
+                flush()
+                attrib = el.attrib
+                role = attrib.get("role", "")
+                marker = f"{attrib.get('class', '')} {attrib.get('id', '')} {role}".strip()
+                concepts = concepts_of(marker, token_cache) if marker else frozenset()
+                if tag in ("nav", "aside", "footer", "form") or role in ("navigation", "banner", "contentinfo"):
+                    concepts = concepts | {"navigation"}
+                hint = (
+                    tag in _ARTICLE_TAGS
+                    or "article" in concepts
+                    or attrib.get("itemprop") == "articleBody"
+                    or role == "main"
+                )
+                cid = len(containers)
+                containers.append(
+                    Container(
+                        id=cid,
+                        tag=tag,
+                        parent=open_containers[-1] if open_containers else -1,
+                        depth=len(open_containers),
+                        concepts=concepts - {"article"},
+                        article_hint=hint,
+                    )
+                )
+                open_containers.append(cid)
+                kinds.append(tag)
+                states.append(_CONTAINER)
+            elif tag == "a":
+                link_start.append((len(buf), el.get("href")))
+                states.append(_LINK)
+            else:
+                states.append(_PLAIN)
+            if el.text:
+                buf.append(el.text)
+        else:
+            state = states.pop()
+            if state == _LINK and link_start:
+                begin, href = link_start.pop()
+                text = _WS.sub(" ", "".join(buf[begin:])).strip()
+                if text:
+                    links.append((text, href))
+                    link_chars += len(text)
+            elif state == _CONTAINER:
+                flush()
+                open_containers.pop()
+                kinds.pop()
+            if el.tail:
+                buf.append(el.tail)
+    flush()
+    return blocks, containers

@@ -1,0 +1,104 @@
+"""Class/id/role vocabulary: which words in markup name which concept.
+
+A word matches a *part* of a class or id split at ``-``, ``_``, spaces and camelCase humps
+(``c-share-bar`` → ``c``, ``share``, ``bar``), so ``ad`` matches ``ad-slot`` but not ``header``.
+Concept names are the rule families of :mod:`newsclean.phrases`, plus ``article`` (a hint that the
+element holds the article body) and ``hidden``.
+"""
+
+from __future__ import annotations
+
+import regex
+
+#: concept -> words, grouped by what they mean on real pages.
+TOKEN_CONCEPTS: dict[str, tuple[str, ...]] = {
+    "share": (
+        "share", "shares", "sharing", "sharer", "social", "socials", "addthis", "sharethis",
+        "shariff", "sociallinks", "socialbar", "socialshare", "sharebar", "sharetools",
+        "share_tools", "sharebuttons", "share-buttons",
+    ),
+    "related": (
+        "related", "relatedposts", "recommend", "recommended", "recommendations", "recirc",
+        "recirculation", "morestories", "more-stories", "readmore", "read-more", "readnext",
+        "read-next", "mostread", "most-read", "mostpopular", "most-popular", "popular",
+        "trending", "outbrain", "taboola", "jp-relatedposts", "yarpp", "crp", "further",
+        "also", "teasers", "teaser", "next-article", "nextarticle", "upnext", "up-next",
+    ),
+    "subscribe": (
+        "newsletter", "newsletters", "subscribe", "subscription", "subscriptions", "signup",
+        "sign-up", "paywall", "optin", "opt-in", "follow", "promo", "cta", "membership",
+        "donate", "donation", "appeal", "registration", "regwall", "login", "piano",
+    ),
+    "comments": (
+        "comment", "comments", "commentlist", "disqus", "discussion", "respond", "replies",
+        "reply", "coral", "talk", "community", "reactions",
+    ),
+    "ads": (
+        "ad", "ads", "adv", "advert", "adverts", "advertisement", "advertising", "adslot",
+        "adunit", "adsense", "dfp", "gpt", "banner", "sponsor", "sponsored", "sponsors",
+        "commercial", "affiliate", "partner", "partners", "native", "billboard", "leaderboard",
+        "skyscraper", "mpu", "dfp-ad", "ad-container", "adwrapper",
+    ),
+    "cookie": ("cookie", "cookies", "consent", "gdpr", "cmp", "onetrust", "cookiebanner", "ccpa"),
+    "navigation": (
+        "nav", "navbar", "navigation", "menu", "menus", "submenu", "breadcrumb", "breadcrumbs",
+        "crumbs", "footer", "masthead", "sidebar", "side", "skip", "skiplink", "pagination",
+        "pager", "topbar", "toolbar", "site-header", "siteheader", "site-footer", "sitefooter",
+        "header", "dropdown", "offcanvas", "drawer", "hamburger", "search", "widget", "widgets",
+        "tagcloud", "tags", "tag-list", "taglist", "keywords", "topics", "author-bio",
+        "authorbio", "bio", "byline", "meta", "metadata", "dateline", "timestamp", "credit",
+        "credits", "copyright", "disclaimer", "print", "tools", "toolbox", "utility",
+        "modal", "popup", "overlay", "lightbox", "hidden", "visually-hidden", "sr-only",
+        "screen-reader-text", "caption", "wp-caption-text",
+    ),
+    "article": (
+        "article-body", "articlebody", "article__body", "article-content", "articlecontent",
+        "article__content", "article-text", "articletext", "post-content", "postcontent",
+        "post-body", "postbody", "entry-content", "entrycontent", "story-body", "storybody",
+        "story-content", "storycontent", "story-text", "content-body", "body-text", "bodytext",
+        "main-content", "maincontent", "article-main", "text-content", "rich-text", "richtext",
+        "single-content", "post-entry", "td-post-content", "field-body", "news-text",
+        "article__text", "c-article-body", "paywall-content", "content__body", "text-body",
+    ),
+}
+
+_SPLIT = regex.compile(r"[\s_\-.:]+|(?<=\p{Ll})(?=\p{Lu})")
+
+# whole class/id values (lower case, as written) -> concept, tried before the parts
+_WHOLE: dict[str, str] = {}
+_PART: dict[str, str] = {}
+for _concept, _words in TOKEN_CONCEPTS.items():
+    for _word in _words:
+        if "-" in _word or "_" in _word:
+            _WHOLE[_word] = _concept
+        else:
+            _PART[_word] = _concept
+            _WHOLE[_word] = _concept
+
+
+_HYPHENATED = regex.compile(
+    "|".join(regex.escape(k) for k in sorted(_WHOLE, key=len, reverse=True) if "-" in k or "_" in k)
+)
+
+
+def concepts_of(attr_value: str, cache: dict[str, frozenset[str]]) -> frozenset[str]:
+    """The concepts named by a class/id string. ``cache`` is per-page (no global state)."""
+    hit = cache.get(attr_value)
+    if hit is not None:
+        return hit
+    found: set[str] = set()
+    for token in attr_value.split():
+        low = token.lower()
+        whole = _WHOLE.get(low)
+        if whole is not None:
+            found.add(whole)
+            continue
+        for match in _HYPHENATED.finditer(low):
+            found.add(_WHOLE[match.group()])
+        for part in _SPLIT.split(token):
+            concept = _PART.get(part.lower())
+            if concept is not None:
+                found.add(concept)
+    result = frozenset(found)
+    cache[attr_value] = result
+    return result

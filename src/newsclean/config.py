@@ -1,0 +1,63 @@
+"""The one configuration object: frozen, typed, with documented defaults."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+
+from newsclean.errors import ConfigError
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    """Options for :func:`newsclean.clean`. Every field has a default; build variants with
+    :meth:`replace`.
+
+    Attributes:
+        disabled_rules: names of pipeline rules to skip (see ``newsclean.rules.PIPELINE`` or
+            ``docs/rules.md``). An unknown name raises :class:`~newsclean.errors.ConfigError`.
+        max_input_bytes: inputs larger than this (bytes, or UTF-8 length of a ``str``) raise
+            :class:`~newsclean.errors.InputTooLargeError`. Default 50 MiB.
+        regex_timeout: seconds any single pattern may spend on page text before it is treated as
+            "no match" (guards against pathological inputs). Default 0.5.
+        guard_ratio: when the rules would keep less than this share of the candidate article text,
+            the over-pruning guard restores it and says so in ``warnings``. Default 0.1.
+        min_body_chars: an article body shorter than this is reported with a warning (it is still
+            returned). Default 80.
+        now: the reference time for relative dates ("2 hours ago") and for rejecting dates in the
+            future. ``None`` means relative dates are ignored and "the future" is the real clock.
+        include_tables: keep table rows inside the article as paragraphs. Default True.
+    """
+
+    disabled_rules: frozenset[str] = field(default=frozenset())
+    max_input_bytes: int = 50 * 1024 * 1024
+    regex_timeout: float = 0.5
+    guard_ratio: float = 0.1
+    min_body_chars: int = 80
+    now: datetime | None = None
+    include_tables: bool = True
+
+    def __post_init__(self) -> None:
+        if isinstance(self.disabled_rules, str):
+            raise ConfigError("disabled_rules must be a collection of rule names, not one string")
+        object.__setattr__(self, "disabled_rules", frozenset(self.disabled_rules))
+        from newsclean.rules import RULE_NAMES
+
+        unknown = sorted(self.disabled_rules - RULE_NAMES)
+        if unknown:
+            raise ConfigError(
+                f"unknown rule name(s) {', '.join(unknown)}; known rules: {', '.join(sorted(RULE_NAMES))}"
+            )
+        if self.max_input_bytes <= 0:
+            raise ConfigError("max_input_bytes must be positive")
+        if not 0 < self.regex_timeout <= 60:
+            raise ConfigError("regex_timeout must be between 0 and 60 seconds")
+        if not 0 <= self.guard_ratio < 1:
+            raise ConfigError("guard_ratio must be in [0, 1)")
+        if self.now is not None and self.now.tzinfo is None:
+            raise ConfigError("now must be a timezone-aware datetime")
+
+    def replace(self, **changes: object) -> Config:
+        """A copy with some fields changed (validated again)."""
+        return replace(self, **changes)  # type: ignore[arg-type]
+

@@ -1,0 +1,94 @@
+"""Phrase packs: boilerplate vocabulary as data, by concept and language.
+
+Each language module (``en.py``, ``de.py`` …) defines two dicts keyed by *concept*:
+
+``LABELS``
+    whole-block labels, lower case: a block that is nothing but one of these (after stripping
+    punctuation, symbols and counts) is that kind of boilerplate ("Listen Live", "Teilen").
+``PATTERNS``
+    regular-expression sources searched in *short* blocks: calls to action and label shapes
+    ("sign up to our … channel", "12 comments", "© 2024 …").
+
+Concepts map to rule *families* through :data:`CONCEPT_FAMILY`. Everything is compiled once, at
+import. Adding a language is adding a module and its name to :data:`LANGUAGES`
+(see ``docs/phrases.md``).
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Iterator
+
+import regex
+
+LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "ru", "pl", "tr", "ar", "zh", "ja")
+
+#: concept -> rule family. Families are what rules and ``Removal.family`` report.
+CONCEPT_FAMILY = {
+    "live": "widget",
+    "short-link": "widget",
+    "print": "widget",
+    "tools": "widget",
+    "widget": "widget",
+    "share": "share",
+    "subscribe": "subscribe",
+    "related": "related",
+    "comments": "comments",
+    "ads": "ads",
+    "cookie": "cookie",
+    "navigation": "navigation",
+}
+
+#: When one label belongs to several concepts, the earlier family wins.
+FAMILY_PRIORITY = ("related", "comments", "subscribe", "share", "widget", "ads", "cookie", "navigation")
+
+# Strip what surrounds a label: punctuation, symbols, counts, arrows, emoji.
+_EDGES = regex.compile(r"^[\p{P}\p{S}\p{N}\s]+|[\p{P}\p{S}\p{N}\s]+$")
+_SPACES = regex.compile(r"\s+")
+
+
+def normalize_label(text: str) -> str:
+    """The form labels are compared in: case-folded, edges stripped, spaces single."""
+    if len(text) > 80:
+        return ""
+    return _SPACES.sub(" ", _EDGES.sub("", text)).casefold()
+
+
+def _load() -> tuple[dict[str, str], dict[str, regex.Pattern[str]]]:
+    labels: dict[str, str] = {}
+    sources: dict[str, list[str]] = {family: [] for family in FAMILY_PRIORITY}
+    rank = {family: i for i, family in enumerate(FAMILY_PRIORITY)}
+    for lang in LANGUAGES:
+        module = importlib.import_module(f"newsclean.phrases.{lang}")
+        for concept, words in module.LABELS.items():
+            family = CONCEPT_FAMILY[concept]
+            for word in words:
+                key = normalize_label(word)
+                if key and (key not in labels or rank[family] < rank[labels[key]]):
+                    labels[key] = family
+        for concept, patterns in module.PATTERNS.items():
+            sources[CONCEPT_FAMILY[concept]].extend(patterns)
+    compiled = {
+        family: regex.compile("|".join(f"(?:{p})" for p in pats), regex.IGNORECASE | regex.V0)
+        for family, pats in sources.items()
+        if pats
+    }
+    return labels, compiled
+
+
+LABEL_FAMILY, PATTERN_FAMILY = _load()
+
+
+def label_family(text: str) -> str | None:
+    """The family whose label ``text`` is, or ``None``."""
+    return LABEL_FAMILY.get(normalize_label(text))
+
+
+def all_patterns() -> Iterator[tuple[str, regex.Pattern[str]]]:
+    """Every compiled pattern that meets page text, by name (for the backtracking tests)."""
+    for family, pattern in PATTERN_FAMILY.items():
+        yield f"phrases.{family}", pattern
+    yield "phrases.edges", _EDGES
+    from newsclean.rules import iter_rule_patterns
+
+    yield from iter_rule_patterns()

@@ -1,0 +1,26 @@
+"""Polish phrase pack."""
+
+LABELS = {
+    "live": ("słuchaj", "posłuchaj", "na żywo", "transmisja na żywo", "oglądaj", "odsłuchaj artykuł"),
+    "short-link": ("kopiuj link", "skopiuj link"),
+    "print": ("drukuj",),
+    "tools": ("zapisz", "zamknij", "szukaj", "pokaż więcej", "galeria"),
+    "share": ("udostępnij", "podziel się", "wyślij"),
+    "subscribe": ("subskrybuj", "zapisz się", "newsletter", "zaloguj się", "obserwuj", "zarejestruj się"),
+    "related": ("czytaj także", "czytaj też", "zobacz także", "zobacz też", "polecamy",
+                "najczęściej czytane", "podobne artykuły", "czytaj więcej", "najnowsze"),
+    "comments": ("komentarze", "komentarz", "skomentuj", "dodaj komentarz", "odpowiedz"),
+    "ads": ("reklama", "artykuł sponsorowany", "materiał partnera", "sponsorowane"),
+    "cookie": ("akceptuję", "zaakceptuj", "akceptuj wszystkie", "odrzuć"),
+    "navigation": ("strona główna", "kontakt", "o nas", "regulamin", "polityka prywatności",
+                   "polityka", "gospodarka", "kraj", "świat", "sport", "kultura", "wiadomości"),
+}
+
+PATTERNS = {
+    "subscribe": (r"\b(?:zapisz się|subskrybuj|obserwuj nas)\b", r"\bnasz(?:ego|ym)? (?:newslettera?|kanał)\b"),
+    "related": (r"^\s*(?:czytaj (?:także|też|więcej)|zobacz (?:także|też))\s*[:：|›»>-]",),
+    "comments": (r"^\s*\d+\s*komentarz(?:y|e)?\s*$",),
+    "cookie": (r"\b(?:używamy|korzystamy z) (?:plików )?cookies?\b",),
+    "navigation": (r"\bwszelkie prawa zastrzeżone\b",),
+    "widget": (r"^\s*(?:fot\.|foto|zdjęcie|źródło)\s*[:：]?\s*[^.]{1,80}$",),
+}

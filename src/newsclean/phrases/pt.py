@@ -1,0 +1,27 @@
+"""Portuguese phrase pack."""
+
+LABELS = {
+    "live": ("ouvir", "ouça", "ouvir notícia", "ao vivo", "assista", "assistir", "áudio"),
+    "short-link": ("copiar link", "link copiado"),
+    "print": ("imprimir",),
+    "tools": ("salvar", "fechar", "buscar", "ver mais", "carregar mais", "galeria"),
+    "share": ("compartilhar", "partilhar", "compartilhe", "enviar por e-mail", "enviar"),
+    "subscribe": ("assine", "assinar", "inscreva-se", "newsletter", "entrar", "cadastre-se", "siga-nos"),
+    "related": ("leia também", "leia mais", "veja também", "notícias relacionadas", "mais lidas",
+                "as mais lidas", "relacionadas", "saiba mais", "últimas notícias", "recomendadas"),
+    "comments": ("comentários", "comentário", "comentar", "deixe um comentário", "responder"),
+    "ads": ("publicidade", "patrocinado", "conteúdo patrocinado", "continua após a publicidade"),
+    "cookie": ("aceitar", "aceitar todos", "rejeitar", "configurar cookies"),
+    "navigation": ("início", "página inicial", "contato", "contacto", "quem somos",
+                   "política de privacidade", "termos de uso", "voltar ao topo", "política",
+                   "economia", "esportes", "desporto", "mundo", "cultura", "opinião"),
+}
+
+PATTERNS = {
+    "subscribe": (r"\b(?:assine|inscreva-se|siga-nos)\b", r"\bnossa newsletter\b", r"\bnosso canal\b"),
+    "related": (r"^\s*(?:leia também|leia mais|veja também)\s*[:：|›»>-]",),
+    "comments": (r"^\s*\d+\s*comentários?\s*$",),
+    "cookie": (r"\b(?:usamos|utilizamos|este site usa) cookies\b",),
+    "navigation": (r"\btodos os direitos reservados\b",),
+    "widget": (r"^\s*(?:foto|imagem|fonte)\s*[:：]\s*[^.]{1,80}$",),
+}

@@ -1,0 +1,25 @@
+"""Turkish phrase pack."""
+
+LABELS = {
+    "live": ("dinle", "haberi dinle", "canlı", "canlı yayın", "izle", "videoyu izle"),
+    "short-link": ("linki kopyala", "bağlantıyı kopyala"),
+    "print": ("yazdır",),
+    "tools": ("kaydet", "kapat", "ara", "daha fazla", "galeri"),
+    "share": ("paylaş", "paylaşın", "gönder"),
+    "subscribe": ("abone ol", "bülten", "giriş yap", "üye ol", "takip et"),
+    "related": ("ilgili haberler", "benzer haberler", "en çok okunanlar", "çok okunanlar",
+                "bunlar da ilginizi çekebilir", "devamını oku", "son dakika", "diğer haberler",
+                "ilginizi çekebilir"),
+    "comments": ("yorumlar", "yorum", "yorum yap", "yorum yaz", "yanıtla"),
+    "ads": ("reklam", "sponsorlu", "sponsorlu içerik"),
+    "cookie": ("kabul et", "tümünü kabul et", "reddet"),
+    "navigation": ("ana sayfa", "anasayfa", "iletişim", "hakkımızda", "gizlilik politikası",
+                   "künye", "gündem", "ekonomi", "spor", "dünya", "siyaset", "kültür", "sağlık"),
+}
+
+PATTERNS = {
+    "subscribe": (r"\b(?:abone olun|bültenimize|bizi takip edin)\b",),
+    "comments": (r"^\s*\d+\s*yorum\s*$",),
+    "cookie": (r"\bçerez(?:ler)?(?:i)? kullan",),
+    "navigation": (r"\btüm hakları saklıdır\b",),
+}
