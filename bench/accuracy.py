@@ -87,7 +87,9 @@ def dump(
     )
 
 
-def evaluate(dataset: Dataset, chosen: list[tools.Tool], args: argparse.Namespace) -> dict:
+def evaluate(
+    dataset: Dataset, chosen: list[tools.Tool], args: argparse.Namespace
+) -> dict[str, object]:
     """Run the tools on one dataset, print its tables, and return the numbers."""
     print(f"{dataset.name}: {len(dataset.pages)} pages", file=sys.stderr, flush=True)
     results: dict[str, tuple[tools.Tool, list[PageRun]]] = {}

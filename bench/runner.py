@@ -12,6 +12,7 @@ import logging
 import multiprocessing
 import os
 import signal
+import socket
 import sys
 import time
 import warnings
@@ -19,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from types import FrameType
+from typing import NoReturn
 
 from datasets import Dataset, Page
 from tools import TOOLS_BY_KEY, Tool, version
@@ -45,10 +47,24 @@ def _on_alarm(signum: int, frame: FrameType | None) -> None:
     raise _Timeout
 
 
+def _no_network(*args: object, **kwargs: object) -> NoReturn:
+    raise OSError("network access is disabled in the benchmark harness")
+
+
 def quiet_peers() -> None:
-    """Peers log and warn per page (e.g. newspaper4k's date notes); keep the tables readable."""
+    """Silence the peers' per-page logging and cut them off from the network.
+
+    Peers log and warn per page (e.g. newspaper4k's date notes), which would
+    bury the tables.  Some also reach out while parsing (newspaper4k fetches
+    images unless told not to, tldextract fetches the suffix list): a benchmark
+    must not depend on the network, so any attempt fails at once and shows up
+    as an error on that page instead of a stall.
+    """
     warnings.filterwarnings("ignore")
     logging.disable(logging.CRITICAL)
+    socket.socket.connect = _no_network  # type: ignore[method-assign]
+    socket.getaddrinfo = _no_network
+    socket.create_connection = _no_network
 
 
 def run_page(tool: Tool, page: Page, text: str, timeout_s: float) -> PageRun:

@@ -97,10 +97,13 @@ def _resiliparse(html: str, raw: bytes, url: str | None) -> str:
 
 
 def _newspaper4k(html: str, raw: bytes, url: str | None) -> str:
-    import newspaper
+    from newspaper import Article
 
-    # input_html means no download; the url only informs newspaper's heuristics.
-    article = newspaper.article(url or "http://example.invalid/", input_html=html)
+    # input_html means no page download; fetch_images=False stops it fetching
+    # images (e.g. avatars) while parsing.  newspaper.article() would parse
+    # twice (the reference script's way); one parse gives the same text.
+    article = Article(url or "http://example.invalid/", fetch_images=False)
+    article.download(input_html=html)
     article.parse()
     return str(article.text or "")
 
