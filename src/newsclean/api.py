@@ -1,0 +1,210 @@
+"""``clean()``: wires the stages together (decode, sniff, blocks, rules, body, metadata)."""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import lru_cache
+from typing import Literal
+
+from newsclean.blocks import html as html_blocks
+from newsclean.blocks import text as text_blocks
+from newsclean.config import Config
+from newsclean.decode import decode, sanitize_text
+from newsclean.document import Document, Link
+from newsclean.errors import ConfigError, InputError, InputTooLargeError
+from newsclean.rules import PIPELINE, RULES_BY_NAME, Context, run
+from newsclean.rules.features import is_prose
+from newsclean.sniff import detect_format
+
+InputFormat = Literal["auto", "html", "text"]
+_FORMATS = ("auto", "html", "text")
+
+#: Rules whose removals the over-pruning guard may undo: the ones that judge by position or
+#: markup, not the ones that recognised a phrase.
+_GUARDED_FAMILIES = frozenset({"structure"})
+_GUARDED_RULES = frozenset({"navigation-markup", "link-list", "related-markup"})
+
+
+@lru_cache(maxsize=1)
+def _default_config() -> Config:
+    return Config()
+
+
+def clean(
+    source: str | bytes,
+    *,
+    url: str | None = None,
+    input_format: InputFormat = "auto",
+    config: Config | None = None,
+    encoding: str | None = None,
+) -> Document:
+    """Strip the boilerplate from one news page and return the article as a :class:`Document`.
+
+    Args:
+        source: the page as HTML or as already-scraped text (one block per line); ``str`` or
+            ``bytes``. Bytes are decoded by BOM, then ``encoding`` (e.g. an HTTP header's
+            charset), then the charset the page declares, then UTF-8, then detection; the choice
+            is recorded in ``warnings``.
+        url: the page's address, if known (used for metadata and kept in ``Document.url``
+            unless the page names a canonical URL).
+        input_format: ``"auto"`` (default) tells HTML from text; ``"html"`` or ``"text"`` force it.
+        config: a :class:`~newsclean.Config`; ``None`` uses the defaults.
+        encoding: the charset to try first for ``bytes`` input.
+
+    Returns:
+        A :class:`~newsclean.Document`. When no article is found it is empty and ``warnings``
+        says why; that is not an error.
+
+    Raises:
+        InputError: the input is not a page or text (wrong type, binary file, undecodable).
+        InputTooLargeError: the input is larger than ``config.max_input_bytes``.
+        ConfigError: ``input_format`` or ``config`` is invalid.
+    """
+    config = config if config is not None else _default_config()
+    if input_format not in _FORMATS:
+        raise ConfigError(f"input_format must be one of {', '.join(_FORMATS)}, not {input_format!r}")
+    text, warnings = _read(source, encoding=encoding, limit=config.max_input_bytes)
+    fmt = detect_format(text) if input_format == "auto" else input_format
+
+    if fmt == "html":
+        return _clean_html(text, url=url, config=config, warnings=warnings)
+    ctx = Context(
+        blocks=text_blocks.build_blocks(text),
+        source_format="text",
+        regex_timeout=config.regex_timeout,
+        now=config.now,
+    )
+    run(ctx, PIPELINE, config.disabled_rules)
+    return _assemble(ctx, config, warnings, url=url)
+
+
+def _read(source: object, *, encoding: str | None, limit: int) -> tuple[str, list[str]]:
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        data = bytes(source)
+        if len(data) > limit:
+            raise InputTooLargeError(
+                f"input is {len(data):,} bytes, over the limit of {limit:,} (Config.max_input_bytes)"
+            )
+        decoded = decode(data, encoding=encoding)
+        text, fixes = sanitize_text(decoded.text)
+        return text, [*decoded.warnings, *fixes]
+    if isinstance(source, str):
+        # a cheap upper bound first: a str of n characters is at most 4n UTF-8 bytes
+        if len(source) > limit or (len(source) * 4 > limit and len(source.encode("utf-8", "surrogatepass")) > limit):
+            raise InputTooLargeError(
+                f"input is over the limit of {limit:,} bytes (Config.max_input_bytes)"
+            )
+        text, fixes = sanitize_text(source)
+        return text, list(fixes)
+    raise InputError(f"source must be str or bytes, not {type(source).__name__}")
+
+
+def _clean_html(text: str, *, url: str | None, config: Config, warnings: list[str]) -> Document:
+    from newsclean.meta.html import extract_html_metadata
+
+    root = html_blocks.parse_html(text)
+    if root is None:
+        return Document(url=url, warnings=(*warnings, "empty: the HTML could not be parsed into a document"))
+    meta = extract_html_metadata(root, url=url, now=config.now)
+    blocks, containers = html_blocks.build_blocks(root)
+    ctx = Context(
+        blocks=blocks,
+        source_format="html",
+        containers=containers,
+        title=meta.title,
+        regex_timeout=config.regex_timeout,
+        now=config.now,
+    )
+    run(ctx, PIPELINE, config.disabled_rules)
+    published = (meta.published.value, meta.published.source) if meta.published else None
+    modified = (meta.modified.value, meta.modified.source) if meta.modified else None
+    return _assemble(
+        ctx,
+        config,
+        warnings,
+        url=meta.url or url,
+        title=meta.title,
+        authors=meta.authors,
+        tags=meta.tags,
+        published=published,
+        modified=modified,
+        site_name=meta.site_name,
+        language=meta.language,
+        description=meta.description,
+    )
+
+
+def _guard(ctx: Context, config: Config) -> str | None:
+    """Undo positional removals when they would leave almost none of the page's prose."""
+    prose = [i for i, b in enumerate(ctx.blocks) if is_prose(b.text)]
+    total = sum(len(ctx.blocks[i].text) for i in prose)
+    if not total:
+        return None
+    kept = sum(len(ctx.blocks[i].text) for i in prose if ctx.decided[i] is None)
+    if kept >= config.guard_ratio * total:
+        return None
+    restore = {
+        i
+        for i in prose
+        if (name := ctx.decided[i]) is not None
+        and (name in _GUARDED_RULES or RULES_BY_NAME[name].family in _GUARDED_FAMILIES)
+    }
+    if not restore:
+        return None
+    for i in restore:
+        ctx.decided[i] = None
+    ctx.removed = [(i, r) for i, r in ctx.removed if i not in restore]
+    return (
+        f"guard: the rules would have kept {kept} of {total} characters of prose; "
+        f"restored {len(restore)} blocks removed by position or markup"
+    )
+
+
+def _assemble(
+    ctx: Context,
+    config: Config,
+    warnings: list[str],
+    *,
+    url: str | None,
+    title: str | None = None,
+    authors: tuple[str, ...] = (),
+    tags: tuple[str, ...] = (),
+    published: tuple[date, str] | None = None,
+    modified: tuple[date, str] | None = None,
+    site_name: str | None = None,
+    language: str | None = None,
+    description: str | None = None,
+) -> Document:
+    guard_note = _guard(ctx, config)
+    if guard_note:
+        warnings.append(guard_note)
+    kept = [b for i, b in enumerate(ctx.blocks) if ctx.decided[i] is None]
+    paragraphs = tuple(b.text for b in kept)
+    links = tuple(Link(text, href) for b in kept for text, href in b.links)
+    body = "\n\n".join(paragraphs)
+    if not paragraphs:
+        warnings.append("empty: no article text found")
+    elif len(body) < config.min_body_chars:
+        warnings.append(f"short: the article body has only {len(body)} characters")
+    published = published or (ctx.published[0] if ctx.published else None)
+    modified = modified or (ctx.modified[0] if ctx.modified else None)
+    return Document(
+        title=title or (ctx.titles[0] if ctx.titles else None),
+        body=body,
+        paragraphs=paragraphs,
+        paragraph_kinds=tuple(b.kind if b.kind != "line" else "p" for b in kept),
+        published=published[0] if published else None,
+        published_source=published[1] if published else None,
+        modified=modified[0] if modified else None,
+        modified_source=modified[1] if modified else None,
+        tags=tuple(dict.fromkeys(tags or ctx.tags)),
+        authors=tuple(dict.fromkeys(authors or ctx.authors)),
+        related=tuple(dict.fromkeys(ctx.related)),
+        links=links,
+        url=url,
+        site_name=site_name,
+        language=language,
+        description=description,
+        removed=tuple(r for _, r in sorted(ctx.removed, key=lambda item: item[0])),
+        warnings=tuple(warnings),
+    )

@@ -1,0 +1,144 @@
+"""The ``newsclean`` command: a filter from page (HTML or scraped text) to article.
+
+A thin layer over :func:`newsclean.clean`; logging and exit codes live here and nowhere else.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from typing import BinaryIO, TextIO
+
+from newsclean import __version__
+from newsclean.api import clean
+from newsclean.config import Config
+from newsclean.document import Document
+from newsclean.errors import ConfigError, InputError, NewscleanError
+
+EXIT_OK = 0
+EXIT_EMPTY = 1
+EXIT_USAGE = 2
+EXIT_UNREADABLE = 3
+
+_EPILOG = """\
+exit codes:
+  0  an article was found (for several inputs: in every one)
+  1  no article text was found (in at least one input)
+  2  usage error (bad option, unknown rule name)
+  3  an input could not be read (missing file, binary file, over the size limit)
+
+examples:
+  newsclean page.html
+  curl -s https://example.com/story | newsclean --format json
+  newsclean --input-format text --explain < scraped.txt
+"""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # argparse exits 2 with usage; keep it to one line
+        sys.stderr.write(f"newsclean: error: {message}\n")
+        raise SystemExit(EXIT_USAGE)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="newsclean",
+        description="Strip boilerplate from news pages (HTML or already-scraped text) and print the article.",
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("files", nargs="*", metavar="FILE", help="input files; none or '-' reads stdin")
+    parser.add_argument("-f", "--format", choices=("text", "json", "markdown"), default="text",
+                        help="output format (default: text, the article body)")
+    parser.add_argument("-i", "--input-format", choices=("auto", "html", "text"), default="auto",
+                        help="what the input is (default: auto-detect)")
+    parser.add_argument("--url", help="the page's URL (for metadata)")
+    parser.add_argument("--encoding", help="charset to try first for the input bytes (e.g. from an HTTP header)")
+    parser.add_argument("--explain", action="store_true",
+                        help="print each removed piece of text and the rule that removed it on stderr")
+    parser.add_argument("--disable", action="append", default=[], metavar="RULE",
+                        help="skip a pipeline rule by name (repeatable)")
+    parser.add_argument("--version", action="version", version=f"newsclean {__version__}")
+    return parser
+
+
+def _render(doc: Document, fmt: str) -> str:
+    if fmt == "json":
+        return doc.to_json()
+    if fmt == "markdown":
+        return doc.to_markdown()
+    return doc.body + ("\n" if doc.body else "")
+
+
+def _explain(doc: Document, name: str, err: TextIO) -> None:
+    for removal in doc.removed:
+        err.write(f"{name}: removed [{removal.rule}] {removal.text}\n")
+    for warning in doc.warnings:
+        err.write(f"{name}: warning: {warning}\n")
+
+
+def _read(name: str, stdin: BinaryIO) -> bytes:
+    if name == "-":
+        return stdin.read()
+    with open(name, "rb") as handle:
+        return handle.read()
+
+
+def main(argv: Sequence[str] | None = None, *, stdin: BinaryIO | None = None,
+         stdout: TextIO | None = None, stderr: TextIO | None = None) -> int:
+    """Run the command; returns the exit code (see ``--help``)."""
+    stdin = stdin if stdin is not None else sys.stdin.buffer
+    out = stdout if stdout is not None else sys.stdout
+    err = stderr if stderr is not None else sys.stderr
+    try:
+        args = build_parser().parse_args(argv)
+    except SystemExit as stop:
+        return int(stop.code or 0)
+    try:
+        config = Config(disabled_rules=frozenset(args.disable))
+    except ConfigError as error:
+        err.write(f"newsclean: error: {error}\n")
+        return EXIT_USAGE
+
+    status = EXIT_OK
+    for name in args.files or ["-"]:
+        label = "<stdin>" if name == "-" else name
+        try:
+            data = _read(name, stdin)
+            doc = clean(data, url=args.url, input_format=args.input_format, config=config,
+                        encoding=args.encoding)
+        except OSError as error:
+            err.write(f"newsclean: {label}: cannot read: {error.strerror or error}\n")
+            status = max(status, EXIT_UNREADABLE)
+            continue
+        except InputError as error:
+            err.write(f"newsclean: {label}: {error}\n")
+            status = max(status, EXIT_UNREADABLE)
+            continue
+        except NewscleanError as error:
+            err.write(f"newsclean: {label}: {error}\n")
+            status = max(status, EXIT_UNREADABLE)
+            continue
+        if args.explain:
+            _explain(doc, label, err)
+        out.write(_render(doc, args.format))
+        if args.format == "json":
+            out.write("\n")
+        if not doc.paragraphs:
+            status = max(status, EXIT_EMPTY)
+    out.flush()
+    return status
+
+
+def main_entry() -> None:
+    """Console-script entry point."""
+    try:
+        code = main()
+    except KeyboardInterrupt:
+        code = 130
+    except BrokenPipeError:
+        code = 0
+    raise SystemExit(code)
+
+

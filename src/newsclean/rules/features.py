@@ -1,0 +1,53 @@
+"""Block features a person would use to tell prose from page furniture. Pure functions of text."""
+
+from __future__ import annotations
+
+import regex
+
+_CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
+_SENTENCE_END = regex.compile(r"[.!?…。！？:;][\"'”’»)\]）」』]*\s*$")
+_WORD = regex.compile(r"\w+")
+_STARTS_LIKE_TITLE = regex.compile(r"^[\p{Lu}\p{Lt}\p{N}\"'“‘«„(\[\p{Lo}]")
+_LIST_SEPARATORS = regex.compile(r"\s*[,;•·|]\s*")
+
+
+def cjk_chars(text: str) -> int:
+    """How many Chinese/Japanese/Korean characters ``text`` has."""
+    return len(_CJK.findall(text))
+
+
+def word_count(text: str) -> int:
+    """Words, counting two CJK characters as one word (CJK text has no spaces)."""
+    cjk = cjk_chars(text) if not text.isascii() else 0
+    if cjk:
+        return len(_WORD.findall(_CJK.sub(" ", text))) + cjk // 2
+    return len(text.split())
+
+
+def ends_sentence(text: str) -> bool:
+    """Ends like a sentence (Latin or full-width punctuation, closing quotes allowed)."""
+    return _SENTENCE_END.search(text[-8:]) is not None
+
+
+def is_prose(text: str) -> bool:
+    """A line of running text: long enough and shaped like sentences."""
+    words = word_count(text)
+    if words >= 25:
+        return True
+    return words >= 8 and ends_sentence(text)
+
+
+def is_headline_shaped(text: str) -> bool:
+    """Shaped like a headline or a link title: a handful of words, no closing full stop."""
+    words = word_count(text)
+    if not 3 <= words <= 25 or len(text) > 220:
+        return False
+    stripped = text.rstrip("\"'”’»")
+    if stripped.endswith((".", "。", ":", "：", ",", ";")) and not stripped.endswith("..."):
+        return False
+    return _STARTS_LIKE_TITLE.match(text) is not None
+
+
+def split_list(text: str) -> list[str]:
+    """Items of a comma/bullet separated line, trimmed, empties dropped."""
+    return [item.strip() for item in _LIST_SEPARATORS.split(text) if item.strip()]

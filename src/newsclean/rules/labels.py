@@ -1,0 +1,73 @@
+"""Phrase rules: a block that *is* a boilerplate label, or a short call to action.
+
+One rule per family, generated from :data:`LABEL_RULES`; the vocabulary itself lives in
+:mod:`newsclean.phrases`. Glued labels (``Community standardsDiscussion``) are matched part by
+part and reported as separate pieces.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from newsclean.phrases import PATTERN_FAMILY, label_family
+from newsclean.rules.features import word_count
+from newsclean.rules.pipeline import Context, Mark, Rule
+from newsclean.rules.textsearch import search
+
+#: Longest block (characters) a call-to-action pattern may remove: article paragraphs that
+#: merely *mention* newsletters or cookies are longer than the prompts themselves.
+PROMPT_MAX_CHARS = 260
+PROMPT_MAX_WORDS = 45
+
+#: (rule name, family, reason)
+LABEL_RULES: tuple[tuple[str, str, str], ...] = (
+    ("widget-label", "widget",
+     "audio/video players, short links, print, font-size, reading-time and photo-credit controls are page furniture"),
+    ("share-label", "share", "share buttons and share counters are not article text"),
+    ("subscribe-prompt", "subscribe",
+     "subscribe, sign-up, follow-us, newsletter and app prompts address the reader, not the story"),
+    ("comments-label", "comments", "comment counters, discussion links and community rules belong to the comment section"),
+    ("ad-label", "ads", "advertisement and sponsored-content labels"),
+    ("cookie-notice", "cookie", "cookie and consent notices"),
+    ("navigation-label", "navigation", "menu items, section names, legal links and copyright lines"),
+)
+
+
+def _glued_family(segments: tuple[str, ...]) -> str | None:
+    """The family of a glued run of labels, when every part is a label."""
+    families = [label_family(part) for part in segments]
+    if all(families):
+        return families[0]
+    return None
+
+
+def make_label_rule(name: str, family: str, reason: str) -> Rule:
+    pattern = PATTERN_FAMILY.get(family)
+
+    def apply(ctx: Context) -> Iterator[Mark]:
+        timeout = ctx.regex_timeout
+        for i, block in enumerate(ctx.blocks):
+            if ctx.decided[i] is not None:
+                continue
+            text = block.text
+            if len(text) <= 80:
+                if label_family(text) == family:
+                    yield Mark(i)
+                    continue
+                if len(block.segments) > 1 and _glued_family(block.segments) == family:
+                    yield Mark(i, pieces=block.segments)
+                    continue
+            if (
+                pattern is not None
+                and len(text) <= PROMPT_MAX_CHARS
+                and word_count(text) <= PROMPT_MAX_WORDS
+                and search(pattern, text, timeout)
+            ):
+                yield Mark(i)
+
+    apply.__name__ = f"apply_{name.replace('-', '_')}"
+    return Rule(name=name, family=family, reason=reason, apply=apply)
+
+
+LABEL_RULE_OBJECTS: tuple[Rule, ...] = tuple(make_label_rule(*spec) for spec in LABEL_RULES)
+

@@ -1,0 +1,128 @@
+"""Rules that move lines into metadata: datelines, bylines, tag lines, the title."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from newsclean.meta.dates import parse_datelines
+from newsclean.rules.features import is_headline_shaped, is_prose, split_list, word_count
+from newsclean.rules.pipeline import Context, Mark, Rule
+from newsclean.rules.region import main_container, text_region
+
+#: A labelled tag line: "Tags: a, b", "Schlagwörter: …", "Теги: …", "标签：…".
+TAG_LABEL = regex.compile(
+    r"^\s*(?:tags?|tagged(?: with)?|topics?|keywords?|schlagwörter|schlagworte|themen|"
+    r"étiquettes|mots[- ]clés|sujets|etiquetas|temas|palabras clave|argomenti|tag|"
+    r"теги|метки|тэги|темы|ключевые слова|tagi|tematy|etiketler|konular|الوسوم|كلمات مفتاحية|"
+    r"标签|標籤|关键词|關鍵詞|タグ|キーワード)\s*[:：]\s*(?P<rest>.+)$",
+    regex.IGNORECASE,
+)
+#: Unlabelled tag lines need this many items, each this short, to tell them from a sentence
+#: or a headline that happens to hold commas.
+TAG_MIN_ITEMS = 4
+TAG_MAX_ITEM_WORDS = 5
+TAG_MAX_MEAN_WORDS = 3.0
+
+
+def tag_items(text: str) -> list[str] | None:
+    """The items of a tag line, or ``None`` when ``text`` is not shaped like one."""
+    labelled = TAG_LABEL.match(text)
+    if labelled:
+        items = split_list(labelled.group("rest"))
+        return items or None
+    if len(text) > 600 or text.rstrip().endswith((".", "!", "?", "。")):
+        return None
+    items = split_list(text)
+    if len(items) < TAG_MIN_ITEMS:
+        return None
+    counts = [word_count(item) for item in items]
+    if max(counts) > TAG_MAX_ITEM_WORDS or sum(counts) / len(counts) > TAG_MAX_MEAN_WORDS:
+        return None
+    return items
+
+
+def _dedupe(items: list[str]) -> list[str]:
+    seen: set[str] = set()
+    out = []
+    for item in items:
+        key = item.casefold()
+        if key not in seen:
+            seen.add(key)
+            out.append(item)
+    return out
+
+
+def apply_dateline(ctx: Context) -> Iterator[Mark]:
+    for i, block in enumerate(ctx.blocks):
+        if ctx.decided[i] is not None or len(block.text) > 120 or is_prose(block.text):
+            continue
+        found = parse_datelines(block.text, now=ctx.now)
+        if not found:
+            continue
+        yield Mark(i, action="dateline", value=found)
+
+
+def apply_byline(ctx: Context) -> Iterator[Mark]:
+    from newsclean.meta.authors import parse_byline
+
+    for i, block in enumerate(ctx.blocks):
+        if ctx.decided[i] is not None or len(block.text) > 120:
+            continue
+        names = parse_byline(block.text)
+        if names:
+            yield Mark(i, action="authors", value=names)
+
+
+def apply_tag_line(ctx: Context) -> Iterator[Mark]:
+    """Tag lines outside the article's prose (labelled ones anywhere)."""
+    region = text_region(ctx) if ctx.source_format == "text" else None
+    for i, block in enumerate(ctx.blocks):
+        if ctx.decided[i] is not None:
+            continue
+        labelled = TAG_LABEL.match(block.text) is not None
+        if not labelled and region is not None and region[0] <= i <= region[1]:
+            continue
+        if not labelled and ctx.source_format == "html":
+            continue  # HTML pages give tags in markup; unlabelled lists there are menus
+        items = tag_items(block.text)
+        if items:
+            yield Mark(i, action="tags", value=_dedupe(items))
+
+
+def apply_title_line(ctx: Context) -> Iterator[Mark]:
+    """Text input: the headline-shaped line just before the article is its title."""
+    region = text_region(ctx)
+    if region is None or ctx.title is not None:
+        return
+    for i in range(region[0] - 1, max(-1, region[0] - 6), -1):
+        if ctx.decided[i] is not None:
+            continue
+        if is_headline_shaped(ctx.blocks[i].text):
+            yield Mark(i, action="title", value=ctx.blocks[i].text)
+        return
+
+
+def apply_title_heading(ctx: Context) -> Iterator[Mark]:
+    """HTML: a heading that repeats the page title is the headline, not body text."""
+    title = (ctx.title or "").casefold().strip()
+    if not title:
+        return
+    main_container(ctx)
+    for i, block in enumerate(ctx.blocks):
+        if ctx.decided[i] is None and block.heading_level:
+            text = block.text.casefold()
+            if text == title or (len(text) > 15 and (text in title or title in text)):
+                yield Mark(i, action="title", value=block.text)
+
+
+RULES = (
+    Rule("dateline", "metadata", "a line that is only a timestamp goes to published/modified", apply_dateline),
+    Rule("byline", "metadata", "a byline goes to authors", apply_byline),
+    Rule("tag-line", "metadata", "a tag or keyword line goes to tags", apply_tag_line),
+    Rule("title-line", "metadata", "the headline above the article goes to title", apply_title_line,
+         frozenset({"text"})),
+    Rule("title-heading", "metadata", "the heading that repeats the page title goes to title",
+         apply_title_heading, frozenset({"html"})),
+)

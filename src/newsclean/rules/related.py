@@ -1,0 +1,104 @@
+"""Related-story rules: "Read more" headers and the headline lists that follow or end a page."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from newsclean.document import Link
+from newsclean.phrases import PATTERN_FAMILY, label_family
+from newsclean.rules.features import is_headline_shaped, is_prose
+from newsclean.rules.pipeline import Context, Mark, Rule
+from newsclean.rules.region import text_region
+from newsclean.rules.textsearch import search
+
+#: How many items after a header may be taken as its list.
+MAX_LIST_ITEMS = 40
+_RELATED_PATTERN = PATTERN_FAMILY.get("related")
+
+
+def is_related_header(text: str, timeout: float) -> bool:
+    if len(text) > 80:
+        return False
+    if label_family(text) == "related":
+        return True
+    return _RELATED_PATTERN is not None and search(_RELATED_PATTERN, text, timeout)
+
+
+def _link_of(ctx: Context, i: int) -> Link:
+    block = ctx.blocks[i]
+    if block.links:
+        text, href = max(block.links, key=lambda link: len(link[0]))
+        if len(text) >= 0.6 * len(block.text):
+            return Link(text=block.text if len(block.links) == 1 else text, url=href)
+    return Link(text=block.text, url=None)
+
+
+def _list_item(ctx: Context, i: int) -> bool:
+    block = ctx.blocks[i]
+    if block.link_chars > 0.5 * len(block.text):
+        return True
+    return is_headline_shaped(block.text) and not is_prose(block.text)
+
+
+def apply_related_header(ctx: Context) -> Iterator[Mark]:
+    """A "Related"/"Read more" header, and the headline or link list right after it."""
+    timeout = ctx.regex_timeout
+    blocks = ctx.blocks
+    i = 0
+    while i < len(blocks):
+        if ctx.decided[i] is None and is_related_header(blocks[i].text, timeout):
+            # "Read more: <headline>" on one line is a single related link
+            head, sep, tail = blocks[i].text.partition(":")
+            if sep and is_headline_shaped(tail.strip()):
+                yield Mark(i, action="related", value=Link(tail.strip(), _link_of(ctx, i).url))
+                i += 1
+                continue
+            yield Mark(i)
+            j = i + 1
+            while j < len(blocks) and j - i <= MAX_LIST_ITEMS:
+                if ctx.decided[j] is None:
+                    if not _list_item(ctx, j):
+                        break
+                    yield Mark(j, action="related", value=_link_of(ctx, j))
+                j += 1
+            i = j
+            continue
+        i += 1
+
+
+def apply_related_headlines(ctx: Context) -> Iterator[Mark]:
+    """Text input: headline-shaped lines after the article's prose are related stories.
+
+    They must come as a run of two or more, or right after something that ends an article (a
+    subscribe prompt, a related header), so a lone closing line is not taken.
+    """
+    region = text_region(ctx)
+    if region is None:
+        return
+    blocks = ctx.blocks
+    run: list[int] = []
+    ended = False
+    for i in range(region[1] + 1, len(blocks)):
+        if ctx.decided[i] is not None:
+            if run and len(run) >= 2 or (run and ended):
+                yield from (Mark(j, action="related", value=Link(blocks[j].text)) for j in run)
+            run = []
+            ended = True
+            continue
+        if is_headline_shaped(blocks[i].text) and not is_prose(blocks[i].text):
+            run.append(i)
+        else:
+            if len(run) >= 2 or (run and ended):
+                yield from (Mark(j, action="related", value=Link(blocks[j].text)) for j in run)
+            run = []
+    if len(run) >= 2 or (run and ended):
+        yield from (Mark(j, action="related", value=Link(blocks[j].text)) for j in run)
+
+
+RULES = (
+    Rule("related-header", "related",
+         "a related/read-more header and the list after it are other stories", apply_related_header),
+    Rule("related-headlines", "related",
+         "a run of headlines after the article's end links to other stories", apply_related_headlines,
+         frozenset({"text"})),
+)
