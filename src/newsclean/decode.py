@@ -1,0 +1,653 @@
+"""Bytes to text: the first stage of the pipeline.
+
+The order follows what browsers do (the WHATWG Encoding standard), because the pages were
+written to look right in a browser, not to be correct:
+
+1. a byte order mark (UTF-8, UTF-16, UTF-32);
+2. the encoding the caller passes (typically from an HTTP ``Content-Type`` header);
+3. UTF-16/UTF-32 without a BOM, recognised by where the NUL bytes fall;
+4. the charset the page declares (``<meta charset>``, ``http-equiv`` content type, XML
+   declaration) in its first bytes;
+5. strict UTF-8;
+6. detection among the common legacy encodings (:func:`_detect_legacy`);
+7. windows-1252, the browsers' own fallback, with a warning.
+
+Labels are resolved as browsers resolve them: ``iso-8859-1`` and ``ascii`` mean windows-1252,
+``gb2312`` means GBK (decoded with the gb18030 superset), ``shift_jis`` means windows-31j and so
+on. Two departures from browsers, both because a mislabel is far likelier than the alternative:
+bytes that are valid UTF-8 with non-ASCII text are read as UTF-8 whatever the label says, and a
+page declared UTF-8 whose bytes are mostly not UTF-8 goes to detection instead of turning into
+replacement characters. Every choice is reported in ``Decoded.warnings``.
+
+Binary files (PDF, images, archives, executables…) are refused with an :class:`InputError`
+that says what the input looks like.
+"""
+
+from __future__ import annotations
+
+import codecs
+import unicodedata
+from dataclasses import dataclass
+
+import regex
+
+from newsclean.errors import InputError
+
+__all__ = ["Decoded", "decode", "sanitize_text"]
+
+#: Bytes of the input searched for a declared charset: browsers look at 1 KB, but real pages
+#: often put ``<meta charset>`` after a long run of scripts and styles.
+PRESCAN_BYTES = 16_384
+#: Bytes used to detect an undeclared encoding; decoding the whole page happens only once.
+DETECT_BYTES = 65_536
+#: Non-ASCII characters scored per candidate encoding; enough to tell scripts apart.
+DETECT_CHARS = 4_000
+#: Fraction of control bytes (other than whitespace and ESC) above which input is binary.
+#: Text has none; random or compressed data has about 11%.
+BINARY_CONTROL_RATIO = 0.08
+#: Regex time limit in seconds for the bounded patterns below (they cannot backtrack far;
+#: the limit is a second line of defence).
+REGEX_TIMEOUT = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class Decoded:
+    """Text decoded from bytes, the encoding used and how it was chosen."""
+
+    text: str
+    encoding: str
+    warnings: tuple[str, ...]
+
+
+# --- encoding labels -------------------------------------------------------------------------
+
+# WHATWG encoding name -> (Python codec, labels). Python codecs are the closest superset of
+# what browsers decode: windows-31j for Shift_JIS, cp949 for EUC-KR, big5hkscs for Big5.
+_ENCODINGS: dict[str, tuple[str, str]] = {
+    "utf-8": ("utf-8", "unicode-1-1-utf-8 unicode11utf8 unicode20utf8 utf-8 utf8 x-unicode20utf8"),
+    "ibm866": ("cp866", "866 cp866 csibm866 ibm866"),
+    "iso-8859-2": (
+        "iso8859_2",
+        "csisolatin2 iso-8859-2 iso-ir-101 iso8859-2 iso88592 iso_8859-2 iso_8859-2:1987 l2 latin2",
+    ),
+    "iso-8859-3": (
+        "iso8859_3",
+        "csisolatin3 iso-8859-3 iso-ir-109 iso8859-3 iso88593 iso_8859-3 iso_8859-3:1988 l3 latin3",
+    ),
+    "iso-8859-4": (
+        "iso8859_4",
+        "csisolatin4 iso-8859-4 iso-ir-110 iso8859-4 iso88594 iso_8859-4 iso_8859-4:1988 l4 latin4",
+    ),
+    "iso-8859-5": (
+        "iso8859_5",
+        "csisolatincyrillic cyrillic iso-8859-5 iso-ir-144 iso8859-5 iso88595 iso_8859-5 "
+        "iso_8859-5:1988",
+    ),
+    "iso-8859-6": (
+        "iso8859_6",
+        "arabic asmo-708 csiso88596e csiso88596i csisolatinarabic ecma-114 iso-8859-6 "
+        "iso-8859-6-e iso-8859-6-i iso-ir-127 iso8859-6 iso88596 iso_8859-6 iso_8859-6:1987",
+    ),
+    "iso-8859-7": (
+        "iso8859_7",
+        "csisolatingreek ecma-118 elot_928 greek greek8 iso-8859-7 iso-ir-126 iso8859-7 "
+        "iso88597 iso_8859-7 iso_8859-7:1987 sun_eu_greek",
+    ),
+    "iso-8859-8": (
+        "iso8859_8",
+        "csiso88598e csisolatinhebrew hebrew iso-8859-8 iso-8859-8-e iso-ir-138 iso8859-8 "
+        "iso88598 iso_8859-8 iso_8859-8:1988 visual csiso88598i iso-8859-8-i logical",
+    ),
+    "iso-8859-10": (
+        "iso8859_10",
+        "csisolatin6 iso-8859-10 iso-ir-157 iso8859-10 iso885910 l6 latin6",
+    ),
+    "iso-8859-13": ("iso8859_13", "iso-8859-13 iso8859-13 iso885913"),
+    "iso-8859-14": ("iso8859_14", "iso-8859-14 iso8859-14 iso885914"),
+    "iso-8859-15": (
+        "iso8859_15",
+        "csisolatin9 iso-8859-15 iso8859-15 iso885915 iso_8859-15 l9",
+    ),
+    "iso-8859-16": ("iso8859_16", "iso-8859-16"),
+    "koi8-r": ("koi8_r", "cskoi8r koi koi8 koi8-r koi8_r"),
+    "koi8-u": ("koi8_u", "koi8-ru koi8-u"),
+    "macintosh": ("mac_roman", "csmacintosh mac macintosh x-mac-roman"),
+    "windows-874": ("cp874", "dos-874 iso-8859-11 iso8859-11 iso885911 tis-620 windows-874"),
+    "windows-1250": ("cp1250", "cp1250 windows-1250 x-cp1250"),
+    "windows-1251": ("cp1251", "cp1251 windows-1251 x-cp1251"),
+    "windows-1252": (
+        "cp1252",
+        "ansi_x3.4-1968 ascii cp1252 cp819 csisolatin1 ibm819 iso-8859-1 iso-ir-100 iso8859-1 "
+        "iso88591 iso_8859-1 iso_8859-1:1987 l1 latin1 us-ascii windows-1252 x-cp1252 "
+        "x-user-defined",
+    ),
+    "windows-1253": ("cp1253", "cp1253 windows-1253 x-cp1253"),
+    "windows-1254": (
+        "cp1254",
+        "cp1254 csisolatin5 iso-8859-9 iso-ir-148 iso8859-9 iso88599 iso_8859-9 "
+        "iso_8859-9:1989 l5 latin5 windows-1254 x-cp1254",
+    ),
+    "windows-1255": ("cp1255", "cp1255 windows-1255 x-cp1255"),
+    "windows-1256": ("cp1256", "cp1256 windows-1256 x-cp1256"),
+    "windows-1257": ("cp1257", "cp1257 windows-1257 x-cp1257"),
+    "windows-1258": ("cp1258", "cp1258 windows-1258 x-cp1258"),
+    "x-mac-cyrillic": ("mac_cyrillic", "x-mac-cyrillic x-mac-ukrainian"),
+    "gbk": (
+        "gb18030",
+        "chinese csgb2312 csiso58gb231280 gb2312 gb_2312 gb_2312-80 gbk iso-ir-58 x-gbk",
+    ),
+    "gb18030": ("gb18030", "gb18030"),
+    "big5": ("big5hkscs", "big5 big5-hkscs cn-big5 csbig5 x-x-big5"),
+    "euc-jp": ("euc_jp", "cseucpkdfmtjapanese euc-jp x-euc-jp"),
+    "iso-2022-jp": ("iso2022_jp", "csiso2022jp iso-2022-jp"),
+    "shift_jis": (
+        "cp932",
+        "csshiftjis ms932 ms_kanji shift-jis shift_jis sjis windows-31j x-sjis",
+    ),
+    "euc-kr": (
+        "cp949",
+        "cseuckr csksc56011987 euc-kr iso-ir-149 korean ks_c_5601-1987 ks_c_5601-1989 ksc5601 "
+        "ksc_5601 windows-949",
+    ),
+    "utf-16be": ("utf-16-be", "unicodefffe utf-16be"),
+    "utf-16le": (
+        "utf-16-le",
+        "csunicode iso-10646-ucs-2 ucs-2 unicode unicodefeff utf-16 utf-16le",
+    ),
+    # Not in the WHATWG list (browsers dropped UTF-32), but still met in files on disk.
+    "utf-32be": ("utf-32-be", "utf-32be"),
+    "utf-32le": ("utf-32-le", "utf-32 utf-32le"),
+}
+
+_LABELS: dict[str, str] = {
+    label: name for name, (_, labels) in _ENCODINGS.items() for label in labels.split()
+}
+_CODEC_TO_NAME: dict[str, str] = {codec: name for name, (codec, _) in _ENCODINGS.items()}
+_UTF16_32 = frozenset({"utf-16be", "utf-16le", "utf-32be", "utf-32le"})
+
+
+def _resolve(label: str) -> str | None:
+    """The WHATWG encoding name for a label, or ``None`` when it is unknown."""
+    return _LABELS.get(label.strip().strip("\"'").lower())
+
+
+def _codec(name: str) -> str:
+    return _ENCODINGS[name][0]
+
+
+# windows-1252 as browsers decode it: the five bytes Python leaves undefined map to the C1
+# control of the same value instead of failing, so this decoding never fails.
+_CP1252_TABLE = "".join(bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in range(256))
+
+
+def _decode_with(data: bytes, name: str, *, strict: bool) -> str:
+    """Decode all of ``data`` as the named encoding; ``strict=False`` replaces bad bytes."""
+    if name == "windows-1252":
+        return codecs.charmap_decode(data, "strict", _CP1252_TABLE)[0]
+    return data.decode(_codec(name), "strict" if strict else "replace")
+
+
+# --- binary input ----------------------------------------------------------------------------
+
+# (magic bytes at offset 0, what the input looks like). Only signatures long or specific
+# enough that no text or HTML page begins with them.
+_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF-", "a PDF"),
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"II*\x00", "a TIFF image"),
+    (b"MM\x00*", "a TIFF image"),
+    (b"\x00\x00\x01\x00", "an icon file"),
+    (b"wOFF", "a web font"),
+    (b"wOF2", "a web font"),
+    (b"\x1f\x8b", "gzip-compressed data (decompress it first)"),
+    (b"BZh91AY&SY", "bzip2-compressed data (decompress it first)"),
+    (b"\xfd7zXZ\x00", "xz-compressed data (decompress it first)"),
+    (b"(\xb5/\xfd", "zstd-compressed data (decompress it first)"),
+    (b"PK\x03\x04", "a zip archive (or an Office/EPUB file)"),
+    (b"PK\x05\x06", "a zip archive"),
+    (b"Rar!\x1a\x07", "a RAR archive"),
+    (b"7z\xbc\xaf'\x1c", "a 7-Zip archive"),
+    (b"\x7fELF", "an executable (ELF)"),
+    (b"\xca\xfe\xba\xbe", "a Java class file or Mach-O executable"),
+    (b"\xcf\xfa\xed\xfe", "a Mach-O executable"),
+    (b"\x00asm", "a WebAssembly module"),
+    (b"SQLite format 3\x00", "an SQLite database"),
+    (b"OggS", "an Ogg audio/video file"),
+    (b"fLaC", "a FLAC audio file"),
+    (b"ID3", "an MP3 audio file"),
+    (b"\x1aE\xdf\xa3", "a Matroska/WebM video"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Microsoft Office file"),
+)
+_RIFF_KINDS = {b"WEBP": "a WebP image", b"WAVE": "a WAV audio file", b"AVI ": "an AVI video"}
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in b"\t\n\x0b\x0c\r\x1b")
+
+
+def _binary_kind(data: bytes) -> str | None:
+    """What a binary input looks like, or ``None`` when it may be text."""
+    for magic, kind in _MAGIC:
+        if data.startswith(magic):
+            return kind
+    if data.startswith(b"RIFF") and data[8:12] in _RIFF_KINDS:
+        return _RIFF_KINDS[data[8:12]]
+    if data[4:8] == b"ftyp":
+        return "an MP4/QuickTime/HEIF media file"
+    if data.startswith(b"MZ") and len(data) >= 64:
+        pe = int.from_bytes(data[60:64], "little")
+        if data[pe : pe + 4] == b"PE\x00\x00":
+            return "a Windows executable"
+    return None
+
+
+def _mostly_control(sample: bytes) -> bool:
+    # bytes.translate with a delete table keeps only the non-control bytes: O(n) in C.
+    if not sample:
+        return False
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
+    return controls > BINARY_CONTROL_RATIO * len(sample)
+
+
+# --- BOM and NUL patterns --------------------------------------------------------------------
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF32_LE, "utf-32le"),  # before UTF-16 LE: it starts with the same two bytes
+    (codecs.BOM_UTF32_BE, "utf-32be"),
+    (codecs.BOM_UTF16_LE, "utf-16le"),
+    (codecs.BOM_UTF16_BE, "utf-16be"),
+)
+
+
+def _bom(data: bytes) -> tuple[str, int] | None:
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            return name, len(bom)
+    return None
+
+
+def _nul_pattern(data: bytes) -> str | None:
+    """UTF-16/32 without a BOM: ASCII markup leaves NULs in fixed byte positions."""
+    sample = data[:4096]
+    n = len(sample) // 4 * 4
+    if n < 8:
+        return None
+    zeros = [sample[i:n:4].count(0) / (n // 4) for i in range(4)]
+    if min(zeros[1:]) > 0.9 and zeros[0] < 0.5:
+        return "utf-32le"
+    if min(zeros[:3]) > 0.9 and zeros[3] < 0.5:
+        return "utf-32be"
+    even = (zeros[0] + zeros[2]) / 2
+    odd = (zeros[1] + zeros[3]) / 2
+    if odd > 0.4 and even < 0.05:
+        return "utf-16le"
+    if even > 0.4 and odd < 0.05:
+        return "utf-16be"
+    return None
+
+
+# --- declared charset ------------------------------------------------------------------------
+
+# Bounded quantifiers only: each match attempt reads at most ~1 KB, so the scan is linear.
+_META_CHARSET = regex.compile(
+    rb"<meta\b[^>]{0,1024}?\bcharset\s{0,16}=\s{0,16}[\"']?\s{0,16}([A-Za-z0-9._:\-]{1,40})",
+    regex.IGNORECASE,
+)
+_XML_ENCODING = regex.compile(
+    rb"^\s{0,64}<\?xml\b[^>]{0,200}?\bencoding\s{0,16}=\s{0,16}[\"']([A-Za-z0-9._:\-]{1,40})",
+    regex.IGNORECASE,
+)
+
+
+def _declared(data: bytes) -> tuple[str, str] | None:
+    """(label, where) of the charset the page declares near its start."""
+    head = data[:PRESCAN_BYTES]
+    for pattern, where in ((_META_CHARSET, "<meta>"), (_XML_ENCODING, "XML declaration")):
+        try:
+            match = pattern.search(head, timeout=REGEX_TIMEOUT)
+        except TimeoutError:
+            match = None
+        if match:
+            return match.group(1).decode("ascii"), where
+    return None
+
+
+# --- UTF-8 -----------------------------------------------------------------------------------
+
+
+def _utf8_health(data: bytes) -> tuple[int, int]:
+    """(valid non-ASCII characters, invalid bytes) in the first MB read as UTF-8."""
+    text = data[:1_048_576].decode("utf-8", "surrogateescape")
+    non_ascii = len(text) - len(text.encode("ascii", "ignore"))
+    invalid = len(text.encode("utf-8", "surrogatepass")) - len(text.encode("utf-8", "ignore"))
+    # A surrogate escape takes 3 bytes in "surrogatepass" and 0 with "ignore".
+    invalid //= 3
+    return non_ascii - invalid, invalid
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """Invalid UTF-8 that is still UTF-8 with some damage (a cut character, a stray byte)."""
+    valid, invalid = _utf8_health(data)
+    return valid > 0 and invalid * 4 <= valid
+
+
+# --- detection of undeclared legacy encodings ------------------------------------------------
+
+# Candidates in order of preference: earlier ones win ties, so the most common come first.
+_CANDIDATES: tuple[str, ...] = (
+    "windows-1252",
+    "windows-1250",
+    "iso-8859-2",
+    "windows-1251",
+    "koi8-r",
+    "windows-1256",
+    "windows-1253",
+    "windows-1255",
+    "windows-1254",
+    "windows-874",
+    "shift_jis",
+    "euc-jp",
+    "gbk",
+    "big5",
+    "euc-kr",
+)
+_NON_ASCII = regex.compile(r"[^\x00-\x7f]")
+_CJK_PUNCT = regex.compile(r"[\u3000-\u303f\uff00-\uffef\u2010-\u2027\u00b7]")
+
+
+def _script(ch: str) -> str:
+    """A coarse script group: the detector only needs to see scripts that should not mix."""
+    cp = ord(ch)
+    if cp < 0x250 or 0x1E00 <= cp < 0x1F00:
+        return "latin"
+    if 0x370 <= cp < 0x400:
+        return "greek"
+    if 0x400 <= cp < 0x530:
+        return "cyrillic"
+    if 0x590 <= cp < 0x600:
+        return "hebrew"
+    if 0x600 <= cp < 0x700 or 0xFB50 <= cp < 0xFF00:
+        return "arabic"
+    if 0xE00 <= cp < 0xE80:
+        return "thai"
+    if 0xAC00 <= cp < 0xD7B0 or 0x1100 <= cp < 0x1200 or 0x3130 <= cp < 0x3190:
+        return "hangul"
+    if 0x3040 <= cp < 0x3100 or 0xFF66 <= cp < 0xFFA0:
+        return "kana"
+    if 0x3400 <= cp < 0xA000 or 0xF900 <= cp < 0xFB00 or 0x20000 <= cp < 0x30000:
+        return "han"
+    return "other"
+
+
+_CJK = frozenset({"hangul", "kana", "han"})
+
+
+def _level1(ch: str, codec: str, low: int, high: int) -> bool:
+    """Whether a Han/Hangul character is in the common (level 1) block of a national set.
+
+    Real text draws almost all its characters from there; another encoding's bytes read as
+    this one land all over the table.
+    """
+    try:
+        lead = ch.encode(codec)[0]
+    except UnicodeEncodeError:
+        return False
+    return low <= lead <= high
+
+
+_LEVEL1: dict[str, tuple[str, int, int]] = {
+    "gbk": ("gb2312", 0xB0, 0xD7),
+    "big5": ("big5", 0xA4, 0xC6),
+    "euc-kr": ("euc_kr", 0xB0, 0xC8),  # the 2,350 Hangul syllables of KS X 1001
+    "shift_jis": ("shift_jis", 0x88, 0x98),  # JIS X 0208 level 1 kanji
+    "euc-jp": ("euc_jp", 0xB0, 0xCF),
+}
+
+
+def _score(text: str, name: str) -> float:
+    """How much ``text`` looks like real writing; roughly -5 (mojibake) to 1 (clean)."""
+    total = 0.0
+    count = 0
+    cjk_chars = kana = hangul = spaced_han = 0
+    level1 = _LEVEL1.get(name)
+    for match in _NON_ASCII.finditer(text):
+        if count >= DETECT_CHARS:
+            break
+        i = match.start()
+        ch = text[i]
+        prev = text[i - 1] if i else " "
+        nxt = text[i + 1] if i + 1 < len(text) else " "
+        count += 1
+        cat = unicodedata.category(ch)
+        if cat in ("Cc", "Co", "Cn", "Cs") or ch == "\ufffd":
+            total -= 5
+            continue
+        script = _script(ch)
+        if cat[0] != "L":
+            # Punctuation or a symbol between two letters is a sign of a wrong decoding
+            # ("Wroc³aw"), except the apostrophes, hyphens and CJK punctuation text uses.
+            if prev.isalpha() and nxt.isalpha() and not _CJK_PUNCT.match(ch):
+                total -= 3
+            continue
+        total += 1
+        if script in _CJK:
+            cjk_chars += 1
+            kana += script == "kana"
+            hangul += script == "hangul"
+            if 0xFF61 <= ord(ch) <= 0xFF9F:
+                total -= 1.5  # half-width katakana: rare in real pages, common in mojibake
+            if level1 and script in ("han", "hangul") and not _level1(ch, *level1):
+                total -= 1.5
+            if script == "han" and (prev == " " or nxt == " "):
+                spaced_han += 1
+        for other in (prev, nxt):
+            if (
+                other.isalpha()
+                and _script(other) != script
+                and not (script in _CJK and _script(other) in _CJK)
+            ):
+                total -= 1.5  # scripts mixed inside a word ("Ð¿Ñ€Ð¸")
+        if ch.isupper() and prev.isalpha() and prev.islower():
+            total -= 1.5  # "rÉcit": wrong case tables put capitals mid-word
+    if count == 0:
+        return 0.0
+    score = total / count
+    if name in ("shift_jis", "euc-jp") and cjk_chars and kana < 0.05 * cjk_chars:
+        score -= 1.0  # Japanese is written with kana; Han alone is Chinese read wrongly
+    if name in ("gbk", "big5", "shift_jis", "euc-jp") and spaced_han > 0.2 * max(cjk_chars, 1):
+        score -= 1.0  # Chinese and Japanese do not put spaces between words; Korean does
+    if name == "euc-kr" and cjk_chars and hangul < 0.5 * cjk_chars:
+        score -= 1.0
+    return score
+
+
+def _upper_ratio_penalty(text: str) -> float:
+    """KOI8-R read as windows-1251 (and back) swaps cases: most letters come out capitals."""
+    letters = [c for c in text[:DETECT_BYTES] if c.isalpha() and ord(c) > 0x7F][:DETECT_CHARS]
+    if len(letters) < 20:
+        return 0.0
+    upper = sum(c.isupper() for c in letters) / len(letters)
+    return 1.0 if upper > 0.6 else 0.0
+
+
+def _is_iso2022jp(sample: bytes) -> bool:
+    # The escape sequences that switch to JIS X 0208 never occur in other text.
+    return b"\x1b$B" in sample or b"\x1b$@" in sample
+
+
+def _detect_legacy(data: bytes) -> tuple[str, float] | None:
+    """The most plausible legacy encoding of ``data`` and its score, or ``None``."""
+    sample = data[:DETECT_BYTES]
+    if _is_iso2022jp(sample):
+        return "iso-2022-jp", 1.0
+    best: tuple[str, float] | None = None
+    for name in _CANDIDATES:
+        decoder = codecs.getincrementaldecoder(_codec(name))("strict")
+        try:
+            # final=False: the sample may end in the middle of a multi-byte character.
+            text = decoder.decode(sample, final=len(sample) == len(data))
+        except UnicodeDecodeError:
+            continue
+        score = _score(text, name) - _upper_ratio_penalty(text)
+        if best is None or score > best[1]:
+            best = (name, score)
+    return best
+
+
+# --- putting it together ---------------------------------------------------------------------
+
+
+def _finish(text: str, name: str, how: str, notes: list[str]) -> Decoded:
+    clean, sanitized = sanitize_text(text)
+    return Decoded(clean, name, (f"encoding: {name} ({how})", *notes, *sanitized))
+
+
+def _lenient(data: bytes, name: str, how: str) -> Decoded:
+    """Decode as ``name``, replacing invalid bytes, and say how many were replaced."""
+    try:
+        return _finish(_decode_with(data, name, strict=True), name, how, [])
+    except UnicodeDecodeError:
+        text = _decode_with(data, name, strict=False)
+        # Each invalid sequence becomes one U+FFFD with "replace" and nothing with "ignore".
+        bad = len(text) - len(data.decode(_codec(name), "ignore"))
+        note = f"encoding: {bad} invalid {name} byte sequences replaced with U+FFFD"
+        return _finish(text, name, how, [note])
+
+
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _from_declared(data: bytes, name: str, how: str) -> Decoded:
+    """Decode bytes whose encoding was declared, guarding against the common mislabels."""
+    if name == "utf-8":
+        if _is_utf8(data) or _mostly_utf8(data):
+            return _lenient(data, "utf-8", how)
+        return _detect_or_fallback(data, f"{how}, but the bytes are not UTF-8")
+    if name not in _UTF16_32 and not data.isascii() and _is_utf8(data):
+        return _finish(data.decode("utf-8"), "utf-8", f"{how} as {name}, but valid UTF-8", [])
+    try:
+        return _finish(_decode_with(data, name, strict=True), name, how, [])
+    except UnicodeDecodeError:
+        pass
+    detected = _detect_legacy(data)
+    if detected and detected[0] != name:
+        try:
+            text = _decode_with(data, detected[0], strict=True)
+        except UnicodeDecodeError:
+            pass
+        else:
+            return _finish(text, detected[0], f"detected; {how} as {name}, but invalid", [])
+    return _lenient(data, name, how)
+
+
+def _detect_or_fallback(data: bytes, why: str) -> Decoded:
+    detected = _detect_legacy(data)
+    if detected is not None and detected[1] > 0:
+        return _lenient(data, detected[0], f"detected; {why}")
+    return _finish(
+        _decode_with(data, "windows-1252", strict=False),
+        "windows-1252",
+        f"fallback; {why}, and no legacy encoding fits",
+        [],
+    )
+
+
+def decode(data: bytes, *, encoding: str | None = None) -> Decoded:
+    """Decode a page's bytes to text, the way a browser would, and say how.
+
+    ``encoding`` is a charset label the caller knows, e.g. from an HTTP header; a byte order
+    mark still wins over it, as in browsers. Raises :class:`~newsclean.errors.InputError` for
+    binary input (PDF, images, archives, executables, mostly control bytes).
+    """
+    kind = _binary_kind(data)
+    if kind is not None:
+        raise InputError(f"input looks like {kind}, not HTML or text")
+    bom = _bom(data)
+    if bom is not None:
+        name, size = bom
+        return _lenient(data[size:], name, "byte order mark")
+    notes: list[str] = []
+    given = None if encoding is None else _resolve(encoding)
+    if encoding is not None and given is None:
+        notes.append(f"encoding: unknown label {encoding!r} from the caller ignored")
+    if given in _UTF16_32:
+        decoded = _lenient(data, given, "given by the caller")
+    elif (wide := _nul_pattern(data)) is not None:
+        # NULs in these positions are conclusive, whatever a header said.
+        decoded = _lenient(data, wide, "detected from NUL byte pattern")
+    elif _mostly_control(data[:8192]):
+        raise InputError("input looks like binary data (many control bytes), not HTML or text")
+    elif given is not None:
+        decoded = _from_declared(data, given, "given by the caller")
+    else:
+        decoded = _from_page(data, notes)
+    return Decoded(decoded.text, decoded.encoding, (*notes, *decoded.warnings))
+
+
+def _from_page(data: bytes, notes: list[str]) -> Decoded:
+    """Decode bytes the caller said nothing about: the page's own declaration, then guesses."""
+    declared = _declared(data)
+    if declared is not None:
+        label, where = declared
+        name = _resolve(label)
+        if name in _UTF16_32:
+            # An ASCII <meta> could not have been read if the page really were UTF-16.
+            name = "utf-8"
+        if name is not None:
+            return _from_declared(data, name, f"declared in {where}")
+        notes.append(f"encoding: unknown charset {label!r} declared in {where} ignored")
+    if data.isascii() and _is_iso2022jp(data[:DETECT_BYTES]):
+        return _lenient(data, "iso-2022-jp", "detected; no declaration")
+    if _is_utf8(data):
+        return _finish(data.decode("utf-8"), "utf-8", "valid UTF-8, no declaration", [])
+    if _mostly_utf8(data):
+        return _lenient(data, "utf-8", "mostly valid UTF-8, no declaration")
+    return _detect_or_fallback(data, "no declaration")
+
+
+# --- text clean-up ---------------------------------------------------------------------------
+
+_SUSPECT = regex.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\r\ud800-\udfff\ufeff]")
+_CONTROLS = regex.compile(r"[\x00-\x08\x0e-\x1f\x7f]+")
+_SURROGATE_PAIR = regex.compile(r"[\ud800-\udbff][\udc00-\udfff]")
+_SURROGATE = regex.compile(r"[\ud800-\udfff]")
+
+
+def _join_pair(match: regex.Match[str]) -> str:
+    high, low = match.group()
+    return chr(0x10000 + ((ord(high) - 0xD800) << 10) + (ord(low) - 0xDC00))
+
+
+def sanitize_text(text: str) -> tuple[str, tuple[str, ...]]:
+    """Make text safe for the parser: no NULs or other control characters, no lone surrogates.
+
+    Keeps ``\\t \\n \\f``; turns ``\\r\\n``, ``\\r`` and ``\\v`` into ``\\n``; joins surrogate
+    pairs (text decoded with ``surrogatepass``) into the character they stand for and replaces
+    the lone ones with U+FFFD; drops a leading byte order mark. Returns the text and a warning
+    for each kind of change that loses something (line endings are not reported). Linear time.
+    """
+    if _SUSPECT.search(text) is None:
+        return text, ()
+    warnings: list[str] = []
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\x0b", "\n")
+    cleaned = _CONTROLS.sub("", text)
+    removed = len(text) - len(cleaned)
+    text = cleaned
+    if removed:
+        warnings.append(f"text: removed {removed} control characters (NUL and the like)")
+    if _SURROGATE.search(text) is not None:
+        text = _SURROGATE_PAIR.sub(_join_pair, text)
+        text, lone = _SURROGATE.subn("\ufffd", text)
+        if lone:
+            warnings.append(f"text: replaced {lone} lone surrogates with U+FFFD")
+    return text, tuple(warnings)
