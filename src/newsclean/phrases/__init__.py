@@ -51,7 +51,8 @@ def normalize_label(text: str) -> str:
     """The form labels are compared in: case-folded, edges stripped, spaces single."""
     if len(text) > 80:
         return ""
-    return _SPACES.sub(" ", _EDGES.sub("", text)).casefold()
+    # "İ".casefold() is "i̇" (i + combining dot): fold Turkish capital I the way its lower case is
+    return _SPACES.sub(" ", _EDGES.sub("", text)).replace("İ", "i").casefold()
 
 
 def _load() -> tuple[dict[str, str], dict[str, regex.Pattern[str]]]:

@@ -3,13 +3,13 @@
 LABELS = {
     "live": ("live hören", "jetzt live", "livestream", "artikel anhören", "anhören", "vorlesen",
              "artikel vorlesen lassen", "audio", "video abspielen", "hören"),
-    "short-link": ("kurzlink", "kurz-url", "link kopieren"),
+    "short-link": ("kurzlink", "kurz-url"),
     "print": ("drucken", "artikel drucken", "druckversion"),
     "tools": ("schriftgröße", "merken", "speichern", "artikel merken", "zur merkliste",
               "bild vergrößern", "mehr anzeigen", "mehr laden", "schließen", "menü", "suche",
               "bildergalerie", "fehler melden", "artikel verschenken", "zusammenfassung"),
     "share": ("teilen", "artikel teilen", "beitrag teilen", "auf facebook teilen", "per e-mail",
-              "per mail teilen", "twittern", "link kopiert", "weiterleiten", "verschicken"),
+              "per mail teilen", "twittern", "link kopiert", "weiterleiten", "verschicken", "link kopieren"),
     "subscribe": ("abonnieren", "jetzt abonnieren", "newsletter", "anmelden", "registrieren",
                   "einloggen", "folgen", "mein konto", "abo", "jetzt abschließen"),
     "related": ("lesen sie auch", "lesen sie mehr", "mehr zum thema", "das könnte sie auch interessieren",
@@ -32,6 +32,7 @@ LABELS = {
 }
 
 PATTERNS = {
+    "share": (r"^\s*(?:teilen|senden|verschicken|per)\s+(?:auf|über|via|per|mit)?\s*[\w.+ -]{1,25}\s*(?:teilen)?$",),
     "subscribe": (
         r"\b(?:abonnieren sie|melden sie sich|registrieren sie sich|folgen sie uns)\b",
         r"\bunser(?:en|em)? [\w-]{0,20}newsletter\b",
@@ -39,6 +40,7 @@ PATTERNS = {
         r"\bjetzt (?:abonnieren|abonnent werden|registrieren|kostenlos testen)\b",
         r"\b(?:laden sie|holen sie sich) (?:unsere|die) [\w-]{0,20}app\b",
         r"\bverpassen sie keine\b",
+        r"\bin ihr(?:en)? (?:e-mail-)?(?:postfach|posteingang)\b",
     ),
     "related": (r"^\s*(?:lesen sie (?:auch|mehr)|mehr zum thema|auch interessant|weiterlesen)\s*[:：|›»>-]",),
     "comments": (r"^\s*\d[\d.]*\s*kommentare?\s*$", r"^\s*kommentare?\s*\(\s*\d+\s*\)\s*$"),

@@ -111,7 +111,7 @@ PATTERNS = {
     ),
     "share": (
         r"^\s*\d[\d,.]*\s*k?\s*shares?\s*$",
-        r"^\s*share\s*(?:this|on|via)\b[^.]{0,40}$",
+        r"^\s*(?:share|send|post|tweet|email)\s*(?:this|it)?\s*(?:on|via|by|to|with)\s+[\w.+ -]{1,25}$",
     ),
     "cookie": (
         r"\b(?:we|this (?:site|website)|our (?:site|website|partners)) uses? cookies\b",

@@ -3,12 +3,13 @@
 LABELS = {
     "live": ("escuchar", "escuchar artículo", "escuchar noticia", "en vivo", "en directo",
              "ver en directo", "ver video", "ver vídeo", "audio", "escucha la noticia"),
-    "short-link": ("enlace corto", "copiar enlace", "copiar link", "enlace copiado"),
+    "short-link": ("enlace corto",),
     "print": ("imprimir", "imprimir artículo", "versión para imprimir"),
     "tools": ("tamaño de texto", "guardar", "guardar artículo", "cerrar", "buscar", "ver más",
               "cargar más", "ampliar", "galería", "resumen", "regalar artículo"),
     "share": ("compartir", "compartir en facebook", "compartir en twitter", "compartir en whatsapp",
-              "enviar por correo", "enviar", "tuitear", "comparte"),
+              "enviar por correo", "enviar", "tuitear", "comparte", "copiar enlace", "copiar link",
+              "enlace copiado"),
     "subscribe": ("suscríbete", "suscribirse", "suscríbase", "boletín", "newsletter", "iniciar sesión",
                   "regístrate", "registrarse", "mi cuenta", "seguir", "síguenos"),
     "related": ("te puede interesar", "le puede interesar", "también te puede interesar",
@@ -29,11 +30,13 @@ LABELS = {
 }
 
 PATTERNS = {
+    "share": (r"^\s*(?:compartir|enviar|comparte|publicar)\s+(?:en|por|v[ií]a|con)\s+[\w.+ -]{1,25}$",),
     "subscribe": (
         r"\b(?:suscr[ií]bete|suscr[ií]base|s[ií]guenos|[uú]nete|reg[ií]strate)\b",
         r"\bnuestro (?:bolet[ií]n|newsletter|canal)\b",
         r"\b(?:descarga|descargue) (?:nuestra|la) app\b",
         r"\bno te pierdas\b",
+        r"\ben tu (?:correo|bandeja de entrada|email)\b",
     ),
     "related": (r"^\s*(?:lee también|lea también|te puede interesar|ver también|leer más)\s*[:：|›»>-]",),
     "comments": (r"^\s*\d[\d.]*\s*comentarios?\s*$",),

@@ -3,13 +3,14 @@
 LABELS = {
     "live": ("écouter", "écouter l'article", "écouter cet article", "en direct", "direct",
              "regarder", "lire la vidéo", "écouter le direct", "audio"),
-    "short-link": ("lien court", "copier le lien", "lien copié"),
+    "short-link": ("lien court",),
     "print": ("imprimer", "imprimer l'article", "version imprimable"),
     "tools": ("taille du texte", "sauvegarder", "enregistrer", "ajouter à mes favoris", "fermer",
               "rechercher", "voir plus", "afficher plus", "agrandir", "diaporama", "résumé",
               "offrir cet article", "offrir l'article", "signaler une erreur"),
     "share": ("partager", "partager l'article", "partager sur facebook", "partager sur twitter",
-              "envoyer par e-mail", "envoyer par email", "envoyer", "tweeter", "partage"),
+              "envoyer par e-mail", "envoyer par email", "envoyer", "tweeter", "partage", "copier le lien",
+              "lien copié"),
     "subscribe": ("s'abonner", "abonnez-vous", "je m'abonne", "newsletter", "se connecter",
                   "connexion", "s'inscrire", "inscription", "mon compte", "suivre", "nous suivre"),
     "related": ("à lire aussi", "a lire aussi", "lire aussi", "à lire également", "sur le même sujet",
@@ -31,12 +32,14 @@ LABELS = {
 }
 
 PATTERNS = {
+    "share": (r"^\s*(?:partager|envoyer|publier)\s+(?:sur|par|via|avec)\s+[\w.+ -]{1,25}$",),
     "subscribe": (
         r"\b(?:abonnez-vous|inscrivez-vous|suivez-nous|rejoignez-nous)\b",
         r"\bnotre (?:newsletter|lettre d'information|chaîne|application)\b",
         r"\b(?:téléchargez|installez) (?:notre|l')application\b",
         r"\bne manquez (?:rien|aucune)\b",
         r"\brecevez (?:notre|nos|gratuitement)\b",
+        r"\bdans votre bo[iî]te (?:mail|e-mail|aux lettres|de réception)\b",
     ),
     "related": (r"^\s*(?:à lire aussi|a lire aussi|lire aussi|voir aussi|à lire également)\s*[:：|›»>-]",),
     "comments": (r"^\s*\d[\d\s]*\s*(?:commentaires?|réactions?|contributions?)\s*$",),

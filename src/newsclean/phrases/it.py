@@ -2,21 +2,22 @@
 
 LABELS = {
     "live": ("ascolta", "ascolta l'articolo", "in diretta", "diretta", "guarda il video", "audio"),
-    "short-link": ("copia link", "link copiato"),
+    "short-link": (),
     "print": ("stampa", "stampa l'articolo"),
     "tools": ("salva", "chiudi", "cerca", "mostra di più", "carica altri", "galleria"),
-    "share": ("condividi", "condividi su facebook", "condividi su whatsapp", "invia per email", "invia"),
+    "share": ("condividi", "condividi su facebook", "condividi su whatsapp", "invia per email", "invia", "copia link", "link copiato"),
     "subscribe": ("abbonati", "iscriviti", "newsletter", "accedi", "registrati", "seguici"),
     "related": ("leggi anche", "potrebbe interessarti", "articoli correlati", "i più letti",
                 "più letti", "correlati", "leggi di più", "ti potrebbe interessare", "ultime notizie"),
     "comments": ("commenti", "commento", "commenta", "lascia un commento", "rispondi"),
     "ads": ("pubblicità", "sponsorizzato", "contenuto sponsorizzato"),
-    "cookie": ("accetta", "accetta tutti", "rifiuta", "gestisci cookie"),
+    "cookie": ("accetta", "accetta tutti", "accetta i cookie", "rifiuta", "rifiuta tutti", "gestisci cookie"),
     "navigation": ("home", "contatti", "chi siamo", "privacy", "note legali", "torna su",
                    "politica", "economia", "cronaca", "esteri", "sport", "cultura", "spettacoli"),
 }
 
 PATTERNS = {
+    "share": (r"^\s*(?:condividi|invia)\s+(?:su|per|via|con)\s+[\w.+ -]{1,25}$",),
     "subscribe": (r"\b(?:iscriviti|abbonati|seguici) (?:alla|al|a|su)\b", r"\bla nostra newsletter\b"),
     "related": (r"^\s*(?:leggi anche|potrebbe interessarti)\s*[:：|›»>-]",),
     "comments": (r"^\s*\d+\s*commenti\s*$",),

@@ -2,10 +2,10 @@
 
 LABELS = {
     "live": ("słuchaj", "posłuchaj", "na żywo", "transmisja na żywo", "oglądaj", "odsłuchaj artykuł"),
-    "short-link": ("kopiuj link", "skopiuj link"),
+    "short-link": (),
     "print": ("drukuj",),
     "tools": ("zapisz", "zamknij", "szukaj", "pokaż więcej", "galeria"),
-    "share": ("udostępnij", "podziel się", "wyślij"),
+    "share": ("udostępnij", "podziel się", "wyślij", "kopiuj link", "skopiuj link"),
     "subscribe": ("subskrybuj", "zapisz się", "newsletter", "zaloguj się", "obserwuj", "zarejestruj się"),
     "related": ("czytaj także", "czytaj też", "zobacz także", "zobacz też", "polecamy",
                 "najczęściej czytane", "podobne artykuły", "czytaj więcej", "najnowsze"),

@@ -2,10 +2,10 @@
 
 LABELS = {
     "live": ("ouvir", "ouça", "ouvir notícia", "ao vivo", "assista", "assistir", "áudio"),
-    "short-link": ("copiar link", "link copiado"),
+    "short-link": (),
     "print": ("imprimir",),
     "tools": ("salvar", "fechar", "buscar", "ver mais", "carregar mais", "galeria"),
-    "share": ("compartilhar", "partilhar", "compartilhe", "enviar por e-mail", "enviar"),
+    "share": ("compartilhar", "partilhar", "compartilhe", "enviar por e-mail", "enviar", "copiar link", "link copiado"),
     "subscribe": ("assine", "assinar", "inscreva-se", "newsletter", "entrar", "cadastre-se", "siga-nos"),
     "related": ("leia também", "leia mais", "veja também", "notícias relacionadas", "mais lidas",
                 "as mais lidas", "relacionadas", "saiba mais", "últimas notícias", "recomendadas"),
@@ -18,6 +18,7 @@ LABELS = {
 }
 
 PATTERNS = {
+    "share": (r"^\s*(?:compartilhar|partilhar|compartilhe|enviar)\s+(?:no|na|em|por|via|pelo)\s+[\w.+ -]{1,25}$",),
     "subscribe": (r"\b(?:assine|inscreva-se|siga-nos)\b", r"\bnossa newsletter\b", r"\bnosso canal\b"),
     "related": (r"^\s*(?:leia também|leia mais|veja também)\s*[:：|›»>-]",),
     "comments": (r"^\s*\d+\s*comentários?\s*$",),

@@ -12,13 +12,14 @@ LABELS = {
                 "ilginizi çekebilir"),
     "comments": ("yorumlar", "yorum", "yorum yap", "yorum yaz", "yanıtla"),
     "ads": ("reklam", "sponsorlu", "sponsorlu içerik"),
-    "cookie": ("kabul et", "tümünü kabul et", "reddet"),
+    "cookie": ("kabul et", "tümünü kabul et", "çerezleri kabul et", "reddet", "çerez ayarları"),
     "navigation": ("ana sayfa", "anasayfa", "iletişim", "hakkımızda", "gizlilik politikası",
                    "künye", "gündem", "ekonomi", "spor", "dünya", "siyaset", "kültür", "sağlık"),
 }
 
 PATTERNS = {
-    "subscribe": (r"\b(?:abone olun|bültenimize|bizi takip edin)\b",),
+    "subscribe": (r"\b(?:abone olun|bültenimize|bizi takip edin)\b", r"\b(?:takip edin|abone ol)\s*$"),
+    "share": (r"^\s*(?:paylaş|gönder)\s*[\w.+ -]{0,25}$",),
     "comments": (r"^\s*\d+\s*yorum\s*$",),
     "cookie": (r"\bçerez(?:ler)?(?:i)? kullan",),
     "navigation": (r"\btüm hakları saklıdır\b",),

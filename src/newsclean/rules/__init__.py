@@ -16,7 +16,7 @@ from collections.abc import Iterator
 
 import regex
 
-from newsclean.rules import labels, markup, metadata, related
+from newsclean.rules import labels, markup, metadata, region, related
 from newsclean.rules.pipeline import Context, Mark, Rule, run
 
 _META = {rule.name: rule for rule in metadata.RULES}
@@ -26,6 +26,7 @@ _MARKUP = {rule.name: rule for rule in markup.RULES}
 PIPELINE: tuple[Rule, ...] = (
     _META["dateline"],
     _META["byline"],
+    _META["tag-line"],
     *labels.LABEL_RULE_OBJECTS,
     _RELATED["related-header"],
     _MARKUP["share-markup"],
@@ -37,7 +38,7 @@ PIPELINE: tuple[Rule, ...] = (
     _MARKUP["navigation-markup"],
     _MARKUP["link-list"],
     _META["title-heading"],
-    _META["tag-line"],
+    _META["tag-list"],
     _META["title-line"],
     _RELATED["related-headlines"],
     _MARKUP["outside-article"],
@@ -45,6 +46,7 @@ PIPELINE: tuple[Rule, ...] = (
 
 RULES_BY_NAME: dict[str, Rule] = {rule.name: rule for rule in PIPELINE}
 RULE_NAMES: frozenset[str] = frozenset(RULES_BY_NAME)
+region.RULE_FAMILY.update({rule.name: rule.family for rule in PIPELINE})
 FAMILIES: tuple[str, ...] = tuple(dict.fromkeys(rule.family for rule in PIPELINE))
 
 
@@ -53,6 +55,7 @@ def iter_rule_patterns() -> Iterator[tuple[str, regex.Pattern[str]]]:
     from newsclean.rules import features
 
     yield "metadata.TAG_LABEL", metadata.TAG_LABEL
+    yield "labels.MENU_SEPARATORS", labels.MENU_SEPARATORS
     for name in dir(features):
         value = getattr(features, name)
         if isinstance(value, regex.Pattern):

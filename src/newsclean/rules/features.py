@@ -8,7 +8,7 @@ _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 _SENTENCE_END = regex.compile(r"[.!?…。！？:;][\"'”’»)\]）」』]*\s*$")
 _WORD = regex.compile(r"\w+")
 _STARTS_LIKE_TITLE = regex.compile(r"^[\p{Lu}\p{Lt}\p{N}\"'“‘«„(\[\p{Lo}]")
-_LIST_SEPARATORS = regex.compile(r"\s*[,;•·|]\s*")
+_LIST_SEPARATORS = regex.compile(r"\s*[,;•·|、，；]\s*")
 
 
 def cjk_chars(text: str) -> int:

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import regex
+
 from newsclean.phrases import PATTERN_FAMILY, label_family
 from newsclean.rules.features import word_count
 from newsclean.rules.pipeline import Context, Mark, Rule
-from newsclean.rules.textsearch import search
+from newsclean.rules.textsearch import find, inside_quotes
 
 #: Longest block (characters) a call-to-action pattern may remove: article paragraphs that
 #: merely *mention* newsletters or cookies are longer than the prompts themselves.
@@ -57,17 +59,38 @@ def make_label_rule(name: str, family: str, reason: str) -> Rule:
                 if len(block.segments) > 1 and _glued_family(block.segments) == family:
                     yield Mark(i, pieces=block.segments)
                     continue
-            if (
-                pattern is not None
-                and len(text) <= PROMPT_MAX_CHARS
-                and word_count(text) <= PROMPT_MAX_WORDS
-                and search(pattern, text, timeout)
-            ):
-                yield Mark(i)
+            if pattern is not None and len(text) <= PROMPT_MAX_CHARS and word_count(text) <= PROMPT_MAX_WORDS:
+                match = find(pattern, text, timeout)
+                if match is not None and not inside_quotes(text, match.start()):
+                    yield Mark(i)
 
     apply.__name__ = f"apply_{name.replace('-', '_')}"
     return Rule(name=name, family=family, reason=reason, apply=apply)
 
 
-LABEL_RULE_OBJECTS: tuple[Rule, ...] = tuple(make_label_rule(*spec) for spec in LABEL_RULES)
+#: A line of menu items: "Terms of Use | Privacy Policy | Contact", "Home · News · Sport".
+MENU_SEPARATORS = regex.compile(r"\s+[|·•/]\s+|\s*[|·•]\s*")
+MENU_LABEL_SHARE = 0.6
+
+
+def menu_items(text: str) -> list[str] | None:
+    """The items of a separator-joined menu line, or ``None`` when it is not one."""
+    if len(text) > 300:
+        return None
+    items = [item.strip() for item in MENU_SEPARATORS.split(text) if item.strip()]
+    if len(items) < 2:
+        return None
+    labelled = sum(1 for item in items if label_family(item) is not None)
+    return items if labelled >= MENU_LABEL_SHARE * len(items) else None
+
+
+def apply_menu_line(ctx: Context) -> Iterator[Mark]:
+    for i, block in enumerate(ctx.blocks):
+        if ctx.decided[i] is None and menu_items(block.text):
+            yield Mark(i)
+
+
+LABEL_RULE_OBJECTS: tuple[Rule, ...] = tuple(make_label_rule(*spec) for spec in LABEL_RULES) + (
+    Rule("menu-line", "navigation", "a line of menu items joined by separators (| · •)", apply_menu_line),
+)
 

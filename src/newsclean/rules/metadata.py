@@ -76,19 +76,24 @@ def apply_byline(ctx: Context) -> Iterator[Mark]:
 
 
 def apply_tag_line(ctx: Context) -> Iterator[Mark]:
-    """Tag lines outside the article's prose (labelled ones anywhere)."""
-    region = text_region(ctx) if ctx.source_format == "text" else None
+    """A labelled tag line ("Tags: a, b, c"), wherever it is."""
     for i, block in enumerate(ctx.blocks):
-        if ctx.decided[i] is not None:
-            continue
-        labelled = TAG_LABEL.match(block.text) is not None
-        if not labelled and region is not None and region[0] <= i <= region[1]:
-            continue
-        if not labelled and ctx.source_format == "html":
-            continue  # HTML pages give tags in markup; unlabelled lists there are menus
-        items = tag_items(block.text)
-        if items:
-            yield Mark(i, action="tags", value=_dedupe(items))
+        if ctx.decided[i] is None and len(block.text) <= 600 and TAG_LABEL.match(block.text):
+            items = tag_items(block.text)
+            if items:
+                yield Mark(i, action="tags", value=_dedupe(items))
+
+
+def apply_tag_list(ctx: Context) -> Iterator[Mark]:
+    """Text input: an unlabelled list of short keywords after the article's prose."""
+    region = text_region(ctx)
+    if region is None:
+        return
+    for i in range(region[1] + 1, len(ctx.blocks)):
+        if ctx.decided[i] is None:
+            items = tag_items(ctx.blocks[i].text)
+            if items:
+                yield Mark(i, action="tags", value=_dedupe(items))
 
 
 def apply_title_line(ctx: Context) -> Iterator[Mark]:
@@ -120,7 +125,9 @@ def apply_title_heading(ctx: Context) -> Iterator[Mark]:
 RULES = (
     Rule("dateline", "metadata", "a line that is only a timestamp goes to published/modified", apply_dateline),
     Rule("byline", "metadata", "a byline goes to authors", apply_byline),
-    Rule("tag-line", "metadata", "a tag or keyword line goes to tags", apply_tag_line),
+    Rule("tag-line", "metadata", "a labelled tag or keyword line goes to tags", apply_tag_line),
+    Rule("tag-list", "metadata", "a list of short keywords after the article goes to tags", apply_tag_list,
+         frozenset({"text"})),
     Rule("title-line", "metadata", "the headline above the article goes to title", apply_title_line,
          frozenset({"text"})),
     Rule("title-heading", "metadata", "the heading that repeats the page title goes to title",

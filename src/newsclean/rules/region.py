@@ -14,16 +14,15 @@ SHORT_LINE_COST = 40
 #: Removed blocks that end an article (a subscribe prompt, a "Related" header, comments) cost
 #: this much, so prose after them is not joined to the article.
 END_MARKER_COST = 400
-_END_FAMILIES = frozenset({"related", "comments", "subscribe"})
+END_FAMILIES = frozenset({"related", "comments", "subscribe"})
+
+#: rule name -> family, filled by :mod:`newsclean.rules` once the pipeline is assembled.
+RULE_FAMILY: dict[str, str] = {}
 
 
 def _family_of(ctx: Context, i: int) -> str | None:
     name = ctx.decided[i]
-    if name is None:
-        return None
-    from newsclean.rules import RULES_BY_NAME
-
-    return RULES_BY_NAME[name].family
+    return None if name is None else RULE_FAMILY.get(name)
 
 
 def text_region(ctx: Context) -> tuple[int, int] | None:
@@ -37,7 +36,7 @@ def text_region(ctx: Context) -> tuple[int, int] | None:
     for i, block in enumerate(ctx.blocks):
         if ctx.decided[i] is None:
             weight = float(len(block.text)) if is_prose(block.text) else -SHORT_LINE_COST
-        elif _family_of(ctx, i) in _END_FAMILIES:
+        elif _family_of(ctx, i) in END_FAMILIES:
             weight = -END_MARKER_COST
         else:
             weight = 0.0

@@ -7,8 +7,9 @@ from collections.abc import Iterator
 from newsclean.document import Link
 from newsclean.phrases import PATTERN_FAMILY, label_family
 from newsclean.rules.features import is_headline_shaped, is_prose
+from newsclean.rules.labels import menu_items
 from newsclean.rules.pipeline import Context, Mark, Rule
-from newsclean.rules.region import text_region
+from newsclean.rules.region import END_FAMILIES, RULE_FAMILY, text_region
 from newsclean.rules.textsearch import search
 
 #: How many items after a header may be taken as its list.
@@ -35,6 +36,8 @@ def _link_of(ctx: Context, i: int) -> Link:
 
 def _list_item(ctx: Context, i: int) -> bool:
     block = ctx.blocks[i]
+    if menu_items(block.text) or label_family(block.text) is not None:
+        return False
     if block.link_chars > 0.5 * len(block.text):
         return True
     return is_headline_shaped(block.text) and not is_prose(block.text)
@@ -77,22 +80,24 @@ def apply_related_headlines(ctx: Context) -> Iterator[Mark]:
         return
     blocks = ctx.blocks
     run: list[int] = []
-    ended = False
-    for i in range(region[1] + 1, len(blocks)):
-        if ctx.decided[i] is not None:
-            if run and len(run) >= 2 or (run and ended):
-                yield from (Mark(j, action="related", value=Link(blocks[j].text)) for j in run)
-            run = []
-            ended = True
-            continue
-        if is_headline_shaped(blocks[i].text) and not is_prose(blocks[i].text):
+    after_marker = False  # the run started right after an end-of-article marker
+    previous_marker = False
+    for i in range(region[1] + 1, len(blocks) + 1):
+        if i < len(blocks) and ctx.decided[i] is None and _headline(blocks[i].text):
+            if not run:
+                after_marker = previous_marker
             run.append(i)
-        else:
-            if len(run) >= 2 or (run and ended):
-                yield from (Mark(j, action="related", value=Link(blocks[j].text)) for j in run)
-            run = []
-    if len(run) >= 2 or (run and ended):
-        yield from (Mark(j, action="related", value=Link(blocks[j].text)) for j in run)
+            continue
+        if len(run) >= 2 or (run and after_marker):
+            yield from (Mark(j, action="related", value=Link(blocks[j].text)) for j in run)
+        run = []
+        if i < len(blocks):
+            name = ctx.decided[i]
+            previous_marker = name is not None and RULE_FAMILY.get(name) in END_FAMILIES
+
+
+def _headline(text: str) -> bool:
+    return is_headline_shaped(text) and not is_prose(text) and not menu_items(text)
 
 
 RULES = (

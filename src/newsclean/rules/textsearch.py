@@ -4,10 +4,30 @@ from __future__ import annotations
 
 import regex
 
+_OPENERS = "„“«‹‚「『\""
+_CLOSERS = "”»›’」』\""
+
+
+def find(pattern: regex.Pattern[str], text: str, timeout: float) -> regex.Match[str] | None:
+    """``pattern.search(text)`` bounded by ``timeout`` seconds (``None`` when it runs out)."""
+    try:
+        return pattern.search(text, timeout=timeout)
+    except TimeoutError:
+        return None
+
 
 def search(pattern: regex.Pattern[str], text: str, timeout: float) -> bool:
-    """``pattern.search(text)`` bounded by ``timeout`` seconds (``False`` when it runs out)."""
-    try:
-        return pattern.search(text, timeout=timeout) is not None
-    except TimeoutError:
-        return False
+    """Whether ``pattern`` occurs in ``text`` (``False`` when the time bound runs out)."""
+    return find(pattern, text, timeout) is not None
+
+
+def inside_quotes(text: str, position: int) -> bool:
+    """Whether ``position`` lies inside a quotation (more quotes opened than closed before it).
+
+    A paragraph that *quotes* a cookie banner or a sign-up prompt is reporting on it.
+    """
+    before = text[:position]
+    straight = before.count('"')
+    opened = sum(before.count(c) for c in _OPENERS if c != '"')
+    closed = sum(before.count(c) for c in _CLOSERS if c not in ('"', "’"))
+    return straight % 2 == 1 or opened > closed
