@@ -433,7 +433,7 @@ _LABEL = regex.compile(
     _FLAGS | regex.VERBOSE,
 )
 # Pieces of a dateline that hold no date: separators between them.
-_SEGMENT_SPLIT = regex.compile(r"\s*(?:[|•·]|\s[-–—]\s|\s/\s)\s*")
+_SEGMENT_SPLIT = regex.compile(r"\s*(?:[|•·・‧]|\s[-–—]\s|\s/\s)\s*")
 # Companions a dateline may carry: a reading time or a byline piece.
 _COMPANION = regex.compile(
     r"""^(?:(?:reading\s+time|read\s+time|lesezeit|lesedauer|temps\s+de\s+lecture|
@@ -455,6 +455,21 @@ def _strip_label(segment: str) -> tuple[str | None, str | None, str]:
         return None, None, segment
     kind = "modified" if m["mod"] else "published"
     return kind, (m["mod"] or m["pub"]).strip(), segment[m.end() :]
+
+
+def parse_label(text: str) -> tuple[Literal["published", "modified"], str] | None:
+    """(kind, label) when ``text`` is a timestamp label and nothing else ("Last updated:").
+
+    Pages often show the label and the date in two elements; the caller carries the label
+    over to the date that follows.
+    """
+    text = _normalise(text)
+    if len(text) > 40:
+        return None
+    kind, label, rest = _strip_label(text)
+    if kind is None or label is None or _WORD.search(rest):
+        return None
+    return ("modified" if kind == "modified" else "published"), label
 
 
 def parse_datelines(line: str, *, now: datetime | None = None) -> tuple[Dateline, ...]:

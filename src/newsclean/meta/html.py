@@ -1,0 +1,795 @@
+"""The page's own metadata, read from a parsed HTML tree in one pass over a few element kinds.
+
+Order of trust for the publication date (the first source that gives a plausible value wins;
+the modification date follows the same order with its own fields):
+
+1. ``<meta>`` fields that publishers fill by hand or by CMS: Open Graph / ``article:``,
+   ``itemprop``, Dublin Core, parsely, sailthru and the other common names (:data:`PUBLISHED_META`).
+2. JSON-LD of an article-like type (``NewsArticle``, ``Article``, ``BlogPosting``,
+   ``ReportageNewsArticle`` …; ``@graph`` and arrays included), then of a ``WebPage``; then
+   the generic ``<meta>`` names (``date``, ``dc.date`` …: :data:`PUBLISHED_META_WEAK`).
+3. Microdata: an element with ``itemprop="datePublished"`` (its ``datetime``, ``content`` or text).
+4. ``<time datetime>`` in the article or its header (never in comments, related lists, sidebars
+   or footers); one marked ``pubdate`` or with a "published" class goes first.
+5. The URL path: ``/2020/07/08/``, ``/2020-07-08/``, ``/20200708/``.
+6. Visible text: short elements whose class or id says date, time, byline or meta (outside
+   the regions above), read with :func:`~newsclean.meta.dates.parse_datelines`.
+
+Dates inside ``<script>`` are read only from JSON-LD; copyright lines and comment timestamps
+are never candidates (the regions they live in are skipped, and a bare year is not a day).
+The tree is read, never changed.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+import regex
+from lxml import etree, html
+
+from newsclean.meta.authors import clean_authors, parse_byline
+from newsclean.meta.dates import TIMEOUT, parse_date, parse_datelines, parse_label, plausible
+from newsclean.meta.tags import dedupe_tags, split_tags
+from newsclean.meta.title import clean_title
+
+# --- Field names, as data -------------------------------------------------------------------
+# Lower-cased values of a <meta>'s name / property / itemprop / http-equiv, in order of trust.
+PUBLISHED_META: tuple[str, ...] = (
+    "article:published_time",
+    "og:article:published_time",
+    "og:published_time",
+    "article:published",
+    "datepublished",
+    "published_time",
+    "article.published",
+    "parsely-pub-date",
+    "sailthru.date",
+    "dc.date.issued",
+    "dcterms.issued",
+    "dc.date.created",
+    "dcterms.created",
+    "dc.date.published",
+    "citation_publication_date",
+    "citation_online_date",
+    "publication_date",
+    "publish-date",
+    "publish_date",
+    "publishdate",
+    "pubdate",
+    "pub_date",
+    "date_published",
+    "article_date_original",
+    "original-publish-date",
+    "originalpublicationdate",
+    "cxenseparse:recs:publishtime",
+    "rnews:datepublished",
+    "bt:pubdate",
+    "article.created",
+)
+# Generic names that some CMSs fill with the page's build or crawl date: trusted below JSON-LD.
+PUBLISHED_META_WEAK: tuple[str, ...] = (
+    "release_date",
+    "displaydate",
+    "created",
+    "dc.date",
+    "dcterms.date",
+    "date",
+)
+MODIFIED_META: tuple[str, ...] = (
+    "article:modified_time",
+    "og:article:modified_time",
+    "og:updated_time",
+    "datemodified",
+    "modified_time",
+    "article.updated",
+    "article:modified",
+    "dc.date.modified",
+    "dcterms.modified",
+    "last-modified",
+    "lastmod",
+    "date_modified",
+    "updated_time",
+    "sailthru.lastmodified",
+    "revised",
+    "bt:moddate",
+)
+TITLE_META: tuple[str, ...] = (
+    "og:title",
+    "twitter:title",
+    "headline",
+    "parsely-title",
+    "sailthru.title",
+    "dc.title",
+    "title",
+)
+AUTHOR_META: tuple[str, ...] = (
+    "author",
+    "article:author",
+    "parsely-author",
+    "sailthru.author",
+    "dc.creator",
+    "dcterms.creator",
+    "byl",
+    "citation_author",
+    "og:article:author",
+    "cxenseparse:author",
+)
+TAG_META: tuple[str, ...] = (
+    "article:tag",
+    "news_keywords",
+    "keywords",
+    "parsely-tags",
+    "sailthru.tags",
+    "og:article:tag",
+)
+SITE_META: tuple[str, ...] = (
+    "og:site_name",
+    "application-name",
+    "publisher",
+    "dc.publisher",
+    "twitter:app:name:iphone",
+)
+DESCRIPTION_META: tuple[str, ...] = (
+    "og:description",
+    "description",
+    "twitter:description",
+    "dc.description",
+)
+URL_META: tuple[str, ...] = ("og:url", "twitter:url")
+LANGUAGE_META: tuple[str, ...] = ("content-language", "og:locale", "dc.language", "language")
+
+# JSON-LD types whose dates are the article's own, and the page-level types used as fallback.
+ARTICLE_TYPES: frozenset[str] = frozenset(
+    """
+    article newsarticle blogposting reportagenewsarticle analysisnewsarticle
+    opinionnewsarticle reviewnewsarticle backgroundnewsarticle askpublicnewsarticle
+    satiricalarticle liveblogposting techarticle scholarlyarticle report socialmediaposting
+    discussionforumposting posting review medicalwebpage recipe howto
+    """.split()
+)
+PAGE_TYPES: frozenset[str] = frozenset(
+    "webpage itempage collectionpage aboutpage faqpage qapage videoobject creativework".split()
+)
+
+# Regions whose dates are not the article's. Comment threads and navigation never give a date;
+# lists of other articles, sidebars and footers give one only under a label ("Published …").
+COMMENT_REGION = regex.compile(
+    r"(?<![a-z])(?:comment|reply|replies|respond|disqus|discussion)", regex.IGNORECASE
+)
+OTHER_REGION = regex.compile(
+    r"(?<![a-z])(?:related|recommend|sidebar|footer|teaser|popular|trending|most-?read|"
+    r"newsletter|promo|more-?stories|read-?more|carousel|ticker)",
+    regex.IGNORECASE,
+)
+# Elements that are a foreign region by themselves (unless inside the <article>), and
+# containers whose class names describe the whole page rather than a region of it.
+FOREIGN_TAGS: frozenset[str] = frozenset({"aside", "footer", "form"})
+PAGE_TAGS: frozenset[str] = frozenset({"article", "main", "body", "html"})
+IN_ARTICLE, IN_OTHER, IN_COMMENTS = 0, 1, 2
+# Class/id tokens of elements that show the article's date or byline as visible text.
+DATE_HINT = regex.compile(
+    r"date|time|publish|posted|byline|dateline|meta|info|stamp|updated|datum|fecha|data|"
+    r"created",
+    regex.IGNORECASE,
+)
+PUBLISHED_HINT = regex.compile(r"publish|pubdate|posted|created|datum|fecha", regex.IGNORECASE)
+MODIFIED_HINT = regex.compile(r"updat|modif|revis|aktualis", regex.IGNORECASE)
+AUTHOR_HINT = regex.compile(r"author|byline|writer|autor|auteur", regex.IGNORECASE)
+
+# Dates in the URL path: /2020/07/08/, /2020-07-08, /20200708/.
+_URL_DATE = regex.compile(r"(?<![\d])((?:19|20)\d{2})[/\-_.]?([01]\d)[/\-_.]?([0-3]\d)(?![\d])")
+_URL_DATE_SPLIT = regex.compile(r"/((?:19|20)\d{2})/([01]?\d)/([0-3]?\d)/")
+_JSON_TRAILING_COMMA = regex.compile(r",\s*([}\]])")
+_JSON_DATE = {
+    "datePublished": regex.compile(r'"datePublished"\s*:\s*"([^"]{6,40})"'),
+    "dateModified": regex.compile(r'"dateModified"\s*:\s*"([^"]{6,40})"'),
+}
+_MAX_HINT_TEXT = 200
+_MAX_HINT_ELEMENTS = 60
+_MAX_HEADER_TEXT = 1500
+_MAX_JSONLD_CHARS = 2_000_000
+
+# One XPath per element kind, compiled once: lxml runs them in C.
+_XP_META = etree.XPath("//meta")
+_XP_LINK = etree.XPath("//link[@rel]")
+_XP_JSONLD = etree.XPath("//script[contains(translate(@type, 'LDJSON', 'ldjson'), 'ld+json')]")
+_XP_ITEMPROP = etree.XPath("//*[@itemprop]")
+_XP_TIME = etree.XPath("//time")
+_XP_TAG_LINKS = etree.XPath("//a[contains(concat(' ', normalize-space(@rel), ' '), ' tag ')]")
+_XP_H1 = etree.XPath("//h1")
+_XP_TITLE = etree.XPath("//title")
+_XP_HINTED = etree.XPath("//body//*[not(self::script or self::style)][@class or @id]")
+
+
+@dataclass(frozen=True, slots=True)
+class FoundDate:
+    """A date and where it came from: ``"meta:article:published_time"`` (the field's name),
+    ``"json-ld:datePublished"``, ``"microdata:datePublished"``, ``"time"``, ``"url"``, ``"text"``.
+    """
+
+    value: datetime | date
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class PageMeta:
+    """Everything the page says about itself; ``None`` / empty where it says nothing."""
+
+    title: str | None
+    authors: tuple[str, ...]
+    published: FoundDate | None
+    modified: FoundDate | None
+    tags: tuple[str, ...]
+    site_name: str | None
+    url: str | None
+    language: str | None
+    description: str | None
+
+
+# --- Small helpers ------------------------------------------------------------------------
+
+
+def _text(value: object) -> str:
+    return " ".join(str(value).split()) if value is not None else ""
+
+
+def _attr(el: Any, name: str) -> str:
+    value = el.get(name)
+    return _text(value) if value else ""
+
+
+def _tokens(el: Any) -> str:
+    return f"{el.get('class') or ''} {el.get('id') or ''}"
+
+
+def _region(el: Any) -> int:
+    """Where ``el`` sits: :data:`IN_ARTICLE`, :data:`IN_OTHER` (related lists, sidebars,
+    footers) or :data:`IN_COMMENTS` (comment threads, navigation)."""
+    region, foreign_tag = IN_ARTICLE, False
+    for node in el.iterancestors():
+        tag = node.tag
+        if tag == "nav":
+            return IN_COMMENTS
+        if tag in PAGE_TAGS:
+            if tag == "article":
+                foreign_tag = False  # an <aside> or <footer> of the article itself
+            continue
+        if tag in FOREIGN_TAGS:
+            foreign_tag = True
+        tokens = _tokens(node)
+        if not tokens.strip():
+            continue
+        if COMMENT_REGION.search(tokens, timeout=TIMEOUT):
+            return IN_COMMENTS
+        if OTHER_REGION.search(tokens, timeout=TIMEOUT):
+            region = IN_OTHER
+    return IN_OTHER if foreign_tag else region
+
+
+def _first(values: Iterable[str]) -> str | None:
+    for value in values:
+        if value:
+            return value
+    return None
+
+
+class _Dates:
+    """Date candidates by source rank; the lowest rank with a plausible value wins."""
+
+    def __init__(self, now: datetime | None, dayfirst: bool | None) -> None:
+        self.now, self.dayfirst = now, dayfirst
+        self.best: dict[str, tuple[int, FoundDate]] = {}
+
+    def offer(self, kind: str, rank: int, text: str, source: str) -> None:
+        current = self.best.get(kind)
+        if current is not None and current[0] <= rank:
+            return
+        value = parse_date(text, now=self.now, dayfirst=self.dayfirst) if text else None
+        if value is None:
+            value = _epoch(text, self.now)
+        if value is not None:
+            self.best[kind] = (rank, FoundDate(value, source))
+
+    def offer_value(self, kind: str, rank: int, value: datetime | date, source: str) -> None:
+        current = self.best.get(kind)
+        if (current is None or current[0] > rank) and plausible(value, self.now):
+            self.best[kind] = (rank, FoundDate(value, source))
+
+    def get(self, kind: str) -> FoundDate | None:
+        found = self.best.get(kind)
+        return found[1] if found else None
+
+
+def _epoch(text: str, now: datetime | None) -> datetime | None:
+    """A Unix time in seconds or milliseconds (some CMSs put one in meta fields)."""
+    if not text.isdigit() or len(text) not in (10, 13):
+        return None
+    from datetime import timezone
+
+    seconds = int(text) / (1000 if len(text) == 13 else 1)
+    value = datetime.fromtimestamp(seconds, tz=timezone.utc)
+    return value if plausible(value, now) else None
+
+
+# --- JSON-LD ------------------------------------------------------------------------------
+
+
+def _load_json(text: str) -> Any:
+    text = text.strip()
+    for prefix, suffix in (("<!--", "-->"), ("//<![CDATA[", "//]]>"), ("<![CDATA[", "]]>")):
+        if text.startswith(prefix):
+            text = text[len(prefix) :]
+            if text.rstrip().endswith(suffix):
+                text = text.rstrip()[: -len(suffix)]
+    try:
+        return json.loads(text, strict=False)
+    except ValueError:
+        pass
+    try:
+        return json.loads(_JSON_TRAILING_COMMA.sub(r"\1", text, timeout=TIMEOUT), strict=False)
+    except (ValueError, TimeoutError):
+        return None
+
+
+def _types(node: dict[str, Any]) -> set[str]:
+    value = node.get("@type")
+    items = value if isinstance(value, list) else [value]
+    return {str(t).rsplit("/", 1)[-1].lower() for t in items if t}
+
+
+def _nodes(data: Any, depth: int = 0) -> Iterator[dict[str, Any]]:
+    """Every JSON-LD object that stands for a thing, top-level first (``@graph``, arrays,
+    ``mainEntity``), without descending into lists of other things (``itemListElement``)."""
+    if depth > 4:
+        return
+    if isinstance(data, list):
+        for item in data:
+            yield from _nodes(item, depth + 1)
+    elif isinstance(data, dict):
+        if "@type" in data:
+            yield data
+        for key in ("@graph", "mainEntity", "mainEntityOfPage"):
+            if key in data:
+                yield from _nodes(data[key], depth + 1)
+
+
+def _names(value: Any) -> list[str]:
+    """Names from a JSON-LD person/organisation value: str, dict with ``name``, or a list."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        name = value.get("name")
+        if isinstance(name, str):
+            return [name]
+        if isinstance(name, list):
+            return [str(n) for n in name]
+        return []
+    if isinstance(value, list):
+        return [n for item in value for n in _names(item)]
+    return []
+
+
+@dataclass
+class _JsonLd:
+    article: dict[str, Any] | None = None
+    page: dict[str, Any] | None = None
+    publisher: str | None = None
+    raw_dates: dict[str, str] | None = None
+
+
+def _read_jsonld(scripts: Iterable[Any]) -> _JsonLd:
+    found = _JsonLd()
+    for script in scripts:
+        text = script.text or ""
+        if not text.strip() or len(text) > _MAX_JSONLD_CHARS:
+            continue
+        data = _load_json(text)
+        if data is None:
+            # Broken JSON still names its dates; read them from the text as a last resort.
+            raw = found.raw_dates or {}
+            for key, pattern in _JSON_DATE.items():
+                try:
+                    m = pattern.search(text, timeout=TIMEOUT)
+                except TimeoutError:
+                    m = None
+                if m and key not in raw:
+                    raw[key] = m.group(1)
+            found.raw_dates = raw or None
+            continue
+        for node in _nodes(data):
+            types = _types(node)
+            if found.article is None and types & ARTICLE_TYPES:
+                found.article = node
+            elif found.page is None and types & PAGE_TYPES:
+                found.page = node
+            if found.publisher is None and "publisher" in node:
+                found.publisher = _first(_names(node["publisher"]))
+            if found.publisher is None and types & {"newsmediaorganization", "organization"}:
+                found.publisher = _first(_names(node))
+    return found
+
+
+# --- The extractor ------------------------------------------------------------------------
+
+
+def _meta_map(tree: Any) -> dict[str, list[str]]:
+    """Every <meta> content keyed by its lower-cased name/property/itemprop/http-equiv."""
+    out: dict[str, list[str]] = {}
+    for el in _XP_META(tree):
+        content = el.get("content")
+        if content is None:
+            continue
+        content = _text(content)
+        if not content:
+            continue
+        for attr in ("property", "name", "itemprop", "http-equiv"):
+            key = el.get(attr)
+            if key:
+                out.setdefault(key.strip().lower(), []).append(content)
+    return out
+
+
+def _language(tree: Any, meta: dict[str, list[str]], jsonld: _JsonLd) -> str | None:
+    root = tree.getroottree().getroot()
+    value = _first(
+        [
+            _attr(root, "lang") or _attr(root, "xml:lang"),
+            *(v for key in LANGUAGE_META for v in meta.get(key, [])),
+            _text((jsonld.article or {}).get("inLanguage") or ""),
+        ]
+    )
+    if not value:
+        return None
+    code = value.replace("_", "-").split(",")[0].strip()
+    parts = code.split("-")
+    if not parts[0].isalpha() or not 2 <= len(parts[0]) <= 3:
+        return None
+    return "-".join([parts[0].lower(), *(p.upper() if len(p) == 2 else p for p in parts[1:])])
+
+
+def _dayfirst(language: str | None) -> bool | None:
+    """Numeric day order from the page language: US English month-first, others day-first."""
+    if not language:
+        return None
+    if language.lower() in ("en-us", "en"):
+        return False
+    return True
+
+
+def _url_date(url: str | None) -> date | None:
+    if not url:
+        return None
+    path = url.split("?", 1)[0].split("#", 1)[0]
+    path = path.split("://", 1)[-1]
+    path = path[path.find("/") :] if "/" in path else ""
+    for pattern in (_URL_DATE_SPLIT, _URL_DATE):
+        try:
+            m = pattern.search(path, timeout=TIMEOUT)
+        except TimeoutError:
+            m = None
+        while m is not None:
+            try:
+                return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            except ValueError:
+                m = pattern.search(path, m.start() + 1, timeout=TIMEOUT)
+    return None
+
+
+def _time_dates(tree: Any, dates: _Dates) -> None:
+    """``<time>`` elements of the article (rank 40-43), published and modified kept apart."""
+    plain_seen = False
+    for el in _XP_TIME(tree):
+        value = _attr(el, "datetime") or _text(el.text_content())
+        if not value or _region(el) != IN_ARTICLE:
+            continue
+        tokens = f"{_tokens(el)} {_attr(el, 'itemprop')}"
+        parent = el.getparent()
+        if parent is not None:
+            tokens += f" {_tokens(parent)}"
+        if MODIFIED_HINT.search(tokens, timeout=TIMEOUT):
+            dates.offer("modified", 40, value, "time")
+        elif el.get("pubdate") is not None or PUBLISHED_HINT.search(tokens, timeout=TIMEOUT):
+            dates.offer("published", 40, value, "time")
+        elif not plain_seen:
+            # The first unmarked <time> outside foreign regions is the article's date.
+            plain_seen = True
+            dates.offer("published", 42, value, "time")
+
+
+_SKIP_TEXT_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "button"})
+
+
+def _chunks(el: Any) -> Iterator[str]:
+    """The visible text pieces under ``el``, in order (script, style and svg text skipped)."""
+    for node in el.iter():
+        if not isinstance(node.tag, str) or node.tag in _SKIP_TEXT_TAGS:
+            # Comments and processing instructions: only their tail is page text.
+            if node is not el and node.tail and node.tail.strip():
+                yield node.tail
+            continue
+        if node.text and node.text.strip() and not _inside_skipped(node, el):
+            yield node.text
+        if (
+            node is not el
+            and node.tail
+            and node.tail.strip()
+            and not _inside_skipped(node.getparent(), el)
+        ):
+            yield node.tail
+
+
+def _inside_skipped(node: Any, top: Any) -> bool:
+    while node is not None and node is not top:
+        if node.tag in _SKIP_TEXT_TAGS:
+            return True
+        node = node.getparent()
+    return False
+
+
+def _read_chunks(
+    chunks: Iterable[str], dates: _Dates, rank: int, hinted_kind: str | None, labelled_only: bool
+) -> None:
+    """Datelines among text pieces; a label alone in one piece names the date in the next."""
+    pending: str | None = None
+    for raw in chunks:
+        chunk = _text(raw)
+        if not chunk:
+            continue
+        label = parse_label(chunk)
+        if label is not None:
+            pending = label[0]
+            continue
+        for line in parse_datelines(chunk, now=dates.now):
+            if line.label is None and pending is None and labelled_only:
+                continue
+            kind = line.kind if line.label else (pending or hinted_kind or line.kind)
+            dates.offer_value(kind, rank, line.value, "text")
+        pending = None
+
+
+def _text_dates(tree: Any, dates: _Dates) -> list[str]:
+    """Dates in short visible elements whose class/id says date or byline (rank 60-61), and
+    in labelled datelines of sidebars and other foreign regions (rank 70).
+
+    Also returns the texts of byline elements met on the way, for the author fallback.
+    """
+    bylines: list[str] = []
+    seen = 0
+    for el in _XP_HINTED(tree):
+        tokens = _tokens(el)
+        is_date = DATE_HINT.search(tokens, timeout=TIMEOUT) is not None
+        is_author = AUTHOR_HINT.search(tokens, timeout=TIMEOUT) is not None
+        if not (is_date or is_author):
+            continue
+        seen += 1
+        if seen > _MAX_HINT_ELEMENTS:
+            break
+        text = _text(el.text_content())
+        if not text or len(text) > _MAX_HINT_TEXT:
+            continue
+        region = _region(el)
+        if region == IN_COMMENTS:
+            continue
+        if is_author and region == IN_ARTICLE:
+            bylines.append(text)
+        hinted_kind = "modified" if MODIFIED_HINT.search(tokens, timeout=TIMEOUT) else None
+        if region == IN_ARTICLE:
+            for attr in ("datetime", "content", "data-date", "data-datetime", "title"):
+                value = _attr(el, attr)
+                if value and parse_date(value, now=dates.now) is not None:
+                    dates.offer(hinted_kind or "published", 60, value, "text")
+                    break
+        _read_chunks(
+            _chunks(el),
+            dates,
+            61 if region == IN_ARTICLE else 70,
+            hinted_kind,
+            labelled_only=region != IN_ARTICLE,
+        )
+    return bylines
+
+
+def _title_dates(tree: Any, dates: _Dates) -> None:
+    """Datelines in the block around the first <h1> (rank 62): the headline's own container,
+    widened up to three levels while it stays short (a header, not the whole page)."""
+    for h1 in _XP_H1(tree)[:2]:
+        if _region(h1) != IN_ARTICLE:
+            continue
+        container = h1
+        for parent in list(h1.iterancestors())[:3]:
+            if parent.tag in ("body", "html") or len(parent.text_content()) > _MAX_HEADER_TEXT:
+                break
+            container = parent
+        _read_chunks(_chunks(container), dates, 62, None, labelled_only=False)
+        return
+
+
+def _meta_dates(meta: dict[str, list[str]], dates: _Dates) -> None:
+    """Meta fields in the order of the lists above: 8 names share one rank (0-3); weak 20."""
+    for rank, key in enumerate(PUBLISHED_META):
+        for value in meta.get(key, ()):
+            dates.offer("published", rank // 8, value, f"meta:{key}")
+    for key in PUBLISHED_META_WEAK:
+        for value in meta.get(key, ()):
+            dates.offer("published", 20, value, f"meta:{key}")
+    for rank, key in enumerate(MODIFIED_META):
+        for value in meta.get(key, ()):
+            dates.offer("modified", rank // 8, value, f"meta:{key}")
+
+
+def _jsonld_dates(jsonld: _JsonLd, dates: _Dates) -> None:
+    """JSON-LD dates: the article node (rank 10), the page node (12), broken JSON (14)."""
+    for node, rank in ((jsonld.article or {}, 10), (jsonld.page or {}, 12)):
+        for kind, key in (("published", "datePublished"), ("modified", "dateModified")):
+            value: Any = node.get(key)
+            if isinstance(value, list):
+                value = value[0] if value else None
+            if isinstance(value, str):
+                dates.offer(kind, rank, value, f"json-ld:{key}")
+        if isinstance(node.get("dateCreated"), str):
+            dates.offer("published", rank + 1, node["dateCreated"], "json-ld:dateCreated")
+    for key, raw in (jsonld.raw_dates or {}).items():
+        dates.offer(
+            "published" if key == "datePublished" else "modified", 14, raw, f"json-ld:{key}"
+        )
+
+
+def extract_html_metadata(
+    tree: html.HtmlElement, *, url: str | None = None, now: datetime | None = None
+) -> PageMeta:
+    """Read title, authors, dates, tags, site name, canonical URL, language and description.
+
+    ``tree`` is the page as parsed, before any cleaning; it is not changed. ``url`` is where
+    the page came from (used for the URL-path date when the page names no canonical URL);
+    ``now`` bounds plausible dates (default: the real clock) and enables relative dates.
+    """
+    meta = _meta_map(tree)
+    jsonld = _read_jsonld(_XP_JSONLD(tree))
+    language = _language(tree, meta, jsonld)
+    dates = _Dates(now, _dayfirst(language))
+    article = jsonld.article or {}
+
+    _meta_dates(meta, dates)  # 1. meta fields (and 2b. the weak generic ones)
+    _jsonld_dates(jsonld, dates)  # 2. JSON-LD
+    # 3. microdata on visible elements (meta itemprops were read with the meta fields)
+    authors_microdata: list[str] = []
+    title_microdata: str | None = None
+    for el in _XP_ITEMPROP(tree):
+        prop = (el.get("itemprop") or "").lower()
+        if el.tag == "meta" or _region(el) != IN_ARTICLE:
+            continue
+        if prop in ("datepublished", "datemodified"):
+            value = _attr(el, "datetime") or _attr(el, "content") or _text(el.text_content())
+            kind = "published" if prop == "datepublished" else "modified"
+            dates.offer(kind, 30, value, f"microdata:{el.get('itemprop')}")
+        elif prop == "author":
+            names = el.xpath(".//*[@itemprop='name']")
+            authors_microdata.append(
+                _attr(names[0], "content") or _text(names[0].text_content())
+                if names
+                else _text(el.text_content())
+            )
+        elif prop in ("headline", "name") and title_microdata is None and prop == "headline":
+            title_microdata = _attr(el, "content") or _text(el.text_content())
+    # 4. <time>
+    _time_dates(tree, dates)
+    # 5. the URL path (canonical first, then the address the caller gave)
+    canonical = _canonical(tree, meta, article)
+    for rank, candidate in ((50, canonical), (51, url)):
+        day = _url_date(candidate)
+        if day is not None:
+            dates.offer_value("published", rank, day, "url")
+    # 6. visible text near the title and byline
+    bylines = _text_dates(tree, dates)
+    _title_dates(tree, dates)
+
+    site_name = _first(
+        [*(v for key in SITE_META for v in meta.get(key, [])), jsonld.publisher or ""]
+    )
+    return PageMeta(
+        title=_title(tree, meta, article, title_microdata, site_name),
+        authors=_authors(tree, meta, article, authors_microdata, bylines),
+        published=dates.get("published"),
+        modified=dates.get("modified"),
+        tags=_tags(tree, meta, article),
+        site_name=site_name,
+        url=canonical or url,
+        language=language,
+        description=_first(
+            [
+                *(v for key in DESCRIPTION_META for v in meta.get(key, [])),
+                _text(article.get("description") or ""),
+            ]
+        ),
+    )
+
+
+def _canonical(tree: Any, meta: dict[str, list[str]], article: dict[str, Any]) -> str | None:
+    for el in _XP_LINK(tree):
+        if "canonical" in (el.get("rel") or "").lower().split() and el.get("href"):
+            return _text(el.get("href"))
+    value = _first(v for key in URL_META for v in meta.get(key, []))
+    if value:
+        return value
+    url = article.get("url")
+    return url if isinstance(url, str) and url.startswith("http") else None
+
+
+def _title(
+    tree: Any,
+    meta: dict[str, list[str]],
+    article: dict[str, Any],
+    microdata: str | None,
+    site_name: str | None,
+) -> str | None:
+    """The headline: og/twitter title, JSON-LD or microdata headline, <h1>, then <title>.
+
+    The first <h1> wins over metadata titles when it is a part of them ("Headline | Site"
+    vs "Headline"), since the page shows the headline without decoration.
+    """
+    headline = article.get("headline")
+    candidates = [
+        *(v for key in TITLE_META for v in meta.get(key, [])),
+        _text(headline) if isinstance(headline, str) else "",
+        microdata or "",
+    ]
+    h1s = [_text(h.text_content()) for h in _XP_H1(tree)[:3]]
+    h1s = [h for h in h1s if h and len(h) < 300]
+    titles = [_text(t.text_content()) for t in _XP_TITLE(tree)[:1]]
+    first_meta = _first(candidates)
+    if first_meta:
+        cleaned = clean_title(first_meta, site_name=site_name)
+        for h1 in h1s:
+            if h1.casefold() in cleaned.casefold() or cleaned.casefold() in h1.casefold():
+                return h1 if len(h1) >= len(cleaned) * 0.6 else cleaned
+        return cleaned
+    if h1s:
+        return h1s[0]
+    if titles and titles[0]:
+        return clean_title(titles[0], site_name=site_name)
+    return None
+
+
+def _authors(
+    tree: Any,
+    meta: dict[str, list[str]],
+    article: dict[str, Any],
+    microdata: list[str],
+    bylines: list[str],
+) -> tuple[str, ...]:
+    """Authors from meta fields, JSON-LD, microdata, rel=author links, then byline texts."""
+    for values in (
+        [v for key in AUTHOR_META for v in meta.get(key, [])],
+        _names(article.get("author")) or _names(article.get("creator")),
+        microdata,
+        [_text(a.text_content()) for a in tree.xpath("//a[@rel='author']")[:5]],
+    ):
+        found = clean_authors(values)
+        if found:
+            return found
+    for text in bylines:
+        names = parse_byline(text)
+        if names:
+            return names
+    return ()
+
+
+def _tags(tree: Any, meta: dict[str, list[str]], article: dict[str, Any]) -> tuple[str, ...]:
+    """Tags from article:tag, news_keywords/keywords meta, JSON-LD keywords, rel=tag links."""
+    values: list[str] = []
+    for key in TAG_META:
+        for value in meta.get(key, ()):
+            values.extend(split_tags(value))
+    keywords = article.get("keywords")
+    if isinstance(keywords, str):
+        values.extend(split_tags(keywords))
+    elif isinstance(keywords, list):
+        values.extend(str(k) for k in keywords if isinstance(k, (str, int)))
+    for link in _XP_TAG_LINKS(tree):
+        if _region(link) == IN_ARTICLE:
+            values.append(_text(link.text_content()))
+    return dedupe_tags(values)

@@ -1,0 +1,154 @@
+"""Tags: splitting keyword values, and recognising a tag line in text input.
+
+A tag line is either labelled ("Tags: a, b", "Schlagwörter: …", "Теги: …", "标签：…") or an
+unlabelled run of at least three short items separated by commas or bullets, none of which
+looks like part of a sentence. A sentence that happens to hold commas is not a tag line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import regex
+
+from newsclean.meta.dates import TIMEOUT
+
+# Labels of tag lines, by language (matched case-blind at the start of the line).
+TAG_LABELS: tuple[str, ...] = (
+    "tags",
+    "tagged",
+    "tagged with",
+    "tagged as",
+    "topics",
+    "related topics",
+    "keywords",
+    "filed under",
+    "categories",
+    "category",
+    "schlagwörter",
+    "schlagworte",
+    "stichwörter",
+    "themen",
+    "thema",
+    "mots-clés",
+    "mots clés",
+    "étiquettes",
+    "sujets",
+    "thèmes",
+    "etiquetas",
+    "temas",
+    "palabras clave",
+    "tag",
+    "argomenti",
+    "parole chiave",
+    "tópicos",
+    "palavras-chave",
+    "trefwoorden",
+    "onderwerpen",
+    "теги",
+    "метки",
+    "ключевые слова",
+    "темы",
+    "мітки",
+    "ключові слова",
+    "теми",
+    "tagi",
+    "tematy",
+    "słowa kluczowe",
+    "etiketler",
+    "anahtar kelimeler",
+    "konular",
+    "标签",
+    "標籤",
+    "关键词",
+    "關鍵詞",
+    "タグ",
+    "キーワード",
+    "关键字",
+)
+# Small words that show a piece of text is prose rather than a tag (a tag is a name or a
+# noun phrase). Two items holding one make an unlabelled line a sentence.
+PROSE_WORDS: frozenset[str] = frozenset(
+    """
+    the a an is are was were be been has have had will would that which who this these those
+    it its he she they we you i said says but not to for with from into than then as if so
+    der die das ist sind war wurde ein eine einer und dass nicht mit sich auch
+    le la les est sont était un une des et que qui pas avec pour dans
+    el los las es son fue una y que no con para por en
+    il lo gli è sono era uno una e che non con per
+    o os as é são foi um uma e que não com para
+    de het een is zijn was en dat niet met voor
+    это был была были что не и в на с по как
+    це був була були що не і в на з
+    jest był była są że nie i w na z
+    bir ve bu da de ile için
+    """.split()
+)
+_SEPARATORS = regex.compile(r"\s*(?:[,;|•·、，；]|\s[/–—]\s)\s*")
+_LABEL = regex.compile(
+    r"^\s*(?:"
+    + "|".join(regex.escape(w) for w in sorted(TAG_LABELS, key=len, reverse=True))
+    + r")\s*[:：]\s*",
+    regex.IGNORECASE,
+)
+_SENTENCE_END = regex.compile(r"[.!?…。！？]$")
+_MAX_LINE_CHARS = 400
+_MAX_ITEM_WORDS = 5
+_MAX_ITEM_CHARS = 50
+_MIN_UNLABELLED_ITEMS = 3
+
+
+def split_tags(value: str) -> tuple[str, ...]:
+    """Split a keyword value on ``, ; | • ·``; trim, drop empties, dedupe case-blind, keep order."""
+    return dedupe_tags(_SEPARATORS.split(value))
+
+
+def dedupe_tags(values: Iterable[str]) -> tuple[str, ...]:
+    """Trimmed, non-empty values, first spelling of each (case-blind) kept, order kept."""
+    seen: set[str] = set()
+    out = []
+    for raw in values:
+        tag = " ".join(raw.split()).strip(" #\"'")
+        key = tag.casefold()
+        if tag and key not in seen:
+            seen.add(key)
+            out.append(tag)
+    return tuple(out)
+
+
+def _looks_like_tag(item: str) -> bool:
+    words = item.split()
+    return (
+        0 < len(words) <= _MAX_ITEM_WORDS
+        and len(item) <= _MAX_ITEM_CHARS
+        and not _SENTENCE_END.search(item)
+        and ": " not in item
+    )
+
+
+def parse_tag_line(line: str) -> tuple[str, ...] | None:
+    """The tags of a tag line, or ``None`` when ``line`` is not one (see the module doc)."""
+    line = " ".join(line.split())
+    if not line or len(line) > _MAX_LINE_CHARS:
+        return None
+    try:
+        label = _LABEL.match(line, timeout=TIMEOUT)
+    except TimeoutError:
+        return None
+    if label is not None:
+        items = [i for i in _SEPARATORS.split(line[label.end() :]) if i]
+        if items and all(_looks_like_tag(i) for i in items):
+            return dedupe_tags(items)
+        return None
+    if _SENTENCE_END.search(line):
+        return None
+    items = [i for i in _SEPARATORS.split(line) if i]
+    if len(items) < _MIN_UNLABELLED_ITEMS or not all(_looks_like_tag(i) for i in items):
+        return None
+    # "apples, pears and plums": the last item of a list inside a sentence starts with "and".
+    if items[-1].split()[0].lower() in {"and", "or", "und", "oder", "et", "ou", "y", "o", "e"}:
+        return None
+    prose = sum(1 for i in items if any(w.lower() in PROSE_WORDS for w in i.split()))
+    if prose >= 2:
+        return None
+    return dedupe_tags(items)

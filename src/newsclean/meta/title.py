@@ -1,0 +1,60 @@
+"""Page titles without the site's name: "Headline | Site", "Site - Headline", "Headline — Site"."""
+
+from __future__ import annotations
+
+import regex
+
+# Separators sites put between a headline and their name (spaces around them are required, so
+# a hyphenated word or a time range "9-5" is never split).
+_SEPARATOR = regex.compile(r"\s+(?:[|–—·•»«:]{1,2}|-{1,2}|::)\s+")
+# A piece this short after the headline is a site name or section even without ``site_name``.
+_MAX_SUFFIX_WORDS = 4
+
+
+def _key(text: str) -> str:
+    return str(regex.sub(r"[\W_]+", "", text.casefold()))
+
+
+def _is_site(piece: str, site_name: str | None) -> bool:
+    if not site_name:
+        return False
+    piece_key, site_key = _key(piece), _key(site_name)
+    if not piece_key or not site_key:
+        return False
+    return piece_key == site_key or (
+        len(site_key) >= 4 and (site_key in piece_key or piece_key in site_key)
+    )
+
+
+def clean_title(title: str, *, site_name: str | None = None) -> str:
+    """``title`` without a leading or trailing site name (and without surrounding spaces).
+
+    With ``site_name`` any piece that names the site is removed. Without it, only a trailing
+    piece after ``|`` (the usual "Headline | Site" form), or a short trailing piece after
+    another separator when the headline is clearly longer, is taken for the site's name.
+    The headline itself is never emptied.
+    """
+    title = " ".join(title.split())
+    pieces = _SEPARATOR.split(title)
+    seps = _SEPARATOR.findall(title)
+    if len(pieces) < 2:
+        return title
+    kept = [p for p in pieces if not _is_site(p, site_name)]
+    if kept and len(kept) < len(pieces):
+        # Rebuild with the original separators between the pieces that stay.
+        out: list[str] = []
+        for index, piece in enumerate(pieces):
+            if piece in kept:
+                if out:
+                    out.append(seps[index - 1])
+                out.append(piece)
+        return "".join(out).strip()
+    last, head = pieces[-1], title[: title.rfind(seps[-1])]
+    suffix_words = len(last.split())
+    if "|" in seps[-1] or (
+        suffix_words <= _MAX_SUFFIX_WORDS
+        and len(head.split()) >= 2 * suffix_words + 2
+        and ":" not in seps[-1]
+    ):
+        return clean_title(head) if "|" in head else head.strip()
+    return title
