@@ -12,6 +12,7 @@ from newsclean.config import Config
 from newsclean.decode import decode, sanitize_text
 from newsclean.document import Document, Link
 from newsclean.errors import ConfigError, InputError, InputTooLargeError
+from newsclean.phrases import guess_languages
 from newsclean.rules import PIPELINE, RULES_BY_NAME, Context, run
 from newsclean.rules.features import is_prose
 from newsclean.sniff import detect_format
@@ -68,9 +69,11 @@ def clean(
 
     if fmt == "html":
         return _clean_html(text, url=url, config=config, warnings=warnings)
+    blocks = text_blocks.build_blocks(text)
     ctx = Context(
-        blocks=text_blocks.build_blocks(text),
+        blocks=blocks,
         source_format="text",
+        languages=guess_languages(" ".join(b.text for b in blocks[:200])),
         regex_timeout=config.regex_timeout,
         now=config.now,
     )
@@ -85,9 +88,8 @@ def _read(source: object, *, encoding: str | None, limit: int) -> tuple[str, lis
             raise InputTooLargeError(
                 f"input is {len(data):,} bytes, over the limit of {limit:,} (Config.max_input_bytes)"
             )
-        decoded = decode(data, encoding=encoding)
-        text, fixes = sanitize_text(decoded.text)
-        return text, [*decoded.warnings, *fixes]
+        decoded = decode(data, encoding=encoding)  # sanitized already
+        return decoded.text, list(decoded.warnings)
     if isinstance(source, str):
         # a cheap upper bound first: a str of n characters is at most 4n UTF-8 bytes
         if len(source) > limit or (len(source) * 4 > limit and len(source.encode("utf-8", "surrogatepass")) > limit):
@@ -112,6 +114,7 @@ def _clean_html(text: str, *, url: str | None, config: Config, warnings: list[st
         source_format="html",
         containers=containers,
         title=meta.title,
+        languages=guess_languages(" ".join(b.text for b in blocks[:300]), meta.language),
         regex_timeout=config.regex_timeout,
         now=config.now,
     )

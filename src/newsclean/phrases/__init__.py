@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Iterator
+from functools import lru_cache
 
 import regex
 
@@ -55,6 +56,10 @@ def normalize_label(text: str) -> str:
     return _SPACES.sub(" ", _EDGES.sub("", text)).replace("İ", "i").casefold()
 
 
+#: language -> family -> regex sources, as written in the packs
+SOURCES: dict[str, dict[str, list[str]]] = {}
+
+
 def _load() -> tuple[dict[str, str], dict[str, regex.Pattern[str]]]:
     labels: dict[str, str] = {}
     sources: dict[str, list[str]] = {family: [] for family in FAMILY_PRIORITY}
@@ -67,8 +72,11 @@ def _load() -> tuple[dict[str, str], dict[str, regex.Pattern[str]]]:
                 key = normalize_label(word)
                 if key and (key not in labels or rank[family] < rank[labels[key]]):
                     labels[key] = family
+        by_family = SOURCES.setdefault(lang, {})
         for concept, patterns in module.PATTERNS.items():
-            sources[CONCEPT_FAMILY[concept]].extend(patterns)
+            family = CONCEPT_FAMILY[concept]
+            sources[family].extend(patterns)
+            by_family.setdefault(family, []).extend(patterns)
     compiled = {
         family: regex.compile("|".join(f"(?:{p})" for p in pats), regex.IGNORECASE | regex.V0)
         for family, pats in sources.items()
@@ -78,6 +86,41 @@ def _load() -> tuple[dict[str, str], dict[str, regex.Pattern[str]]]:
 
 
 LABEL_FAMILY, PATTERN_FAMILY = _load()
+
+
+_SCRIPT_LANGUAGES = (
+    (regex.compile(r"\p{Cyrillic}"), ("ru",)),
+    (regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]"), ("zh", "ja")),
+    (regex.compile(r"\p{Arabic}"), ("ar",)),
+)
+LATIN_LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "pl", "tr")
+
+
+def guess_languages(sample: str, declared: str | None = None) -> frozenset[str]:
+    """The packs worth trying on a page: its declared language, else those of its script.
+
+    English is always included: English widget text turns up on pages in every language.
+    """
+    if declared:
+        code = declared.strip().lower()[:2]
+        if code in LANGUAGES:
+            return frozenset({code, "en"})
+    sample = sample[:5000]
+    for pattern, languages in _SCRIPT_LANGUAGES:
+        if len(pattern.findall(sample)) > 0.2 * len(sample.replace(" ", "")):
+            return frozenset({*languages, "en"})
+    return frozenset(LATIN_LANGUAGES)
+
+
+@lru_cache(maxsize=64)
+def prompt_pattern(languages: frozenset[str]) -> regex.Pattern[str]:
+    """All families' patterns of the given languages as one alternation with a group per family."""
+    parts = []
+    for family in FAMILY_PRIORITY:
+        sources = [p for lang in sorted(languages) for p in SOURCES.get(lang, {}).get(family, ())]
+        if sources:
+            parts.append(f"(?P<{family}>" + "|".join(f"(?:{p})" for p in sources) + ")")
+    return regex.compile("|".join(parts) or "(?!)", regex.IGNORECASE)
 
 
 def label_family(text: str) -> str | None:
@@ -90,6 +133,7 @@ def all_patterns() -> Iterator[tuple[str, regex.Pattern[str]]]:
     for family, pattern in PATTERN_FAMILY.items():
         yield f"phrases.{family}", pattern
     yield "phrases.edges", _EDGES
+    yield "phrases.prompts", prompt_pattern(frozenset(LANGUAGES))
     from newsclean.rules import iter_rule_patterns
 
     yield from iter_rule_patterns()

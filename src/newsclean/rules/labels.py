@@ -8,12 +8,14 @@ part and reported as separate pieces.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 import regex
 
-from newsclean.phrases import PATTERN_FAMILY, label_family
+from newsclean.phrases import label_family, prompt_pattern
 from newsclean.rules.features import word_count
 from newsclean.rules.pipeline import Context, Mark, Rule
+from newsclean.rules.html_region import main_container
 from newsclean.rules.textsearch import find, inside_quotes
 
 #: Longest block (characters) a call-to-action pattern may remove: article paragraphs that
@@ -43,26 +45,55 @@ def _glued_family(segments: tuple[str, ...]) -> str | None:
     return None
 
 
-def make_label_rule(name: str, family: str, reason: str) -> Rule:
-    pattern = PATTERN_FAMILY.get(family)
+@dataclass(frozen=True, slots=True)
+class PhraseHit:
+    """What the phrase packs say about one block."""
 
+    family: str
+    glued: bool = False
+
+
+def phrase_hits(ctx: Context) -> list[PhraseHit | None]:
+    """Classify every block once: a label, a glued run of labels, or a short prompt."""
+    cached = ctx.cache.get("phrase_hits")
+    if cached is not None:
+        return cached  # type: ignore[no-any-return]
+    hits: list[PhraseHit | None] = []
+    timeout = ctx.regex_timeout
+    # Prompt patterns are the costly part; on HTML pages only blocks in the article's container
+    # need them, since everything outside it goes anyway.
+    main = main_container(ctx) if ctx.source_format == "html" else None
+    pattern = prompt_pattern(ctx.languages)
+    for block in ctx.blocks:
+        text = block.text
+        hit: PhraseHit | None = None
+        if len(text) <= 80:
+            family = label_family(text)
+            if family is not None:
+                hit = PhraseHit(family)
+            elif len(block.segments) > 1:
+                family = _glued_family(block.segments)
+                if family is not None:
+                    hit = PhraseHit(family, glued=True)
+        if (
+            hit is None
+            and len(text) <= PROMPT_MAX_CHARS
+            and (main is None or main in block.containers)
+            and word_count(text) <= PROMPT_MAX_WORDS
+        ):
+            match = find(pattern, text, timeout)
+            if match is not None and match.lastgroup and not inside_quotes(text, match.start()):
+                hit = PhraseHit(match.lastgroup)
+        hits.append(hit)
+    ctx.cache["phrase_hits"] = hits
+    return hits
+
+
+def make_label_rule(name: str, family: str, reason: str) -> Rule:
     def apply(ctx: Context) -> Iterator[Mark]:
-        timeout = ctx.regex_timeout
-        for i, block in enumerate(ctx.blocks):
-            if ctx.decided[i] is not None:
-                continue
-            text = block.text
-            if len(text) <= 80:
-                if label_family(text) == family:
-                    yield Mark(i)
-                    continue
-                if len(block.segments) > 1 and _glued_family(block.segments) == family:
-                    yield Mark(i, pieces=block.segments)
-                    continue
-            if pattern is not None and len(text) <= PROMPT_MAX_CHARS and word_count(text) <= PROMPT_MAX_WORDS:
-                match = find(pattern, text, timeout)
-                if match is not None and not inside_quotes(text, match.start()):
-                    yield Mark(i)
+        for i, hit in enumerate(phrase_hits(ctx)):
+            if hit is not None and hit.family == family and ctx.decided[i] is None:
+                yield Mark(i, pieces=ctx.blocks[i].segments if hit.glued else ())
 
     apply.__name__ = f"apply_{name.replace('-', '_')}"
     return Rule(name=name, family=family, reason=reason, apply=apply)

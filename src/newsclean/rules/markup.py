@@ -7,7 +7,8 @@ from collections.abc import Iterator
 from newsclean.document import Link
 from newsclean.rules.features import word_count
 from newsclean.rules.pipeline import Context, Mark, Rule
-from newsclean.rules.region import ancestors_and_self, main_container, text_region
+from newsclean.rules.html_region import ancestors_and_self, main_container
+from newsclean.rules.region import text_region
 
 #: (rule name, concept/family, reason)
 MARKUP_RULES: tuple[tuple[str, str, str], ...] = (

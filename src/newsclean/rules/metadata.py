@@ -9,7 +9,8 @@ import regex
 from newsclean.meta.dates import parse_datelines
 from newsclean.rules.features import is_headline_shaped, is_prose, split_list, word_count
 from newsclean.rules.pipeline import Context, Mark, Rule
-from newsclean.rules.region import main_container, text_region
+from newsclean.rules.html_region import main_container
+from newsclean.rules.region import text_region
 
 #: A labelled tag line: "Tags: a, b", "Schlagwörter: …", "Теги: …", "标签：…".
 TAG_LABEL = regex.compile(
@@ -19,6 +20,8 @@ TAG_LABEL = regex.compile(
     r"标签|標籤|关键词|關鍵詞|タグ|キーワード)\s*[:：]\s*(?P<rest>.+)$",
     regex.IGNORECASE,
 )
+_HAS_DIGIT = regex.compile(r"\d|[一二三四五六七八九十]")
+
 #: Unlabelled tag lines need this many items, each this short, to tell them from a sentence
 #: or a headline that happens to hold commas.
 TAG_MIN_ITEMS = 4
@@ -56,9 +59,10 @@ def _dedupe(items: list[str]) -> list[str]:
 
 def apply_dateline(ctx: Context) -> Iterator[Mark]:
     for i, block in enumerate(ctx.blocks):
-        if ctx.decided[i] is not None or len(block.text) > 120 or is_prose(block.text):
+        text = block.text
+        if ctx.decided[i] is not None or len(text) > 120 or not _HAS_DIGIT.search(text) or is_prose(text):
             continue
-        found = parse_datelines(block.text, now=ctx.now)
+        found = parse_datelines(text, now=ctx.now)
         if not found:
             continue
         yield Mark(i, action="dateline", value=found)

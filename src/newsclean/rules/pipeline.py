@@ -63,6 +63,8 @@ class Context:
     title: str | None = None
     regex_timeout: float = 0.5
     now: datetime | None = None
+    #: phrase-pack languages to try on this page (see :func:`newsclean.phrases.guess_languages`)
+    languages: frozenset[str] = frozenset({"en"})
     # what rules moved into metadata
     tags: list[str] = field(default_factory=list)
     related: list[Link] = field(default_factory=list)
@@ -72,6 +74,8 @@ class Context:
     modified: list[tuple[date, str]] = field(default_factory=list)
     removed: list[tuple[int, Removal]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    #: derived per-page data computed once by the first rule that needs it
+    cache: dict[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if not self.decided:

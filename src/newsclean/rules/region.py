@@ -1,11 +1,11 @@
-"""Where the article is: the prose run of a text page, the main container of an HTML page.
+"""Where the article is on a text page: the best run of prose lines.
 
-Both are derived once per page from the blocks the phrase rules left, and cached on the context.
+Derived once per page from the blocks the phrase rules left, and cached on the context.
 """
 
 from __future__ import annotations
 
-from newsclean.rules.features import is_prose, word_count
+from newsclean.rules.features import is_prose
 from newsclean.rules.pipeline import Context
 
 #: How much a kept line that is not prose costs the text region (in characters of prose): a
@@ -20,7 +20,7 @@ END_FAMILIES = frozenset({"related", "comments", "subscribe"})
 RULE_FAMILY: dict[str, str] = {}
 
 
-def _family_of(ctx: Context, i: int) -> str | None:
+def family_of(ctx: Context, i: int) -> str | None:
     name = ctx.decided[i]
     return None if name is None else RULE_FAMILY.get(name)
 
@@ -36,7 +36,7 @@ def text_region(ctx: Context) -> tuple[int, int] | None:
     for i, block in enumerate(ctx.blocks):
         if ctx.decided[i] is None:
             weight = float(len(block.text)) if is_prose(block.text) else -SHORT_LINE_COST
-        elif _family_of(ctx, i) in END_FAMILIES:
+        elif family_of(ctx, i) in END_FAMILIES:
             weight = -END_MARKER_COST
         else:
             weight = 0.0
@@ -48,61 +48,3 @@ def text_region(ctx: Context) -> tuple[int, int] | None:
             best, best_span = run, (run_start, i)
     ctx.region = best_span
     return best_span
-
-
-# ---------------------------------------------------------------- HTML: the main container
-
-#: Containers whose class/id concepts say "not the article".
-BOILERPLATE_CONCEPTS = frozenset({"share", "related", "subscribe", "comments", "ads", "cookie", "navigation"})
-
-
-def block_weight(text: str, link_chars: int, kind: str) -> float:
-    """How much a block says "article here": prose counts its length, link lists count against."""
-    length = len(text)
-    if link_chars > 0.5 * length:
-        return -float(link_chars) * 0.5 - 10
-    if kind.startswith("h") and len(kind) == 2:
-        return 0.0
-    if is_prose(text):
-        return float(length - link_chars)
-    if word_count(text) <= 3:
-        return -10.0
-    return -0.2 * length
-
-
-def main_container(ctx: Context) -> int | None:
-    """The container holding the article: the one whose blocks add up to the most prose.
-
-    A hinted container (``<article>``, ``itemprop=articleBody``, an "article body" class) wins
-    when it holds most of the best score, since markup saying "this is the article" is strong
-    evidence when the prose agrees.
-    """
-    if ctx.main is not None or not ctx.containers:
-        return ctx.main
-    containers = ctx.containers
-    score = [0.0] * len(containers)
-    for i, block in enumerate(ctx.blocks):
-        if ctx.decided[i] is not None:
-            w = 0.0 if _family_of(ctx, i) in ("metadata",) else -5.0
-        else:
-            w = block_weight(block.text, block.link_chars, block.kind)
-        for cid in block.containers:
-            score[cid] += w
-    best = max(range(len(containers)), key=lambda c: (score[c], -containers[c].depth))
-    if score[best] <= 0:
-        return None
-    top = score[best]
-    hinted = [c for c in range(len(containers)) if containers[c].article_hint and score[c] >= 0.8 * top]
-    if hinted:
-        best = max(hinted, key=lambda c: (score[c], -containers[c].depth))
-    ctx.main = best
-    return best
-
-
-def ancestors_and_self(ctx: Context, cid: int) -> set[int]:
-    """``cid`` and every container above it."""
-    out = set()
-    while cid >= 0:
-        out.add(cid)
-        cid = ctx.containers[cid].parent
-    return out
