@@ -1,0 +1,123 @@
+"""Per-rule tests on tiny inputs: each rule fires where it should and stays quiet where it must not.
+
+Each case is data: a small page, the rule, and the text it must (or must not) remove.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import newsclean
+from newsclean.rules import PIPELINE, RULE_NAMES
+
+PROSE = (
+    "The council approved the new budget on Tuesday after a long debate about the cost of repairs.\n"
+    "Officials said the work on the bridge would begin in the spring and last about eighteen months.\n"
+    "Residents who spoke at the meeting asked for more buses while the bridge is closed to traffic.\n"
+)
+
+
+def text_page(before: str = "", after: str = "") -> str:
+    return f"{before}\n{PROSE}{after}\n"
+
+
+def html_page(article: str, outside: str = "") -> str:
+    paragraphs = "".join(f"<p>{line}</p>" for line in PROSE.strip().splitlines())
+    return (
+        "<!DOCTYPE html><html lang='en'><head><title>Budget approved</title></head><body>"
+        f"{outside}<article>{paragraphs}{article}</article></body></html>"
+    )
+
+
+# (rule, input, text the rule must remove)
+FIRES = [
+    ("widget-label", text_page("Listen Live"), "Listen Live"),
+    ("widget-label", text_page("Print this article"), "Print this article"),
+    ("widget-label", text_page("Photo: Reuters"), "Photo: Reuters"),
+    ("widget-label", text_page("Artikel anhören"), "Artikel anhören"),
+    ("share-label", text_page("Share on WhatsApp"), "Share on WhatsApp"),
+    ("share-label", text_page("Поделиться"), "Поделиться"),
+    ("subscribe-prompt", text_page(after="Sign up for our daily newsletter!"), "Sign up for our daily newsletter!"),
+    ("subscribe-prompt", text_page(after="Abonnieren Sie unseren Newsletter"), "Abonnieren Sie unseren Newsletter"),
+    ("subscribe-prompt",
+     "市政府周二批准了新的预算方案，桥梁维修工程将于明年春天开始，预计持续十八个月。\n"
+     "居民在会上要求在桥梁关闭期间增加公交班次，官员表示将认真研究这一建议。\n关注我们的微信公众号\n",
+     "关注我们的微信公众号"),
+    ("comments-label", text_page(after="12 comments"), "12 comments"),
+    ("comments-label", text_page(after="Kommentare"), "Kommentare"),
+    ("ad-label", text_page("Advertisement"), "Advertisement"),
+    ("ad-label", text_page("Publicidad"), "Publicidad"),
+    ("cookie-notice", text_page("We use cookies to improve your experience."), "We use cookies to improve your experience."),
+    ("navigation-label", text_page(after="© 2024 Example Media. All rights reserved."), "© 2024 Example Media. All rights reserved."),
+    ("navigation-label", text_page("Startseite"), "Startseite"),
+    ("menu-line", text_page(after="Terms of Use | Privacy Policy | Contact"), "Terms of Use | Privacy Policy | Contact"),
+    ("dateline", text_page("Published 5 March 2021, 14:20 CET"), "Published 5 March 2021, 14:20 CET"),
+    ("tag-line", text_page(after="Tags: budget, bridge, council"), "Tags: budget, bridge, council"),
+    ("tag-list", text_page(after="budget, bridge, council, transport, city hall"), "budget, bridge, council, transport, city hall"),
+    ("related-header", text_page(after="Read more\nBridge closure: what drivers need to know"), "Read more"),
+    ("related-headlines", text_page(after="Bus lanes planned for the old town\nMayor defends cost of new stadium"),
+     "Bus lanes planned for the old town"),
+    ("outside-article", text_page("Sunday Edition Extra"), "Sunday Edition Extra"),
+    ("title-line", text_page("Council approves budget for bridge repairs"), "Council approves budget for bridge repairs"),
+    ("share-markup", html_page("<div class='share-bar'><span>Facebook X Mail</span></div>"), "Facebook X Mail"),
+    ("related-markup", html_page("<aside class='related-stories'><a href='/x'>Other story about roads</a></aside>"),
+     "Other story about roads"),
+    ("comments-markup", html_page("<section id='comments'><p>Great article, thanks for writing it all up.</p></section>"),
+     "Great article, thanks for writing it all up."),
+    ("ads-markup", html_page("<div class='ad-slot'>Buy the best shoes today at low prices</div>"),
+     "Buy the best shoes today at low prices"),
+    ("cookie-markup", html_page("", "<div id='consent-notice'>This site stores data on your device</div>"),
+     "This site stores data on your device"),
+    ("subscribe-markup", html_page("<div class='newsletter-box'>Get the morning briefing every day</div>"),
+     "Get the morning briefing every day"),
+    ("navigation-markup", html_page("", "<nav><ul><li>Home</li><li>Local news</li></ul></nav>"), "Local news"),
+    ("link-list", html_page("<p><a href='/a'>Bridge</a> <a href='/b'>Budget</a> <a href='/c'>Buses</a></p>"),
+     "Bridge Budget Buses"),
+]
+
+# (rule, input, text that must stay in the body)
+QUIET = [
+    ("subscribe-prompt", text_page(after="Readers who subscribe to the paper's newsletter were told of the change in advance."),
+     "Readers who subscribe to the paper's newsletter were told of the change in advance."),
+    ("cookie-notice", text_page(after='The judge quoted the banner: "We use cookies to improve your experience" and found it misleading.'),
+     'The judge quoted the banner: "We use cookies to improve your experience" and found it misleading.'),
+    ("widget-label", text_page(after="The station said listeners could hear the debate live on its website from seven o'clock."),
+     "The station said listeners could hear the debate live on its website from seven o'clock."),
+    ("tag-list", text_page(after="Apples, pears and plums were on sale, the market said, at lower prices than last year."),
+     "Apples, pears and plums were on sale, the market said, at lower prices than last year."),
+    ("dateline", text_page(after="On 5 March 2021 the council first discussed the plan for the bridge and its repair costs."),
+     "On 5 March 2021 the council first discussed the plan for the bridge and its repair costs."),
+    ("navigation-label", text_page(after="Home is where the heart is, the mayor said, opening the new shelter for families."),
+     "Home is where the heart is, the mayor said, opening the new shelter for families."),
+]
+
+
+def _removed_by(doc: newsclean.Document, rule: str) -> list[str]:
+    return [r.text for r in doc.removed if r.rule == rule]
+
+
+@pytest.mark.parametrize(("rule", "page", "text"), FIRES, ids=[f"{r}:{t[:30]}" for r, _, t in FIRES])
+def test_rule_fires(rule: str, page: str, text: str) -> None:
+    doc = newsclean.clean(page)
+    assert text in _removed_by(doc, rule), [(r.rule, r.text) for r in doc.removed]
+    assert text not in doc.paragraphs
+
+
+@pytest.mark.parametrize(("rule", "page", "text"), QUIET, ids=[f"{r}:{t[:30]}" for r, _, t in QUIET])
+def test_rule_stays_quiet(rule: str, page: str, text: str) -> None:
+    doc = newsclean.clean(page)
+    assert text not in _removed_by(doc, rule)
+    assert text in doc.paragraphs
+
+
+def test_every_rule_has_a_unit_case() -> None:
+    assert {rule for rule, _, _ in FIRES} >= RULE_NAMES - {"byline", "title-heading"}, (
+        "add a FIRES case for the new rule"
+    )
+
+
+def test_rules_have_unique_names_and_reasons() -> None:
+    names = [rule.name for rule in PIPELINE]
+    assert len(names) == len(set(names))
+    for rule in PIPELINE:
+        assert rule.reason and rule.family and rule.name == rule.name.strip().lower()
