@@ -57,7 +57,7 @@ FIRES = [
     ("related-header", text_page(after="Read more\nBridge closure: what drivers need to know"), "Read more"),
     ("related-headlines", text_page(after="Bus lanes planned for the old town\nMayor defends cost of new stadium"),
      "Bus lanes planned for the old town"),
-    ("outside-article", text_page("Sunday Edition Extra"), "Sunday Edition Extra"),
+    ("outside-article", text_page("Edition Europe"), "Edition Europe"),
     ("title-line", text_page("Council approves budget for bridge repairs"), "Council approves budget for bridge repairs"),
     ("share-markup", html_page("<div class='share-bar'><span>Facebook X Mail</span></div>"), "Facebook X Mail"),
     ("related-markup", html_page("<aside class='related-stories'><a href='/x'>Other story about roads</a></aside>"),
