@@ -381,6 +381,7 @@ def _script(ch: str) -> str:
 
 
 _CJK = frozenset({"hangul", "kana", "han"})
+_GRAVE_IOU = frozenset("ìòùÌÒÙ")
 
 
 def _level1(ch: str, codec: str, low: int, high: int) -> bool:
@@ -429,6 +430,10 @@ def _score(text: str, name: str) -> float:
             # ("Wroc³aw"), except the apostrophes, hyphens and CJK punctuation text uses.
             if prev.isalpha() and nxt.isalpha() and not _CJK_PUNCT.match(ch):
                 total -= 3
+            else:
+                # As plausible as a letter: otherwise encodings that map every byte to a
+                # letter (Thai, Cyrillic) would beat windows-1252's "°" and "»".
+                total += 1
             continue
         total += 1
         if script in _CJK:
@@ -448,6 +453,10 @@ def _score(text: str, name: str) -> float:
                 and not (script in _CJK and _script(other) in _CJK)
             ):
                 total -= 1.5  # scripts mixed inside a word ("Ð¿Ñ€Ð¸")
+        if ch in _GRAVE_IOU and prev.isalpha() and nxt.isalpha():
+            # Italian and French put ì ò ù only at the end of a word ("più", "où"); inside
+            # one they are Czech ě ů ň read as windows-1252.
+            total -= 1.5
         if ch.isupper() and prev.isalpha() and prev.islower():
             total -= 1.5  # "rÉcit": wrong case tables put capitals mid-word
     if count == 0:
@@ -613,7 +622,20 @@ def _from_page(data: bytes, notes: list[str]) -> Decoded:
 
 # --- text clean-up ---------------------------------------------------------------------------
 
-_SUSPECT = regex.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\r\ud800-\udfff\ufeff]")
+# Bytes whose presence in the UTF-8 form means sanitize_text has work to do. Multi-byte UTF-8
+# sequences never contain bytes below 0x80, so deleting these from the encoded text and
+# comparing lengths finds them at C speed (a regex scan is several times slower).
+_SUSPECT_BYTES = bytes(b for b in range(32) if b not in b"\t\n\x0c") + b"\x7f"
+
+
+def _needs_sanitizing(text: str) -> bool:
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True  # lone surrogates
+    return text.startswith("\ufeff") or len(data.translate(None, _SUSPECT_BYTES)) != len(data)
+
+
 _CONTROLS = regex.compile(r"[\x00-\x08\x0e-\x1f\x7f]+")
 _SURROGATE_PAIR = regex.compile(r"[\ud800-\udbff][\udc00-\udfff]")
 _SURROGATE = regex.compile(r"[\ud800-\udfff]")
@@ -632,7 +654,7 @@ def sanitize_text(text: str) -> tuple[str, tuple[str, ...]]:
     the lone ones with U+FFFD; drops a leading byte order mark. Returns the text and a warning
     for each kind of change that loses something (line endings are not reported). Linear time.
     """
-    if _SUSPECT.search(text) is None:
+    if not _needs_sanitizing(text):
         return text, ()
     warnings: list[str] = []
     if text.startswith("\ufeff"):
