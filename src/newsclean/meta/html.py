@@ -190,7 +190,9 @@ _JSON_DATE = {
 }
 _MAX_HINT_TEXT = 200
 _MAX_HINT_ELEMENTS = 60
-_MAX_HEADER_TEXT = 1500
+# How much text around the headline is read for the date printed beside it.
+_AFTER_TITLE_CHARS = 800
+_BEFORE_TITLE_CHARS = 300
 _MAX_JSONLD_CHARS = 2_000_000
 
 # One XPath per element kind, compiled once: lxml runs them in C.
@@ -277,31 +279,70 @@ def _first(values: Iterable[str]) -> str | None:
     return None
 
 
+#: Ranks of dates a reader sees on the page (``<time>`` and visible text of the article).
+SHOWN_RANKS = range(62, 63)
+
+
 class _Dates:
-    """Date candidates by source rank; the lowest rank with a plausible value wins."""
+    """Date candidates by source rank; the lowest rank with a plausible value wins.
+
+    Apart from that, the best *shown* publication date (one a reader sees beside the headline
+    or byline, not labelled as an update) is kept, see :func:`_choose_published`.
+    """
 
     def __init__(self, now: datetime | None, dayfirst: bool | None) -> None:
         self.now, self.dayfirst = now, dayfirst
         self.best: dict[str, tuple[int, FoundDate]] = {}
 
-    def offer(self, kind: str, rank: int, text: str, source: str) -> None:
+    def _wants(self, kind: str, rank: int) -> bool:
         current = self.best.get(kind)
-        if current is not None and current[0] <= rank:
+        shown = self.best.get("shown")
+        return (current is None or current[0] > rank) or (
+            kind == "published" and rank in SHOWN_RANKS and (shown is None or shown[0] > rank)
+        )
+
+    def _keep(self, kind: str, rank: int, found: FoundDate) -> None:
+        current = self.best.get(kind)
+        if current is None or current[0] > rank:
+            self.best[kind] = (rank, found)
+        shown = self.best.get("shown")
+        if kind == "published" and rank in SHOWN_RANKS and (shown is None or shown[0] > rank):
+            self.best["shown"] = (rank, found)
+
+    def offer(self, kind: str, rank: int, text: str, source: str) -> None:
+        """Parse ``text`` and keep it if it beats what ``kind`` has."""
+        if not text or not self._wants(kind, rank):
             return
-        value = parse_date(text, now=self.now, dayfirst=self.dayfirst) if text else None
-        if value is None:
-            value = _epoch(text, self.now)
+        value = parse_date(text, now=self.now, dayfirst=self.dayfirst) or _epoch(text, self.now)
         if value is not None:
-            self.best[kind] = (rank, FoundDate(value, source))
+            self._keep(kind, rank, FoundDate(value, source))
 
     def offer_value(self, kind: str, rank: int, value: datetime | date, source: str) -> None:
-        current = self.best.get(kind)
-        if (current is None or current[0] > rank) and plausible(value, self.now):
-            self.best[kind] = (rank, FoundDate(value, source))
+        """Keep an already parsed ``value`` if it is plausible and beats what ``kind`` has."""
+        if self._wants(kind, rank) and plausible(value, self.now):
+            self._keep(kind, rank, FoundDate(value, source))
 
     def get(self, kind: str) -> FoundDate | None:
         found = self.best.get(kind)
         return found[1] if found else None
+
+
+def _day(value: datetime | date) -> date:
+    return value.date() if isinstance(value, datetime) else value
+
+
+def _choose_published(dates: _Dates) -> FoundDate | None:
+    """The publication date: the most trusted source, unless the page shows another day.
+
+    When the date printed beside the headline or byline (unlabelled, or labelled as the
+    publication date) falls on another day than the metadata's, the printed one wins: it is
+    the date the publisher presents to readers, while hidden fields often keep the day the
+    CMS entry was first created. A date labelled "Updated" never becomes the published one.
+    """
+    best, shown = dates.get("published"), dates.get("shown")
+    if best is None or shown is None or best.source in ("time", "text"):
+        return best
+    return shown if _day(shown.value) != _day(best.value) else best
 
 
 def _epoch(text: str, now: datetime | None) -> datetime | None:
@@ -479,8 +520,26 @@ def _url_date(url: str | None) -> date | None:
     return None
 
 
+def _label_kind(el: Any) -> str | None:
+    """The kind a label gives ``el``'s date: in its own text ("Updated on June 18") or just
+    before it ("Updated <time>…", "<p>Last updated</p><time>…")."""
+    for line in parse_datelines(_text(el.text_content())):
+        if line.label is not None:
+            return line.kind
+    prev = el.getprevious()
+    before = (
+        prev.tail
+        if prev is not None
+        else (el.getparent().text if el.getparent() is not None else None)
+    )
+    if not (before or "").strip() and prev is not None:
+        before = prev.text_content()
+    label = parse_label(_text(before)[-40:]) if before else None
+    return label[0] if label else None
+
+
 def _time_dates(tree: Any, dates: _Dates) -> None:
-    """``<time>`` elements of the article (rank 40-43), published and modified kept apart."""
+    """``<time>`` elements of the article (rank 40-42), published and modified kept apart."""
     plain_seen = False
     for el in _XP_TIME(tree):
         value = _attr(el, "datetime") or _text(el.text_content())
@@ -490,9 +549,16 @@ def _time_dates(tree: Any, dates: _Dates) -> None:
         parent = el.getparent()
         if parent is not None:
             tokens += f" {_tokens(parent)}"
-        if MODIFIED_HINT.search(tokens, timeout=TIMEOUT):
+        labelled = _label_kind(el)
+        if labelled == "modified" or (
+            labelled is None and MODIFIED_HINT.search(tokens, timeout=TIMEOUT)
+        ):
             dates.offer("modified", 40, value, "time")
-        elif el.get("pubdate") is not None or PUBLISHED_HINT.search(tokens, timeout=TIMEOUT):
+        elif (
+            labelled == "published"
+            or el.get("pubdate") is not None
+            or PUBLISHED_HINT.search(tokens, timeout=TIMEOUT)
+        ):
             dates.offer("published", 40, value, "time")
         elif not plain_seen:
             # The first unmarked <time> outside foreign regions is the article's date.
@@ -500,6 +566,7 @@ def _time_dates(tree: Any, dates: _Dates) -> None:
             dates.offer("published", 42, value, "time")
 
 
+_WORDISH = regex.compile(r"[\p{L}\p{N}]")
 _SKIP_TEXT_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "button"})
 
 
@@ -543,6 +610,8 @@ def _read_chunks(
         if label is not None:
             pending = label[0]
             continue
+        if not _WORDISH.search(chunk):
+            continue  # "|" or ":" between a label and its date
         for line in parse_datelines(chunk, now=dates.now):
             if line.label is None and pending is None and labelled_only:
                 continue
@@ -593,18 +662,37 @@ def _text_dates(tree: Any, dates: _Dates) -> list[str]:
     return bylines
 
 
+def _window(h1: Any, *, before: bool, max_chars: int) -> list[str]:
+    """Visible text pieces just before or just after ``h1`` in document order (not its own)."""
+    pieces: list[str] = []
+    size = 0
+    for node in (h1, *h1.iterancestors()):
+        if node.tag in ("body", "html"):
+            break
+        for sibling in node.itersiblings(preceding=before):
+            if not isinstance(sibling.tag, str) or sibling.tag in _SKIP_TEXT_TAGS:
+                continue
+            found = [c for c in (_text(c) for c in _chunks(sibling)) if c]
+            for chunk in reversed(found) if before else found:
+                pieces.append(chunk)
+                size += len(chunk)
+                if size >= max_chars:
+                    return pieces[::-1] if before else pieces
+    return pieces[::-1] if before else pieces
+
+
 def _title_dates(tree: Any, dates: _Dates) -> None:
-    """Datelines in the block around the first <h1> (rank 62): the headline's own container,
-    widened up to three levels while it stays short (a header, not the whole page)."""
-    for h1 in _XP_H1(tree)[:2]:
-        if _region(h1) != IN_ARTICLE:
+    """Datelines just after the first <h1> of the article, then just before it (rank 62):
+    where the page prints the date it wants readers to see."""
+    for h1 in _XP_H1(tree)[:3]:
+        if _region(h1) != IN_ARTICLE or not _text(h1.text_content()):
             continue
-        container = h1
-        for parent in list(h1.iterancestors())[:3]:
-            if parent.tag in ("body", "html") or len(parent.text_content()) > _MAX_HEADER_TEXT:
-                break
-            container = parent
-        _read_chunks(_chunks(container), dates, 62, None, labelled_only=False)
+        _read_chunks(
+            _window(h1, before=False, max_chars=_AFTER_TITLE_CHARS), dates, 62, None, False
+        )
+        _read_chunks(
+            _window(h1, before=True, max_chars=_BEFORE_TITLE_CHARS), dates, 62, None, False
+        )
         return
 
 
@@ -693,7 +781,7 @@ def extract_html_metadata(
     return PageMeta(
         title=_title(tree, meta, article, title_microdata, site_name),
         authors=_authors(tree, meta, article, authors_microdata, bylines),
-        published=dates.get("published"),
+        published=_choose_published(dates),
         modified=dates.get("modified"),
         tags=_tags(tree, meta, article),
         site_name=site_name,
