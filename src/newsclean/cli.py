@@ -6,6 +6,7 @@ A thin layer over :func:`newsclean.clean`; logging and exit codes live here and 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 from collections.abc import Sequence
 from typing import BinaryIO, TextIO
@@ -92,7 +93,9 @@ def main(argv: Sequence[str] | None = None, *, stdin: BinaryIO | None = None,
     out = stdout if stdout is not None else sys.stdout
     err = stderr if stderr is not None else sys.stderr
     try:
-        args = build_parser().parse_args(argv)
+        # --help and --version print to stdout; send that to the stream we were given
+        with contextlib.redirect_stdout(out):
+            args = build_parser().parse_args(argv)
     except SystemExit as stop:
         return int(stop.code or 0)
     try:

@@ -1,0 +1,118 @@
+"""The public API: clean() arguments, the Document, the Config."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from datetime import datetime
+
+import pytest
+
+import newsclean
+from newsclean import Config, ConfigError, Document, InputError, InputTooLargeError
+
+ARTICLE = (
+    "The harbour board voted on Monday to dredge the northern channel before the winter storms.\n"
+    "Fishing crews had complained for months that the silted entrance made it dangerous at low tide.\n"
+)
+
+
+def test_str_and_bytes_give_the_same_document() -> None:
+    assert newsclean.clean(ARTICLE).paragraphs == newsclean.clean(ARTICLE.encode()).paragraphs
+
+
+def test_text_mentioning_tags_is_still_text() -> None:
+    text = "In HTML, the <b> tag makes text bold, and writers often use it for emphasis in articles.\n" + ARTICLE
+    doc = newsclean.clean(text)
+    assert doc.paragraphs and doc.paragraphs[0].startswith("In HTML, the <b> tag")
+
+
+def test_html_is_detected() -> None:
+    html = f"<!DOCTYPE html><html><body><article><p>{ARTICLE}</p></article></body></html>"
+    doc = newsclean.clean(html)
+    assert "<p>" not in doc.body and "harbour board voted" in doc.body
+
+
+def test_document_is_frozen_and_serialises() -> None:
+    doc = newsclean.clean(ARTICLE)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        doc.body = "x"  # type: ignore[misc]
+    data = json.loads(doc.to_json())
+    assert set(data) == {f.name for f in dataclasses.fields(Document)}
+    assert str(doc) == doc.body == "\n\n".join(doc.paragraphs)
+
+
+def test_datetimes_serialise_as_isoformat() -> None:
+    doc = newsclean.clean("Published 5 March 2021, 14:20 CET\n" + ARTICLE)
+    assert isinstance(doc.published, datetime)
+    assert doc.to_dict()["published"] == "2021-03-05T14:20:00+01:00"
+
+
+def test_empty_input_is_an_empty_document() -> None:
+    doc = newsclean.clean("")
+    assert doc.paragraphs == () and doc.body == ""
+    assert any(w.startswith("empty") for w in doc.warnings)
+    assert not doc
+
+
+def test_wrong_type_is_an_input_error() -> None:
+    with pytest.raises(InputError, match="str or bytes"):
+        newsclean.clean(123)  # type: ignore[arg-type]
+
+
+def test_size_limit() -> None:
+    with pytest.raises(InputTooLargeError, match="max_input_bytes"):
+        newsclean.clean("x" * 2000, config=Config(max_input_bytes=1000))
+    with pytest.raises(InputTooLargeError):
+        newsclean.clean(b"x" * 2000, config=Config(max_input_bytes=1000))
+
+
+def test_unknown_rule_is_a_config_error() -> None:
+    with pytest.raises(ConfigError, match="unknown rule name"):
+        Config(disabled_rules=frozenset({"widget-lable"}))
+    with pytest.raises(ConfigError):
+        Config(disabled_rules="widget-label")  # type: ignore[arg-type]
+
+
+def test_bad_input_format_is_a_config_error() -> None:
+    with pytest.raises(ConfigError):
+        newsclean.clean(ARTICLE, input_format="pdf")  # type: ignore[arg-type]
+
+
+def test_config_is_frozen_and_replace_validates() -> None:
+    config = Config()
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        config.guard_ratio = 0.5  # type: ignore[misc]
+    assert config.replace(guard_ratio=0.3).guard_ratio == 0.3
+    with pytest.raises(ConfigError):
+        config.replace(guard_ratio=2.0)
+
+
+def test_guard_restores_prose_and_warns() -> None:
+    # every paragraph sits in a "sidebar": markup rules alone would empty the page
+    paragraphs = "".join(f"<p>{line}</p>" for line in ARTICLE.splitlines())
+    html = f"<html><body><div class='sidebar'>{paragraphs}</div></body></html>"
+    doc = newsclean.clean(html)
+    assert "harbour board voted" in doc.body
+    assert any(w.startswith("guard") for w in doc.warnings)
+
+
+def test_removed_records_rule_family_and_reason() -> None:
+    doc = newsclean.clean("Listen Live\n" + ARTICLE)
+    removal = next(r for r in doc.removed if r.text == "Listen Live")
+    assert (removal.rule, removal.family) == ("widget-label", "widget") and removal.reason
+
+
+def test_markdown_renders_structure() -> None:
+    html = (
+        "<html><body><article><h1>Harbour to be dredged</h1>"
+        f"<p>{ARTICLE.splitlines()[0]} The <a href='https://example.org/board'>board minutes</a> say so.</p>"
+        "<h2>What happens next</h2><ul><li>A survey of the channel comes first, in the first week of the works.</li>"
+        "<li>Dredging follows in the second and third weeks, weather permitting, the board said.</li></ul>"
+        f"<blockquote>{ARTICLE.splitlines()[1]}</blockquote></article></body></html>"
+    )
+    md = newsclean.clean(html).to_markdown()
+    assert "## What happens next" in md
+    assert "- A survey of the channel" in md and "\n- Dredging" in md
+    assert "> Fishing crews" in md
+    assert "[board minutes](https://example.org/board)" in md

@@ -1,0 +1,99 @@
+"""The command line: in process through ``main(argv)``, and once as a real subprocess."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from newsclean.cli import EXIT_EMPTY, EXIT_OK, EXIT_UNREADABLE, EXIT_USAGE, main
+
+SEED = Path(__file__).parent / "fixtures" / "text" / "sputnik-kurils-en" / "input.txt"
+
+
+def run(argv: list[str], data: bytes = b"") -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = main(argv, stdin=io.BytesIO(data), stdout=out, stderr=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+def test_stdin_to_body_text() -> None:
+    code, out, err = run([], SEED.read_bytes())
+    assert code == EXIT_OK
+    assert out.startswith("Japan made some concessions to Russia")
+    assert "Listen Live" not in out and "Get short URL" not in out
+    assert err == ""
+
+
+def test_json_output_has_the_document_fields() -> None:
+    code, out, _ = run(["--format", "json", str(SEED)])
+    data = json.loads(out)
+    assert code == EXIT_OK
+    assert data["published"] == "2020-07-08T23:03:00+00:00"
+    assert data["tags"][0] == "Russo-Japanese relations" and data["tags"][-1] == "Kuril Islands"
+    assert len(data["related"]) == 4
+
+
+def test_markdown_output() -> None:
+    code, out, _ = run(["-f", "markdown", "-"], SEED.read_bytes())
+    assert code == EXIT_OK
+    assert "Tags: Russo-Japanese relations" in out
+
+
+def test_explain_lists_removals_on_stderr() -> None:
+    code, out, err = run(["--explain"], SEED.read_bytes())
+    assert code == EXIT_OK
+    assert "removed [widget-label] Listen Live" in err
+    assert "removed [comments-label] Discussion" in err
+    assert "Listen Live" not in out
+
+
+def test_nothing_found_exits_1() -> None:
+    code, out, err = run(["--input-format", "text"], b"Home\nMenu\n")
+    assert code == EXIT_EMPTY
+    assert out == ""
+
+
+def test_missing_file_exits_3_with_one_line() -> None:
+    code, _, err = run(["/nonexistent/page.html"])
+    assert code == EXIT_UNREADABLE
+    assert err.count("\n") == 1 and "cannot read" in err
+
+
+def test_binary_input_exits_3() -> None:
+    code, _, err = run([], b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n")
+    assert code == EXIT_UNREADABLE
+    assert "PDF" in err and "Traceback" not in err
+
+
+def test_usage_errors_exit_2() -> None:
+    assert run(["--format", "yaml"])[0] == EXIT_USAGE
+    code, _, err = run(["--disable", "no-such-rule"], b"text")
+    assert code == EXIT_USAGE and "unknown rule" in err
+
+
+def test_disable_a_rule() -> None:
+    code, out, _ = run(["--disable", "widget-label", "--disable", "outside-article"], SEED.read_bytes())
+    assert code == EXIT_OK
+    assert "Listen Live" in out
+
+
+def test_help_lists_exit_codes() -> None:
+    code, out, _ = run(["--help"])
+    assert code == 0
+    for line in ("0  an article was found", "1  no article", "2  usage error", "3  an input could not be read"):
+        assert line in out
+
+
+def test_subprocess_python_m() -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "newsclean", "--format", "json"],
+        input=SEED.read_bytes(),
+        capture_output=True,
+        timeout=60,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["paragraphs"][-1].endswith("restoration of\u00a0their relations as\u00a0well.")
