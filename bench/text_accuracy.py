@@ -18,9 +18,12 @@ import html
 import re
 import sys
 import time
+from collections.abc import Sequence
+from pathlib import Path
 
 import report
 import runner
+import scoring
 import tools
 from accuracy import page_type_table
 from datasets import load_dataset
@@ -93,6 +96,36 @@ def to_text(page_html: str) -> str:
     return _BLANK_LINES.sub("\n", str(html_text.extract_text(page_html)))
 
 
+def dump_pages(
+    folder: Path, dataset_name: str, pages: Sequence[object], texts: Sequence[str], runs: Sequence[PageRun]
+) -> Path:
+    """Write each page's scraped text, cleaned output and truth, plus an index worst-first.
+
+    ``<folder>/<dataset>/index.tsv`` lists ``f1 precision recall id`` sorted by F1 so the pages
+    that cost the most come first; ``<id>.in.txt``, ``<id>.out.txt`` and ``<id>.truth.txt``
+    sit beside it for reading the misses by eye.
+    """
+    out = folder / dataset_name
+    out.mkdir(parents=True, exist_ok=True)
+    rows = []
+    for page, text, run in zip(pages, texts, runs, strict=True):
+        counts = scoring.match(page.truth, run.text)  # type: ignore[attr-defined]
+        precision = counts.precision if counts.has_prediction else 0.0
+        rows.append((counts.f1, precision, counts.recall, page.id))  # type: ignore[attr-defined]
+        safe = re.sub(r"[^\w.-]", "_", page.id)  # type: ignore[attr-defined]
+        (out / f"{safe}.in.txt").write_text(text, encoding="utf-8")
+        (out / f"{safe}.out.txt").write_text(run.text, encoding="utf-8")
+        (out / f"{safe}.truth.txt").write_text(page.truth, encoding="utf-8")  # type: ignore[attr-defined]
+    rows.sort()
+    index = out / "index.tsv"
+    index.write_text(
+        "f1\tprecision\trecall\tid\n"
+        + "".join(f"{f:.3f}\t{p:.3f}\t{r:.3f}\t{pid}\n" for f, p, r, pid in rows),
+        encoding="utf-8",
+    )
+    return index
+
+
 def main(argv: list[str] | None = None) -> int:
     """Command-line entry: returns the exit status."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
@@ -101,6 +134,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--tools", help=f"comma-separated, from: {','.join(_BY_KEY)}")
     parser.add_argument(
         "--timeout", type=float, default=runner.DEFAULT_TIMEOUT_S, help="seconds per page"
+    )
+    parser.add_argument(
+        "--dump",
+        type=Path,
+        metavar="DIR",
+        help="write newsclean's per-page input/output/truth and an index.tsv sorted worst-first",
     )
     args = parser.parse_args(argv)
     runner.quiet_peers()
@@ -137,6 +176,9 @@ def main(argv: list[str] | None = None) -> int:
             if errors:
                 print(f"  {key}: {len(errors)} errors, first: {errors[0]}", file=sys.stderr)
             results[key] = (tool, runs)
+            if args.dump and key == "newsclean":
+                index = dump_pages(args.dump, dataset.name, dataset.pages, texts, runs)
+                print(f"  per-page dump: {index}", file=sys.stderr)
             rows.append(
                 report.make_row(
                     tool.label, version, dataset.pages, runs, with_snippets=dataset.has_snippets
