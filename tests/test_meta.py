@@ -1,0 +1,56 @@
+"""Meta-tests: the pipeline, its fixtures and its documentation stay in step."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import newsclean
+from conftest import load_cases
+from newsclean.cli import build_parser
+from newsclean.rules import FAMILIES, PIPELINE
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _fired_rules() -> set[str]:
+    fired: set[str] = set()
+    for case in load_cases("text", "html"):
+        doc = newsclean.clean(
+            case.input_path.read_bytes(),
+            url=case.spec.get("url"),
+            input_format=case.spec.get("input_format", "auto"),
+        )
+        fired.update(r.rule for r in doc.removed)
+    return fired
+
+
+def test_every_rule_fires_in_some_golden_fixture() -> None:
+    never = sorted({rule.name for rule in PIPELINE} - _fired_rules())
+    assert not never, f"rules with no golden fixture where they fire: {never}"
+
+
+def test_rules_doc_is_generated_from_the_pipeline() -> None:
+    spec = importlib.util.spec_from_file_location("gen_rules_doc", ROOT / "scripts" / "gen_rules_doc.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert (ROOT / "docs" / "rules.md").read_text(encoding="utf-8") == module.render(), (
+        "docs/rules.md is stale: run python scripts/gen_rules_doc.py"
+    )
+
+
+def test_readme_documents_every_cli_option_and_family() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for action in build_parser()._actions:
+        for option in action.option_strings:
+            if option.startswith("--"):
+                assert option in readme, f"README.md does not document {option}"
+    for family in FAMILIES:
+        assert f"`{family}`" in readme, f"README.md does not list the rule family {family}"
+
+
+def test_readme_quick_start_example_exists() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "examples/sputnik-kurils.txt" in readme
+    assert (ROOT / "examples" / "sputnik-kurils.txt").exists()
