@@ -89,9 +89,10 @@ def test_config_is_frozen_and_replace_validates() -> None:
 
 
 def test_guard_restores_prose_and_warns() -> None:
-    # every paragraph sits in a "sidebar": markup rules alone would empty the page
-    paragraphs = "".join(f"<p>{line}</p>" for line in ARTICLE.splitlines())
-    html = f"<html><body><div class='sidebar'>{paragraphs}</div></body></html>"
+    # every paragraph is wrapped in a link (broken markup seen in the wild): the link-list rule
+    # alone would empty the page
+    paragraphs = "".join(f"<p><a href='/p{i}'>{line}</a></p>" for i, line in enumerate(ARTICLE.splitlines()))
+    html = f"<html><body><div>{paragraphs}</div></body></html>"
     doc = newsclean.clean(html)
     assert "harbour board voted" in doc.body
     assert any(w.startswith("guard") for w in doc.warnings)
