@@ -248,11 +248,17 @@ def _tokens(el: Any) -> str:
     return f"{el.get('class') or ''} {el.get('id') or ''}"
 
 
-def _region(el: Any) -> int:
+def _region(el: Any, exempt: frozenset[Any] = frozenset()) -> int:
     """Where ``el`` sits: :data:`IN_ARTICLE`, :data:`IN_OTHER` (related lists, sidebars,
-    footers) or :data:`IN_COMMENTS` (comment threads, navigation)."""
+    footers) or :data:`IN_COMMENTS` (comment threads, navigation).
+
+    ``exempt`` holds the containers of the page's headline: whatever their class names say
+    ("sidebar-fixed--contain"), they hold the article, so they are no foreign region.
+    """
     region, foreign_tag = IN_ARTICLE, False
     for node in el.iterancestors():
+        if node in exempt:
+            continue
         tag = node.tag
         if tag == "nav":
             return IN_COMMENTS
@@ -279,6 +285,8 @@ def _first(values: Iterable[str]) -> str | None:
     return None
 
 
+#: Ranks of dates on visible elements marked as the publication date (microdata, <time>).
+MARKED_RANKS = (30, 40)
 #: Ranks of dates a reader sees on the page (``<time>`` and visible text of the article).
 SHOWN_RANKS = range(62, 63)
 
@@ -334,15 +342,21 @@ def _day(value: datetime | date) -> date:
 def _choose_published(dates: _Dates) -> FoundDate | None:
     """The publication date: the most trusted source, unless the page shows another day.
 
-    When the date printed beside the headline or byline (unlabelled, or labelled as the
-    publication date) falls on another day than the metadata's, the printed one wins: it is
-    the date the publisher presents to readers, while hidden fields often keep the day the
-    CMS entry was first created. A date labelled "Updated" never becomes the published one.
+    When the date printed beside the headline (unlabelled, or labelled as the publication
+    date) falls on another day than the one found first, the printed one wins: it is the date
+    the publisher presents to readers, while hidden fields often keep the day the CMS entry
+    was first created, and a bare ``<time>`` or date-classed element elsewhere on the page may
+    belong to a list of other articles. Only an element marked as the publication date
+    (``itemprop="datePublished"``, ``<time pubdate>`` or a "published" class: ranks 30-40)
+    keeps its day. A date labelled "Updated" never becomes the published one.
     """
-    best, shown = dates.get("published"), dates.get("shown")
-    if best is None or shown is None or best.source in ("time", "text"):
-        return best
-    return shown if _day(shown.value) != _day(best.value) else best
+    best, shown = dates.best.get("published"), dates.get("shown")
+    if best is None or shown is None:
+        return best[1] if best else None
+    rank, found = best
+    if MARKED_RANKS[0] <= rank <= MARKED_RANKS[1] or _day(shown.value) == _day(found.value):
+        return found
+    return shown
 
 
 def _epoch(text: str, now: datetime | None) -> datetime | None:
@@ -538,12 +552,12 @@ def _label_kind(el: Any) -> str | None:
     return label[0] if label else None
 
 
-def _time_dates(tree: Any, dates: _Dates) -> None:
+def _time_dates(tree: Any, dates: _Dates, exempt: frozenset[Any]) -> None:
     """``<time>`` elements of the article (rank 40-42), published and modified kept apart."""
     plain_seen = False
     for el in _XP_TIME(tree):
         value = _attr(el, "datetime") or _text(el.text_content())
-        if not value or _region(el) != IN_ARTICLE:
+        if not value or _region(el, exempt) != IN_ARTICLE:
             continue
         tokens = f"{_tokens(el)} {_attr(el, 'itemprop')}"
         parent = el.getparent()
@@ -566,6 +580,7 @@ def _time_dates(tree: Any, dates: _Dates) -> None:
             dates.offer("published", 42, value, "time")
 
 
+_WORD = regex.compile(r"\w+")
 _WORDISH = regex.compile(r"[\p{L}\p{N}]")
 _SKIP_TEXT_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "button"})
 
@@ -620,7 +635,7 @@ def _read_chunks(
         pending = None
 
 
-def _text_dates(tree: Any, dates: _Dates) -> list[str]:
+def _text_dates(tree: Any, dates: _Dates, exempt: frozenset[Any]) -> list[str]:
     """Dates in short visible elements whose class/id says date or byline (rank 60-61), and
     in labelled datelines of sidebars and other foreign regions (rank 70).
 
@@ -640,7 +655,7 @@ def _text_dates(tree: Any, dates: _Dates) -> list[str]:
         text = _text(el.text_content())
         if not text or len(text) > _MAX_HINT_TEXT:
             continue
-        region = _region(el)
+        region = _region(el, exempt)
         if region == IN_COMMENTS:
             continue
         if is_author and region == IN_ARTICLE:
@@ -681,19 +696,29 @@ def _window(h1: Any, *, before: bool, max_chars: int) -> list[str]:
     return pieces[::-1] if before else pieces
 
 
-def _title_dates(tree: Any, dates: _Dates) -> None:
-    """Datelines just after the first <h1> of the article, then just before it (rank 62):
-    where the page prints the date it wants readers to see."""
-    for h1 in _XP_H1(tree)[:3]:
-        if _region(h1) != IN_ARTICLE or not _text(h1.text_content()):
+def _title_dates(h1: Any, dates: _Dates) -> None:
+    """Datelines just after the headline, then just before it (rank 62): where the page
+    prints the date it wants readers to see."""
+    _read_chunks(_window(h1, before=False, max_chars=_AFTER_TITLE_CHARS), dates, 62, None, False)
+    _read_chunks(_window(h1, before=True, max_chars=_BEFORE_TITLE_CHARS), dates, 62, None, False)
+
+
+def _main_h1(tree: Any, titles: Iterable[str]) -> Any | None:
+    """The <h1> that holds the headline: the one sharing most words with the page's title
+    fields (a page may have an <h1> for its logo or a "Related articles" box), else the
+    first non-empty one."""
+    title_words = [set(_WORD.findall(t.casefold())) for t in titles if t]
+    best, best_score, first = None, 0.0, None
+    for h1 in _XP_H1(tree)[:6]:
+        words = set(_WORD.findall(_text(h1.text_content()).casefold()))
+        if not words:
             continue
-        _read_chunks(
-            _window(h1, before=False, max_chars=_AFTER_TITLE_CHARS), dates, 62, None, False
-        )
-        _read_chunks(
-            _window(h1, before=True, max_chars=_BEFORE_TITLE_CHARS), dates, 62, None, False
-        )
-        return
+        first = first if first is not None else h1
+        for title in title_words:
+            score = len(words & title) / max(len(words), 1) if title else 0.0
+            if score > best_score:
+                best, best_score = h1, score
+    return best if best_score >= 0.5 else first
 
 
 def _meta_dates(meta: dict[str, list[str]], dates: _Dates) -> None:
@@ -726,6 +751,36 @@ def _jsonld_dates(jsonld: _JsonLd, dates: _Dates) -> None:
         )
 
 
+@dataclass
+class _Microdata:
+    authors: list[str]
+    headline: str | None
+
+
+def _microdata(tree: Any, dates: _Dates, exempt: frozenset[Any]) -> _Microdata:
+    """itemprop dates (rank 30), authors and headline on visible elements of the article
+    (``<meta itemprop>`` was read with the other meta fields)."""
+    found = _Microdata([], None)
+    for el in _XP_ITEMPROP(tree):
+        prop = (el.get("itemprop") or "").lower()
+        if el.tag == "meta" or prop not in _MICRODATA_PROPS or _region(el, exempt) != IN_ARTICLE:
+            continue
+        if prop in ("datepublished", "datemodified"):
+            value = _attr(el, "datetime") or _attr(el, "content") or _text(el.text_content())
+            kind = "published" if prop == "datepublished" else "modified"
+            dates.offer(kind, 30, value, f"microdata:{el.get('itemprop')}")
+        elif prop == "author":
+            names = el.xpath(".//*[@itemprop='name']")
+            holder = names[0] if names else el
+            found.authors.append(_attr(holder, "content") or _text(holder.text_content()))
+        elif found.headline is None:
+            found.headline = _attr(el, "content") or _text(el.text_content())
+    return found
+
+
+_MICRODATA_PROPS = frozenset({"datepublished", "datemodified", "author", "headline"})
+
+
 def extract_html_metadata(
     tree: html.HtmlElement, *, url: str | None = None, now: datetime | None = None
 ) -> PageMeta:
@@ -740,50 +795,32 @@ def extract_html_metadata(
     language = _language(tree, meta, jsonld)
     dates = _Dates(now, _dayfirst(language))
     article = jsonld.article or {}
-
-    _meta_dates(meta, dates)  # 1. meta fields (and 2b. the weak generic ones)
-    _jsonld_dates(jsonld, dates)  # 2. JSON-LD
-    # 3. microdata on visible elements (meta itemprops were read with the meta fields)
-    authors_microdata: list[str] = []
-    title_microdata: str | None = None
-    for el in _XP_ITEMPROP(tree):
-        prop = (el.get("itemprop") or "").lower()
-        if el.tag == "meta" or _region(el) != IN_ARTICLE:
-            continue
-        if prop in ("datepublished", "datemodified"):
-            value = _attr(el, "datetime") or _attr(el, "content") or _text(el.text_content())
-            kind = "published" if prop == "datepublished" else "modified"
-            dates.offer(kind, 30, value, f"microdata:{el.get('itemprop')}")
-        elif prop == "author":
-            names = el.xpath(".//*[@itemprop='name']")
-            authors_microdata.append(
-                _attr(names[0], "content") or _text(names[0].text_content())
-                if names
-                else _text(el.text_content())
-            )
-        elif prop in ("headline", "name") and title_microdata is None and prop == "headline":
-            title_microdata = _attr(el, "content") or _text(el.text_content())
-    # 4. <time>
-    _time_dates(tree, dates)
-    # 5. the URL path (canonical first, then the address the caller gave)
-    canonical = _canonical(tree, meta, article)
-    for rank, candidate in ((50, canonical), (51, url)):
-        day = _url_date(candidate)
-        if day is not None:
-            dates.offer_value("published", rank, day, "url")
-    # 6. visible text near the title and byline
-    bylines = _text_dates(tree, dates)
-    _title_dates(tree, dates)
-
     site_name = _first(
         [*(v for key in SITE_META for v in meta.get(key, [])), jsonld.publisher or ""]
     )
+    title_fields = _title_fields(tree, meta, article)
+    h1 = _main_h1(tree, title_fields)
+    exempt = frozenset(h1.iterancestors()) if h1 is not None else frozenset()
+
+    _meta_dates(meta, dates)  # 1. meta fields (the weak generic ones rank after JSON-LD)
+    _jsonld_dates(jsonld, dates)  # 2. JSON-LD
+    microdata = _microdata(tree, dates, exempt)  # 3. microdata
+    _time_dates(tree, dates, exempt)  # 4. <time>
+    canonical = _canonical(tree, meta, article)
+    for rank, candidate in ((50, canonical), (51, url)):  # 5. the URL path
+        day = _url_date(candidate)
+        if day is not None:
+            dates.offer_value("published", rank, day, "url")
+    bylines = _text_dates(tree, dates, exempt)  # 6. visible text: date and byline elements,
+    if h1 is not None:
+        _title_dates(h1, dates)  # and the lines around the headline
+
     return PageMeta(
-        title=_title(tree, meta, article, title_microdata, site_name),
-        authors=_authors(tree, meta, article, authors_microdata, bylines),
+        title=_title(title_fields, microdata.headline, h1, site_name),
+        authors=_authors(tree, meta, article, microdata.authors, bylines),
         published=_choose_published(dates),
         modified=dates.get("modified"),
-        tags=_tags(tree, meta, article),
+        tags=_tags(tree, meta, article, exempt),
         site_name=site_name,
         url=canonical or url,
         language=language,
@@ -807,39 +844,37 @@ def _canonical(tree: Any, meta: dict[str, list[str]], article: dict[str, Any]) -
     return url if isinstance(url, str) and url.startswith("http") else None
 
 
-def _title(
-    tree: Any,
-    meta: dict[str, list[str]],
-    article: dict[str, Any],
-    microdata: str | None,
-    site_name: str | None,
-) -> str | None:
-    """The headline: og/twitter title, JSON-LD or microdata headline, <h1>, then <title>.
-
-    The first <h1> wins over metadata titles when it is a part of them ("Headline | Site"
-    vs "Headline"), since the page shows the headline without decoration.
-    """
+def _title_fields(tree: Any, meta: dict[str, list[str]], article: dict[str, Any]) -> list[str]:
+    """Title candidates in order of trust: og/twitter and other title metas, the JSON-LD
+    headline, then the <title> element (each still with its site suffix)."""
     headline = article.get("headline")
-    candidates = [
+    return [
         *(v for key in TITLE_META for v in meta.get(key, [])),
         _text(headline) if isinstance(headline, str) else "",
-        microdata or "",
+        *(_text(t.text_content()) for t in _XP_TITLE(tree)[:1]),
     ]
-    h1s = [_text(h.text_content()) for h in _XP_H1(tree)[:3]]
-    h1s = [h for h in h1s if h and len(h) < 300]
-    titles = [_text(t.text_content()) for t in _XP_TITLE(tree)[:1]]
-    first_meta = _first(candidates)
-    if first_meta:
-        cleaned = clean_title(first_meta, site_name=site_name)
-        for h1 in h1s:
-            if h1.casefold() in cleaned.casefold() or cleaned.casefold() in h1.casefold():
-                return h1 if len(h1) >= len(cleaned) * 0.6 else cleaned
-        return cleaned
-    if h1s:
-        return h1s[0]
-    if titles and titles[0]:
-        return clean_title(titles[0], site_name=site_name)
-    return None
+
+
+def _title(
+    fields: list[str], microdata: str | None, h1: Any | None, site_name: str | None
+) -> str | None:
+    """The headline: the first title field without its site name, or the <h1>.
+
+    The headline <h1> wins when it matches the field ("Headline | Site" vs "Headline"),
+    since the page shows the headline without decoration.
+    """
+    h1_text = _text(h1.text_content()) if h1 is not None else ""
+    if len(h1_text) > 300:
+        h1_text = ""
+    field = _first([*fields, microdata or ""])
+    if not field:
+        return h1_text or None
+    cleaned = clean_title(field, site_name=site_name)
+    if h1_text:
+        a, b = h1_text.casefold(), cleaned.casefold()
+        if (a in b or b in a) and len(h1_text) >= len(cleaned) * 0.6:
+            return h1_text
+    return cleaned
 
 
 def _authors(
@@ -866,7 +901,9 @@ def _authors(
     return ()
 
 
-def _tags(tree: Any, meta: dict[str, list[str]], article: dict[str, Any]) -> tuple[str, ...]:
+def _tags(
+    tree: Any, meta: dict[str, list[str]], article: dict[str, Any], exempt: frozenset[Any]
+) -> tuple[str, ...]:
     """Tags from article:tag, news_keywords/keywords meta, JSON-LD keywords, rel=tag links."""
     values: list[str] = []
     for key in TAG_META:
@@ -878,6 +915,6 @@ def _tags(tree: Any, meta: dict[str, list[str]], article: dict[str, Any]) -> tup
     elif isinstance(keywords, list):
         values.extend(str(k) for k in keywords if isinstance(k, (str, int)))
     for link in _XP_TAG_LINKS(tree):
-        if _region(link) == IN_ARTICLE:
+        if _region(link, exempt) == IN_ARTICLE:
             values.append(_text(link.text_content()))
     return dedupe_tags(values)
