@@ -54,6 +54,9 @@ class Container:
     depth: int
     concepts: frozenset[str]
     article_hint: bool  # <article>, <main>, itemprop=articleBody, or an "article body" class
+    #: itemprop=articleBody or an "article body" class: the page's own word, stronger than a bare
+    #: <article> (listing pages wrap every teaser in one)
+    strong_hint: bool = False
 
 
 _PARSER_OPTIONS = dict(
@@ -170,6 +173,7 @@ def build_blocks(root: html.HtmlElement) -> tuple[list[Block], list[Container]]:
                     or attrib.get("itemprop") == "articleBody"
                     or role == "main"
                 )
+                strong = "article" in concepts or attrib.get("itemprop") == "articleBody"
                 cid = len(containers)
                 containers.append(
                     Container(
@@ -179,6 +183,7 @@ def build_blocks(root: html.HtmlElement) -> tuple[list[Block], list[Container]]:
                         depth=len(open_containers),
                         concepts=concepts - {"article"},
                         article_hint=hint,
+                        strong_hint=strong,
                     )
                 )
                 open_containers.append(cid)

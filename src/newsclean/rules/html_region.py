@@ -1,6 +1,19 @@
-"""Where the article is on an HTML page: the container whose blocks add up to the most prose.
+"""Where the article is on an HTML page: the container that concentrates the most prose.
 
-Derived once per page and cached on the context.
+Two scores per container, both derived once per page and cached on the context:
+
+* the *mass*: the weights of every block inside it (prose counts its length, link lists and
+  short labels count against), so an outer wrapper always has at least its article's mass;
+* the *concentration* (readability-style): a block's weight goes to its *holder* (the nearest
+  ancestor that is not a paragraph, heading or list element), half to the holder's parent and a
+  quarter to the grandparent. Article paragraphs sit side by side in one holder; the prose of a
+  teaser list is spread one snippet per item, so its concentration stays low however long the
+  list is.
+
+The best concentrated container is the article's core. Markup that says "this is the article"
+(``itemprop=articleBody``, an "article body" class) then widens or narrows it when the prose
+agrees, and siblings of the core that hold concentrated prose of their own (an article split
+across several ``<div>`` s) are taken in with it.
 """
 
 from __future__ import annotations
@@ -11,6 +24,27 @@ from newsclean.rules.region import family_of
 
 #: Containers whose class/id concepts say "not the article".
 BOILERPLATE_CONCEPTS = frozenset({"share", "related", "subscribe", "comments", "ads", "cookie", "navigation"})
+
+#: Elements that hold text rather than group blocks: a block's weight goes to the first ancestor
+#: that is not one of these.
+LEAF_TAGS = frozenset({
+    "p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "blockquote",
+    "pre", "figure", "figcaption", "caption", "hgroup", "address", "center", "label", "legend",
+    "summary", "details", "picture", "br", "hr", "menu",
+})
+
+#: Share of the core's concentration a sibling needs to join the article.
+SIBLING_SHARE = 0.25
+#: A sibling this link-heavy is a link list, however much text it has.
+SIBLING_MAX_LINK_DENSITY = 0.35
+#: Concentration kept by a container that names itself boilerplate (nav, footer, sidebar…) and by
+#: one inside a comment section (comments are prose too).
+OWN_BOILERPLATE_FACTOR = 0.5
+IN_COMMENTS_FACTOR = 0.2
+#: A strong article hint replaces the core when it holds this share of the core's mass (when it
+#: sits inside the core, it must hold nearly all of it).
+HINT_OUTER_SHARE = 0.6
+HINT_INNER_SHARE = 0.85
 
 
 def block_weight(text: str, link_chars: int, kind: str) -> float:
@@ -27,33 +61,145 @@ def block_weight(text: str, link_chars: int, kind: str) -> float:
     return -0.2 * length
 
 
-def main_container(ctx: Context) -> int | None:
-    """The container holding the article: the one whose blocks add up to the most prose.
+def _weights(ctx: Context) -> list[float]:
+    weights = []
+    for i, block in enumerate(ctx.blocks):
+        if ctx.decided[i] is not None:
+            weights.append(0.0 if family_of(ctx, i) == "metadata" else -5.0)
+        else:
+            weights.append(block_weight(block.text, block.link_chars, block.kind))
+    return weights
 
-    A hinted container (``<article>``, ``itemprop=articleBody``, an "article body" class) wins
-    when it holds most of the best score, since markup saying "this is the article" is strong
-    evidence when the prose agrees.
-    """
+
+def container_masses(ctx: Context) -> list[float]:
+    """The summed block weights inside every container (cached)."""
+    cached = ctx.cache.get("html_mass")
+    if cached is None:
+        _score(ctx)
+        cached = ctx.cache["html_mass"]
+    return cached  # type: ignore[no-any-return]
+
+
+def _score(ctx: Context) -> tuple[list[float], list[float], list[float]]:
+    """Mass, concentration and link density of every container."""
+    containers = ctx.containers
+    n = len(containers)
+    mass = [0.0] * n
+    conc = [0.0] * n
+    chars = [0] * n
+    links = [0] * n
+    for block, w in zip(ctx.blocks, _weights(ctx)):
+        chain = block.containers
+        for cid in chain:
+            mass[cid] += w
+            chars[cid] += len(block.text)
+            links[cid] += block.link_chars
+        if not chain:
+            continue
+        k = len(chain) - 1
+        while k > 0 and containers[chain[k]].tag in LEAF_TAGS:
+            k -= 1
+        if w <= 0:
+            conc[chain[k]] += w
+            continue
+        share = w
+        for level in range(k, max(-1, k - 3), -1):
+            conc[chain[level]] += share
+            share /= 2
+    density = [links[c] / chars[c] if chars[c] else 0.0 for c in range(n)]
+    ctx.cache["html_mass"] = mass
+    return mass, conc, density
+
+
+def main_container(ctx: Context) -> int | None:
+    """The container holding the article's core (see the module docstring); ``None`` if no prose."""
     if ctx.main is not None or not ctx.containers:
         return ctx.main
     containers = ctx.containers
-    score = [0.0] * len(containers)
-    for i, block in enumerate(ctx.blocks):
-        if ctx.decided[i] is not None:
-            w = 0.0 if family_of(ctx, i) in ("metadata",) else -5.0
-        else:
-            w = block_weight(block.text, block.link_chars, block.kind)
-        for cid in block.containers:
-            score[cid] += w
-    best = max(range(len(containers)), key=lambda c: (score[c], -containers[c].depth))
-    if score[best] <= 0:
+    mass, conc, density = _score(ctx)
+    n = len(containers)
+    adjusted = [0.0] * n
+    in_comments = [False] * n
+    for c, container in enumerate(containers):
+        parent = container.parent
+        in_comments[c] = "comments" in container.concepts or (parent >= 0 and in_comments[parent])
+        value = conc[c] * (1.0 - min(density[c], 0.9))
+        if container.concepts & BOILERPLATE_CONCEPTS:
+            value *= OWN_BOILERPLATE_FACTOR
+        if in_comments[c]:
+            value *= IN_COMMENTS_FACTOR
+        adjusted[c] = value
+    core = max(range(n), key=lambda c: (adjusted[c], -containers[c].depth))
+    if adjusted[core] <= 0:
         return None
-    top = score[best]
-    hinted = [c for c in range(len(containers)) if containers[c].article_hint and score[c] >= 0.8 * top]
-    if hinted:
-        best = max(hinted, key=lambda c: (score[c], -containers[c].depth))
-    ctx.main = best
+    core = _apply_hints(ctx, core, mass)
+    ctx.main = core
+    ctx.cache["html_main_set"] = _with_siblings(ctx, core, adjusted, density)
+    return core
+
+
+def _apply_hints(ctx: Context, core: int, mass: list[float]) -> int:
+    """A strong "article body" container replaces the core when the prose agrees."""
+    containers = ctx.containers
+    core_chain = ancestors_and_self(ctx, core)
+    best = core
+    for c, container in enumerate(containers):
+        if not container.strong_hint or c == core or in_boilerplate(ctx, c):
+            continue
+        if c in core_chain:
+            ok = mass[c] >= HINT_OUTER_SHARE * mass[core]
+        else:
+            inside = core in ancestors_and_self(ctx, c)
+            ok = mass[c] >= (HINT_INNER_SHARE if inside else HINT_OUTER_SHARE) * mass[core] and (
+                inside or mass[c] >= mass[core]
+            )
+        if ok and (best == core or mass[c] > mass[best]):
+            best = c
     return best
+
+
+def in_boilerplate(ctx: Context, cid: int) -> bool:
+    """Whether ``cid`` or an ancestor names itself a comment section."""
+    while cid >= 0:
+        container = ctx.containers[cid]
+        if "comments" in container.concepts:
+            return True
+        cid = container.parent
+    return False
+
+
+def _with_siblings(ctx: Context, core: int, adjusted: list[float], density: list[float]) -> frozenset[int]:
+    """The core plus the siblings that hold concentrated prose of their own."""
+    containers = ctx.containers
+    parent = containers[core].parent
+    if parent < 0:
+        return frozenset({core})
+    # the best concentration anywhere inside each container
+    best_inside = adjusted[:]
+    for c in range(len(containers) - 1, 0, -1):
+        p = containers[c].parent
+        if p >= 0 and best_inside[c] > best_inside[p]:
+            best_inside[p] = best_inside[c]
+    threshold = SIBLING_SHARE * adjusted[core]
+    chosen = {core}
+    for c, container in enumerate(containers):
+        if (
+            container.parent == parent
+            and c != core
+            and best_inside[c] >= threshold
+            and not container.concepts & BOILERPLATE_CONCEPTS
+            and density[c] < SIBLING_MAX_LINK_DENSITY
+        ):
+            chosen.add(c)
+    return frozenset(chosen)
+
+
+def main_set(ctx: Context) -> frozenset[int]:
+    """The containers of the article region (the core and the siblings taken in with it)."""
+    main = main_container(ctx)
+    if main is None:
+        return frozenset()
+    return ctx.cache.get("html_main_set", frozenset({main}))  # type: ignore[no-any-return]
 
 
 def ancestors_and_self(ctx: Context, cid: int) -> set[int]:

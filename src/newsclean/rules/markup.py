@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from newsclean.document import Link
 from newsclean.rules.features import word_count
 from newsclean.rules.pipeline import Context, Mark, Rule
-from newsclean.rules.html_region import ancestors_and_self, main_container
+from newsclean.rules.html_region import ancestors_and_self, container_masses, main_container, main_set
 from newsclean.rules.region import text_region
 
 #: (rule name, concept/family, reason)
@@ -35,10 +35,35 @@ def _marked_concepts(ctx: Context, block_containers: tuple[int, ...], protected:
     return found
 
 
+#: A container named as boilerplate that holds this share of the article's prose mass is the
+#: article itself under an unlucky class name (``left-side``, ``paywall-content``, ``meta-wrap``).
+#: Comment sections are exempt: comments are prose too.
+MISNAMED_SHARE = 0.5
+
+
+def protected_containers(ctx: Context) -> set[int]:
+    """Containers whose class/id concepts are not trusted: those around or holding the article."""
+    cached = ctx.cache.get("html_protected")
+    if cached is not None:
+        return cached  # type: ignore[no-any-return]
+    main = main_container(ctx)
+    protected: set[int] = set()
+    if main is not None:
+        protected = ancestors_and_self(ctx, main) | set(main_set(ctx))
+        mass = container_masses(ctx)
+        floor = MISNAMED_SHARE * mass[main]
+        if floor > 0:
+            protected |= {
+                c for c, container in enumerate(ctx.containers)
+                if mass[c] >= floor and "comments" not in container.concepts
+            }
+    ctx.cache["html_protected"] = protected
+    return protected
+
+
 def make_markup_rule(name: str, family: str, reason: str) -> Rule:
     def apply(ctx: Context) -> Iterator[Mark]:
-        main = main_container(ctx)
-        protected = ancestors_and_self(ctx, main) if main is not None else set()
+        protected = protected_containers(ctx)
         for i, block in enumerate(ctx.blocks):
             if ctx.decided[i] is not None:
                 continue
@@ -64,11 +89,11 @@ def apply_link_list(ctx: Context) -> Iterator[Mark]:
 def apply_outside_article(ctx: Context) -> Iterator[Mark]:
     """Everything outside the article region (HTML: the main container; text: the prose run)."""
     if ctx.source_format == "html":
-        main = main_container(ctx)
-        if main is None:
+        region = main_set(ctx)
+        if not region:
             return
         for i, block in enumerate(ctx.blocks):
-            if ctx.decided[i] is None and main not in block.containers:
+            if ctx.decided[i] is None and region.isdisjoint(block.containers):
                 yield Mark(i)
         return
     region = text_region(ctx)
