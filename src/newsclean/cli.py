@@ -9,7 +9,7 @@ import argparse
 import contextlib
 import sys
 from collections.abc import Sequence
-from typing import BinaryIO, TextIO
+from typing import BinaryIO, NoReturn, TextIO
 
 from newsclean import __version__
 from newsclean.api import clean
@@ -37,7 +37,7 @@ examples:
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # argparse exits 2 with usage; keep it to one line
+    def error(self, message: str) -> NoReturn:  # one line, exit 2, no usage dump
         sys.stderr.write(f"newsclean: error: {message}\n")
         raise SystemExit(EXIT_USAGE)
 

@@ -53,7 +53,8 @@ def normalize_label(text: str) -> str:
     if len(text) > 80:
         return ""
     # "İ".casefold() is "i̇" (i + combining dot): fold Turkish capital I the way its lower case is
-    return _SPACES.sub(" ", _EDGES.sub("", text)).replace("İ", "i").casefold()
+    folded: str = _SPACES.sub(" ", _EDGES.sub("", text)).replace("İ", "i").casefold()
+    return folded
 
 
 #: language -> family -> regex sources, as written in the packs
