@@ -163,9 +163,7 @@ _RELATIVE = regex.compile(
          | (?<!\p{{L}}){_REL_NUM}\s*{_REL_UNIT}\s*(?:{_alternation(RELATIVE_AFTER)})(?!\p{{L}}))""",
     _FLAGS | regex.VERBOSE,
 )
-_RELATIVE_DAY = regex.compile(
-    rf"(?<!\p{{L}})(?P<word>{_alternation(RELATIVE_DAYS)})(?!\p{{L}})", _FLAGS
-)
+_RELATIVE_DAY = regex.compile(rf"(?<!\p{{L}})(?P<word>{_alternation(RELATIVE_DAYS)})(?!\p{{L}})", _FLAGS)
 
 _WORD = regex.compile(r"[\p{L}\p{N}ʼ']+")
 
@@ -224,9 +222,7 @@ def _year(text: str, now: datetime) -> int:
     return year
 
 
-def _read_day(
-    text: str, now: datetime, dayfirst: bool | None
-) -> tuple[date, tuple[int, int]] | None:
+def _read_day(text: str, now: datetime, dayfirst: bool | None) -> tuple[date, tuple[int, int]] | None:
     """The first day written in ``text`` and the span it takes."""
     for name, pattern in _DAY_PATTERNS:
         m = _search(pattern, text)
@@ -243,9 +239,7 @@ def _read_day(
                         raise ValueError("dd-dd-dd is too often an id, not a date")
                     return date(_year(m["y"], now), month, day), m.span()
                 month = (
-                    int(m["m"])
-                    if "m" in m.groupdict() and m["m"]
-                    else _MONTHS[m["mon"].lower().rstrip(".")]
+                    int(m["m"]) if "m" in m.groupdict() and m["m"] else _MONTHS[m["mon"].lower().rstrip(".")]
                 )
                 return date(int(m["y"]), month, int(m["d"])), m.span()
             except (ValueError, KeyError):
@@ -472,7 +466,9 @@ def parse_label(text: str) -> tuple[Literal["published", "modified"], str] | Non
     return ("modified" if kind == "modified" else "published"), label
 
 
-def parse_datelines(line: str, *, now: datetime | None = None) -> tuple[Dateline, ...]:
+def parse_datelines(
+    line: str, *, now: datetime | None = None, dayfirst: bool | None = None
+) -> tuple[Dateline, ...]:
     """Every timestamp of a line that is nothing but timestamps (and a reading time or byline).
 
     "Published 8 July 2020 | Updated 9 July 2020 14:20" gives two; an article sentence that
@@ -493,12 +489,8 @@ def parse_datelines(line: str, *, now: datetime | None = None) -> tuple[Dateline
         if kind is None and pending[0] is not None:
             kind, label = pending
         pending = (None, None)
-        result = scan(rest, now=now)
-        if (
-            result is not None
-            and len(result.leftover) <= 2
-            and not any(w.isdigit() for w in result.leftover)
-        ):
+        result = scan(rest, now=now, dayfirst=dayfirst)
+        if result is not None and len(result.leftover) <= 2 and not any(w.isdigit() for w in result.leftover):
             if not plausible(result.value, now):
                 return ()
             found.append(Dateline(result.value, kind or "published", label))  # type: ignore[arg-type]
@@ -507,7 +499,9 @@ def parse_datelines(line: str, *, now: datetime | None = None) -> tuple[Dateline
     return tuple(found)
 
 
-def parse_dateline(line: str, *, now: datetime | None = None) -> Dateline | None:
+def parse_dateline(
+    line: str, *, now: datetime | None = None, dayfirst: bool | None = None
+) -> Dateline | None:
     """The timestamp of a line that is only a timestamp, else ``None``.
 
     The line may carry a label ("Updated:", "Veröffentlicht am", "Mis à jour le", "Обновлено",
@@ -515,5 +509,5 @@ def parse_dateline(line: str, *, now: datetime | None = None) -> Dateline | None
     companions after a separator ("| 3 min read", "| By Jane Doe"). A line with several
     timestamps gives the first; :func:`parse_datelines` gives them all.
     """
-    found = parse_datelines(line, now=now)
+    found = parse_datelines(line, now=now, dayfirst=dayfirst)
     return found[0] if found else None

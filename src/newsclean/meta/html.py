@@ -248,6 +248,16 @@ def _tokens(el: Any) -> str:
     return f"{el.get('class') or ''} {el.get('id') or ''}"
 
 
+def _is_foreign(el: Any) -> bool:
+    """Whether ``el`` itself (not its ancestors) is a foreign region."""
+    if el.tag in FOREIGN_TAGS or el.tag == "nav":
+        return True
+    tokens = _tokens(el)
+    return bool(tokens.strip()) and bool(
+        COMMENT_REGION.search(tokens, timeout=TIMEOUT) or OTHER_REGION.search(tokens, timeout=TIMEOUT)
+    )
+
+
 def _region(el: Any, exempt: frozenset[Any] = frozenset()) -> int:
     """Where ``el`` sits: :data:`IN_ARTICLE`, :data:`IN_OTHER` (related lists, sidebars,
     footers) or :data:`IN_COMMENTS` (comment threads, navigation).
@@ -507,11 +517,10 @@ def _language(tree: Any, meta: dict[str, list[str]], jsonld: _JsonLd) -> str | N
 
 
 def _dayfirst(language: str | None) -> bool | None:
-    """Numeric day order from the page language: US English month-first, others day-first."""
-    if not language:
+    """How to read ``a/b/yyyy`` on this page: US English (and bare "en") keeps the default
+    (slashes month-first, dots and dashes day-first); every other language is day-first."""
+    if not language or language.lower() in ("en-us", "en"):
         return None
-    if language.lower() in ("en-us", "en"):
-        return False
     return True
 
 
@@ -541,11 +550,7 @@ def _label_kind(el: Any) -> str | None:
         if line.label is not None:
             return line.kind
     prev = el.getprevious()
-    before = (
-        prev.tail
-        if prev is not None
-        else (el.getparent().text if el.getparent() is not None else None)
-    )
+    before = prev.tail if prev is not None else (el.getparent().text if el.getparent() is not None else None)
     if not (before or "").strip() and prev is not None:
         before = prev.text_content()
     label = parse_label(_text(before)[-40:]) if before else None
@@ -564,9 +569,7 @@ def _time_dates(tree: Any, dates: _Dates, exempt: frozenset[Any]) -> None:
         if parent is not None:
             tokens += f" {_tokens(parent)}"
         labelled = _label_kind(el)
-        if labelled == "modified" or (
-            labelled is None and MODIFIED_HINT.search(tokens, timeout=TIMEOUT)
-        ):
+        if labelled == "modified" or (labelled is None and MODIFIED_HINT.search(tokens, timeout=TIMEOUT)):
             dates.offer("modified", 40, value, "time")
         elif (
             labelled == "published"
@@ -595,12 +598,7 @@ def _chunks(el: Any) -> Iterator[str]:
             continue
         if node.text and node.text.strip() and not _inside_skipped(node, el):
             yield node.text
-        if (
-            node is not el
-            and node.tail
-            and node.tail.strip()
-            and not _inside_skipped(node.getparent(), el)
-        ):
+        if node is not el and node.tail and node.tail.strip() and not _inside_skipped(node.getparent(), el):
             yield node.tail
 
 
@@ -627,7 +625,7 @@ def _read_chunks(
             continue
         if not _WORDISH.search(chunk):
             continue  # "|" or ":" between a label and its date
-        for line in parse_datelines(chunk, now=dates.now):
+        for line in parse_datelines(chunk, now=dates.now, dayfirst=dates.dayfirst):
             if line.label is None and pending is None and labelled_only:
                 continue
             kind = line.kind if line.label else (pending or hinted_kind or line.kind)
@@ -664,7 +662,7 @@ def _text_dates(tree: Any, dates: _Dates, exempt: frozenset[Any]) -> list[str]:
         if region == IN_ARTICLE:
             for attr in ("datetime", "content", "data-date", "data-datetime", "title"):
                 value = _attr(el, attr)
-                if value and parse_date(value, now=dates.now) is not None:
+                if value and parse_date(value, now=dates.now, dayfirst=dates.dayfirst):
                     dates.offer(hinted_kind or "published", 60, value, "text")
                     break
         _read_chunks(
@@ -687,6 +685,8 @@ def _window(h1: Any, *, before: bool, max_chars: int) -> list[str]:
         for sibling in node.itersiblings(preceding=before):
             if not isinstance(sibling.tag, str) or sibling.tag in _SKIP_TEXT_TAGS:
                 continue
+            if _is_foreign(sibling):
+                continue  # comments or a related list right after a short article
             found = [c for c in (_text(c) for c in _chunks(sibling)) if c]
             for chunk in reversed(found) if before else found:
                 pieces.append(chunk)
@@ -746,9 +746,7 @@ def _jsonld_dates(jsonld: _JsonLd, dates: _Dates) -> None:
         if isinstance(node.get("dateCreated"), str):
             dates.offer("published", rank + 1, node["dateCreated"], "json-ld:dateCreated")
     for key, raw in (jsonld.raw_dates or {}).items():
-        dates.offer(
-            "published" if key == "datePublished" else "modified", 14, raw, f"json-ld:{key}"
-        )
+        dates.offer("published" if key == "datePublished" else "modified", 14, raw, f"json-ld:{key}")
 
 
 @dataclass
@@ -795,9 +793,7 @@ def extract_html_metadata(
     language = _language(tree, meta, jsonld)
     dates = _Dates(now, _dayfirst(language))
     article = jsonld.article or {}
-    site_name = _first(
-        [*(v for key in SITE_META for v in meta.get(key, [])), jsonld.publisher or ""]
-    )
+    site_name = _first([*(v for key in SITE_META for v in meta.get(key, [])), jsonld.publisher or ""])
     title_fields = _title_fields(tree, meta, article)
     h1 = _main_h1(tree, title_fields)
     exempt = frozenset(h1.iterancestors()) if h1 is not None else frozenset()
@@ -855,9 +851,7 @@ def _title_fields(tree: Any, meta: dict[str, list[str]], article: dict[str, Any]
     ]
 
 
-def _title(
-    fields: list[str], microdata: str | None, h1: Any | None, site_name: str | None
-) -> str | None:
+def _title(fields: list[str], microdata: str | None, h1: Any | None, site_name: str | None) -> str | None:
     """The headline: the first title field without its site name, or the <h1>.
 
     The headline <h1> wins when it matches the field ("Headline | Site" vs "Headline"),

@@ -71,7 +71,7 @@ TAG_LABELS: tuple[str, ...] = (
 PROSE_WORDS: frozenset[str] = frozenset(
     """
     the a an is are was were be been has have had will would that which who this these those
-    it its he she they we you i said says but not to for with from into than then as if so
+    it its he she they we you i said says but not and or to for with from into than then as if so
     der die das ist sind war wurde ein eine einer und dass nicht mit sich auch
     le la les est sont était un une des et que qui pas avec pour dans
     el los las es son fue una y que no con para por en

@@ -21,9 +21,7 @@ def _is_site(piece: str, site_name: str | None) -> bool:
     piece_key, site_key = _key(piece), _key(site_name)
     if not piece_key or not site_key:
         return False
-    return piece_key == site_key or (
-        len(site_key) >= 4 and (site_key in piece_key or piece_key in site_key)
-    )
+    return piece_key == site_key or (len(site_key) >= 4 and (site_key in piece_key or piece_key in site_key))
 
 
 def clean_title(title: str, *, site_name: str | None = None) -> str:

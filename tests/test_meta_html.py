@@ -1,0 +1,286 @@
+"""extract_html_metadata: each source, the order of trust, and the hostile cases."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime, timedelta, timezone
+
+from lxml import etree, html
+
+from newsclean.meta.html import extract_html_metadata
+
+NOW = datetime(2021, 1, 1, 12, 0, tzinfo=timezone.utc)
+
+
+def page(head: str = "", body: str = "", lang: str = "en") -> html.HtmlElement:
+    return html.document_fromstring(f"<html lang='{lang}'><head>{head}</head><body>{body}</body></html>")
+
+
+def jsonld(data: object) -> str:
+    return f'<script type="application/ld+json">{json.dumps(data)}</script>'
+
+
+def meta(name: str, content: str, attr: str = "property") -> str:
+    return f'<meta {attr}="{name}" content="{content}">'
+
+
+# --- dates: sources ------------------------------------------------------------------------
+
+
+def test_open_graph_published_and_modified_kept_apart() -> None:
+    tree = page(
+        meta("article:published_time", "2020-07-08T23:03:00+03:00")
+        + meta("article:modified_time", "2020-07-09T10:00:00+03:00")
+    )
+    found = extract_html_metadata(tree, now=NOW)
+    assert found.published is not None and found.modified is not None
+    assert found.published.value == datetime(2020, 7, 8, 23, 3, tzinfo=timezone(timedelta(hours=3)))
+    assert found.published.source == "meta:article:published_time"
+    assert found.modified.value == datetime(2020, 7, 9, 10, 0, tzinfo=timezone(timedelta(hours=3)))
+    assert found.modified.source == "meta:article:modified_time"
+
+
+def test_other_publishers_meta_names() -> None:
+    for name, attr in (
+        ("parsely-pub-date", "name"),
+        ("sailthru.date", "name"),
+        ("dc.date.issued", "name"),
+        ("datePublished", "itemprop"),
+    ):
+        found = extract_html_metadata(page(meta(name, "2020-07-08", attr)), now=NOW)
+        assert found.published is not None, name
+        assert found.published.value == date(2020, 7, 8)
+        assert found.published.source == f"meta:{name.lower()}"
+
+
+def test_jsonld_graph_article() -> None:
+    data = {
+        "@context": "https://schema.org",
+        "@graph": [
+            {"@type": "WebSite", "name": "Example News"},
+            {"@type": "WebPage", "datePublished": "2019-01-01"},
+            {
+                "@type": "NewsArticle",
+                "headline": "Talks end",
+                "datePublished": "2020-07-08T09:15:00Z",
+                "dateModified": "2020-07-08T11:00:00Z",
+                "author": [{"@type": "Person", "name": "Jane Doe"}, {"name": "John Roe"}],
+                "keywords": ["Japan", "Russia", "japan"],
+                "publisher": {"@type": "Organization", "name": "Example News"},
+            },
+        ],
+    }
+    found = extract_html_metadata(page(jsonld(data)), now=NOW)
+    assert found.published is not None and found.modified is not None
+    assert found.published.value == datetime(2020, 7, 8, 9, 15, tzinfo=timezone.utc)
+    assert found.published.source == "json-ld:datePublished"
+    assert found.modified.value == datetime(2020, 7, 8, 11, 0, tzinfo=timezone.utc)
+    assert found.authors == ("Jane Doe", "John Roe")
+    assert found.tags == ("Japan", "Russia")
+    assert found.site_name == "Example News"
+    assert found.title == "Talks end"
+
+
+def test_jsonld_array_and_reportage_type() -> None:
+    data = [
+        {"@type": "BreadcrumbList", "itemListElement": []},
+        {"@type": ["ReportageNewsArticle"], "datePublished": "2020-07-08", "author": "Jane Doe"},
+    ]
+    found = extract_html_metadata(page(jsonld(data)), now=NOW)
+    assert found.published is not None and found.published.value == date(2020, 7, 8)
+    assert found.authors == ("Jane Doe",)
+
+
+def test_broken_jsonld_still_gives_its_dates() -> None:
+    script = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", '
+        '"datePublished": "2020-07-08T09:15:00Z", "headline": "unterminated}</script>'
+    )
+    found = extract_html_metadata(page(script), now=NOW)
+    assert found.published is not None
+    assert found.published.value == datetime(2020, 7, 8, 9, 15, tzinfo=timezone.utc)
+
+
+def test_microdata_on_visible_elements() -> None:
+    body = (
+        '<article itemscope itemtype="https://schema.org/NewsArticle">'
+        "<h1 itemprop='headline'>Talks end</h1>"
+        '<span itemprop="author" itemscope><span itemprop="name">Jane Doe</span></span>'
+        '<time itemprop="datePublished" datetime="2020-07-08T09:15:00+02:00">8 July</time>'
+        "</article>"
+    )
+    found = extract_html_metadata(page(body=body), now=NOW)
+    assert found.published is not None
+    assert found.published.source == "microdata:datePublished"
+    assert found.published.value == datetime(2020, 7, 8, 9, 15, tzinfo=timezone(timedelta(hours=2)))
+    assert found.authors == ("Jane Doe",)
+
+
+def test_time_element_in_article() -> None:
+    body = "<article><h1>Talks end</h1><time datetime='2020-07-08'>8 July 2020</time></article>"
+    found = extract_html_metadata(page(body=body), now=NOW)
+    assert found.published is not None and found.published.value == date(2020, 7, 8)
+
+
+def test_url_path_date() -> None:
+    found = extract_html_metadata(page(), url="https://example.com/2020/07/08/talks-end", now=NOW)
+    assert found.published is not None
+    assert (found.published.value, found.published.source) == (date(2020, 7, 8), "url")
+    found = extract_html_metadata(page(), url="https://example.com/news/20200708-talks", now=NOW)
+    assert found.published is not None and found.published.value == date(2020, 7, 8)
+    # a year and month is not a day
+    assert extract_html_metadata(page(), url="https://example.com/2020/07/x", now=NOW).published is None
+
+
+def test_visible_label_in_one_element_date_in_the_next() -> None:
+    body = (
+        "<h1>Talks end</h1><div class='meta'><p>Last updated</p><span>Aug 04, 2020</span></div>"
+        "<p>First paragraph of the article, long enough to be prose.</p>"
+    )
+    found = extract_html_metadata(page(body=body), now=NOW)
+    assert found.published is None  # an "updated" date is never the published one
+    assert found.modified is not None and found.modified.value == date(2020, 8, 4)
+
+
+def test_date_printed_under_the_headline() -> None:
+    body = (
+        "<div><h1>Talks end</h1></div><div><span>By Jane Doe</span><span>July 8, 2020</span></div>"
+        "<p>The talks ended on Monday, officials said, after weeks of meetings.</p>"
+    )
+    found = extract_html_metadata(page(body=body), now=NOW)
+    assert found.published is not None
+    assert (found.published.value, found.published.source) == (date(2020, 7, 8), "text")
+
+
+def test_printed_date_beats_hidden_creation_date() -> None:
+    head = meta("article:published_time", "2019-01-29T10:00:00Z")
+    body = "<h1>Talks end</h1><p class='x'>July 8, 2020</p><p>Body text of the article here.</p>"
+    found = extract_html_metadata(page(head, body), now=NOW)
+    assert found.published is not None and found.published.value == date(2020, 7, 8)
+    # ... but not when the printed date is labelled as an update
+    body = "<h1>Talks end</h1><p>Updated July 8, 2020</p><p>Body text of the article here.</p>"
+    found = extract_html_metadata(page(head, body), now=NOW)
+    assert found.published is not None and found.published.source == "meta:article:published_time"
+    assert found.modified is not None and found.modified.value == date(2020, 7, 8)
+
+
+def test_gmt_plus_three_keeps_its_sign() -> None:
+    body = "<h1>Talks end</h1><div class='date'>14:20 GMT+3, 08.07.2020</div>"
+    found = extract_html_metadata(page(body=body), now=NOW)
+    assert found.published is not None
+    assert found.published.value == datetime(2020, 7, 8, 14, 20, tzinfo=timezone(timedelta(hours=3)))
+
+
+# --- dates: hostile cases ------------------------------------------------------------------
+
+
+def test_dates_in_plain_scripts_are_ignored() -> None:
+    body = (
+        "<h1>Talks end</h1><script>var published = '2020-07-08'; window.date='July 8, 2020';"
+        "</script><p>Body text of the article without any date at all.</p>"
+    )
+    assert extract_html_metadata(page(body=body), now=NOW).published is None
+
+
+def test_copyright_year_is_not_a_date() -> None:
+    body = "<h1>Talks end</h1><p>Body.</p><footer class='date'>© 2019 Example Media</footer>"
+    assert extract_html_metadata(page(body=body), now=NOW).published is None
+
+
+def test_future_dates_are_rejected() -> None:
+    head = meta("article:published_time", "2031-05-01T10:00:00Z")
+    body = "<h1>Talks end</h1><time datetime='2030-01-01'>1 January 2030</time>"
+    assert extract_html_metadata(page(head, body), now=NOW).published is None
+
+
+def test_comment_timestamps_are_ignored() -> None:
+    body = (
+        "<article><h1>Talks end</h1><p>Body of the article, long enough.</p></article>"
+        "<section id='comments'><div class='comment'><time datetime='2020-12-30'>Dec 30</time>"
+        "<p class='comment-date'>Posted on December 30, 2020</p></div></section>"
+    )
+    assert extract_html_metadata(page(body=body), now=NOW).published is None
+
+
+def test_related_list_time_is_not_the_article_date() -> None:
+    body = (
+        "<article><h1>Talks end</h1><time datetime='2020-07-08'>8 July 2020</time></article>"
+        "<aside><h2>More</h2><time datetime='2020-12-30'>30 Dec</time></aside>"
+    )
+    found = extract_html_metadata(page(body=body), now=NOW)
+    assert found.published is not None and found.published.value == date(2020, 7, 8)
+    body = "<div class='related-posts'><time datetime='2020-12-30'>30 Dec</time></div>"
+    assert extract_html_metadata(page(body=body), now=NOW).published is None
+
+
+def test_tree_is_not_changed() -> None:
+    tree = page(
+        jsonld({"@type": "NewsArticle", "datePublished": "2020-07-08"}),
+        "<h1>Talks end</h1><p>By Jane Doe</p><time datetime='2020-07-08'>8 July</time>",
+    )
+    before = etree.tostring(tree)
+    extract_html_metadata(tree, now=NOW)
+    assert etree.tostring(tree) == before
+
+
+# --- other fields --------------------------------------------------------------------------
+
+
+def test_title_without_site_suffix_prefers_h1() -> None:
+    head = "<title>Talks end in Tokyo | Example News</title>" + meta("og:site_name", "Example News")
+    found = extract_html_metadata(page(head, "<h1>Talks end in Tokyo</h1>"), now=NOW)
+    assert found.title == "Talks end in Tokyo"
+    assert found.site_name == "Example News"
+    found = extract_html_metadata(page(head, "<h1>Example News</h1>"), now=NOW)
+    assert found.title == "Talks end in Tokyo"
+
+
+def test_authors_from_meta_drop_profile_urls() -> None:
+    head = meta("article:author", "https://facebook.com/janedoe") + meta(
+        "author", "By Jane Doe and John Roe", "name"
+    )
+    assert extract_html_metadata(page(head), now=NOW).authors == ("Jane Doe", "John Roe")
+
+
+def test_authors_from_byline_element() -> None:
+    body = "<h1>Talks end</h1><div class='byline'>By JANE DOE, Staff Writer | July 8, 2020</div>"
+    assert extract_html_metadata(page(body=body), now=NOW).authors == ("Jane Doe",)
+
+
+def test_tags_from_all_sources_deduplicated_in_order() -> None:
+    head = (
+        meta("article:tag", "Japan")
+        + meta("article:tag", "Russia")
+        + meta("news_keywords", "Russia, Kuril Islands; diplomacy", "name")
+        + jsonld({"@type": "NewsArticle", "keywords": "Diplomacy,Putin"})
+    )
+    body = "<a rel='tag' href='/t/abe'>Shinzo Abe</a><div class='related'><a rel='tag'>X</a></div>"
+    assert extract_html_metadata(page(head, body), now=NOW).tags == (
+        "Japan",
+        "Russia",
+        "Kuril Islands",
+        "diplomacy",
+        "Putin",
+        "Shinzo Abe",
+    )
+
+
+def test_canonical_language_description() -> None:
+    head = (
+        '<link rel="canonical" href="https://example.com/a">'
+        + meta("og:url", "https://example.com/b")
+        + meta("description", "What happened.", "name")
+    )
+    found = extract_html_metadata(page(head, lang="pt_br"), url="https://x.test/c", now=NOW)
+    assert found.url == "https://example.com/a"
+    assert found.language == "pt-BR"
+    assert found.description == "What happened."
+    assert extract_html_metadata(page(), url="https://x.test/c", now=NOW).url == "https://x.test/c"
+
+
+def test_numeric_dates_follow_page_language() -> None:
+    body = "<h1>Talks end</h1><div class='date'>07/08/2020</div>"
+    us = extract_html_metadata(page(body=body, lang="en-US"), now=NOW).published
+    fr = extract_html_metadata(page(body=body, lang="fr"), now=NOW).published
+    assert us is not None and us.value == date(2020, 7, 8)
+    assert fr is not None and fr.value == date(2020, 8, 7)
