@@ -40,6 +40,9 @@ _KIND_OF = {
 }
 
 _ARTICLE_TAGS = frozenset({"article", "main"})
+#: Table cells stay containers (layout tables hold whole articles in one cell) but do not cut the
+#: text: a data row becomes one block, "Green 22 +9", kept as a ``tr`` paragraph.
+_CELL_TAGS = frozenset({"td", "th"})
 _WS = regex.compile(r"\s+")
 _HIDDEN_STYLE = regex.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", regex.IGNORECASE)
 
@@ -160,7 +163,10 @@ def build_blocks(root: html.HtmlElement) -> tuple[list[Block], list[Container]]:
                 states.append(_BREAK)
                 continue
             if tag in BLOCK_TAGS:
-                flush()
+                if tag in _CELL_TAGS:
+                    buf.append(" ")  # a row is one block: its cells join, words kept apart
+                else:
+                    flush()
                 attrib = el.attrib
                 role = attrib.get("role", "")
                 marker = f"{attrib.get('class', '')} {attrib.get('id', '')} {role}".strip()
@@ -205,7 +211,10 @@ def build_blocks(root: html.HtmlElement) -> tuple[list[Block], list[Container]]:
                     links.append((text, href))
                     link_chars += len(text)
             elif state == _CONTAINER:
-                flush()
+                if tag in _CELL_TAGS:
+                    buf.append(" ")
+                else:
+                    flush()
                 open_containers.pop()
                 kinds.pop()
             if el.tail:
