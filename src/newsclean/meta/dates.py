@@ -343,7 +343,8 @@ def scan(text: str, *, now: datetime | None = None, dayfirst: bool | None = None
     leftover words they accept.
     """
     text = _normalise(text)
-    if not text:
+    # Every absolute date holds a digit; only relative words ("yesterday") do without.
+    if not text or (now is None and not any(c.isdigit() for c in text)):
         return None
     iso = _parse_iso(text)
     if iso is not None:
