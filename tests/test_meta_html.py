@@ -284,3 +284,18 @@ def test_numeric_dates_follow_page_language() -> None:
     fr = extract_html_metadata(page(body=body, lang="fr"), now=NOW).published
     assert us is not None and us.value == date(2020, 7, 8)
     assert fr is not None and fr.value == date(2020, 8, 7)
+
+
+def test_byline_label_and_names_in_separate_elements() -> None:
+    body = (
+        "<h1>Talks end</h1><div><span>By</span> <a href='/a/jd'>Jane Doe</a></div>"
+        "<p>The talks ended on Monday, officials said, after weeks of meetings.</p>"
+    )
+    assert extract_html_metadata(page(body=body), now=NOW).authors == ("Jane Doe",)
+
+
+def test_jsonld_authors_beat_a_publisher_in_meta() -> None:
+    head = meta("author", "EXAMPLE NEWS", "name") + jsonld(
+        {"@type": "NewsArticle", "author": {"@type": "Person", "name": "Roy, Aniruddha"}}
+    )
+    assert extract_html_metadata(page(head), now=NOW).authors == ("Aniruddha Roy",)

@@ -25,6 +25,7 @@ from newsclean.meta.title import clean_title
         ("Автор: Иван Петров", ("Иван Петров",)),
         ("Text: Anna Müller", ("Anna Müller",)),
         ("作者：王小明", ("王小明",)),
+        ("By Podium Staff", ("Podium Staff",)),
     ],
 )
 def test_parse_byline(line: str, names: tuple[str, ...]) -> None:
@@ -44,6 +45,20 @@ def test_parse_byline(line: str, names: tuple[str, ...]) -> None:
 )
 def test_parse_byline_rejects(line: str) -> None:
     assert parse_byline(line) is None
+
+
+def test_structured_author_values() -> None:
+    # one author per value: surname-first order and credentials after the comma
+    assert clean_authors(["Roy, Aniruddha", "Doris Munoz, MD, FOMA"], one_each=True) == (
+        "Aniruddha Roy",
+        "Doris Munoz",
+    )
+    # metadata fields are names by declaration: lower case and desks pass
+    assert clean_authors(["kirstin boatto"]) == ("kirstin boatto",)
+    assert clean_authors(["Podium Staff"]) == ("Podium Staff",)
+    # placeholders and near-duplicates do not
+    assert clean_authors(["Name", "Administrator"]) == ()
+    assert clean_authors(["Tina Flint Huffman", "Tina Huffman"]) == ("Tina Flint Huffman",)
 
 
 def test_clean_authors() -> None:

@@ -1,8 +1,9 @@
 """Author names from bylines ("By A and B", "Von A und B", "Автор: A") and from metadata values.
 
-A byline only counts when it carries a byline label; an unlabelled line of capitalised words
-could be anything. What comes back is names only: no "By", no dates, no roles such as "Staff
-Writer", no "|" pieces, no URLs, e-mail addresses or handles.
+A byline in text only counts when it carries a byline label; an unlabelled line of capitalised
+words could be anything. What comes back is names only: no "By", no dates, no roles such as
+"Staff Writer", no "|" pieces, no URLs, e-mail addresses or handles. A desk or team that signs
+the article ("Podium Staff", "TOI Lifestyle Desk") is kept: it is the byline the page gives.
 """
 
 from __future__ import annotations
@@ -14,76 +15,54 @@ import regex
 from newsclean.meta.dates import TIMEOUT
 from newsclean.meta.datewords import FILLER_WORDS, month_table
 
-# Byline labels, by language. "Photo"/"Foto" labels are deliberately absent: a photographer is
-# not the article's author.
-BYLINE_LABELS: tuple[str, ...] = (
-    "written by",
-    "reported by",
-    "words by",
-    "posted by",
-    "by",
-    "author",
-    "authors",
-    "text",
-    "von",
-    "autor",
-    "autorin",
-    "autoren",
-    "texte",
-    "par",
-    "por",
-    "escrito por",
-    "di",
-    "a cura di",
-    "door",
-    "av",
-    "af",
-    "автор",
-    "авторы",
-    "текст",
-    "автори",
-    "przez",
-    "yazar",
-    "yazan",
-    "作者",
-    "文",
-    "記者",
-    "撰文",
+
+def _phrases(block: str) -> tuple[str, ...]:
+    return tuple(p.strip() for line in block.splitlines() for p in line.split(" / ") if p.strip())
+
+
+# Byline labels, one language a line. "Photo"/"Foto" labels are deliberately absent: a
+# photographer is not the article's author.
+BYLINE_LABELS: tuple[str, ...] = _phrases(
+    """
+    written by / reported by / words by / posted by / by / author / authors / text
+    von / autor / autorin / autoren / text und fotos
+    par / texte / auteur
+    por / escrito por / autora
+    di / a cura di / autore
+    door / auteur
+    av / af
+    автор / авторы / текст / автори
+    przez / autor
+    yazar / yazan
+    作者 / 文 / 記者 / 撰文
+    """
 )
-# Words that name a role or a desk, not a person; a name piece holding one is dropped.
+# Words that name a role, not a person: a comma piece made only of these (and lower-case
+# words) is a role after a name ("Jane Doe, Staff Writer") and is dropped.
 ROLE_WORDS: frozenset[str] = frozenset(
     """
     staff writer writers reporter reporters correspondent correspondents editor editors
     contributor contributors columnist senior chief associate deputy managing news desk team
-    editorial newsroom journalist photographer contributing special guest freelance
+    editorial newsroom journalist photographer contributing special guest freelance expert
     redaktion redakteur redakteurin korrespondent korrespondentin autor autorin
     rédaction rédacteur journaliste envoyé envoyée spécial spéciale
     redacción redactor redactora corresponsal periodista
     redazione giornalista inviato corrispondente
-    redactie verslaggever correspondent
+    redactie verslaggever
     редакция корреспондент журналист редакція кореспондент журналіст
     redakcja dziennikarz dziennikarka
     muhabir editörü
-    updated published min read
     """.split()
 )
+# Values CMSs put in author fields when nobody filled them in.
+PLACEHOLDER_NAMES: frozenset[str] = frozenset(
+    "name author admin administrator user guest unknown anonymous none null n/a".split()
+)
 # Words joining the last two names of a list, by language.
-NAME_JOINERS: tuple[str, ...] = (
-    "and",
-    "und",
-    "et",
-    "y",
-    "e",
-    "en",
-    "и",
-    "і",
-    "та",
-    "i",
-    "oraz",
-    "ve",
-    "och",
-    "og",
-    "&",
+NAME_JOINERS: tuple[str, ...] = tuple("and und et y e en и і та i oraz ve och og &".split())
+# Lower-case particles inside names ("Ursula von der Leyen", "Luis de la Cruz").
+PARTICLES: frozenset[str] = frozenset(
+    "von van der den de del della di da du la le bin al el ten ter dos das".split()
 )
 
 _LABEL = regex.compile(
@@ -92,68 +71,25 @@ _LABEL = regex.compile(
     + r")(?:\s*[:：/]\s*|\s+)",
     regex.IGNORECASE,
 )
-_CJK_LABEL = regex.compile(r"^\s*(?:作者|文|記者|撰文)\s*[:：/｜|]?\s*")
-_PIECES = regex.compile(r"\s*(?:[|•·]|\s[-–—]\s|\s/\s)\s*")
-_SPLIT = regex.compile(
-    r"\s*(?:,|;|、|，|\s(?:" + "|".join(regex.escape(w) for w in NAME_JOINERS) + r")\s|和|与)\s*",
+_LABEL_ONLY = regex.compile(
+    r"^\s*(?:"
+    + "|".join(regex.escape(w) for w in sorted(BYLINE_LABELS, key=len, reverse=True))
+    + r")\s*[:：/]?\s*$",
     regex.IGNORECASE,
 )
+_CJK_LABEL = regex.compile(r"^\s*(?:作者|文|記者|撰文)\s*[:：/｜|]?\s*")
+_PIECES = regex.compile(r"\s*(?:[|•·]|\s[-–—]\s|\s/\s)\s*")
+_SPLIT_JOINERS = regex.compile(
+    r"\s*(?:;|、|，|\s(?:" + "|".join(regex.escape(w) for w in NAME_JOINERS) + r")\s|和|与)\s*",
+    regex.IGNORECASE,
+)
+_COMMA = regex.compile(r"\s*,\s*")
 _URLISH = regex.compile(r"(?:https?:|www\.|@|/|\.com\b|\.\w{2,4}/)", regex.IGNORECASE)
-_NAME_CHARS = regex.compile(r"^[\p{L}\p{M}][\p{L}\p{M}.'’\- ]*$")
+_NAME_CHARS = regex.compile(r"^[\p{L}\p{M}][\p{L}\p{M}\p{N}.'’\-_ ®()]*$")
+_DIGIT = regex.compile(r"\d")
 _MAX_BYLINE_CHARS = 160
-_MAX_NAME_WORDS = 5
-
-
-def _is_name(piece: str) -> bool:
-    """A plausible person (or agency) name: 1-5 words of letters, no role word, no digits."""
-    if not piece or len(piece) > 60 or _URLISH.search(piece):
-        return False
-    if not _NAME_CHARS.match(piece):
-        return False
-    words = piece.split()
-    if len(words) > _MAX_NAME_WORDS:
-        return False
-    if any(w.lower().strip(".") in ROLE_WORDS for w in words):
-        return False
-    if all(w.lower().strip(".") in _DATE_TAIL_WORDS for w in words):
-        return False  # "By Monday": a weekday or month is not a name
-    # Latin and Cyrillic names start with a capital; CJK names have no case at all.
-    return all(not w[0].isalpha() or not w[0].islower() or w.lower() in _PARTICLES for w in words)
-
-
-# Lower-case particles inside names ("Ursula von der Leyen", "Luis de la Cruz").
-_PARTICLES = frozenset("von van der den de del della di da du la le bin al el ten ter".split())
-
-
-def _tidy(name: str) -> str:
-    name = " ".join(name.split()).strip(" .,:;-–—'\"")
-    # ALL-CAPS bylines are a style, not the name's spelling.
-    if name.isupper() and len(name) > 3:
-        name = name.title()
-    return name
-
-
-def _names(text: str) -> list[str]:
-    """Split a names-only string ("A, B and C") into tidy, plausible names."""
-    names = []
-    for raw in _SPLIT.split(text):
-        name = _tidy(raw)
-        if _is_name(name):
-            names.append(name)
-    return names
-
-
-def _dedupe(names: Iterable[str]) -> tuple[str, ...]:
-    seen: set[str] = set()
-    out = []
-    for name in names:
-        key = name.casefold()
-        if key not in seen:
-            seen.add(key)
-            out.append(name)
-    return tuple(out)
-
-
+_MAX_NAME_WORDS = 6
+_MAX_NAME_CHARS = 60
 _DATE_TAIL_WORDS = (
     frozenset(month_table())
     | FILLER_WORDS
@@ -161,15 +97,94 @@ _DATE_TAIL_WORDS = (
 )
 
 
+def _words(piece: str) -> list[str]:
+    return [w.lower().strip(".,:()") for w in piece.split()]
+
+
+def _is_role(piece: str) -> bool:
+    """ "Staff Writer", "senior editor": role words and lower-case words only."""
+    words = piece.split()
+    return (
+        bool(words)
+        and all(w.lower().strip(".,") in ROLE_WORDS or w[:1].islower() for w in words)
+        and any(w.lower().strip(".,") in ROLE_WORDS for w in words)
+    )
+
+
+def _is_name(piece: str, *, strict: bool) -> bool:
+    """A plausible person, desk or agency name.
+
+    ``strict`` (text bylines) also wants every word capitalised (or a particle such as "von"),
+    since the text around a byline is prose; metadata fields are names by declaration, so
+    "kirstin boatto" or "whova" pass there.
+    """
+    if not piece or len(piece) > _MAX_NAME_CHARS or _URLISH.search(piece):
+        return False
+    if not _NAME_CHARS.match(piece) or piece.lower() in PLACEHOLDER_NAMES:
+        return False
+    words = piece.split()
+    if len(words) > _MAX_NAME_WORDS or _is_role(piece):
+        return False
+    if all(w in _DATE_TAIL_WORDS for w in _words(piece)):
+        return False  # "By Monday": a weekday or month is not a name
+    if strict:
+        return all(not w[0].isalpha() or not w[0].islower() or w.lower() in PARTICLES for w in words)
+    return True
+
+
+def _tidy(name: str) -> str:
+    name = " ".join(name.split()).strip(" .,:;-–—'\"")
+    # ALL-CAPS bylines are a style, not the name's spelling.
+    if name.isupper() and len(name) > 4 and " " in name:
+        name = name.title()
+    return name
+
+
+def _dedupe(names: Iterable[str]) -> tuple[str, ...]:
+    """Names in order, each once; a name whose words all occur in an earlier, longer one
+    ("Tina Huffman" after "Tina Flint Huffman") is the same person."""
+    out: list[str] = []
+    for name in names:
+        words = set(_words(name))
+        if any(words <= set(_words(kept)) for kept in out):
+            continue
+        out.append(name)
+    return tuple(out)
+
+
 def _cut_date(piece: str) -> str:
     """``piece`` without the date that follows the names ("Jane Doe on July 8" -> "Jane Doe")."""
-    digit = regex.search(r"\d", piece)
+    digit = _DIGIT.search(piece)
     if digit is None:
         return piece
     words = piece[: digit.start()].split()
     while words and words[-1].lower().strip(".,:") in _DATE_TAIL_WORDS:
         words.pop()
     return " ".join(words)
+
+
+def _split_names(text: str, *, strict: bool) -> list[str] | None:
+    """Names in "A, B and C" (roles and dates dropped); ``None`` if a piece is prose."""
+    names: list[str] = []
+    for part in _SPLIT_JOINERS.split(text):
+        for piece in _COMMA.split(part):
+            piece = _tidy(_cut_date(piece))
+            if not piece:
+                continue
+            if _is_name(piece, strict=strict):
+                names.append(piece)
+            elif not _is_role(piece):
+                return None
+    return names
+
+
+def is_byline_label(text: str) -> bool:
+    """Whether ``text`` is a byline label alone ("By", "Written by", "Autor:"): pages often
+    put the label and the names in separate elements."""
+    try:
+        return _LABEL_ONLY.match(text, timeout=TIMEOUT) is not None
+    except TimeoutError:
+        return False
 
 
 def parse_byline(line: str) -> tuple[str, ...] | None:
@@ -186,30 +201,35 @@ def parse_byline(line: str) -> tuple[str, ...] | None:
         return None
     if label is None:
         return None
-    rest = line[label.end() :]
-    first = _PIECES.split(rest, maxsplit=1)[0]
-    names: list[str] = []
-    # Commas separate names, a role ("Jane Doe, Staff Writer") or a date; keep the names.
-    for piece in regex.split(r"\s*,\s*", first):
-        cut = _cut_date(piece)
-        found = _names(cut)
-        if found:
-            names.extend(found)
-        elif cut and not any(w.lower().strip(".") in ROLE_WORDS for w in cut.split()):
-            return None  # a piece that is neither names, role nor date: a sentence ("By then, …")
-    return _dedupe(names) or None
+    first = _PIECES.split(line[label.end() :], maxsplit=1)[0]
+    names = _split_names(first, strict=True)
+    return _dedupe(names) or None if names else None
 
 
-def clean_authors(values: Iterable[str]) -> tuple[str, ...]:
-    """Names from metadata values: split lists, drop labels, URLs, e-mails, handles, roles."""
+def _person(value: str) -> str:
+    """One author's value: "Roy, Aniruddha" is written surname first; in "Jane Doe, MD, PhD"
+    what follows the comma is credentials."""
+    pieces: list[str] = _COMMA.split(value)
+    if len(pieces) == 2 and all(len(p.split()) == 1 for p in pieces):
+        return f"{pieces[1]} {pieces[0]}"
+    return pieces[0]
+
+
+def clean_authors(values: Iterable[str], *, one_each: bool = False) -> tuple[str, ...]:
+    """Names from metadata values: split lists, drop labels, URLs, e-mails, handles, roles.
+
+    ``one_each`` says each value names one author (a JSON-LD ``author`` list), so a comma in
+    it is "Surname, Given name" rather than a list.
+    """
     names: list[str] = []
-    for value in values:
-        value = " ".join(str(value).split())
+    for raw in values:
+        value = " ".join(str(raw).split())
         if not value or value.startswith(("http:", "https:", "www.")):
             continue
         byline = parse_byline(value)
         if byline is not None:
             names.extend(byline)
             continue
-        names.extend(_names(_PIECES.split(value, maxsplit=1)[0]))
+        value = _PIECES.split(value, maxsplit=1)[0]
+        names.extend(_split_names(_person(value) if one_each else value, strict=False) or [])
     return _dedupe(names)

@@ -32,7 +32,7 @@ from typing import Any
 import regex
 from lxml import etree, html
 
-from newsclean.meta.authors import clean_authors, parse_byline
+from newsclean.meta.authors import clean_authors, is_byline_label, parse_byline
 from newsclean.meta.dates import TIMEOUT, parse_date, parse_datelines, parse_label, plausible
 from newsclean.meta.tags import dedupe_tags, split_tags
 from newsclean.meta.title import clean_title
@@ -220,6 +220,7 @@ _XP_TIME = etree.XPath("//time")
 _XP_TAG_LINKS = etree.XPath("//a[contains(concat(' ', normalize-space(@rel), ' '), ' tag ')]")
 _XP_H1 = etree.XPath("//h1")
 _XP_TITLE = etree.XPath("//title")
+_XP_REL_AUTHOR = etree.XPath("//a[@rel='author']")
 _XP_HINTED = etree.XPath("//body//*[not(self::script or self::style)][@class or @id]")
 
 
@@ -647,13 +648,13 @@ def _read_chunks(
         pending = None
 
 
-def _text_dates(tree: Any, dates: _Dates, exempt: frozenset[Any]) -> list[str]:
+def _text_dates(tree: Any, dates: _Dates, exempt: frozenset[Any]) -> list[Any]:
     """Dates in short visible elements whose class/id says date or byline (rank 60-61), and
     in labelled datelines of sidebars and other foreign regions (rank 70).
 
-    Also returns the texts of byline elements met on the way, for the author fallback.
+    Also returns the author/byline elements of the article met on the way, for the authors.
     """
-    bylines: list[str] = []
+    bylines: list[Any] = []
     seen = 0
     for el in _XP_HINTED(tree):
         tokens = _tokens(el)
@@ -676,7 +677,7 @@ def _text_dates(tree: Any, dates: _Dates, exempt: frozenset[Any]) -> list[str]:
         if region == IN_COMMENTS:
             continue
         if is_author and region == IN_ARTICLE:
-            bylines.append(text)
+            bylines.append(el)
         hinted_kind = "modified" if MODIFIED_HINT.search(tokens) else None
         if region == IN_ARTICLE:
             for attr in ("datetime", "content", "data-date", "data-datetime", "title"):
@@ -844,7 +845,7 @@ def extract_html_metadata(
 
     return PageMeta(
         title=_title(title_fields, microdata.headline, h1, site_name),
-        authors=_authors(tree, meta, article, microdata.authors, bylines),
+        authors=_authors(tree, meta, article, microdata.authors, bylines, h1),
         published=_choose_published(dates),
         modified=dates.get("modified"),
         tags=_tags(tree, meta, article, exempt),
@@ -902,27 +903,57 @@ def _title(fields: list[str], microdata: str | None, h1: Any | None, site_name: 
     return cleaned
 
 
+def _byline_in(chunks: Iterable[str]) -> tuple[str, ...] | None:
+    """The first byline among text pieces; a label alone ("By") names the next piece."""
+    label = ""
+    for raw in chunks:
+        chunk = _text(raw)
+        if not chunk:
+            continue
+        if is_byline_label(chunk):
+            label = chunk
+            continue
+        names = parse_byline(f"{label} {chunk}" if label else chunk)
+        if names:
+            return names
+        label = ""
+    return None
+
+
 def _authors(
     tree: Any,
     meta: dict[str, list[str]],
     article: dict[str, Any],
     microdata: list[str],
-    bylines: list[str],
+    author_elements: list[Any],
+    h1: Any | None,
 ) -> tuple[str, ...]:
-    """Authors from meta fields, JSON-LD, microdata, rel=author links, then byline texts."""
-    for values in (
-        [v for key in AUTHOR_META for v in meta.get(key, [])],
-        _names(article.get("author")) or _names(article.get("creator")),
-        microdata,
-        [_text(a.text_content()) for a in tree.xpath("//a[@rel='author']")[:5]],
+    """Authors, first source that names any: JSON-LD, meta fields, microdata, rel=author
+    links, bylines in author/byline elements, the byline under the headline, then the text
+    of an author-classed element (a name by declaration)."""
+    for values, one_each in (
+        (_names(article.get("author")) or _names(article.get("creator")), True),
+        ([v for key in AUTHOR_META for v in meta.get(key, [])], False),
+        (microdata, True),
+        ([_text(a.text_content()) for a in _XP_REL_AUTHOR(tree)[:5]], True),
     ):
-        found = clean_authors(values)
+        found = clean_authors(values, one_each=one_each)
         if found:
             return found
-    for text in bylines:
-        names = parse_byline(text)
+    for el in author_elements:
+        names = _byline_in(_chunks(el))
         if names:
             return names
+    if h1 is not None:
+        names = _byline_in(_window(h1, before=False, max_chars=_AFTER_TITLE_CHARS))
+        if names:
+            return names
+    for el in author_elements:
+        text = " ".join(_text(c) for c in _chunks(el))
+        if len(text) <= 60 and AUTHOR_HINT.search(_tokens(el)):
+            found = clean_authors([text])
+            if found:
+                return found
     return ()
 
 
