@@ -208,6 +208,9 @@ _MAX_HINT_TEXT = 200
 _MAX_HINT_ELEMENTS = 60
 # How much text around the headline is read for the date printed beside it.
 _AFTER_TITLE_CHARS = 800
+# Share of an <h1>'s words found in a title field for it to count as the headline.
+_H1_MATCH = 0.5
+_MAX_TITLE_CHARS = 300
 _BEFORE_TITLE_CHARS = 300
 _MAX_JSONLD_CHARS = 2_000_000
 
@@ -735,10 +738,12 @@ def _title_dates(h1: Any, dates: _Dates) -> None:
     _read_chunks(_window(h1, before=True, max_chars=_BEFORE_TITLE_CHARS), dates, 62, None, False)
 
 
-def _main_h1(tree: Any, titles: Iterable[str]) -> Any | None:
-    """The <h1> that holds the headline: the one sharing most words with the page's title
-    fields (a page may have an <h1> for its logo or a "Related articles" box), else the
-    first non-empty one."""
+def _main_h1(tree: Any, titles: Iterable[str]) -> tuple[Any | None, bool]:
+    """The <h1> that holds the headline, and whether the title fields confirm it.
+
+    It is the one sharing most words with the page's title fields (a page may have an <h1>
+    for its logo or a "Related articles" box); when none shares half its words, the first
+    non-empty one, unconfirmed."""
     title_words = [set(_WORD.findall(t.casefold())) for t in titles if t]
     best, best_score, first = None, 0.0, None
     for h1 in _XP_H1(tree)[:6]:
@@ -750,7 +755,7 @@ def _main_h1(tree: Any, titles: Iterable[str]) -> Any | None:
             score = len(words & title) / max(len(words), 1) if title else 0.0
             if score > best_score:
                 best, best_score = h1, score
-    return best if best_score >= 0.5 else first
+    return (best, True) if best_score >= _H1_MATCH else (first, False)
 
 
 def _meta_dates(meta: dict[str, list[str]], dates: _Dates) -> None:
@@ -827,7 +832,8 @@ def extract_html_metadata(
     article = jsonld.article or {}
     site_name = _first([*(v for key in SITE_META for v in meta.get(key, [])), jsonld.publisher or ""])
     title_fields = _title_fields(tree, meta, article)
-    h1 = _main_h1(tree, title_fields)
+    # Compared without the site's name, so that a logo <h1> naming the site is no match.
+    h1, confirmed = _main_h1(tree, [clean_title(f, site_name=site_name) for f in title_fields if f])
     exempt = frozenset(h1.iterancestors()) if h1 is not None else frozenset()
 
     _meta_dates(meta, dates)  # 1. meta fields (the weak generic ones rank after JSON-LD)
@@ -844,7 +850,7 @@ def extract_html_metadata(
         _title_dates(h1, dates)  # and the lines around the headline
 
     return PageMeta(
-        title=_title(title_fields, microdata.headline, h1, site_name),
+        title=_title(title_fields, microdata.headline, h1 if confirmed else None, site_name),
         authors=_authors(tree, meta, article, microdata.authors, bylines, h1),
         published=_choose_published(dates),
         modified=dates.get("modified"),
@@ -884,23 +890,17 @@ def _title_fields(tree: Any, meta: dict[str, list[str]], article: dict[str, Any]
 
 
 def _title(fields: list[str], microdata: str | None, h1: Any | None, site_name: str | None) -> str | None:
-    """The headline: the first title field without its site name, or the <h1>.
+    """The headline: the <h1> the title fields confirm, else the first field without its
+    site name.
 
-    The headline <h1> wins when it matches the field ("Headline | Site" vs "Headline"),
-    since the page shows the headline without decoration.
+    The page's visible headline wins over the (often search-engine-tuned) title fields once
+    it shares half its words with one of them: it is what readers see above the article.
     """
-    h1_text = _text(h1.text_content()) if h1 is not None else ""
-    if len(h1_text) > 300:
-        h1_text = ""
+    h1_text = _text(" ".join(_chunks(h1))) if h1 is not None else ""
+    if h1_text and len(h1_text) <= _MAX_TITLE_CHARS:
+        return h1_text
     field = _first([*fields, microdata or ""])
-    if not field:
-        return h1_text or None
-    cleaned = clean_title(field, site_name=site_name)
-    if h1_text:
-        a, b = h1_text.casefold(), cleaned.casefold()
-        if (a in b or b in a) and len(h1_text) >= len(cleaned) * 0.6:
-            return h1_text
-    return cleaned
+    return clean_title(field, site_name=site_name) if field else None
 
 
 def _byline_in(chunks: Iterable[str]) -> tuple[str, ...] | None:
