@@ -80,8 +80,7 @@ _ENCODINGS: dict[str, tuple[str, str]] = {
     ),
     "iso-8859-5": (
         "iso8859_5",
-        "csisolatincyrillic cyrillic iso-8859-5 iso-ir-144 iso8859-5 iso88595 iso_8859-5 "
-        "iso_8859-5:1988",
+        "csisolatincyrillic cyrillic iso-8859-5 iso-ir-144 iso8859-5 iso88595 iso_8859-5 iso_8859-5:1988",
     ),
     "iso-8859-6": (
         "iso8859_6",
@@ -276,15 +275,18 @@ def _nul_pattern(data: bytes) -> str | None:
     if n < 8:
         return None
     zeros = [sample[i:n:4].count(0) / (n // 4) for i in range(4)]
-    if min(zeros[1:]) > 0.9 and zeros[0] < 0.5:
+    # The high bytes of a BMP character in UTF-32 are always zero; the low byte rarely is.
+    if zeros[2] > 0.9 and zeros[3] > 0.9 and zeros[0] < 0.5:
         return "utf-32le"
-    if min(zeros[:3]) > 0.9 and zeros[3] < 0.5:
+    if zeros[0] > 0.9 and zeros[1] > 0.9 and zeros[3] < 0.5:
         return "utf-32be"
+    # In UTF-16 the high byte is zero for ASCII (markup, spaces, digits), the low byte only
+    # for the rare U+xx00. Text in one script still has a tenth or more of ASCII.
     even = (zeros[0] + zeros[2]) / 2
     odd = (zeros[1] + zeros[3]) / 2
-    if odd > 0.4 and even < 0.05:
+    if odd > 0.1 and even < odd / 10:
         return "utf-16le"
-    if even > 0.4 and odd < 0.05:
+    if even > 0.1 and odd < even / 10:
         return "utf-16be"
     return None
 
@@ -334,7 +336,9 @@ def _utf8_health(data: bytes) -> tuple[int, int]:
 def _mostly_utf8(data: bytes) -> bool:
     """Invalid UTF-8 that is still UTF-8 with some damage (a cut character, a stray byte)."""
     valid, invalid = _utf8_health(data)
-    return invalid * 4 <= valid if invalid else True
+    # Legacy text almost never forms valid multi-byte UTF-8 by chance (French windows-1252
+    # never; GBK pairs about one time in ten), so two valid sequences per invalid one is UTF-8.
+    return valid >= 2 * invalid
 
 
 # --- detection of undeclared legacy encodings ------------------------------------------------
