@@ -299,3 +299,16 @@ def test_jsonld_authors_beat_a_publisher_in_meta() -> None:
         {"@type": "NewsArticle", "author": {"@type": "Person", "name": "Roy, Aniruddha"}}
     )
     assert extract_html_metadata(page(head), now=NOW).authors == ("Aniruddha Roy",)
+
+
+def test_short_h1_inside_the_title_is_not_the_headline() -> None:
+    head = meta("og:title", "How we broke into Discord, Vercel and hundreds of other companies")
+    found = extract_html_metadata(page(head, "<h1>Discord</h1><h1>Impact</h1>"), now=NOW)
+    assert found.title == "How we broke into Discord, Vercel and hundreds of other companies"
+
+
+def test_visible_h1_beats_search_title_when_confirmed() -> None:
+    head = meta("og:title", "Using Machine Learning To Personalize Shopping Experiences")
+    body = "<h1>How Machine Learning Personalizes Ecommerce Shopping Experiences</h1>"
+    found = extract_html_metadata(page(head, body), now=NOW)
+    assert found.title == "How Machine Learning Personalizes Ecommerce Shopping Experiences"

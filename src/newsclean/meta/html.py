@@ -742,7 +742,7 @@ def _main_h1(tree: Any, titles: Iterable[str]) -> tuple[Any | None, bool]:
     """The <h1> that holds the headline, and whether the title fields confirm it.
 
     It is the one sharing most words with the page's title fields (a page may have an <h1>
-    for its logo or a "Related articles" box); when none shares half its words, the first
+    for its logo or a "Related articles" box); when none shares half the words, the first
     non-empty one, unconfirmed."""
     title_words = [set(_WORD.findall(t.casefold())) for t in titles if t]
     best, best_score, first = None, 0.0, None
@@ -752,7 +752,8 @@ def _main_h1(tree: Any, titles: Iterable[str]) -> tuple[Any | None, bool]:
             continue
         first = first if first is not None else h1
         for title in title_words:
-            score = len(words & title) / max(len(words), 1) if title else 0.0
+            # Dice overlap: a one-word <h1> ("Discord") inside a long title is no match.
+            score = 2 * len(words & title) / (len(words) + len(title)) if title else 0.0
             if score > best_score:
                 best, best_score = h1, score
     return (best, True) if best_score >= _H1_MATCH else (first, False)
