@@ -7,6 +7,8 @@ import regex
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 _SENTENCE_END = regex.compile(r"[.!?…。！？:;][\"'”’»)\]）」』]*\s*$")
 _WORD = regex.compile(r"\w+")
+_CLAUSE_END = regex.compile(r"[,、，；][\"'”’»)\]）」』]*\s*$")
+_LIST_MARKER = regex.compile(r"^\s*(?:[-–—•·*▪►✓]|\d{1,2}[.)])\s+\S")
 _STARTS_LIKE_TITLE = regex.compile(r"^[\p{Lu}\p{Lt}\p{N}\"'“‘«„(\[\p{Lo}]")
 _LIST_SEPARATORS = regex.compile(r"\s*[,;•·|、，；]\s*")
 
@@ -27,6 +29,16 @@ def word_count(text: str) -> int:
 def ends_sentence(text: str) -> bool:
     """Ends like a sentence (Latin or full-width punctuation, closing quotes allowed)."""
     return _SENTENCE_END.search(text[-8:]) is not None
+
+
+def ends_clause(text: str) -> bool:
+    """Ends like a sentence or a clause (``,`` ``;`` ``、`` too): a list item or a short line of text."""
+    return ends_sentence(text) or _CLAUSE_END.search(text[-8:]) is not None
+
+
+def is_list_item(text: str) -> bool:
+    """Starts with a bullet, dash or item number ("- ", "• ", "1. ", "2)")."""
+    return _LIST_MARKER.match(text) is not None
 
 
 def is_prose(text: str) -> bool:
@@ -51,3 +63,11 @@ def is_headline_shaped(text: str) -> bool:
 def split_list(text: str) -> list[str]:
     """Items of a comma/bullet separated line, trimmed, empties dropped."""
     return [item.strip() for item in _LIST_SEPARATORS.split(text) if item.strip()]
+
+
+_KEY_DROP = regex.compile(r"[\W_]+")
+
+
+def line_key(text: str) -> str:
+    """The form lines are compared in when looking for repetition: words only, case-folded."""
+    return _KEY_DROP.sub(" ", text).strip().casefold()

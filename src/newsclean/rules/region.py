@@ -1,20 +1,37 @@
 """Where the article is on a text page: the best run of prose lines.
 
 Derived once per page from the blocks the phrase rules left, and cached on the context.
+
+Every line gets a weight and the region is the run with the largest sum (maximum-sum
+subarray). The weights encode what a person sees when scanning a page dump:
+
+* a line of prose adds its length, but a prose line standing alone between short lines (a
+  teaser under a headline) adds only part of it, and a line the page repeats adds nothing;
+* a short kept line costs a little when it stands alone (a subheading between paragraphs) and
+  more for each further title-like short line in a row, so a menu or a list of headlines walls
+  the article off while a subheading does not; list items and short lines that end like a
+  clause (``,`` ``;`` ``.`` …) cost a flat amount, since they are how articles list things;
+* a removed block that ends an article (a subscribe prompt, a "Related" header, a comment
+  counter) costs a lot, so the comments or teasers after it are not joined to the article.
 """
 
 from __future__ import annotations
 
-from newsclean.rules.features import is_prose
+from collections import Counter
+
+from newsclean.rules.features import ends_clause, is_list_item, is_prose, line_key
 from newsclean.rules.pipeline import Context
 
-#: How much a kept line that is not prose costs the text region (in characters of prose): a
-#: subheading between two paragraphs is bridged, a run of headlines is not.
+#: Cost of the first short kept line in a row (in characters of prose); the n-th short line in
+#: a row costs n times this.
 SHORT_LINE_COST = 40
 #: Removed blocks that end an article (a subscribe prompt, a "Related" header, comments) cost
 #: this much, so prose after them is not joined to the article.
 END_MARKER_COST = 400
 END_FAMILIES = frozenset({"related", "comments", "subscribe"})
+#: Share of its length an isolated prose line (short lines on both sides) adds: teaser lists
+#: alternate headline, teaser, headline, teaser.
+ISOLATED_PROSE_SHARE = 0.35
 
 #: rule name -> family, filled by :mod:`newsclean.rules` once the pipeline is assembled.
 RULE_FAMILY: dict[str, str] = {}
@@ -25,6 +42,78 @@ def family_of(ctx: Context, i: int) -> str | None:
     return None if name is None else RULE_FAMILY.get(name)
 
 
+def repeated_lines(ctx: Context) -> frozenset[int]:
+    """Indices of lines whose text occurs more than once on the page (menus, widgets, teasers)."""
+    cached = ctx.cache.get("repeated")
+    if cached is not None:
+        return cached  # type: ignore[no-any-return]
+    keys = [line_key(block.text) for block in ctx.blocks]
+    counts = Counter(key for key in keys if key)
+    found = frozenset(i for i, key in enumerate(keys) if key and counts[key] > 1)
+    ctx.cache["repeated"] = found
+    return found
+
+
+def _line_kinds(ctx: Context) -> list[str]:
+    """Each line as ``prose``, ``list`` (a short line shaped like a list item or clause),
+    ``short`` (any other kept line), ``end`` (article-ending marker) or ``gone`` (removed by a
+    phrase rule; neutral)."""
+    repeated = repeated_lines(ctx)
+    kinds = []
+    for i, block in enumerate(ctx.blocks):
+        if ctx.decided[i] is None:
+            if i in repeated:
+                kinds.append("short")
+            elif is_prose(block.text):
+                kinds.append("prose")
+            else:
+                kinds.append("list" if _list_like(block.text) else "short")
+        elif family_of(ctx, i) in END_FAMILIES:
+            kinds.append("end")
+        else:
+            kinds.append("gone")
+    return kinds
+
+
+def _isolated(kinds: list[str], i: int) -> bool:
+    """Prose with a title-like short line right before and after it (skipping neutral lines)."""
+
+    def neighbour(step: int) -> str:
+        j = i + step
+        while 0 <= j < len(kinds) and kinds[j] == "gone":
+            j += step
+        return kinds[j] if 0 <= j < len(kinds) else "edge"
+
+    return neighbour(-1) == "short" and neighbour(1) == "short"
+
+
+def _list_like(text: str) -> bool:
+    return is_list_item(text) or ends_clause(text)
+
+
+def line_weights(ctx: Context) -> list[float]:
+    """The weight of every line in the search for the article region (see the module doc)."""
+    kinds = _line_kinds(ctx)
+    weights: list[float] = []
+    short_run = 0
+    for i, kind in enumerate(kinds):
+        if kind == "prose":
+            short_run = 0
+            length = float(len(ctx.blocks[i].text))
+            weights.append(length * ISOLATED_PROSE_SHARE if _isolated(kinds, i) else length)
+        elif kind == "list":
+            weights.append(-SHORT_LINE_COST / 2)
+        elif kind == "short":
+            short_run += 1
+            weights.append(-SHORT_LINE_COST * short_run)
+        elif kind == "end":
+            short_run += 1
+            weights.append(-END_MARKER_COST)
+        else:
+            weights.append(0.0)
+    return weights
+
+
 def text_region(ctx: Context) -> tuple[int, int] | None:
     """The best-scoring contiguous run of lines (maximum-sum subarray over line weights)."""
     if ctx.region is not None:
@@ -33,13 +122,7 @@ def text_region(ctx: Context) -> tuple[int, int] | None:
     best_span: tuple[int, int] | None = None
     run = 0.0
     run_start = 0
-    for i, block in enumerate(ctx.blocks):
-        if ctx.decided[i] is None:
-            weight = float(len(block.text)) if is_prose(block.text) else -SHORT_LINE_COST
-        elif family_of(ctx, i) in END_FAMILIES:
-            weight = -END_MARKER_COST
-        else:
-            weight = 0.0
+    for i, weight in enumerate(line_weights(ctx)):
         if run <= 0:
             run, run_start = weight, i
         else:
