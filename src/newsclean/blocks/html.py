@@ -121,6 +121,14 @@ def build_blocks(root: html.HtmlElement) -> tuple[list[Block], list[Container]]:
 
     def flush() -> None:
         nonlocal link_chars, links
+        if buf and link_start:
+            # a link that holds block elements (a whole teaser card inside one <a>): the part
+            # of it in this block is link text too, and the link goes on into the next block
+            begin, href = link_start[0]
+            piece = _WS.sub(" ", "".join(buf[begin:])).strip()
+            if piece:
+                links.append((piece, href))
+                link_chars += len(piece)
         if buf:
             text = _WS.sub(" ", "".join(buf)).strip()
             buf.clear()
@@ -141,7 +149,7 @@ def build_blocks(root: html.HtmlElement) -> tuple[list[Block], list[Container]]:
         if links:
             links = []
         link_chars = 0
-        link_start.clear()
+        link_start[:] = [(0, href) for _, href in link_start]
 
     walker = etree.iterwalk(start, events=("start", "end"))
     for event, el in walker:

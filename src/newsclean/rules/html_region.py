@@ -18,6 +18,8 @@ across several ``<div>`` s) are taken in with it.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from newsclean.rules.features import is_prose, word_count
 from newsclean.rules.pipeline import Context
 from newsclean.rules.region import family_of
@@ -41,6 +43,12 @@ SIBLING_MAX_LINK_DENSITY = 0.35
 #: one inside a comment section (comments are prose too).
 OWN_BOILERPLATE_FACTOR = 0.5
 IN_COMMENTS_FACTOR = 0.2
+#: Climbing to the parent may cost this share of the core's mass (a byline, a share label) …
+NEGATIVE_TOLERANCE = 0.1
+#: … and a sibling whose prose is spread thin (a teaser list) stops it past this share.
+SPREAD_TOLERANCE = 0.1
+#: Prose "sits together" when one holder inside has this share of it.
+CONCENTRATED_SHARE = 0.4
 #: A strong article hint replaces the core when it holds this share of the core's mass (when it
 #: sits inside the core, it must hold nearly all of it).
 HINT_OUTER_SHARE = 0.6
@@ -80,35 +88,54 @@ def container_masses(ctx: Context) -> list[float]:
     return cached  # type: ignore[no-any-return]
 
 
-def _score(ctx: Context) -> tuple[list[float], list[float], list[float]]:
-    """Mass, concentration and link density of every container."""
+class Scores(NamedTuple):
+    """Per-container figures the region choice reads (lists indexed by container id)."""
+
+    mass: list[float]  # summed block weights inside
+    positive: list[float]  # summed positive (prose) weights inside
+    conc: list[float]  # readability-style concentration
+    own: list[float]  # prose whose holder is this very container
+    density: list[float]  # link characters / characters
+
+
+def _score(ctx: Context) -> Scores:
     containers = ctx.containers
     n = len(containers)
     mass = [0.0] * n
+    positive = [0.0] * n
     conc = [0.0] * n
+    own = [0.0] * n
     chars = [0] * n
     links = [0] * n
-    for block, w in zip(ctx.blocks, _weights(ctx)):
-        chain = block.containers
-        for cid in chain:
+    count = [0] * n
+    weights = _weights(ctx)
+    for block, w in zip(ctx.blocks, weights):
+        for cid in block.containers:
             mass[cid] += w
             chars[cid] += len(block.text)
             links[cid] += block.link_chars
+            count[cid] += 1
+            if w > 0:
+                positive[cid] += w
+    for block, w in zip(ctx.blocks, weights):
+        chain = block.containers
         if not chain:
             continue
+        # the holder: past paragraph-level tags and wrappers around this one block
         k = len(chain) - 1
-        while k > 0 and containers[chain[k]].tag in LEAF_TAGS:
+        while k > 0 and (containers[chain[k]].tag in LEAF_TAGS or count[chain[k]] == 1):
             k -= 1
         if w <= 0:
             conc[chain[k]] += w
             continue
+        own[chain[k]] += w
         share = w
         for level in range(k, max(-1, k - 3), -1):
             conc[chain[level]] += share
             share /= 2
     density = [links[c] / chars[c] if chars[c] else 0.0 for c in range(n)]
     ctx.cache["html_mass"] = mass
-    return mass, conc, density
+    return Scores(mass, positive, conc, own, density)
 
 
 def main_container(ctx: Context) -> int | None:
@@ -116,14 +143,14 @@ def main_container(ctx: Context) -> int | None:
     if ctx.main is not None or not ctx.containers:
         return ctx.main
     containers = ctx.containers
-    mass, conc, density = _score(ctx)
+    scores = _score(ctx)
     n = len(containers)
     adjusted = [0.0] * n
     in_comments = [False] * n
     for c, container in enumerate(containers):
         parent = container.parent
         in_comments[c] = "comments" in container.concepts or (parent >= 0 and in_comments[parent])
-        value = conc[c] * (1.0 - min(density[c], 0.9))
+        value = scores.conc[c] * (1.0 - min(scores.density[c], 0.9))
         if container.concepts & BOILERPLATE_CONCEPTS:
             value *= OWN_BOILERPLATE_FACTOR
         if in_comments[c]:
@@ -132,10 +159,18 @@ def main_container(ctx: Context) -> int | None:
     core = max(range(n), key=lambda c: (adjusted[c], -containers[c].depth))
     if adjusted[core] <= 0:
         return None
-    core = _apply_hints(ctx, core, mass)
+    best_own = _best_inside(ctx, scores.own)
+    floor = SIBLING_SHARE * best_own[core]
+    core = _climb(ctx, core, scores, best_own)
+    core = _apply_hints(ctx, core, scores.mass)
     ctx.main = core
-    ctx.cache["html_main_set"] = _with_siblings(ctx, core, adjusted, density)
+    ctx.cache["html_main_set"] = _with_siblings(ctx, core, scores, best_own, floor)
     return core
+
+
+def _concentrated(c: int, scores: Scores, best_own: list[float]) -> bool:
+    """Whether the prose inside ``c`` sits together (an article part), not spread thin (teasers)."""
+    return scores.positive[c] > 0 and best_own[c] >= CONCENTRATED_SHARE * scores.positive[c]
 
 
 def _apply_hints(ctx: Context, core: int, mass: list[float]) -> int:
@@ -168,27 +203,64 @@ def in_boilerplate(ctx: Context, cid: int) -> bool:
     return False
 
 
-def _with_siblings(ctx: Context, core: int, adjusted: list[float], density: list[float]) -> frozenset[int]:
+def _best_inside(ctx: Context, values: list[float]) -> list[float]:
+    """The largest value anywhere inside each container (children come after parents)."""
+    best = values[:]
+    containers = ctx.containers
+    for c in range(len(containers) - 1, 0, -1):
+        p = containers[c].parent
+        if p >= 0 and best[c] > best[p]:
+            best[p] = best[c]
+    return best
+
+
+def _climb(ctx: Context, core: int, scores: Scores, best_own: list[float]) -> int:
+    """Widen the core to its parent while the parent adds article and nothing else.
+
+    Articles written as sections (``<div class=sect><h2/><div class=body>…``) put each section
+    in its own container. The parent is taken when what it adds weighs nothing against the core
+    (headings, wrappers) or is prose that is itself concentrated; a teaser list (prose spread
+    thin), link lists and boilerplate-named parents stop the climb.
+    """
+    containers = ctx.containers
+    mass = scores.mass
+    children: dict[int, list[int]] = {}
+    for c, container in enumerate(containers):
+        children.setdefault(container.parent, []).append(c)
+    current = core
+    while True:
+        parent = containers[current].parent
+        if parent < 0 or containers[parent].concepts & BOILERPLATE_CONCEPTS or in_boilerplate(ctx, parent):
+            return current
+        if mass[parent] - mass[current] < -NEGATIVE_TOLERANCE * max(mass[current], 1.0):
+            return current
+        for sibling in children.get(parent, ()):
+            if (
+                sibling != current
+                and scores.positive[sibling] > SPREAD_TOLERANCE * mass[current]
+                and not _concentrated(sibling, scores, best_own)
+            ):
+                return current
+        current = parent
+
+
+def _with_siblings(
+    ctx: Context, core: int, scores: Scores, best_own: list[float], floor: float
+) -> frozenset[int]:
     """The core plus the siblings that hold concentrated prose of their own."""
     containers = ctx.containers
     parent = containers[core].parent
     if parent < 0:
         return frozenset({core})
-    # the best concentration anywhere inside each container
-    best_inside = adjusted[:]
-    for c in range(len(containers) - 1, 0, -1):
-        p = containers[c].parent
-        if p >= 0 and best_inside[c] > best_inside[p]:
-            best_inside[p] = best_inside[c]
-    threshold = SIBLING_SHARE * adjusted[core]
     chosen = {core}
     for c, container in enumerate(containers):
         if (
             container.parent == parent
             and c != core
-            and best_inside[c] >= threshold
+            and best_own[c] >= floor
+            and _concentrated(c, scores, best_own)
             and not container.concepts & BOILERPLATE_CONCEPTS
-            and density[c] < SIBLING_MAX_LINK_DENSITY
+            and scores.density[c] < SIBLING_MAX_LINK_DENSITY
         ):
             chosen.add(c)
     return frozenset(chosen)
