@@ -196,6 +196,8 @@ def test_seed_dateline() -> None:
         ("By Jane Doe | July 8, 2020", "published", date(2020, 7, 8)),
         ("July 8, 2020 • Reading time: 4 min", "published", date(2020, 7, 8)),
         ("Wednesday 8 July 2020", "published", date(2020, 7, 8)),
+        ("14 aprile 2020 | 10:30", "published", datetime(2020, 4, 14, 10, 30)),
+        ("Updated: 5 de marzo de 2020 - 14:20 CET", "modified", datetime(2020, 3, 5, 14, 20, tzinfo=tz(1))),
     ],
 )
 def test_parse_dateline(text: str, kind: str, value: date) -> None:

@@ -312,3 +312,20 @@ def test_visible_h1_beats_search_title_when_confirmed() -> None:
     body = "<h1>How Machine Learning Personalizes Ecommerce Shopping Experiences</h1>"
     found = extract_html_metadata(page(head, body), now=NOW)
     assert found.title == "How Machine Learning Personalizes Ecommerce Shopping Experiences"
+
+
+def test_tag_links_in_the_article_footer_but_not_categories() -> None:
+    body = (
+        "<article><h1>Talks end</h1><p>Body.</p><footer class='entry-footer'>"
+        "<a rel='category tag' href='/c/news'>News</a>"
+        "<a rel='tag' href='/t/harbour'>harbour</a><a rel='tag' href='/t/storms'>storms</a>"
+        "</footer></article><footer class='site-footer'><a rel='tag'>Archive</a></footer>"
+    )
+    assert extract_html_metadata(page(body=body), now=NOW).tags == ("harbour", "storms")
+
+
+def test_day_and_time_on_both_sides_of_a_separator() -> None:
+    body = "<h1>Talks end</h1><p>5 de marzo de 2020 - 14:20 CET</p><p>Texto del artículo.</p>"
+    found = extract_html_metadata(page(body=body, lang="es"), now=NOW)
+    assert found.published is not None
+    assert found.published.value == datetime(2020, 3, 5, 14, 20, tzinfo=timezone(timedelta(hours=1)))

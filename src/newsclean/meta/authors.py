@@ -44,6 +44,8 @@ ROLE_WORDS: frozenset[str] = frozenset(
     staff writer writers reporter reporters correspondent correspondents editor editors
     contributor contributors columnist senior chief associate deputy managing news desk team
     editorial newsroom journalist photographer contributing special guest freelance expert
+    ceo cto cfo coo founder co-founder president director manager head analyst professor
+    lecturer researcher scientist consultant specialist strategist dietitian md phd
     redaktion redakteur redakteurin korrespondent korrespondentin autor autorin
     rédaction rédacteur journaliste envoyé envoyée spécial spéciale
     redacción redactor redactora corresponsal periodista
@@ -102,13 +104,16 @@ def _words(piece: str) -> list[str]:
 
 
 def _is_role(piece: str) -> bool:
-    """ "Staff Writer", "senior editor": role words and lower-case words only."""
-    words = piece.split()
-    return (
-        bool(words)
-        and all(w.lower().strip(".,") in ROLE_WORDS or w[:1].islower() for w in words)
-        and any(w.lower().strip(".,") in ROLE_WORDS for w in words)
-    )
+    """ "Staff Writer", "Europe correspondent", "Senior Political Reporter": a short piece
+    holding a role word. After a name's comma it is that person's role."""
+    words = _words(piece)
+    return 0 < len(words) <= _MAX_NAME_WORDS and any(w in ROLE_WORDS for w in words)
+
+
+def _only_roles(piece: str) -> bool:
+    """ "Staff Writer": nothing but role words (a desk name such as "Podium Staff" is more)."""
+    words = _words(piece)
+    return bool(words) and all(w in ROLE_WORDS for w in words)
 
 
 def _is_name(piece: str, *, strict: bool) -> bool:
@@ -123,7 +128,7 @@ def _is_name(piece: str, *, strict: bool) -> bool:
     if not _NAME_CHARS.match(piece) or piece.lower() in PLACEHOLDER_NAMES:
         return False
     words = piece.split()
-    if len(words) > _MAX_NAME_WORDS or _is_role(piece):
+    if len(words) > _MAX_NAME_WORDS or _only_roles(piece):
         return False
     if all(w in _DATE_TAIL_WORDS for w in _words(piece)):
         return False  # "By Monday": a weekday or month is not a name
@@ -167,10 +172,10 @@ def _split_names(text: str, *, strict: bool) -> list[str] | None:
     """Names in "A, B and C" (roles and dates dropped); ``None`` if a piece is prose."""
     names: list[str] = []
     for part in _SPLIT_JOINERS.split(text):
-        for piece in _COMMA.split(part):
+        for index, piece in enumerate(_COMMA.split(part)):
             piece = _tidy(_cut_date(piece))
-            if not piece:
-                continue
+            if not piece or (index > 0 and _is_role(piece)):
+                continue  # "Jane Doe, Europe correspondent": the role goes
             if _is_name(piece, strict=strict):
                 names.append(piece)
             elif not _is_role(piece):

@@ -478,6 +478,14 @@ def parse_datelines(
     line = _normalise(line)
     if not line or len(line) > MAX_DATELINE_CHARS:
         return ()
+    # The whole line first: "5 de marzo de 2021 - 14:20 CET" and "14 aprile 2022 | 10:30"
+    # are one timestamp whose day and time sit on both sides of a separator.
+    kind, label, rest = _strip_label(line)
+    whole = scan(_SEGMENT_SPLIT.sub(" ", rest), now=now, dayfirst=dayfirst)
+    if whole is not None and not whole.leftover and isinstance(whole.value, datetime):
+        if not plausible(whole.value, now):
+            return ()
+        return (Dateline(whole.value, "modified" if kind == "modified" else "published", label),)
     found: list[Dateline] = []
     pending: tuple[str | None, str | None] = (None, None)
     for segment in _SEGMENT_SPLIT.split(line):

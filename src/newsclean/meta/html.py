@@ -163,10 +163,12 @@ PAGE_TYPES: frozenset[str] = frozenset(
 # lists of other articles, sidebars and footers give one only under a label ("Published …").
 COMMENT_REGION = re.compile(r"(?<![a-z])(?:comment|reply|replies|respond|disqus|discussion)", re.IGNORECASE)
 OTHER_REGION = re.compile(
-    r"(?<![a-z])(?:related|recommend|sidebar|footer|teaser|popular|trending|most-?read|"
+    r"(?<![a-z])(?:related|recommend|sidebar|teaser|popular|trending|most-?read|"
     r"newsletter|promo|more-?stories|read-?more|carousel|ticker)",
     re.IGNORECASE,
 )
+# A footer, by tag or by class, is foreign unless it is the footer of the <article> itself.
+FOOTER_TOKEN = re.compile(r"(?<![a-z])footer", re.IGNORECASE)
 # Elements that are a foreign region by themselves (unless inside the <article>), and
 # containers whose class names describe the whole page rather than a region of it.
 FOREIGN_TAGS: frozenset[str] = frozenset({"aside", "footer", "form"})
@@ -220,7 +222,12 @@ _XP_LINK = etree.XPath("//link[@rel]")
 _XP_JSONLD = etree.XPath("//script[contains(translate(@type, 'LDJSON', 'ldjson'), 'ld+json')]")
 _XP_ITEMPROP = etree.XPath("//*[@itemprop]")
 _XP_TIME = etree.XPath("//time")
-_XP_TAG_LINKS = etree.XPath("//a[contains(concat(' ', normalize-space(@rel), ' '), ' tag ')]")
+# rel="tag" links; WordPress marks its category links rel="category tag", and a category is
+# a section of the site, not a tag of the article.
+_XP_TAG_LINKS = etree.XPath(
+    "//a[contains(concat(' ', normalize-space(@rel), ' '), ' tag ')"
+    " and not(contains(concat(' ', normalize-space(@rel), ' '), ' category '))]"
+)
 _XP_H1 = etree.XPath("//h1")
 _XP_TITLE = etree.XPath("//title")
 _XP_REL_AUTHOR = etree.XPath("//a[@rel='author']")
@@ -273,7 +280,9 @@ def _is_foreign(el: Any) -> bool:
     if el.tag in FOREIGN_TAGS or el.tag == "nav":
         return True
     tokens = _tokens(el)
-    return bool(tokens.strip()) and bool(COMMENT_REGION.search(tokens) or OTHER_REGION.search(tokens))
+    return bool(tokens.strip()) and bool(
+        COMMENT_REGION.search(tokens) or OTHER_REGION.search(tokens) or FOOTER_TOKEN.search(tokens)
+    )
 
 
 def _region(el: Any, exempt: frozenset[Any] = frozenset()) -> int:
@@ -285,18 +294,18 @@ def _region(el: Any, exempt: frozenset[Any] = frozenset()) -> int:
     """
     region, foreign_tag = IN_ARTICLE, False
     for node in el.iterancestors():
-        if node in exempt:
-            continue
         tag = node.tag
-        if tag == "nav":
-            return IN_COMMENTS
         if tag in PAGE_TAGS:
             if tag == "article":
-                foreign_tag = False  # an <aside> or <footer> of the article itself
+                foreign_tag = False  # the <aside> or <footer> of the article itself
             continue
-        if tag in FOREIGN_TAGS:
-            foreign_tag = True
+        if node in exempt:
+            continue
+        if tag == "nav":
+            return IN_COMMENTS
         tokens = _tokens(node)
+        if tag in FOREIGN_TAGS or FOOTER_TOKEN.search(tokens):
+            foreign_tag = True
         if not tokens.strip():
             continue
         if COMMENT_REGION.search(tokens):
