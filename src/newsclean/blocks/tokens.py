@@ -16,6 +16,8 @@ TOKEN_CONCEPTS: dict[str, tuple[str, ...]] = {
         "share", "shares", "sharing", "sharer", "social", "socials", "addthis", "sharethis",
         "shariff", "sociallinks", "socialbar", "socialshare", "sharebar", "sharetools",
         "share_tools", "sharebuttons", "share-buttons",
+        # the same word in other languages' class names (fr, de, es, it, pt, nl)
+        "partage", "partager", "teilen", "compartir", "condividi", "partilhar", "delen",
     ),
     "related": (
         "related", "relatedposts", "recommend", "recommended", "recommendations", "recirc",

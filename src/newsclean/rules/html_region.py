@@ -47,6 +47,9 @@ IN_COMMENTS_FACTOR = 0.2
 NEGATIVE_TOLERANCE = 0.1
 #: … and a sibling whose prose is spread thin (a teaser list) stops it past this share.
 SPREAD_TOLERANCE = 0.1
+#: A parent that adds no article part is still taken when the prose it adds is below this share
+#: of the core's (a wrapper around the article and its byline).
+WRAPPER_PROSE = 0.03
 #: Prose "sits together" when one holder inside has this share of it.
 CONCENTRATED_SHARE = 0.4
 #: A strong article hint replaces the core when it holds this share of the core's mass (when it
@@ -161,7 +164,7 @@ def main_container(ctx: Context) -> int | None:
         return None
     best_own = _best_inside(ctx, scores.own)
     floor = SIBLING_SHARE * best_own[core]
-    core = _climb(ctx, core, scores, best_own)
+    core = _climb(ctx, core, scores, best_own, floor)
     core = _apply_hints(ctx, core, scores.mass)
     ctx.main = core
     ctx.cache["html_main_set"] = _with_siblings(ctx, core, scores, best_own, floor)
@@ -214,7 +217,7 @@ def _best_inside(ctx: Context, values: list[float]) -> list[float]:
     return best
 
 
-def _climb(ctx: Context, core: int, scores: Scores, best_own: list[float]) -> int:
+def _climb(ctx: Context, core: int, scores: Scores, best_own: list[float], floor: float) -> int:
     """Widen the core to its parent while the parent adds article and nothing else.
 
     Articles written as sections (``<div class=sect><h2/><div class=body>…``) put each section
@@ -228,20 +231,25 @@ def _climb(ctx: Context, core: int, scores: Scores, best_own: list[float]) -> in
     for c, container in enumerate(containers):
         children.setdefault(container.parent, []).append(c)
     current = core
-    while True:
+    while not containers[current].article_hint:  # <article>, <main>: the page drew the line
         parent = containers[current].parent
         if parent < 0 or containers[parent].concepts & BOILERPLATE_CONCEPTS or in_boilerplate(ctx, parent):
             return current
         if mass[parent] - mass[current] < -NEGATIVE_TOLERANCE * max(mass[current], 1.0):
             return current
+        gains = False
         for sibling in children.get(parent, ()):
-            if (
-                sibling != current
-                and scores.positive[sibling] > SPREAD_TOLERANCE * mass[current]
-                and not _concentrated(sibling, scores, best_own)
-            ):
+            if sibling == current or scores.positive[sibling] <= SPREAD_TOLERANCE * mass[current]:
+                continue
+            if not _concentrated(sibling, scores, best_own):
                 return current
+            gains = gains or best_own[sibling] >= floor
+        # take the parent for an article part it adds, or when it is a bare wrapper
+        added_prose = scores.positive[parent] - scores.positive[current]
+        if not gains and added_prose > WRAPPER_PROSE * max(mass[current], 1.0):
+            return current
         current = parent
+    return current
 
 
 def _with_siblings(
