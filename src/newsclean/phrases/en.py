@@ -108,6 +108,11 @@ PATTERNS = {
         r"\bcomments? (?:are|have been) (?:closed|disabled|turned off)\b",
         r"\b(?:log|sign) in to (?:comment|join the (?:conversation|discussion))\b",
         r"\bshow \d+ (?:more )?(?:comments?|replies)\b",
+        r"^\s*\d[\d,.]*\s+(?:responses?|comments?|replies|thoughts?|reactions?)\s+(?:to|on)\b[^.!?]{0,120}$",
+        r"^\s*leave a (?:reply|comment|response)\b[^.!?]{0,40}$",
+        r"^\s*(?:[\[(]\s*)?(?:read|view|show|see|load|display) (?:all )?(?:\d[\d,.]* )?(?:comments?|replies)\b[^.!?]{0,30}$",
+        r"^\s*(?:top|most) (?:rated |recent |popular |liked )?comments\b[^.!?]{0,30}$",
+        r"\byou must be (?:logged|signed) in to (?:post a |leave a |add a )?(?:comment|reply)\b",
     ),
     "share": (
         r"^\s*\d[\d,.]*\s*k?\s*shares?\s*$",

@@ -33,6 +33,13 @@ END_FAMILIES = frozenset({"related", "comments", "subscribe"})
 #: alternate headline, teaser, headline, teaser.
 ISOLATED_PROSE_SHARE = 0.35
 
+#: Isolated prose longer than this is an article paragraph between product names or subheads
+#: (a roundup), not a teaser.
+ISOLATED_MAX_CHARS = 300
+#: Prose after the page's first comment-section marker counts this share of its length: reader
+#: comments are prose too, and a long thread must not outweigh the article above it.
+AFTER_COMMENTS_SHARE = 0.5
+
 #: rule name -> family, filled by :mod:`newsclean.rules` once the pipeline is assembled.
 RULE_FAMILY: dict[str, str] = {}
 
@@ -56,11 +63,13 @@ def repeated_lines(ctx: Context) -> frozenset[int]:
 
 def _line_kinds(ctx: Context) -> list[str]:
     """Each line as ``prose``, ``list`` (a short line shaped like a list item or clause),
-    ``short`` (any other kept line), ``end`` (article-ending marker) or ``gone`` (removed by a
+    ``short`` (any other kept line), ``comments`` (a comment-section marker), ``end`` (another
+    article-ending marker) or ``gone`` (removed by a
     phrase rule; neutral)."""
     repeated = repeated_lines(ctx)
     kinds = []
     for i, block in enumerate(ctx.blocks):
+        family = family_of(ctx, i)
         if ctx.decided[i] is None:
             if i in repeated:
                 kinds.append("short")
@@ -68,7 +77,9 @@ def _line_kinds(ctx: Context) -> list[str]:
                 kinds.append("prose")
             else:
                 kinds.append("list" if _list_like(block.text) else "short")
-        elif family_of(ctx, i) in END_FAMILIES:
+        elif family == "comments":
+            kinds.append("comments")
+        elif family in END_FAMILIES:
             kinds.append("end")
         else:
             kinds.append("gone")
@@ -87,6 +98,13 @@ def _isolated(kinds: list[str], i: int) -> bool:
     return neighbour(-1) == "short" and neighbour(1) == "short"
 
 
+def _next_kind(kinds: list[str], i: int) -> str:
+    j = i + 1
+    while j < len(kinds) and kinds[j] == "gone":
+        j += 1
+    return kinds[j] if j < len(kinds) else "edge"
+
+
 def _list_like(text: str) -> bool:
     return is_list_item(text) or ends_clause(text)
 
@@ -96,19 +114,25 @@ def line_weights(ctx: Context) -> list[float]:
     kinds = _line_kinds(ctx)
     weights: list[float] = []
     short_run = 0
+    share = 1.0  # drops once the comment section has started
     for i, kind in enumerate(kinds):
         if kind == "prose":
             short_run = 0
-            length = float(len(ctx.blocks[i].text))
-            weights.append(length * ISOLATED_PROSE_SHARE if _isolated(kinds, i) else length)
+            length = len(ctx.blocks[i].text)
+            isolated = length < ISOLATED_MAX_CHARS and _isolated(kinds, i)
+            weights.append(share * length * (ISOLATED_PROSE_SHARE if isolated else 1.0))
         elif kind == "list":
             weights.append(-SHORT_LINE_COST / 2)
         elif kind == "short":
             short_run += 1
             weights.append(-SHORT_LINE_COST * short_run)
-        elif kind == "end":
+        elif kind in ("end", "comments"):
             short_run += 1
-            weights.append(-END_MARKER_COST)
+            # a "Read more" label with prose right under it is an inline link, not a list header
+            inline = kind == "end" and _next_kind(kinds, i) == "prose"
+            weights.append(-SHORT_LINE_COST if inline else -END_MARKER_COST)
+            if kind == "comments":
+                share = AFTER_COMMENTS_SHARE
         else:
             weights.append(0.0)
     return weights
