@@ -10,7 +10,8 @@ _WORD = regex.compile(r"\w+")
 _CLAUSE_END = regex.compile(r"[,、，；][\"'”’»)\]）」』]*\s*$")
 _LIST_MARKER = regex.compile(r"^\s*(?:[-–—•·*▪►✓]|\d{1,2}[.)])\s+\S")
 _STARTS_LIKE_TITLE = regex.compile(r"^[\p{Lu}\p{Lt}\p{N}\"'“‘«„(\[\p{Lo}]")
-_LIST_SEPARATORS = regex.compile(r"\s*[,;•·|、，；]\s*")
+# (?<!\s) keeps the scan linear on long runs of spaces (see MENU_SEPARATORS)
+_LIST_SEPARATORS = regex.compile(r"(?<!\s)\s*[,;•·|、，；]\s*")
 
 
 def cjk_chars(text: str) -> int:

@@ -100,7 +100,9 @@ def make_label_rule(name: str, family: str, reason: str) -> Rule:
 
 
 #: A line of menu items: "Terms of Use | Privacy Policy | Contact", "Home · News · Sport".
-MENU_SEPARATORS = regex.compile(r"\s+[|·•/]\s+|\s*[|·•]\s*")
+# (?<!\s): a separator match may only start where a run of spaces starts, so a long run of
+# spaces is scanned once, not once per position (which is quadratic).
+MENU_SEPARATORS = regex.compile(r"(?<!\s)\s+/\s+|(?<!\s)\s*[|·•]\s*")
 MENU_LABEL_SHARE = 0.6
 
 
