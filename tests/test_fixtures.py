@@ -14,7 +14,7 @@ import pytest
 import newsclean
 from conftest import Case, load_cases
 
-CASES = load_cases("text", "html")
+CASES = load_cases("text", "html", "html_regression")
 FIRED: Counter[str] = Counter()
 
 
