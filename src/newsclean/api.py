@@ -8,6 +8,7 @@ from typing import Literal
 
 from newsclean.blocks import html as html_blocks
 from newsclean.blocks import text as text_blocks
+from newsclean.blocks.parse import markup_to_text, parse_page
 from newsclean.config import Config
 from newsclean.decode import decode, sanitize_text
 from newsclean.document import Document, Link
@@ -69,6 +70,10 @@ def clean(
 
     if fmt == "html":
         return _clean_html(text, url=url, config=config, warnings=warnings)
+    return _clean_text(text, url=url, config=config, warnings=warnings)
+
+
+def _clean_text(text: str, *, url: str | None, config: Config, warnings: list[str]) -> Document:
     blocks = text_blocks.build_blocks(text)
     ctx = Context(
         blocks=blocks,
@@ -104,8 +109,11 @@ def _read(source: object, *, encoding: str | None, limit: int) -> tuple[str, lis
 def _clean_html(text: str, *, url: str | None, config: Config, warnings: list[str]) -> Document:
     from newsclean.meta.html import extract_html_metadata
 
-    root = html_blocks.parse_html(text)
+    root, notes = parse_page(text)
+    warnings.extend(notes)
     if root is None:
+        if notes:  # too deep for a tree: keep the text rather than lose it
+            return _clean_text(markup_to_text(text), url=url, config=config, warnings=warnings)
         return Document(url=url, warnings=(*warnings, "empty: the HTML could not be parsed into a document"))
     meta = extract_html_metadata(root, url=url, now=config.now)
     blocks, containers = html_blocks.build_blocks(root)

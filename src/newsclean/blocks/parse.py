@@ -1,0 +1,86 @@
+"""Parsing HTML into a tree, with a way through for pages nested deeper than libxml2 allows.
+
+libxml2 stops building the tree at a fixed depth (256 elements, 2048 with ``huge_tree``) and
+drops everything after that point, which would lose article text silently. Such pages are
+re-read with their layout tags dropped (they carry no text); if even that is too deep, the
+markup is turned into text lines and the page goes through the text pipeline.
+"""
+
+from __future__ import annotations
+
+import html as html_entities
+
+import regex
+from lxml import etree, html
+
+_PARSER_OPTIONS = dict(
+    remove_comments=True,
+    remove_pis=True,
+    no_network=True,  # never fetch DTDs or entities; libxml2's HTML parser loads no DTD anyway
+    remove_blank_text=False,
+    compact=True,
+    default_doctype=False,
+    collect_ids=False,
+    huge_tree=True,  # depth limit 2048 instead of 256; the input size is bounded by Config
+)
+
+#: Tags that only nest (layout and inline formatting) and can be dropped without losing text.
+_NESTING_TAGS = regex.compile(
+    r"</?(?:div|span|font|b|i|u|em|strong|section|article|main|aside|header|footer|nav|center|"
+    r"small|big|sup|sub|a|abbr|cite|code|q|s|strike|tt|label|form|table|tbody|thead|tfoot|tr|td|"
+    r"th|ul|ol|dl|dd|dt|figure|figcaption|blockquote|mark|ins|del|var|kbd|samp|bdi|bdo|time|"
+    r"address|details|summary|picture|fieldset|legend|hgroup)\b[^>]{0,2000}>",
+    regex.IGNORECASE,
+)
+_INVISIBLE = regex.compile(
+    r"<(script|style|noscript|template|svg)\b[^>]{0,2000}>.{0,5000000}?</\1\s*>", regex.IGNORECASE | regex.DOTALL
+)
+_BLOCK_TAG = regex.compile(
+    r"</?(?:p|div|br|li|tr|h[1-6]|blockquote|section|article|table|ul|ol|dd|dt|pre|hr|title)\b[^>]{0,2000}>",
+    regex.IGNORECASE,
+)
+_ANY_TAG = regex.compile(r"<[^>]{0,2000}>")
+#: Seconds per megabyte the fallback patterns may take (they are linear; this guards the worst case).
+_SECONDS_PER_MB = 2.0
+
+
+def _parse(text: str) -> tuple[html.HtmlElement | None, bool]:
+    """The tree and whether libxml2 hit its depth limit."""
+    parser = html.HTMLParser(**_PARSER_OPTIONS)  # type: ignore[arg-type]
+    try:
+        root = html.document_fromstring(text, parser=parser)
+    except (etree.ParserError, ValueError, etree.XMLSyntaxError):
+        return None, False
+    too_deep = any(error.type == etree.ErrorTypes.ERR_RESOURCE_LIMIT for error in parser.error_log)
+    return root, too_deep
+
+
+def markup_to_text(text: str) -> str:
+    """A last resort: the visible text of markup, one line per block element."""
+    timeout = _SECONDS_PER_MB * (1 + len(text) / 1_000_000)
+    try:
+        text = _INVISIBLE.sub(" ", text, timeout=timeout)
+        text = _BLOCK_TAG.sub("\n", text, timeout=timeout)
+        text = _ANY_TAG.sub("", text, timeout=timeout)
+    except TimeoutError:
+        text = _ANY_TAG.sub("", text)
+    return html_entities.unescape(text)
+
+
+def parse_page(text: str) -> tuple[html.HtmlElement | None, tuple[str, ...]]:
+    """Parse ``text``; ``None`` means "read it as text instead" (see :func:`markup_to_text`).
+
+    The warnings say when the page had to be flattened or read as text.
+    """
+    root, too_deep = _parse(text)
+    if not too_deep:
+        return root, ()
+    try:
+        flat = _NESTING_TAGS.sub("", text, timeout=_SECONDS_PER_MB * (1 + len(text) / 1_000_000))
+    except TimeoutError:
+        flat = None
+    if flat is not None:
+        root, too_deep = _parse(flat)
+        if not too_deep and root is not None:
+            return root, ("html: nested deeper than the parser allows; layout tags were dropped to read it",)
+    return None, ("html: nested too deeply to parse; the page was read as text",)
