@@ -61,9 +61,7 @@ def page_type_table(dataset: Dataset, results: dict[str, tuple[tools.Tool, list[
     return report.markdown_table(header, rows)
 
 
-def dump(
-    directory: Path, dataset: Dataset, runs: list[PageRun], reference: list[PageRun] | None
-) -> None:
+def dump(directory: Path, dataset: Dataset, runs: list[PageRun], reference: list[PageRun] | None) -> None:
     """newsclean's output per page beside the truth, and a worst-first score list."""
     directory.mkdir(parents=True, exist_ok=True)
     lines = []
@@ -87,9 +85,7 @@ def dump(
     )
 
 
-def evaluate(
-    dataset: Dataset, chosen: list[tools.Tool], args: argparse.Namespace
-) -> dict[str, object]:
+def evaluate(dataset: Dataset, chosen: list[tools.Tool], args: argparse.Namespace) -> dict[str, object]:
     """Run the tools on one dataset, print its tables, and return the numbers."""
     print(f"{dataset.name}: {len(dataset.pages)} pages", file=sys.stderr, flush=True)
     results: dict[str, tuple[tools.Tool, list[PageRun]]] = {}
@@ -148,9 +144,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--page-type", help="keep only pages of this page_type (e.g. article)")
     parser.add_argument("--jobs", type=int, default=1, help="worker processes per tool")
     parser.add_argument("--no-cache", action="store_true", help="rerun peers, ignore the cache")
-    parser.add_argument(
-        "--timeout", type=float, default=runner.DEFAULT_TIMEOUT_S, help="seconds per page"
-    )
+    parser.add_argument("--timeout", type=float, default=runner.DEFAULT_TIMEOUT_S, help="seconds per page")
     parser.add_argument("--dump", metavar="DIR", help="write newsclean outputs + scores.tsv")
     parser.add_argument("--json", metavar="FILE", help="also write the numbers as JSON")
     args = parser.parse_args(argv)

@@ -49,10 +49,8 @@ def make_row(
     texts = [r.text for r in runs]
     scores = scoring.score_texts([p.truth for p in pages], texts) if scored and pages else None
     snippets = (
-        scoring.score_snippets(
-            texts, [p.with_snippets for p in pages], [p.without_snippets for p in pages]
-        )
-        if with_snippets
+        scoring.score_snippets(texts, [p.with_snippets for p in pages], [p.without_snippets for p in pages])
+        if scored and with_snippets
         else None
     )
     times = [r.ms for r in runs]

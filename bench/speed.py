@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import statistics
 import subprocess
@@ -139,7 +140,9 @@ def main(argv: list[str] | None = None) -> int:
     ]
     name = Path(args.dataset).resolve().name
     pages = results[0]["pages"] if results else 0
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     print(f"\n### Speed on {name} ({pages} pages, one process, warm-up excluded)\n")
+    print(f"Load average at the end (1/5/15 min): {load} on {os.cpu_count()} CPUs.\n")
     print(report.markdown_table(header, rows))
     if "newsclean" in speed:
         print(

@@ -132,9 +132,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("datasets", nargs="+", metavar="DATASET", help="benchmark folder")
     parser.add_argument("--page-type", help="keep only pages of this page_type (e.g. article)")
     parser.add_argument("--tools", help=f"comma-separated, from: {','.join(_BY_KEY)}")
-    parser.add_argument(
-        "--timeout", type=float, default=runner.DEFAULT_TIMEOUT_S, help="seconds per page"
-    )
+    parser.add_argument("--timeout", type=float, default=runner.DEFAULT_TIMEOUT_S, help="seconds per page")
     parser.add_argument(
         "--dump",
         type=Path,
@@ -180,9 +178,7 @@ def main(argv: list[str] | None = None) -> int:
                 index = dump_pages(args.dump, dataset.name, dataset.pages, texts, runs)
                 print(f"  per-page dump: {index}", file=sys.stderr)
             rows.append(
-                report.make_row(
-                    tool.label, version, dataset.pages, runs, with_snippets=dataset.has_snippets
-                )
+                report.make_row(tool.label, version, dataset.pages, runs, with_snippets=dataset.has_snippets)
             )
         where = f", page_type={args.page_type}" if args.page_type else ""
         print(f"\n### {dataset.name}, text input ({len(dataset.pages)} pages{where})\n")
