@@ -106,7 +106,9 @@ def _next_kind(kinds: list[str], i: int) -> str:
 
 
 def _list_like(text: str) -> bool:
-    return is_list_item(text) or ends_clause(text)
+    """A short line shaped like a list item: a bullet, clause punctuation at the end, or a
+    lower-case start (scrapers drop the bullets; menus and headlines start in capitals)."""
+    return is_list_item(text) or ends_clause(text) or text[:1].islower()
 
 
 def line_weights(ctx: Context) -> list[float]:
@@ -126,6 +128,10 @@ def line_weights(ctx: Context) -> list[float]:
         elif kind == "short":
             short_run += 1
             weights.append(-SHORT_LINE_COST * short_run)
+        elif kind in ("end", "comments") and i > 0 and ctx.decided[i - 1] == ctx.decided[i]:
+            # the items of a related list or a run of comment labels: the header already paid
+            short_run += 1
+            weights.append(0.0)
         elif kind in ("end", "comments"):
             short_run += 1
             # a "Read more" label with prose right under it is an inline link, not a list header
