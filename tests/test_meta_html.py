@@ -329,3 +329,12 @@ def test_day_and_time_on_both_sides_of_a_separator() -> None:
     found = extract_html_metadata(page(body=body, lang="es"), now=NOW)
     assert found.published is not None
     assert found.published.value == datetime(2020, 3, 5, 14, 20, tzinfo=timezone(timedelta(hours=1)))
+
+
+def test_comment_nodes_beside_dates_are_harmless() -> None:
+    body = (
+        "<h1>Talks end</h1><div><!-- date --><time datetime='2020-07-08'>8 July</time>"
+        "<span>Updated</span><!-- x --><time datetime='2020-07-09'>9 July</time></div>"
+    )
+    found = extract_html_metadata(page(body=body), now=NOW)
+    assert found.published is not None and found.published.value == date(2020, 7, 8)

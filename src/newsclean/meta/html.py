@@ -578,8 +578,8 @@ def _label_kind(el: Any) -> str | None:
             return line.kind
     prev = el.getprevious()
     before = prev.tail if prev is not None else (el.getparent().text if el.getparent() is not None else None)
-    if not (before or "").strip() and prev is not None:
-        before = prev.text_content()
+    if not (before or "").strip() and prev is not None and _visible(prev):
+        before = " ".join(_chunks(prev))  # not text_content(): prev may be a comment
     label = parse_label(_text(before)[-40:]) if before else None
     return label[0] if label else None
 
