@@ -77,6 +77,9 @@ def _line_kinds(ctx: Context) -> list[str]:
                 kinds.append("prose")
             else:
                 kinds.append("list" if _list_like(block.text) else "short")
+        elif family in END_FAMILIES and i in repeated:
+            # "Reply", "Report" under every embedded post: a repeated label marks no section end
+            kinds.append("gone")
         elif family == "comments":
             kinds.append("comments")
         elif family in END_FAMILIES:
