@@ -102,8 +102,22 @@ def _heading_level(kind: str) -> int:
     return int(kind[1]) if len(kind) == 2 and kind[0] == "h" and kind[1].isdigit() else 0
 
 
+#: A page with less visible text than this is walked again with ``<noscript>`` read: forum and
+#: single-page-app pages (Discourse…) serve their whole content there for readers without script.
+NOSCRIPT_FALLBACK_CHARS = 200
+
+
 def build_blocks(root: html.HtmlElement) -> tuple[list[Block], list[Container]]:
     """Walk the tree once and return the text blocks and the containers they sit in."""
+    blocks, containers = _walk(root, SKIP_TAGS)
+    if sum(len(b.text) for b in blocks) < NOSCRIPT_FALLBACK_CHARS and root.find(".//noscript") is not None:
+        again = _walk(root, SKIP_TAGS - {"noscript"})
+        if sum(len(b.text) for b in again[0]) > sum(len(b.text) for b in blocks):
+            return again
+    return blocks, containers
+
+
+def _walk(root: html.HtmlElement, skip_tags: frozenset[str]) -> tuple[list[Block], list[Container]]:
     blocks: list[Block] = []
     containers: list[Container] = []
     token_cache: dict[str, frozenset[str]] = {}
@@ -162,7 +176,7 @@ def build_blocks(root: html.HtmlElement) -> tuple[list[Block], list[Container]]:
             tag = tag.rsplit("}", 1)[-1].rsplit(":", 1)[-1]
         tag = tag.lower()
         if event == "start":
-            if tag in SKIP_TAGS or _hidden(el):
+            if tag in skip_tags or _hidden(el):
                 walker.skip_subtree()
                 states.append(_SKIPPED)
                 continue
