@@ -27,23 +27,9 @@ import generate  # noqa: E402
 #: Seconds any single hostile input may take (the slowest takes about 2 s on the dev machine).
 BOUND = 30.0
 
-#: Inputs on which the core currently loses the article: libxml2 stops building the tree past
-#: depth 256 (2048 with huge_tree), so the text below that depth never reaches the blocks.
-#: Reported to the lead; strict, so the marker has to go when the core is fixed.
-CORE_BUG_DEEP_NESTING: frozenset[str] = frozenset()
-
-
 def _params() -> Iterator[object]:
     for case in generate.cases(large=False):
-        marks = []
-        if case.name in CORE_BUG_DEEP_NESTING:
-            marks.append(
-                pytest.mark.xfail(
-                    strict=True,
-                    reason="CORE BUG (blocks/html.py): text past libxml2's depth limit is lost",
-                )
-            )
-        yield pytest.param(case, id=case.name, marks=marks)
+        yield pytest.param(case, id=case.name)
 
 
 def _clean(case: generate.Case) -> newsclean.Document:
