@@ -228,6 +228,18 @@ _XP_TAG_LINKS = etree.XPath(
     "//a[contains(concat(' ', normalize-space(@rel), ' '), ' tag ')"
     " and not(contains(concat(' ', normalize-space(@rel), ' '), ' category '))]"
 )
+# Links into a site's tag or topic pages (/tags/…, /topic/…, /schlagwort/…): tags when the page
+# marks none in its metadata and the link sits in the article region.
+_XP_TAG_PATH_LINKS = etree.XPath(
+    "//a[@href][contains(@href, '/tag/') or contains(@href, '/tags/') or contains(@href, '/topic/')"
+    " or contains(@href, '/topics/') or contains(@href, '/schlagwort/') or contains(@href, '/schlagworte/')"
+    " or contains(@href, '/thema/') or contains(@href, '/themen/') or contains(@href, '/etiqueta/')"
+    " or contains(@href, '/etiquetas/') or contains(@href, '/sujet/') or contains(@href, '/mot-cle/')"
+    " or contains(@href, '/tema/') or contains(@href, '/argomenti/') or contains(@href, '/tegi/')"
+    " or contains(@href, '/keyword/') or contains(@href, '/keywords/')]"
+)
+#: At most this many tag-path links make a tag list; more is a topic menu.
+_MAX_TAG_PATH_LINKS = 25
 _XP_H1 = etree.XPath("//h1")
 _XP_TITLE = etree.XPath("//title")
 _XP_REL_AUTHOR = etree.XPath("//a[@rel='author']")
@@ -913,6 +925,10 @@ def _title(fields: list[str], microdata: str | None, h1: Any | None, site_name: 
     return clean_title(field, site_name=site_name) if field else None
 
 
+#: A byline split over several author elements is read from their parent up to this length.
+_MAX_BYLINE_PARENT_CHARS = 200
+
+
 def _byline_in(chunks: Iterable[str]) -> tuple[str, ...] | None:
     """The first byline among text pieces; a label alone ("By") names the next piece."""
     label = ""
@@ -951,6 +967,12 @@ def _authors(
         if found:
             return found
     for el in author_elements:
+        # "Par <span>A</span> et <span>B</span>": the byline is the parent's text, not one span's
+        parent = el.getparent()
+        if parent is not None and len(parent.text_content()) <= _MAX_BYLINE_PARENT_CHARS:
+            names = parse_byline(_text(" ".join(_chunks(parent))))
+            if names:
+                return names
         names = _byline_in(_chunks(el))
         if names:
             return names
@@ -983,4 +1005,8 @@ def _tags(
     for link in _XP_TAG_LINKS(tree):
         if _region(link, exempt) == IN_ARTICLE:
             values.append(_text(link.text_content()))
+    if not values:
+        links = [a for a in _XP_TAG_PATH_LINKS(tree) if _region(a, exempt) == IN_ARTICLE]
+        if len(links) <= _MAX_TAG_PATH_LINKS:
+            values.extend(text for a in links if 0 < len(text := _text(a.text_content())) <= 60)
     return dedupe_tags(values)
