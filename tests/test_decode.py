@@ -34,9 +34,7 @@ LEGACY = [
     ("de", "cp1252", "windows-1252"),
     ("el", "cp1253", "windows-1253"),
 ]
-# Undeclared Czech in ISO-8859-2 reads as windows-1250 (the two differ only in š ž ť Š Ž Ť,
-# which both map to letters); a known limit, see docs/robustness.md.
-UNDETECTABLE = {("cs", "iso8859_2")}
+UNDETECTABLE: set[tuple[str, str]] = set()
 # Names decode() may report for the same bytes: the legacy sets are subsets of these.
 SAME_BYTES = {"gbk": {"gbk", "gb18030"}, "iso-8859-2": {"iso-8859-2", "windows-1250"}}
 
@@ -258,9 +256,7 @@ def test_utf8_cut_in_the_middle_of_a_character() -> None:
 # --- detection of undeclared legacy encodings ------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    ("lang", "codec", "name"), [case for case in LEGACY if case[:2] not in UNDETECTABLE]
-)
+@pytest.mark.parametrize(("lang", "codec", "name"), [case for case in LEGACY if case[:2] not in UNDETECTABLE])
 def test_undeclared_legacy_text_is_detected(lang: str, codec: str, name: str) -> None:
     text = _text(lang)
     for data, expected in ((text.encode(codec), text), (_page(text.encode(codec)), _body(text))):

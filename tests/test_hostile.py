@@ -27,6 +27,7 @@ import generate  # noqa: E402
 #: Seconds any single hostile input may take (the slowest takes about 2 s on the dev machine).
 BOUND = 30.0
 
+
 def _params() -> Iterator[object]:
     for case in generate.cases(large=False):
         yield pytest.param(case, id=case.name)

@@ -391,6 +391,14 @@ def _script(ch: str) -> str:
 
 _CJK = frozenset({"hangul", "kana", "han"})
 _GRAVE_IOU = frozenset("ìòùÌÒÙ")
+# Letters only one Central European language uses. Real text sticks to one group; the wrong
+# one of ISO-8859-2 and windows-1250 mixes them (Czech "š ž" read as Polish "ą", Slovak "ľ").
+_EXCLUSIVE_LETTERS: dict[str, str] = {
+    **dict.fromkeys("ąęłśźż", "pl"),
+    **dict.fromkeys("řěů", "cs"),
+    **dict.fromkeys("ľĺŕ", "sk"),
+    **dict.fromkeys("őű", "hu"),
+}
 
 
 def _level1(ch: str, codec: str, low: int, high: int) -> bool:
@@ -421,6 +429,7 @@ def _score(text: str, name: str) -> float:
     count = 0
     cjk_chars = kana = hangul = spaced_han = 0
     level1 = _LEVEL1.get(name)
+    languages: dict[str, int] = {}
     for match in _NON_ASCII.finditer(text):
         if count >= DETECT_CHARS:
             break
@@ -445,6 +454,9 @@ def _score(text: str, name: str) -> float:
                 total += 1
             continue
         total += 1
+        language = _EXCLUSIVE_LETTERS.get(ch.lower())
+        if language is not None:
+            languages[language] = languages.get(language, 0) + 1
         if script in _CJK:
             cjk_chars += 1
             kana += script == "kana"
@@ -470,6 +482,8 @@ def _score(text: str, name: str) -> float:
             total -= 1.5  # "rÉcit": wrong case tables put capitals mid-word
     if count == 0:
         return 0.0
+    if len(languages) > 1:
+        total -= 3 * (sum(languages.values()) - max(languages.values()))
     score = total / count
     if name in ("shift_jis", "euc-jp") and cjk_chars and kana < 0.05 * cjk_chars:
         score -= 1.0  # Japanese is written with kana; Han alone is Chinese read wrongly
