@@ -19,12 +19,15 @@ from __future__ import annotations
 
 from collections import Counter
 
-from newsclean.rules.features import ends_clause, is_list_item, is_prose, line_key
+from newsclean.rules.features import ends_clause, ends_sentence, is_list_item, is_prose, line_key
 from newsclean.rules.pipeline import Context
 
 #: Cost of the first short kept line in a row (in characters of prose); the n-th short line in
 #: a row costs n times this.
 SHORT_LINE_COST = 40
+#: How far the cost escalates along a run of short lines. Measured: escalating (2+) walls off
+#: menus better but cuts articles made of many short lines (listicles, Q&A), so it stays flat.
+SHORT_RUN_CAP = 1
 #: Removed blocks that end an article (a subscribe prompt, a "Related" header, comments) cost
 #: this much, so prose after them is not joined to the article.
 END_MARKER_COST = 400
@@ -73,7 +76,7 @@ def _line_kinds(ctx: Context) -> list[str]:
         if ctx.decided[i] is None:
             if i in repeated:
                 kinds.append("short")
-            elif is_prose(block.text):
+            elif is_prose(block.text) or _wrapped(ctx, i):
                 kinds.append("prose")
             else:
                 kinds.append("list" if _list_like(block.text) else "short")
@@ -87,6 +90,26 @@ def _line_kinds(ctx: Context) -> list[str]:
         else:
             kinds.append("gone")
     return kinds
+
+
+#: A hard-wrapped paragraph (a scraper kept the page's line breaks) has lines at least this long.
+WRAPPED_MIN_CHARS = 40
+
+
+def _wrapped(ctx: Context, i: int) -> bool:
+    """Part of a hard-wrapped paragraph: a long line that runs on into a lower-case next line,
+    or a lower-case line that continues a long unfinished one."""
+    text = ctx.blocks[i].text
+    if len(text) < WRAPPED_MIN_CHARS:
+        return False
+    if i + 1 < len(ctx.blocks) and not ends_sentence(text):
+        following = ctx.blocks[i + 1].text
+        if following[:1].islower() and len(following) >= WRAPPED_MIN_CHARS // 2:
+            return True
+    if i > 0 and text[:1].islower():
+        previous = ctx.blocks[i - 1].text
+        return len(previous) >= WRAPPED_MIN_CHARS and not ends_sentence(previous)
+    return False
 
 
 def _isolated(kinds: list[str], i: int) -> bool:
@@ -130,7 +153,7 @@ def line_weights(ctx: Context) -> list[float]:
             weights.append(-SHORT_LINE_COST / 2)
         elif kind == "short":
             short_run += 1
-            weights.append(-SHORT_LINE_COST * short_run)
+            weights.append(-SHORT_LINE_COST * min(short_run, SHORT_RUN_CAP))
         elif kind in ("end", "comments") and i > 0 and ctx.decided[i - 1] == ctx.decided[i]:
             # the items of a related list or a run of comment labels: the header already paid
             short_run += 1
