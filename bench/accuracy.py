@@ -114,6 +114,8 @@ def evaluate(dataset: Dataset, chosen: list[tools.Tool], args: argparse.Namespac
             print(f"  {tool.key}: {len(errors)} errors, first: {errors[0]}", file=sys.stderr)
     where = f", page_type={args.page_type}" if args.page_type else ""
     print(f"\n### {dataset.name} ({len(dataset.pages)} pages{where})\n")
+    if "newsclean" in results:
+        print(f"newsclean: {tools.newsclean_origin()}\n")
     print(report.accuracy_table(rows, snippets=dataset.has_snippets))
     cached = [f"{r.label} ({r.cached})" for r in rows if r.cached]
     if cached:

@@ -145,6 +145,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"Load average at the end (1/5/15 min): {load} on {os.cpu_count()} CPUs.\n")
     print(report.markdown_table(header, rows))
     if "newsclean" in speed:
+        print(f"\nnewsclean: {tools.newsclean_origin()}")
         print(
             f"\nnewsclean / trafilatura: {_ratio(speed['newsclean'], speed.get('trafilatura'))}"
             f"; newsclean / lxml parse: {_ratio(speed['newsclean'], speed.get('lxml-parse'))}"

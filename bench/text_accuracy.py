@@ -182,6 +182,8 @@ def main(argv: list[str] | None = None) -> int:
             )
         where = f", page_type={args.page_type}" if args.page_type else ""
         print(f"\n### {dataset.name}, text input ({len(dataset.pages)} pages{where})\n")
+        if "newsclean" in results:
+            print(f"newsclean: {tools.newsclean_origin()}\n")
         print(report.accuracy_table(rows, snippets=dataset.has_snippets))
         if dataset.has_page_types and not args.page_type:
             print(f"\nF1 by page type ({dataset.name}, text input):\n")

@@ -10,10 +10,12 @@ Imports are lazy: a peer that is not installed fails on its own rows only.
 
 from __future__ import annotations
 
+import subprocess
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from importlib import metadata
+from pathlib import Path
 from typing import Any
 
 # (html as str, html as bytes, url) -> extracted text
@@ -167,3 +169,32 @@ def version(tool: Tool) -> str:
         return metadata.version(tool.dist)
     except metadata.PackageNotFoundError:
         return "missing"
+
+
+def newsclean_origin() -> str:
+    """Where newsclean is imported from, with the git commit when it is a checkout.
+
+    The work tree is shared and edited while benchmarks run, so a number is
+    only meaningful with this stamp ('+dirty' means uncommitted edits in src/).
+    """
+    try:
+        import newsclean
+    except ImportError as exc:
+        return f"not importable ({exc})"
+    where = Path(newsclean.__file__).resolve().parent
+    try:
+        head = subprocess.run(
+            ["git", "-C", str(where), "log", "-1", "--format=%h %ci"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "-C", str(where), "status", "--porcelain", "--", "."],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return f"{where} (not a git checkout)"
+    return f"{where} at {head}{' +dirty' if dirty else ''}"
