@@ -649,14 +649,27 @@ def _from_page(data: bytes, notes: list[str]) -> Decoded:
 # sequences never contain bytes below 0x80, so deleting these from the encoded text and
 # comparing lengths finds them at C speed (a regex scan is several times slower).
 _SUSPECT_BYTES = bytes(b for b in range(32) if b not in b"\t\n\x0c") + b"\x7f"
+_CONTROL_BYTES_TO_DROP = bytes(b for b in range(32) if b not in b"\t\n\x0b\x0c\r") + b"\x7f"
+
+
+def _utf8_or_none(text: str) -> bytes | None:
+    """The UTF-8 bytes of ``text``, or ``None`` when it holds lone surrogates."""
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:
+        return None
+
+
+def _has(data: bytes | None, text: str, chars: bytes) -> bool:
+    if data is None:
+        # Lone surrogates: encode them as they are so the byte test below still works.
+        data = text.encode("utf-8", "surrogatepass")
+    return len(data.translate(None, chars)) != len(data)
 
 
 def _needs_sanitizing(text: str) -> bool:
-    try:
-        data = text.encode("utf-8")
-    except UnicodeEncodeError:
-        return True  # lone surrogates
-    return text.startswith("\ufeff") or len(data.translate(None, _SUSPECT_BYTES)) != len(data)
+    data = _utf8_or_none(text)
+    return data is None or text.startswith("\ufeff") or _has(data, text, _SUSPECT_BYTES)
 
 
 _CONTROLS = regex.compile(r"[\x00-\x08\x0e-\x1f\x7f]+")
@@ -684,13 +697,17 @@ def sanitize_text(text: str) -> tuple[str, tuple[str, ...]]:
         text = text[1:]
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = text.replace("\x0b", "\n")
-    cleaned = _CONTROLS.sub("", text)
-    removed = len(text) - len(cleaned)
-    text = cleaned
-    if removed:
+    if "\x0b" in text:
+        text = text.replace("\x0b", "\n")
+    data = _utf8_or_none(text)
+    # The regex scans are several times slower than these byte tests, so they run only when
+    # there is something to fix.
+    if _has(data, text, _CONTROL_BYTES_TO_DROP):
+        cleaned = _CONTROLS.sub("", text)
+        removed = len(text) - len(cleaned)
+        text = cleaned
         warnings.append(f"text: removed {removed} control characters (NUL and the like)")
-    if _SURROGATE.search(text) is not None:
+    if data is None:
         text = _SURROGATE_PAIR.sub(_join_pair, text)
         text, lone = _SURROGATE.subn("\ufffd", text)
         if lone:
