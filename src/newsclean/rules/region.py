@@ -8,8 +8,8 @@ subarray). The weights encode what a person sees when scanning a page dump:
 * a line of prose adds its length, but a prose line standing alone between short lines (a
   teaser under a headline) adds only part of it, and a line the page repeats adds nothing;
 * a short kept line costs a little when it stands alone (a subheading between paragraphs) and
-  more for each further title-like short line in a row, so a menu or a list of headlines walls
-  the article off while a subheading does not; list items and short lines that end like a
+  the same for every title-like short line of a run (SHORT_RUN_CAP), so a long menu walls
+  the article off while a subheading barely dents it; list items and short lines that end like a
   clause (``,`` ``;`` ``.`` …) cost a flat amount, since they are how articles list things;
 * a removed block that ends an article (a subscribe prompt, a "Related" header, a comment
   counter) costs a lot, so the comments or teasers after it are not joined to the article.
@@ -22,8 +22,8 @@ from collections import Counter
 from newsclean.rules.features import ends_clause, ends_sentence, is_list_item, is_prose, line_key
 from newsclean.rules.pipeline import Context
 
-#: Cost of the first short kept line in a row (in characters of prose); the n-th short line in
-#: a row costs n times this.
+#: Cost of a short kept line that is not list-like (in characters of prose); the n-th such line
+#: in a row costs min(n, SHORT_RUN_CAP) times this.
 SHORT_LINE_COST = 40
 #: How far the cost escalates along a run of short lines. Measured: escalating (2+) walls off
 #: menus better but cuts articles made of many short lines (listicles, Q&A), so it stays flat.

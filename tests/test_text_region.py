@@ -1,0 +1,108 @@
+"""Unit tests of the text-mode region search and the line features it uses, on tiny pages."""
+
+from __future__ import annotations
+
+import newsclean
+from newsclean.rules.features import ends_clause, is_list_item, line_key
+from newsclean.phrases import prompt_pattern
+
+P1 = ("The council approved the new budget on Tuesday after a long debate about school funding "
+      "and the cost of repairs to three older buildings in the north of the town.")
+P2 = ("Opponents said the plan leaves too little for maintenance, while supporters argued that "
+      "the extra teachers were needed before the next school year begins in September.")
+P3 = ("The mayor said the vote was close but fair, and that the city would publish the full "
+      "figures online later this week so that residents could read them for themselves.")
+
+
+def body(text: str) -> str:
+    return newsclean.clean(text, input_format="text").body
+
+
+def test_line_key_ignores_case_and_punctuation() -> None:
+    assert line_key("Latest  News!") == line_key("latest news")
+    assert line_key("Latest news") != line_key("Latest views")
+
+
+def test_list_shapes() -> None:
+    assert is_list_item("- cut journey times by 20 minutes")
+    assert is_list_item("2) second item")
+    assert not is_list_item("2019 was a good year")
+    assert ends_clause("cut journey times,")
+    assert not ends_clause("Sports and Weather")
+
+
+def test_teasers_after_the_article_are_not_body() -> None:
+    teaser = "A short teaser that sums up another story in one sentence for readers."
+    page = "\n".join(
+        [P1, P2, P3, "Other stories"]
+        + [line for n in range(4) for line in (f"Headline Number {n} About Something", teaser + f" {n}")]
+    )
+    out = body(page)
+    assert P3 in out
+    assert "teaser" not in out
+
+
+def test_lines_repeated_on_the_page_do_not_form_the_region() -> None:
+    menu = ["Home", "Politics", "Sport", "Weather"]
+    page = "\n".join(menu + [P1, P2, P3] + menu)
+    out = body(page)
+    assert P1 in out and P3 in out
+    assert "Weather" not in out
+
+
+def test_bulleted_list_inside_the_article_is_kept() -> None:
+    page = "\n".join([P1, "The plan will:", "- hire twelve teachers,", "- repair two roofs,",
+                      "- extend the library hours.", P2, P3])
+    out = body(page)
+    assert "- repair two roofs," in out
+    assert P3 in out
+
+
+def test_unbulleted_lower_case_list_is_kept() -> None:
+    page = "\n".join([P1, "Allowed foods:", "fresh fish", "eggs of any kind", "green vegetables",
+                      "hard cheese", P2, P3])
+    assert "eggs of any kind" in body(page)
+
+
+def test_hard_wrapped_paragraphs_are_prose() -> None:
+    wrapped = [
+        "Gym equipment refers to the various machines and tools used in a",
+        "fitness facility to help people reach their goals. These machines are",
+        "designed to target different muscle groups and improve overall health.",
+    ]
+    page = "\n".join(["Menu", "Home", "Classes"] + wrapped + ["Contact us"])
+    out = body(page)
+    assert all(line in out for line in wrapped)
+
+
+def test_comment_thread_does_not_outweigh_the_article() -> None:
+    comment = ("I have read this twice and I still think the council got the numbers wrong, "
+               "because the repairs were promised years ago and never happened at all.")
+    thread = [line for n in range(4) for line in (f"reader{n} says:", "November 19, 2019 at 6:34 am",
+                                                   comment + f" ({n})")]
+    page = "\n".join([P1, P2, P3, "12 responses to “Council approves budget”"] + thread)
+    out = body(page)
+    assert P1 in out and P2 in out
+    assert "reader3" not in out and "(3)" not in out
+
+
+def test_inline_read_more_does_not_cut_the_article() -> None:
+    page = "\n".join([P1, "Read More", P2, P3])
+    out = body(page)
+    assert P1 in out and P3 in out
+
+
+def test_comment_section_patterns() -> None:
+    pattern = prompt_pattern(frozenset({"en"}))
+    for line in ("34 responses to “A headline”", "Leave a Reply Cancel reply", "[ Read All Comments ]",
+                 "Top Rated Comments", "You must be logged in to post a comment."):
+        match = pattern.search(line)
+        assert match is not None and match.lastgroup == "comments", line
+
+
+def test_comment_patterns_leave_article_sentences_alone() -> None:
+    pattern = prompt_pattern(frozenset({"en"}))
+    for line in ("He left a reply on the council website.", "Comments on the plan were mixed, officials said.",
+                 "Twelve responses to the survey came from teachers."):
+        match = pattern.search(line)
+        assert match is None or match.lastgroup != "comments", line
