@@ -170,9 +170,6 @@ def test_file_uri_as_source_string_is_text_not_a_path(tmp_path: Path) -> None:
 # --- regular expressions ---------------------------------------------------------------------
 
 
-#: Patterns that backtrack quadratically on a long run of whitespace (``\\s*X\\s*`` tried at
-#: every position of the run). Reported to the lead; strict, so the marker has to go with the fix.
-CORE_BUG_BACKTRACKING: frozenset[str] = frozenset()
 #: Seconds one pattern may spend on one 100 KB string; a linear scan takes milliseconds.
 PATTERN_BOUND = 2.0
 
@@ -195,17 +192,7 @@ def _adversarial(pattern: str) -> Iterator[str]:
         yield unit * (size // len(unit)) + "\x00"
 
 
-def _pattern_params() -> Iterator[object]:
-    for name, pattern in all_patterns():
-        marks = []
-        if name in CORE_BUG_BACKTRACKING:
-            marks.append(
-                pytest.mark.xfail(strict=True, reason="CORE BUG: quadratic on a long run of whitespace")
-            )
-        yield pytest.param(name, pattern, id=name, marks=marks)
-
-
-@pytest.mark.parametrize(("name", "pattern"), list(_pattern_params()))
+@pytest.mark.parametrize(("name", "pattern"), [pytest.param(name, p, id=name) for name, p in all_patterns()])
 def test_rule_pattern_does_not_backtrack(name: str, pattern: object) -> None:
     import regex
 
