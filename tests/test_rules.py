@@ -77,6 +77,15 @@ FIRES = [
 
 # (rule, input, text that must stay in the body)
 QUIET = [
+    ("related-header",
+     html_page("<div class='read-also'><div>Read also</div><a href='/x'>Another story about the bridge</a></div>"
+               "<h2>What changes for drivers</h2><p>Drivers will have to use the ring road while the bridge "
+               "is closed, which adds about ten minutes to most trips.</p>"),
+     "What changes for drivers"),
+    ("widget-label",
+     html_page("<h2>Summary</h2><p>The budget passed by nine votes to four after a debate that lasted most "
+               "of the afternoon and evening.</p>"),
+     "Summary"),
     ("subscribe-prompt", text_page(after="Readers who subscribe to the paper's newsletter were told of the change in advance."),
      "Readers who subscribe to the paper's newsletter were told of the change in advance."),
     ("cookie-notice", text_page(after='The judge quoted the banner: "We use cookies to improve your experience" and found it misleading.'),

@@ -7,7 +7,7 @@ LABELS = {
     "print": ("drucken", "artikel drucken", "druckversion"),
     "tools": ("schriftgröße", "merken", "speichern", "artikel merken", "zur merkliste",
               "bild vergrößern", "mehr anzeigen", "mehr laden", "schließen", "menü", "suche",
-              "bildergalerie", "fehler melden", "artikel verschenken", "zusammenfassung"),
+              "bildergalerie", "fehler melden", "artikel verschenken"),
     "share": ("teilen", "artikel teilen", "beitrag teilen", "auf facebook teilen", "per e-mail",
               "per mail teilen", "twittern", "link kopiert", "weiterleiten", "verschicken", "link kopieren"),
     "subscribe": ("abonnieren", "jetzt abonnieren", "newsletter", "anmelden", "registrieren",

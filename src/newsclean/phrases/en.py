@@ -14,7 +14,7 @@ LABELS = {
         "bookmark", "add to favorites", "add to favourites", "gift this article", "gift article",
         "zoom", "close", "menu", "search", "toggle navigation", "open menu", "expand", "collapse",
         "more", "show more", "load more", "view gallery", "enlarge", "fullscreen", "full screen",
-        "image", "photo", "photos", "gallery", "ai-generated summary", "summary", "translate",
+        "image", "photo", "photos", "gallery", "ai-generated summary", "translate",
         "reading mode", "report an error", "report a correction", "suggest a correction",
     ),
     "share": (

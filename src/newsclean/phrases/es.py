@@ -6,7 +6,7 @@ LABELS = {
     "short-link": ("enlace corto",),
     "print": ("imprimir", "imprimir artículo", "versión para imprimir"),
     "tools": ("tamaño de texto", "guardar", "guardar artículo", "cerrar", "buscar", "ver más",
-              "cargar más", "ampliar", "galería", "resumen", "regalar artículo"),
+              "cargar más", "ampliar", "galería", "regalar artículo"),
     "share": ("compartir", "compartir en facebook", "compartir en twitter", "compartir en whatsapp",
               "enviar por correo", "enviar", "tuitear", "comparte", "copiar enlace", "copiar link",
               "enlace copiado"),

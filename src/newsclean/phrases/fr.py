@@ -6,7 +6,7 @@ LABELS = {
     "short-link": ("lien court",),
     "print": ("imprimer", "imprimer l'article", "version imprimable"),
     "tools": ("taille du texte", "sauvegarder", "enregistrer", "ajouter à mes favoris", "fermer",
-              "rechercher", "voir plus", "afficher plus", "agrandir", "diaporama", "résumé",
+              "rechercher", "voir plus", "afficher plus", "agrandir", "diaporama",
               "offrir cet article", "offrir l'article", "signaler une erreur"),
     "share": ("partager", "partager l'article", "partager sur facebook", "partager sur twitter",
               "envoyer par e-mail", "envoyer par email", "envoyer", "tweeter", "partage", "copier le lien",

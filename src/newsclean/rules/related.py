@@ -43,6 +43,17 @@ def _list_item(ctx: Context, i: int) -> bool:
     return is_headline_shaped(block.text) and not is_prose(block.text)
 
 
+def _list_scope(containers: tuple[int, ...]) -> int | None:
+    """HTML: the container a header's list must stay in, the one around the header's own element.
+
+    A "Read also" box ends where its container ends; the article's next subheading is not part
+    of it. Text input has no containers, so no scope.
+    """
+    if len(containers) >= 2:
+        return containers[-2]
+    return containers[-1] if containers else None
+
+
 def apply_related_header(ctx: Context) -> Iterator[Mark]:
     """A "Related"/"Read more" header, and the headline or link list right after it."""
     timeout = ctx.regex_timeout
@@ -57,10 +68,16 @@ def apply_related_header(ctx: Context) -> Iterator[Mark]:
                 i += 1
                 continue
             yield Mark(i)
+            scope = _list_scope(blocks[i].containers)
             j = i + 1
             while j < len(blocks) and j - i <= MAX_LIST_ITEMS:
                 if ctx.decided[j] is None:
-                    if not _list_item(ctx, j):
+                    block = blocks[j]
+                    if (
+                        block.heading_level
+                        or (scope is not None and scope not in block.containers)
+                        or not _list_item(ctx, j)
+                    ):
                         break
                     yield Mark(j, action="related", value=_link_of(ctx, j))
                 j += 1
