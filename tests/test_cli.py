@@ -97,3 +97,29 @@ def test_subprocess_python_m() -> None:
     )
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)["paragraphs"][-1].endswith("restoration of\u00a0their relations as\u00a0well.")
+
+
+def test_jsonl_records_in_and_out() -> None:
+    article = SEED.read_text(encoding="utf-8")
+    records = [
+        {"id": "a1", "text": article, "url": "https://example.org/a1"},
+        {"id": 7, "text": "Home\nMenu\n"},
+        {"id": "bad", "body": "no text field here"},
+    ]
+    data = "\n".join(json.dumps(r) for r in records).encode() + b"\nnot json\n"
+    code, out, err = run(["--jsonl", "--input-format", "text"], data)
+    lines = [json.loads(line) for line in out.splitlines()]
+    assert [line["id"] for line in lines] == ["a1", 7, "bad", None]
+    assert lines[0]["url"] == "https://example.org/a1" and lines[0]["tags"][-1] == "Kuril Islands"
+    assert lines[1]["paragraphs"] == []
+    assert "error" in lines[2] and "error" in lines[3]
+    assert code == EXIT_UNREADABLE and err.count("\n") == 2
+
+
+def test_jsonl_output_for_many_files(tmp_path: Path) -> None:
+    second = tmp_path / "second.txt"
+    second.write_text("Listen Live\n" + SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    code, out, _ = run(["--format", "jsonl", str(SEED), str(second)])
+    assert code == EXIT_OK
+    docs = [json.loads(line) for line in out.splitlines()]
+    assert len(docs) == 2 and docs[0]["paragraphs"] == docs[1]["paragraphs"]

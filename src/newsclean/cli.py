@@ -7,15 +7,17 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from typing import BinaryIO, NoReturn, TextIO
 
 from newsclean import __version__
 from newsclean.api import clean
 from newsclean.config import Config
 from newsclean.document import Document
-from newsclean.errors import ConfigError, InputError, NewscleanError
+from newsclean.errors import ConfigError, NewscleanError
 
 EXIT_OK = 0
 EXIT_EMPTY = 1
@@ -33,6 +35,7 @@ examples:
   newsclean page.html
   curl -s https://example.com/story | newsclean --format json
   newsclean --input-format text --explain < scraped.txt
+  newsclean --jsonl --input-format text < wet-records.jsonl > cleaned.jsonl
 """
 
 
@@ -50,14 +53,19 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("files", nargs="*", metavar="FILE", help="input files; none or '-' reads stdin")
-    parser.add_argument("-f", "--format", choices=("text", "json", "markdown"), default="text",
-                        help="output format (default: text, the article body)")
+    parser.add_argument("-f", "--format", choices=("text", "json", "jsonl", "markdown"), default="text",
+                        help="output format (default: text, the article body; jsonl: one compact JSON "
+                             "document per line, for many inputs)")
     parser.add_argument("-i", "--input-format", choices=("auto", "html", "text"), default="auto",
                         help="what the input is (default: auto-detect)")
     parser.add_argument("--url", help="the page's URL (for metadata)")
     parser.add_argument("--encoding", help="charset to try first for the input bytes (e.g. from an HTTP header)")
     parser.add_argument("--explain", action="store_true",
                         help="print each removed piece of text and the rule that removed it on stderr")
+    parser.add_argument("--jsonl", action="store_true",
+                        help="inputs are JSON Lines, one page per record in its 'html' or 'text' field "
+                             "(with optional 'id' and 'url'); output is one JSON line per record")
+    parser.add_argument("--field", help="with --jsonl: the record field holding the page (default: html, else text)")
     parser.add_argument("--disable", action="append", default=[], metavar="RULE",
                         help="skip a pipeline rule by name (repeatable)")
     parser.add_argument("--version", action="version", version=f"newsclean {__version__}")
@@ -66,7 +74,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _render(doc: Document, fmt: str) -> str:
     if fmt == "json":
-        return doc.to_json()
+        return doc.to_json() + "\n"
+    if fmt == "jsonl":
+        return doc.to_json(indent=None) + "\n"
     if fmt == "markdown":
         return doc.to_markdown()
     return doc.body + ("\n" if doc.body else "")
@@ -86,6 +96,49 @@ def _read(name: str, stdin: BinaryIO) -> bytes:
         return handle.read()
 
 
+@dataclass(frozen=True)
+class _Job:
+    """One page to clean: where it came from, its content, and its record id for JSONL input."""
+
+    label: str
+    data: str | bytes | None
+    url: str | None
+    record_id: object = None
+    problem: str | None = None  # set when the input could not be read
+
+
+def _jobs(args: argparse.Namespace, stdin: BinaryIO) -> Iterator[_Job]:
+    for name in args.files or ["-"]:
+        label = "<stdin>" if name == "-" else name
+        try:
+            data = _read(name, stdin)
+        except OSError as error:
+            yield _Job(label, None, None, problem=f"cannot read: {error.strerror or error}")
+            continue
+        if not args.jsonl:
+            yield _Job(label, data, args.url)
+            continue
+        for number, line in enumerate(data.decode("utf-8", "replace").splitlines(), 1):
+            if not line.strip():
+                continue
+            where = f"{label}:{number}"
+            try:
+                record = json.loads(line)
+            except ValueError as error:
+                yield _Job(where, None, None, problem=f"not a JSON line: {error}")
+                continue
+            if not isinstance(record, dict):
+                yield _Job(where, None, None, problem="a JSON line must hold an object")
+                continue
+            field = args.field or ("html" if "html" in record else "text")
+            content = record.get(field)
+            if not isinstance(content, str):
+                yield _Job(where, None, None, record.get("id"), problem=f"no string field {field!r}")
+                continue
+            url = args.url or (record["url"] if isinstance(record.get("url"), str) else None)
+            yield _Job(where, content, url, record.get("id"))
+
+
 def main(argv: Sequence[str] | None = None, *, stdin: BinaryIO | None = None,
          stdout: TextIO | None = None, stderr: TextIO | None = None) -> int:
     """Run the command; returns the exit code (see ``--help``)."""
@@ -103,31 +156,30 @@ def main(argv: Sequence[str] | None = None, *, stdin: BinaryIO | None = None,
     except ConfigError as error:
         err.write(f"newsclean: error: {error}\n")
         return EXIT_USAGE
+    fmt = "jsonl" if args.jsonl else args.format
 
     status = EXIT_OK
-    for name in args.files or ["-"]:
-        label = "<stdin>" if name == "-" else name
-        try:
-            data = _read(name, stdin)
-            doc = clean(data, url=args.url, input_format=args.input_format, config=config,
-                        encoding=args.encoding)
-        except OSError as error:
-            err.write(f"newsclean: {label}: cannot read: {error.strerror or error}\n")
-            status = max(status, EXIT_UNREADABLE)
-            continue
-        except InputError as error:
-            err.write(f"newsclean: {label}: {error}\n")
-            status = max(status, EXIT_UNREADABLE)
-            continue
-        except NewscleanError as error:
-            err.write(f"newsclean: {label}: {error}\n")
+    for job in _jobs(args, stdin):
+        problem = job.problem
+        doc = None
+        if problem is None and job.data is not None:
+            try:
+                doc = clean(job.data, url=job.url, input_format=args.input_format, config=config,
+                            encoding=args.encoding)
+            except NewscleanError as error:  # InputError, InputTooLargeError: the input, not usage
+                problem = str(error)
+        if doc is None:
+            err.write(f"newsclean: {job.label}: {problem}\n")
+            if args.jsonl:
+                out.write(json.dumps({"id": job.record_id, "error": problem}, ensure_ascii=False) + "\n")
             status = max(status, EXIT_UNREADABLE)
             continue
         if args.explain:
-            _explain(doc, label, err)
-        out.write(_render(doc, args.format))
-        if args.format == "json":
-            out.write("\n")
+            _explain(doc, job.label, err)
+        if args.jsonl:
+            out.write(json.dumps({"id": job.record_id, **doc.to_dict()}, ensure_ascii=False) + "\n")
+        else:
+            out.write(_render(doc, fmt))
         if not doc.paragraphs:
             status = max(status, EXIT_EMPTY)
     out.flush()
