@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from newsclean.blocks.html import build_blocks, parse_html
+from newsclean.blocks.html import build_blocks
+from newsclean.blocks.parse import parse_page
 
 
 def _blocks(markup: str) -> list:
-    root = parse_html(markup)
+    root, _ = parse_page(markup)
     assert root is not None
     return build_blocks(root)[0]
 
@@ -18,7 +19,8 @@ def test_table_row_is_one_block_of_kind_tr() -> None:
 
 def test_link_around_block_elements_counts_as_link_text() -> None:
     blocks = _blocks(
-        "<html><body><a href='/x'><div><strong>Headline</strong> <em>A teaser sentence here.</em></div></a></body></html>"
+        "<html><body><a href='/x'><div><strong>Headline</strong> <em>A teaser sentence here.</em></div></a>"
+        "</body></html>"
     )
     assert len(blocks) == 1
     assert blocks[0].link_chars == len(blocks[0].text)
@@ -28,5 +30,7 @@ def test_noscript_read_only_when_the_page_is_otherwise_empty() -> None:
     text = "The whole forum thread is served here for readers without script, post after post. " * 4
     empty = _blocks(f"<html><body><div id='app'></div><noscript><p>{text}</p></noscript></body></html>")
     assert [b.text for b in empty] == [text.strip()]
-    full = _blocks(f"<html><body><p>{text}</p><noscript><p>Please enable JavaScript.</p></noscript></body></html>")
+    full = _blocks(
+        f"<html><body><p>{text}</p><noscript><p>Please enable JavaScript.</p></noscript></body></html>"
+    )
     assert [b.text for b in full] == [text.strip()]

@@ -40,6 +40,9 @@ _KIND_OF = {
 }
 
 _ARTICLE_TAGS = frozenset({"article", "main"})
+#: Elements and ARIA roles that are page furniture whatever their class says.
+_FURNITURE_TAGS = frozenset({"nav", "aside", "footer", "form"})
+_FURNITURE_ROLES = frozenset({"navigation", "banner", "contentinfo"})
 #: Table cells stay containers (layout tables hold whole articles in one cell) but do not cut the
 #: text: a data row becomes one block, "Green 22 +9", kept as a ``tr`` paragraph.
 _CELL_TAGS = frozenset({"td", "th"})
@@ -60,31 +63,6 @@ class Container:
     #: itemprop=articleBody or an "article body" class: the page's own word, stronger than a bare
     #: <article> (listing pages wrap every teaser in one)
     strong_hint: bool = False
-
-
-_PARSER_OPTIONS = dict(
-    remove_comments=True,
-    remove_pis=True,
-    no_network=True,
-    remove_blank_text=False,
-    compact=True,
-    default_doctype=False,
-    collect_ids=False,
-    huge_tree=False,
-)
-
-
-def parse_html(text: str) -> html.HtmlElement | None:
-    """Parse an HTML document with a parser that never reaches the network or the disk.
-
-    Returns ``None`` when nothing could be parsed.
-    """
-    parser = html.HTMLParser(**_PARSER_OPTIONS)  # type: ignore[arg-type]
-    try:
-        root = html.document_fromstring(text, parser=parser)
-    except (etree.ParserError, ValueError, etree.XMLSyntaxError):
-        return None
-    return root
 
 
 def _hidden(el: etree._Element) -> bool:
@@ -193,7 +171,7 @@ def _walk(root: html.HtmlElement, skip_tags: frozenset[str]) -> tuple[list[Block
                 role = attrib.get("role", "")
                 marker = f"{attrib.get('class', '')} {attrib.get('id', '')} {role}".strip()
                 concepts = concepts_of(marker, token_cache) if marker else frozenset()
-                if tag in ("nav", "aside", "footer", "form") or role in ("navigation", "banner", "contentinfo"):
+                if tag in _FURNITURE_TAGS or role in _FURNITURE_ROLES:
                     concepts = concepts | {"navigation"}
                 hint = (
                     tag in _ARTICLE_TAGS

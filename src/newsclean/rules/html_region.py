@@ -112,7 +112,7 @@ def _score(ctx: Context) -> Scores:
     links = [0] * n
     count = [0] * n
     weights = _weights(ctx)
-    for block, w in zip(ctx.blocks, weights):
+    for block, w in zip(ctx.blocks, weights, strict=True):
         for cid in block.containers:
             mass[cid] += w
             chars[cid] += len(block.text)
@@ -120,7 +120,7 @@ def _score(ctx: Context) -> Scores:
             count[cid] += 1
             if w > 0:
                 positive[cid] += w
-    for block, w in zip(ctx.blocks, weights):
+    for block, w in zip(ctx.blocks, weights, strict=True):
         chain = block.containers
         if not chain:
             continue

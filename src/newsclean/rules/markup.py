@@ -6,8 +6,8 @@ from collections.abc import Iterator
 
 from newsclean.document import Link
 from newsclean.rules.features import word_count
-from newsclean.rules.pipeline import Context, Mark, Rule
 from newsclean.rules.html_region import ancestors_and_self, container_masses, main_container, main_set
+from newsclean.rules.pipeline import Context, Mark, Rule
 from newsclean.rules.region import text_region
 
 #: (rule name, concept/family, reason)
@@ -100,7 +100,7 @@ def apply_outside_article(ctx: Context) -> Iterator[Mark]:
     if region is None:
         return
     first, last = region
-    for i, block in enumerate(ctx.blocks):
+    for i in range(len(ctx.blocks)):
         if ctx.decided[i] is None and not first <= i <= last:
             yield Mark(i)
 
