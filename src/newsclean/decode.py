@@ -430,6 +430,7 @@ def _score(text: str, name: str) -> float:
     cjk_chars = kana = hangul = spaced_han = 0
     level1 = _LEVEL1.get(name)
     languages: dict[str, int] = {}
+    cased = upper = 0
     for match in _NON_ASCII.finditer(text):
         if count >= DETECT_CHARS:
             break
@@ -454,6 +455,11 @@ def _score(text: str, name: str) -> float:
                 total += 1
             continue
         total += 1
+        if ch.isupper():
+            upper += 1
+            cased += 1
+        elif ch.islower():
+            cased += 1
         language = _EXCLUSIVE_LETTERS.get(ch.lower())
         if language is not None:
             languages[language] = languages.get(language, 0) + 1
@@ -485,6 +491,8 @@ def _score(text: str, name: str) -> float:
     if len(languages) > 1:
         total -= 3 * (sum(languages.values()) - max(languages.values()))
     score = total / count
+    if cased >= 20 and upper > 0.6 * cased:
+        score -= 1.0  # KOI8-R read as windows-1251 (and back) swaps cases: mostly capitals
     if name in ("shift_jis", "euc-jp") and cjk_chars and kana < 0.05 * cjk_chars:
         score -= 1.0  # Japanese is written with kana; Han alone is Chinese read wrongly
     if name in ("gbk", "big5", "shift_jis", "euc-jp") and spaced_han > 0.2 * max(cjk_chars, 1):
@@ -492,15 +500,6 @@ def _score(text: str, name: str) -> float:
     if name == "euc-kr" and cjk_chars and hangul < 0.5 * cjk_chars:
         score -= 1.0
     return score
-
-
-def _upper_ratio_penalty(text: str) -> float:
-    """KOI8-R read as windows-1251 (and back) swaps cases: most letters come out capitals."""
-    letters = [c for c in text[:DETECT_BYTES] if c.isalpha() and ord(c) > 0x7F][:DETECT_CHARS]
-    if len(letters) < 20:
-        return 0.0
-    upper = sum(c.isupper() for c in letters) / len(letters)
-    return 1.0 if upper > 0.6 else 0.0
 
 
 def _is_iso2022jp(sample: bytes) -> bool:
@@ -521,7 +520,7 @@ def _detect_legacy(data: bytes) -> tuple[str, float] | None:
             text = decoder.decode(sample, final=len(sample) == len(data))
         except UnicodeDecodeError:
             continue
-        score = _score(text, name) - _upper_ratio_penalty(text)
+        score = _score(text, name)
         if best is None or score > best[1]:
             best = (name, score)
     return best
