@@ -34,3 +34,12 @@ def test_noscript_read_only_when_the_page_is_otherwise_empty() -> None:
         f"<html><body><p>{text}</p><noscript><p>Please enable JavaScript.</p></noscript></body></html>"
     )
     assert [b.text for b in full] == [text.strip()]
+
+
+def test_embedded_post_is_not_a_share_bar() -> None:
+    from newsclean.blocks.tokens import concepts_of
+
+    assert concepts_of("social-media-embed", {}) == frozenset()
+    assert concepts_of("embed tweet", {}) == frozenset()
+    assert concepts_of("social-share", {}) == frozenset({"share"})
+    assert concepts_of("ad-embed", {}) == frozenset({"ads"})

@@ -73,6 +73,9 @@ FIRES = [
     ("navigation-markup", html_page("", "<nav><ul><li>Home</li><li>Local news</li></ul></nav>"), "Local news"),
     ("link-list", html_page("<p><a href='/a'>Bridge</a> <a href='/b'>Budget</a> <a href='/c'>Buses</a></p>"),
      "Bridge Budget Buses"),
+    ("figure-caption",
+     html_page("<figure><img src='b.jpg'><figcaption>The old bridge at dusk. Photo: J. Roe</figcaption></figure>"),
+     "The old bridge at dusk. Photo: J. Roe"),
 ]
 
 # (rule, input, text that must stay in the body)
@@ -96,6 +99,9 @@ QUIET = [
      "Apples, pears and plums were on sale, the market said, at lower prices than last year."),
     ("dateline", text_page(after="On 5 March 2021 the council first discussed the plan for the bridge and its repair costs."),
      "On 5 March 2021 the council first discussed the plan for the bridge and its repair costs."),
+    ("figure-caption", html_page("<figure><blockquote>We will not close the bridge without a plan for buses, "
+                                 "the mayor told residents.</blockquote></figure>"),
+     "We will not close the bridge without a plan for buses, the mayor told residents."),
     ("navigation-label", text_page(after="Home is where the heart is, the mayor said, opening the new shelter for families."),
      "Home is where the heart is, the mayor said, opening the new shelter for families."),
 ]

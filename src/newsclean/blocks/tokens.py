@@ -64,6 +64,12 @@ TOKEN_CONCEPTS: dict[str, tuple[str, ...]] = {
     ),
 }
 
+#: Words that name an embedded post (a tweet, an Instagram or TikTok post quoted in the story):
+#: the element holds quoted article text, so a "social" beside them is no share bar.
+EMBED_WORDS = frozenset({
+    "embed", "embedded", "embeds", "tweet", "twitter-tweet", "instagram-media", "tiktok-embed",
+})
+
 _SPLIT = regex.compile(r"[\s_\-.:]+|(?<=\p{Ll})(?=\p{Lu})")
 
 # whole class/id values (lower case, as written) -> concept, tried before the parts
@@ -89,8 +95,10 @@ def concepts_of(attr_value: str, cache: dict[str, frozenset[str]]) -> frozenset[
     if hit is not None:
         return hit
     found: set[str] = set()
+    embed = False
     for token in attr_value.split():
         low = token.lower()
+        embed = embed or low in EMBED_WORDS
         whole = _WHOLE.get(low)
         if whole is not None:
             found.add(whole)
@@ -98,9 +106,13 @@ def concepts_of(attr_value: str, cache: dict[str, frozenset[str]]) -> frozenset[
         for match in _HYPHENATED.finditer(low):
             found.add(_WHOLE[match.group()])
         for part in _SPLIT.split(token):
-            concept = _PART.get(part.lower())
+            low_part = part.lower()
+            embed = embed or low_part in EMBED_WORDS
+            concept = _PART.get(low_part)
             if concept is not None:
                 found.add(concept)
+    if embed:
+        found.discard("share")
     result = frozenset(found)
     cache[attr_value] = result
     return result

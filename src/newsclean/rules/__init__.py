@@ -5,7 +5,8 @@ Order matters and reads like the algorithm:
 1. metadata lines that look like nothing else (datelines, bylines);
 2. phrase rules: blocks that *are* widget, share, subscribe, comment, ad, cookie or menu text;
 3. related-story headers and the lists under them;
-4. markup rules (HTML): blocks inside regions whose class/id/role name them as boilerplate;
+4. markup rules (HTML): blocks inside regions whose class/id/role name them as boilerplate,
+   link lists, and image captions;
 5. structure: the article region is located from what is left; tag lines, the title and
    headline runs around it are moved to metadata; everything else outside it is removed.
 """
@@ -37,6 +38,7 @@ PIPELINE: tuple[Rule, ...] = (
     _MARKUP["cookie-markup"],
     _MARKUP["navigation-markup"],
     _MARKUP["link-list"],
+    _MARKUP["figure-caption"],
     _META["title-heading"],
     _META["tag-list"],
     _META["title-line"],
