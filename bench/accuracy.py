@@ -34,7 +34,10 @@ def _type_key(page_type: str) -> tuple[int, str]:
     return (_TYPE_ORDER.index(page_type) if page_type in _TYPE_ORDER else 99, page_type)
 
 
-def page_type_table(dataset: Dataset, results: dict[str, tuple[tools.Tool, list[PageRun]]]) -> str:
+Counts = tuple[list[scoring.PageCounts], list[bool]]
+
+
+def page_type_table(dataset: Dataset, results: dict[str, tuple[tools.Tool, Counts | None]]) -> str:
     """F1 per page type (and article vs. all other types) for each scored tool."""
     by_type: dict[str, list[int]] = defaultdict(list)
     for i, page in enumerate(dataset.pages):
@@ -44,16 +47,15 @@ def page_type_table(dataset: Dataset, results: dict[str, tuple[tools.Tool, list[
     header = ["tool", f"article ({len(by_type.get('article', []))})", f"others ({len(others)})"]
     header += [f"{t} ({len(by_type[t])})" for t in types if t != "article"]
     rows = []
-    for tool, runs in results.values():
-        if not tool.scored:
+    for tool, counts in results.values():
+        if counts is None:
             continue
 
-        def f1_of(indices: list[int], runs: list[PageRun] = runs) -> str:
+        def f1_of(indices: list[int], counts: Counts = counts) -> str:
             if not indices:
                 return "-"
-            truths = [dataset.pages[i].truth for i in indices]
-            texts = [runs[i].text for i in indices]
-            return f"{scoring.score_texts(truths, texts, resamples=0).f1:.3f}"
+            picked = [counts[0][i] for i in indices]
+            return f"{scoring.score(picked, resamples=0).f1:.3f}"
 
         cells = [tool.label, f1_of(by_type.get("article", [])), f1_of(others)]
         cells += [f1_of(by_type[t]) for t in types if t != "article"]
@@ -88,7 +90,8 @@ def dump(directory: Path, dataset: Dataset, runs: list[PageRun], reference: list
 def evaluate(dataset: Dataset, chosen: list[tools.Tool], args: argparse.Namespace) -> dict[str, object]:
     """Run the tools on one dataset, print its tables, and return the numbers."""
     print(f"{dataset.name}: {len(dataset.pages)} pages", file=sys.stderr, flush=True)
-    results: dict[str, tuple[tools.Tool, list[PageRun]]] = {}
+    results: dict[str, tuple[tools.Tool, Counts | None]] = {}
+    outputs: dict[str, list[PageRun]] = {}
     rows = []
     for tool in chosen:
         version = tools.version(tool)
@@ -98,7 +101,13 @@ def evaluate(dataset: Dataset, chosen: list[tools.Tool], args: argparse.Namespac
         runs = runner.run_tool(
             tool, dataset, jobs=args.jobs, use_cache=not args.no_cache, timeout_s=args.timeout
         )
-        results[tool.key] = (tool, runs)
+        counts = (
+            scoring.page_counts([p.truth for p in dataset.pages], [r.text for r in runs])
+            if tool.scored
+            else None
+        )
+        results[tool.key] = (tool, counts)
+        outputs[tool.key] = runs
         rows.append(
             report.make_row(
                 tool.label,
@@ -107,6 +116,7 @@ def evaluate(dataset: Dataset, chosen: list[tools.Tool], args: argparse.Namespac
                 runs,
                 scored=tool.scored,
                 with_snippets=dataset.has_snippets,
+                counts=counts,
             )
         )
         errors = [r.error for r in runs if r.error]
@@ -123,10 +133,9 @@ def evaluate(dataset: Dataset, chosen: list[tools.Tool], args: argparse.Namespac
     if dataset.has_page_types and not args.page_type:
         print(f"\nF1 by page type ({dataset.name}):\n")
         print(page_type_table(dataset, results))
-    if args.dump and "newsclean" in results:
-        reference = results.get("trafilatura")
+    if args.dump and "newsclean" in outputs:
         target = Path(args.dump) / dataset.name
-        dump(target, dataset, results["newsclean"][1], reference[1] if reference else None)
+        dump(target, dataset, outputs["newsclean"], outputs.get("trafilatura"))
         print(f"  newsclean outputs and scores.tsv written to {target}", file=sys.stderr)
     return {
         "dataset": dataset.name,

@@ -44,10 +44,14 @@ def make_row(
     *,
     scored: bool = True,
     with_snippets: bool = False,
+    counts: tuple[list[scoring.PageCounts], list[bool]] | None = None,
 ) -> Row:
-    """Score one tool's runs against the pages' truth."""
+    """Score one tool's runs against the pages' truth (``counts``: precomputed page_counts)."""
     texts = [r.text for r in runs]
-    scores = scoring.score_texts([p.truth for p in pages], texts) if scored and pages else None
+    scores = None
+    if scored and pages:
+        counts = counts or scoring.page_counts([p.truth for p in pages], texts)
+        scores = scoring.score(*counts)
     snippets = (
         scoring.score_snippets(texts, [p.with_snippets for p in pages], [p.without_snippets for p in pages])
         if scored and with_snippets

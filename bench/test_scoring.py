@@ -139,3 +139,11 @@ def test_snippet_scores_pool_over_pages() -> None:
     # 'nothing' occurs only on page 2: 1 of the 2 non-blank without-snippets
     assert (s.without_found, s.without_total) == (1, 2)
     assert math.isclose(s.with_rate, 2 / 3) and s.without_rate == 0.5
+
+
+def test_compare_agrees_with_match_and_exact_match() -> None:
+    for truth, pred in [("a b c d e", "a b c d"), ("x y", "x y"), ("a b c d", ""), ("", "a")]:
+        counts, exact = scoring.compare(truth, pred)
+        assert counts == scoring.match(truth, pred)
+        assert exact == scoring.exact_match(truth, pred)
+    assert scoring.compare("x y", "x, y!")[1] is True

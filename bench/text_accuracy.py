@@ -25,7 +25,7 @@ import report
 import runner
 import scoring
 import tools
-from accuracy import page_type_table
+from accuracy import Counts, page_type_table
 from datasets import load_dataset
 from runner import PageRun
 from tools import Tool
@@ -158,7 +158,7 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
             flush=True,
         )
-        results: dict[str, tuple[Tool, list[PageRun]]] = {}
+        results: dict[str, tuple[Tool, Counts | None]] = {}
         rows = []
         for key in keys:
             tool = _BY_KEY[key]
@@ -173,12 +173,20 @@ def main(argv: list[str] | None = None) -> int:
             errors = [r.error for r in runs if r.error]
             if errors:
                 print(f"  {key}: {len(errors)} errors, first: {errors[0]}", file=sys.stderr)
-            results[key] = (tool, runs)
+            counts = scoring.page_counts([p.truth for p in dataset.pages], [r.text for r in runs])
+            results[key] = (tool, counts)
             if args.dump and key == "newsclean":
                 index = dump_pages(args.dump, dataset.name, dataset.pages, texts, runs)
                 print(f"  per-page dump: {index}", file=sys.stderr)
             rows.append(
-                report.make_row(tool.label, version, dataset.pages, runs, with_snippets=dataset.has_snippets)
+                report.make_row(
+                    tool.label,
+                    version,
+                    dataset.pages,
+                    runs,
+                    with_snippets=dataset.has_snippets,
+                    counts=counts,
+                )
             )
         where = f", page_type={args.page_type}" if args.page_type else ""
         print(f"\n### {dataset.name}, text input ({len(dataset.pages)} pages{where})\n")
