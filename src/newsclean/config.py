@@ -26,7 +26,6 @@ class Config:
             returned). Default 80.
         now: the reference time for relative dates ("2 hours ago") and for rejecting dates in the
             future. ``None`` means relative dates are ignored and "the future" is the real clock.
-        include_tables: keep table rows inside the article as paragraphs. Default True.
     """
 
     disabled_rules: frozenset[str] = field(default=frozenset())
@@ -35,7 +34,6 @@ class Config:
     guard_ratio: float = 0.1
     min_body_chars: int = 80
     now: datetime | None = None
-    include_tables: bool = True
 
     def __post_init__(self) -> None:
         if isinstance(self.disabled_rules, str):
