@@ -3,8 +3,16 @@
 from __future__ import annotations
 
 import newsclean
-from newsclean.rules.features import ends_clause, is_list_item, line_key
 from newsclean.phrases import prompt_pattern
+from newsclean.rules.features import (
+    ends_clause,
+    is_field_line,
+    is_list_item,
+    is_url_line,
+    is_word_list,
+    line_key,
+    prose_weight,
+)
 
 P1 = ("The council approved the new budget on Tuesday after a long debate about school funding "
       "and the cost of repairs to three older buildings in the north of the town.")
@@ -102,7 +110,56 @@ def test_comment_section_patterns() -> None:
 
 def test_comment_patterns_leave_article_sentences_alone() -> None:
     pattern = prompt_pattern(frozenset({"en"}))
-    for line in ("He left a reply on the council website.", "Comments on the plan were mixed, officials said.",
+    for line in ("He left a reply on the council website.",
+                 "Comments on the plan were mixed, officials said.",
                  "Twelve responses to the survey came from teachers."):
         match = pattern.search(line)
         assert match is None or match.lastgroup != "comments", line
+
+
+def test_word_lists_are_not_prose() -> None:
+    cloud = " ".join(["adote", "um", "amigo", "agua", "alerta", "ambiente", "amizade"] * 5)
+    menu = " ".join(["Administração", "Agricultura", "Campanha", "Concurso", "Cultura"] * 5)
+    archive = "Archive " + " ".join(f"2019年{m}月" for m in range(1, 13))
+    assert is_word_list(cloud) and is_word_list(menu) and is_word_list(archive)
+    for prose in (P1, P2, "Der Bundestag hat am Dienstag über den Haushalt beraten, und die Opposition "
+                  "kritisierte die Pläne der Regierung für die Schulen und Straßen im Land scharf."):
+        assert not is_word_list(prose)
+
+
+def test_tag_cloud_does_not_outweigh_a_short_article() -> None:
+    cloud = " ".join(f"keyword{n} topic{n}" for n in range(150))
+    page = "\n".join(["Home", "Tags", cloud, "News", P1, "Contact"])
+    out = body(page)
+    assert P1 in out
+    assert "keyword1 " not in out
+
+
+def test_cjk_prose_weighs_like_latin_prose() -> None:
+    # nine Han characters count three each, the full stop one: 9 * 3 + 1
+    assert prose_weight("记者从铁路部门获悉。") == 28
+    assert prose_weight("abc") == 3
+
+
+def test_url_and_field_lines() -> None:
+    assert is_url_line("http://amzn.to/2hXWcSP") and is_url_line("www.example.com/shop")
+    assert not is_url_line("Visit http://example.com for more")
+    assert is_field_line("Price: $49") and is_field_line("Where to watch: Netflix")
+    assert not is_field_line("The mayor said: we will publish the figures online later this week, "
+                             "so that residents can read them for themselves and judge.")
+
+
+def test_numbered_list_after_the_intro_stays_with_the_article() -> None:
+    items = [line for n in range(1, 16) for line in (f"{n}) Product Number {n} Deluxe Edition",
+                                                     f"http://shop.example/{n}")]
+    page = "\n".join(["Home", "Deals", P1, P2] + items + ["Leave a comment", "Search"])
+    out = body(page)
+    assert "15) Product Number 15 Deluxe Edition" in out
+    assert "1) Product Number 1 Deluxe Edition" in out
+    assert "Search" not in out
+
+
+def test_label_lines_above_the_article_are_not_pulled_in() -> None:
+    page = "\n".join(["Home", "News", "Source: Wire Agency", "Location: Home > News", P1, P2, P3])
+    out = body(page)
+    assert P1 in out and "Source: Wire Agency" not in out

@@ -46,8 +46,40 @@ def is_prose(text: str) -> bool:
     """A line of running text: long enough and shaped like sentences."""
     words = word_count(text)
     if words >= 25:
+        return not is_word_list(text)
+    return words >= 8 and ends_sentence(text) and not is_word_list(text)
+
+
+_INNER_PUNCT = regex.compile(r"[.,;:!?…。，、；：！？]")
+_TITLE_WORD = regex.compile(r"^[\p{Lu}\p{Lt}]")
+#: A long line with more than this share of capitalised words is a flattened menu ("Selecione
+#: Administração Agricultura Campanha …"); German prose, with its capitalised nouns, stays below.
+WORD_LIST_TITLE_SHARE = 0.6
+#: ... or more than this share of digits among its word characters: a month archive
+#: ("2019年11月 2019年4月 …"), a table of figures.
+WORD_LIST_DIGIT_SHARE = 0.5
+
+
+def is_word_list(text: str) -> bool:
+    """A long line that is a run of words, not sentences: a tag cloud, a flattened menu, an
+    archive drop-down. Prose of this length has punctuation, lower-case words and few digits."""
+    words = text.split()
+    if len(words) >= 25 and _INNER_PUNCT.search(text) is None:
         return True
-    return words >= 8 and ends_sentence(text)
+    if len(words) >= 20:
+        titled = sum(1 for word in words if _TITLE_WORD.match(word))
+        if titled > WORD_LIST_TITLE_SHARE * len(words):
+            return True
+    alnum = sum(1 for c in text if c.isalnum())
+    digits = sum(1 for c in text if c.isdigit())
+    return alnum > 0 and digits > WORD_LIST_DIGIT_SHARE * alnum
+
+
+def prose_weight(text: str) -> int:
+    """How much running text a line holds, in Latin characters: a Chinese or Japanese character
+    carries about as much as a short word, so it counts three."""
+    cjk = cjk_chars(text) if not text.isascii() else 0
+    return len(text) + 2 * cjk
 
 
 def is_headline_shaped(text: str) -> bool:
@@ -59,6 +91,21 @@ def is_headline_shaped(text: str) -> bool:
     if stripped.endswith((".", "。", ":", "：", ",", ";")) and not stripped.endswith("..."):
         return False
     return _STARTS_LIKE_TITLE.match(text) is not None
+
+
+_URL_LINE = regex.compile(r"^(?:https?://|www\.)\S+$", regex.IGNORECASE)
+_FIELD_LINE = regex.compile(r"^\p{L}[\w'’&-]*(?: [\w'’&-]+){0,3}[:：] ?\S")
+
+
+def is_url_line(text: str) -> bool:
+    """The line is a bare web address (a product link under a roundup item, a source)."""
+    return len(text) <= 300 and _URL_LINE.match(text) is not None
+
+
+def is_field_line(text: str) -> bool:
+    """A short ``Label: value`` line ("Price: $49", "Where to watch: Netflix"): a spec sheet or
+    a fact box of the article, not a menu item."""
+    return len(text) <= 120 and _FIELD_LINE.match(text) is not None
 
 
 def split_list(text: str) -> list[str]:

@@ -19,7 +19,17 @@ from __future__ import annotations
 
 from collections import Counter
 
-from newsclean.rules.features import ends_clause, ends_sentence, is_list_item, is_prose, line_key
+from newsclean.rules.features import (
+    ends_clause,
+    ends_sentence,
+    is_field_line,
+    is_list_item,
+    is_prose,
+    is_url_line,
+    is_word_list,
+    line_key,
+    prose_weight,
+)
 from newsclean.rules.pipeline import Context
 
 #: Cost of a short kept line that is not list-like (in characters of prose); the n-th such line
@@ -74,9 +84,12 @@ def _line_kinds(ctx: Context) -> list[str]:
     for i, block in enumerate(ctx.blocks):
         family = family_of(ctx, i)
         if ctx.decided[i] is None:
-            if i in repeated:
+            if is_url_line(block.text):
+                # a product or source link under an item: costs nothing, adds nothing
+                kinds.append("gone")
+            elif i in repeated:
                 kinds.append("short")
-            elif is_prose(block.text) or _wrapped(ctx, i):
+            elif (is_prose(block.text) or _wrapped(ctx, i)) and not is_word_list(block.text):
                 kinds.append("prose")
             else:
                 kinds.append("list" if _list_like(block.text) else "short")
@@ -104,7 +117,8 @@ def _wrapped(ctx: Context, i: int) -> bool:
         return False
     if i + 1 < len(ctx.blocks) and not ends_sentence(text):
         following = ctx.blocks[i + 1].text
-        if following[:1].islower() and len(following) >= WRAPPED_MIN_CHARS // 2:
+        continues = following[:1].islower() and not is_url_line(following)
+        if continues and len(following) >= WRAPPED_MIN_CHARS // 2:
             return True
     if i > 0 and text[:1].islower():
         previous = ctx.blocks[i - 1].text
@@ -133,8 +147,9 @@ def _next_kind(kinds: list[str], i: int) -> str:
 
 def _list_like(text: str) -> bool:
     """A short line shaped like a list item: a bullet, clause punctuation at the end, or a
-    lower-case start (scrapers drop the bullets; menus and headlines start in capitals)."""
-    return is_list_item(text) or ends_clause(text) or text[:1].islower()
+    lower-case start (scrapers drop the bullets; menus and headlines start in capitals), or a
+    ``Label: value`` fact line."""
+    return is_list_item(text) or ends_clause(text) or text[:1].islower() or is_field_line(text)
 
 
 def line_weights(ctx: Context) -> list[float]:
@@ -146,7 +161,7 @@ def line_weights(ctx: Context) -> list[float]:
     for i, kind in enumerate(kinds):
         if kind == "prose":
             short_run = 0
-            length = len(ctx.blocks[i].text)
+            length = prose_weight(ctx.blocks[i].text)
             isolated = length < ISOLATED_MAX_CHARS and _isolated(kinds, i)
             weights.append(share * length * (ISOLATED_PROSE_SHARE if isolated else 1.0))
         elif kind == "list":
@@ -185,5 +200,41 @@ def text_region(ctx: Context) -> tuple[int, int] | None:
             run += weight
         if run > best:
             best, best_span = run, (run_start, i)
+    if best_span is not None:
+        best_span = _extend_over_lists(ctx, best_span)
     ctx.region = best_span
     return best_span
+
+
+def _strong_list_line(text: str, forward: bool) -> bool:
+    # above the article a "Label: value" line is a byline, source or breadcrumb; below it, a
+    # spec sheet or fact box
+    return is_list_item(text) or (forward and is_field_line(text))
+
+
+def _extend_over_lists(ctx: Context, span: tuple[int, int]) -> tuple[int, int]:
+    """Grow the region over bulleted, numbered or ``Label: value`` lines right next to it.
+
+    A listicle's items cost a little each in the sum, so a long list would otherwise be cut
+    from the prose that introduces it; menus are not shaped like this, so they still stop it.
+    """
+    kinds = _line_kinds(ctx)
+    blocks = ctx.blocks
+
+    def walk(start: int, step: int) -> int:
+        edge = start
+        j = start + step
+        while 0 <= j < len(blocks):
+            if kinds[j] == "gone" and ctx.decided[j] is None:
+                pass  # a bare link under an item
+            elif kinds[j] == "gone":
+                j += step
+                continue  # a removed label: neither joins nor stops
+            elif kinds[j] == "list" and _strong_list_line(blocks[j].text, step > 0):
+                edge = j
+            else:
+                break
+            j += step
+        return edge
+
+    return walk(span[0], -1), walk(span[1], 1)
