@@ -299,6 +299,11 @@ def test_binary_files_are_refused_with_a_clear_message(data: bytes, kind: str) -
     assert str(info.value).endswith("not HTML or text")
 
 
+@pytest.mark.parametrize("text", ["GIF89a is an image format.", "ID3 tags explained", "OggS"])
+def test_text_that_starts_like_a_magic_number_is_text(text: str) -> None:
+    assert decode(text.encode()).text == text
+
+
 def test_mostly_control_bytes_is_binary() -> None:
     data = bytes((i * 7919) % 256 for i in range(5000))  # spread over all byte values
     with pytest.raises(InputError, match="many control bytes"):

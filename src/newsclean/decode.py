@@ -226,10 +226,17 @@ _RIFF_KINDS = {b"WEBP": "a WebP image", b"WAVE": "a WAV audio file", b"AVI ": "a
 _CONTROL_BYTES = bytes(b for b in range(32) if b not in b"\t\n\x0b\x0c\r\x1b")
 
 
+def _binary_bytes(sample: bytes) -> bool:
+    return len(sample.translate(None, _CONTROL_BYTES)) != len(sample)
+
+
 def _binary_kind(data: bytes) -> str | None:
     """What a binary input looks like, or ``None`` when it may be text."""
     for magic, kind in _MAGIC:
-        if data.startswith(magic):
+        if data.startswith(magic) and (
+            # A text may begin with "GIF89a" or "ID3"; the real header has binary bytes.
+            magic == b"%PDF-" or not magic.isascii() or _binary_bytes(data[:32])
+        ):
             return kind
     if data.startswith(b"RIFF") and data[8:12] in _RIFF_KINDS:
         return _RIFF_KINDS[data[8:12]]
