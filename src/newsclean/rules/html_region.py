@@ -58,12 +58,22 @@ HINT_OUTER_SHARE = 0.6
 HINT_INNER_SHARE = 0.85
 
 
+#: How a teaser's snippet ends: the site cut the story's first sentences short.
+TRUNCATION_MARKS = ("...", "…", "[…]", "[...]", "(...)")
+
+
 def block_weight(text: str, link_chars: int, kind: str) -> float:
-    """How much a block says "article here": prose counts its length, link lists count against."""
+    """How much a block says "article here": prose counts its length, link lists count against.
+
+    A snippet cut short with an ellipsis is a teaser for another story: it weighs nothing, so
+    a ticker of headline + snippet items cannot outweigh the story beside it.
+    """
     length = len(text)
     if link_chars > 0.5 * length:
         return -float(link_chars) * 0.5 - 10
     if kind.startswith("h") and len(kind) == 2:
+        return 0.0
+    if text.endswith(TRUNCATION_MARKS):
         return 0.0
     if is_prose(text):
         return float(length - link_chars)
@@ -165,10 +175,45 @@ def main_container(ctx: Context) -> int | None:
     best_own = _best_inside(ctx, scores.own)
     floor = SIBLING_SHARE * best_own[core]
     core = _climb(ctx, core, scores, best_own, floor)
+    core = _widen_to_article(ctx, core, scores)
     core = _apply_hints(ctx, core, scores.mass)
     ctx.main = core
     ctx.cache["html_main_set"] = _with_siblings(ctx, core, scores, best_own, floor)
     return core
+
+
+#: The page's one ``<article>`` is taken whole when it keeps this share of the core's mass and
+#: adds this share of prose to it (when it adds none, it only adds a header: kicker, byline).
+ARTICLE_TAG_SHARE = 0.5
+ARTICLE_TAG_PROSE = 0.1
+
+
+def _widen_to_article(ctx: Context, core: int, scores: Scores) -> int:
+    """The page's only ``<article>`` with prose, around the core, is the article region.
+
+    The climb stops at link lists and thinly spread sections, but an article element the page
+    drew around the core is a better line when it holds more of the story's prose, unless it is
+    one teaser of many (listing pages wrap every card in an ``<article>``).
+    """
+    containers = ctx.containers
+    around = -1
+    c = containers[core].parent
+    while c >= 0:
+        if containers[c].tag == "article":
+            around = c
+        c = containers[c].parent
+    if around < 0 or in_boilerplate(ctx, around):
+        return core
+    for c, container in enumerate(containers):
+        if container.tag != "article" or c == around or scores.positive[c] <= 0:
+            continue
+        if around not in ancestors_and_self(ctx, c):  # another story's article: a listing
+            return core
+    if scores.mass[around] < ARTICLE_TAG_SHARE * scores.mass[core]:
+        return core
+    if scores.positive[around] - scores.positive[core] < ARTICLE_TAG_PROSE * scores.positive[core]:
+        return core
+    return around
 
 
 def _concentrated(c: int, scores: Scores, best_own: list[float]) -> bool:
@@ -185,7 +230,9 @@ def _apply_hints(ctx: Context, core: int, mass: list[float]) -> int:
         if not container.strong_hint or c == core or in_boilerplate(ctx, c):
             continue
         if c in core_chain:
-            ok = mass[c] >= HINT_OUTER_SHARE * mass[core]
+            # a core the page itself calls the article body is not traded for a wrapper
+            # around it (a body inside "article-content" beside a ticker of teasers)
+            ok = not containers[core].strong_hint and mass[c] >= HINT_OUTER_SHARE * mass[core]
         else:
             inside = core in ancestors_and_self(ctx, c)
             ok = mass[c] >= (HINT_INNER_SHARE if inside else HINT_OUTER_SHARE) * mass[core] and (
@@ -239,7 +286,7 @@ def _climb(ctx: Context, core: int, scores: Scores, best_own: list[float], floor
             return current
         gains = False
         for sibling in children.get(parent, ()):
-            if sibling == current or scores.positive[sibling] <= SPREAD_TOLERANCE * mass[current]:
+            if sibling == current or scores.positive[sibling] <= SPREAD_TOLERANCE * max(mass[current], 1.0):
                 continue
             if not _concentrated(sibling, scores, best_own):
                 return current
