@@ -51,6 +51,11 @@ FIRES = [
     ("navigation-label", text_page(after="© 2024 Example Media. All rights reserved."), "© 2024 Example Media. All rights reserved."),
     ("navigation-label", text_page("Startseite"), "Startseite"),
     ("menu-line", text_page(after="Terms of Use | Privacy Policy | Contact"), "Terms of Use | Privacy Policy | Contact"),
+    ("comment-header",
+     text_page(after="3 responses\njoetoronto says:\nNot again, this bridge has been closed for years now.\n"
+                     "Maria K. on May 3, 2021 at 6:34 am said:\nThe buses are already full every morning.\n"
+                     "bridgefan wrote:\nI will believe it when the work actually starts next spring."),
+     "joetoronto says:"),
     ("dateline", text_page("Published 5 March 2021, 14:20 CET"), "Published 5 March 2021, 14:20 CET"),
     ("tag-line", text_page(after="Tags: budget, bridge, council"), "Tags: budget, bridge, council"),
     ("tag-list", text_page(after="budget, bridge, council, transport, city hall"), "budget, bridge, council, transport, city hall"),
@@ -99,9 +104,15 @@ QUIET = [
      "Apples, pears and plums were on sale, the market said, at lower prices than last year."),
     ("dateline", text_page(after="On 5 March 2021 the council first discussed the plan for the bridge and its repair costs."),
      "On 5 March 2021 the council first discussed the plan for the bridge and its repair costs."),
+    ("link-list", html_page("<p>The full report is online:<br><a href='https://example.org/r'>https://example.org/report</a>"
+                            "</p>"), "https://example.org/report"),
     ("figure-caption", html_page("<figure><blockquote>We will not close the bridge without a plan for buses, "
                                  "the mayor told residents.</blockquote></figure>"),
      "We will not close the bridge without a plan for buses, the mayor told residents."),
+    ("comment-header",
+     text_page(after="The engineer who inspected the bridge says:\n"
+                     "The cracks are old, and they are not a danger to traffic for now."),
+     "The engineer who inspected the bridge says:"),
     ("navigation-label", text_page(after="Home is where the heart is, the mayor said, opening the new shelter for families."),
      "Home is where the heart is, the mayor said, opening the new shelter for families."),
 ]

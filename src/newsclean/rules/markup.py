@@ -78,11 +78,17 @@ def make_markup_rule(name: str, family: str, reason: str) -> Rule:
     return Rule(name=name, family=family, reason=reason, apply=apply, formats=frozenset({"html"}))
 
 
+#: A block that is one written-out address: the writer put the URL in the text for the reader.
+_BARE_URL = ("http://", "https://", "www.")
+
+
 def apply_link_list(ctx: Context) -> Iterator[Mark]:
     for i, block in enumerate(ctx.blocks):
         if ctx.decided[i] is not None or not block.link_chars:
             continue
         if block.link_density >= LINK_LIST_DENSITY and word_count(block.text) <= LINK_LIST_MAX_WORDS:
+            if " " not in block.text and block.text.startswith(_BARE_URL):
+                continue
             yield Mark(i)
 
 
