@@ -344,7 +344,7 @@ def scan(text: str, *, now: datetime | None = None, dayfirst: bool | None = None
     """
     text = _normalise(text)
     # Every absolute date holds a digit; only relative words ("yesterday") do without.
-    if not text or (now is None and not any(c.isdigit() for c in text)):
+    if not text or (now is None and not any(map(str.isdigit, text))):
         return None
     iso = _parse_iso(text)
     if iso is not None:
@@ -477,6 +477,10 @@ def parse_datelines(
     """
     line = _normalise(line)
     if not line or len(line) > MAX_DATELINE_CHARS:
+        return ()
+    # Without ``now`` only a digit can make a date (see :func:`scan`), and most lines callers
+    # try (text around the headline, byline boxes) hold none: skip the label and split work.
+    if now is None and not any(map(str.isdigit, line)):
         return ()
     # The whole line first: "5 de marzo de 2021 - 14:20 CET" and "14 aprile 2022 | 10:30"
     # are one timestamp whose day and time sit on both sides of a separator.

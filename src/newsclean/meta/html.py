@@ -196,7 +196,8 @@ DATE_HINT = re.compile("|".join(DATE_HINT_WORDS), re.IGNORECASE)
 PUBLISHED_HINT = re.compile(r"publish|pubdate|posted|created|datum|fecha", re.IGNORECASE)
 MODIFIED_HINT = re.compile(r"updat|modif|revis|aktualis", re.IGNORECASE)
 AUTHOR_HINT = re.compile("|".join(AUTHOR_HINT_WORDS), re.IGNORECASE)
-_ANY_HINT_WORDS = frozenset((*DATE_HINT_WORDS, *AUTHOR_HINT_WORDS))
+# Any of the words as a plain substring of the lower-cased class and id: the cheap first test.
+_ANY_HINT = re.compile("|".join(sorted(frozenset((*DATE_HINT_WORDS, *AUTHOR_HINT_WORDS)))))
 
 # Dates in the URL path: /2020/07/08/, /2020-07-08, /20200708/.
 _URL_DATE = regex.compile(r"(?<![\d])((?:19|20)\d{2})[/\-_.]?([01]\d)[/\-_.]?([0-3]\d)(?![\d])")
@@ -243,7 +244,6 @@ _MAX_TAG_PATH_LINKS = 25
 _XP_H1 = etree.XPath("//h1")
 _XP_TITLE = etree.XPath("//title")
 _XP_REL_AUTHOR = etree.XPath("//a[@rel='author']")
-_XP_HINTED = etree.XPath("//body//*[not(self::script or self::style)][@class or @id]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -281,6 +281,17 @@ def _text(value: object) -> str:
 def _attr(el: Any, name: str) -> str:
     value = el.get(name)
     return _text(value) if value else ""
+
+
+#: ``HtmlElement.text_content()`` for any element: lxml.html runs this same XPath, but a tree
+#: parsed with the plain ``etree.HTMLParser`` has no such method (and makes its element
+#: proxies 2-3x faster, without lxml.html's per-element class lookup in Python).
+_string = etree.XPath("string()", smart_strings=False)
+
+
+def _content(el: Any) -> str:
+    """All the text under ``el`` (as ``text_content()``), script and style included."""
+    return str(_string(el))
 
 
 def _tokens(el: Any) -> str:
@@ -585,7 +596,7 @@ def _url_date(url: str | None) -> date | None:
 def _label_kind(el: Any) -> str | None:
     """The kind a label gives ``el``'s date: in its own text ("Updated on June 18") or just
     before it ("Updated <time>…", "<p>Last updated</p><time>…")."""
-    for line in parse_datelines(_text(el.text_content())):
+    for line in parse_datelines(_text(_content(el))):
         if line.label is not None:
             return line.kind
     prev = el.getprevious()
@@ -600,7 +611,7 @@ def _time_dates(tree: Any, dates: _Dates, exempt: frozenset[Any]) -> None:
     """``<time>`` elements of the article (rank 40-42), published and modified kept apart."""
     plain_seen = False
     for el in _XP_TIME(tree):
-        value = _attr(el, "datetime") or _text(el.text_content())
+        value = _attr(el, "datetime") or _text(_content(el))
         if not value or _region(el, exempt) != IN_ARTICLE:
             continue
         tokens = f"{_tokens(el)} {_attr(el, 'itemprop')}"
@@ -672,6 +683,24 @@ def _read_chunks(
         pending = None
 
 
+def _hinted(tree: Any) -> Iterator[Any]:
+    """The elements of the ``<body>`` (not script or style) whose class or id holds one of the
+    hint words, in document order.
+
+    This meets every element of the page, so it is a plain walk with one pattern per element:
+    an XPath doing the same spends more building a string per attribute than the test costs.
+    """
+    for body in tree.getroottree().getroot().iter("body"):
+        for el in body.iterdescendants(etree.Element):
+            cls, ident = el.get("class"), el.get("id")
+            if cls is None and ident is None:
+                continue
+            if el.tag in ("script", "style"):
+                continue
+            if _ANY_HINT.search(f"{cls or ''} {ident or ''}".lower()) is not None:
+                yield el
+
+
 def _text_dates(tree: Any, dates: _Dates, exempt: frozenset[Any]) -> list[Any]:
     """Dates in short visible elements whose class/id says date or byline (rank 60-61), and
     in labelled datelines of sidebars and other foreign regions (rank 70).
@@ -680,13 +709,8 @@ def _text_dates(tree: Any, dates: _Dates, exempt: frozenset[Any]) -> list[Any]:
     """
     bylines: list[Any] = []
     seen = 0
-    for el in _XP_HINTED(tree):
+    for el in _hinted(tree):
         tokens = _tokens(el)
-        folded = tokens.lower()
-        # Plain substring tests first: most class names hold none of the words, and this
-        # loop meets every element of the page.
-        if not any(word in folded for word in _ANY_HINT_WORDS):
-            continue
         is_date = DATE_HINT.search(tokens) is not None
         is_author = AUTHOR_HINT.search(tokens) is not None
         if not (is_date or is_author):
@@ -694,7 +718,7 @@ def _text_dates(tree: Any, dates: _Dates, exempt: frozenset[Any]) -> list[Any]:
         seen += 1
         if seen > _MAX_HINT_ELEMENTS:
             break
-        text = _text(el.text_content())
+        text = _text(_content(el))
         if not text or len(text) > _MAX_HINT_TEXT:
             continue
         region = _region(el, exempt)
@@ -768,7 +792,7 @@ def _main_h1(tree: Any, titles: Iterable[str]) -> tuple[Any | None, bool]:
     title_words = [set(_WORD.findall(t.casefold())) for t in titles if t]
     best, best_score, first = None, 0.0, None
     for h1 in _XP_H1(tree)[:6]:
-        words = set(_WORD.findall(_text(h1.text_content()).casefold()))
+        words = set(_WORD.findall(_text(_content(h1)).casefold()))
         if not words:
             continue
         first = first if first is not None else h1
@@ -823,15 +847,15 @@ def _microdata(tree: Any, dates: _Dates, exempt: frozenset[Any]) -> _Microdata:
         if el.tag == "meta" or prop not in _MICRODATA_PROPS or _region(el, exempt) != IN_ARTICLE:
             continue
         if prop in ("datepublished", "datemodified"):
-            value = _attr(el, "datetime") or _attr(el, "content") or _text(el.text_content())
+            value = _attr(el, "datetime") or _attr(el, "content") or _text(_content(el))
             kind = "published" if prop == "datepublished" else "modified"
             dates.offer(kind, 30, value, f"microdata:{el.get('itemprop')}")
         elif prop == "author":
             names = el.xpath(".//*[@itemprop='name']")
             holder = names[0] if names else el
-            found.authors.append(_attr(holder, "content") or _text(holder.text_content()))
+            found.authors.append(_attr(holder, "content") or _text(_content(holder)))
         elif found.headline is None:
-            found.headline = _attr(el, "content") or _text(el.text_content())
+            found.headline = _attr(el, "content") or _text(_content(el))
     return found
 
 
@@ -907,7 +931,7 @@ def _title_fields(tree: Any, meta: dict[str, list[str]], article: dict[str, Any]
     return [
         *(v for key in TITLE_META for v in meta.get(key, [])),
         _text(headline) if isinstance(headline, str) else "",
-        *(_text(t.text_content()) for t in _XP_TITLE(tree)[:1]),
+        *(_text(_content(t)) for t in _XP_TITLE(tree)[:1]),
     ]
 
 
@@ -961,7 +985,7 @@ def _authors(
         (_names(article.get("author")) or _names(article.get("creator")), True),
         ([v for key in AUTHOR_META for v in meta.get(key, [])], False),
         (microdata, True),
-        ([_text(a.text_content()) for a in _XP_REL_AUTHOR(tree)[:5]], True),
+        ([_text(_content(a)) for a in _XP_REL_AUTHOR(tree)[:5]], True),
     ):
         found = clean_authors(values, one_each=one_each)
         if found:
@@ -969,7 +993,7 @@ def _authors(
     for el in author_elements:
         # "Par <span>A</span> et <span>B</span>": the byline is the parent's text, not one span's
         parent = el.getparent()
-        if parent is not None and len(parent.text_content()) <= _MAX_BYLINE_PARENT_CHARS:
+        if parent is not None and len(_content(parent)) <= _MAX_BYLINE_PARENT_CHARS:
             names = parse_byline(_text(" ".join(_chunks(parent))))
             if names:
                 return names
@@ -1004,9 +1028,9 @@ def _tags(
         values.extend(str(k) for k in keywords if isinstance(k, (str, int)))
     for link in _XP_TAG_LINKS(tree):
         if _region(link, exempt) == IN_ARTICLE:
-            values.append(_text(link.text_content()))
+            values.append(_text(_content(link)))
     if not values:
         links = [a for a in _XP_TAG_PATH_LINKS(tree) if _region(a, exempt) == IN_ARTICLE]
         if len(links) <= _MAX_TAG_PATH_LINKS:
-            values.extend(text for a in links if 0 < len(text := _text(a.text_content())) <= 60)
+            values.extend(text for a in links if 0 < len(text := _text(_content(a))) <= 60)
     return dedupe_tags(values)
