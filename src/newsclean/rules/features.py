@@ -58,6 +58,13 @@ WORD_LIST_TITLE_SHARE = 0.6
 #: ... or more than this share of digits among its word characters: a month archive
 #: ("2019年11月 2019年4月 …"), a table of figures.
 WORD_LIST_DIGIT_SHARE = 0.5
+#: ... or, when this long, capitalised and with fewer sentence ends than one per this many
+#: characters: a block of headlines glued together ("… rivaling Housemaid Goa Liberation Day: How India's …").
+GLUED_HEADLINES_MIN_CHARS = 600
+GLUED_HEADLINES_CHARS_PER_END = 400
+#: Headlines capitalise; a flattened code listing, also without full stops, does not.
+GLUED_HEADLINES_TITLE_SHARE = 0.3
+_SENTENCE_BREAK = regex.compile(r"[.!?…。！？](?=[\s\"'”’»)]|$)")
 
 
 def is_word_list(text: str) -> bool:
@@ -66,10 +73,15 @@ def is_word_list(text: str) -> bool:
     words = text.split()
     if len(words) >= 25 and _INNER_PUNCT.search(text) is None:
         return True
-    if len(words) >= 20:
-        titled = sum(1 for word in words if _TITLE_WORD.match(word))
-        if titled > WORD_LIST_TITLE_SHARE * len(words):
-            return True
+    titled = sum(1 for word in words if _TITLE_WORD.match(word))
+    if len(words) >= 20 and titled > WORD_LIST_TITLE_SHARE * len(words):
+        return True
+    if (
+        len(text) >= GLUED_HEADLINES_MIN_CHARS
+        and titled > GLUED_HEADLINES_TITLE_SHARE * len(words)
+        and len(_SENTENCE_BREAK.findall(text)) * GLUED_HEADLINES_CHARS_PER_END < len(text)
+    ):
+        return True
     alnum = sum(1 for c in text if c.isalnum())
     digits = sum(1 for c in text if c.isdigit())
     return alnum > 0 and digits > WORD_LIST_DIGIT_SHARE * alnum

@@ -14,8 +14,8 @@ import regex
 
 from newsclean.phrases import label_family, prompt_pattern
 from newsclean.rules.features import word_count
-from newsclean.rules.pipeline import Context, Mark, Rule
 from newsclean.rules.html_region import main_container
+from newsclean.rules.pipeline import Context, Mark, Rule
 from newsclean.rules.textsearch import find, inside_quotes
 
 #: Longest block (characters) a call-to-action pattern may remove: article paragraphs that
@@ -26,11 +26,13 @@ PROMPT_MAX_WORDS = 45
 #: (rule name, family, reason)
 LABEL_RULES: tuple[tuple[str, str, str], ...] = (
     ("widget-label", "widget",
-     "audio/video players, short links, print, font-size, reading-time and photo-credit controls are page furniture"),
+     "audio/video players, short links, print, font-size, reading-time and photo-credit controls "
+     "are page furniture"),
     ("share-label", "share", "share buttons and share counters are not article text"),
     ("subscribe-prompt", "subscribe",
      "subscribe, sign-up, follow-us, newsletter and app prompts address the reader, not the story"),
-    ("comments-label", "comments", "comment counters, discussion links and community rules belong to the comment section"),
+    ("comments-label", "comments",
+     "comment counters, discussion links and community rules belong to the comment section"),
     ("ad-label", "ads", "advertisement and sponsored-content labels"),
     ("cookie-notice", "cookie", "cookie and consent notices"),
     ("navigation-label", "navigation", "menu items, section names, legal links and copyright lines"),
@@ -123,7 +125,36 @@ def apply_menu_line(ctx: Context) -> Iterator[Mark]:
             yield Mark(i)
 
 
+#: The header over each reader comment: "joetoronto says:", "Alex on May 3, 2019 at 6:34 am said:",
+#: "by iggymanz ( 596061 ) writes:". One such line can introduce a quote in an article; a page
+#: where the shape repeats is showing a comment thread.
+COMMENT_HEADER = regex.compile(
+    r"(?<!\S)(?:says|said|wrote|writes|replied|sagt|schrieb|meint|antwortete|a écrit|dit|écrit|"
+    r"escribió|dice|dijo|ha scritto|scrive|disse|diz|escreveu|пишет|написал|написала|ответил|"
+    r"napisał|napisała|pisze|yazdı|diyor|كتب|قال)\s?[:：]$",
+    regex.IGNORECASE,
+)
+COMMENT_HEADER_MAX_CHARS = 120
+#: How many header lines make a thread.
+COMMENT_HEADER_MIN_REPEATS = 3
+
+
+def apply_comment_header(ctx: Context) -> Iterator[Mark]:
+    headers = [
+        i
+        for i, block in enumerate(ctx.blocks)
+        if ctx.decided[i] is None
+        and len(block.text) <= COMMENT_HEADER_MAX_CHARS
+        and COMMENT_HEADER.search(block.text[-16:]) is not None
+    ]
+    if len(headers) >= COMMENT_HEADER_MIN_REPEATS:
+        yield from (Mark(i) for i in headers)
+
+
 LABEL_RULE_OBJECTS: tuple[Rule, ...] = tuple(make_label_rule(*spec) for spec in LABEL_RULES) + (
     Rule("menu-line", "navigation", "a line of menu items joined by separators (| · •)", apply_menu_line),
+    Rule("comment-header", "comments",
+         "a repeated 'name says:' / 'name wrote:' line heads each reader comment of a thread",
+         apply_comment_header, frozenset({"text"})),
 )
 

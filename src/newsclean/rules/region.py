@@ -51,7 +51,10 @@ ISOLATED_PROSE_SHARE = 0.35
 ISOLATED_MAX_CHARS = 300
 #: Prose after the page's first comment-section marker counts this share of its length: reader
 #: comments are prose too, and a long thread must not outweigh the article above it.
-AFTER_COMMENTS_SHARE = 0.5
+AFTER_COMMENTS_SHARE = 0.1
+#: Families of the buttons around a comment counter in a toolbar ("Share · Comments · Print"):
+#: such a counter does not start the comment section.
+TOOLBAR_FAMILIES = frozenset({"share", "widget"})
 
 #: rule name -> family, filled by :mod:`newsclean.rules` once the pipeline is assembled.
 RULE_FAMILY: dict[str, str] = {}
@@ -96,6 +99,8 @@ def _line_kinds(ctx: Context) -> list[str]:
         elif family in END_FAMILIES and i in repeated:
             # "Reply", "Report" under every embedded post: a repeated label marks no section end
             kinds.append("gone")
+        elif family == "comments" and _in_toolbar(ctx, i):
+            kinds.append("gone")
         elif family == "comments":
             kinds.append("comments")
         elif family in END_FAMILIES:
@@ -103,6 +108,13 @@ def _line_kinds(ctx: Context) -> list[str]:
         else:
             kinds.append("gone")
     return kinds
+
+
+def _in_toolbar(ctx: Context, i: int) -> bool:
+    """A block between share or widget buttons (a comment counter in the share bar)."""
+    return any(
+        0 <= j < len(ctx.blocks) and family_of(ctx, j) in TOOLBAR_FAMILIES for j in (i - 1, i + 1)
+    )
 
 
 #: A hard-wrapped paragraph (a scraper kept the page's line breaks) has lines at least this long.
