@@ -43,3 +43,11 @@ def test_embedded_post_is_not_a_share_bar() -> None:
     assert concepts_of("embed tweet", {}) == frozenset()
     assert concepts_of("social-share", {}) == frozenset({"share"})
     assert concepts_of("ad-embed", {}) == frozenset({"ads"})
+
+
+def test_page_builder_widget_boxes_are_not_sidebars() -> None:
+    from newsclean.blocks.tokens import concepts_of
+
+    assert concepts_of("elementor-widget elementor-widget-text-editor", {}) == frozenset()
+    assert concepts_of("elementor-widget-share-buttons", {}) == frozenset({"share"})
+    assert concepts_of("widget-area", {}) == frozenset({"navigation"})

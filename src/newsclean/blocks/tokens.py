@@ -70,6 +70,12 @@ EMBED_WORDS = frozenset({
     "embed", "embedded", "embeds", "tweet", "twitter-tweet", "instagram-media", "tiktok-embed",
 })
 
+#: Page builders name every content box a "widget" (Elementor: ``elementor-widget-text-editor``);
+#: in their class names the word names no sidebar. Their other words still count
+#: (``elementor-widget-share-buttons`` is a share bar).
+BUILDER_PREFIXES = ("elementor",)
+BUILDER_NEUTRAL_WORDS = frozenset({"widget", "widgets"})
+
 _SPLIT = regex.compile(r"[\s_\-.:]+|(?<=\p{Ll})(?=\p{Lu})")
 
 # whole class/id values (lower case, as written) -> concept, tried before the parts
@@ -105,8 +111,11 @@ def concepts_of(attr_value: str, cache: dict[str, frozenset[str]]) -> frozenset[
             continue
         for match in _HYPHENATED.finditer(low):
             found.add(_WHOLE[match.group()])
+        builder = low.startswith(BUILDER_PREFIXES)
         for part in _SPLIT.split(token):
             low_part = part.lower()
+            if builder and low_part in BUILDER_NEUTRAL_WORDS:
+                continue
             embed = embed or low_part in EMBED_WORDS
             concept = _PART.get(low_part)
             if concept is not None:
