@@ -155,6 +155,11 @@ _DAY_PATTERNS: tuple[tuple[str, regex.Pattern[str]], ...] = tuple(
     )
 )
 
+# What every day pattern above needs somewhere: a four-digit year, or two digits around a
+# separator ("numeric"). Most short texts with a digit ("12 comments") have neither, and one
+# search saves trying all six patterns.
+_MAYBE_DAY = regex.compile(r"(?:19|20)\d\d|\d[-/.]\d", _FLAGS)
+
 # --- Relative dates ------------------------------------------------------------------------
 _REL_UNIT = rf"(?P<unit>{_alternation(RELATIVE_UNITS)})"
 _REL_NUM = r"(?P<n>\d{1,3}|an?|one|einer?|un|une|uno|una|um|uma)"
@@ -224,6 +229,8 @@ def _year(text: str, now: datetime) -> int:
 
 def _read_day(text: str, now: datetime, dayfirst: bool | None) -> tuple[date, tuple[int, int]] | None:
     """The first day written in ``text`` and the span it takes."""
+    if _search(_MAYBE_DAY, text) is None:
+        return None
     for name, pattern in _DAY_PATTERNS:
         m = _search(pattern, text)
         while m is not None:
