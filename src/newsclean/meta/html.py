@@ -25,7 +25,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
@@ -217,33 +217,107 @@ _MAX_TITLE_CHARS = 300
 _BEFORE_TITLE_CHARS = 300
 _MAX_JSONLD_CHARS = 2_000_000
 
-# One XPath per element kind, compiled once: lxml runs them in C.
-_XP_META = etree.XPath("//meta")
-_XP_LINK = etree.XPath("//link[@rel]")
-_XP_JSONLD = etree.XPath("//script[contains(translate(@type, 'LDJSON', 'ldjson'), 'ld+json')]")
-_XP_ITEMPROP = etree.XPath("//*[@itemprop]")
-_XP_TIME = etree.XPath("//time")
-# rel="tag" links; WordPress marks its category links rel="category tag", and a category is
-# a section of the site, not a tag of the article.
-_XP_TAG_LINKS = etree.XPath(
-    "//a[contains(concat(' ', normalize-space(@rel), ' '), ' tag ')"
-    " and not(contains(concat(' ', normalize-space(@rel), ' '), ' category '))]"
-)
 # Links into a site's tag or topic pages (/tags/…, /topic/…, /schlagwort/…): tags when the page
 # marks none in its metadata and the link sits in the article region.
-_XP_TAG_PATH_LINKS = etree.XPath(
-    "//a[@href][contains(@href, '/tag/') or contains(@href, '/tags/') or contains(@href, '/topic/')"
-    " or contains(@href, '/topics/') or contains(@href, '/schlagwort/') or contains(@href, '/schlagworte/')"
-    " or contains(@href, '/thema/') or contains(@href, '/themen/') or contains(@href, '/etiqueta/')"
-    " or contains(@href, '/etiquetas/') or contains(@href, '/sujet/') or contains(@href, '/mot-cle/')"
-    " or contains(@href, '/tema/') or contains(@href, '/argomenti/') or contains(@href, '/tegi/')"
-    " or contains(@href, '/keyword/') or contains(@href, '/keywords/')]"
+TAG_PATHS: tuple[str, ...] = (
+    "/tag/",
+    "/tags/",
+    "/topic/",
+    "/topics/",
+    "/schlagwort/",
+    "/schlagworte/",
+    "/thema/",
+    "/themen/",
+    "/etiqueta/",
+    "/etiquetas/",
+    "/sujet/",
+    "/mot-cle/",
+    "/tema/",
+    "/argomenti/",
+    "/tegi/",
+    "/keyword/",
+    "/keywords/",
 )
+_TAG_PATH = re.compile("|".join(re.escape(path) for path in TAG_PATHS))
 #: At most this many tag-path links make a tag list; more is a topic menu.
 _MAX_TAG_PATH_LINKS = 25
-_XP_H1 = etree.XPath("//h1")
-_XP_TITLE = etree.XPath("//title")
-_XP_REL_AUTHOR = etree.XPath("//a[@rel='author']")
+# XPath's normalize-space() collapses these four only (not U+00A0 and the other Unicode spaces).
+_XML_SPACE = re.compile(r"[ \t\r\n]+")
+# ``type="application/LD+JSON"``: only these letters fold, as the XPath translate() it replaces.
+_JSONLD_FOLD = str.maketrans("LDJSON", "ldjson")
+
+
+@dataclass(slots=True)
+class _Elements:
+    """The elements each source reads, in document order, gathered in one walk of the tree.
+
+    One walk in Python costs about what one of lxml's XPath scans does, and the extractor used
+    to make a dozen of them (``//meta``, ``//time``, ``//a[...]`` …) plus a walk of its own.
+    """
+
+    meta: list[Any] = field(default_factory=list)
+    links: list[Any] = field(default_factory=list)  # <link rel>
+    jsonld: list[Any] = field(default_factory=list)
+    itemprop: list[Any] = field(default_factory=list)
+    time: list[Any] = field(default_factory=list)
+    h1: list[Any] = field(default_factory=list)
+    title: list[Any] = field(default_factory=list)
+    # rel="tag" links; WordPress marks its category links rel="category tag", and a category
+    # is a section of the site, not a tag of the article.
+    tag_links: list[Any] = field(default_factory=list)
+    tag_path_links: list[Any] = field(default_factory=list)
+    rel_author: list[Any] = field(default_factory=list)
+    #: elements of the <body> (not script or style) whose class or id holds a hint word
+    hinted: list[Any] = field(default_factory=list)
+
+
+def _collect(tree: Any) -> _Elements:
+    """Walk the whole document once and sort the elements the sources read."""
+    found = _Elements()
+    root = tree.getroottree().getroot()
+    # libxml2 can leave a second top-level <html> beside the root (XPath's // reads it too)
+    tops = [*reversed(list(root.itersiblings(preceding=True))), root, *root.itersiblings()]
+    for el in (el for top in tops for el in top.iter(etree.Element)):
+        tag, get = el.tag, el.get
+        if get("itemprop") is not None:
+            found.itemprop.append(el)
+        if tag == "a":
+            rel = get("rel")
+            if rel is not None:
+                words = _XML_SPACE.split(rel)
+                if "tag" in words and "category" not in words:
+                    found.tag_links.append(el)
+                if rel == "author":
+                    found.rel_author.append(el)
+            href = get("href")
+            if href is not None and _TAG_PATH.search(href):
+                found.tag_path_links.append(el)
+        elif tag == "meta":
+            found.meta.append(el)
+        elif tag == "time":
+            found.time.append(el)
+        elif tag == "h1":
+            found.h1.append(el)
+        elif tag == "title":
+            found.title.append(el)
+        elif tag == "link":
+            if get("rel") is not None:
+                found.links.append(el)
+        elif tag == "script":
+            kind = get("type")
+            if kind and "ld+json" in kind.translate(_JSONLD_FOLD):
+                found.jsonld.append(el)
+            continue
+        elif tag == "style":
+            continue
+        cls, ident = get("class"), get("id")
+        if (
+            (cls is not None or ident is not None)
+            and _ANY_HINT.search(f"{cls or ''} {ident or ''}".lower()) is not None
+            and any(node.tag == "body" for node in el.iterancestors())
+        ):
+            found.hinted.append(el)
+    return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -531,10 +605,10 @@ def _read_jsonld(scripts: Iterable[Any]) -> _JsonLd:
 # --- The extractor ------------------------------------------------------------------------
 
 
-def _meta_map(tree: Any) -> dict[str, list[str]]:
+def _meta_map(elements: list[Any]) -> dict[str, list[str]]:
     """Every <meta> content keyed by its lower-cased name/property/itemprop/http-equiv."""
     out: dict[str, list[str]] = {}
-    for el in _XP_META(tree):
+    for el in elements:
         content = el.get("content")
         if content is None:
             continue
@@ -607,10 +681,10 @@ def _label_kind(el: Any) -> str | None:
     return label[0] if label else None
 
 
-def _time_dates(tree: Any, dates: _Dates, exempt: frozenset[Any]) -> None:
+def _time_dates(elements: list[Any], dates: _Dates, exempt: frozenset[Any]) -> None:
     """``<time>`` elements of the article (rank 40-42), published and modified kept apart."""
     plain_seen = False
-    for el in _XP_TIME(tree):
+    for el in elements:
         value = _attr(el, "datetime") or _text(_content(el))
         if not value or _region(el, exempt) != IN_ARTICLE:
             continue
@@ -683,25 +757,7 @@ def _read_chunks(
         pending = None
 
 
-def _hinted(tree: Any) -> Iterator[Any]:
-    """The elements of the ``<body>`` (not script or style) whose class or id holds one of the
-    hint words, in document order.
-
-    This meets every element of the page, so it is a plain walk with one pattern per element:
-    an XPath doing the same spends more building a string per attribute than the test costs.
-    """
-    for body in tree.getroottree().getroot().iter("body"):
-        for el in body.iterdescendants(etree.Element):
-            cls, ident = el.get("class"), el.get("id")
-            if cls is None and ident is None:
-                continue
-            if el.tag in ("script", "style"):
-                continue
-            if _ANY_HINT.search(f"{cls or ''} {ident or ''}".lower()) is not None:
-                yield el
-
-
-def _text_dates(tree: Any, dates: _Dates, exempt: frozenset[Any]) -> list[Any]:
+def _text_dates(hinted: list[Any], dates: _Dates, exempt: frozenset[Any]) -> list[Any]:
     """Dates in short visible elements whose class/id says date or byline (rank 60-61), and
     in labelled datelines of sidebars and other foreign regions (rank 70).
 
@@ -709,7 +765,7 @@ def _text_dates(tree: Any, dates: _Dates, exempt: frozenset[Any]) -> list[Any]:
     """
     bylines: list[Any] = []
     seen = 0
-    for el in _hinted(tree):
+    for el in hinted:
         tokens = _tokens(el)
         is_date = DATE_HINT.search(tokens) is not None
         is_author = AUTHOR_HINT.search(tokens) is not None
@@ -783,7 +839,7 @@ def _title_dates(h1: Any, dates: _Dates) -> None:
     _read_chunks(_window(h1, before=True, max_chars=_BEFORE_TITLE_CHARS), dates, 62, None, False)
 
 
-def _main_h1(tree: Any, titles: Iterable[str]) -> tuple[Any | None, bool]:
+def _main_h1(h1s: list[Any], titles: Iterable[str]) -> tuple[Any | None, bool]:
     """The <h1> that holds the headline, and whether the title fields confirm it.
 
     It is the one sharing most words with the page's title fields (a page may have an <h1>
@@ -791,7 +847,7 @@ def _main_h1(tree: Any, titles: Iterable[str]) -> tuple[Any | None, bool]:
     non-empty one, unconfirmed."""
     title_words = [set(_WORD.findall(t.casefold())) for t in titles if t]
     best, best_score, first = None, 0.0, None
-    for h1 in _XP_H1(tree)[:6]:
+    for h1 in h1s[:6]:
         words = set(_WORD.findall(_text(_content(h1)).casefold()))
         if not words:
             continue
@@ -838,11 +894,11 @@ class _Microdata:
     headline: str | None
 
 
-def _microdata(tree: Any, dates: _Dates, exempt: frozenset[Any]) -> _Microdata:
+def _microdata(elements: list[Any], dates: _Dates, exempt: frozenset[Any]) -> _Microdata:
     """itemprop dates (rank 30), authors and headline on visible elements of the article
     (``<meta itemprop>`` was read with the other meta fields)."""
     found = _Microdata([], None)
-    for el in _XP_ITEMPROP(tree):
+    for el in elements:
         prop = (el.get("itemprop") or "").lower()
         if el.tag == "meta" or prop not in _MICRODATA_PROPS or _region(el, exempt) != IN_ARTICLE:
             continue
@@ -871,36 +927,37 @@ def extract_html_metadata(
     the page came from (used for the URL-path date when the page names no canonical URL);
     ``now`` bounds plausible dates (default: the real clock) and enables relative dates.
     """
-    meta = _meta_map(tree)
-    jsonld = _read_jsonld(_XP_JSONLD(tree))
+    found = _collect(tree)
+    meta = _meta_map(found.meta)
+    jsonld = _read_jsonld(found.jsonld)
     language = _language(tree, meta, jsonld)
     dates = _Dates(now, _dayfirst(language))
     article = jsonld.article or {}
     site_name = _first([*(v for key in SITE_META for v in meta.get(key, [])), jsonld.publisher or ""])
-    title_fields = _title_fields(tree, meta, article)
+    title_fields = _title_fields(found.title, meta, article)
     # Compared without the site's name, so that a logo <h1> naming the site is no match.
-    h1, confirmed = _main_h1(tree, [clean_title(f, site_name=site_name) for f in title_fields if f])
+    h1, confirmed = _main_h1(found.h1, [clean_title(f, site_name=site_name) for f in title_fields if f])
     exempt = frozenset(h1.iterancestors()) if h1 is not None else frozenset()
 
     _meta_dates(meta, dates)  # 1. meta fields (the weak generic ones rank after JSON-LD)
     _jsonld_dates(jsonld, dates)  # 2. JSON-LD
-    microdata = _microdata(tree, dates, exempt)  # 3. microdata
-    _time_dates(tree, dates, exempt)  # 4. <time>
-    canonical = _canonical(tree, meta, article)
+    microdata = _microdata(found.itemprop, dates, exempt)  # 3. microdata
+    _time_dates(found.time, dates, exempt)  # 4. <time>
+    canonical = _canonical(found.links, meta, article)
     for rank, candidate in ((50, canonical), (51, url)):  # 5. the URL path
         day = _url_date(candidate)
         if day is not None:
             dates.offer_value("published", rank, day, "url")
-    bylines = _text_dates(tree, dates, exempt)  # 6. visible text: date and byline elements,
+    bylines = _text_dates(found.hinted, dates, exempt)  # 6. visible text: date and byline elements,
     if h1 is not None:
         _title_dates(h1, dates)  # and the lines around the headline
 
     return PageMeta(
         title=_title(title_fields, microdata.headline, h1 if confirmed else None, site_name),
-        authors=_authors(tree, meta, article, microdata.authors, bylines, h1),
+        authors=_authors(found.rel_author, meta, article, microdata.authors, bylines, h1),
         published=_choose_published(dates),
         modified=dates.get("modified"),
-        tags=_tags(tree, meta, article, exempt),
+        tags=_tags(found, meta, article, exempt),
         site_name=site_name,
         url=canonical or url,
         language=language,
@@ -913,8 +970,8 @@ def extract_html_metadata(
     )
 
 
-def _canonical(tree: Any, meta: dict[str, list[str]], article: dict[str, Any]) -> str | None:
-    for el in _XP_LINK(tree):
+def _canonical(links: list[Any], meta: dict[str, list[str]], article: dict[str, Any]) -> str | None:
+    for el in links:
         if "canonical" in (el.get("rel") or "").lower().split() and el.get("href"):
             return _text(el.get("href"))
     value = _first(v for key in URL_META for v in meta.get(key, []))
@@ -924,14 +981,14 @@ def _canonical(tree: Any, meta: dict[str, list[str]], article: dict[str, Any]) -
     return url if isinstance(url, str) and url.startswith("http") else None
 
 
-def _title_fields(tree: Any, meta: dict[str, list[str]], article: dict[str, Any]) -> list[str]:
+def _title_fields(titles: list[Any], meta: dict[str, list[str]], article: dict[str, Any]) -> list[str]:
     """Title candidates in order of trust: og/twitter and other title metas, the JSON-LD
     headline, then the <title> element (each still with its site suffix)."""
     headline = article.get("headline")
     return [
         *(v for key in TITLE_META for v in meta.get(key, [])),
         _text(headline) if isinstance(headline, str) else "",
-        *(_text(_content(t)) for t in _XP_TITLE(tree)[:1]),
+        *(_text(_content(t)) for t in titles[:1]),
     ]
 
 
@@ -971,7 +1028,7 @@ def _byline_in(chunks: Iterable[str]) -> tuple[str, ...] | None:
 
 
 def _authors(
-    tree: Any,
+    rel_author: list[Any],
     meta: dict[str, list[str]],
     article: dict[str, Any],
     microdata: list[str],
@@ -985,7 +1042,7 @@ def _authors(
         (_names(article.get("author")) or _names(article.get("creator")), True),
         ([v for key in AUTHOR_META for v in meta.get(key, [])], False),
         (microdata, True),
-        ([_text(_content(a)) for a in _XP_REL_AUTHOR(tree)[:5]], True),
+        ([_text(_content(a)) for a in rel_author[:5]], True),
     ):
         found = clean_authors(values, one_each=one_each)
         if found:
@@ -1014,7 +1071,7 @@ def _authors(
 
 
 def _tags(
-    tree: Any, meta: dict[str, list[str]], article: dict[str, Any], exempt: frozenset[Any]
+    found: _Elements, meta: dict[str, list[str]], article: dict[str, Any], exempt: frozenset[Any]
 ) -> tuple[str, ...]:
     """Tags from article:tag, news_keywords/keywords meta, JSON-LD keywords, rel=tag links."""
     values: list[str] = []
@@ -1026,11 +1083,11 @@ def _tags(
         values.extend(split_tags(keywords))
     elif isinstance(keywords, list):
         values.extend(str(k) for k in keywords if isinstance(k, (str, int)))
-    for link in _XP_TAG_LINKS(tree):
+    for link in found.tag_links:
         if _region(link, exempt) == IN_ARTICLE:
             values.append(_text(_content(link)))
     if not values:
-        links = [a for a in _XP_TAG_PATH_LINKS(tree) if _region(a, exempt) == IN_ARTICLE]
+        links = [a for a in found.tag_path_links if _region(a, exempt) == IN_ARTICLE]
         if len(links) <= _MAX_TAG_PATH_LINKS:
             values.extend(text for a in links if 0 < len(text := _text(_content(a))) <= 60)
     return dedupe_tags(values)
