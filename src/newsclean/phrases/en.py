@@ -117,6 +117,7 @@ PATTERNS = {
     "share": (
         r"^\s*\d[\d,.]*\s*k?\s*shares?\s*$",
         r"^\s*(?:share|send|post|tweet|email)\s*(?:this|it)?\s*(?:on|via|by|to|with)\s+[\w.+ -]{1,25}$",
+        r"^\s*click to (?:share|email|print|tweet|pin)\b[^.!?]{0,60}$",
     ),
     "cookie": (
         r"\b(?:we|this (?:site|website)|our (?:site|website|partners)) uses? cookies\b",

@@ -44,4 +44,8 @@ PATTERNS = {
     "navigation": (r"\btodos los derechos reservados\b",),
     "widget": (r"^\s*(?:foto|fotografía|imagen|fuente|vídeo|video)\s*[:：]\s*[^.]{1,80}$",
                r"^\s*(?:tiempo de lectura|lectura)\s*[:：]?\s*\d{1,3}\s*min(?:utos?)?\.?\s*$"),
+    "ads": (
+        r"^\s*publicidad\s*$",
+        r"\bcontin[uú]a (?:leyendo )?(?:despu[eé]s de|tras) (?:la|el) (?:publicidad|anuncio)\b",
+    ),
 }

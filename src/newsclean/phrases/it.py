@@ -24,4 +24,8 @@ PATTERNS = {
     "cookie": (r"\b(?:utilizziamo|questo sito utilizza) (?:i )?cookie\b",),
     "navigation": (r"\btutti i diritti riservati\b", r"\briproduzione riservata\b"),
     "widget": (r"^\s*(?:foto|immagine|fonte)\s*[:：]\s*[^.]{1,80}$",),
+    "ads": (
+        r"^\s*pubblicit[aà]\s*$",
+        r"\bcontinua (?:a leggere )?dopo (?:la )?pubblicit[aà]\b",
+    ),
 }

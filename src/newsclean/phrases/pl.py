@@ -23,4 +23,11 @@ PATTERNS = {
     "cookie": (r"\b(?:używamy|korzystamy z) (?:plików )?cookies?\b",),
     "navigation": (r"\bwszelkie prawa zastrzeżone\b",),
     "widget": (r"^\s*(?:fot\.|foto|zdjęcie|źródło)\s*[:：]?\s*[^.]{1,80}$",),
+    "ads": (
+        r"^\s*reklama\s*$",
+        r"\bdalsza część (?:artykułu|tekstu) (?:pod|poniżej) reklam",
+    ),
+    "share": (
+        r"^\s*(?:udostępnij|wyślij)\s+(?:na|przez|w)\s+[\w.+ -]{1,25}$",
+    ),
 }

@@ -25,4 +25,8 @@ PATTERNS = {
     "cookie": (r"\b(?:usamos|utilizamos|este site usa) cookies\b",),
     "navigation": (r"\btodos os direitos reservados\b",),
     "widget": (r"^\s*(?:foto|imagem|fonte)\s*[:：]\s*[^.]{1,80}$",),
+    "ads": (
+        r"^\s*publicidade\s*$",
+        r"\bcontinua (?:depois|ap[oó]s) (?:a )?publicidade\b",
+    ),
 }

@@ -23,4 +23,13 @@ PATTERNS = {
     "comments": (r"^\s*\d+\s*yorum\s*$",),
     "cookie": (r"\bçerez(?:ler)?(?:i)? kullan",),
     "navigation": (r"\btüm hakları saklıdır\b",),
+    "ads": (
+        r"^\s*(?:reklam|sponsorlu içerik)\s*$",
+    ),
+    "related": (
+        r"^\s*(?:ilgili haberler|bunlar da ilginizi çekebilir|benzer haberler|daha fazla oku)\s*[:：|›»>-]",
+    ),
+    "widget": (
+        r"^\s*(?:fotoğraf|foto|kaynak|görsel)\s*[:：]\s*[^.]{1,80}$",
+    ),
 }

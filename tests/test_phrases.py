@@ -1,0 +1,132 @@
+"""The phrase packs: every language loads, uses only known concepts, covers the core concepts,
+and a few labels and prompts per language fire where they should and stay quiet in prose."""
+
+from __future__ import annotations
+
+import importlib
+
+import pytest
+import regex
+
+from newsclean.phrases import CONCEPT_FAMILY, LANGUAGES, label_family, prompt_pattern
+
+#: Concepts every pack must have labels for (issue #5).
+CORE_CONCEPTS = ("live", "share", "subscribe", "related", "comments", "ads", "cookie", "navigation")
+
+
+def _pack(lang: str) -> object:
+    return importlib.import_module(f"newsclean.phrases.{lang}")
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_pack_uses_only_known_concepts(lang: str) -> None:
+    pack = _pack(lang)
+    assert set(pack.LABELS) <= set(CONCEPT_FAMILY), set(pack.LABELS) - set(CONCEPT_FAMILY)
+    assert set(pack.PATTERNS) <= set(CONCEPT_FAMILY.values()) | set(CONCEPT_FAMILY)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_pack_has_labels_for_the_core_concepts(lang: str) -> None:
+    labels = _pack(lang).LABELS
+    missing = [concept for concept in CORE_CONCEPTS if not labels.get(concept)]
+    assert not missing, f"{lang} has no labels for {missing}"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_pack_entries_are_tuples_of_strings(lang: str) -> None:
+    # a one-item tuple written without its comma is a str, and would be read letter by letter
+    pack = _pack(lang)
+    for table in (pack.LABELS, pack.PATTERNS):
+        for concept, entries in table.items():
+            assert isinstance(entries, tuple), f"{lang}.{concept} is not a tuple"
+            assert all(isinstance(entry, str) and entry for entry in entries), f"{lang}.{concept}"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_pattern_compiles_on_its_own(lang: str) -> None:
+    for sources in _pack(lang).PATTERNS.values():
+        for source in sources:
+            regex.compile(source, regex.IGNORECASE)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_labels_are_lower_case(lang: str) -> None:
+    # labels are compared case-folded; an upper-case entry could never match
+    for concept, words in _pack(lang).LABELS.items():
+        for word in words:
+            assert word == word.casefold() or word.replace("İ", "i") == word, f"{lang}.{concept}: {word!r}"
+
+
+# (language, block, family it must be given)
+LABELS_FIRE = [
+    ("en", "Listen Live", "widget"),
+    ("en", "Share this article", "share"),
+    ("en", "Read more", "related"),
+    ("de", "Lesen Sie auch", "related"),
+    ("de", "Anzeige", "ads"),
+    ("fr", "À lire aussi", "related"),
+    ("fr", "Partager", "share"),
+    ("es", "Publicidad", "ads"),
+    ("es", "Te puede interesar", "related"),
+    ("it", "Leggi anche", "related"),
+    ("pt", "Leia também", "related"),
+    ("ru", "Поделиться", "share"),
+    ("ru", "Читайте также", "related"),
+    ("pl", "Czytaj także", "related"),
+    ("tr", "İlgili Haberler", "related"),
+    ("ar", "اقرأ أيضا", "related"),
+    ("zh", "相关新闻", "related"),
+    ("ja", "関連記事", "related"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "family"), LABELS_FIRE)
+def test_label_fires(lang: str, text: str, family: str) -> None:
+    assert label_family(text) == family
+
+
+# (language, short block, family its prompt pattern must report)
+PROMPTS_FIRE = [
+    ("en", "Click to share on Facebook (Opens in new window)", "share"),
+    ("en", "Sign up for our daily newsletter", "subscribe"),
+    ("de", "Wir verwenden Cookies, um Ihnen das beste Erlebnis zu bieten.", "cookie"),
+    ("fr", "Abonnez-vous à notre newsletter", "subscribe"),
+    ("es", "Continúa leyendo después de la publicidad", "ads"),
+    ("it", "Continua a leggere dopo la pubblicità", "ads"),
+    ("pt", "Todos os direitos reservados", "navigation"),
+    ("ru", "На правах рекламы", "ads"),
+    ("pl", "Udostępnij na Facebooku", "share"),
+    ("tr", "Fotoğraf: AA", "widget"),
+    ("ar", "شارك على فيسبوك", "share"),
+    ("zh", "当前位置：首页 > 国内", "navigation"),
+    ("ja", "当サイトではクッキーを使用しています", "cookie"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "family"), PROMPTS_FIRE)
+def test_prompt_pattern_fires(lang: str, text: str, family: str) -> None:
+    match = prompt_pattern(frozenset({lang})).search(text)
+    assert match is not None and match.lastgroup == family, text
+
+
+# Article sentences that share words with the packs but are not boilerplate.
+PROSE_QUIET = [
+    ("en", "The company said it would share more details about the newsletter next week."),
+    ("de", "Die Anzeige wurde am Montag bei der Polizei erstattet, sagte ein Sprecher."),
+    ("fr", "Le ministre a refusé de commenter les chiffres publiés par le journal."),
+    ("es", "La publicidad institucional creció un 12 % el año pasado, según el informe."),
+    ("it", "Il sindaco ha detto che la pubblicità dei cantieri sarà rimossa entro marzo."),
+    ("pt", "O museu reabre em maio depois de dois anos de obras no edifício principal."),
+    ("ru", "Компания сообщила, что реклама на телевидении подорожала на треть."),
+    ("pl", "Rząd zapowiedział, że reklama leków w telewizji zostanie ograniczona."),
+    ("tr", "Belediye, yeni köprünün gelecek yıl hizmete gireceğini açıkladı."),
+    ("ar", "قال الوزير إن الحكومة ستعلن عن خطة جديدة للنقل العام الأسبوع المقبل."),
+    ("zh", "记者从铁路部门获悉，新建高速铁路将于本月下旬开通运营。"),
+    ("ja", "政府は来年度の予算案で、公共交通の整備に重点を置く方針を示した。"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), PROSE_QUIET)
+def test_article_sentences_stay_quiet(lang: str, text: str) -> None:
+    assert label_family(text) is None
+    assert prompt_pattern(frozenset({lang, "en"})).search(text) is None, text
