@@ -6,7 +6,13 @@ from collections.abc import Iterator
 
 from newsclean.document import Link
 from newsclean.rules.features import word_count
-from newsclean.rules.html_region import ancestors_and_self, container_masses, main_container, main_set
+from newsclean.rules.html_region import (
+    ancestors_and_self,
+    block_weight,
+    container_masses,
+    main_container,
+    main_set,
+)
 from newsclean.rules.pipeline import Context, Mark, Rule
 from newsclean.rules.region import text_region
 
@@ -61,12 +67,58 @@ def protected_containers(ctx: Context) -> set[int]:
     return protected
 
 
-def make_markup_rule(name: str, family: str, reason: str) -> Rule:
-    def apply(ctx: Context) -> Iterator[Mark]:
-        protected = protected_containers(ctx)
+#: The article region is a discussion thread (a forum topic, a Q&A page) when its first prose is
+#: a post (in a container named as a comment) and this share of its prose is in posts: there the
+#: posts are the content. A story followed by its comments starts with the story, inside the
+#: region or before it (a story's worth of prose before the region: ``STORY_BEFORE_CHARS``, or
+#: ``STORY_BEFORE_SHARE`` of the region's).
+THREAD_SHARE = 0.6
+STORY_BEFORE_SHARE = 0.25
+STORY_BEFORE_CHARS = 500
+
+
+def thread_region(ctx: Context) -> frozenset[int]:
+    """The article region's containers when the region is a discussion thread, else nothing."""
+    cached = ctx.cache.get("html_thread")
+    if cached is not None:
+        return cached  # type: ignore[no-any-return]
+    region = main_set(ctx)
+    result: frozenset[int] = frozenset()
+    if region:
+        containers = ctx.containers
+        total = in_comments = before = 0.0
         for i, block in enumerate(ctx.blocks):
             if ctx.decided[i] is not None:
                 continue
+            weight = block_weight(block.text, block.link_chars, block.kind)
+            if weight <= 0:
+                continue
+            if region.isdisjoint(block.containers):
+                if not total:
+                    before += weight
+                continue
+            posted = any("comments" in containers[c].concepts for c in block.containers)
+            if not total and not posted:
+                break
+            total += weight
+            if posted:
+                in_comments += weight
+        story_before = before >= min(STORY_BEFORE_CHARS, STORY_BEFORE_SHARE * total)
+        if total > 0 and in_comments >= THREAD_SHARE * total and not story_before:
+            result = region
+    ctx.cache["html_thread"] = result
+    return result
+
+
+def make_markup_rule(name: str, family: str, reason: str) -> Rule:
+    def apply(ctx: Context) -> Iterator[Mark]:
+        protected = protected_containers(ctx)
+        thread = thread_region(ctx) if family == "comments" else frozenset()
+        for i, block in enumerate(ctx.blocks):
+            if ctx.decided[i] is not None:
+                continue
+            if thread and not thread.isdisjoint(block.containers):
+                continue  # the posts of a thread page are its content
             if family in _marked_concepts(ctx, block.containers, protected):
                 if family == "related" and block.links:
                     text, href = max(block.links, key=lambda link: len(link[0]))
