@@ -277,47 +277,58 @@ def _collect(tree: Any) -> _Elements:
     root = tree.getroottree().getroot()
     # libxml2 can leave a second top-level <html> beside the root (XPath's // reads it too)
     tops = [*reversed(list(root.itersiblings(preceding=True))), root, *root.itersiblings()]
-    for el in (el for top in tops for el in top.iter(etree.Element)):
-        tag, get = el.tag, el.get
-        if get("itemprop") is not None:
-            found.itemprop.append(el)
-        if tag == "a":
-            rel = get("rel")
-            if rel is not None:
-                words = _XML_SPACE.split(rel)
-                if "tag" in words and "category" not in words:
-                    found.tag_links.append(el)
-                if rel == "author":
-                    found.rel_author.append(el)
-            href = get("href")
-            if href is not None and _TAG_PATH.search(href):
-                found.tag_path_links.append(el)
-        elif tag == "meta":
-            found.meta.append(el)
-        elif tag == "time":
-            found.time.append(el)
-        elif tag == "h1":
-            found.h1.append(el)
-        elif tag == "title":
-            found.title.append(el)
-        elif tag == "link":
-            if get("rel") is not None:
-                found.links.append(el)
-        elif tag == "script":
-            kind = get("type")
-            if kind and "ld+json" in kind.translate(_JSONLD_FOLD):
-                found.jsonld.append(el)
-            continue
-        elif tag == "style":
-            continue
-        cls, ident = get("class"), get("id")
-        if (
-            (cls is not None or ident is not None)
-            and _ANY_HINT.search(f"{cls or ''} {ident or ''}".lower()) is not None
-            and any(node.tag == "body" for node in el.iterancestors())
-        ):
-            found.hinted.append(el)
+    for top in tops:
+        for el in top.iter(etree.Element):
+            tag, attrib = el.tag, el.attrib
+            get = attrib.get
+            if attrib and get("itemprop") is not None:
+                found.itemprop.append(el)
+            if tag in _COLLECTED_TAGS:
+                if tag in ("script", "style"):
+                    kind = get("type")
+                    if tag == "script" and kind and "ld+json" in kind.translate(_JSONLD_FOLD):
+                        found.jsonld.append(el)
+                    continue  # never a hinted element
+                _sort_tagged(found, el, tag, get)
+            if not attrib:
+                continue
+            cls, ident = get("class"), get("id")
+            # The words hold no space, so class and id are tested apart (no joined string).
+            if (
+                (cls and _ANY_HINT.search(cls.lower()) or ident and _ANY_HINT.search(ident.lower()))
+                # (the tag filter runs in C: no element object for each ancestor)
+                and next(el.iterancestors("body"), None) is not None
+            ):
+                found.hinted.append(el)
     return found
+
+
+_COLLECTED_TAGS = frozenset({"a", "meta", "time", "h1", "title", "link", "script", "style"})
+
+
+def _sort_tagged(found: _Elements, el: Any, tag: str, get: Any) -> None:
+    """File one element of the kinds :func:`_collect` looks for by tag."""
+    if tag == "a":
+        rel = get("rel")
+        if rel is not None:
+            words = _XML_SPACE.split(rel)
+            if "tag" in words and "category" not in words:
+                found.tag_links.append(el)
+            if rel == "author":
+                found.rel_author.append(el)
+        href = get("href")
+        if href is not None and _TAG_PATH.search(href):
+            found.tag_path_links.append(el)
+    elif tag == "meta":
+        found.meta.append(el)
+    elif tag == "time":
+        found.time.append(el)
+    elif tag == "h1":
+        found.h1.append(el)
+    elif tag == "title":
+        found.title.append(el)
+    elif tag == "link" and get("rel") is not None:
+        found.links.append(el)
 
 
 @dataclass(frozen=True, slots=True)
