@@ -16,6 +16,22 @@ PROSE = (
     "Residents who spoke at the meeting asked for more buses while the bridge is closed to traffic.\n"
 )
 
+#: A consent notice longer than the short-prompt limit: recognised by how it opens.
+COOKIE_NOTICE = (
+    "This website uses cookies to improve your experience while you navigate through the "
+    "website. Out of these, the cookies that are categorized as necessary are stored on your "
+    "browser as they are essential for the working of basic functionalities of the website. "
+    "We also use third-party cookies that help us analyze and understand how you use this "
+    "website."
+)
+#: A paragraph reporting on such a notice: the cookie phrase comes late, not as its opening.
+COOKIE_REPORT = (
+    "Publishers that track readers must ask first, the court said, and a notice on a news "
+    "site that merely states that this website uses cookies to improve the experience of its "
+    "visitors does not count as consent under the law, because readers cannot refuse the "
+    "tracking at all."
+)
+
 
 def text_page(before: str = "", after: str = "") -> str:
     return f"{before}\n{PROSE}{after}\n"
@@ -48,6 +64,7 @@ FIRES = [
     ("ad-label", text_page("Advertisement"), "Advertisement"),
     ("ad-label", text_page("Publicidad"), "Publicidad"),
     ("cookie-notice", text_page("We use cookies to improve your experience."), "We use cookies to improve your experience."),
+    ("cookie-notice", text_page(after=COOKIE_NOTICE), COOKIE_NOTICE),
     ("navigation-label", text_page(after="© 2024 Example Media. All rights reserved."), "© 2024 Example Media. All rights reserved."),
     ("navigation-label", text_page("Startseite"), "Startseite"),
     ("menu-line", text_page(after="Terms of Use | Privacy Policy | Contact"), "Terms of Use | Privacy Policy | Contact"),
@@ -113,6 +130,7 @@ QUIET = [
      text_page(after="The engineer who inspected the bridge says:\n"
                      "The cracks are old, and they are not a danger to traffic for now."),
      "The engineer who inspected the bridge says:"),
+    ("cookie-notice", text_page(after=COOKIE_REPORT), COOKIE_REPORT),
     ("navigation-label", text_page(after="Home is where the heart is, the mayor said, opening the new shelter for families."),
      "Home is where the heart is, the mayor said, opening the new shelter for families."),
 ]

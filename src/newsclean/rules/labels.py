@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import regex
 
-from newsclean.phrases import label_family, prompt_pattern
+from newsclean.phrases import PATTERN_FAMILY, label_family, prompt_pattern
 from newsclean.rules.features import word_count
 from newsclean.rules.html_region import main_container
 from newsclean.rules.pipeline import Context, Mark, Rule
@@ -22,6 +22,10 @@ from newsclean.rules.textsearch import find, inside_quotes
 #: merely *mention* newsletters or cookies are longer than the prompts themselves.
 PROMPT_MAX_CHARS = 260
 PROMPT_MAX_WORDS = 45
+#: Longer consent notices (up to this many characters) are recognised by how they open: a
+#: cookie pattern within their first NOTICE_OPENING_CHARS characters.
+NOTICE_MAX_CHARS = 1200
+NOTICE_OPENING_CHARS = 100
 
 #: (rule name, family, reason)
 LABEL_RULES: tuple[tuple[str, str, str], ...] = (
@@ -66,6 +70,7 @@ def phrase_hits(ctx: Context) -> list[PhraseHit | None]:
     # need them, since everything outside it goes anyway.
     main = main_container(ctx) if ctx.source_format == "html" else None
     pattern = prompt_pattern(ctx.languages)
+    cookie = PATTERN_FAMILY.get("cookie")
     for block in ctx.blocks:
         text = block.text
         hit: PhraseHit | None = None
@@ -86,6 +91,12 @@ def phrase_hits(ctx: Context) -> list[PhraseHit | None]:
             match = find(pattern, text, timeout)
             if match is not None and match.lastgroup and not inside_quotes(text, match.start()):
                 hit = PhraseHit(match.lastgroup)
+        if hit is None and PROMPT_MAX_CHARS < len(text) <= NOTICE_MAX_CHARS and cookie is not None:
+            # a long consent notice opens with its subject ("This website uses cookies …");
+            # an article paragraph that mentions cookies does not start that way
+            match = find(cookie, text[:NOTICE_OPENING_CHARS], timeout)
+            if match is not None and not inside_quotes(text, match.start()):
+                hit = PhraseHit("cookie")
         hits.append(hit)
     ctx.cache["phrase_hits"] = hits
     return hits
