@@ -163,10 +163,14 @@ def main_container(ctx: Context) -> int | None:
     for c, container in enumerate(containers):
         parent = container.parent
         in_comments[c] = "comments" in container.concepts or (parent >= 0 and in_comments[parent])
+    thread = _is_thread_page(ctx, in_comments)
+    ctx.cache["html_thread_page"] = thread
+    ignored = BOILERPLATE_CONCEPTS - {"comments"} if thread else BOILERPLATE_CONCEPTS
+    for c, container in enumerate(containers):
         value = scores.conc[c] * (1.0 - min(scores.density[c], 0.9))
-        if container.concepts & BOILERPLATE_CONCEPTS:
+        if container.concepts & ignored:
             value *= OWN_BOILERPLATE_FACTOR
-        if in_comments[c]:
+        if in_comments[c] and not thread:
             value *= IN_COMMENTS_FACTOR
         adjusted[c] = value
     core = max(range(n), key=lambda c: (adjusted[c], -containers[c].depth))
@@ -214,6 +218,26 @@ def _widen_to_article(ctx: Context, core: int, scores: Scores) -> int:
     if scores.positive[around] - scores.positive[core] < ARTICLE_TAG_PROSE * scores.positive[core]:
         return core
     return around
+
+
+#: A page whose prose outside comment sections is below this share of the prose inside them is
+#: a discussion thread (a forum topic): its posts are what the page is for.
+THREAD_OUTSIDE_SHARE = 0.25
+
+
+def _is_thread_page(ctx: Context, in_comments: list[bool]) -> bool:
+    inside = outside = 0.0
+    for i, block in enumerate(ctx.blocks):
+        if ctx.decided[i] is not None or not block.containers:
+            continue
+        weight = block_weight(block.text, block.link_chars, block.kind)
+        if weight <= 0:
+            continue
+        if in_comments[block.containers[-1]]:
+            inside += weight
+        else:
+            outside += weight
+    return inside > 0 and outside < THREAD_OUTSIDE_SHARE * inside
 
 
 def _concentrated(c: int, scores: Scores, best_own: list[float]) -> bool:
@@ -277,10 +301,12 @@ def _climb(ctx: Context, core: int, scores: Scores, best_own: list[float], floor
     children: dict[int, list[int]] = {}
     for c, container in enumerate(containers):
         children.setdefault(container.parent, []).append(c)
+    thread = ctx.cache.get("html_thread_page", False)
+    stops = BOILERPLATE_CONCEPTS - {"comments"} if thread else BOILERPLATE_CONCEPTS
     current = core
-    while not containers[current].article_hint:  # <article>, <main>: the page drew the line
+    while thread or not containers[current].article_hint:  # <article>, <main>: the page drew the line
         parent = containers[current].parent
-        if parent < 0 or containers[parent].concepts & BOILERPLATE_CONCEPTS or in_boilerplate(ctx, parent):
+        if parent < 0 or containers[parent].concepts & stops or (not thread and in_boilerplate(ctx, parent)):
             return current
         if mass[parent] - mass[current] < -NEGATIVE_TOLERANCE * max(mass[current], 1.0):
             return current
