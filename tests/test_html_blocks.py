@@ -51,3 +51,11 @@ def test_page_builder_widget_boxes_are_not_sidebars() -> None:
     assert concepts_of("elementor-widget elementor-widget-text-editor", {}) == frozenset()
     assert concepts_of("elementor-widget-share-buttons", {}) == frozenset({"share"})
     assert concepts_of("widget-area", {}) == frozenset({"navigation"})
+
+
+def test_hidden_counts_only_at_the_start_of_a_class() -> None:
+    from newsclean.blocks.tokens import concepts_of
+
+    assert concepts_of("hidden", {}) == frozenset({"navigation"})
+    assert concepts_of("hidden-1rq27kw", {}) == frozenset({"navigation"})
+    assert concepts_of("field--label-hidden", {}) == frozenset()  # only the label is hidden

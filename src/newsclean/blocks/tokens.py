@@ -50,7 +50,7 @@ TOKEN_CONCEPTS: dict[str, tuple[str, ...]] = {
         "tagcloud", "tags", "tag-list", "taglist", "keywords", "topics", "author-bio",
         "authorbio", "bio", "byline", "meta", "metadata", "dateline", "timestamp", "credit",
         "credits", "copyright", "disclaimer", "print", "tools", "toolbox", "utility",
-        "modal", "popup", "overlay", "lightbox", "hidden", "visually-hidden", "sr-only",
+        "modal", "popup", "overlay", "lightbox", "hidden", "is-hidden", "visually-hidden", "sr-only",
         "screen-reader-text", "caption", "wp-caption-text",
     ),
     "article": (
@@ -81,13 +81,16 @@ _SPLIT = regex.compile(r"[\s_\-.:]+|(?<=\p{Ll})(?=\p{Lu})")
 # whole class/id values (lower case, as written) -> concept, tried before the parts
 _WHOLE: dict[str, str] = {}
 _PART: dict[str, str] = {}
+#: Words that name their concept only at the start of a class: ``hidden`` and ``hidden-1rq27kw``
+#: (a responsive variant shown on another screen size) hide the element, but
+#: ``field--label-hidden`` (Drupal) hides only its label.
+LEADING_ONLY_WORDS = frozenset({"hidden"})
+_LEADING = tuple(LEADING_ONLY_WORDS)
 for _concept, _words in TOKEN_CONCEPTS.items():
     for _word in _words:
-        if "-" in _word or "_" in _word:
-            _WHOLE[_word] = _concept
-        else:
+        _WHOLE[_word] = _concept
+        if "-" not in _word and "_" not in _word and _word not in LEADING_ONLY_WORDS:
             _PART[_word] = _concept
-            _WHOLE[_word] = _concept
 
 
 _HYPHENATED = regex.compile(
@@ -112,6 +115,10 @@ def concepts_of(attr_value: str, cache: dict[str, frozenset[str]]) -> frozenset[
         for match in _HYPHENATED.finditer(low):
             found.add(_WHOLE[match.group()])
         builder = low.startswith(BUILDER_PREFIXES)
+        if low.startswith(_LEADING):
+            leading = _SPLIT.split(low, maxsplit=1)[0]
+            if leading in LEADING_ONLY_WORDS:
+                found.add(_WHOLE[leading])
         for part in _SPLIT.split(token):
             low_part = part.lower()
             if builder and low_part in BUILDER_NEUTRAL_WORDS:
