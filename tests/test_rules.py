@@ -73,6 +73,11 @@ FIRES = [
                      "Maria K. on May 3, 2021 at 6:34 am said:\nThe buses are already full every morning.\n"
                      "bridgefan wrote:\nI will believe it when the work actually starts next spring."),
      "joetoronto says:"),
+    ("comment-header",
+     text_page(after="3 responses\njoetoronto says:\nNot again, this bridge has been closed for years now.\n"
+                     "Maria K. on May 3, 2021 at 6:34 am said:\nThe buses are already full every morning.\n"
+                     "bridgefan wrote:\nI will believe it when the work actually starts next spring.\nReply"),
+     "The buses are already full every morning."),
     ("dateline", text_page("Published 5 March 2021, 14:20 CET"), "Published 5 March 2021, 14:20 CET"),
     ("tag-line", text_page(after="Tags: budget, bridge, council"), "Tags: budget, bridge, council"),
     ("tag-list", text_page(after="budget, bridge, council, transport, city hall"), "budget, bridge, council, transport, city hall"),

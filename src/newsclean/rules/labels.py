@@ -146,6 +146,8 @@ COMMENT_HEADER = regex.compile(
     regex.IGNORECASE,
 )
 COMMENT_HEADER_MAX_CHARS = 120
+#: How many lines the last comment of a thread may run to.
+LAST_COMMENT_MAX_LINES = 30
 #: How many header lines make a thread.
 COMMENT_HEADER_MIN_REPEATS = 3
 
@@ -158,14 +160,26 @@ def apply_comment_header(ctx: Context) -> Iterator[Mark]:
         and len(block.text) <= COMMENT_HEADER_MAX_CHARS
         and COMMENT_HEADER.search(block.text[-16:]) is not None
     ]
-    if len(headers) >= COMMENT_HEADER_MIN_REPEATS:
-        yield from (Mark(i) for i in headers)
+    if len(headers) < COMMENT_HEADER_MIN_REPEATS:
+        return
+    # each header and the comment under it, up to the next header; the last comment ends at the
+    # first block another rule took ("Reply", "Leave a reply") other than its timestamp
+    ends = headers[1:] + [min(len(ctx.blocks), headers[-1] + 1 + LAST_COMMENT_MAX_LINES)]
+    for start, end in zip(headers, ends, strict=True):
+        yield Mark(start)
+        for j in range(start + 1, end):
+            name = ctx.decided[j]
+            if name is None:
+                yield Mark(j)
+            elif start == headers[-1] and name not in ("dateline", "byline"):
+                break
 
 
 LABEL_RULE_OBJECTS: tuple[Rule, ...] = tuple(make_label_rule(*spec) for spec in LABEL_RULES) + (
     Rule("menu-line", "navigation", "a line of menu items joined by separators (| · •)", apply_menu_line),
     Rule("comment-header", "comments",
-         "a repeated 'name says:' / 'name wrote:' line heads each reader comment of a thread",
+         "a repeated 'name says:' / 'name wrote:' line heads each reader comment of a thread; "
+         "the headers and the comments under them go",
          apply_comment_header, frozenset({"text"})),
 )
 
