@@ -97,10 +97,10 @@ def _read(source: object, *, encoding: str | None, limit: int) -> tuple[str, lis
         return decoded.text, list(decoded.warnings)
     if isinstance(source, str):
         # a cheap upper bound first: a str of n characters is at most 4n UTF-8 bytes
-        if len(source) > limit or (len(source) * 4 > limit and len(source.encode("utf-8", "surrogatepass")) > limit):
-            raise InputTooLargeError(
-                f"input is over the limit of {limit:,} bytes (Config.max_input_bytes)"
-            )
+        if len(source) > limit or (
+            len(source) * 4 > limit and len(source.encode("utf-8", "surrogatepass")) > limit
+        ):
+            raise InputTooLargeError(f"input is over the limit of {limit:,} bytes (Config.max_input_bytes)")
         text, fixes = sanitize_text(source)
         return text, list(fixes)
     raise InputError(f"source must be str or bytes, not {type(source).__name__}")
@@ -145,8 +145,34 @@ def _clean_html(text: str, *, url: str | None, config: Config, warnings: list[st
     )
 
 
+def _surely_enough(ctx: Context, ratio: float) -> bool:
+    """Whether the kept prose alone proves the guard has nothing to do.
+
+    Even if every removed block were prose, the kept share would stay over ``ratio`` (with a
+    character to spare, against rounding). The longest kept blocks are tried first, so on a
+    page with an article a few paragraphs settle it: :func:`is_prose` reads every character,
+    and running it on all blocks, navigation and footers included, cost more than any rule.
+    """
+    removed = sum(len(b.text) for b, name in zip(ctx.blocks, ctx.decided, strict=True) if name is not None)
+    need = ratio * removed + 1
+    kept = 0
+    kept_texts = sorted(
+        (b.text for b, name in zip(ctx.blocks, ctx.decided, strict=True) if name is None),
+        key=len,
+        reverse=True,
+    )
+    for text in kept_texts:
+        if kept * (1 - ratio) >= need:
+            return True
+        if is_prose(text):
+            kept += len(text)
+    return kept * (1 - ratio) >= need
+
+
 def _guard(ctx: Context, config: Config) -> str | None:
     """Undo positional removals when they would leave almost none of the page's prose."""
+    if _surely_enough(ctx, config.guard_ratio):
+        return None
     prose = [i for i, b in enumerate(ctx.blocks) if is_prose(b.text)]
     total = sum(len(ctx.blocks[i].text) for i in prose)
     if not total:
