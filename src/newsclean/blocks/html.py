@@ -46,7 +46,13 @@ _FURNITURE_ROLES = frozenset({"navigation", "banner", "contentinfo"})
 #: Table cells stay containers (layout tables hold whole articles in one cell) but do not cut the
 #: text: a data row becomes one block, "Green 22 +9", kept as a ``tr`` paragraph.
 _CELL_TAGS = frozenset({"td", "th"})
-_WS = regex.compile(r"\s+")
+
+
+def _collapse(parts: list[str]) -> str:
+    """The text of ``parts`` with whitespace runs collapsed to one space (str.split is ~3x faster
+    than a regex substitution here, and the walk calls it for every block and link)."""
+    return " ".join("".join(parts).split())
+
 _HIDDEN_STYLE = regex.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", regex.IGNORECASE)
 
 
@@ -66,10 +72,10 @@ class Container:
 
 
 def _hidden(el: etree._Element) -> bool:
-    attrib = el.attrib
-    if "hidden" in attrib or attrib.get("aria-hidden") == "true":
+    # el.get, not el.attrib: the walk asks this of every element, and attrib builds a proxy
+    if el.get("hidden") is not None or el.get("aria-hidden") == "true":
         return True
-    style = attrib.get("style")
+    style = el.get("style")
     return bool(style) and _HIDDEN_STYLE.search(style) is not None
 
 
@@ -117,12 +123,12 @@ def _walk(root: html.HtmlElement, skip_tags: frozenset[str]) -> tuple[list[Block
             # a link that holds block elements (a whole teaser card inside one <a>): the part
             # of it in this block is link text too, and the link goes on into the next block
             begin, href = link_start[0]
-            piece = _WS.sub(" ", "".join(buf[begin:])).strip()
+            piece = _collapse(buf[begin:])
             if piece:
                 links.append((piece, href))
                 link_chars += len(piece)
         if buf:
-            text = _WS.sub(" ", "".join(buf)).strip()
+            text = _collapse(buf)
             buf.clear()
             if text:
                 kind = kinds[-1]
@@ -167,19 +173,20 @@ def _walk(root: html.HtmlElement, skip_tags: frozenset[str]) -> tuple[list[Block
                     buf.append(" ")  # a row is one block: its cells join, words kept apart
                 else:
                     flush()
-                attrib = el.attrib
-                role = attrib.get("role", "")
-                marker = f"{attrib.get('class', '')} {attrib.get('id', '')} {role}".strip()
+                get = el.get
+                role = get("role", "")
+                itemprop = get("itemprop")
+                marker = f"{get('class', '')} {get('id', '')} {role}".strip()
                 concepts = concepts_of(marker, token_cache) if marker else frozenset()
                 if tag in _FURNITURE_TAGS or role in _FURNITURE_ROLES:
                     concepts = concepts | {"navigation"}
                 hint = (
                     tag in _ARTICLE_TAGS
                     or "article" in concepts
-                    or attrib.get("itemprop") == "articleBody"
+                    or itemprop == "articleBody"
                     or role == "main"
                 )
-                strong = "article" in concepts or attrib.get("itemprop") == "articleBody"
+                strong = "article" in concepts or itemprop == "articleBody"
                 cid = len(containers)
                 containers.append(
                     Container(
@@ -206,7 +213,7 @@ def _walk(root: html.HtmlElement, skip_tags: frozenset[str]) -> tuple[list[Block
             state = states.pop()
             if state == _LINK and link_start:
                 begin, href = link_start.pop()
-                text = _WS.sub(" ", "".join(buf[begin:])).strip()
+                text = _collapse(buf[begin:])
                 if text:
                     links.append((text, href))
                     link_chars += len(text)
