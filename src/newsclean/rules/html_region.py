@@ -82,14 +82,22 @@ def block_weight(text: str, link_chars: int, kind: str) -> float:
     return -0.2 * length
 
 
+def block_weights(ctx: Context) -> list[float]:
+    """:func:`block_weight` of every block, computed once per page."""
+    cached = ctx.cache.get("html_block_weights")
+    if cached is None:
+        cached = [block_weight(b.text, b.link_chars, b.kind) for b in ctx.blocks]
+        ctx.cache["html_block_weights"] = cached
+    return cached
+
+
 def _weights(ctx: Context) -> list[float]:
-    weights = []
-    for i, block in enumerate(ctx.blocks):
-        if ctx.decided[i] is not None:
-            weights.append(0.0 if family_of(ctx, i) == "metadata" else -5.0)
-        else:
-            weights.append(block_weight(block.text, block.link_chars, block.kind))
-    return weights
+    """Block weights as the region sees them: what earlier rules took weighs a little against."""
+    pure = block_weights(ctx)
+    return [
+        pure[i] if decided is None else (0.0 if family_of(ctx, i) == "metadata" else -5.0)
+        for i, decided in enumerate(ctx.decided)
+    ]
 
 
 def container_masses(ctx: Context) -> list[float]:
@@ -227,10 +235,11 @@ THREAD_OUTSIDE_SHARE = 0.25
 
 def _is_thread_page(ctx: Context, in_comments: list[bool]) -> bool:
     inside = outside = 0.0
+    weights = block_weights(ctx)
     for i, block in enumerate(ctx.blocks):
         if ctx.decided[i] is not None or not block.containers:
             continue
-        weight = block_weight(block.text, block.link_chars, block.kind)
+        weight = weights[i]
         if weight <= 0:
             continue
         if in_comments[block.containers[-1]]:

@@ -8,7 +8,7 @@ from newsclean.document import Link
 from newsclean.rules.features import word_count
 from newsclean.rules.html_region import (
     ancestors_and_self,
-    block_weight,
+    block_weights,
     container_masses,
     main_container,
     main_set,
@@ -87,10 +87,11 @@ def thread_region(ctx: Context) -> frozenset[int]:
     if region:
         containers = ctx.containers
         total = in_comments = before = 0.0
+        weights = block_weights(ctx)
         for i, block in enumerate(ctx.blocks):
             if ctx.decided[i] is not None:
                 continue
-            weight = block_weight(block.text, block.link_chars, block.kind)
+            weight = weights[i]
             if weight <= 0:
                 continue
             if region.isdisjoint(block.containers):
@@ -179,17 +180,17 @@ def apply_figure_caption(ctx: Context) -> Iterator[Mark]:
 def apply_outside_article(ctx: Context) -> Iterator[Mark]:
     """Everything outside the article region (HTML: the main container; text: the prose run)."""
     if ctx.source_format == "html":
-        region = main_set(ctx)
-        if not region:
+        containers = main_set(ctx)
+        if not containers:
             return
         for i, block in enumerate(ctx.blocks):
-            if ctx.decided[i] is None and region.isdisjoint(block.containers):
+            if ctx.decided[i] is None and containers.isdisjoint(block.containers):
                 yield Mark(i)
         return
-    region = text_region(ctx)
-    if region is None:
+    span = text_region(ctx)
+    if span is None:
         return
-    first, last = region
+    first, last = span
     for i in range(len(ctx.blocks)):
         if ctx.decided[i] is None and not first <= i <= last:
             yield Mark(i)
