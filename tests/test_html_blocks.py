@@ -51,6 +51,8 @@ def test_page_builder_widget_boxes_are_not_sidebars() -> None:
     assert concepts_of("elementor-widget elementor-widget-text-editor", {}) == frozenset()
     assert concepts_of("elementor-widget-share-buttons", {}) == frozenset({"share"})
     assert concepts_of("widget-area", {}) == frozenset({"navigation"})
+    assert concepts_of("so-panel widget widget_sow-editor", {}) == frozenset()  # SiteOrigin
+    assert concepts_of("widget widget_recent_entries", {}) == frozenset({"navigation"})
 
 
 def test_hidden_counts_only_at_the_start_of_a_class() -> None:

@@ -70,10 +70,11 @@ EMBED_WORDS = frozenset({
     "embed", "embedded", "embeds", "tweet", "twitter-tweet", "instagram-media", "tiktok-embed",
 })
 
-#: Page builders name every content box a "widget" (Elementor: ``elementor-widget-text-editor``);
-#: in their class names the word names no sidebar. Their other words still count
+#: Page builders name every content box a "widget" (Elementor: ``elementor-widget-text-editor``,
+#: SiteOrigin: ``so-panel widget widget_sow-editor``); in a class attribute that carries one of
+#: their names the word names no sidebar. Their other words still count
 #: (``elementor-widget-share-buttons`` is a share bar).
-BUILDER_PREFIXES = ("elementor",)
+BUILDER_PREFIXES = ("elementor", "so-", "siteorigin", "panel-", "fl-", "et_pb", "vc_", "wpb_")
 BUILDER_NEUTRAL_WORDS = frozenset({"widget", "widgets"})
 
 _SPLIT = regex.compile(r"[\s_\-.:]+|(?<=\p{Ll})(?=\p{Lu})")
@@ -105,8 +106,12 @@ def concepts_of(attr_value: str, cache: dict[str, frozenset[str]]) -> frozenset[
         return hit
     found: set[str] = set()
     embed = False
-    for token in attr_value.split():
+    tokens = attr_value.split()
+    builder = any(token.lower().startswith(BUILDER_PREFIXES) for token in tokens)
+    for token in tokens:
         low = token.lower()
+        if builder and low in BUILDER_NEUTRAL_WORDS:
+            continue
         embed = embed or low in EMBED_WORDS
         whole = _WHOLE.get(low)
         if whole is not None:
@@ -114,7 +119,6 @@ def concepts_of(attr_value: str, cache: dict[str, frozenset[str]]) -> frozenset[
             continue
         for match in _HYPHENATED.finditer(low):
             found.add(_WHOLE[match.group()])
-        builder = low.startswith(BUILDER_PREFIXES)
         if low.startswith(_LEADING):
             leading = _SPLIT.split(low, maxsplit=1)[0]
             if leading in LEADING_ONLY_WORDS:
