@@ -53,6 +53,7 @@ FIRES = [
     ("widget-label", text_page("Artikel anhören"), "Artikel anhören"),
     ("share-label", text_page("Share on WhatsApp"), "Share on WhatsApp"),
     ("share-label", text_page("Поделиться"), "Поделиться"),
+    ("share-label", text_page(after="Facebook Twitter Email LinkedIn"), "Facebook Twitter Email LinkedIn"),
     ("subscribe-prompt", text_page(after="Sign up for our daily newsletter!"), "Sign up for our daily newsletter!"),
     ("subscribe-prompt", text_page(after="Abonnieren Sie unseren Newsletter"), "Abonnieren Sie unseren Newsletter"),
     ("subscribe-prompt",
@@ -136,6 +137,7 @@ QUIET = [
                      "The cracks are old, and they are not a danger to traffic for now."),
      "The engineer who inspected the bridge says:"),
     ("cookie-notice", text_page(after=COOKIE_REPORT), COOKIE_REPORT),
+    ("share-label", PROSE.replace("\n", "\nFacebook and Telegram\n", 1), "Facebook and Telegram"),
     ("navigation-label", text_page(after="Home is where the heart is, the mayor said, opening the new shelter for families."),
      "Home is where the heart is, the mayor said, opening the new shelter for families."),
 ]

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import regex
 
-from newsclean.phrases import PATTERN_FAMILY, label_family, prompt_pattern
+from newsclean.phrases import PATTERN_FAMILY, label_family, normalize_label, prompt_pattern
 from newsclean.rules.features import word_count
 from newsclean.rules.html_region import main_container
 from newsclean.rules.pipeline import Context, Mark, Rule
@@ -51,6 +51,34 @@ def _glued_family(segments: tuple[str, ...]) -> str | None:
     return None
 
 
+#: A share bar flattened to one line: "Facebook Twitter Email LinkedIn", "Email • Twitter".
+SHARE_RUN_MAX_WORDS = 8
+SHARE_RUN_MIN_SHARE = 0.6
+#: Unlabelled words this short may sit between the buttons ("Share on", "via", "Pint").
+SHARE_RUN_FILLER_CHARS = 5
+_CONJUNCTIONS = frozenset(
+    {"and", "or", "und", "oder", "et", "ou", "y", "o", "e", "i", "и", "или", "ve", "veya", "&"}
+)
+
+
+def is_share_run(text: str) -> bool:
+    """A short line of share buttons separated by spaces: most words are share labels and the
+    rest are labels too or short fillers; a name or a sentence has longer unlabelled words."""
+    words = text.split()
+    if not 2 <= len(words) <= SHARE_RUN_MAX_WORDS or "," in text:
+        return False
+    if any(word.casefold() in _CONJUNCTIONS for word in words):
+        return False  # "Facebook and Telegram": a subheading that names the networks
+    families = [label_family(word) for word in words]
+    shares = families.count("share")
+    if shares < 2 or shares < SHARE_RUN_MIN_SHARE * len(words):
+        return False
+    return all(
+        family is not None or len(normalize_label(word)) <= SHARE_RUN_FILLER_CHARS
+        for family, word in zip(families, words, strict=True)
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class PhraseHit:
     """What the phrase packs say about one block."""
@@ -82,6 +110,9 @@ def phrase_hits(ctx: Context) -> list[PhraseHit | None]:
                 family = _glued_family(block.segments)
                 if family is not None:
                     hit = PhraseHit(family, glued=True)
+            # (HTML share bars are found by their markup)
+            if hit is None and ctx.source_format == "text" and is_share_run(text):
+                hit = PhraseHit("share")
         if (
             hit is None
             and len(text) <= PROMPT_MAX_CHARS
