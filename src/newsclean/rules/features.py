@@ -130,4 +130,5 @@ _KEY_DROP = regex.compile(r"[\W_]+")
 
 def line_key(text: str) -> str:
     """The form lines are compared in when looking for repetition: words only, case-folded."""
-    return _KEY_DROP.sub(" ", text).strip().casefold()
+    key: str = _KEY_DROP.sub(" ", text)
+    return key.strip().casefold()
