@@ -11,9 +11,10 @@ Two scores per container, both derived once per page and cached on the context:
   list is.
 
 The best concentrated container is the article's core. Markup that says "this is the article"
-(``itemprop=articleBody``, an "article body" class) then widens or narrows it when the prose
-agrees, and siblings of the core that hold concentrated prose of their own (an article split
-across several ``<div>`` s) are taken in with it.
+(``itemprop=articleBody``, an "article body" class, the page's only ``<article>``) then widens or
+narrows it when the prose agrees, and siblings of the core that hold concentrated prose of their
+own (an article split across several ``<div>`` s) are taken in with it. Comment sections count
+against a container, except on a thread page (a forum topic), where the posts are the content.
 """
 
 from __future__ import annotations
