@@ -63,6 +63,11 @@ FIRES = [
     ("comments-label", text_page(after="12 comments"), "12 comments"),
     ("comments-label", text_page(after="Kommentare"), "Kommentare"),
     ("ad-label", text_page("Advertisement"), "Advertisement"),
+    ("ad-label", text_page("Advert"), "Advert"),
+    ("widget-label", text_page(after="Crowds gathered outside the town hall on Monday (Image: Getty)"),
+     "Crowds gathered outside the town hall on Monday (Image: Getty)"),
+    ("widget-label", text_page(after="This slideshow requires JavaScript."), "This slideshow requires JavaScript."),
+    ("comments-label", text_page(after="Tell us what you think..."), "Tell us what you think..."),
     ("ad-label", text_page("Publicidad"), "Publicidad"),
     ("cookie-notice", text_page("We use cookies to improve your experience."), "We use cookies to improve your experience."),
     ("cookie-notice", text_page(after=COOKIE_NOTICE), COOKIE_NOTICE),
@@ -108,6 +113,14 @@ FIRES = [
 
 # (rule, input, text that must stay in the body)
 QUIET = [
+    ("widget-label",
+     text_page(after="The museum said the browser game requires JavaScript and a recent computer, which "
+                     "excluded many of the schools it wanted to reach."),
+     "The museum said the browser game requires JavaScript and a recent computer, which excluded many of "
+     "the schools it wanted to reach."),
+    ("comments-label",
+     text_page(after="\"Tell us what you think of the plan,\" the mayor told residents at the meeting on Monday evening."),
+     "\"Tell us what you think of the plan,\" the mayor told residents at the meeting on Monday evening."),
     ("related-header",
      html_page("<div class='read-also'><div>Read also</div><a href='/x'>Another story about the bridge</a></div>"
                "<h2>What changes for drivers</h2><p>Drivers will have to use the ring road while the bridge "

@@ -49,7 +49,7 @@ LABELS = {
         "comments are closed", "reply", "report", "report comment", "conversation",
     ),
     "ads": (
-        "advertisement", "advertising", "ad", "ads", "sponsored", "sponsored content",
+        "advertisement", "advertising", "ad", "ads", "advert", "adverts", "sponsored", "sponsored content",
         "paid content", "paid post", "promoted", "promoted content", "partner content",
         "story continues below advertisement", "article continues below advertisement",
         "continue reading below", "scroll to continue", "scroll to continue with content",
@@ -102,6 +102,7 @@ PATTERNS = {
         r"^\s*(?:related|recommended|more)\s*(?:stories|articles|news|coverage|reading)?\s*[:：]",
     ),
     "comments": (
+        r"^(?:tell|let) us what you think\W{0,8}$",
         r"^\s*\d[\d,.]*\s*(?:k\s*)?(?:comments?|replies|responses)\s*$",
         r"^\s*(?:comments?|replies)\s*[(\[]?\s*\d[\d,.]*\s*[)\]]?\s*$",
         r"\b(?:please )?(?:read|follow|see) our (?:community|commenting) (?:standards|guidelines|rules)\b",
@@ -136,6 +137,10 @@ PATTERNS = {
         r"^\s*(?:home|start|main)\s*[>›»/|]\s*\S",
     ),
     "widget": (
+        # a caption: a short line that ends in its picture credit, "… (Image: Getty)"
+        r"\((?:image|photo|picture|pic|credit|foto|video)s?\s*(?:credit)?\s*[:：]\s*[^()]{1,40}\)\s*$",
+        # the fallback text of a script-driven widget
+        r"^[^.]{0,60}\b(?:requires?|needs?|enable|turn on|activate)\s+javascript\b[^.]{0,40}\.?$",
         r"^\s*\d{1,3}\s*(?:min(?:ute)?s?)\.?\s*(?:read|listen|watch)\s*$",
         r"^\s*(?:reading|read|listening) time\s*[:：]?\s*\d{1,3}\s*(?:min(?:ute)?s?)\.?\s*$",
         r"^\s*(?:photo|image|picture|video|illustration|credit|source|graphic|foto|photograph)s?\s*(?:credit)?\s*[:：]\s*[^.]{1,80}$",
