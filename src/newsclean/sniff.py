@@ -65,7 +65,7 @@ def detect_format(text: str) -> Literal["html", "text"]:
             tags += 1
             if tags >= MAX_TAGS:
                 break
-        if tags and _STARTS_LIKE_MARKUP.match(prefix, timeout=_TIMEOUT) and tags >= 2:
+        if tags >= 2 and _STARTS_LIKE_MARKUP.match(prefix, timeout=_TIMEOUT):
             return "html"
     except TimeoutError:
         # Cannot happen with these bounded patterns; if it does, text is the safe reading
