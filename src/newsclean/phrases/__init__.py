@@ -17,10 +17,21 @@ import. Adding a language is adding a module and its name to :data:`LANGUAGES`
 from __future__ import annotations
 
 import importlib
+import re
 from collections.abc import Iterator
 from functools import lru_cache
+from typing import Any
 
 import regex
+
+# The stdlib regular-expression parser, read for the literals a prompt pattern needs (``re._parser``
+# since Python 3.11, ``sre_parse`` before).
+try:
+    _sre_parser: Any = importlib.import_module("re._parser")
+    _sre_constants: Any = importlib.import_module("re._constants")
+except ImportError:  # Python 3.10
+    _sre_parser = importlib.import_module("sre_parse")
+    _sre_constants = importlib.import_module("sre_constants")
 
 LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "ru", "pl", "tr", "ar", "zh", "ja")
 
@@ -122,6 +133,208 @@ def prompt_pattern(languages: frozenset[str]) -> regex.Pattern[str]:
         if sources:
             parts.append(f"(?P<{family}>" + "|".join(f"(?:{p})" for p in sources) + ")")
     return regex.compile("|".join(parts) or "(?!)", regex.IGNORECASE)
+
+
+#: (anchored, unanchored) sub-patterns; ``None`` where no alternative of that kind is left
+_PatternPair = tuple[regex.Pattern[str] | None, regex.Pattern[str] | None]
+
+
+class PromptMatcher:
+    """``prompt_pattern(languages).search`` with a literal-word prefilter, for speed.
+
+    Searching the whole alternation tries every alternative at every position of a line, while
+    almost every alternative needs some literal text ("newsletter", "cookie", "share") that most
+    lines lack. So each alternative declares, derived from its source, a set of lower-case
+    strings one of which any match contains; ``in`` on the lower-cased line (a C-level scan) then
+    tells which alternatives could match, and only those are searched, in their original order and
+    family groups: the leftmost match and its family are those of the full pattern. Alternatives
+    anchored with ``^`` are searched apart with ``.match``; at position 0 the earlier family wins,
+    as in the alternation. Lines holding a character the regex engine matches case-insensitively
+    to a literal although it lower-cases differently (``ſ``, Kelvin ``K``, ``İ``) take the full
+    pattern, so the shortcut is exact.
+    """
+
+    def __init__(self, languages: frozenset[str]) -> None:
+        self.full = prompt_pattern(languages)
+        #: (index, family, source, anchored, required strings or None when nothing is required)
+        self._alternatives: list[tuple[int, str, str, bool, frozenset[str] | None]] = []
+        for family in FAMILY_PRIORITY:
+            for lang in sorted(languages):
+                for source in SOURCES.get(lang, {}).get(family, ()):
+                    anchored, required = _shape(source)
+                    self._alternatives.append(
+                        (len(self._alternatives), family, source, anchored, required)
+                    )
+        #: required string -> indices of the alternatives it unlocks
+        unlocks: dict[str, list[int]] = {}
+        for index, _, _, _, required in self._alternatives:
+            for literal in required or ():
+                unlocks.setdefault(literal, []).append(index)
+        self._unlocks = tuple((literal, tuple(indices)) for literal, indices in unlocks.items())
+        self._always = tuple(i for i, *_, required in self._alternatives if required is None)
+        mismatches = _case_mismatches()
+        # (the strings are lower-cased: 'ICP' is written upper case, and 'ı' matches its 'I')
+        used = {ch for literal in unlocks for ch in literal}
+        exotic = sorted(
+            {c for ch, found in mismatches.items() if ch.lower() in used for c in found if not c.isascii()}
+        )
+        #: lines with one of these take the full pattern (see the class docstring)
+        self._exotic = re.compile("[" + "".join(map(re.escape, exotic)) + "]") if exotic else None
+        self._compiled: dict[tuple[int, ...], _PatternPair] = {}
+
+    def _patterns(
+        self, indices: tuple[int, ...]
+    ) -> _PatternPair:
+        """(anchored, unanchored) sub-patterns of the given alternatives, compiled once per set."""
+        cached = self._compiled.get(indices)
+        if cached is not None:
+            return cached
+        pair = []
+        for want_anchored in (True, False):
+            groups: dict[str, list[str]] = {}
+            for i in indices:
+                _, family, source, anchored, _ = self._alternatives[i]
+                if anchored == want_anchored:
+                    groups.setdefault(family, []).append(source)
+            parts = [
+                f"(?P<{family}>" + "|".join(f"(?:{p})" for p in sources) + ")"
+                for family, sources in groups.items()
+            ]
+            pair.append(regex.compile("|".join(parts), regex.IGNORECASE) if parts else None)
+        result = (pair[0], pair[1])
+        self._compiled[indices] = result
+        return result
+
+    def search(self, text: str, timeout: float) -> regex.Match[str] | None:
+        """The match of the full prompt pattern in ``text`` (its family and start, exactly), or
+        ``None``; a search that runs out of time counts as no match."""
+        try:
+            if self._exotic is not None and self._exotic.search(text) is not None:
+                return self.full.search(text, timeout=timeout)
+            lowered = text.lower()
+            found = set(self._always)
+            for literal, indices in self._unlocks:
+                if literal in lowered:
+                    found.update(indices)
+            if not found:
+                return None
+            anchored, unanchored = self._patterns(tuple(sorted(found)))
+            first = anchored.match(text, timeout=timeout) if anchored is not None else None
+            if unanchored is None:
+                return first
+            other = unanchored.search(text, timeout=timeout)
+        except TimeoutError:
+            return None
+        if first is None or other is None:
+            return first or other
+        if other.start() > 0:
+            return first
+        # both at position 0: the alternation takes the earlier alternative, and families come
+        # in FAMILY_PRIORITY order (within one family either gives the same family and start)
+        rank = FAMILY_PRIORITY.index
+        return first if rank(first.lastgroup or "") <= rank(other.lastgroup or "") else other
+
+
+def _shape(source: str) -> tuple[bool, frozenset[str] | None]:
+    """Whether a pattern source is ``^``-anchored, and strings (lower case) one of which every
+    match contains (``None`` when no literal is certain, or the source is beyond the stdlib parser)."""
+    try:
+        parsed = _sre_parser.parse(source)
+    except Exception:  # noqa: BLE001 - any source the stdlib cannot read simply runs unfiltered
+        return False, None
+    items = list(parsed)
+    anchored = bool(items) and items[0] == (_sre_constants.AT, _sre_constants.AT_BEGINNING)
+    return anchored, _required(items)
+
+
+def _required(items: list[tuple[object, object]]) -> frozenset[str] | None:
+    """The most selective requirement of a parsed sequence: a run of literal characters, or a
+    group/alternation every branch of which has a requirement."""
+    options: list[frozenset[str]] = []
+    run: list[str] = []
+
+    def close_run() -> None:
+        if run:
+            options.append(frozenset({"".join(run).lower()}))
+            run.clear()
+
+    c = _sre_constants
+    for op, arg in items:
+        if op is c.LITERAL:
+            char = chr(arg)  # type: ignore[arg-type]
+            if not any(m.isascii() for m in _case_mismatches().get(char, ())):
+                run.append(char)
+                continue
+            # ('ı' matches 'I', which lower-cases to 'i'): the character ends the run, so the
+            # literals never need it; other such pairs are rare characters, handled as exotic
+        if op is c.AT:
+            continue  # zero-width: the literals either side stay adjacent in the text
+        close_run()
+        sub: frozenset[str] | None = None
+        if op is c.SUBPATTERN:
+            sub = _required(list(arg[-1]))  # type: ignore[index]
+        elif op is c.BRANCH:
+            branches = [_required(list(b)) for b in arg[1]]  # type: ignore[index]
+            if all(b is not None for b in branches):
+                sub = frozenset().union(*branches)  # type: ignore[arg-type]
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT) and arg[0] >= 1:  # type: ignore[index]
+            sub = _required(list(arg[2]))  # type: ignore[index]
+        if sub:
+            options.append(sub)
+    close_run()
+    if not options:
+        return None
+    # most selective: the option whose shortest string is longest
+    return max(options, key=lambda strings: (min(map(len, strings)), -len(strings)))
+
+
+@lru_cache(maxsize=1)
+def _case_mismatches() -> dict[str, frozenset[str]]:
+    """For each literal character of the packs' patterns, the characters the regex engine matches
+    to it case-insensitively although their lower case differs from its lower case."""
+    chars: set[str] = set()
+    for by_family in SOURCES.values():
+        for sources in by_family.values():
+            for source in sources:
+                try:
+                    chars.update(_literal_chars(list(_sre_parser.parse(source))))
+                except Exception:  # noqa: BLE001 - unparsed sources run unfiltered anyway
+                    continue
+    if not chars:
+        return {}
+    literal_chars = "".join(sorted(chars))
+    # cased letters all lie in the first two Unicode planes (the rest are ideographs, symbols)
+    planes = "".join(map(chr, [*range(0xD800), *range(0xE000, 0x20000)]))
+    candidates = set(regex.findall("[" + regex.escape(literal_chars) + "]", planes, regex.IGNORECASE))
+    mismatches: dict[str, set[str]] = {}
+    for cand in candidates:
+        for char in regex.findall(regex.escape(cand), literal_chars, regex.IGNORECASE):
+            if cand.lower() != char.lower():
+                mismatches.setdefault(char, set()).add(cand)
+    return {char: frozenset(found) for char, found in mismatches.items()}
+
+
+def _literal_chars(items: list[tuple[object, object]]) -> set[str]:
+    """Every literal character of a parsed pattern, at any depth."""
+    found: set[str] = set()
+    for op, arg in items:
+        if op is _sre_constants.LITERAL:
+            found.add(chr(arg))  # type: ignore[arg-type]
+        elif isinstance(arg, (list, tuple)):
+            for part in arg:
+                if isinstance(part, _sre_parser.SubPattern):
+                    found |= _literal_chars(list(part))
+                elif isinstance(part, list):
+                    for sub in part:
+                        if isinstance(sub, _sre_parser.SubPattern):
+                            found |= _literal_chars(list(sub))
+    return found
+
+
+@lru_cache(maxsize=64)
+def prompt_matcher(languages: frozenset[str]) -> PromptMatcher:
+    """The prefiltered prompt search for the given languages (built once per language set)."""
+    return PromptMatcher(languages)
 
 
 def label_family(text: str) -> str | None:

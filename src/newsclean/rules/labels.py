@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import regex
 
-from newsclean.phrases import PATTERN_FAMILY, label_family, normalize_label, prompt_pattern
+from newsclean.phrases import PATTERN_FAMILY, label_family, normalize_label, prompt_matcher
 from newsclean.rules.features import word_count
 from newsclean.rules.html_region import main_container
 from newsclean.rules.pipeline import Context, Mark, Rule
@@ -97,7 +97,7 @@ def phrase_hits(ctx: Context) -> list[PhraseHit | None]:
     # Prompt patterns are the costly part; on HTML pages only blocks in the article's container
     # need them, since everything outside it goes anyway.
     main = main_container(ctx) if ctx.source_format == "html" else None
-    pattern = prompt_pattern(ctx.languages)
+    prompts = prompt_matcher(ctx.languages)
     cookie = PATTERN_FAMILY.get("cookie")
     for block in ctx.blocks:
         text = block.text
@@ -119,7 +119,7 @@ def phrase_hits(ctx: Context) -> list[PhraseHit | None]:
             and (main is None or main in block.containers)
             and word_count(text) <= PROMPT_MAX_WORDS
         ):
-            match = find(pattern, text, timeout)
+            match = prompts.search(text, timeout)
             if match is not None and match.lastgroup and not inside_quotes(text, match.start()):
                 hit = PhraseHit(match.lastgroup)
         if hit is None and PROMPT_MAX_CHARS < len(text) <= NOTICE_MAX_CHARS and cookie is not None:
