@@ -39,25 +39,72 @@ def test_noscript_read_only_when_the_page_is_otherwise_empty() -> None:
 def test_embedded_post_is_not_a_share_bar() -> None:
     from newsclean.blocks.tokens import concepts_of
 
-    assert concepts_of("social-media-embed", {}) == frozenset()
-    assert concepts_of("embed tweet", {}) == frozenset()
-    assert concepts_of("social-share", {}) == frozenset({"share"})
-    assert concepts_of("ad-embed", {}) == frozenset({"ads"})
+    assert concepts_of("social-media-embed") == frozenset()
+    assert concepts_of("embed tweet") == frozenset()
+    assert concepts_of("social-share") == frozenset({"share"})
+    assert concepts_of("ad-embed") == frozenset({"ads"})
 
 
 def test_page_builder_widget_boxes_are_not_sidebars() -> None:
     from newsclean.blocks.tokens import concepts_of
 
-    assert concepts_of("elementor-widget elementor-widget-text-editor", {}) == frozenset()
-    assert concepts_of("elementor-widget-share-buttons", {}) == frozenset({"share"})
-    assert concepts_of("widget-area", {}) == frozenset({"navigation"})
-    assert concepts_of("so-panel widget widget_sow-editor", {}) == frozenset()  # SiteOrigin
-    assert concepts_of("widget widget_recent_entries", {}) == frozenset({"navigation"})
+    assert concepts_of("elementor-widget elementor-widget-text-editor") == frozenset()
+    assert concepts_of("elementor-widget-share-buttons") == frozenset({"share"})
+    assert concepts_of("widget-area") == frozenset({"navigation"})
+    assert concepts_of("so-panel widget widget_sow-editor") == frozenset()  # SiteOrigin
+    assert concepts_of("widget widget_recent_entries") == frozenset({"navigation"})
 
 
 def test_hidden_counts_only_at_the_start_of_a_class() -> None:
     from newsclean.blocks.tokens import concepts_of
 
-    assert concepts_of("hidden", {}) == frozenset({"navigation"})
-    assert concepts_of("hidden-1rq27kw", {}) == frozenset({"navigation"})
-    assert concepts_of("field--label-hidden", {}) == frozenset()  # only the label is hidden
+    assert concepts_of("hidden") == frozenset({"navigation"})
+    assert concepts_of("hidden-1rq27kw") == frozenset({"navigation"})
+    assert concepts_of("field--label-hidden") == frozenset()  # only the label is hidden
+
+
+def test_elements_hidden_by_attribute_or_style_are_skipped_whole() -> None:
+    blocks = _blocks(
+        "<html><body><p>Shown one.</p>"
+        "<div hidden><p>Hidden A.</p></div>"
+        "<div aria-hidden='true'><p>Hidden B.</p></div>"
+        "<div aria-hidden='false'><p>Shown two.</p></div>"
+        "<p style='color: red; DISPLAY : none'>Hidden C.</p>"
+        "<p style='visibility:hidden'>Hidden D.</p>"
+        "<p style='color: red'>Shown three.</p>"
+        "</body></html>"
+    )
+    assert [b.text for b in blocks] == ["Shown one.", "Shown two.", "Shown three."]
+
+
+def test_hidden_body_hides_the_whole_page() -> None:
+    assert _blocks("<html><body hidden><p>Nothing to see.</p></body></html>") == []
+
+
+def test_headings_keep_their_level_and_kind() -> None:
+    blocks = _blocks(
+        "<html><body><h2>Sub head</h2><p>Text <a href='/a'>link</a>.</p><h6>Small</h6></body></html>"
+    )
+    assert [(b.text, b.kind, b.heading_level) for b in blocks] == [
+        ("Sub head", "h2", 2),
+        ("Text link.", "p", 0),
+        ("Small", "h6", 6),
+    ]
+    assert blocks[1].links == (("link", "/a"),)
+    assert blocks[1].link_chars == 4
+
+
+def test_class_words_mark_containers_on_every_page_alike() -> None:
+    # the concept caches are shared by all pages: a second page with the same classes reads the same
+    markup = (
+        "<html><body><div class='social-share'><p>Share this</p></div>"
+        "<div class='entry-content'><p>Body.</p></div></body></html>"
+    )
+    for _ in range(2):
+        root, _notes = parse_page(markup)
+        assert root is not None
+        blocks, containers = build_blocks(root)
+        share = containers[blocks[0].containers[-2]]  # [-1] is the <p>
+        body = containers[blocks[1].containers[-2]]
+        assert share.concepts == frozenset({"share"})
+        assert body.strong_hint and body.article_hint and body.concepts == frozenset()

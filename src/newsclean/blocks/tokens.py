@@ -8,6 +8,8 @@ element holds the article body) and ``hidden``.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 #: concept -> words, grouped by what they mean on real pages.
@@ -99,40 +101,53 @@ _HYPHENATED = regex.compile(
 )
 
 
-def concepts_of(attr_value: str, cache: dict[str, frozenset[str]]) -> frozenset[str]:
-    """The concepts named by a class/id string. ``cache`` is per-page (no global state)."""
-    hit = cache.get(attr_value)
-    if hit is not None:
-        return hit
+#: Class strings repeat across the pages of one site and of one CMS (``entry-content``,
+#: ``elementor-widget-container``), so a cache shared by all pages pays off; the function is pure
+#: and lru_cache is thread-safe, and its bound keeps a long-running process from growing.
+@lru_cache(maxsize=65536)
+def concepts_of(attr_value: str) -> frozenset[str]:
+    """The concepts named by a class/id/role string."""
     found: set[str] = set()
     embed = False
     tokens = attr_value.split()
     builder = any(token.lower().startswith(BUILDER_PREFIXES) for token in tokens)
     for token in tokens:
-        low = token.lower()
-        if builder and low in BUILDER_NEUTRAL_WORDS:
-            continue
-        embed = embed or low in EMBED_WORDS
-        whole = _WHOLE.get(low)
-        if whole is not None:
-            found.add(whole)
-            continue
-        for match in _HYPHENATED.finditer(low):
-            found.add(_WHOLE[match.group()])
-        if low.startswith(_LEADING):
-            leading = _SPLIT.split(low, maxsplit=1)[0]
-            if leading in LEADING_ONLY_WORDS:
-                found.add(_WHOLE[leading])
-        for part in _SPLIT.split(token):
-            low_part = part.lower()
-            if builder and low_part in BUILDER_NEUTRAL_WORDS:
-                continue
-            embed = embed or low_part in EMBED_WORDS
-            concept = _PART.get(low_part)
-            if concept is not None:
-                found.add(concept)
+        token_found, token_embed = _token_concepts(token, builder)
+        found |= token_found
+        embed = embed or token_embed
     if embed:
         found.discard("share")
-    result = frozenset(found)
-    cache[attr_value] = result
-    return result
+    return frozenset(found)
+
+
+#: Whole class strings are often unique to a page (``post-1234 tag-x``), their words are not:
+#: each word is read once per process, and a new class string only joins cached answers.
+@lru_cache(maxsize=65536)
+def _token_concepts(token: str, builder: bool) -> tuple[frozenset[str], bool]:
+    """The concepts one whitespace-free token names, and whether it names an embedded post.
+
+    ``builder``: the class attribute carries a page builder's name (its "widget" is neutral).
+    """
+    found: set[str] = set()
+    low = token.lower()
+    if builder and low in BUILDER_NEUTRAL_WORDS:
+        return frozenset(), False
+    embed = low in EMBED_WORDS
+    whole = _WHOLE.get(low)
+    if whole is not None:
+        return frozenset((whole,)), embed
+    for match in _HYPHENATED.finditer(low):
+        found.add(_WHOLE[match.group()])
+    if low.startswith(_LEADING):
+        leading = _SPLIT.split(low, maxsplit=1)[0]
+        if leading in LEADING_ONLY_WORDS:
+            found.add(_WHOLE[leading])
+    for part in _SPLIT.split(token):
+        low_part = part.lower()
+        if builder and low_part in BUILDER_NEUTRAL_WORDS:
+            continue
+        embed = embed or low_part in EMBED_WORDS
+        concept = _PART.get(low_part)
+        if concept is not None:
+            found.add(concept)
+    return frozenset(found), embed
