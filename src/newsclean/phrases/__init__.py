@@ -139,6 +139,10 @@ def prompt_pattern(languages: frozenset[str]) -> regex.Pattern[str]:
 _PatternPair = tuple[regex.Pattern[str] | None, regex.Pattern[str] | None]
 
 
+#: How many sets of found strings (and of alternatives) a matcher keeps compiled patterns for.
+_FOUND_CACHE_SIZE = 4096
+
+
 class PromptMatcher:
     """``prompt_pattern(languages).search`` with a literal-word prefilter, for speed.
 
@@ -170,7 +174,8 @@ class PromptMatcher:
         for index, _, _, _, required in self._alternatives:
             for literal in required or ():
                 unlocks.setdefault(literal, []).append(index)
-        self._unlocks = tuple((literal, tuple(indices)) for literal, indices in unlocks.items())
+        self._unlocks = unlocks
+        self._literals = tuple(unlocks)
         self._always = tuple(i for i, *_, required in self._alternatives if required is None)
         mismatches = _case_mismatches()
         # (the strings are lower-cased: 'ICP' is written upper case, and 'ı' matches its 'I')
@@ -181,6 +186,8 @@ class PromptMatcher:
         #: lines with one of these take the full pattern (see the class docstring)
         self._exotic = re.compile("[" + "".join(map(re.escape, exotic)) + "]") if exotic else None
         self._compiled: dict[tuple[int, ...], _PatternPair] = {}
+        #: the strings found in a line -> its sub-patterns (cleared when it grows past a bound)
+        self._by_found: dict[tuple[str, ...], _PatternPair] = {}
 
     def _patterns(
         self, indices: tuple[int, ...]
@@ -189,6 +196,8 @@ class PromptMatcher:
         cached = self._compiled.get(indices)
         if cached is not None:
             return cached
+        if len(self._compiled) >= _FOUND_CACHE_SIZE:
+            self._compiled.clear()
         pair = []
         for want_anchored in (True, False):
             groups: dict[str, list[str]] = {}
@@ -212,13 +221,16 @@ class PromptMatcher:
             if self._exotic is not None and self._exotic.search(text) is not None:
                 return self.full.search(text, timeout=timeout)
             lowered = text.lower()
-            found = set(self._always)
-            for literal, indices in self._unlocks:
-                if literal in lowered:
-                    found.update(indices)
-            if not found:
-                return None
-            anchored, unanchored = self._patterns(tuple(sorted(found)))
+            # (a list comprehension: the cheapest loop over the strings, most lines hold few)
+            found = tuple([literal for literal in self._literals if literal in lowered])
+            pair = self._by_found.get(found)
+            if pair is None:
+                indices = {*self._always, *(i for literal in found for i in self._unlocks[literal])}
+                pair = self._patterns(tuple(sorted(indices)))
+                if len(self._by_found) >= _FOUND_CACHE_SIZE:
+                    self._by_found.clear()
+                self._by_found[found] = pair
+            anchored, unanchored = pair
             first = anchored.match(text, timeout=timeout) if anchored is not None else None
             if unanchored is None:
                 return first
