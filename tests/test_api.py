@@ -117,3 +117,14 @@ def test_markdown_renders_structure() -> None:
     assert "- A survey of the channel" in md and "\n- Dredging" in md
     assert "> Fishing crews" in md
     assert "[board minutes](https://example.org/board)" in md
+
+
+def test_paragraph_kinds_are_known() -> None:
+    html = (
+        "<html><body><article><h2>Works begin</h2><p>" + ARTICLE.splitlines()[0] + "</p>"
+        "<table><tr><td>Week one</td><td>Survey of the northern channel and its entrance</td></tr></table>"
+        "<p>" + ARTICLE.splitlines()[1] + "</p></article></body></html>"
+    )
+    doc = newsclean.clean(html)
+    assert set(doc.paragraph_kinds) <= newsclean.document.PARAGRAPH_KINDS
+    assert len(doc.paragraph_kinds) == len(doc.paragraphs)

@@ -7,15 +7,12 @@ in the body and ``not_in_body`` ones must not.
 
 from __future__ import annotations
 
-from collections import Counter
-
 import pytest
-
-import newsclean
 from conftest import Case, load_cases
 
+import newsclean
+
 CASES = load_cases("text", "html", "html_regression")
-FIRED: Counter[str] = Counter()
 
 
 def _clean(case: Case) -> newsclean.Document:

@@ -5,8 +5,9 @@ from __future__ import annotations
 import importlib.util
 from pathlib import Path
 
-import newsclean
 from conftest import load_cases
+
+import newsclean
 from newsclean.cli import build_parser
 from newsclean.rules import FAMILIES, PIPELINE
 

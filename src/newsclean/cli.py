@@ -59,13 +59,15 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("-i", "--input-format", choices=("auto", "html", "text"), default="auto",
                         help="what the input is (default: auto-detect)")
     parser.add_argument("--url", help="the page's URL (for metadata)")
-    parser.add_argument("--encoding", help="charset to try first for the input bytes (e.g. from an HTTP header)")
+    parser.add_argument("--encoding",
+                        help="charset to try first for the input bytes (e.g. from an HTTP header)")
     parser.add_argument("--explain", action="store_true",
                         help="print each removed piece of text and the rule that removed it on stderr")
     parser.add_argument("--jsonl", action="store_true",
                         help="inputs are JSON Lines, one page per record in its 'html' or 'text' field "
                              "(with optional 'id' and 'url'); output is one JSON line per record")
-    parser.add_argument("--field", help="with --jsonl: the record field holding the page (default: html, else text)")
+    parser.add_argument("--field",
+                        help="with --jsonl: the record field holding the page (default: html, else text)")
     parser.add_argument("--disable", action="append", default=[], metavar="RULE",
                         help="skip a pipeline rule by name (repeatable)")
     parser.add_argument("--version", action="version", version=f"newsclean {__version__}")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field, fields
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 #: Kinds a body paragraph can have; they drive :meth:`Document.to_markdown`.

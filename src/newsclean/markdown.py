@@ -23,7 +23,7 @@ def render(doc: Document) -> str:
     if doc.title:
         out.append(f"# {doc.title}")
     previous = ""
-    for text, kind in zip(doc.paragraphs, doc.paragraph_kinds or ("p",) * len(doc.paragraphs)):
+    for text, kind in zip(doc.paragraphs, doc.paragraph_kinds or ("p",) * len(doc.paragraphs), strict=True):
         for anchor, url in links.items():
             if anchor in text and len(anchor) > 1:
                 text = text.replace(anchor, _link(anchor, url), 1)

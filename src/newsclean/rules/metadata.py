@@ -8,8 +8,8 @@ import regex
 
 from newsclean.meta.dates import parse_datelines
 from newsclean.rules.features import is_headline_shaped, is_prose, split_list, word_count
-from newsclean.rules.pipeline import Context, Mark, Rule
 from newsclean.rules.html_region import main_container
+from newsclean.rules.pipeline import Context, Mark, Rule
 from newsclean.rules.region import text_region
 
 #: A labelled tag line: "Tags: a, b", "Schlagwörter: …", "Теги: …", "标签：…".
@@ -127,7 +127,8 @@ def apply_title_heading(ctx: Context) -> Iterator[Mark]:
 
 
 RULES = (
-    Rule("dateline", "metadata", "a line that is only a timestamp goes to published/modified", apply_dateline),
+    Rule("dateline", "metadata", "a line that is only a timestamp goes to published/modified",
+         apply_dateline),
     Rule("byline", "metadata", "a byline goes to authors", apply_byline),
     Rule("tag-line", "metadata", "a labelled tag or keyword line goes to tags", apply_tag_line),
     Rule("tag-list", "metadata", "a list of short keywords after the article goes to tags", apply_tag_list,
