@@ -80,9 +80,10 @@ _LABEL_ONLY = regex.compile(
     regex.IGNORECASE,
 )
 _CJK_LABEL = regex.compile(r"^\s*(?:作者|文|記者|撰文)\s*[:：/｜|]?\s*")
-_PIECES = regex.compile(r"\s*(?:[|•·]|\s[-–—]\s|\s/\s)\s*")
+# (?<!\s): a split point starts only where a run of spaces starts, which keeps these linear
+_PIECES = regex.compile(r"(?<!\s)\s*(?:[|•·]|\s[-–—]\s|\s/\s)\s*")
 _SPLIT_JOINERS = regex.compile(
-    r"\s*(?:;|、|，|\s(?:" + "|".join(regex.escape(w) for w in NAME_JOINERS) + r")\s|和|与)\s*",
+    r"(?<!\s)\s*(?:;|、|，|\s(?:" + "|".join(regex.escape(w) for w in NAME_JOINERS) + r")\s|和|与)\s*",
     regex.IGNORECASE,
 )
 _COMMA = regex.compile(r"\s*,\s*")

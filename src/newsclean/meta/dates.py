@@ -107,7 +107,7 @@ _TIME = regex.compile(
     _FLAGS | regex.VERBOSE,
 )
 _ZONE = regex.compile(
-    rf"""\s*\(?\s*
+    rf"""(?<!\s)\s*(?:\(\s*)?
         (?:
             (?P<zgmt>GMT|UTC|UT)\s*(?P<gsign>[+\-−])\s*(?P<gh>\d{{1,2}})(?::?(?P<gm>\d{{2}}))?(?!\d)
           | (?P<sign>[+\-−])(?P<oh>\d{{2}})(?::?(?P<om>\d{{2}}))?(?!\d)
@@ -435,7 +435,7 @@ _LABEL = regex.compile(
     _FLAGS | regex.VERBOSE,
 )
 # Pieces of a dateline that hold no date: separators between them.
-_SEGMENT_SPLIT = regex.compile(r"\s*(?:[|•·・‧]|\s[-–—]\s|\s/\s)\s*")
+_SEGMENT_SPLIT = regex.compile(r"(?<!\s)\s*(?:[|•·・‧]|\s[-–—]\s|\s/\s)\s*")  # (?<!\s): linear
 # Companions a dateline may carry: a reading time or a byline piece.
 _COMPANION = regex.compile(
     r"""^(?:(?:reading\s+time|read\s+time|lesezeit|lesedauer|temps\s+de\s+lecture|

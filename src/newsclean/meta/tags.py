@@ -84,7 +84,7 @@ PROSE_WORDS: frozenset[str] = frozenset(
     bir ve bu da de ile için
     """.split()
 )
-_SEPARATORS = regex.compile(r"\s*(?:[,;|•·、，；]|\s[/–—]\s)\s*")
+_SEPARATORS = regex.compile(r"(?<!\s)\s*(?:[,;|•·、，；]|\s[/–—]\s)\s*")  # (?<!\s): linear
 _LABEL = regex.compile(
     r"^\s*(?:"
     + "|".join(regex.escape(w) for w in sorted(TAG_LABELS, key=len, reverse=True))

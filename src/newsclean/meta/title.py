@@ -6,7 +6,7 @@ import regex
 
 # Separators sites put between a headline and their name (spaces around them are required, so
 # a hyphenated word or a time range "9-5" is never split).
-_SEPARATOR = regex.compile(r"\s+(?:[|–—·•»«:]{1,2}|-{1,2}|::)\s+")
+_SEPARATOR = regex.compile(r"(?<!\s)\s+(?:[|–—·•»«:]{1,2}|-{1,2}|::)\s+")  # (?<!\s): linear
 # A piece this short after the headline is a site name or section even without ``site_name``.
 _MAX_SUFFIX_WORDS = 4
 
