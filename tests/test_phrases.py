@@ -92,6 +92,8 @@ def test_label_fires(lang: str, text: str, family: str) -> None:
 PROMPTS_FIRE = [
     ("en", "Click to share on Facebook (Opens in new window)", "share"),
     ("en", "Sign up for our daily newsletter", "subscribe"),
+    ("en", "More in White House", "related"),
+    ("en", "More Washington Examiner", "related"),
     ("de", "Wir verwenden Cookies, um Ihnen das beste Erlebnis zu bieten.", "cookie"),
     ("fr", "Abonnez-vous à notre newsletter", "subscribe"),
     ("es", "Continúa leyendo después de la publicidad", "ads"),
@@ -115,6 +117,8 @@ def test_prompt_pattern_fires(lang: str, text: str, family: str) -> None:
 # Article sentences that share words with the packs but are not boilerplate.
 PROSE_QUIET = [
     ("en", "The company said it would share more details about the newsletter next week."),
+    ("en", "More than 200 people were evacuated from the coast on Monday."),
+    ("en", "More trouble ahead for the airline"),
     ("de", "Die Anzeige wurde am Montag bei der Polizei erstattet, sagte ein Sprecher."),
     ("fr", "Le ministre a refusé de commenter les chiffres publiés par le journal."),
     ("es", "La publicidad institucional creció un 12 % el año pasado, según el informe."),

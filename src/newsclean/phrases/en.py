@@ -100,6 +100,9 @@ PATTERNS = {
     "related": (
         r"^\s*(?:read|see|watch|listen)\s+(?:more|also|next)\b\s*[:：|›»>-]",
         r"^\s*(?:related|recommended|more)\s*(?:stories|articles|news|coverage|reading)?\s*[:：]",
+        # "More in Politics", "More from The Times", "More Weather": a section's teaser header
+        r"^more (?:in|from|on) (?:the )?(?-i:\p{Lu})[^.!?:]{0,30}$",
+        r"^more(?: (?-i:\p{Lu})[\w'’&-]*){1,3}$",
     ),
     "comments": (
         r"^(?:tell|let) us what you think\W{0,8}$",
