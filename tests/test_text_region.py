@@ -163,3 +163,31 @@ def test_label_lines_above_the_article_are_not_pulled_in() -> None:
     page = "\n".join(["Home", "News", "Source: Wire Agency", "Location: Home > News", P1, P2, P3])
     out = body(page)
     assert P1 in out and "Source: Wire Agency" not in out
+
+
+TEASER = ("The regional airline confirmed on Wednesday that it would close two of its smaller "
+          "bases next spring, moving about forty crew members to the main hub and cutting "
+          "several winter routes that had been losing money for years, a spokeswoman said. "
+          "Unions said they were not consulted and would ask for talks within the month.")
+
+
+def test_teasers_under_a_related_header_do_not_join_the_article() -> None:
+    # long teasers (headline, author, summary) under "Related stories" after the article: the
+    # header costs a lot, and the prose after it counts half, so they stay out
+    teasers: list[str] = []
+    for n in range(3):
+        teasers += [f"Airline Closes Two Bases In Cost Cuts {n}", f"Jane Doe {n}", f"{TEASER} ({n})"]
+    text = body("\n".join([P1, P2, P3, "Related stories"] + teasers))
+    assert P3 in text
+    assert "regional airline" not in text
+
+
+def test_a_related_box_above_the_article_does_not_discount_it() -> None:
+    # a "Latest" box before any prose ends nothing: the article under it is weighed in full, so
+    # the lone lead paragraph between short lines still outweighs them
+    lead = ("The town council has approved next year's budget after a debate that ran late into "
+            "the night, with the final vote taken shortly before midnight.")
+    page = ["Home", "Latest", "Council Approves Budget", "Springfield, Illinois", lead, "Town Hall",
+            P1, P2, P3]
+    text = body("\n".join(page))
+    assert lead in text and P3 in text

@@ -52,6 +52,11 @@ ISOLATED_MAX_CHARS = 300
 #: Prose after the page's first comment-section marker counts this share of its length: reader
 #: comments are prose too, and a long thread must not outweigh the article above it.
 AFTER_COMMENTS_SHARE = 0.1
+#: Prose after a related or subscribe header (not an inline "Read more") counts this share: the
+#: teasers of other stories under it must not outweigh the article above.
+AFTER_RELATED_SHARE = 0.5
+#: ... but only once this much prose came before it: a "Latest" box in the page header ends nothing.
+AFTER_RELATED_MIN_PROSE = 400
 #: Families of the buttons around a comment counter in a toolbar ("Share · Comments · Print"):
 #: such a counter does not start the comment section.
 TOOLBAR_FAMILIES = frozenset({"share", "widget"})
@@ -170,10 +175,12 @@ def line_weights(ctx: Context) -> list[float]:
     weights: list[float] = []
     short_run = 0
     share = 1.0  # drops once the comment section has started
+    prose_seen = 0.0
     for i, kind in enumerate(kinds):
         if kind == "prose":
             short_run = 0
             length = prose_weight(ctx.blocks[i].text)
+            prose_seen += length
             isolated = length < ISOLATED_MAX_CHARS and _isolated(kinds, i)
             weights.append(share * length * (ISOLATED_PROSE_SHARE if isolated else 1.0))
         elif kind == "list":
@@ -192,6 +199,8 @@ def line_weights(ctx: Context) -> list[float]:
             weights.append(-SHORT_LINE_COST if inline else -END_MARKER_COST)
             if kind == "comments":
                 share = AFTER_COMMENTS_SHARE
+            elif not inline and prose_seen >= AFTER_RELATED_MIN_PROSE:
+                share = min(share, AFTER_RELATED_SHARE)
         else:
             weights.append(0.0)
     return weights
