@@ -3,6 +3,6 @@
 HTML and plain text both end up here; from then on the pipeline does not care which it was.
 """
 
-from newsclean.blocks.model import Block, Page
+from newsclean.blocks.model import Block
 
-__all__ = ["Block", "Page"]
+__all__ = ["Block"]

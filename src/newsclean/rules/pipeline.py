@@ -73,7 +73,6 @@ class Context:
     published: list[tuple[date, str]] = field(default_factory=list)
     modified: list[tuple[date, str]] = field(default_factory=list)
     removed: list[tuple[int, Removal]] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
     #: derived per-page data computed once by the first rule that needs it
     cache: dict[str, Any] = field(default_factory=dict)
 
