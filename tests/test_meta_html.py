@@ -164,6 +164,25 @@ def test_printed_date_beats_hidden_creation_date() -> None:
     assert found.modified is not None and found.modified.value == date(2020, 7, 8)
 
 
+def test_dates_beside_an_h1_the_title_disowns_are_not_shown_dates() -> None:
+    # The page's <h1> is a header widget; the date after it belongs to a podcast list.
+    head = meta("og:title", "Smart homes and their security") + meta(
+        "article:published_time", "2019-11-21T19:57:53Z"
+    )
+    body = (
+        "<header><h1>Contact Us</h1><p>Recorded on August 19, 2020</p></header>"
+        "<h2>Smart homes and their security</h2><p>Body text of the article here.</p>"
+    )
+    found = extract_html_metadata(page(head, body), now=NOW)
+    assert found.published is not None
+    assert found.published.source == "meta:article:published_time"
+    assert found.published.value == datetime(2019, 11, 21, 19, 57, 53, tzinfo=timezone.utc)
+    # The same layout with the headline in the <h1>: the printed day is the one readers see.
+    body = body.replace("<h1>Contact Us</h1>", "<h1>Smart homes and their security</h1>")
+    found = extract_html_metadata(page(head, body), now=NOW)
+    assert found.published is not None and found.published.value == date(2020, 8, 19)
+
+
 def test_gmt_plus_three_keeps_its_sign() -> None:
     body = "<h1>Talks end</h1><div class='date'>14:20 GMT+3, 08.07.2020</div>"
     found = extract_html_metadata(page(body=body), now=NOW)

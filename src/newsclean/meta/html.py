@@ -843,11 +843,17 @@ def _window(h1: Any, *, before: bool, max_chars: int) -> list[str]:
     return pieces[::-1] if before else pieces
 
 
-def _title_dates(h1: Any, dates: _Dates) -> None:
+def _title_dates(h1: Any, dates: _Dates, *, headline: bool) -> None:
     """Datelines just after the headline, then just before it (rank 62): where the page
-    prints the date it wants readers to see."""
-    _read_chunks(_window(h1, before=False, max_chars=_AFTER_TITLE_CHARS), dates, 62, None, False)
-    _read_chunks(_window(h1, before=True, max_chars=_BEFORE_TITLE_CHARS), dates, 62, None, False)
+    prints the date it wants readers to see.
+
+    When the page's title fields name another headline than this ``<h1>`` ("Contact Us" in a
+    header, the article's headline in an ``<h2>``), the dates around it are ordinary visible
+    text (rank 63), not the date shown beside the headline.
+    """
+    rank = SHOWN_RANKS[0] if headline else SHOWN_RANKS[-1] + 1
+    _read_chunks(_window(h1, before=False, max_chars=_AFTER_TITLE_CHARS), dates, rank, None, False)
+    _read_chunks(_window(h1, before=True, max_chars=_BEFORE_TITLE_CHARS), dates, rank, None, False)
 
 
 def _main_h1(h1s: list[Any], titles: Iterable[str]) -> tuple[Any | None, bool]:
@@ -961,7 +967,8 @@ def extract_html_metadata(
             dates.offer_value("published", rank, day, "url")
     bylines = _text_dates(found.hinted, dates, exempt)  # 6. visible text: date and byline elements,
     if h1 is not None:
-        _title_dates(h1, dates)  # and the lines around the headline
+        # and the lines around the headline (an <h1> the title fields disown is no headline)
+        _title_dates(h1, dates, headline=confirmed or not any(title_fields))
 
     return PageMeta(
         title=_title(title_fields, microdata.headline, h1 if confirmed else None, site_name),
