@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from datetime import datetime
+from datetime import datetime, timezone
 
 import pytest
 
@@ -128,3 +128,21 @@ def test_paragraph_kinds_are_known() -> None:
     doc = newsclean.clean(html)
     assert set(doc.paragraph_kinds) <= newsclean.document.PARAGRAPH_KINDS
     assert len(doc.paragraph_kinds) == len(doc.paragraphs)
+
+
+def test_an_updated_date_beside_the_headline_is_not_published_in_html() -> None:
+    # The label and its date are two elements; a related list below carries other dates.
+    paragraph = "<p>The council voted on Monday to extend the tram line by four stops, officials said.</p>"
+    page = (
+        "<html><head><title>Tram line to grow</title></head><body><article>"
+        "<h1>Tram line to grow</h1><div><p>Last updated</p><time>Aug 04, 2020</time></div>"
+        f"{paragraph * 4}</article>"
+        "<section class='related'><h2>More news</h2>"
+        "<div><a href='/a'>Bus lanes open on the ring road</a><div>July 2, 2020</div></div></section>"
+        "</body></html>"
+    )
+    doc = newsclean.clean(page, input_format="html", config=Config(now=datetime(2021, 1, 1, tzinfo=timezone.utc)))
+    assert doc.published is None
+    assert str(doc.modified) == "2020-08-04"
+    assert doc.modified_source == "time"
+    assert "Aug 04, 2020" not in doc.body

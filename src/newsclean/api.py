@@ -129,6 +129,12 @@ def _clean_html(text: str, *, url: str | None, config: Config, warnings: list[st
     run(ctx, PIPELINE, config.disabled_rules)
     published = (meta.published.value, meta.published.source) if meta.published else None
     modified = (meta.modified.value, meta.modified.source) if meta.modified else None
+    if published is None and modified is not None:
+        # The markup reader has read the dates beside the headline and byline and found only
+        # an update ("Last updated: Dec 12, 2025"): the page shows no publication date. The
+        # text rules see a date block alone, without the label the element before it gives,
+        # and dates of related-story lists; neither is the publication date.
+        ctx.published = []
     return _assemble(
         ctx,
         config,
