@@ -191,3 +191,24 @@ def test_a_related_box_above_the_article_does_not_discount_it() -> None:
             P1, P2, P3]
     text = body("\n".join(page))
     assert lead in text and P3 in text
+
+
+def test_an_article_printed_twice_is_kept_once() -> None:
+    # every paragraph repeats (a hidden print copy under the page): no unrepeated run weighs
+    # anything, so the first copy counts as the article and the second stays out
+    menu = ["Home", "Pricing", "Blog", "Get a demo"]
+    page = menu + ["How To Price Your Classes", P1, P2, P3, "Start free trial"] + menu
+    page += ["How To Price Your Classes", P1, P2, P3, "Terms", "Privacy"]
+    out = body("\n".join(page))
+    assert out.count(P1) == 1 and out.count(P3) == 1
+    assert "Start free trial" not in out
+
+
+def test_a_repeated_ticker_does_not_take_over_the_page() -> None:
+    # the same teaser lines twice (a scrolling ticker) above an article that is not repeated:
+    # the article wins the first search, so repeated prose is never counted
+    ticker = [f"{TEASER} ({n})" for n in range(3)]
+    page = ["Home", "World"] + ticker + ticker + ["Breaking", "Council Approves Budget", P1, P2, P3, "Polls"]
+    out = body("\n".join(page))
+    assert P1 in out and P3 in out
+    assert "regional airline" not in out

@@ -70,24 +70,38 @@ def family_of(ctx: Context, i: int) -> str | None:
     return None if name is None else RULE_FAMILY.get(name)
 
 
-def repeated_lines(ctx: Context) -> frozenset[int]:
-    """Indices of lines whose text occurs more than once on the page (menus, widgets, teasers)."""
-    cached = ctx.cache.get("repeated")
+def repeated_lines(ctx: Context, *, first_copies: bool = False) -> frozenset[int]:
+    """Indices of lines whose text occurs more than once on the page (menus, widgets, teasers).
+
+    With ``first_copies`` the first occurrence of each repeated prose line is left out: on a
+    page that carries its article twice (a print copy, a hidden duplicate) every paragraph
+    repeats, and one copy is the article.
+    """
+    cache_key = "repeated-first" if first_copies else "repeated"
+    cached = ctx.cache.get(cache_key)
     if cached is not None:
         return cached  # type: ignore[no-any-return]
     keys = [line_key(block.text) for block in ctx.blocks]
     counts = Counter(key for key in keys if key)
-    found = frozenset(i for i, key in enumerate(keys) if key and counts[key] > 1)
-    ctx.cache["repeated"] = found
-    return found
+    seen: set[str] = set()
+    found = set()
+    for i, key in enumerate(keys):
+        if key and counts[key] > 1:
+            if first_copies and key not in seen and is_prose(ctx.blocks[i].text):
+                seen.add(key)
+                continue
+            found.add(i)
+    result = frozenset(found)
+    ctx.cache[cache_key] = result
+    return result
 
 
-def _line_kinds(ctx: Context) -> list[str]:
+def _line_kinds(ctx: Context, first_copies: bool = False) -> list[str]:
     """Each line as ``prose``, ``list`` (a short line shaped like a list item or clause),
     ``short`` (any other kept line), ``comments`` (a comment-section marker), ``end`` (another
     article-ending marker) or ``gone`` (removed by a
     phrase rule; neutral)."""
-    repeated = repeated_lines(ctx)
+    repeated = repeated_lines(ctx, first_copies=first_copies)
     kinds = []
     for i, block in enumerate(ctx.blocks):
         family = family_of(ctx, i)
@@ -169,9 +183,9 @@ def _list_like(text: str) -> bool:
     return is_list_item(text) or ends_clause(text) or text[:1].islower() or is_field_line(text)
 
 
-def line_weights(ctx: Context) -> list[float]:
+def line_weights(ctx: Context, first_copies: bool = False) -> list[float]:
     """The weight of every line in the search for the article region (see the module doc)."""
-    kinds = _line_kinds(ctx)
+    kinds = _line_kinds(ctx, first_copies)
     weights: list[float] = []
     short_run = 0
     share = 1.0  # drops once the comment section has started
@@ -206,23 +220,41 @@ def line_weights(ctx: Context) -> list[float]:
     return weights
 
 
-def text_region(ctx: Context) -> tuple[int, int] | None:
-    """The best-scoring contiguous run of lines (maximum-sum subarray over line weights)."""
-    if ctx.region is not None:
-        return ctx.region
+def _best_run(weights: list[float]) -> tuple[float, tuple[int, int] | None]:
+    """The contiguous run with the largest sum (Kadane), and that sum."""
     best = 0.0
     best_span: tuple[int, int] | None = None
     run = 0.0
     run_start = 0
-    for i, weight in enumerate(line_weights(ctx)):
+    for i, weight in enumerate(weights):
         if run <= 0:
             run, run_start = weight, i
         else:
             run += weight
         if run > best:
             best, best_span = run, (run_start, i)
+    return best, best_span
+
+
+#: When no run of unrepeated lines weighs this much, the page may carry its article twice:
+#: the search is run again with the first copy of each repeated prose line counted as prose.
+#: (A real article outweighs this by far; a ticker of teasers repeated for scrolling does not
+#: take over then, since the article under it still wins the first search.)
+DUPLICATE_FALLBACK_MAX = 400
+
+
+def text_region(ctx: Context) -> tuple[int, int] | None:
+    """The best-scoring contiguous run of lines (maximum-sum subarray over line weights)."""
+    if ctx.region is not None:
+        return ctx.region
+    first_copies = False
+    best, best_span = _best_run(line_weights(ctx))
+    if best < DUPLICATE_FALLBACK_MAX:
+        again, again_span = _best_run(line_weights(ctx, first_copies=True))
+        if again > best:
+            best, best_span, first_copies = again, again_span, True
     if best_span is not None:
-        best_span = _extend_over_lists(ctx, best_span)
+        best_span = _extend_over_lists(ctx, best_span, first_copies)
     ctx.region = best_span
     return best_span
 
@@ -233,13 +265,13 @@ def _strong_list_line(text: str, forward: bool) -> bool:
     return is_list_item(text) or (forward and is_field_line(text))
 
 
-def _extend_over_lists(ctx: Context, span: tuple[int, int]) -> tuple[int, int]:
+def _extend_over_lists(ctx: Context, span: tuple[int, int], first_copies: bool) -> tuple[int, int]:
     """Grow the region over bulleted, numbered or ``Label: value`` lines right next to it.
 
     A listicle's items cost a little each in the sum, so a long list would otherwise be cut
     from the prose that introduces it; menus are not shaped like this, so they still stop it.
     """
-    kinds = _line_kinds(ctx)
+    kinds = _line_kinds(ctx, first_copies)
     blocks = ctx.blocks
 
     def walk(start: int, step: int) -> int:
