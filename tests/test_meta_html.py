@@ -254,6 +254,53 @@ def test_title_without_site_suffix_prefers_h1() -> None:
     assert found.title == "Talks end in Tokyo"
 
 
+def test_headline_leaves_out_dates_and_bylines_nested_in_the_h1() -> None:
+    head = meta("og:title", "Preparing a transition")
+    body = (
+        "<h1><a href='/p'><time datetime='2020-12-18'>Dec <span>18</span> 2020</time>"
+        " Preparing a transition</a></h1>"
+    )
+    assert extract_html_metadata(page(head, body), now=NOW).title == "Preparing a transition"
+    body = (
+        "<h1>Preparing a transition<h3 class='date-info'><span class='posted-on'>Posted on"
+        " <time>July 1, 2020</time></span> by <span class='author'>jdoe</span></h3></h1>"
+    )
+    assert extract_html_metadata(page(head, body), now=NOW).title == "Preparing a transition"
+
+
+def test_repeated_author_fields_name_one_author_each() -> None:
+    head = meta("citation_author", "Roy, Aniruddha", "name") + meta("citation_author", "Patel, Jyoti", "name")
+    assert extract_html_metadata(page(head), now=NOW).authors == ("Aniruddha Roy", "Jyoti Patel")
+    # one field with a list stays a list
+    head = meta("author", "Jane Doe, John Roe", "name")
+    assert extract_html_metadata(page(head), now=NOW).authors == ("Jane Doe", "John Roe")
+
+
+def test_author_field_label_is_dropped_even_when_not_a_strict_byline() -> None:
+    head = meta("author", "By The Currency editors", "name")
+    assert extract_html_metadata(page(head), now=NOW).authors == ("The Currency editors",)
+
+
+def test_logins_and_the_publisher_give_way_to_a_byline() -> None:
+    byline = "<h1>Talks end</h1><p class='byline'>By Jane Doe</p><p>Text of the article.</p>"
+    assert extract_html_metadata(page(meta("author", "jane.doe", "name"), byline), now=NOW).authors == (
+        "Jane Doe",
+    )
+    org = jsonld({"@type": "Article", "author": {"@type": "Organization", "name": "Example Co"}})
+    assert extract_html_metadata(page(org, byline), now=NOW).authors == ("Jane Doe",)
+    brand = jsonld(
+        {
+            "@type": "Article",
+            "author": {"@type": "Person", "name": "Example News"},
+            "publisher": {"name": "Example News"},
+        }
+    )
+    assert extract_html_metadata(page(brand, byline), now=NOW).authors == ("Jane Doe",)
+    # ... but with no byline they are still the best answer
+    assert extract_html_metadata(page(org, "<h1>Talks end</h1>"), now=NOW).authors == ("Example Co",)
+    assert extract_html_metadata(page(meta("author", "jane.doe", "name")), now=NOW).authors == ("jane.doe",)
+
+
 def test_authors_from_meta_drop_profile_urls() -> None:
     head = meta("article:author", "https://facebook.com/janedoe") + meta(
         "author", "By Jane Doe and John Roe", "name"

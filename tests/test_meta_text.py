@@ -24,6 +24,7 @@ from newsclean.meta.title import clean_title
         ("Di Mario Rossi e Luigi Bianchi", ("Mario Rossi", "Luigi Bianchi")),
         ("Автор: Иван Петров", ("Иван Петров",)),
         ("Text: Anna Müller", ("Anna Müller",)),
+        ("door Jan de Vries", ("Jan de Vries",)),
         ("作者：王小明", ("王小明",)),
         ("By Podium Staff", ("Podium Staff",)),
     ],
@@ -40,6 +41,8 @@ def test_parse_byline(line: str, names: tuple[str, ...]) -> None:
         "By Monday, officials said the plan had failed",
         "By contrast, the plan was cheap",
         "by the way this is a sentence that goes on and on",
+        "Text Link",  # a button's text: "Text" is a label only with a colon (or in lower case)
+        "Door Hinges",
         "",
     ],
 )

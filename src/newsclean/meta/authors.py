@@ -67,11 +67,17 @@ PARTICLES: frozenset[str] = frozenset(
     "von van der den de del della di da du la le bin al el ten ter dos das".split()
 )
 
+# Labels that are also everyday words ("Text Link", "Door Hinge") count with a colon or
+# slash after them ("Text: Jane Doe"), or written in lower case ("door Jan de Vries").
+COLON_LABELS: frozenset[str] = frozenset("text texte door".split())
 _LABEL = regex.compile(
-    r"^\s*(?:"
-    + "|".join(regex.escape(w) for w in sorted(BYLINE_LABELS, key=len, reverse=True))
-    + r")(?:\s*[:：/]\s*|\s+)",
-    regex.IGNORECASE,
+    r"^\s*(?:(?i:"
+    + "|".join(regex.escape(w) for w in sorted(set(BYLINE_LABELS) - COLON_LABELS, key=len, reverse=True))
+    + r")(?:\s*[:：/]\s*|\s+)|(?i:"
+    + "|".join(regex.escape(w) for w in sorted(COLON_LABELS, key=len, reverse=True))
+    + r")\s*[:：/]\s*|(?:"
+    + "|".join(regex.escape(w) for w in sorted(COLON_LABELS, key=len, reverse=True))
+    + r")\s+)",
 )
 _LABEL_ONLY = regex.compile(
     r"^\s*(?:"
@@ -79,6 +85,9 @@ _LABEL_ONLY = regex.compile(
     + r")\s*[:：/]?\s*$",
     regex.IGNORECASE,
 )
+# "By The Currency editors" in an author field: a label the strict byline reader refused to
+# read (lower-case "editors"). Only the English labels: "Di"/"Von"/"Da" begin surnames.
+_EN_LABEL = regex.compile(r"^(?:(?:written|posted|reported)\s+)?by\s+(?=\S)", regex.IGNORECASE)
 _CJK_LABEL = regex.compile(r"^\s*(?:作者|文|記者|撰文)\s*[:：/｜|]?\s*")
 # (?<!\s): a split point starts only where a run of spaces starts, which keeps these linear
 _PIECES = regex.compile(r"(?<!\s)\s*(?:[|•·]|\s[-–—]\s|\s/\s)\s*")
@@ -236,6 +245,6 @@ def clean_authors(values: Iterable[str], *, one_each: bool = False) -> tuple[str
         if byline is not None:
             names.extend(byline)
             continue
-        value = _PIECES.split(value, maxsplit=1)[0]
+        value = _EN_LABEL.sub("", _PIECES.split(value, maxsplit=1)[0], count=1)
         names.extend(_split_names(_person(value) if one_each else value, strict=False) or [])
     return _dedupe(names)

@@ -557,11 +557,17 @@ def _nodes(data: Any, depth: int = 0) -> Iterator[dict[str, Any]]:
                 yield from _nodes(data[key], depth + 1)
 
 
-def _names(value: Any) -> list[str]:
-    """Names from a JSON-LD person/organisation value: str, dict with ``name``, or a list."""
+def _names(value: Any, *, people: bool = False) -> list[str]:
+    """Names from a JSON-LD person/organisation value: str, dict with ``name``, or a list.
+
+    ``people`` leaves out values typed as an organisation (a brand signing as the author
+    while a byline names the writer)."""
     if isinstance(value, str):
         return [value]
     if isinstance(value, dict):
+        kind = value.get("@type")
+        if people and isinstance(kind, str) and kind.lower() in _ORGANISATION_TYPES:
+            return []
         name = value.get("name")
         if isinstance(name, str):
             return [name]
@@ -569,8 +575,11 @@ def _names(value: Any) -> list[str]:
             return [str(n) for n in name]
         return []
     if isinstance(value, list):
-        return [n for item in value for n in _names(item)]
+        return [n for item in value for n in _names(item, people=people)]
     return []
+
+
+_ORGANISATION_TYPES = frozenset({"organization", "newsmediaorganization", "corporation", "brand"})
 
 
 @dataclass
@@ -972,7 +981,9 @@ def extract_html_metadata(
 
     return PageMeta(
         title=_title(title_fields, microdata.headline, h1 if confirmed else None, site_name),
-        authors=_authors(found.rel_author, meta, article, microdata.authors, bylines, h1),
+        authors=_authors(
+            found.rel_author, meta, article, microdata.authors, bylines, h1, {site_name, jsonld.publisher}
+        ),
         published=_choose_published(dates),
         modified=dates.get("modified"),
         tags=_tags(found, meta, article, exempt),
@@ -1017,11 +1028,28 @@ def _title(fields: list[str], microdata: str | None, h1: Any | None, site_name: 
     The page's visible headline wins over the (often search-engine-tuned) title fields once
     it shares half its words with one of them: it is what readers see above the article.
     """
-    h1_text = _text(" ".join(_chunks(h1))) if h1 is not None else ""
+    h1_text = _text(" ".join(_headline_chunks(h1))) if h1 is not None else ""
     if h1_text and len(h1_text) <= _MAX_TITLE_CHARS:
         return h1_text
     field = _first([*fields, microdata or ""])
     return clean_title(field, site_name=site_name) if field else None
+
+
+_HEADING_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6", "time"})
+
+
+def _headline_chunks(h1: Any) -> Iterator[str]:
+    """The text pieces of the headline element without what pages nest inside it: a ``<time>``
+    ("Dec 18 2025 Preparing a transition"), a sub-heading or an element classed as a date or
+    byline ("Posted on July 1, 2024 by …")."""
+    if h1.text and h1.text.strip():
+        yield h1.text
+    for child in h1:
+        nested = child.tag in _HEADING_TAGS or _ANY_HINT.search(_tokens(child).lower())
+        if _visible(child) and not nested:
+            yield from _headline_chunks(child)
+        if child.tail and child.tail.strip():
+            yield child.tail
 
 
 #: A byline split over several author elements is read from their parent up to this length.
@@ -1052,18 +1080,33 @@ def _authors(
     microdata: list[str],
     author_elements: list[Any],
     h1: Any | None,
+    publishers: set[str | None],
 ) -> tuple[str, ...]:
     """Authors, first source that names any: JSON-LD, meta fields, microdata, rel=author
     links, bylines in author/byline elements, the byline under the headline, then the text
-    of an author-classed element (a name by declaration)."""
+    of an author-classed element (a name by declaration).
+
+    A source naming only a login ("andrew.keaveney") or the publisher itself (an
+    organisation, or the site's name typed as a person) is used only when no later source
+    names a person."""
+    brands = {name.casefold() for name in publishers if name}
+    # An organisation signing the article is the answer only when no person is named.
+    fallback = clean_authors(_names(article.get("author")), one_each=True)
     for values, one_each in (
-        (_names(article.get("author")) or _names(article.get("creator")), True),
-        ([v for key in AUTHOR_META for v in meta.get(key, [])], False),
+        (_names(article.get("author"), people=True) or _names(article.get("creator"), people=True), True),
+        *(
+            # one author a field ("citation_author" repeated, in "Surname, Given name" form)
+            (values, len(values) > 1)
+            for key in AUTHOR_META
+            if (values := meta.get(key, []))
+        ),
         (microdata, True),
         ([_text(_content(a)) for a in rel_author[:5]], True),
     ):
         found = clean_authors(values, one_each=one_each)
-        if found:
+        if found and all(_HANDLE.match(name) or name.casefold() in brands for name in found):
+            fallback = fallback or found  # a byline may still name the person
+        elif found:
             return found
     for el in author_elements:
         # "Par <span>A</span> et <span>B</span>": the byline is the parent's text, not one span's
@@ -1085,7 +1128,11 @@ def _authors(
             found = clean_authors([text])
             if found:
                 return found
-    return ()
+    return fallback
+
+
+#: A CMS login rather than a name: one lower-case token, or tokens joined by "." or "_".
+_HANDLE = regex.compile(r"^[\p{Ll}\p{N}]+(?:[._][\p{Ll}\p{N}]+)*$")
 
 
 def _tags(
