@@ -8,6 +8,7 @@ from newsclean.rules.features import (
     ends_clause,
     is_field_line,
     is_list_item,
+    is_table_row,
     is_url_line,
     is_word_list,
     line_key,
@@ -212,3 +213,24 @@ def test_a_repeated_ticker_does_not_take_over_the_page() -> None:
     out = body("\n".join(page))
     assert P1 in out and P3 in out
     assert "regional airline" not in out
+
+
+def test_table_rows() -> None:
+    assert is_table_row("Cherry tomatoes 88g 175g 350g")
+    assert is_table_row("Antiques 82 55.41% 1,465 46.07%")
+    assert is_table_row("1/1/2013 +13.1%")
+    assert not is_table_row("Top 10 Things to Do in 2024")  # a headline's numbers are few
+    assert not is_table_row("COVID-19 cases rise 20% in 3 weeks")
+    assert not is_table_row("Community Post (4824)")  # a menu's count
+    assert not is_table_row("Sales: 1-801-438-4425 Sign in Get a demo")  # one phone number
+    assert not is_table_row("Results 2020 2021 " + "x" * 120)  # too long for a row
+
+
+def test_a_table_does_not_cut_the_article_in_two() -> None:
+    # the rows of a flattened table cost nothing, so the prose after the table stays joined
+    rows = [f"Week {n} {n * 12}g {n * 24}g {n * 48}g" for n in range(1, 25)]
+    page = ["Home", "Recipes", P1, "Shopping list", *rows, P2, P3, "Privacy", "Terms"]
+    out = body("\n".join(page))
+    assert P1 in out and P3 in out
+    assert "Week 12 144g 288g 576g" in out
+    assert "Privacy" not in out

@@ -115,6 +115,25 @@ _URL_LINE = regex.compile(r"^(?:https?://|www\.)\S+$", regex.IGNORECASE)
 _FIELD_LINE = regex.compile(r"^\p{L}[\w'’&-]*(?: [\w'’&-]+){0,3}[:：] ?\S")
 
 
+#: A number as a table cell shows it: "88g", "55.41%", "1,465", "$35", "1/1/2013", "+13.1%".
+_NUMBER = regex.compile(r"(?<![\w.,/-])[-+$€£¥]?\d[\d.,/:]*(?:%|[a-zA-Zµ]{1,3})?(?![\w])")
+#: How many numbers make a short line a table row, what share of its words they must be, and
+#: how long such a row may be.
+TABLE_ROW_MIN_NUMBERS = 2
+TABLE_ROW_MIN_SHARE = 0.4
+TABLE_ROW_MAX_CHARS = 120
+
+
+def is_table_row(text: str) -> bool:
+    """A row of a table flattened to one line: a short line mostly of numbers ("Cherry tomatoes
+    88g 175g 350g", "Antiques 82 55.41% 1,465 46.07%"). Menus have at most a count, and a
+    headline's numbers ("Top 10 Things to Do in 2024") are a small share of its words."""
+    if len(text) > TABLE_ROW_MAX_CHARS:
+        return False
+    numbers = len(_NUMBER.findall(text))
+    return numbers >= TABLE_ROW_MIN_NUMBERS and numbers >= TABLE_ROW_MIN_SHARE * len(text.split())
+
+
 def is_url_line(text: str) -> bool:
     """The line is a bare web address (a product link under a roundup item, a source)."""
     return len(text) <= 300 and _URL_LINE.match(text) is not None

@@ -11,6 +11,8 @@ subarray). The weights encode what a person sees when scanning a page dump:
   the same for every title-like short line of a run (SHORT_RUN_CAP), so a long menu walls
   the article off while a subheading barely dents it; list items and short lines that end like a
   clause (``,`` ``;`` ``.`` …) cost a flat amount, since they are how articles list things;
+* the rows of a flattened table (short lines mostly of figures) cost nothing: a table is
+  article content, and page furniture is seldom numbers;
 * a removed block that ends an article (a subscribe prompt, a "Related" header, a comment
   counter) costs a lot, so the comments or teasers after it are not joined to the article.
 """
@@ -25,6 +27,7 @@ from newsclean.rules.features import (
     is_field_line,
     is_list_item,
     is_prose,
+    is_table_row,
     is_url_line,
     is_word_list,
     line_key,
@@ -35,6 +38,9 @@ from newsclean.rules.pipeline import Context
 #: Cost of a short kept line that is not list-like (in characters of prose); the n-th such line
 #: in a row costs min(n, SHORT_RUN_CAP) times this.
 SHORT_LINE_COST = 40
+#: Cost of a table row (a short line of figures): a table inside an article is content, and a
+#: page's furniture is seldom numbers.
+TABLE_ROW_COST = 0.0
 #: How far the cost escalates along a run of short lines. Measured: escalating (2+) walls off
 #: menus better but cuts articles made of many short lines (listicles, Q&A), so it stays flat.
 SHORT_RUN_CAP = 1
@@ -97,10 +103,9 @@ def repeated_lines(ctx: Context, *, first_copies: bool = False) -> frozenset[int
 
 
 def _line_kinds(ctx: Context, first_copies: bool = False) -> list[str]:
-    """Each line as ``prose``, ``list`` (a short line shaped like a list item or clause),
-    ``short`` (any other kept line), ``comments`` (a comment-section marker), ``end`` (another
-    article-ending marker) or ``gone`` (removed by a
-    phrase rule; neutral)."""
+    """Each line as ``prose``, ``row`` (a table row), ``list`` (a short line shaped like a list
+    item or clause), ``short`` (any other kept line), ``comments`` (a comment-section marker),
+    ``end`` (another article-ending marker) or ``gone`` (removed by a phrase rule; neutral)."""
     repeated = repeated_lines(ctx, first_copies=first_copies)
     kinds = []
     for i, block in enumerate(ctx.blocks):
@@ -111,6 +116,8 @@ def _line_kinds(ctx: Context, first_copies: bool = False) -> list[str]:
                 kinds.append("gone")
             elif i in repeated:
                 kinds.append("short")
+            elif is_table_row(block.text):
+                kinds.append("row")
             elif (is_prose(block.text) or _wrapped(ctx, i)) and not is_word_list(block.text):
                 kinds.append("prose")
             else:
@@ -199,6 +206,8 @@ def line_weights(ctx: Context, first_copies: bool = False) -> list[float]:
             weights.append(share * length * (ISOLATED_PROSE_SHARE if isolated else 1.0))
         elif kind == "list":
             weights.append(-SHORT_LINE_COST / 2)
+        elif kind == "row":
+            weights.append(-TABLE_ROW_COST)
         elif kind == "short":
             short_run += 1
             weights.append(-SHORT_LINE_COST * min(short_run, SHORT_RUN_CAP))
@@ -283,7 +292,7 @@ def _extend_over_lists(ctx: Context, span: tuple[int, int], first_copies: bool) 
             elif kinds[j] == "gone":
                 j += step
                 continue  # a removed label: neither joins nor stops
-            elif kinds[j] == "list" and _strong_list_line(blocks[j].text, step > 0):
+            elif kinds[j] in ("list", "row") and _strong_list_line(blocks[j].text, step > 0):
                 edge = j
             else:
                 break
