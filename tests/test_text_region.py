@@ -219,6 +219,8 @@ def test_table_rows() -> None:
     assert is_table_row("Cherry tomatoes 88g 175g 350g")
     assert is_table_row("Antiques 82 55.41% 1,465 46.07%")
     assert is_table_row("1/1/2013 +13.1%")
+    assert is_table_row("60%")  # a cell on a line of its own
+    assert not is_table_row("Next")
     assert not is_table_row("Top 10 Things to Do in 2024")  # a headline's numbers are few
     assert not is_table_row("COVID-19 cases rise 20% in 3 weeks")
     assert not is_table_row("Community Post (4824)")  # a menu's count

@@ -127,11 +127,15 @@ TABLE_ROW_MAX_CHARS = 120
 def is_table_row(text: str) -> bool:
     """A row of a table flattened to one line: a short line mostly of numbers ("Cherry tomatoes
     88g 175g 350g", "Antiques 82 55.41% 1,465 46.07%"). Menus have at most a count, and a
-    headline's numbers ("Top 10 Things to Do in 2024") are a small share of its words."""
+    headline's numbers ("Top 10 Things to Do in 2024") are a small share of its words. A line
+    that is one number ("60%", "$24,500") is a table cell on a line of its own."""
     if len(text) > TABLE_ROW_MAX_CHARS:
         return False
     numbers = len(_NUMBER.findall(text))
-    return numbers >= TABLE_ROW_MIN_NUMBERS and numbers >= TABLE_ROW_MIN_SHARE * len(text.split())
+    words = len(text.split())
+    if words == 1:
+        return numbers == 1
+    return numbers >= TABLE_ROW_MIN_NUMBERS and numbers >= TABLE_ROW_MIN_SHARE * words
 
 
 def is_url_line(text: str) -> bool:
