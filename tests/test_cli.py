@@ -123,3 +123,28 @@ def test_jsonl_output_for_many_files(tmp_path: Path) -> None:
     assert code == EXIT_OK
     docs = [json.loads(line) for line in out.splitlines()]
     assert len(docs) == 2 and docs[0]["paragraphs"] == docs[1]["paragraphs"]
+
+
+def test_worker_processes_give_the_same_output_in_input_order(tmp_path: Path) -> None:
+    fixtures = Path(__file__).parent / "fixtures"
+    files = sorted(str(p) for p in fixtures.glob("text/*/input.txt"))[:6]
+    files += sorted(str(p) for p in fixtures.glob("html/*/input.html"))[:4]
+    empty = tmp_path / "empty.txt"
+    empty.write_text("Home\nMenu\n", encoding="utf-8")
+    argv = ["--format", "jsonl", "--explain", *files, str(empty), str(tmp_path / "missing.html")]
+    one = run(argv)
+    two = run(["--jobs", "2", *argv])
+    assert len(files) == 10
+    assert one == two
+    code, out, err = two
+    assert code == EXIT_UNREADABLE  # the missing file wins over the empty one
+    assert [json.loads(line)["title"] for line in out.splitlines()][:1] == [
+        json.loads(run(["--format", "json", files[0]])[1])["title"]
+    ]
+    assert len(out.splitlines()) == len(files) + 1  # the unreadable file prints nothing on stdout
+    assert "missing.html: cannot read" in err and "removed [" in err
+
+
+def test_jobs_must_be_a_count() -> None:
+    assert run(["--jobs", "x"])[0] == EXIT_USAGE
+    assert run(["--jobs", "-1"])[0] == EXIT_USAGE

@@ -7,14 +7,17 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import io
+import itertools
 import json
+import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import BinaryIO, NoReturn, TextIO
 
 from newsclean import __version__
-from newsclean.api import clean
+from newsclean.api import InputFormat, clean
 from newsclean.config import Config
 from newsclean.document import Document
 from newsclean.errors import ConfigError, NewscleanError
@@ -70,8 +73,21 @@ def build_parser() -> argparse.ArgumentParser:
                         help="with --jsonl: the record field holding the page (default: html, else text)")
     parser.add_argument("--disable", action="append", default=[], metavar="RULE",
                         help="skip a pipeline rule by name (repeatable)")
+    parser.add_argument("-j", "--jobs", type=_jobs_count, default=1, metavar="N",
+                        help="clean inputs in N worker processes (0: one per CPU); output keeps the "
+                             "input order (default: 1)")
     parser.add_argument("--version", action="version", version=f"newsclean {__version__}")
     return parser
+
+
+def _jobs_count(value: str) -> int:
+    try:
+        count = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of processes: {value!r}") from None
+    if count < 0:
+        raise argparse.ArgumentTypeError("the number of processes cannot be negative")
+    return count or os.cpu_count() or 1
 
 
 def _render(doc: Document, fmt: str) -> str:
@@ -158,34 +174,98 @@ def main(argv: Sequence[str] | None = None, *, stdin: BinaryIO | None = None,
     except ConfigError as error:
         err.write(f"newsclean: error: {error}\n")
         return EXIT_USAGE
-    fmt = "jsonl" if args.jsonl else args.format
-
+    settings = _Settings(
+        fmt="jsonl" if args.jsonl else args.format,
+        jsonl=args.jsonl,
+        explain=args.explain,
+        input_format=args.input_format,
+        encoding=args.encoding,
+        config=config,
+    )
     status = EXIT_OK
-    for job in _jobs(args, stdin):
-        problem = job.problem
-        doc = None
-        if problem is None and job.data is not None:
-            try:
-                doc = clean(job.data, url=job.url, input_format=args.input_format, config=config,
-                            encoding=args.encoding)
-            except NewscleanError as error:  # InputError, InputTooLargeError: the input, not usage
-                problem = str(error)
-        if doc is None:
-            err.write(f"newsclean: {job.label}: {problem}\n")
-            if args.jsonl:
-                out.write(json.dumps({"id": job.record_id, "error": problem}, ensure_ascii=False) + "\n")
-            status = max(status, EXIT_UNREADABLE)
-            continue
-        if args.explain:
-            _explain(doc, job.label, err)
-        if args.jsonl:
-            out.write(json.dumps({"id": job.record_id, **doc.to_dict()}, ensure_ascii=False) + "\n")
-        else:
-            out.write(_render(doc, fmt))
-        if not doc.paragraphs:
-            status = max(status, EXIT_EMPTY)
+    for result in _results(_jobs(args, stdin), settings, args.jobs):
+        if result.errors:
+            err.write(result.errors)
+        out.write(result.output)
+        status = max(status, result.status)
     out.flush()
     return status
+
+
+@dataclass(frozen=True)
+class _Settings:
+    """What every job is cleaned and rendered with (sent once to each worker process)."""
+
+    fmt: str
+    jsonl: bool
+    explain: bool
+    input_format: InputFormat
+    encoding: str | None
+    config: Config
+
+
+@dataclass(frozen=True)
+class _Result:
+    output: str
+    errors: str
+    status: int
+
+
+def _run(job: _Job, settings: _Settings) -> _Result:
+    """Clean and render one job; everything it prints is returned, so workers can run it."""
+    problem = job.problem
+    doc = None
+    if problem is None and job.data is not None:
+        try:
+            doc = clean(job.data, url=job.url, input_format=settings.input_format,
+                        config=settings.config, encoding=settings.encoding)
+        except NewscleanError as error:  # InputError, InputTooLargeError: the input, not usage
+            problem = str(error)
+    if doc is None:
+        line = json.dumps({"id": job.record_id, "error": problem}, ensure_ascii=False) + "\n"
+        return _Result(line if settings.jsonl else "", f"newsclean: {job.label}: {problem}\n",
+                       EXIT_UNREADABLE)
+    errors = ""
+    if settings.explain:
+        sink = io.StringIO()
+        _explain(doc, job.label, sink)
+        errors = sink.getvalue()
+    if settings.jsonl:
+        output = json.dumps({"id": job.record_id, **doc.to_dict()}, ensure_ascii=False) + "\n"
+    else:
+        output = _render(doc, settings.fmt)
+    return _Result(output, errors, EXIT_OK if doc.paragraphs else EXIT_EMPTY)
+
+
+_WORKER_SETTINGS: _Settings | None = None
+
+
+def _init_worker(settings: _Settings) -> None:
+    global _WORKER_SETTINGS
+    _WORKER_SETTINGS = settings
+
+
+def _run_in_worker(job: _Job) -> _Result:
+    assert _WORKER_SETTINGS is not None, "worker not initialised"
+    return _run(job, _WORKER_SETTINGS)
+
+
+#: Jobs handed to the pool at a time, per process: bounds the pages held in memory at once.
+_WINDOW_PER_PROCESS = 8
+
+
+def _results(jobs: Iterable[_Job], settings: _Settings, processes: int) -> Iterator[_Result]:
+    """The jobs' results in input order, from this process or from ``processes`` workers."""
+    if processes <= 1:
+        for job in jobs:
+            yield _run(job, settings)
+        return
+    import multiprocessing  # only batch runs pay for it
+
+    iterator = iter(jobs)
+    with multiprocessing.Pool(processes, initializer=_init_worker, initargs=(settings,)) as pool:
+        while window := list(itertools.islice(iterator, processes * _WINDOW_PER_PROCESS)):
+            yield from pool.imap(_run_in_worker, window)
 
 
 def main_entry() -> None:
