@@ -4,10 +4,10 @@ Order of trust for the publication date (the first source that gives a plausible
 the modification date follows the same order with its own fields):
 
 1. ``<meta>`` fields that publishers fill by hand or by CMS: Open Graph / ``article:``,
-   ``itemprop``, Dublin Core, parsely, sailthru and the other common names (:data:`PUBLISHED_META`).
+   ``itemprop``, Dublin Core, parsely, sailthru and the other common names (:data:`~newsclean.meta.fields.PUBLISHED_META`).
 2. JSON-LD of an article-like type (``NewsArticle``, ``Article``, ``BlogPosting``,
    ``ReportageNewsArticle`` …; ``@graph`` and arrays included), then of a ``WebPage``; then
-   the generic ``<meta>`` names (``date``, ``dc.date`` …: :data:`PUBLISHED_META_WEAK`).
+   the generic ``<meta>`` names (``date``, ``dc.date`` …: :data:`~newsclean.meta.fields.PUBLISHED_META_WEAK`).
 3. Microdata: an element with ``itemprop="datePublished"`` (its ``datetime``, ``content`` or text).
 4. ``<time datetime>`` in the article or its header (never in comments, related lists, sidebars
    or footers); one marked ``pubdate`` or with a "published" class goes first.
@@ -22,7 +22,6 @@ The tree is read, never changed.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -34,179 +33,38 @@ from lxml import etree, html
 
 from newsclean.meta.authors import clean_authors, is_byline_label, parse_byline
 from newsclean.meta.dates import TIMEOUT, parse_date, parse_datelines, parse_label, plausible
+from newsclean.meta.fields import (
+    ANY_HINT,
+    AUTHOR_HINT,
+    AUTHOR_META,
+    COMMENT_REGION,
+    DATE_HINT,
+    DESCRIPTION_META,
+    FOOTER_TOKEN,
+    FOREIGN_TAGS,
+    LANGUAGE_META,
+    MODIFIED_HINT,
+    MODIFIED_META,
+    OTHER_REGION,
+    PAGE_TAGS,
+    PUBLISHED_HINT,
+    PUBLISHED_META,
+    PUBLISHED_META_WEAK,
+    SITE_META,
+    TAG_META,
+    TITLE_META,
+    URL_META,
+)
+from newsclean.meta.jsonld import JsonLd, person_names, read_jsonld
 from newsclean.meta.tags import dedupe_tags, split_tags
 from newsclean.meta.title import clean_title
 
-# --- Field names, as data -------------------------------------------------------------------
-# Lower-cased values of a <meta>'s name / property / itemprop / http-equiv, in order of trust.
-PUBLISHED_META: tuple[str, ...] = (
-    "article:published_time",
-    "og:article:published_time",
-    "og:published_time",
-    "article:published",
-    "datepublished",
-    "published_time",
-    "article.published",
-    "parsely-pub-date",
-    "sailthru.date",
-    "dc.date.issued",
-    "dcterms.issued",
-    "dc.date.created",
-    "dcterms.created",
-    "dc.date.published",
-    "citation_publication_date",
-    "citation_online_date",
-    "publication_date",
-    "publish-date",
-    "publish_date",
-    "publishdate",
-    "pubdate",
-    "pub_date",
-    "date_published",
-    "article_date_original",
-    "original-publish-date",
-    "originalpublicationdate",
-    "cxenseparse:recs:publishtime",
-    "rnews:datepublished",
-    "bt:pubdate",
-    "article.created",
-)
-# Generic names that some CMSs fill with the page's build or crawl date: trusted below JSON-LD.
-PUBLISHED_META_WEAK: tuple[str, ...] = (
-    "release_date",
-    "displaydate",
-    "created",
-    "dc.date",
-    "dcterms.date",
-    "date",
-)
-MODIFIED_META: tuple[str, ...] = (
-    "article:modified_time",
-    "og:article:modified_time",
-    "og:updated_time",
-    "datemodified",
-    "modified_time",
-    "article.updated",
-    "article:modified",
-    "dc.date.modified",
-    "dcterms.modified",
-    "last-modified",
-    "lastmod",
-    "date_modified",
-    "updated_time",
-    "sailthru.lastmodified",
-    "revised",
-    "bt:moddate",
-)
-TITLE_META: tuple[str, ...] = (
-    "og:title",
-    "twitter:title",
-    "headline",
-    "parsely-title",
-    "sailthru.title",
-    "dc.title",
-    "title",
-)
-AUTHOR_META: tuple[str, ...] = (
-    "author",
-    "article:author",
-    "parsely-author",
-    "sailthru.author",
-    "dc.creator",
-    "dcterms.creator",
-    "byl",
-    "citation_author",
-    "og:article:author",
-    "cxenseparse:author",
-)
-TAG_META: tuple[str, ...] = (
-    "article:tag",
-    "news_keywords",
-    "keywords",
-    "parsely-tags",
-    "sailthru.tags",
-    "og:article:tag",
-)
-SITE_META: tuple[str, ...] = (
-    "og:site_name",
-    "application-name",
-    "publisher",
-    "dc.publisher",
-    "twitter:app:name:iphone",
-)
-DESCRIPTION_META: tuple[str, ...] = (
-    "og:description",
-    "description",
-    "twitter:description",
-    "dc.description",
-)
-URL_META: tuple[str, ...] = ("og:url", "twitter:url")
-LANGUAGE_META: tuple[str, ...] = ("content-language", "og:locale", "dc.language", "language")
-
-# JSON-LD types whose dates are the article's own, and the page-level types used as fallback.
-ARTICLE_TYPES: frozenset[str] = frozenset(
-    """
-    article newsarticle blogposting reportagenewsarticle analysisnewsarticle
-    opinionnewsarticle reviewnewsarticle backgroundnewsarticle askpublicnewsarticle
-    satiricalarticle liveblogposting techarticle scholarlyarticle report socialmediaposting
-    discussionforumposting posting review medicalwebpage recipe howto
-    """.split()
-)
-PAGE_TYPES: frozenset[str] = frozenset(
-    "webpage itempage collectionpage aboutpage faqpage qapage videoobject creativework".split()
-)
-
-# The patterns below meet class and id names (markup, not page text); they are plain
-# alternations that cannot backtrack, so the standard ``re`` runs them, 3-4 times faster per
-# call than ``regex`` with a timeout, which matters in loops over every element.
-# Regions whose dates are not the article's. Comment threads and navigation never give a date;
-# lists of other articles, sidebars and footers give one only under a label ("Published …").
-COMMENT_REGION = re.compile(r"(?<![a-z])(?:comment|reply|replies|respond|disqus|discussion)", re.IGNORECASE)
-OTHER_REGION = re.compile(
-    r"(?<![a-z])(?:related|recommend|sidebar|teaser|popular|trending|most-?read|"
-    r"newsletter|promo|more-?stories|read-?more|carousel|ticker)",
-    re.IGNORECASE,
-)
-# A footer, by tag or by class, is foreign unless it is the footer of the <article> itself.
-FOOTER_TOKEN = re.compile(r"(?<![a-z])footer", re.IGNORECASE)
-# Elements that are a foreign region by themselves (unless inside the <article>), and
-# containers whose class names describe the whole page rather than a region of it.
-FOREIGN_TAGS: frozenset[str] = frozenset({"aside", "footer", "form"})
-PAGE_TAGS: frozenset[str] = frozenset({"article", "main", "body", "html"})
+# Where an element sits, for the dates it may give (see _region).
 IN_ARTICLE, IN_OTHER, IN_COMMENTS = 0, 1, 2
-# Class/id words of elements that show the article's date or byline as visible text.
-DATE_HINT_WORDS: tuple[str, ...] = (
-    "date",
-    "time",
-    "publish",
-    "posted",
-    "byline",
-    "dateline",
-    "meta",
-    "info",
-    "stamp",
-    "updated",
-    "datum",
-    "fecha",
-    "data",
-    "created",
-)
-AUTHOR_HINT_WORDS: tuple[str, ...] = ("author", "byline", "writer", "autor", "auteur")
-DATE_HINT = re.compile("|".join(DATE_HINT_WORDS), re.IGNORECASE)
-PUBLISHED_HINT = re.compile(r"publish|pubdate|posted|created|datum|fecha", re.IGNORECASE)
-MODIFIED_HINT = re.compile(r"updat|modif|revis|aktualis", re.IGNORECASE)
-AUTHOR_HINT = re.compile("|".join(AUTHOR_HINT_WORDS), re.IGNORECASE)
-# Any of the words as a plain substring of the lower-cased class and id: the cheap first test.
-_ANY_HINT = re.compile("|".join(sorted(frozenset((*DATE_HINT_WORDS, *AUTHOR_HINT_WORDS)))))
 
 # Dates in the URL path: /2020/07/08/, /2020-07-08, /20200708/.
 _URL_DATE = regex.compile(r"(?<![\d])((?:19|20)\d{2})[/\-_.]?([01]\d)[/\-_.]?([0-3]\d)(?![\d])")
 _URL_DATE_SPLIT = regex.compile(r"/((?:19|20)\d{2})/([01]?\d)/([0-3]?\d)/")
-_JSON_TRAILING_COMMA = regex.compile(r",\s*([}\]])")
-_JSON_DATE = {
-    "datePublished": regex.compile(r'"datePublished"\s*:\s*"([^"]{6,40})"'),
-    "dateModified": regex.compile(r'"dateModified"\s*:\s*"([^"]{6,40})"'),
-}
 _MAX_HINT_TEXT = 200
 _MAX_HINT_ELEMENTS = 60
 # How much text around the headline is read for the date printed beside it.
@@ -215,7 +73,6 @@ _AFTER_TITLE_CHARS = 800
 _H1_MATCH = 0.5
 _MAX_TITLE_CHARS = 300
 _BEFORE_TITLE_CHARS = 300
-_MAX_JSONLD_CHARS = 2_000_000
 
 # Links into a site's tag or topic pages (/tags/…, /topic/…, /schlagwort/…): tags when the page
 # marks none in its metadata and the link sits in the article region.
@@ -295,7 +152,7 @@ def _collect(tree: Any) -> _Elements:
             cls, ident = get("class"), get("id")
             # The words hold no space, so class and id are tested apart (no joined string).
             if (
-                (cls and _ANY_HINT.search(cls.lower()) or ident and _ANY_HINT.search(ident.lower()))
+                (cls and ANY_HINT.search(cls.lower()) or ident and ANY_HINT.search(ident.lower()))
                 # (the tag filter runs in C: no element object for each ancestor)
                 and next(el.iterancestors("body"), None) is not None
             ):
@@ -515,113 +372,6 @@ def _epoch(text: str, now: datetime | None) -> datetime | None:
     return value if plausible(value, now) else None
 
 
-# --- JSON-LD ------------------------------------------------------------------------------
-
-
-def _load_json(text: str) -> Any:
-    text = text.strip()
-    for prefix, suffix in (("<!--", "-->"), ("//<![CDATA[", "//]]>"), ("<![CDATA[", "]]>")):
-        if text.startswith(prefix):
-            text = text[len(prefix) :]
-            if text.rstrip().endswith(suffix):
-                text = text.rstrip()[: -len(suffix)]
-    try:
-        return json.loads(text, strict=False)
-    except ValueError:
-        pass
-    try:
-        return json.loads(_JSON_TRAILING_COMMA.sub(r"\1", text, timeout=TIMEOUT), strict=False)
-    except (ValueError, TimeoutError):
-        return None
-
-
-def _types(node: dict[str, Any]) -> set[str]:
-    value = node.get("@type")
-    items = value if isinstance(value, list) else [value]
-    return {str(t).rsplit("/", 1)[-1].lower() for t in items if t}
-
-
-def _nodes(data: Any, depth: int = 0) -> Iterator[dict[str, Any]]:
-    """Every JSON-LD object that stands for a thing, top-level first (``@graph``, arrays,
-    ``mainEntity``), without descending into lists of other things (``itemListElement``)."""
-    if depth > 4:
-        return
-    if isinstance(data, list):
-        for item in data:
-            yield from _nodes(item, depth + 1)
-    elif isinstance(data, dict):
-        if "@type" in data:
-            yield data
-        for key in ("@graph", "mainEntity", "mainEntityOfPage"):
-            if key in data:
-                yield from _nodes(data[key], depth + 1)
-
-
-def _names(value: Any, *, people: bool = False) -> list[str]:
-    """Names from a JSON-LD person/organisation value: str, dict with ``name``, or a list.
-
-    ``people`` leaves out values typed as an organisation (a brand signing as the author
-    while a byline names the writer)."""
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, dict):
-        kind = value.get("@type")
-        if people and isinstance(kind, str) and kind.lower() in _ORGANISATION_TYPES:
-            return []
-        name = value.get("name")
-        if isinstance(name, str):
-            return [name]
-        if isinstance(name, list):
-            return [str(n) for n in name]
-        return []
-    if isinstance(value, list):
-        return [n for item in value for n in _names(item, people=people)]
-    return []
-
-
-_ORGANISATION_TYPES = frozenset({"organization", "newsmediaorganization", "corporation", "brand"})
-
-
-@dataclass
-class _JsonLd:
-    article: dict[str, Any] | None = None
-    page: dict[str, Any] | None = None
-    publisher: str | None = None
-    raw_dates: dict[str, str] | None = None
-
-
-def _read_jsonld(scripts: Iterable[Any]) -> _JsonLd:
-    found = _JsonLd()
-    for script in scripts:
-        text = script.text or ""
-        if not text.strip() or len(text) > _MAX_JSONLD_CHARS:
-            continue
-        data = _load_json(text)
-        if data is None:
-            # Broken JSON still names its dates; read them from the text as a last resort.
-            raw = found.raw_dates or {}
-            for key, pattern in _JSON_DATE.items():
-                try:
-                    m = pattern.search(text, timeout=TIMEOUT)
-                except TimeoutError:
-                    m = None
-                if m and key not in raw:
-                    raw[key] = m.group(1)
-            found.raw_dates = raw or None
-            continue
-        for node in _nodes(data):
-            types = _types(node)
-            if found.article is None and types & ARTICLE_TYPES:
-                found.article = node
-            elif found.page is None and types & PAGE_TYPES:
-                found.page = node
-            if found.publisher is None and "publisher" in node:
-                found.publisher = _first(_names(node["publisher"]))
-            if found.publisher is None and types & {"newsmediaorganization", "organization"}:
-                found.publisher = _first(_names(node))
-    return found
-
-
 # --- The extractor ------------------------------------------------------------------------
 
 
@@ -642,7 +392,7 @@ def _meta_map(elements: list[Any]) -> dict[str, list[str]]:
     return out
 
 
-def _language(tree: Any, meta: dict[str, list[str]], jsonld: _JsonLd) -> str | None:
+def _language(tree: Any, meta: dict[str, list[str]], jsonld: JsonLd) -> str | None:
     root = tree.getroottree().getroot()
     value = _first(
         [
@@ -899,7 +649,7 @@ def _meta_dates(meta: dict[str, list[str]], dates: _Dates) -> None:
             dates.offer("modified", rank // 8, value, f"meta:{key}")
 
 
-def _jsonld_dates(jsonld: _JsonLd, dates: _Dates) -> None:
+def _jsonld_dates(jsonld: JsonLd, dates: _Dates) -> None:
     """JSON-LD dates: the article node (rank 10), the page node (12), broken JSON (14)."""
     for node, rank in ((jsonld.article or {}, 10), (jsonld.page or {}, 12)):
         for kind, key in (("published", "datePublished"), ("modified", "dateModified")):
@@ -955,7 +705,7 @@ def extract_html_metadata(
     """
     found = _collect(tree)
     meta = _meta_map(found.meta)
-    jsonld = _read_jsonld(found.jsonld)
+    jsonld = read_jsonld(found.jsonld)
     language = _language(tree, meta, jsonld)
     dates = _Dates(now, _dayfirst(language))
     article = jsonld.article or {}
@@ -1045,7 +795,7 @@ def _headline_chunks(h1: Any) -> Iterator[str]:
     if h1.text and h1.text.strip():
         yield h1.text
     for child in h1:
-        nested = child.tag in _HEADING_TAGS or _ANY_HINT.search(_tokens(child).lower())
+        nested = child.tag in _HEADING_TAGS or ANY_HINT.search(_tokens(child).lower())
         if _visible(child) and not nested:
             yield from _headline_chunks(child)
         if child.tail and child.tail.strip():
@@ -1091,9 +841,12 @@ def _authors(
     names a person."""
     brands = {name.casefold() for name in publishers if name}
     # An organisation signing the article is the answer only when no person is named.
-    fallback = clean_authors(_names(article.get("author")), one_each=True)
+    fallback = clean_authors(person_names(article.get("author")), one_each=True)
+    people = person_names(article.get("author"), people=True) or person_names(
+        article.get("creator"), people=True
+    )
     for values, one_each in (
-        (_names(article.get("author"), people=True) or _names(article.get("creator"), people=True), True),
+        (people, True),
         *(
             # one author a field ("citation_author" repeated, in "Surname, Given name" form)
             (values, len(values) > 1)
