@@ -67,6 +67,13 @@ FIRES = [
     ("widget-label", text_page(after="Crowds gathered outside the town hall on Monday (Image: Getty)"),
      "Crowds gathered outside the town hall on Monday (Image: Getty)"),
     ("widget-label", text_page(after="This slideshow requires JavaScript."), "This slideshow requires JavaScript."),
+    ("widget-label",
+     text_page(after="Man Ray, Meret Oppenheim, 1931. Vintage gelatin silver print – 11.4 × 8.3 cm. Courtesy the artist."),
+     "Man Ray, Meret Oppenheim, 1931. Vintage gelatin silver print – 11.4 × 8.3 cm. Courtesy the artist."),
+    ("widget-label", text_page(after="Firefighters at the scene on Main Street on Monday. Getty Images"),
+     "Firefighters at the scene on Main Street on Monday. Getty Images"),
+    ("widget-label", text_page(after="Protesters outside parliament in Madrid (Juan Ortega/AFP)"),
+     "Protesters outside parliament in Madrid (Juan Ortega/AFP)"),
     ("comments-label", text_page(after="Tell us what you think..."), "Tell us what you think..."),
     ("ad-label", text_page("Publicidad"), "Publicidad"),
     ("cookie-notice", text_page("We use cookies to improve your experience."), "We use cookies to improve your experience."),
@@ -113,6 +120,12 @@ FIRES = [
 
 # (rule, input, text that must stay in the body)
 QUIET = [
+    ("widget-label",
+     text_page(after="Parking at the fair is free on Sunday, courtesy of the city council and two local shops."),
+     "Parking at the fair is free on Sunday, courtesy of the city council and two local shops."),
+    ("widget-label",
+     text_page(after="The agency sold the rights to the photograph to Getty Images for an undisclosed sum."),
+     "The agency sold the rights to the photograph to Getty Images for an undisclosed sum."),
     ("widget-label",
      text_page(after="The museum said the browser game requires JavaScript and a recent computer, which "
                      "excluded many of the schools it wanted to reach."),

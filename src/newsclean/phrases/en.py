@@ -142,6 +142,10 @@ PATTERNS = {
     "widget": (
         # a caption: a short line that ends in its picture credit, "… (Image: Getty)"
         r"\((?:image|photo|picture|pic|credit|foto|video)s?\s*(?:credit)?\s*[:：]\s*[^()]{1,40}\)\s*$",
+        # ... or in its lender ("… 14.6 × 22.9 cm. Courtesy the artist and Gallery X.")
+        r"(?:^|[.(|–—]\s*)(?:photo |image |picture )?courtesy(?: of)?\s[^.()]{1,80}\)?\.?\s*$",
+        # ... or in a picture agency ("… Main Street on Monday. Getty Images", "… (John Doe/AFP)")
+        r"(?:getty images|shutterstock|istock(?:photo)?|/\s?afp|/\s?reuters|ap photo|epa-efe|alamy)\W{0,3}$",
         # the fallback text of a script-driven widget
         r"^[^.]{0,60}\b(?:requires?|needs?|enable|turn on|activate)\s+javascript\b[^.]{0,40}\.?$",
         r"^\s*\d{1,3}\s*(?:min(?:ute)?s?)\.?\s*(?:read|listen|watch)\s*$",
