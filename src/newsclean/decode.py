@@ -9,7 +9,7 @@ written to look right in a browser, not to be correct:
 4. the charset the page declares (``<meta charset>``, ``http-equiv`` content type, XML
    declaration) in its first bytes;
 5. strict UTF-8;
-6. detection among the common legacy encodings (:func:`_detect_legacy`);
+6. detection among the common legacy encodings (:func:`detect_legacy`);
 7. windows-1252, the browsers' own fallback, with a warning.
 
 Labels are resolved as browsers resolve them: ``iso-8859-1`` and ``ascii`` mean windows-1252,
@@ -26,11 +26,12 @@ that says what the input looks like.
 from __future__ import annotations
 
 import codecs
-import unicodedata
 from dataclasses import dataclass
 
 import regex
 
+from newsclean.charsets import UTF16_32, codec, decode_with, resolve
+from newsclean.detect import DETECT_BYTES, detect_legacy, is_iso2022jp
 from newsclean.errors import InputError
 
 __all__ = ["Decoded", "decode", "sanitize_text"]
@@ -38,10 +39,6 @@ __all__ = ["Decoded", "decode", "sanitize_text"]
 #: Bytes of the input searched for a declared charset: browsers look at 1 KB, but real pages
 #: often put ``<meta charset>`` after a long run of scripts and styles.
 PRESCAN_BYTES = 16_384
-#: Bytes used to detect an undeclared encoding; decoding the whole page happens only once.
-DETECT_BYTES = 65_536
-#: Non-ASCII characters scored per candidate encoding; enough to tell scripts apart.
-DETECT_CHARS = 4_000
 #: Fraction of control bytes (other than whitespace and ESC) above which input is binary.
 #: Text has none; random or compressed data has about 11%.
 BINARY_CONTROL_RATIO = 0.08
@@ -57,135 +54,6 @@ class Decoded:
     text: str
     encoding: str
     warnings: tuple[str, ...]
-
-
-# --- encoding labels -------------------------------------------------------------------------
-
-# WHATWG encoding name -> (Python codec, labels). Python codecs are the closest superset of
-# what browsers decode: windows-31j for Shift_JIS, cp949 for EUC-KR, big5hkscs for Big5.
-_ENCODINGS: dict[str, tuple[str, str]] = {
-    "utf-8": ("utf-8", "unicode-1-1-utf-8 unicode11utf8 unicode20utf8 utf-8 utf8 x-unicode20utf8"),
-    "ibm866": ("cp866", "866 cp866 csibm866 ibm866"),
-    "iso-8859-2": (
-        "iso8859_2",
-        "csisolatin2 iso-8859-2 iso-ir-101 iso8859-2 iso88592 iso_8859-2 iso_8859-2:1987 l2 latin2",
-    ),
-    "iso-8859-3": (
-        "iso8859_3",
-        "csisolatin3 iso-8859-3 iso-ir-109 iso8859-3 iso88593 iso_8859-3 iso_8859-3:1988 l3 latin3",
-    ),
-    "iso-8859-4": (
-        "iso8859_4",
-        "csisolatin4 iso-8859-4 iso-ir-110 iso8859-4 iso88594 iso_8859-4 iso_8859-4:1988 l4 latin4",
-    ),
-    "iso-8859-5": (
-        "iso8859_5",
-        "csisolatincyrillic cyrillic iso-8859-5 iso-ir-144 iso8859-5 iso88595 iso_8859-5 iso_8859-5:1988",
-    ),
-    "iso-8859-6": (
-        "iso8859_6",
-        "arabic asmo-708 csiso88596e csiso88596i csisolatinarabic ecma-114 iso-8859-6 "
-        "iso-8859-6-e iso-8859-6-i iso-ir-127 iso8859-6 iso88596 iso_8859-6 iso_8859-6:1987",
-    ),
-    "iso-8859-7": (
-        "iso8859_7",
-        "csisolatingreek ecma-118 elot_928 greek greek8 iso-8859-7 iso-ir-126 iso8859-7 "
-        "iso88597 iso_8859-7 iso_8859-7:1987 sun_eu_greek",
-    ),
-    "iso-8859-8": (
-        "iso8859_8",
-        "csiso88598e csisolatinhebrew hebrew iso-8859-8 iso-8859-8-e iso-ir-138 iso8859-8 "
-        "iso88598 iso_8859-8 iso_8859-8:1988 visual csiso88598i iso-8859-8-i logical",
-    ),
-    "iso-8859-10": (
-        "iso8859_10",
-        "csisolatin6 iso-8859-10 iso-ir-157 iso8859-10 iso885910 l6 latin6",
-    ),
-    "iso-8859-13": ("iso8859_13", "iso-8859-13 iso8859-13 iso885913"),
-    "iso-8859-14": ("iso8859_14", "iso-8859-14 iso8859-14 iso885914"),
-    "iso-8859-15": (
-        "iso8859_15",
-        "csisolatin9 iso-8859-15 iso8859-15 iso885915 iso_8859-15 l9",
-    ),
-    "iso-8859-16": ("iso8859_16", "iso-8859-16"),
-    "koi8-r": ("koi8_r", "cskoi8r koi koi8 koi8-r koi8_r"),
-    "koi8-u": ("koi8_u", "koi8-ru koi8-u"),
-    "macintosh": ("mac_roman", "csmacintosh mac macintosh x-mac-roman"),
-    "windows-874": ("cp874", "dos-874 iso-8859-11 iso8859-11 iso885911 tis-620 windows-874"),
-    "windows-1250": ("cp1250", "cp1250 windows-1250 x-cp1250"),
-    "windows-1251": ("cp1251", "cp1251 windows-1251 x-cp1251"),
-    "windows-1252": (
-        "cp1252",
-        "ansi_x3.4-1968 ascii cp1252 cp819 csisolatin1 ibm819 iso-8859-1 iso-ir-100 iso8859-1 "
-        "iso88591 iso_8859-1 iso_8859-1:1987 l1 latin1 us-ascii windows-1252 x-cp1252 "
-        "x-user-defined",
-    ),
-    "windows-1253": ("cp1253", "cp1253 windows-1253 x-cp1253"),
-    "windows-1254": (
-        "cp1254",
-        "cp1254 csisolatin5 iso-8859-9 iso-ir-148 iso8859-9 iso88599 iso_8859-9 "
-        "iso_8859-9:1989 l5 latin5 windows-1254 x-cp1254",
-    ),
-    "windows-1255": ("cp1255", "cp1255 windows-1255 x-cp1255"),
-    "windows-1256": ("cp1256", "cp1256 windows-1256 x-cp1256"),
-    "windows-1257": ("cp1257", "cp1257 windows-1257 x-cp1257"),
-    "windows-1258": ("cp1258", "cp1258 windows-1258 x-cp1258"),
-    "x-mac-cyrillic": ("mac_cyrillic", "x-mac-cyrillic x-mac-ukrainian"),
-    "gbk": (
-        "gb18030",
-        "chinese csgb2312 csiso58gb231280 gb2312 gb_2312 gb_2312-80 gbk iso-ir-58 x-gbk",
-    ),
-    "gb18030": ("gb18030", "gb18030"),
-    "big5": ("big5hkscs", "big5 big5-hkscs cn-big5 csbig5 x-x-big5"),
-    "euc-jp": ("euc_jp", "cseucpkdfmtjapanese euc-jp x-euc-jp"),
-    "iso-2022-jp": ("iso2022_jp", "csiso2022jp iso-2022-jp"),
-    "shift_jis": (
-        "cp932",
-        "csshiftjis ms932 ms_kanji shift-jis shift_jis sjis windows-31j x-sjis",
-    ),
-    "euc-kr": (
-        "cp949",
-        "cseuckr csksc56011987 euc-kr iso-ir-149 korean ks_c_5601-1987 ks_c_5601-1989 ksc5601 "
-        "ksc_5601 windows-949",
-    ),
-    "utf-16be": ("utf-16-be", "unicodefffe utf-16be"),
-    "utf-16le": (
-        "utf-16-le",
-        "csunicode iso-10646-ucs-2 ucs-2 unicode unicodefeff utf-16 utf-16le",
-    ),
-    # Not in the WHATWG list (browsers dropped UTF-32), but still met in files on disk.
-    "utf-32be": ("utf-32-be", "utf-32be"),
-    "utf-32le": ("utf-32-le", "utf-32 utf-32le"),
-}
-
-_LABELS: dict[str, str] = {
-    label: name for name, (_, labels) in _ENCODINGS.items() for label in labels.split()
-}
-_CODEC_TO_NAME: dict[str, str] = {codec: name for name, (codec, _) in _ENCODINGS.items()}
-_UTF16_32 = frozenset({"utf-16be", "utf-16le", "utf-32be", "utf-32le"})
-
-
-def _resolve(label: str) -> str | None:
-    """The WHATWG encoding name for a label, or ``None`` when it is unknown."""
-    key = label.strip().strip("\"'").lower()
-    # "euc_kr", "utf_8": Python's spelling, met in pages generated by Python programs.
-    return _LABELS.get(key) or _LABELS.get(key.replace("_", "-"))
-
-
-def _codec(name: str) -> str:
-    return _ENCODINGS[name][0]
-
-
-# windows-1252 as browsers decode it: the five bytes Python leaves undefined map to the C1
-# control of the same value instead of failing, so this decoding never fails.
-_CP1252_TABLE = "".join(bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in range(256))
-
-
-def _decode_with(data: bytes, name: str, *, strict: bool) -> str:
-    """Decode all of ``data`` as the named encoding; ``strict=False`` replaces bad bytes."""
-    if name == "windows-1252":
-        return codecs.charmap_decode(data, "strict", _CP1252_TABLE)[0]
-    return data.decode(_codec(name), "strict" if strict else "replace")
 
 
 # --- binary input ----------------------------------------------------------------------------
@@ -348,191 +216,6 @@ def _mostly_utf8(data: bytes) -> bool:
     return valid >= 2 * invalid
 
 
-# --- detection of undeclared legacy encodings ------------------------------------------------
-
-# Candidates in order of preference: earlier ones win ties, so the most common come first.
-_CANDIDATES: tuple[str, ...] = (
-    "windows-1252",
-    "windows-1250",
-    "iso-8859-2",
-    "windows-1251",
-    "koi8-r",
-    "windows-1256",
-    "windows-1253",
-    "windows-1255",
-    "windows-1254",
-    "windows-874",
-    "shift_jis",
-    "euc-jp",
-    "gbk",
-    "big5",
-    "euc-kr",
-)
-_NON_ASCII = regex.compile(r"[^\x00-\x7f]")
-_CJK_PUNCT = regex.compile(r"[\u3000-\u303f\uff00-\uffef\u2010-\u2027\u00b7]")
-
-
-def _script(ch: str) -> str:
-    """A coarse script group: the detector only needs to see scripts that should not mix."""
-    cp = ord(ch)
-    if cp < 0x250 or 0x1E00 <= cp < 0x1F00:
-        return "latin"
-    if 0x370 <= cp < 0x400:
-        return "greek"
-    if 0x400 <= cp < 0x530:
-        return "cyrillic"
-    if 0x590 <= cp < 0x600:
-        return "hebrew"
-    if 0x600 <= cp < 0x700 or 0xFB50 <= cp < 0xFF00:
-        return "arabic"
-    if 0xE00 <= cp < 0xE80:
-        return "thai"
-    if 0xAC00 <= cp < 0xD7B0 or 0x1100 <= cp < 0x1200 or 0x3130 <= cp < 0x3190:
-        return "hangul"
-    if 0x3040 <= cp < 0x3100 or 0xFF66 <= cp < 0xFFA0:
-        return "kana"
-    if 0x3400 <= cp < 0xA000 or 0xF900 <= cp < 0xFB00 or 0x20000 <= cp < 0x30000:
-        return "han"
-    return "other"
-
-
-_CJK = frozenset({"hangul", "kana", "han"})
-_GRAVE_IOU = frozenset("ìòùÌÒÙ")
-# Letters only one Central European language uses. Real text sticks to one group; the wrong
-# one of ISO-8859-2 and windows-1250 mixes them (Czech "š ž" read as Polish "ą", Slovak "ľ").
-_EXCLUSIVE_LETTERS: dict[str, str] = {
-    **dict.fromkeys("ąęłśźż", "pl"),
-    **dict.fromkeys("řěů", "cs"),
-    **dict.fromkeys("ľĺŕ", "sk"),
-    **dict.fromkeys("őű", "hu"),
-}
-
-
-def _level1(ch: str, codec: str, low: int, high: int) -> bool:
-    """Whether a Han/Hangul character is in the common (level 1) block of a national set.
-
-    Real text draws almost all its characters from there; another encoding's bytes read as
-    this one land all over the table.
-    """
-    try:
-        lead = ch.encode(codec)[0]
-    except UnicodeEncodeError:
-        return False
-    return low <= lead <= high
-
-
-_LEVEL1: dict[str, tuple[str, int, int]] = {
-    "gbk": ("gb2312", 0xB0, 0xD7),
-    "big5": ("big5", 0xA4, 0xC6),
-    "euc-kr": ("euc_kr", 0xB0, 0xC8),  # the 2,350 Hangul syllables of KS X 1001
-    "shift_jis": ("shift_jis", 0x88, 0x98),  # JIS X 0208 level 1 kanji
-    "euc-jp": ("euc_jp", 0xB0, 0xCF),
-}
-
-
-def _score(text: str, name: str) -> float:
-    """How much ``text`` looks like real writing; roughly -5 (mojibake) to 1 (clean)."""
-    total = 0.0
-    count = 0
-    cjk_chars = kana = hangul = spaced_han = 0
-    level1 = _LEVEL1.get(name)
-    languages: dict[str, int] = {}
-    cased = upper = 0
-    for match in _NON_ASCII.finditer(text):
-        if count >= DETECT_CHARS:
-            break
-        i = match.start()
-        ch = text[i]
-        prev = text[i - 1] if i else " "
-        nxt = text[i + 1] if i + 1 < len(text) else " "
-        count += 1
-        cat = unicodedata.category(ch)
-        if cat in ("Cc", "Co", "Cn", "Cs") or ch == "\ufffd":
-            total -= 5
-            continue
-        script = _script(ch)
-        if cat[0] != "L":
-            # Punctuation or a symbol between two letters is a sign of a wrong decoding
-            # ("Wroc³aw"), except the apostrophes, hyphens and CJK punctuation text uses.
-            if prev.isalpha() and nxt.isalpha() and not _CJK_PUNCT.match(ch):
-                total -= 3
-            else:
-                # As plausible as a letter: otherwise encodings that map every byte to a
-                # letter (Thai, Cyrillic) would beat windows-1252's "°" and "»".
-                total += 1
-            continue
-        total += 1
-        if ch.isupper():
-            upper += 1
-            cased += 1
-        elif ch.islower():
-            cased += 1
-        language = _EXCLUSIVE_LETTERS.get(ch.lower())
-        if language is not None:
-            languages[language] = languages.get(language, 0) + 1
-        if script in _CJK:
-            cjk_chars += 1
-            kana += script == "kana"
-            hangul += script == "hangul"
-            if 0xFF61 <= ord(ch) <= 0xFF9F:
-                total -= 1.5  # half-width katakana: rare in real pages, common in mojibake
-            if level1 and script in ("han", "hangul") and not _level1(ch, *level1):
-                total -= 1.5
-            if script == "han" and (prev == " " or nxt == " "):
-                spaced_han += 1
-        for other in (prev, nxt):
-            if (
-                other.isalpha()
-                and _script(other) != script
-                and not (script in _CJK and _script(other) in _CJK)
-            ):
-                total -= 1.5  # scripts mixed inside a word ("Ð¿Ñ€Ð¸")
-        if ch in _GRAVE_IOU and prev.isalpha() and nxt.isalpha():
-            # Italian and French put ì ò ù only at the end of a word ("più", "où"); inside
-            # one they are Czech ě ů ň read as windows-1252.
-            total -= 1.5
-        if ch.isupper() and prev.isalpha() and prev.islower():
-            total -= 1.5  # "rÉcit": wrong case tables put capitals mid-word
-    if count == 0:
-        return 0.0
-    if len(languages) > 1:
-        total -= 3 * (sum(languages.values()) - max(languages.values()))
-    score = total / count
-    if cased >= 20 and upper > 0.6 * cased:
-        score -= 1.0  # KOI8-R read as windows-1251 (and back) swaps cases: mostly capitals
-    if name in ("shift_jis", "euc-jp") and cjk_chars and kana < 0.05 * cjk_chars:
-        score -= 1.0  # Japanese is written with kana; Han alone is Chinese read wrongly
-    if name in ("gbk", "big5", "shift_jis", "euc-jp") and spaced_han > 0.2 * max(cjk_chars, 1):
-        score -= 1.0  # Chinese and Japanese do not put spaces between words; Korean does
-    if name == "euc-kr" and cjk_chars and hangul < 0.5 * cjk_chars:
-        score -= 1.0
-    return score
-
-
-def _is_iso2022jp(sample: bytes) -> bool:
-    # The escape sequences that switch to JIS X 0208 never occur in other text.
-    return b"\x1b$B" in sample or b"\x1b$@" in sample
-
-
-def _detect_legacy(data: bytes) -> tuple[str, float] | None:
-    """The most plausible legacy encoding of ``data`` and its score, or ``None``."""
-    sample = data[:DETECT_BYTES]
-    if _is_iso2022jp(sample):
-        return "iso-2022-jp", 1.0
-    best: tuple[str, float] | None = None
-    for name in _CANDIDATES:
-        decoder = codecs.getincrementaldecoder(_codec(name))("strict")
-        try:
-            # final=False: the sample may end in the middle of a multi-byte character.
-            text = decoder.decode(sample, final=len(sample) == len(data))
-        except UnicodeDecodeError:
-            continue
-        score = _score(text, name)
-        if best is None or score > best[1]:
-            best = (name, score)
-    return best
-
-
 # --- putting it together ---------------------------------------------------------------------
 
 
@@ -544,11 +227,11 @@ def _finish(text: str, name: str, how: str, notes: list[str]) -> Decoded:
 def _lenient(data: bytes, name: str, how: str) -> Decoded:
     """Decode as ``name``, replacing invalid bytes, and say how many were replaced."""
     try:
-        return _finish(_decode_with(data, name, strict=True), name, how, [])
+        return _finish(decode_with(data, name, strict=True), name, how, [])
     except UnicodeDecodeError:
-        text = _decode_with(data, name, strict=False)
+        text = decode_with(data, name, strict=False)
         # Each invalid sequence becomes one U+FFFD with "replace" and nothing with "ignore".
-        bad = len(text) - len(data.decode(_codec(name), "ignore"))
+        bad = len(text) - len(data.decode(codec(name), "ignore"))
         note = f"encoding: {bad} invalid {name} byte sequences replaced with U+FFFD"
         return _finish(text, name, how, [note])
 
@@ -567,16 +250,16 @@ def _from_declared(data: bytes, name: str, how: str) -> Decoded:
         if _is_utf8(data) or _mostly_utf8(data):
             return _lenient(data, "utf-8", how)
         return _detect_or_fallback(data, f"{how}, but the bytes are not UTF-8")
-    if name not in _UTF16_32 and not data.isascii() and _is_utf8(data):
+    if name not in UTF16_32 and not data.isascii() and _is_utf8(data):
         return _finish(data.decode("utf-8"), "utf-8", f"{how} as {name}, but valid UTF-8", [])
     try:
-        return _finish(_decode_with(data, name, strict=True), name, how, [])
+        return _finish(decode_with(data, name, strict=True), name, how, [])
     except UnicodeDecodeError:
         pass
-    detected = _detect_legacy(data)
+    detected = detect_legacy(data)
     if detected and detected[0] != name:
         try:
-            text = _decode_with(data, detected[0], strict=True)
+            text = decode_with(data, detected[0], strict=True)
         except UnicodeDecodeError:
             pass
         else:
@@ -585,11 +268,11 @@ def _from_declared(data: bytes, name: str, how: str) -> Decoded:
 
 
 def _detect_or_fallback(data: bytes, why: str) -> Decoded:
-    detected = _detect_legacy(data)
+    detected = detect_legacy(data)
     if detected is not None and detected[1] > 0:
         return _lenient(data, detected[0], f"detected; {why}")
     return _finish(
-        _decode_with(data, "windows-1252", strict=False),
+        decode_with(data, "windows-1252", strict=False),
         "windows-1252",
         f"fallback; {why}, and no legacy encoding fits",
         [],
@@ -611,10 +294,10 @@ def decode(data: bytes, *, encoding: str | None = None) -> Decoded:
         name, size = bom
         return _lenient(data[size:], name, "byte order mark")
     notes: list[str] = []
-    given = None if encoding is None else _resolve(encoding)
+    given = None if encoding is None else resolve(encoding)
     if encoding is not None and given is None:
         notes.append(f"encoding: unknown label {encoding!r} from the caller ignored")
-    if given in _UTF16_32:
+    if given in UTF16_32:
         decoded = _lenient(data, given, "given by the caller")
     elif (wide := _nul_pattern(data)) is not None:
         # NULs in these positions are conclusive, whatever a header said.
@@ -633,14 +316,14 @@ def _from_page(data: bytes, notes: list[str]) -> Decoded:
     declared = _declared(data)
     if declared is not None:
         label, where = declared
-        name = _resolve(label)
-        if name in _UTF16_32:
+        name = resolve(label)
+        if name in UTF16_32:
             # An ASCII <meta> could not have been read if the page really were UTF-16.
             name = "utf-8"
         if name is not None:
             return _from_declared(data, name, f"declared in {where}")
         notes.append(f"encoding: unknown charset {label!r} declared in {where} ignored")
-    if data.isascii() and _is_iso2022jp(data[:DETECT_BYTES]):
+    if data.isascii() and is_iso2022jp(data[:DETECT_BYTES]):
         return _lenient(data, "iso-2022-jp", "detected; no declaration")
     if _is_utf8(data):
         return _finish(data.decode("utf-8"), "utf-8", "valid UTF-8, no declaration", [])

@@ -4,7 +4,8 @@ Order of trust for the publication date (the first source that gives a plausible
 the modification date follows the same order with its own fields):
 
 1. ``<meta>`` fields that publishers fill by hand or by CMS: Open Graph / ``article:``,
-   ``itemprop``, Dublin Core, parsely, sailthru and the other common names (:data:`~newsclean.meta.fields.PUBLISHED_META`).
+   ``itemprop``, Dublin Core, parsely, sailthru and the other common names
+   (:data:`~newsclean.meta.fields.PUBLISHED_META`).
 2. JSON-LD of an article-like type (``NewsArticle``, ``Article``, ``BlogPosting``,
    ``ReportageNewsArticle`` …; ``@graph`` and arrays included), then of a ``WebPage``; then
    the generic ``<meta>`` names (``date``, ``dc.date`` …: :data:`~newsclean.meta.fields.PUBLISHED_META_WEAK`).
