@@ -6,6 +6,7 @@ import newsclean
 from newsclean.phrases import prompt_pattern
 from newsclean.rules.features import (
     ends_clause,
+    is_author_bio,
     is_field_line,
     is_list_item,
     is_table_row,
@@ -236,3 +237,28 @@ def test_a_table_does_not_cut_the_article_in_two() -> None:
     assert P1 in out and P3 in out
     assert "Week 12 144g 288g 576g" in out
     assert "Privacy" not in out
+
+
+def test_author_bio_shape() -> None:
+    assert is_author_bio("Jane Doe is a senior editor at Example News, where she covers city hall.")
+    assert is_author_bio("Rebecca Lake has been a journalist and blogger for over 30 years.")
+    assert is_author_bio("Mirel Zaman is the health and fitness director at PS.")
+    assert not is_author_bio("Passwork is an enterprise-grade self-hosted password manager.")  # no writer's job
+    assert not is_author_bio("I am the founder of a small company, and this post is about why.")  # first person
+    assert not is_author_bio("the mayor is a former journalist who ran the local paper.")  # no name first
+
+
+BIO = ("Jane Doe is a senior reporter at the Springfield Gazette, where she has covered city hall "
+       "and the school board since 2015. She lives in the north of the town with her family.")
+
+
+def test_an_author_box_under_the_article_is_not_body() -> None:
+    out = body("\n".join(["Home", "News", P1, P2, P3, "Jane Doe", BIO, "Privacy", "Terms"]))
+    assert P3 in out
+    assert "senior reporter" not in out
+
+
+def test_a_profile_sentence_inside_the_article_stays() -> None:
+    # the same shape between paragraphs costs only a short line's worth: the region runs on
+    out = body("\n".join(["Home", P1, BIO, P2, P3, "Privacy"]))
+    assert BIO in out and P3 in out

@@ -161,3 +161,22 @@ def line_key(text: str) -> str:
     """The form lines are compared in when looking for repetition: words only, case-folded."""
     key: str = _KEY_DROP.sub(" ", text)
     return key.strip().casefold()
+
+
+#: Nouns of the jobs an author box names ("Jane Doe is a senior editor at …"); English for now.
+_BIO_ROLES = (
+    r"writer|editor|journalist|reporter|correspondent|author|contributor|columnist|blogger|"
+    r"founder|co-?founder|ceo|director|professor|attorney|lawyer|coach|trainer|strategist|"
+    r"marketer|consultant|analyst|researcher|expert|specialist|nutritionist|dietitian|photographer"
+)
+# a capitalised name of one to four words, then (case-blind) the verb, the article and the job
+_AUTHOR_BIO = regex.compile(
+    r"^(?:\p{Lu}[\p{L}.'’-]*,?\s){1,4}(?i:is|was|has been|serves as)\s"
+    r"(?i:a|an|the|our)\s(?:[\w&/-]+,?\s){0,4}?(?i:" + _BIO_ROLES + r")s?\b"
+)
+
+
+def is_author_bio(text: str) -> bool:
+    """Opens like an author box: a name and the writer's job ("Jane Doe is a senior editor at
+    …"). A first-person "I'm a …" is left alone: posts and columns open that way too."""
+    return _AUTHOR_BIO.match(text[:200]) is not None

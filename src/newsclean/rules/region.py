@@ -11,6 +11,7 @@ subarray). The weights encode what a person sees when scanning a page dump:
   the same for every title-like short line of a run (SHORT_RUN_CAP), so a long menu walls
   the article off while a subheading barely dents it; list items and short lines that end like a
   clause (``,`` ``;`` ``.`` …) cost a flat amount, since they are how articles list things;
+* an author box ("Jane Doe is a senior editor at …") counts as a short line, not as prose;
 * the rows of a flattened table (short lines mostly of figures) cost nothing: a table is
   article content, and page furniture is seldom numbers;
 * a removed block that ends an article (a subscribe prompt, a "Related" header, a comment
@@ -24,6 +25,7 @@ from collections import Counter
 from newsclean.rules.features import (
     ends_clause,
     ends_sentence,
+    is_author_bio,
     is_field_line,
     is_list_item,
     is_prose,
@@ -119,7 +121,9 @@ def _line_kinds(ctx: Context, first_copies: bool = False) -> list[str]:
             elif is_table_row(block.text):
                 kinds.append("row")
             elif (is_prose(block.text) or _wrapped(ctx, i)) and not is_word_list(block.text):
-                kinds.append("prose")
+                # an author box under the article is prose about the writer: it weighs like a
+                # short line, so it joins the region only with article text after it
+                kinds.append("short" if is_author_bio(block.text) else "prose")
             else:
                 kinds.append("list" if _list_like(block.text) else "short")
         elif family in END_FAMILIES and i in repeated:
