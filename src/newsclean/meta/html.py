@@ -26,54 +26,55 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
 
 import regex
 from lxml import etree, html
 
 from newsclean.meta.authors import clean_authors, is_byline_label, parse_byline
-from newsclean.meta.dates import TIMEOUT, parse_date, parse_datelines, parse_label, plausible
 from newsclean.meta.fields import (
     ANY_HINT,
     AUTHOR_HINT,
     AUTHOR_META,
-    COMMENT_REGION,
-    DATE_HINT,
     DESCRIPTION_META,
-    FOOTER_TOKEN,
-    FOREIGN_TAGS,
     LANGUAGE_META,
-    MODIFIED_HINT,
-    MODIFIED_META,
-    OTHER_REGION,
-    PAGE_TAGS,
-    PUBLISHED_HINT,
-    PUBLISHED_META,
-    PUBLISHED_META_WEAK,
     SITE_META,
     TAG_META,
     TITLE_META,
     URL_META,
 )
 from newsclean.meta.jsonld import JsonLd, person_names, read_jsonld
+from newsclean.meta.page_dates import (
+    AFTER_TITLE_CHARS,
+    DateCandidates,
+    FoundDate,
+    choose_published,
+    dayfirst,
+    jsonld_dates,
+    meta_dates,
+    text_dates,
+    time_dates,
+    title_dates,
+    url_date,
+)
 from newsclean.meta.tags import dedupe_tags, split_tags
 from newsclean.meta.title import clean_title
+from newsclean.meta.tree import (
+    IN_ARTICLE,
+    attr_text,
+    chunks,
+    class_tokens,
+    content,
+    region_of,
+    squash,
+    visible,
+    window,
+)
 
-# Where an element sits, for the dates it may give (see _region).
-IN_ARTICLE, IN_OTHER, IN_COMMENTS = 0, 1, 2
-
-# Dates in the URL path: /2020/07/08/, /2020-07-08, /20200708/.
-_URL_DATE = regex.compile(r"(?<![\d])((?:19|20)\d{2})[/\-_.]?([01]\d)[/\-_.]?([0-3]\d)(?![\d])")
-_URL_DATE_SPLIT = regex.compile(r"/((?:19|20)\d{2})/([01]?\d)/([0-3]?\d)/")
-_MAX_HINT_TEXT = 200
-_MAX_HINT_ELEMENTS = 60
-# How much text around the headline is read for the date printed beside it.
-_AFTER_TITLE_CHARS = 800
 # Share of an <h1>'s words found in a title field for it to count as the headline.
 _H1_MATCH = 0.5
 _MAX_TITLE_CHARS = 300
-_BEFORE_TITLE_CHARS = 300
 
 # Links into a site's tag or topic pages (/tags/…, /topic/…, /schlagwort/…): tags when the page
 # marks none in its metadata and the link sits in the article region.
@@ -190,16 +191,6 @@ def _sort_tagged(found: _Elements, el: Any, tag: str, get: Any) -> None:
 
 
 @dataclass(frozen=True, slots=True)
-class FoundDate:
-    """A date and where it came from: ``"meta:article:published_time"`` (the field's name),
-    ``"json-ld:datePublished"``, ``"microdata:datePublished"``, ``"time"``, ``"url"``, ``"text"``.
-    """
-
-    value: datetime | date
-    source: str
-
-
-@dataclass(frozen=True, slots=True)
 class PageMeta:
     """Everything the page says about itself; ``None`` / empty where it says nothing."""
 
@@ -217,160 +208,11 @@ class PageMeta:
 # --- Small helpers ------------------------------------------------------------------------
 
 
-def _text(value: object) -> str:
-    return " ".join(str(value).split()) if value is not None else ""
-
-
-def _attr(el: Any, name: str) -> str:
-    value = el.get(name)
-    return _text(value) if value else ""
-
-
-#: ``HtmlElement.text_content()`` for any element: lxml.html runs this same XPath, but a tree
-#: parsed with the plain ``etree.HTMLParser`` has no such method (and makes its element
-#: proxies 2-3x faster, without lxml.html's per-element class lookup in Python).
-_string = etree.XPath("string()", smart_strings=False)
-
-
-def _content(el: Any) -> str:
-    """All the text under ``el`` (as ``text_content()``), script and style included."""
-    return str(_string(el))
-
-
-def _tokens(el: Any) -> str:
-    return f"{el.get('class') or ''} {el.get('id') or ''}"
-
-
-def _is_foreign(el: Any) -> bool:
-    """Whether ``el`` itself (not its ancestors) is a foreign region."""
-    if el.tag in FOREIGN_TAGS or el.tag == "nav":
-        return True
-    tokens = _tokens(el)
-    return bool(tokens.strip()) and bool(
-        COMMENT_REGION.search(tokens) or OTHER_REGION.search(tokens) or FOOTER_TOKEN.search(tokens)
-    )
-
-
-def _region(el: Any, exempt: frozenset[Any] = frozenset()) -> int:
-    """Where ``el`` sits: :data:`IN_ARTICLE`, :data:`IN_OTHER` (related lists, sidebars,
-    footers) or :data:`IN_COMMENTS` (comment threads, navigation).
-
-    ``exempt`` holds the containers of the page's headline: whatever their class names say
-    ("sidebar-fixed--contain"), they hold the article, so they are no foreign region.
-    """
-    region, foreign_tag = IN_ARTICLE, False
-    for node in el.iterancestors():
-        tag = node.tag
-        if tag in PAGE_TAGS:
-            if tag == "article":
-                foreign_tag = False  # the <aside> or <footer> of the article itself
-            continue
-        if node in exempt:
-            continue
-        if tag == "nav":
-            return IN_COMMENTS
-        tokens = _tokens(node)
-        if tag in FOREIGN_TAGS or FOOTER_TOKEN.search(tokens):
-            foreign_tag = True
-        if not tokens.strip():
-            continue
-        if COMMENT_REGION.search(tokens):
-            return IN_COMMENTS
-        if OTHER_REGION.search(tokens):
-            region = IN_OTHER
-    return IN_OTHER if foreign_tag else region
-
-
 def _first(values: Iterable[str]) -> str | None:
     for value in values:
         if value:
             return value
     return None
-
-
-#: Ranks of dates on visible elements marked as the publication date (microdata, <time>).
-MARKED_RANKS = (30, 40)
-#: Ranks of dates a reader sees on the page (``<time>`` and visible text of the article).
-SHOWN_RANKS = range(62, 63)
-
-
-class _Dates:
-    """Date candidates by source rank; the lowest rank with a plausible value wins.
-
-    Apart from that, the best *shown* publication date (one a reader sees beside the headline
-    or byline, not labelled as an update) is kept, see :func:`_choose_published`.
-    """
-
-    def __init__(self, now: datetime | None, dayfirst: bool | None) -> None:
-        self.now, self.dayfirst = now, dayfirst
-        self.best: dict[str, tuple[int, FoundDate]] = {}
-
-    def _wants(self, kind: str, rank: int) -> bool:
-        current = self.best.get(kind)
-        shown = self.best.get("shown")
-        return (current is None or current[0] > rank) or (
-            kind == "published" and rank in SHOWN_RANKS and (shown is None or shown[0] > rank)
-        )
-
-    def _keep(self, kind: str, rank: int, found: FoundDate) -> None:
-        current = self.best.get(kind)
-        if current is None or current[0] > rank:
-            self.best[kind] = (rank, found)
-        shown = self.best.get("shown")
-        if kind == "published" and rank in SHOWN_RANKS and (shown is None or shown[0] > rank):
-            self.best["shown"] = (rank, found)
-
-    def offer(self, kind: str, rank: int, text: str, source: str) -> None:
-        """Parse ``text`` and keep it if it beats what ``kind`` has."""
-        if not text or not self._wants(kind, rank):
-            return
-        value = parse_date(text, now=self.now, dayfirst=self.dayfirst) or _epoch(text, self.now)
-        if value is not None:
-            self._keep(kind, rank, FoundDate(value, source))
-
-    def offer_value(self, kind: str, rank: int, value: datetime | date, source: str) -> None:
-        """Keep an already parsed ``value`` if it is plausible and beats what ``kind`` has."""
-        if self._wants(kind, rank) and plausible(value, self.now):
-            self._keep(kind, rank, FoundDate(value, source))
-
-    def get(self, kind: str) -> FoundDate | None:
-        found = self.best.get(kind)
-        return found[1] if found else None
-
-
-def _day(value: datetime | date) -> date:
-    return value.date() if isinstance(value, datetime) else value
-
-
-def _choose_published(dates: _Dates) -> FoundDate | None:
-    """The publication date: the most trusted source, unless the page shows another day.
-
-    When the date printed beside the headline (unlabelled, or labelled as the publication
-    date) falls on another day than the one found first, the printed one wins: it is the date
-    the publisher presents to readers, while hidden fields often keep the day the CMS entry
-    was first created, and a bare ``<time>`` or date-classed element elsewhere on the page may
-    belong to a list of other articles. Only an element marked as the publication date
-    (``itemprop="datePublished"``, ``<time pubdate>`` or a "published" class: ranks 30-40)
-    keeps its day. A date labelled "Updated" never becomes the published one.
-    """
-    best, shown = dates.best.get("published"), dates.get("shown")
-    if best is None or shown is None:
-        return best[1] if best else None
-    rank, found = best
-    if MARKED_RANKS[0] <= rank <= MARKED_RANKS[1] or _day(shown.value) == _day(found.value):
-        return found
-    return shown
-
-
-def _epoch(text: str, now: datetime | None) -> datetime | None:
-    """A Unix time in seconds or milliseconds (some CMSs put one in meta fields)."""
-    if not text.isdigit() or len(text) not in (10, 13):
-        return None
-    from datetime import timezone
-
-    seconds = int(text) / (1000 if len(text) == 13 else 1)
-    value = datetime.fromtimestamp(seconds, tz=timezone.utc)
-    return value if plausible(value, now) else None
 
 
 # --- The extractor ------------------------------------------------------------------------
@@ -383,7 +225,7 @@ def _meta_map(elements: list[Any]) -> dict[str, list[str]]:
         content = el.get("content")
         if content is None:
             continue
-        content = _text(content)
+        content = squash(content)
         if not content:
             continue
         for attr in ("property", "name", "itemprop", "http-equiv"):
@@ -397,9 +239,9 @@ def _language(tree: Any, meta: dict[str, list[str]], jsonld: JsonLd) -> str | No
     root = tree.getroottree().getroot()
     value = _first(
         [
-            _attr(root, "lang") or _attr(root, "xml:lang"),
+            attr_text(root, "lang") or attr_text(root, "xml:lang"),
             *(v for key in LANGUAGE_META for v in meta.get(key, [])),
-            _text((jsonld.article or {}).get("inLanguage") or ""),
+            squash((jsonld.article or {}).get("inLanguage") or ""),
         ]
     )
     if not value:
@@ -411,209 +253,7 @@ def _language(tree: Any, meta: dict[str, list[str]], jsonld: JsonLd) -> str | No
     return "-".join([parts[0].lower(), *(p.upper() if len(p) == 2 else p for p in parts[1:])])
 
 
-def _dayfirst(language: str | None) -> bool | None:
-    """How to read ``a/b/yyyy`` on this page: US English (and bare "en") keeps the default
-    (slashes month-first, dots and dashes day-first); every other language is day-first."""
-    if not language or language.lower() in ("en-us", "en"):
-        return None
-    return True
-
-
-def _url_date(url: str | None) -> date | None:
-    if not url:
-        return None
-    path = url.split("?", 1)[0].split("#", 1)[0]
-    path = path.split("://", 1)[-1]
-    path = path[path.find("/") :] if "/" in path else ""
-    for pattern in (_URL_DATE_SPLIT, _URL_DATE):
-        try:
-            m = pattern.search(path, timeout=TIMEOUT)
-        except TimeoutError:
-            m = None
-        while m is not None:
-            try:
-                return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-            except ValueError:
-                m = pattern.search(path, m.start() + 1, timeout=TIMEOUT)
-    return None
-
-
-def _label_kind(el: Any) -> str | None:
-    """The kind a label gives ``el``'s date: in its own text ("Updated on June 18") or just
-    before it ("Updated <time>…", "<p>Last updated</p><time>…")."""
-    for line in parse_datelines(_text(_content(el))):
-        if line.label is not None:
-            return line.kind
-    prev = el.getprevious()
-    before = prev.tail if prev is not None else (el.getparent().text if el.getparent() is not None else None)
-    if not (before or "").strip() and prev is not None and _visible(prev):
-        before = " ".join(_chunks(prev))  # not text_content(): prev may be a comment
-    label = parse_label(_text(before)[-40:]) if before else None
-    return label[0] if label else None
-
-
-def _time_dates(elements: list[Any], dates: _Dates, exempt: frozenset[Any]) -> None:
-    """``<time>`` elements of the article (rank 40-42), published and modified kept apart."""
-    plain_seen = False
-    for el in elements:
-        value = _attr(el, "datetime") or _text(_content(el))
-        if not value or _region(el, exempt) != IN_ARTICLE:
-            continue
-        tokens = f"{_tokens(el)} {_attr(el, 'itemprop')}"
-        parent = el.getparent()
-        if parent is not None:
-            tokens += f" {_tokens(parent)}"
-        labelled = _label_kind(el)
-        if labelled == "modified" or (labelled is None and MODIFIED_HINT.search(tokens)):
-            dates.offer("modified", 40, value, "time")
-        elif labelled == "published" or el.get("pubdate") is not None or PUBLISHED_HINT.search(tokens):
-            dates.offer("published", 40, value, "time")
-        elif not plain_seen:
-            # The first unmarked <time> outside foreign regions is the article's date.
-            plain_seen = True
-            dates.offer("published", 42, value, "time")
-
-
 _WORD = regex.compile(r"\w+")
-_WORDISH = regex.compile(r"[\p{L}\p{N}]")
-_SKIP_TEXT_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "button"})
-
-
-def _visible(node: Any) -> bool:
-    return isinstance(node.tag, str) and node.tag not in _SKIP_TEXT_TAGS
-
-
-def _chunks(el: Any) -> Iterator[str]:
-    """The visible text pieces under ``el``, in document order (script, style, svg skipped)."""
-    if el.text and el.text.strip():
-        yield el.text
-    for child in el:
-        if _visible(child):
-            yield from _chunks(child)
-        if child.tail and child.tail.strip():
-            yield child.tail
-
-
-def _chunks_backwards(el: Any) -> Iterator[str]:
-    """:func:`_chunks` from the last piece to the first, produced lazily."""
-    for child in reversed(el):
-        if child.tail and child.tail.strip():
-            yield child.tail
-        if _visible(child):
-            yield from _chunks_backwards(child)
-    if el.text and el.text.strip():
-        yield el.text
-
-
-def _read_chunks(
-    chunks: Iterable[str], dates: _Dates, rank: int, hinted_kind: str | None, labelled_only: bool
-) -> None:
-    """Datelines among text pieces; a label alone in one piece names the date in the next."""
-    pending: str | None = None
-    for raw in chunks:
-        chunk = _text(raw)
-        if not chunk:
-            continue
-        label = parse_label(chunk)
-        if label is not None:
-            pending = label[0]
-            continue
-        if not _WORDISH.search(chunk):
-            continue  # "|" or ":" between a label and its date
-        for line in parse_datelines(chunk, now=dates.now, dayfirst=dates.dayfirst):
-            if line.label is None and pending is None and labelled_only:
-                continue
-            kind = line.kind if line.label else (pending or hinted_kind or line.kind)
-            dates.offer_value(kind, rank, line.value, "text")
-        pending = None
-
-
-def _text_dates(hinted: list[Any], dates: _Dates, exempt: frozenset[Any]) -> list[Any]:
-    """Dates in short visible elements whose class/id says date or byline (rank 60-61), and
-    in labelled datelines of sidebars and other foreign regions (rank 70).
-
-    Also returns the author/byline elements of the article met on the way, for the authors.
-    """
-    bylines: list[Any] = []
-    seen = 0
-    for el in hinted:
-        tokens = _tokens(el)
-        is_date = DATE_HINT.search(tokens) is not None
-        is_author = AUTHOR_HINT.search(tokens) is not None
-        if not (is_date or is_author):
-            continue
-        seen += 1
-        if seen > _MAX_HINT_ELEMENTS:
-            break
-        text = _text(_content(el))
-        if not text or len(text) > _MAX_HINT_TEXT:
-            continue
-        region = _region(el, exempt)
-        if region == IN_COMMENTS:
-            continue
-        if is_author and region == IN_ARTICLE:
-            bylines.append(el)
-        hinted_kind = "modified" if MODIFIED_HINT.search(tokens) else None
-        if region == IN_ARTICLE:
-            for attr in ("datetime", "content", "data-date", "data-datetime", "title"):
-                value = _attr(el, attr)
-                if value and parse_date(value, now=dates.now, dayfirst=dates.dayfirst):
-                    dates.offer(hinted_kind or "published", 60, value, "text")
-                    break
-        _read_chunks(
-            _chunks(el),
-            dates,
-            61 if region == IN_ARTICLE else 70,
-            hinted_kind,
-            labelled_only=region != IN_ARTICLE,
-        )
-    return bylines
-
-
-def _window(h1: Any, *, before: bool, max_chars: int) -> list[str]:
-    """Visible text pieces just before or just after ``h1`` in document order (not its own),
-    skipping comment sections and lists of other articles met on the way."""
-    pieces: list[str] = []
-    size = 0
-
-    def around(node: Any) -> Iterator[str]:
-        for current in (node, *node.iterancestors()):
-            if current.tag in ("body", "html"):
-                return
-            if not before and current.tail:
-                yield current.tail
-            for sibling in current.itersiblings(preceding=before):
-                if before and sibling.tail:
-                    yield sibling.tail
-                if _visible(sibling) and not _is_foreign(sibling):
-                    yield from (_chunks_backwards if before else _chunks)(sibling)
-                if not before and sibling.tail:
-                    yield sibling.tail
-            parent = current.getparent()
-            if before and parent is not None and parent.text:
-                yield parent.text
-
-    for raw in around(h1):
-        chunk = _text(raw)
-        if chunk:
-            pieces.append(chunk)
-            size += len(chunk)
-            if size >= max_chars:
-                break
-    return pieces[::-1] if before else pieces
-
-
-def _title_dates(h1: Any, dates: _Dates, *, headline: bool) -> None:
-    """Datelines just after the headline, then just before it (rank 62): where the page
-    prints the date it wants readers to see.
-
-    When the page's title fields name another headline than this ``<h1>`` ("Contact Us" in a
-    header, the article's headline in an ``<h2>``), the dates around it are ordinary visible
-    text (rank 63), not the date shown beside the headline.
-    """
-    rank = SHOWN_RANKS[0] if headline else SHOWN_RANKS[-1] + 1
-    _read_chunks(_window(h1, before=False, max_chars=_AFTER_TITLE_CHARS), dates, rank, None, False)
-    _read_chunks(_window(h1, before=True, max_chars=_BEFORE_TITLE_CHARS), dates, rank, None, False)
 
 
 def _main_h1(h1s: list[Any], titles: Iterable[str]) -> tuple[Any | None, bool]:
@@ -625,7 +265,7 @@ def _main_h1(h1s: list[Any], titles: Iterable[str]) -> tuple[Any | None, bool]:
     title_words = [set(_WORD.findall(t.casefold())) for t in titles if t]
     best, best_score, first = None, 0.0, None
     for h1 in h1s[:6]:
-        words = set(_WORD.findall(_text(_content(h1)).casefold()))
+        words = set(_WORD.findall(squash(content(h1)).casefold()))
         if not words:
             continue
         first = first if first is not None else h1
@@ -637,58 +277,30 @@ def _main_h1(h1s: list[Any], titles: Iterable[str]) -> tuple[Any | None, bool]:
     return (best, True) if best_score >= _H1_MATCH else (first, False)
 
 
-def _meta_dates(meta: dict[str, list[str]], dates: _Dates) -> None:
-    """Meta fields in the order of the lists above: 8 names share one rank (0-3); weak 20."""
-    for rank, key in enumerate(PUBLISHED_META):
-        for value in meta.get(key, ()):
-            dates.offer("published", rank // 8, value, f"meta:{key}")
-    for key in PUBLISHED_META_WEAK:
-        for value in meta.get(key, ()):
-            dates.offer("published", 20, value, f"meta:{key}")
-    for rank, key in enumerate(MODIFIED_META):
-        for value in meta.get(key, ()):
-            dates.offer("modified", rank // 8, value, f"meta:{key}")
-
-
-def _jsonld_dates(jsonld: JsonLd, dates: _Dates) -> None:
-    """JSON-LD dates: the article node (rank 10), the page node (12), broken JSON (14)."""
-    for node, rank in ((jsonld.article or {}, 10), (jsonld.page or {}, 12)):
-        for kind, key in (("published", "datePublished"), ("modified", "dateModified")):
-            value: Any = node.get(key)
-            if isinstance(value, list):
-                value = value[0] if value else None
-            if isinstance(value, str):
-                dates.offer(kind, rank, value, f"json-ld:{key}")
-        if isinstance(node.get("dateCreated"), str):
-            dates.offer("published", rank + 1, node["dateCreated"], "json-ld:dateCreated")
-    for key, raw in (jsonld.raw_dates or {}).items():
-        dates.offer("published" if key == "datePublished" else "modified", 14, raw, f"json-ld:{key}")
-
-
 @dataclass
 class _Microdata:
     authors: list[str]
     headline: str | None
 
 
-def _microdata(elements: list[Any], dates: _Dates, exempt: frozenset[Any]) -> _Microdata:
+def _microdata(elements: list[Any], dates: DateCandidates, exempt: frozenset[Any]) -> _Microdata:
     """itemprop dates (rank 30), authors and headline on visible elements of the article
     (``<meta itemprop>`` was read with the other meta fields)."""
     found = _Microdata([], None)
     for el in elements:
         prop = (el.get("itemprop") or "").lower()
-        if el.tag == "meta" or prop not in _MICRODATA_PROPS or _region(el, exempt) != IN_ARTICLE:
+        if el.tag == "meta" or prop not in _MICRODATA_PROPS or region_of(el, exempt) != IN_ARTICLE:
             continue
         if prop in ("datepublished", "datemodified"):
-            value = _attr(el, "datetime") or _attr(el, "content") or _text(_content(el))
+            value = attr_text(el, "datetime") or attr_text(el, "content") or squash(content(el))
             kind = "published" if prop == "datepublished" else "modified"
             dates.offer(kind, 30, value, f"microdata:{el.get('itemprop')}")
         elif prop == "author":
             names = el.xpath(".//*[@itemprop='name']")
             holder = names[0] if names else el
-            found.authors.append(_attr(holder, "content") or _text(_content(holder)))
+            found.authors.append(attr_text(holder, "content") or squash(content(holder)))
         elif found.headline is None:
-            found.headline = _attr(el, "content") or _text(_content(el))
+            found.headline = attr_text(el, "content") or squash(content(el))
     return found
 
 
@@ -708,7 +320,7 @@ def extract_html_metadata(
     meta = _meta_map(found.meta)
     jsonld = read_jsonld(found.jsonld)
     language = _language(tree, meta, jsonld)
-    dates = _Dates(now, _dayfirst(language))
+    dates = DateCandidates(now, dayfirst(language))
     article = jsonld.article or {}
     site_name = _first([*(v for key in SITE_META for v in meta.get(key, [])), jsonld.publisher or ""])
     title_fields = _title_fields(found.title, meta, article)
@@ -716,26 +328,26 @@ def extract_html_metadata(
     h1, confirmed = _main_h1(found.h1, [clean_title(f, site_name=site_name) for f in title_fields if f])
     exempt = frozenset(h1.iterancestors()) if h1 is not None else frozenset()
 
-    _meta_dates(meta, dates)  # 1. meta fields (the weak generic ones rank after JSON-LD)
-    _jsonld_dates(jsonld, dates)  # 2. JSON-LD
+    meta_dates(meta, dates)  # 1. meta fields (the weak generic ones rank after JSON-LD)
+    jsonld_dates(jsonld, dates)  # 2. JSON-LD
     microdata = _microdata(found.itemprop, dates, exempt)  # 3. microdata
-    _time_dates(found.time, dates, exempt)  # 4. <time>
+    time_dates(found.time, dates, exempt)  # 4. <time>
     canonical = _canonical(found.links, meta, article)
     for rank, candidate in ((50, canonical), (51, url)):  # 5. the URL path
-        day = _url_date(candidate)
+        day = url_date(candidate)
         if day is not None:
             dates.offer_value("published", rank, day, "url")
-    bylines = _text_dates(found.hinted, dates, exempt)  # 6. visible text: date and byline elements,
+    bylines = text_dates(found.hinted, dates, exempt)  # 6. visible text: date and byline elements,
     if h1 is not None:
         # and the lines around the headline (an <h1> the title fields disown is no headline)
-        _title_dates(h1, dates, headline=confirmed or not any(title_fields))
+        title_dates(h1, dates, headline=confirmed or not any(title_fields))
 
     return PageMeta(
         title=_title(title_fields, microdata.headline, h1 if confirmed else None, site_name),
         authors=_authors(
             found.rel_author, meta, article, microdata.authors, bylines, h1, {site_name, jsonld.publisher}
         ),
-        published=_choose_published(dates),
+        published=choose_published(dates),
         modified=dates.get("modified"),
         tags=_tags(found, meta, article, exempt),
         site_name=site_name,
@@ -744,7 +356,7 @@ def extract_html_metadata(
         description=_first(
             [
                 *(v for key in DESCRIPTION_META for v in meta.get(key, [])),
-                _text(article.get("description") or ""),
+                squash(article.get("description") or ""),
             ]
         ),
     )
@@ -753,7 +365,7 @@ def extract_html_metadata(
 def _canonical(links: list[Any], meta: dict[str, list[str]], article: dict[str, Any]) -> str | None:
     for el in links:
         if "canonical" in (el.get("rel") or "").lower().split() and el.get("href"):
-            return _text(el.get("href"))
+            return squash(el.get("href"))
     value = _first(v for key in URL_META for v in meta.get(key, []))
     if value:
         return value
@@ -767,8 +379,8 @@ def _title_fields(titles: list[Any], meta: dict[str, list[str]], article: dict[s
     headline = article.get("headline")
     return [
         *(v for key in TITLE_META for v in meta.get(key, [])),
-        _text(headline) if isinstance(headline, str) else "",
-        *(_text(_content(t)) for t in titles[:1]),
+        squash(headline) if isinstance(headline, str) else "",
+        *(squash(content(t)) for t in titles[:1]),
     ]
 
 
@@ -779,7 +391,7 @@ def _title(fields: list[str], microdata: str | None, h1: Any | None, site_name: 
     The page's visible headline wins over the (often search-engine-tuned) title fields once
     it shares half its words with one of them: it is what readers see above the article.
     """
-    h1_text = _text(" ".join(_headline_chunks(h1))) if h1 is not None else ""
+    h1_text = squash(" ".join(_headline_chunks(h1))) if h1 is not None else ""
     if h1_text and len(h1_text) <= _MAX_TITLE_CHARS:
         return h1_text
     field = _first([*fields, microdata or ""])
@@ -796,8 +408,8 @@ def _headline_chunks(h1: Any) -> Iterator[str]:
     if h1.text and h1.text.strip():
         yield h1.text
     for child in h1:
-        nested = child.tag in _HEADING_TAGS or ANY_HINT.search(_tokens(child).lower())
-        if _visible(child) and not nested:
+        nested = child.tag in _HEADING_TAGS or ANY_HINT.search(class_tokens(child).lower())
+        if visible(child) and not nested:
             yield from _headline_chunks(child)
         if child.tail and child.tail.strip():
             yield child.tail
@@ -811,7 +423,7 @@ def _byline_in(chunks: Iterable[str]) -> tuple[str, ...] | None:
     """The first byline among text pieces; a label alone ("By") names the next piece."""
     label = ""
     for raw in chunks:
-        chunk = _text(raw)
+        chunk = squash(raw)
         if not chunk:
             continue
         if is_byline_label(chunk):
@@ -855,7 +467,7 @@ def _authors(
             if (values := meta.get(key, []))
         ),
         (microdata, True),
-        ([_text(_content(a)) for a in rel_author[:5]], True),
+        ([squash(content(a)) for a in rel_author[:5]], True),
     ):
         found = clean_authors(values, one_each=one_each)
         if found and all(_HANDLE.match(name) or name.casefold() in brands for name in found):
@@ -865,20 +477,20 @@ def _authors(
     for el in author_elements:
         # "Par <span>A</span> et <span>B</span>": the byline is the parent's text, not one span's
         parent = el.getparent()
-        if parent is not None and len(_content(parent)) <= _MAX_BYLINE_PARENT_CHARS:
-            names = parse_byline(_text(" ".join(_chunks(parent))))
+        if parent is not None and len(content(parent)) <= _MAX_BYLINE_PARENT_CHARS:
+            names = parse_byline(squash(" ".join(chunks(parent))))
             if names:
                 return names
-        names = _byline_in(_chunks(el))
+        names = _byline_in(chunks(el))
         if names:
             return names
     if h1 is not None:
-        names = _byline_in(_window(h1, before=False, max_chars=_AFTER_TITLE_CHARS))
+        names = _byline_in(window(h1, before=False, max_chars=AFTER_TITLE_CHARS))
         if names:
             return names
     for el in author_elements:
-        text = " ".join(_text(c) for c in _chunks(el))
-        if len(text) <= 60 and AUTHOR_HINT.search(_tokens(el)):
+        text = " ".join(squash(c) for c in chunks(el))
+        if len(text) <= 60 and AUTHOR_HINT.search(class_tokens(el)):
             found = clean_authors([text])
             if found:
                 return found
@@ -903,10 +515,10 @@ def _tags(
     elif isinstance(keywords, list):
         values.extend(str(k) for k in keywords if isinstance(k, (str, int)))
     for link in found.tag_links:
-        if _region(link, exempt) == IN_ARTICLE:
-            values.append(_text(_content(link)))
+        if region_of(link, exempt) == IN_ARTICLE:
+            values.append(squash(content(link)))
     if not values:
-        links = [a for a in found.tag_path_links if _region(a, exempt) == IN_ARTICLE]
+        links = [a for a in found.tag_path_links if region_of(a, exempt) == IN_ARTICLE]
         if len(links) <= _MAX_TAG_PATH_LINKS:
-            values.extend(text for a in links if 0 < len(text := _text(_content(a))) <= 60)
+            values.extend(text for a in links if 0 < len(text := squash(content(a))) <= 60)
     return dedupe_tags(values)

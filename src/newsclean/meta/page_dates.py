@@ -1,0 +1,317 @@
+"""The publication and modification dates of an HTML page, from every source in order of trust.
+
+Sources give candidates with a rank (:class:`DateCandidates`); the lowest rank with a plausible
+value wins, and :func:`choose_published` weighs the date printed beside the headline against the
+hidden fields. The order of trust is documented in :mod:`newsclean.meta.html` and
+``docs/metadata.md``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+import regex
+
+from newsclean.meta.dates import TIMEOUT, parse_date, parse_datelines, parse_label, plausible
+from newsclean.meta.fields import (
+    AUTHOR_HINT,
+    DATE_HINT,
+    MODIFIED_HINT,
+    MODIFIED_META,
+    PUBLISHED_HINT,
+    PUBLISHED_META,
+    PUBLISHED_META_WEAK,
+)
+from newsclean.meta.jsonld import JsonLd
+from newsclean.meta.tree import (
+    IN_ARTICLE,
+    IN_COMMENTS,
+    attr_text,
+    chunks,
+    class_tokens,
+    content,
+    region_of,
+    squash,
+    visible,
+    window,
+)
+
+# Dates in the URL path: /2020/07/08/, /2020-07-08, /20200708/.
+_URL_DATE = regex.compile(r"(?<![\d])((?:19|20)\d{2})[/\-_.]?([01]\d)[/\-_.]?([0-3]\d)(?![\d])")
+_URL_DATE_SPLIT = regex.compile(r"/((?:19|20)\d{2})/([01]?\d)/([0-3]?\d)/")
+# Date and byline elements: how long their text may be, and how many are read.
+_MAX_HINT_TEXT = 200
+_MAX_HINT_ELEMENTS = 60
+# How much text after and before the headline is read for the date printed beside it.
+AFTER_TITLE_CHARS = 800
+_BEFORE_TITLE_CHARS = 300
+
+
+@dataclass(frozen=True, slots=True)
+class FoundDate:
+    """A date and where it came from: ``"meta:article:published_time"`` (the field's name),
+    ``"json-ld:datePublished"``, ``"microdata:datePublished"``, ``"time"``, ``"url"``, ``"text"``.
+    """
+
+    value: datetime | date
+    source: str
+
+
+#: Ranks of dates on visible elements marked as the publication date (microdata, <time>).
+MARKED_RANKS = (30, 40)
+#: Ranks of dates a reader sees on the page (``<time>`` and visible text of the article).
+SHOWN_RANKS = range(62, 63)
+
+
+class DateCandidates:
+    """Date candidates by source rank; the lowest rank with a plausible value wins.
+
+    Apart from that, the best *shown* publication date (one a reader sees beside the headline
+    or byline, not labelled as an update) is kept, see :func:`choose_published`.
+    """
+
+    def __init__(self, now: datetime | None, dayfirst: bool | None) -> None:
+        self.now, self.dayfirst = now, dayfirst
+        self.best: dict[str, tuple[int, FoundDate]] = {}
+
+    def _wants(self, kind: str, rank: int) -> bool:
+        current = self.best.get(kind)
+        shown = self.best.get("shown")
+        return (current is None or current[0] > rank) or (
+            kind == "published" and rank in SHOWN_RANKS and (shown is None or shown[0] > rank)
+        )
+
+    def _keep(self, kind: str, rank: int, found: FoundDate) -> None:
+        current = self.best.get(kind)
+        if current is None or current[0] > rank:
+            self.best[kind] = (rank, found)
+        shown = self.best.get("shown")
+        if kind == "published" and rank in SHOWN_RANKS and (shown is None or shown[0] > rank):
+            self.best["shown"] = (rank, found)
+
+    def offer(self, kind: str, rank: int, text: str, source: str) -> None:
+        """Parse ``text`` and keep it if it beats what ``kind`` has."""
+        if not text or not self._wants(kind, rank):
+            return
+        value = parse_date(text, now=self.now, dayfirst=self.dayfirst) or _epoch(text, self.now)
+        if value is not None:
+            self._keep(kind, rank, FoundDate(value, source))
+
+    def offer_value(self, kind: str, rank: int, value: datetime | date, source: str) -> None:
+        """Keep an already parsed ``value`` if it is plausible and beats what ``kind`` has."""
+        if self._wants(kind, rank) and plausible(value, self.now):
+            self._keep(kind, rank, FoundDate(value, source))
+
+    def get(self, kind: str) -> FoundDate | None:
+        found = self.best.get(kind)
+        return found[1] if found else None
+
+
+def day_of(value: datetime | date) -> date:
+    return value.date() if isinstance(value, datetime) else value
+
+
+def choose_published(dates: DateCandidates) -> FoundDate | None:
+    """The publication date: the most trusted source, unless the page shows another day.
+
+    When the date printed beside the headline (unlabelled, or labelled as the publication
+    date) falls on another day than the one found first, the printed one wins: it is the date
+    the publisher presents to readers, while hidden fields often keep the day the CMS entry
+    was first created, and a bare ``<time>`` or date-classed element elsewhere on the page may
+    belong to a list of other articles. Only an element marked as the publication date
+    (``itemprop="datePublished"``, ``<time pubdate>`` or a "published" class: ranks 30-40)
+    keeps its day. A date labelled "Updated" never becomes the published one.
+    """
+    best, shown = dates.best.get("published"), dates.get("shown")
+    if best is None or shown is None:
+        return best[1] if best else None
+    rank, found = best
+    if MARKED_RANKS[0] <= rank <= MARKED_RANKS[1] or day_of(shown.value) == day_of(found.value):
+        return found
+    return shown
+
+
+def _epoch(text: str, now: datetime | None) -> datetime | None:
+    """A Unix time in seconds or milliseconds (some CMSs put one in meta fields)."""
+    if not text.isdigit() or len(text) not in (10, 13):
+        return None
+    from datetime import timezone
+
+    seconds = int(text) / (1000 if len(text) == 13 else 1)
+    value = datetime.fromtimestamp(seconds, tz=timezone.utc)
+    return value if plausible(value, now) else None
+
+
+def dayfirst(language: str | None) -> bool | None:
+    """How to read ``a/b/yyyy`` on this page: US English (and bare "en") keeps the default
+    (slashes month-first, dots and dashes day-first); every other language is day-first."""
+    if not language or language.lower() in ("en-us", "en"):
+        return None
+    return True
+
+
+def url_date(url: str | None) -> date | None:
+    if not url:
+        return None
+    path = url.split("?", 1)[0].split("#", 1)[0]
+    path = path.split("://", 1)[-1]
+    path = path[path.find("/") :] if "/" in path else ""
+    for pattern in (_URL_DATE_SPLIT, _URL_DATE):
+        try:
+            m = pattern.search(path, timeout=TIMEOUT)
+        except TimeoutError:
+            m = None
+        while m is not None:
+            try:
+                return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            except ValueError:
+                m = pattern.search(path, m.start() + 1, timeout=TIMEOUT)
+    return None
+
+
+def _label_kind(el: Any) -> str | None:
+    """The kind a label gives ``el``'s date: in its own text ("Updated on June 18") or just
+    before it ("Updated <time>…", "<p>Last updated</p><time>…")."""
+    for line in parse_datelines(squash(content(el))):
+        if line.label is not None:
+            return line.kind
+    prev = el.getprevious()
+    before = prev.tail if prev is not None else (el.getparent().text if el.getparent() is not None else None)
+    if not (before or "").strip() and prev is not None and visible(prev):
+        before = " ".join(chunks(prev))  # not text_content(): prev may be a comment
+    label = parse_label(squash(before)[-40:]) if before else None
+    return label[0] if label else None
+
+
+def time_dates(elements: list[Any], dates: DateCandidates, exempt: frozenset[Any]) -> None:
+    """``<time>`` elements of the article (rank 40-42), published and modified kept apart."""
+    plain_seen = False
+    for el in elements:
+        value = attr_text(el, "datetime") or squash(content(el))
+        if not value or region_of(el, exempt) != IN_ARTICLE:
+            continue
+        tokens = f"{class_tokens(el)} {attr_text(el, 'itemprop')}"
+        parent = el.getparent()
+        if parent is not None:
+            tokens += f" {class_tokens(parent)}"
+        labelled = _label_kind(el)
+        if labelled == "modified" or (labelled is None and MODIFIED_HINT.search(tokens)):
+            dates.offer("modified", 40, value, "time")
+        elif labelled == "published" or el.get("pubdate") is not None or PUBLISHED_HINT.search(tokens):
+            dates.offer("published", 40, value, "time")
+        elif not plain_seen:
+            # The first unmarked <time> outside foreign regions is the article's date.
+            plain_seen = True
+            dates.offer("published", 42, value, "time")
+
+
+_WORDISH = regex.compile(r"[\p{L}\p{N}]")
+
+
+def _read_chunks(
+    chunks: Iterable[str], dates: DateCandidates, rank: int, hinted_kind: str | None, labelled_only: bool
+) -> None:
+    """Datelines among text pieces; a label alone in one piece names the date in the next."""
+    pending: str | None = None
+    for raw in chunks:
+        chunk = squash(raw)
+        if not chunk:
+            continue
+        label = parse_label(chunk)
+        if label is not None:
+            pending = label[0]
+            continue
+        if not _WORDISH.search(chunk):
+            continue  # "|" or ":" between a label and its date
+        for line in parse_datelines(chunk, now=dates.now, dayfirst=dates.dayfirst):
+            if line.label is None and pending is None and labelled_only:
+                continue
+            kind = line.kind if line.label else (pending or hinted_kind or line.kind)
+            dates.offer_value(kind, rank, line.value, "text")
+        pending = None
+
+
+def text_dates(hinted: list[Any], dates: DateCandidates, exempt: frozenset[Any]) -> list[Any]:
+    """Dates in short visible elements whose class/id says date or byline (rank 60-61), and
+    in labelled datelines of sidebars and other foreign regions (rank 70).
+
+    Also returns the author/byline elements of the article met on the way, for the authors.
+    """
+    bylines: list[Any] = []
+    seen = 0
+    for el in hinted:
+        tokens = class_tokens(el)
+        is_date = DATE_HINT.search(tokens) is not None
+        is_author = AUTHOR_HINT.search(tokens) is not None
+        if not (is_date or is_author):
+            continue
+        seen += 1
+        if seen > _MAX_HINT_ELEMENTS:
+            break
+        text = squash(content(el))
+        if not text or len(text) > _MAX_HINT_TEXT:
+            continue
+        region = region_of(el, exempt)
+        if region == IN_COMMENTS:
+            continue
+        if is_author and region == IN_ARTICLE:
+            bylines.append(el)
+        hinted_kind = "modified" if MODIFIED_HINT.search(tokens) else None
+        if region == IN_ARTICLE:
+            for attr in ("datetime", "content", "data-date", "data-datetime", "title"):
+                value = attr_text(el, attr)
+                if value and parse_date(value, now=dates.now, dayfirst=dates.dayfirst):
+                    dates.offer(hinted_kind or "published", 60, value, "text")
+                    break
+        _read_chunks(
+            chunks(el),
+            dates,
+            61 if region == IN_ARTICLE else 70,
+            hinted_kind,
+            labelled_only=region != IN_ARTICLE,
+        )
+    return bylines
+
+
+def title_dates(h1: Any, dates: DateCandidates, *, headline: bool) -> None:
+    """Datelines just after the headline, then just before it (rank 62): where the page
+    prints the date it wants readers to see.
+
+    When the page's title fields name another headline than this ``<h1>`` ("Contact Us" in a
+    header, the article's headline in an ``<h2>``), the dates around it are ordinary visible
+    text (rank 63), not the date shown beside the headline.
+    """
+    rank = SHOWN_RANKS[0] if headline else SHOWN_RANKS[-1] + 1
+    _read_chunks(window(h1, before=False, max_chars=AFTER_TITLE_CHARS), dates, rank, None, False)
+    _read_chunks(window(h1, before=True, max_chars=_BEFORE_TITLE_CHARS), dates, rank, None, False)
+
+
+def meta_dates(meta: dict[str, list[str]], dates: DateCandidates) -> None:
+    """Meta fields in the order of the lists above: 8 names share one rank (0-3); weak 20."""
+    for rank, key in enumerate(PUBLISHED_META):
+        for value in meta.get(key, ()):
+            dates.offer("published", rank // 8, value, f"meta:{key}")
+    for key in PUBLISHED_META_WEAK:
+        for value in meta.get(key, ()):
+            dates.offer("published", 20, value, f"meta:{key}")
+    for rank, key in enumerate(MODIFIED_META):
+        for value in meta.get(key, ()):
+            dates.offer("modified", rank // 8, value, f"meta:{key}")
+
+
+def jsonld_dates(jsonld: JsonLd, dates: DateCandidates) -> None:
+    """JSON-LD dates: the article node (rank 10), the page node (12), broken JSON (14)."""
+    for node, rank in ((jsonld.article or {}, 10), (jsonld.page or {}, 12)):
+        for kind, key in (("published", "datePublished"), ("modified", "dateModified")):
+            value: Any = node.get(key)
+            if isinstance(value, list):
+                value = value[0] if value else None
+            if isinstance(value, str):
+                dates.offer(kind, rank, value, f"json-ld:{key}")
+        if isinstance(node.get("dateCreated"), str):
+            dates.offer("published", rank + 1, node["dateCreated"], "json-ld:dateCreated")
+    for key, raw in (jsonld.raw_dates or {}).items():
+        dates.offer("published" if key == "datePublished" else "modified", 14, raw, f"json-ld:{key}")
