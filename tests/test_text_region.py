@@ -262,3 +262,17 @@ def test_a_profile_sentence_inside_the_article_stays() -> None:
     # the same shape between paragraphs costs only a short line's worth: the region runs on
     out = body("\n".join(["Home", P1, BIO, P2, P3, "Privacy"]))
     assert BIO in out and P3 in out
+
+
+def test_a_table_right_above_the_article_joins_it() -> None:
+    # a results table opens the report: two or more rows above the prose join the region
+    rows = ["Palm Bay 18 22 13 17 70", "Melbourne 15 12 20 16 63", "Viera 12 14 11 19 56"]
+    out = body("\n".join(["Home", "Sports", *rows, P1, P2, P3, "Privacy"]))
+    assert "Melbourne 15 12 20 16 63" in out and "Palm Bay 18 22 13 17 70" in out
+
+
+def test_a_lone_timestamp_row_above_the_article_stays_out() -> None:
+    # (a timestamp the dateline rule does not read, shaped like a row of figures)
+    out = body("\n".join(["Home", "Sports", "Breaking", "Nov 19, 2019 at 9:08 GMT 1 day ago", P1, P2, P3]))
+    assert P1 in out
+    assert "9:08" not in out

@@ -180,11 +180,18 @@ def _isolated(kinds: list[str], i: int) -> bool:
     return neighbour(-1) == "short" and neighbour(1) == "short"
 
 
-def _next_kind(kinds: list[str], i: int) -> str:
-    j = i + 1
-    while j < len(kinds) and kinds[j] == "gone":
-        j += 1
-    return kinds[j] if j < len(kinds) else "edge"
+def _next_kind(kinds: list[str], i: int, step: int = 1) -> str:
+    """The kind of the nearest line after ``i`` (before it, with ``step=-1``) that is not neutral."""
+    j = i + step
+    while 0 <= j < len(kinds) and kinds[j] == "gone":
+        j += step
+    return kinds[j] if 0 <= j < len(kinds) else "edge"
+
+
+def _in_table(kinds: list[str], i: int) -> bool:
+    """A table row with another row beside it: one row alone above the article is more often a
+    timestamp line ("Nov 19, 2019 at 9:08 GMT") than a table."""
+    return "row" in (_next_kind(kinds, i, -1), _next_kind(kinds, i, 1))
 
 
 def _list_like(text: str) -> bool:
@@ -279,7 +286,8 @@ def _strong_list_line(text: str, forward: bool) -> bool:
 
 
 def _extend_over_lists(ctx: Context, span: tuple[int, int], first_copies: bool) -> tuple[int, int]:
-    """Grow the region over bulleted, numbered or ``Label: value`` lines right next to it.
+    """Grow the region over bulleted, numbered or ``Label: value`` lines right next to it, and
+    over the rows of a table (above it only over two rows or more).
 
     A listicle's items cost a little each in the sum, so a long list would otherwise be cut
     from the prose that introduces it; menus are not shaped like this, so they still stop it.
@@ -296,7 +304,9 @@ def _extend_over_lists(ctx: Context, span: tuple[int, int], first_copies: bool) 
             elif kinds[j] == "gone":
                 j += step
                 continue  # a removed label: neither joins nor stops
-            elif kinds[j] in ("list", "row") and _strong_list_line(blocks[j].text, step > 0):
+            elif kinds[j] == "row" and (step > 0 or _in_table(kinds, j)):
+                edge = j
+            elif kinds[j] == "list" and _strong_list_line(blocks[j].text, step > 0):
                 edge = j
             else:
                 break
