@@ -75,6 +75,15 @@ FIRES = [
     ("widget-label", text_page(after="Protesters outside parliament in Madrid (Juan Ortega/AFP)"),
      "Protesters outside parliament in Madrid (Juan Ortega/AFP)"),
     ("comments-label", text_page(after="Tell us what you think..."), "Tell us what you think..."),
+    ("comments-label",
+     text_page(after="Your email address will not be published. Required fields are marked *"),
+     "Your email address will not be published. Required fields are marked *"),
+    ("comments-label",
+     text_page(after="Save my name, email, and website in this browser for the next time I comment."),
+     "Save my name, email, and website in this browser for the next time I comment."),
+    ("comments-label",
+     text_page(after="This site uses Akismet to reduce spam. Learn how your comment data is processed."),
+     "This site uses Akismet to reduce spam. Learn how your comment data is processed."),
     ("ad-label", text_page("Publicidad"), "Publicidad"),
     ("cookie-notice", text_page("We use cookies to improve your experience."), "We use cookies to improve your experience."),
     ("cookie-notice", text_page(after=COOKIE_NOTICE), COOKIE_NOTICE),
@@ -120,6 +129,11 @@ FIRES = [
 
 # (rule, input, text that must stay in the body)
 QUIET = [
+    ("comments-label",
+     text_page(after="The council promised that the email address of every resident who wrote in would not be "
+                     "published, and that the letters would be summarised in a report."),
+     "The council promised that the email address of every resident who wrote in would not be published, "
+     "and that the letters would be summarised in a report."),
     ("widget-label",
      text_page(after="Parking at the fair is free on Sunday, courtesy of the city council and two local shops."),
      "Parking at the fair is free on Sunday, courtesy of the city council and two local shops."),

@@ -117,6 +117,10 @@ PATTERNS = {
         r"^\s*(?:[\[(]\s*)?(?:read|view|show|see|load|display) (?:all )?(?:\d[\d,.]* )?(?:comments?|replies)\b[^.!?]{0,30}$",
         r"^\s*(?:top|most) (?:rated |recent |popular |liked )?comments\b[^.!?]{0,30}$",
         r"\byou must be (?:logged|signed) in to (?:post a |leave a |add a )?(?:comment|reply)\b",
+        # the small print of a blog's comment form
+        r"\byour email address will not be published\b",
+        r"\bsave my name,? email,? and website\b",
+        r"\buses akismet to reduce spam\b",
     ),
     "share": (
         r"^\s*\d[\d,.]*\s*k?\s*shares?\s*$",
