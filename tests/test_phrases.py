@@ -105,6 +105,16 @@ PROMPTS_FIRE = [
     ("ar", "شارك على فيسبوك", "share"),
     ("zh", "当前位置：首页 > 国内", "navigation"),
     ("ja", "当サイトではクッキーを使用しています", "cookie"),
+    # the notice over a blog's comment form, as WordPress words it
+    ("en", "Your email address will not be published. Required fields are marked *", "comments"),
+    ("de", "Deine E-Mail-Adresse wird nicht veröffentlicht. Erforderliche Felder sind mit * markiert", "comments"),
+    ("fr", "Votre adresse e-mail ne sera pas publiée. Les champs obligatoires sont indiqués avec *", "comments"),
+    ("es", "Tu dirección de correo electrónico no será publicada. Los campos obligatorios están marcados con *", "comments"),
+    ("it", "Il tuo indirizzo email non sarà pubblicato. I campi obbligatori sono contrassegnati *", "comments"),
+    ("pt", "O seu endereço de email não será publicado. Campos obrigatórios são marcados com *", "comments"),
+    ("pl", "Twój adres e-mail nie zostanie opublikowany. Wymagane pola są oznaczone *", "comments"),
+    ("ru", "Ваш адрес email не будет опубликован. Обязательные поля помечены *", "comments"),
+    ("tr", "E-posta adresiniz yayınlanmayacak. Gerekli alanlar * ile işaretlenmişlerdir", "comments"),
 ]
 
 

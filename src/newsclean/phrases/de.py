@@ -45,7 +45,9 @@ PATTERNS = {
         r"\bin ihr(?:en)? (?:e-mail-)?(?:postfach|posteingang)\b",
     ),
     "related": (r"^\s*(?:lesen sie (?:auch|mehr)|mehr zum thema|auch interessant|weiterlesen)\s*[:：|›»>-]",),
-    "comments": (r"^\s*\d[\d.]*\s*kommentare?\s*$", r"^\s*kommentare?\s*\(\s*\d+\s*\)\s*$"),
+    "comments": (r"^\s*\d[\d.]*\s*kommentare?\s*$", r"^\s*kommentare?\s*\(\s*\d+\s*\)\s*$",
+                 # the notice over a blog's comment form
+                 r"\b(?:deine|ihre) e-mail-adresse wird nicht veröffentlicht\b",),
     "cookie": (r"\bwir (?:verwenden|nutzen) cookies\b", r"\bdiese (?:website|seite) (?:verwendet|nutzt) cookies\b"),
     "ads": (r"^\s*(?:anzeige|werbung)\s*$",),
     "navigation": (r"\balle rechte vorbehalten\b",),

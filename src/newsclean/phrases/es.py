@@ -41,7 +41,9 @@ PATTERNS = {
         r"\ben tu (?:correo|bandeja de entrada|email)\b",
     ),
     "related": (r"^\s*(?:lee también|lea también|te puede interesar|ver también|leer más)\s*[:：|›»>-]",),
-    "comments": (r"^\s*\d[\d.]*\s*comentarios?\s*$",),
+    "comments": (r"^\s*\d[\d.]*\s*comentarios?\s*$",
+                 # the notice over a blog's comment form
+                 r"\btu dirección de correo(?: electrónico)? no será publicada\b",),
     "cookie": (r"\b(?:utilizamos|usamos|este sitio (?:web )?utiliza) cookies\b",),
     "navigation": (r"\btodos los derechos reservados\b",),
     "widget": (r"^\s*(?:foto|fotografía|imagen|fuente|vídeo|video)\s*[:：]\s*[^.]{1,80}$",

@@ -44,7 +44,9 @@ PATTERNS = {
         r"\bdans votre bo[iî]te (?:mail|e-mail|aux lettres|de réception)\b",
     ),
     "related": (r"^\s*(?:à lire aussi|a lire aussi|lire aussi|voir aussi|à lire également)\s*[:：|›»>-]",),
-    "comments": (r"^\s*\d[\d\s]*\s*(?:commentaires?|réactions?|contributions?)\s*$",),
+    "comments": (r"^\s*\d[\d\s]*\s*(?:commentaires?|réactions?|contributions?)\s*$",
+                 # the notice over a blog's comment form
+                 r"\bvotre adresse (?:e-?mail|de messagerie|courriel) ne sera pas publiée\b",),
     "cookie": (r"\b(?:nous utilisons|ce site utilise|utilisation) (?:des )?cookies\b",
                r"\bvous acceptez l'utilisation (?:des|de) cookies\b"),
     "ads": (r"^\s*publicité\s*$",),

@@ -22,7 +22,9 @@ PATTERNS = {
     "share": (r"^\s*(?:condividi|invia)\s+(?:su|per|via|con)\s+[\w.+ -]{1,25}$",),
     "subscribe": (r"\b(?:iscriviti|abbonati|seguici) (?:alla|al|a|su)\b", r"\bla nostra newsletter\b"),
     "related": (r"^\s*(?:leggi anche|potrebbe interessarti)\s*[:：|›»>-]",),
-    "comments": (r"^\s*\d+\s*commenti\s*$",),
+    "comments": (r"^\s*\d+\s*commenti\s*$",
+                 # the notice over a blog's comment form
+                 r"\bil tuo indirizzo e-?mail non sarà pubblicato\b",),
     "cookie": (r"\b(?:utilizziamo|questo sito utilizza) (?:i )?cookie\b",),
     "navigation": (r"\btutti i diritti riservati\b", r"\briproduzione riservata\b"),
     "widget": (r"^\s*(?:foto|immagine|fonte)\s*[:：]\s*[^.]{1,80}$",),

@@ -19,7 +19,9 @@ LABELS = {
 PATTERNS = {
     "subscribe": (r"\b(?:zapisz się|subskrybuj|obserwuj nas)\b", r"\bnasz(?:ego|ym)? (?:newslettera?|kanał)\b"),
     "related": (r"^\s*(?:czytaj (?:także|też|więcej)|zobacz (?:także|też))\s*[:：|›»>-]",),
-    "comments": (r"^\s*\d+\s*komentarz(?:y|e)?\s*$",),
+    "comments": (r"^\s*\d+\s*komentarz(?:y|e)?\s*$",
+                 # the notice over a blog's comment form
+                 r"\btwój adres e-?mail nie zostanie opublikowany\b",),
     "cookie": (r"\b(?:używamy|korzystamy z) (?:plików )?cookies?\b",),
     "navigation": (r"\bwszelkie prawa zastrzeżone\b",),
     "widget": (r"^\s*(?:fot\.|foto|zdjęcie|źródło)\s*[:：]?\s*[^.]{1,80}$",),

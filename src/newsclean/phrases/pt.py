@@ -23,7 +23,9 @@ PATTERNS = {
     "share": (r"^\s*(?:compartilhar|partilhar|compartilhe|enviar)\s+(?:no|na|em|por|via|pelo)\s+[\w.+ -]{1,25}$",),
     "subscribe": (r"\b(?:assine|inscreva-se|siga-nos)\b", r"\bnossa newsletter\b", r"\bnosso canal\b"),
     "related": (r"^\s*(?:leia também|leia mais|veja também)\s*[:：|›»>-]",),
-    "comments": (r"^\s*\d+\s*comentários?\s*$",),
+    "comments": (r"^\s*\d+\s*comentários?\s*$",
+                 # the notice over a blog's comment form
+                 r"\b(?:o )?seu endereço de e-?mail não será publicado\b",),
     "cookie": (r"\b(?:usamos|utilizamos|este site usa) cookies\b",),
     "navigation": (r"\btodos os direitos reservados\b",),
     "widget": (r"^\s*(?:foto|imagem|fonte)\s*[:：]\s*[^.]{1,80}$",),

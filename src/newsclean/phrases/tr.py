@@ -20,7 +20,9 @@ LABELS = {
 PATTERNS = {
     "subscribe": (r"\b(?:abone olun|bültenimize|bizi takip edin)\b", r"\b(?:takip edin|abone ol)\s*$"),
     "share": (r"^\s*(?:paylaş|gönder)\s*[\w.+ -]{0,25}$",),
-    "comments": (r"^\s*\d+\s*yorum\s*$",),
+    "comments": (r"^\s*\d+\s*yorum\s*$",
+                 # the notice over a blog's comment form
+                 r"\be-?posta adresiniz yayınlanmayacak\b",),
     "cookie": (r"\bçerez(?:ler)?(?:i)? kullan",),
     "navigation": (r"\btüm hakları saklıdır\b",),
     "ads": (
