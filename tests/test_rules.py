@@ -57,6 +57,11 @@ FIRES = [
     ("subscribe-prompt", text_page(after="Sign up for our daily newsletter!"), "Sign up for our daily newsletter!"),
     ("subscribe-prompt", text_page(after="Abonnieren Sie unseren Newsletter"), "Abonnieren Sie unseren Newsletter"),
     ("subscribe-prompt",
+     text_page(after="Thanks for reading! Subscribe for free to receive new posts and support my work."),
+     "Thanks for reading! Subscribe for free to receive new posts and support my work."),
+    ("subscribe-prompt", text_page(after="Subscribe to WIRED and stay smart with more of your favorite writers."),
+     "Subscribe to WIRED and stay smart with more of your favorite writers."),
+    ("subscribe-prompt",
      "市政府周二批准了新的预算方案，桥梁维修工程将于明年春天开始，预计持续十八个月。\n"
      "居民在会上要求在桥梁关闭期间增加公交班次，官员表示将认真研究这一建议。\n关注我们的微信公众号\n",
      "关注我们的微信公众号"),
@@ -129,6 +134,9 @@ FIRES = [
 
 # (rule, input, text that must stay in the body)
 QUIET = [
+    ("subscribe-prompt",
+     text_page(after="Fewer households subscribe to cable and satellite services than five years ago, the survey found."),
+     "Fewer households subscribe to cable and satellite services than five years ago, the survey found."),
     ("comments-label",
      text_page(after="The council promised that the email address of every resident who wrote in would not be "
                      "published, and that the letters would be summarised in a report."),

@@ -96,6 +96,9 @@ PATTERNS = {
         r"\bsupport (?:our|independent) journalism\b",
         r"\byou(?:'ve| have) (?:read|reached) [\w\s]{0,20}(?:free )?articles?\b",
         r"\bturn on (?:push )?notifications\b",
+        # "Thanks for reading! Subscribe for free to receive new posts …", "Subscribe to WIRED and …"
+        r"\bsubscribe (?:for free )?to receive new posts\b",
+        r"^\W{0,3}subscribe to [\w\s’&.-]{1,40} and\b",
     ),
     "related": (
         r"^\s*(?:read|see|watch|listen)\s+(?:more|also|next)\b\s*[:：|›»>-]",
