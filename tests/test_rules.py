@@ -75,6 +75,8 @@ FIRES = [
     ("widget-label",
      text_page(after="Man Ray, Meret Oppenheim, 1931. Vintage gelatin silver print – 11.4 × 8.3 cm. Courtesy the artist."),
      "Man Ray, Meret Oppenheim, 1931. Vintage gelatin silver print – 11.4 × 8.3 cm. Courtesy the artist."),
+    ("widget-label", text_page(after="Image caption Scooter Braun has managed several singers throughout his career"),
+     "Image caption Scooter Braun has managed several singers throughout his career"),
     ("widget-label", text_page(after="Firefighters at the scene on Main Street on Monday. Getty Images"),
      "Firefighters at the scene on Main Street on Monday. Getty Images"),
     ("widget-label", text_page(after="Protesters outside parliament in Madrid (Juan Ortega/AFP)"),
@@ -134,6 +136,9 @@ FIRES = [
 
 # (rule, input, text that must stay in the body)
 QUIET = [
+    ("widget-label",
+     text_page(after="Image copyright law has changed little since the agency was founded, its director said."),
+     "Image copyright law has changed little since the agency was founded, its director said."),
     ("subscribe-prompt",
      text_page(after="Fewer households subscribe to cable and satellite services than five years ago, the survey found."),
      "Fewer households subscribe to cable and satellite services than five years ago, the survey found."),

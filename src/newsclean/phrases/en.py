@@ -149,6 +149,8 @@ PATTERNS = {
     "widget": (
         # a caption: a short line that ends in its picture credit, "… (Image: Getty)"
         r"\((?:image|photo|picture|pic|credit|foto|video)s?\s*(?:credit)?\s*[:：]\s*[^()]{1,40}\)\s*$",
+        # ... or is labelled as one ("Image caption The minister arrives …", "Image copyright Reuters")
+        r"^(?:image|photo|media) (?:caption|copyright) (?-i:[\p{Lu}@])",
         # ... or in its lender ("… 14.6 × 22.9 cm. Courtesy the artist and Gallery X.")
         r"(?:^|[.(|–—]\s*)(?:photo |image |picture )?courtesy(?: of)?\s[^.()]{1,80}\)?\.?\s*$",
         # ... or in a picture agency ("… Main Street on Monday. Getty Images", "… (John Doe/AFP)")
