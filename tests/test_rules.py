@@ -77,6 +77,11 @@ FIRES = [
      "Man Ray, Meret Oppenheim, 1931. Vintage gelatin silver print – 11.4 × 8.3 cm. Courtesy the artist."),
     ("widget-label", text_page(after="Image caption Scooter Braun has managed several singers throughout his career"),
      "Image caption Scooter Braun has managed several singers throughout his career"),
+    ("widget-label",
+     text_page(after="Traders work on the floor at the New York Stock Exchange. REUTERS/Brendan McDermid"),
+     "Traders work on the floor at the New York Stock Exchange. REUTERS/Brendan McDermid"),
+    ("widget-label", text_page(after="A worker loads trims into his truck in Hialeah, Fla. (AP Photo/Alan Diaz, File)"),
+     "A worker loads trims into his truck in Hialeah, Fla. (AP Photo/Alan Diaz, File)"),
     ("widget-label", text_page(after="Firefighters at the scene on Main Street on Monday. Getty Images"),
      "Firefighters at the scene on Main Street on Monday. Getty Images"),
     ("widget-label", text_page(after="Protesters outside parliament in Madrid (Juan Ortega/AFP)"),
@@ -136,6 +141,9 @@ FIRES = [
 
 # (rule, input, text that must stay in the body)
 QUIET = [
+    ("widget-label",
+     text_page(after="Support for the plan fell to 41 percent, according to a Reuters/Ipsos poll."),
+     "Support for the plan fell to 41 percent, according to a Reuters/Ipsos poll."),
     ("widget-label",
      text_page(after="Image copyright law has changed little since the agency was founded, its director said."),
      "Image copyright law has changed little since the agency was founded, its director said."),

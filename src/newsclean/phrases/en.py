@@ -155,6 +155,11 @@ PATTERNS = {
         r"(?:^|[.(|–—]\s*)(?:photo |image |picture )?courtesy(?: of)?\s[^.()]{1,80}\)?\.?\s*$",
         # ... or in a picture agency ("… Main Street on Monday. Getty Images", "… (John Doe/AFP)")
         r"(?:getty images|shutterstock|istock(?:photo)?|/\s?afp|/\s?reuters|ap photo|epa-efe|alamy)\W{0,3}$",
+        # ... or in the agency and the photographer ("… REUTERS/Brendan McDermid", "(AP Photo/Alan Diaz)")
+        r"\b(?:reuters|afp|ap photo|epa|getty images)\s?/\s?(?:\p{L}\.\s?)?[\p{L} ,'’-]{2,40}\)?$",
+        r"\(ap(?: photo)?(?:/[^()]{1,40})?\)\s*$",
+        r"/ ap(?: photo)?(?: file)?\s*$",
+        r"^file photo:",
         # the fallback text of a script-driven widget
         r"^[^.]{0,60}\b(?:requires?|needs?|enable|turn on|activate)\s+javascript\b[^.]{0,40}\.?$",
         r"^\s*\d{1,3}\s*(?:min(?:ute)?s?)\.?\s*(?:read|listen|watch)\s*$",
