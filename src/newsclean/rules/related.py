@@ -17,8 +17,12 @@ MAX_LIST_ITEMS = 40
 _RELATED_PATTERN = PATTERN_FAMILY.get("related")
 
 
+#: A related header is a short label; "Read more: <headline>" on one line may run this long.
+RELATED_HEADER_MAX_CHARS = 160
+
+
 def is_related_header(text: str, timeout: float) -> bool:
-    if len(text) > 80:
+    if len(text) > RELATED_HEADER_MAX_CHARS:
         return False
     if label_family(text) == "related":
         return True
