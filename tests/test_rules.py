@@ -62,6 +62,11 @@ FIRES = [
     ("subscribe-prompt", text_page(after="Subscribe to WIRED and stay smart with more of your favorite writers."),
      "Subscribe to WIRED and stay smart with more of your favorite writers."),
     ("subscribe-prompt",
+     text_page(after="Get breaking news alerts and special reports. The news and stories that matter, delivered weekday mornings."),
+     "Get breaking news alerts and special reports. The news and stories that matter, delivered weekday mornings."),
+    ("subscribe-prompt", text_page(after="The latest from Restaurant Business, sent straight to your inbox."),
+     "The latest from Restaurant Business, sent straight to your inbox."),
+    ("subscribe-prompt",
      "市政府周二批准了新的预算方案，桥梁维修工程将于明年春天开始，预计持续十八个月。\n"
      "居民在会上要求在桥梁关闭期间增加公交班次，官员表示将认真研究这一建议。\n关注我们的微信公众号\n",
      "关注我们的微信公众号"),
@@ -144,6 +149,9 @@ FIRES = [
 
 # (rule, input, text that must stay in the body)
 QUIET = [
+    ("subscribe-prompt",
+     text_page(after="The paper, which is delivered daily to about 40,000 homes, will close its print edition in March."),
+     "The paper, which is delivered daily to about 40,000 homes, will close its print edition in March."),
     ("widget-label",
      text_page(after="Support for the plan fell to 41 percent, according to a Reuters/Ipsos poll."),
      "Support for the plan fell to 41 percent, according to a Reuters/Ipsos poll."),
