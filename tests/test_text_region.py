@@ -276,3 +276,17 @@ def test_a_lone_timestamp_row_above_the_article_stays_out() -> None:
     out = body("\n".join(["Home", "Sports", "Breaking", "Nov 19, 2019 at 9:08 GMT 1 day ago", P1, P2, P3]))
     assert P1 in out
     assert "9:08" not in out
+
+
+def test_a_standfirst_above_the_byline_is_not_body() -> None:
+    dek = "The council's vote ends a year of debate, and the first repairs will start in the spring."
+    page = ["Home", "Council Approves Budget For Bridge Repairs", dek, "By Jane Doe", "5 March 2021", P1, P2, P3]
+    doc = newsclean.clean("\n".join(page), input_format="text")
+    assert P1 in doc.body and P3 in doc.body
+    assert dek not in doc.body
+    assert doc.title == "Council Approves Budget For Bridge Repairs"
+
+
+def test_a_first_paragraph_without_a_byline_after_it_stays() -> None:
+    page = ["Home", "Council Approves Budget For Bridge Repairs", "By Jane Doe", "5 March 2021", P1, P2, P3]
+    assert P1 in body("\n".join(page))

@@ -10,7 +10,7 @@ from newsclean.meta.dates import parse_datelines
 from newsclean.rules.features import is_headline_shaped, is_prose, split_list, word_count
 from newsclean.rules.html_region import main_container
 from newsclean.rules.pipeline import Context, Mark, Rule
-from newsclean.rules.region import text_region
+from newsclean.rules.region import standfirst_lines, text_region
 
 #: A labelled tag line: "Tags: a, b", "Schlagwörter: …", "Теги: …", "标签：…".
 TAG_LABEL = regex.compile(
@@ -105,9 +105,12 @@ def apply_title_line(ctx: Context) -> Iterator[Mark]:
     region = text_region(ctx)
     if region is None or ctx.title is not None:
         return
+    standfirst = standfirst_lines(ctx)
     for i in range(region[0] - 1, max(-1, region[0] - 6), -1):
         if ctx.decided[i] is not None:
             continue
+        if i in standfirst and not is_headline_shaped(ctx.blocks[i].text):
+            continue  # a standfirst or caption printed between the title and the byline
         if is_headline_shaped(ctx.blocks[i].text):
             yield Mark(i, action="title", value=ctx.blocks[i].text)
         return

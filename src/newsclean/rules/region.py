@@ -275,8 +275,39 @@ def text_region(ctx: Context) -> tuple[int, int] | None:
             best, best_span, first_copies = again, again_span, True
     if best_span is not None:
         best_span = _extend_over_lists(ctx, best_span, first_copies)
+        best_span = _after_byline(ctx, best_span)
     ctx.region = best_span
     return best_span
+
+
+#: Rules whose lines (a byline, a timestamp) sit between a standfirst and the article.
+BYLINE_RULES = frozenset({"byline", "dateline"})
+
+
+def _after_byline(ctx: Context, span: tuple[int, int]) -> tuple[int, int]:
+    """Start the region after a byline or timestamp that follows its first kept line.
+
+    Pages print the standfirst or the lead picture's caption above the byline and the date, and
+    the article below them; the article's own paragraphs are never split by a byline. The lines
+    left out are noted for :func:`standfirst_lines` (the title search looks past them).
+    """
+    start, end = span
+    skipped: list[int] = []
+    ctx.cache["standfirst"] = skipped
+    while True:
+        kept = [i for i in range(start, end + 1) if ctx.kept(i)][:2]
+        if len(kept) < 2:
+            return start, end
+        if not any(ctx.decided[j] in BYLINE_RULES for j in range(kept[0] + 1, kept[1])):
+            return start, end
+        skipped.append(kept[0])
+        start = kept[1]
+
+
+def standfirst_lines(ctx: Context) -> frozenset[int]:
+    """The lines :func:`text_region` left above a byline as standfirst or caption."""
+    text_region(ctx)
+    return frozenset(ctx.cache.get("standfirst", ()))
 
 
 def _strong_list_line(text: str, forward: bool) -> bool:
