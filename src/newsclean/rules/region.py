@@ -203,7 +203,10 @@ def _list_like(text: str) -> bool:
 
 def line_weights(ctx: Context, first_copies: bool = False) -> list[float]:
     """The weight of every line in the search for the article region (see the module doc)."""
-    kinds = _line_kinds(ctx, first_copies)
+    return _weights(ctx, _line_kinds(ctx, first_copies))
+
+
+def _weights(ctx: Context, kinds: list[str]) -> list[float]:
     weights: list[float] = []
     short_run = 0
     share = 1.0  # drops once the comment section has started
@@ -267,14 +270,15 @@ def text_region(ctx: Context) -> tuple[int, int] | None:
     """The best-scoring contiguous run of lines (maximum-sum subarray over line weights)."""
     if ctx.region is not None:
         return ctx.region
-    first_copies = False
-    best, best_span = _best_run(line_weights(ctx))
+    kinds = _line_kinds(ctx)
+    best, best_span = _best_run(_weights(ctx, kinds))
     if best < DUPLICATE_FALLBACK_MAX:
-        again, again_span = _best_run(line_weights(ctx, first_copies=True))
+        kinds_again = _line_kinds(ctx, first_copies=True)
+        again, again_span = _best_run(_weights(ctx, kinds_again))
         if again > best:
-            best, best_span, first_copies = again, again_span, True
+            best, best_span, kinds = again, again_span, kinds_again
     if best_span is not None:
-        best_span = _extend_over_lists(ctx, best_span, first_copies)
+        best_span = _extend_over_lists(ctx, best_span, kinds)
         best_span = _after_byline(ctx, best_span)
     ctx.region = best_span
     return best_span
@@ -316,14 +320,13 @@ def _strong_list_line(text: str, forward: bool) -> bool:
     return is_list_item(text) or (forward and is_field_line(text))
 
 
-def _extend_over_lists(ctx: Context, span: tuple[int, int], first_copies: bool) -> tuple[int, int]:
+def _extend_over_lists(ctx: Context, span: tuple[int, int], kinds: list[str]) -> tuple[int, int]:
     """Grow the region over bulleted, numbered or ``Label: value`` lines right next to it, and
     over the rows of a table (above it only over two rows or more).
 
     A listicle's items cost a little each in the sum, so a long list would otherwise be cut
     from the prose that introduces it; menus are not shaped like this, so they still stop it.
     """
-    kinds = _line_kinds(ctx, first_copies)
     blocks = ctx.blocks
 
     def walk(start: int, step: int) -> int:
