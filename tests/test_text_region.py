@@ -290,3 +290,11 @@ def test_a_standfirst_above_the_byline_is_not_body() -> None:
 def test_a_first_paragraph_without_a_byline_after_it_stays() -> None:
     page = ["Home", "Council Approves Budget For Bridge Repairs", "By Jane Doe", "5 March 2021", P1, P2, P3]
     assert P1 in body("\n".join(page))
+
+
+def test_lines_of_invisible_characters_are_empty_lines() -> None:
+    from newsclean.blocks.text import build_blocks
+
+    blocks = build_blocks("First line\n\u200b\n\ufeff \u200b\nSecond line\nA word\u200bglued")
+    assert [b.text for b in blocks] == ["First line", "Second line", "A word\u200bglued"]
+    assert [b.index for b in blocks] == [0, 1, 2]

@@ -25,11 +25,16 @@ def split_glued(line: str) -> tuple[str, ...]:
     return parts if len(parts) > 1 else (line,)
 
 
+#: Characters that take no space on screen: a line of nothing else is an empty line (editors
+#: leave zero-width spaces and stray byte-order marks between paragraphs).
+_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
+
+
 def build_blocks(text: str) -> list[Block]:
-    """One :class:`Block` per non-empty line."""
+    """One :class:`Block` per line that shows something."""
     blocks: list[Block] = []
     for raw in text.splitlines():
         line = raw.strip()
-        if line:
+        if line and line.strip(_INVISIBLE):
             blocks.append(Block(text=line, index=len(blocks), segments=split_glued(line)))
     return blocks
