@@ -27,7 +27,7 @@ def split_glued(line: str) -> tuple[str, ...]:
 
 #: Characters that take no space on screen: a line of nothing else is an empty line (editors
 #: leave zero-width spaces and stray byte-order marks between paragraphs).
-_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
+_BLANK = regex.compile(r"[\s\u200b\u200c\u200d\u2060\ufeff]*")
 
 
 def build_blocks(text: str) -> list[Block]:
@@ -35,6 +35,6 @@ def build_blocks(text: str) -> list[Block]:
     blocks: list[Block] = []
     for raw in text.splitlines():
         line = raw.strip()
-        if line and line.strip(_INVISIBLE):
+        if line and not _BLANK.fullmatch(line):
             blocks.append(Block(text=line, index=len(blocks), segments=split_glued(line)))
     return blocks
