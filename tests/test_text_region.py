@@ -243,6 +243,8 @@ def test_author_bio_shape() -> None:
     assert is_author_bio("Jane Doe is a senior editor at Example News, where she covers city hall.")
     assert is_author_bio("Rebecca Lake has been a journalist and blogger for over 30 years.")
     assert is_author_bio("Mirel Zaman is the health and fitness director at PS.")
+    assert is_author_bio("Mariusz is a Community Manager at Spacelift. He is passionate about DevOps.")
+    assert is_author_bio("Jim Donnelly is MASV's Head of Editorial and a senior writer.")
     assert not is_author_bio("Passwork is an enterprise-grade self-hosted password manager.")  # no writer's job
     assert not is_author_bio("I am the founder of a small company, and this post is about why.")  # first person
     assert not is_author_bio("the mayor is a former journalist who ran the local paper.")  # no name first

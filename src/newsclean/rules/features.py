@@ -169,10 +169,13 @@ _BIO_ROLES = (
     r"founder|co-?founder|ceo|director|professor|attorney|lawyer|coach|trainer|strategist|"
     r"marketer|consultant|analyst|researcher|expert|specialist|nutritionist|dietitian|photographer"
 )
-# a capitalised name of one to four words, then (case-blind) the verb, the article and the job
+# a capitalised name of one to four words, then (case-blind) the verb, the article and the job,
+# or a job title in capitals ("is a Community Manager", "is MASV's Head of Editorial"; a lower-case
+# "password manager" is a product)
 _AUTHOR_BIO = regex.compile(
     r"^(?:\p{Lu}[\p{L}.'’-]*,?\s){1,4}(?i:is|was|has been|serves as)\s"
-    r"(?i:a|an|the|our)\s(?:[\w&/-]+,?\s){0,4}?(?i:" + _BIO_ROLES + r")s?\b"
+    r"(?:(?i:a|an|the|our)\s(?:[\w&/-]+,?\s){0,4}?(?i:" + _BIO_ROLES + r")s?\b"
+    r"|(?:(?i:a|an|the|our)\s|\p{Lu}[\w&.-]*['’]s\s)(?:\p{Lu}[\w&/-]*\s){0,3}(?:Manager|Head|Lead|Officer|Editor|Writer|Director|Chief|Partner|President)\b)"
 )
 
 
