@@ -118,6 +118,7 @@ FIRES = [
                      "bridgefan wrote:\nI will believe it when the work actually starts next spring.\nReply"),
      "The buses are already full every morning."),
     ("dateline", text_page("Published 5 March 2021, 14:20 CET"), "Published 5 March 2021, 14:20 CET"),
+    ("dateline", text_page("Last updated:\n5 March 2021"), "Last updated:"),  # the label goes with its date
     ("tag-line", text_page(after="Tags: budget, bridge, council"), "Tags: budget, bridge, council"),
     ("tag-list", text_page(after="budget, bridge, council, transport, city hall"), "budget, bridge, council, transport, city hall"),
     ("related-header", text_page(after="Read more\nBridge closure: what drivers need to know"), "Read more"),
@@ -244,3 +245,13 @@ def test_rules_have_unique_names_and_reasons() -> None:
     assert len(names) == len(set(names))
     for rule in PIPELINE:
         assert rule.reason and rule.family and rule.name == rule.name.strip().lower()
+
+
+def test_a_label_on_the_line_before_names_the_kind_of_the_date() -> None:
+    doc = newsclean.clean(text_page("Last updated:\n5 March 2021"), input_format="text")
+    assert (doc.published, str(doc.modified)) == (None, "2021-03-05")
+    doc = newsclean.clean(text_page("Published\n5 March 2021"), input_format="text")
+    assert (str(doc.published), doc.modified) == ("2021-03-05", None)
+    # a line before the date that is no label (a headline) leaves it published
+    doc = newsclean.clean(text_page("Tram line to grow\n5 March 2021"), input_format="text")
+    assert str(doc.published) == "2021-03-05" and doc.modified is None

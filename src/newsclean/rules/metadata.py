@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
+from typing import Literal
 
 import regex
 
-from newsclean.meta.dates import parse_datelines
+from newsclean.meta.dates import parse_datelines, parse_label
 from newsclean.rules.features import is_headline_shaped, is_prose, split_list, word_count
 from newsclean.rules.html_region import main_container
 from newsclean.rules.pipeline import Context, Mark, Rule
@@ -58,6 +60,8 @@ def _dedupe(items: list[str]) -> list[str]:
 
 
 def apply_dateline(ctx: Context) -> Iterator[Mark]:
+    """Timestamp lines; a label alone on the line before ("Last updated:") names the kind of
+    the unlabelled date after it and goes with it."""
     for i, block in enumerate(ctx.blocks):
         text = block.text
         if ctx.decided[i] is not None or len(text) > 120 or not _HAS_DIGIT.search(text) or is_prose(text):
@@ -65,7 +69,19 @@ def apply_dateline(ctx: Context) -> Iterator[Mark]:
         found = parse_datelines(text, now=ctx.now)
         if not found:
             continue
+        label = _label_before(ctx, i) if any(line.label is None for line in found) else None
+        if label is not None:
+            found = tuple(line if line.label else dataclasses.replace(line, kind=label) for line in found)
+            yield Mark(i - 1, action="dateline", value=())
         yield Mark(i, action="dateline", value=found)
+
+
+def _label_before(ctx: Context, i: int) -> Literal["published", "modified"] | None:
+    """The kind named by a timestamp label alone in the block before ``i``, if there is one."""
+    if i == 0 or ctx.decided[i - 1] is not None or len(ctx.blocks[i - 1].text) > 40:
+        return None
+    label = parse_label(ctx.blocks[i - 1].text)
+    return label[0] if label else None
 
 
 def apply_byline(ctx: Context) -> Iterator[Mark]:
