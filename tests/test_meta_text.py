@@ -112,7 +112,13 @@ def test_split_tags() -> None:
                 "Kuril Islands",
             ),
         ),
-        ("Politics • Europe • Energy", ("Politics", "Europe", "Energy")),
+        ("Topics: Politics • Europe • Energy", ("Politics", "Europe", "Energy")),
+        ("Filed Under: Eastern Equine Encephalitis, EEE, health", ("Eastern Equine Encephalitis", "EEE", "health")),
+        # tags may hold a small word, as long as most items do not
+        (
+            "How to retire early, Early retirement, Retiring early, Personal finance",
+            ("How to retire early", "Early retirement", "Retiring early", "Personal finance"),
+        ),
     ],
 )
 def test_parse_tag_line(line: str, tags: tuple[str, ...]) -> None:
@@ -126,6 +132,11 @@ def test_parse_tag_line(line: str, tags: tuple[str, ...]) -> None:
         "We bought apples, pears, plums and cherries",
         "The minister, the mayor and the governor met on Monday, July 8, in Tokyo",
         "Japan, Russia",  # two items: too few to call a list
+        "Japan, Russia, China",  # three unlabelled items: as likely a phrase as a tag line
+        "Politics • Europe • Energy • Climate",  # unlabelled bullets or bars: a menu or breadcrumb
+        "Editorial Standards / Ethics Statement / Privacy Policy / Terms of Use",
+        "300 Broadway, Suite 12, San Francisco, CA 94133",  # an address: numbers in several items
+        "Top 11 Culture Consultants, Companies, Services, and Consulting Firms",  # a title
         "Tags: this is a whole sentence that somebody wrote after a label.",
     ],
 )

@@ -1,8 +1,9 @@
 """Tags: splitting keyword values, and recognising a tag line in text input.
 
 A tag line is either labelled ("Tags: a, b", "Schlagwörter: …", "Теги: …", "标签：…") or an
-unlabelled run of at least three short items separated by commas or bullets, none of which
-looks like part of a sentence. A sentence that happens to hold commas is not a tag line.
+unlabelled comma-separated run of at least four short items, none of which looks like part of a
+sentence, an address or a price. A sentence that happens to hold commas is not a tag line, and
+neither is a menu ("A | B | C"). The text rules (``rules/metadata.py``) use this one parser.
 """
 
 from __future__ import annotations
@@ -19,8 +20,10 @@ TAG_LABELS: tuple[str, ...] = (
     "tagged",
     "tagged with",
     "tagged as",
+    "topic",
     "topics",
     "related topics",
+    "keyword",
     "keywords",
     "filed under",
     "categories",
@@ -46,6 +49,7 @@ TAG_LABELS: tuple[str, ...] = (
     "trefwoorden",
     "onderwerpen",
     "теги",
+    "тэги",
     "метки",
     "ключевые слова",
     "темы",
@@ -58,6 +62,8 @@ TAG_LABELS: tuple[str, ...] = (
     "etiketler",
     "anahtar kelimeler",
     "konular",
+    "الوسوم",
+    "كلمات مفتاحية",
     "标签",
     "標籤",
     "关键词",
@@ -84,8 +90,10 @@ PROSE_WORDS: frozenset[str] = frozenset(
     bir ve bu da de ile için
     """.split()
 )
+_COMMAS = regex.compile(r"(?<!\s)\s*[,;、，；]\s*")  # (?<!\s): linear
 _SEPARATORS = regex.compile(r"(?<!\s)\s*(?:[,;|•·、，；]|\s[/–—]\s)\s*")  # (?<!\s): linear
-_LABEL = regex.compile(
+#: A tag line's label at its start ("Tags:", "Теги:", "标签：").
+LABEL = regex.compile(
     r"^\s*(?:"
     + "|".join(regex.escape(w) for w in sorted(TAG_LABELS, key=len, reverse=True))
     + r")\s*[:：]\s*",
@@ -95,7 +103,10 @@ _SENTENCE_END = regex.compile(r"[.!?…。！？]$")
 _MAX_LINE_CHARS = 400
 _MAX_ITEM_WORDS = 5
 _MAX_ITEM_CHARS = 50
-_MIN_UNLABELLED_ITEMS = 3
+_MIN_UNLABELLED_ITEMS = 4
+_MAX_UNLABELLED_MEAN_WORDS = 3.0
+_LIST_JOINERS = frozenset({"and", "or", "und", "oder", "et", "ou", "y", "o", "e", "&"})
+_NUMBER = regex.compile(r"\d")
 
 
 def split_tags(value: str) -> tuple[str, ...]:
@@ -126,13 +137,17 @@ def _looks_like_tag(item: str) -> bool:
     )
 
 
-def parse_tag_line(line: str) -> tuple[str, ...] | None:
-    """The tags of a tag line, or ``None`` when ``line`` is not one (see the module doc)."""
+def parse_tag_line(line: str, *, labelled_only: bool = False) -> tuple[str, ...] | None:
+    """The tags of a tag line, or ``None`` when ``line`` is not one (see the module doc).
+
+    ``labelled_only`` accepts only a labelled line ("Tags: …"): one that is a tag line
+    wherever it stands on the page.
+    """
     line = " ".join(line.split())
     if not line or len(line) > _MAX_LINE_CHARS:
         return None
     try:
-        label = _LABEL.match(line, timeout=TIMEOUT)
+        label = LABEL.match(line, timeout=TIMEOUT)
     except TimeoutError:
         return None
     if label is not None:
@@ -140,15 +155,23 @@ def parse_tag_line(line: str) -> tuple[str, ...] | None:
         if items and all(_looks_like_tag(i) for i in items):
             return dedupe_tags(items)
         return None
-    if _SENTENCE_END.search(line):
+    if labelled_only or _SENTENCE_END.search(line):
         return None
-    items = [i for i in _SEPARATORS.split(line) if i]
+    # Unlabelled, only commas separate tags: "A | B | C" and "A / B / C" are menus.
+    items = [i for i in _COMMAS.split(line) if i]
     if len(items) < _MIN_UNLABELLED_ITEMS or not all(_looks_like_tag(i) for i in items):
         return None
+    if sum(len(i.split()) for i in items) > _MAX_UNLABELLED_MEAN_WORDS * len(items):
+        return None  # "Top 11 Consultants, Companies, Services, and Consulting Firms": a title
     # "apples, pears and plums": the last item of a list inside a sentence starts with "and".
-    if items[-1].split()[0].lower() in {"and", "or", "und", "oder", "et", "ou", "y", "o", "e"}:
+    if any(i.split()[0].lower() in _LIST_JOINERS for i in items[1:]):
         return None
+    # Pieces of a sentence hold its small words; a tag seldom does ("How to retire early").
     prose = sum(1 for i in items if any(w.lower() in PROSE_WORDS for w in i.split()))
-    if prose >= 2:
+    if 2 * prose > len(items):
+        return None
+    # "300 Broadway, San Francisco, CA 94133", "22,91 € 26,95 €": addresses, prices and
+    # numbers split at their commas, not keywords.
+    if sum(1 for i in items if _NUMBER.search(i)) >= 2:
         return None
     return dedupe_tags(items)

@@ -54,9 +54,10 @@ FAMILIES: tuple[str, ...] = tuple(dict.fromkeys(rule.family for rule in PIPELINE
 
 def iter_rule_patterns() -> Iterator[tuple[str, regex.Pattern[str]]]:
     """Compiled patterns the rules apply to page text (for the backtracking tests)."""
+    from newsclean.meta import tags
     from newsclean.rules import features
 
-    yield "metadata.TAG_LABEL", metadata.TAG_LABEL
+    yield "meta.tags.LABEL", tags.LABEL
     yield "labels.MENU_SEPARATORS", labels.MENU_SEPARATORS
     for name in dir(features):
         value = getattr(features, name)

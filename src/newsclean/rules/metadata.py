@@ -9,54 +9,13 @@ from typing import Literal
 import regex
 
 from newsclean.meta.dates import parse_datelines, parse_label
-from newsclean.rules.features import is_headline_shaped, is_prose, split_list, word_count
+from newsclean.meta.tags import parse_tag_line
+from newsclean.rules.features import is_headline_shaped, is_prose
 from newsclean.rules.html_region import main_container
 from newsclean.rules.pipeline import Context, Mark, Rule
 from newsclean.rules.region import standfirst_lines, text_region
 
-#: A labelled tag line: "Tags: a, b", "Schlagwörter: …", "Теги: …", "标签：…".
-TAG_LABEL = regex.compile(
-    r"^\s*(?:tags?|tagged(?: with)?|topics?|keywords?|schlagwörter|schlagworte|themen|"
-    r"étiquettes|mots[- ]clés|sujets|etiquetas|temas|palabras clave|argomenti|tag|"
-    r"теги|метки|тэги|темы|ключевые слова|tagi|tematy|etiketler|konular|الوسوم|كلمات مفتاحية|"
-    r"标签|標籤|关键词|關鍵詞|タグ|キーワード)\s*[:：]\s*(?P<rest>.+)$",
-    regex.IGNORECASE,
-)
 _HAS_DIGIT = regex.compile(r"\d|[一二三四五六七八九十]")
-
-#: Unlabelled tag lines need this many items, each this short, to tell them from a sentence
-#: or a headline that happens to hold commas.
-TAG_MIN_ITEMS = 4
-TAG_MAX_ITEM_WORDS = 5
-TAG_MAX_MEAN_WORDS = 3.0
-
-
-def tag_items(text: str) -> list[str] | None:
-    """The items of a tag line, or ``None`` when ``text`` is not shaped like one."""
-    labelled = TAG_LABEL.match(text)
-    if labelled:
-        items = split_list(labelled.group("rest"))
-        return items or None
-    if len(text) > 600 or text.rstrip().endswith((".", "!", "?", "。")):
-        return None
-    items = split_list(text)
-    if len(items) < TAG_MIN_ITEMS:
-        return None
-    counts = [word_count(item) for item in items]
-    if max(counts) > TAG_MAX_ITEM_WORDS or sum(counts) / len(counts) > TAG_MAX_MEAN_WORDS:
-        return None
-    return items
-
-
-def _dedupe(items: list[str]) -> list[str]:
-    seen: set[str] = set()
-    out = []
-    for item in items:
-        key = item.casefold()
-        if key not in seen:
-            seen.add(key)
-            out.append(item)
-    return out
 
 
 def apply_dateline(ctx: Context) -> Iterator[Mark]:
@@ -98,10 +57,10 @@ def apply_byline(ctx: Context) -> Iterator[Mark]:
 def apply_tag_line(ctx: Context) -> Iterator[Mark]:
     """A labelled tag line ("Tags: a, b, c"), wherever it is."""
     for i, block in enumerate(ctx.blocks):
-        if ctx.decided[i] is None and len(block.text) <= 600 and TAG_LABEL.match(block.text):
-            items = tag_items(block.text)
-            if items:
-                yield Mark(i, action="tags", value=_dedupe(items))
+        if ctx.decided[i] is None:
+            tags = parse_tag_line(block.text, labelled_only=True)
+            if tags:
+                yield Mark(i, action="tags", value=list(tags))
 
 
 def apply_tag_list(ctx: Context) -> Iterator[Mark]:
@@ -111,9 +70,9 @@ def apply_tag_list(ctx: Context) -> Iterator[Mark]:
         return
     for i in range(region[1] + 1, len(ctx.blocks)):
         if ctx.decided[i] is None:
-            items = tag_items(ctx.blocks[i].text)
-            if items:
-                yield Mark(i, action="tags", value=_dedupe(items))
+            tags = parse_tag_line(ctx.blocks[i].text)
+            if tags:
+                yield Mark(i, action="tags", value=list(tags))
 
 
 def apply_title_line(ctx: Context) -> Iterator[Mark]:
