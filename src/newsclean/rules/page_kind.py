@@ -1,0 +1,120 @@
+"""Pages that are not one article: their content area, and when the region takes it whole.
+
+The region finder (:mod:`newsclean.rules.html_region`) looks for the container where the prose
+concentrates, which on a story page is the story. A product, service, documentation or forum
+page spreads its content over several sibling sections (a lead paragraph, a feature list, a
+specs table, an FAQ, one post per reply) and the best concentrated container is only one of
+them. Such a page is recognised by what lies around the core: content worth more than the core
+itself. The region then becomes the page's *content area*, the ancestor of the core that holds
+the most content net of page furniture; the rules that remove menus, share bars, cookie banners,
+link lists and the rest still run inside it.
+
+What does not count as content around the core: furniture (blocks in containers named as
+navigation, related, share… and link lists), a second copy of a text the core already has (a
+story laid out twice, for phones and for desktops), and the snippets of teasers (a small item
+with a linked headline), which fill the space around a story on news pages.
+"""
+
+from __future__ import annotations
+
+from newsclean.rules.pipeline import Context
+
+#: Containers whose class/id concepts say "page furniture, not content".
+FURNITURE_CONCEPTS = frozenset({"share", "related", "subscribe", "comments", "ads", "cookie", "navigation"})
+#: A block this link-heavy is a menu or a link list, whatever its container says.
+LINK_HEAVY = 0.5
+#: The content area is taken when its content outweighs the core's this many times: a story
+#: with a short box beside it stays a story.
+WIDEN_RATIO = 1.5
+#: An item of a teaser list is a small group of blocks (headline, snippet, byline, date) …
+TEASER_ITEM_BLOCKS = 5
+#: … one of them a headline: a link of at least this many words, and almost nothing else.
+HEADLINE_WORDS = 4
+HEADLINE_LINK_DENSITY = 0.8
+
+
+def content_area(ctx: Context, core: int, chosen: frozenset[int]) -> int | None:
+    """The ancestor of ``core`` to take as the region instead, or ``None`` to keep the core.
+
+    ``chosen`` is the region found so far (the core and the siblings taken with it). The
+    ancestor holding the most content net of furniture is taken when its content is worth
+    :data:`WIDEN_RATIO` times the region's.
+    """
+    containers = ctx.containers
+    chain = []
+    c = core
+    while c >= 0:
+        chain.append(c)
+        c = containers[c].parent
+    values = block_values(ctx, set(chain) | chosen)
+    teasers = teaser_blocks(ctx)
+    net = dict.fromkeys(chain, 0.0)
+    content = dict.fromkeys(chain, 0.0)
+    in_chosen = 0.0
+    seen = {b.text for b in ctx.blocks if not chosen.isdisjoint(b.containers)}
+    for i, (block, value) in enumerate(zip(ctx.blocks, values, strict=True)):
+        if not chosen.isdisjoint(block.containers):
+            in_chosen += max(value, 0.0)
+        elif block.text in seen or (value > 0 and i in teasers):
+            continue
+        else:
+            seen.add(block.text)
+        for cid in block.containers:
+            if cid in net:
+                net[cid] += value
+                if value > 0:
+                    content[cid] += value
+    best = max(chain, key=lambda cid: (net[cid], -containers[cid].depth))
+    if best == core or content[best] < WIDEN_RATIO * max(in_chosen, 1.0):
+        return None
+    return best
+
+
+def block_values(ctx: Context, trusted: set[int]) -> list[float]:
+    """Each block's length, negative for furniture.
+
+    Furniture: taken by an earlier rule, link-heavy, or inside a container named as boilerplate
+    (but not one of ``trusted``: the core's own chain, whatever its class says).
+    """
+    containers = ctx.containers
+    values = []
+    for i, block in enumerate(ctx.blocks):
+        length = float(len(block.text))
+        furniture = (
+            ctx.decided[i] is not None
+            or block.link_density >= LINK_HEAVY
+            or any(c not in trusted and containers[c].concepts & FURNITURE_CONCEPTS for c in block.containers)
+        )
+        values.append(-length if furniture else length)
+    return values
+
+
+def teaser_blocks(ctx: Context) -> set[int]:
+    """Indices of the text blocks of teasers: in a small item beside a linked headline, or
+    opening with the linked headline themselves ("Title of the story NEW DELHI: The …")."""
+    count: dict[int, int] = {}
+    for block in ctx.blocks:
+        for cid in block.containers:
+            count[cid] = count.get(cid, 0) + 1
+    with_headline: set[int] = set()
+    for block in ctx.blocks:
+        if block.link_density >= HEADLINE_LINK_DENSITY and len(block.text.split()) >= HEADLINE_WORDS:
+            for cid in reversed(block.containers):
+                if count[cid] > TEASER_ITEM_BLOCKS:
+                    break
+                with_headline.add(cid)
+    found: set[int] = set()
+    for i, block in enumerate(ctx.blocks):
+        if block.link_density >= LINK_HEAVY:
+            continue
+        first_link = block.links[0][0] if block.links else ""
+        if len(first_link.split()) >= HEADLINE_WORDS and block.text.startswith(first_link):
+            found.add(i)
+            continue
+        for cid in reversed(block.containers):
+            if count[cid] > TEASER_ITEM_BLOCKS:
+                break
+            if cid in with_headline:
+                found.add(i)
+                break
+    return found

@@ -1,0 +1,104 @@
+"""The content area of pages that are not one article (rules/page_kind.py): when the region is
+widened to it, and the teaser snippets that never count for widening."""
+
+from __future__ import annotations
+
+import newsclean
+from newsclean.blocks.html import build_blocks
+from newsclean.blocks.parse import parse_page
+from newsclean.rules.page_kind import content_area, teaser_blocks
+from newsclean.rules.pipeline import Context
+
+_STORY = (
+    "<p>The council voted on Tuesday to close the old swimming baths on Mill Street at the end of "
+    "the summer, after engineers found the roof beams had rotted through in several places.</p>"
+    "<p>Campaigners who have fought to keep the baths open for a decade said they would ask the "
+    "courts to review the decision before the closure date in September.</p>"
+    "<p>A new leisure centre on the edge of town is due to open in two years, the council said, "
+    "although the building work has not yet been put out to tender.</p>"
+    "<p>Swimming clubs that train at the baths have been offered lane time at a school pool in the "
+    "meantime, though only on weekday evenings and never at weekends.</p>"
+)
+
+
+def _context(markup: str) -> Context:
+    root, _ = parse_page(markup)
+    assert root is not None
+    blocks, containers = build_blocks(root)
+    return Context(blocks=blocks, source_format="html", containers=containers)
+
+
+def test_teaser_snippets_beside_a_linked_headline() -> None:
+    ctx = _context(
+        "<html><body><ul>"
+        "<li><h3><a href='/a'>Flood barriers raised along the river again</a></h3>"
+        "<p>Crews worked through the night as the water rose.</p></li>"
+        "<li><h3><a href='/b'>New bus timetable starts in the spring</a></h3>"
+        "<p>Fewer buses will run on Sundays under the plan.</p></li>"
+        "</ul><div class='card'><h3>Pure water poles</h3><p>We reach the fourth floor from the ground.</p>"
+        "<a href='/more'>Learn more</a></div></body></html>"
+    )
+    texts = {ctx.blocks[i].text for i in teaser_blocks(ctx)}
+    assert texts == {
+        "Crews worked through the night as the water rose.",
+        "Fewer buses will run on Sundays under the plan.",
+    }  # the card's "Learn more" is no headline: its text is no teaser
+
+
+def test_teaser_headline_and_snippet_in_one_block() -> None:
+    ctx = _context(
+        "<html><body><ul><li><a href='/x'>Council closes the old swimming baths</a> LEEDS: The council "
+        "voted on Tuesday to close the baths.</li><li><a href='/y'>Pool</a> A short word opens this one.</li>"
+        "</ul></body></html>"
+    )
+    assert [ctx.blocks[i].text for i in teaser_blocks(ctx)] == [
+        "Council closes the old swimming baths LEEDS: The council voted on Tuesday to close the baths."
+    ]
+
+
+def test_region_widens_to_the_sections_of_a_product_page() -> None:
+    page = (
+        "<html><body><nav><a href='/'>Home</a> <a href='/shop'>Shop</a></nav><div class='page'>"
+        "<div class='intro'><h1>Oak bench</h1><p>A solid oak garden bench made by hand in our "
+        "workshop, oiled three times and ready for every kind of weather.</p></div>"
+        "<div class='specs'><h2>Specifications</h2><ul><li>Width: 150 cm</li><li>Depth: 60 cm</li>"
+        "<li>Weight: 32 kg</li><li>Finish: Danish oil</li></ul></div>"
+        "<div class='care'><h2>Care</h2><p>Oil once a year.</p><p>Store under cover in winter.</p></div>"
+        "<div class='delivery'><h2>Delivery</h2><p>Two-person delivery to your garden, free on orders "
+        "over 500 pounds, and we take the packaging away with us.</p></div>"
+        "</div><footer><a href='/terms'>Terms</a></footer></body></html>"
+    )
+    doc = newsclean.clean(page)
+    for kept in ("Width: 150 cm", "Finish: Danish oil", "Oil once a year.", "Specifications", "Two-person"):
+        assert kept in doc.body
+    assert "Terms" not in doc.body and "Shop" not in doc.body
+
+
+def test_region_stays_on_a_story_with_a_teaser_list_beside_it() -> None:
+    teasers = "".join(
+        f"<div class='item'><h3><a href='/s{i}'>Another story from the town about item {i} today</a></h3>"
+        f"<p>A snippet of that other story, long enough to read like a sentence of prose, number {i}."
+        " It goes on for a second sentence.</p></div>"
+        for i in range(8)
+    )
+    page = (
+        f"<html><body><div class='wrap'><div class='story'>{_STORY}</div>"
+        f"<div class='more'>{teasers}</div></div></body></html>"
+    )
+    doc = newsclean.clean(page)
+    assert "roof beams" in doc.body and "weekday evenings" in doc.body
+    assert "A snippet of that other story" not in doc.body
+
+
+def test_a_second_copy_of_the_story_adds_no_content() -> None:
+    # the same story laid out twice, for phones and for desktops: no reason to widen
+    other = _STORY.replace("council", "committee").replace("baths", "lido")
+    for second, widens in ((_STORY, False), (other, True)):
+        ctx = _context(
+            f"<html><body><div class='page'><div class='a'>{_STORY}</div>"
+            f"<div class='b'><div class='inner'>{second}</div></div></div></body></html>"
+        )
+        core = ctx.blocks[0].containers[-2]  # the div around the first copy's paragraphs
+        assert ctx.containers[core].tag == "div"
+        area = content_area(ctx, core, frozenset({core}))
+        assert (area is not None) is widens
