@@ -102,3 +102,36 @@ def test_a_second_copy_of_the_story_adds_no_content() -> None:
         assert ctx.containers[core].tag == "div"
         area = content_area(ctx, core, frozenset({core}))
         assert (area is not None) is widens
+
+
+def test_thread_page_keeps_every_post_not_just_the_longest() -> None:
+    posts = (
+        "After the last update my laptop no longer wakes from sleep when I open the lid. I have to hold "
+        "the power button down until it restarts, and whatever I had open is lost.",
+        "Same here since Tuesday. Rolling back the graphics driver fixed it for me, so it is probably that "
+        "and not the update itself. Device manager, display adapters, roll back driver.",
+        "Thanks, rolling back the driver worked. I will wait for the next release before updating again, "
+        "and I have switched off automatic driver updates for now.",
+        "Note that the next big update may put the new driver back. Pausing updates for a few weeks is the "
+        "safer way until the maker has fixed it properly.",
+        "The maker has posted a fixed driver this morning. I installed it and the laptop has woken from "
+        "sleep every time since, with the lid and with the keyboard.",
+        "Confirmed on a second machine here: the fixed driver from this morning solves it, and the battery "
+        "no longer drains overnight while the laptop is asleep either.",
+    )
+    thread = "".join(
+        f"<article class='comment post'><div class='post-main'><div class='post-inner'><h4>user{i}</h4>"
+        f"<div class='post-body'><p>{text}</p></div></div></div></article>"
+        for i, text in enumerate(posts)
+    )
+    page = (
+        "<html><body><nav><a href='/'>Forums</a> <a href='/new'>New posts</a></nav>"
+        "<div class='notice'><p>This thread is a wiki post: any member can edit the first post to keep the "
+        "answer current. The history of every edit is kept, and it can be read by every member and by guests "
+        "who have not yet registered.</p></div>"
+        f"<div class='thread'><h1>Laptop will not wake from sleep</h1>{thread}</div></body></html>"
+    )
+    doc = newsclean.clean(page)
+    for text in posts:
+        assert text in doc.body
+    assert "wiki post" not in doc.body

@@ -22,7 +22,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from newsclean.rules.features import is_prose, word_count
-from newsclean.rules.page_kind import content_area
+from newsclean.rules.page_kind import content_area, thread_area
 from newsclean.rules.pipeline import Context
 from newsclean.rules.region import family_of
 
@@ -192,10 +192,15 @@ def main_container(ctx: Context) -> int | None:
     core = _widen_to_article(ctx, core, scores)
     core = _apply_hints(ctx, core, scores.mass)
     chosen = _with_siblings(ctx, core, scores, best_own, floor)
-    area = None if thread else content_area(ctx, core, chosen)
-    if area is not None:  # a page of spread sections, not one article: take its content area
-        chosen = chosen | {area}
-        core = area
+    if thread:  # the posts are the page's content, wherever the longest one is
+        area = thread_area(ctx, block_weights(ctx), in_comments)
+        if area is not None:
+            chosen = frozenset({area})
+    else:  # a page of spread sections, not one article: its content area
+        area = content_area(ctx, core, chosen)
+        if area is not None:
+            chosen = chosen | {area}
+    core = core if area is None else area
     ctx.main = core
     ctx.cache["html_main_set"] = chosen
     return core

@@ -118,3 +118,31 @@ def teaser_blocks(ctx: Context) -> set[int]:
                 found.add(i)
                 break
     return found
+
+
+#: On a thread page the region is the smallest container holding this share of the posts' prose.
+THREAD_POSTS_SHARE = 0.7
+
+
+def thread_area(ctx: Context, weights: list[float], in_comments: list[bool]) -> int | None:
+    """The container around the posts of a thread page (a forum topic), or ``None``.
+
+    The core there is the longest post, or a notice beside the thread; the page's content is
+    every post, so the region is the smallest container that holds most of their prose.
+    """
+    inside: dict[int, float] = {}
+    total = 0.0
+    for i, block in enumerate(ctx.blocks):
+        weight = weights[i]
+        if weight <= 0 or ctx.decided[i] is not None or not block.containers:
+            continue
+        if not in_comments[block.containers[-1]]:
+            continue
+        total += weight
+        for cid in block.containers:
+            inside[cid] = inside.get(cid, 0.0) + weight
+    if total <= 0:
+        return None
+    containers = ctx.containers
+    held = [cid for cid, value in inside.items() if value >= THREAD_POSTS_SHARE * total]
+    return max(held, key=lambda cid: containers[cid].depth) if held else None
