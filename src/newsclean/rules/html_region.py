@@ -199,7 +199,7 @@ def main_container(ctx: Context) -> int | None:
     else:  # a page of spread sections, not one article: its content area
         area = content_area(ctx, core, chosen)
         if area is not None:
-            chosen = chosen | {area}
+            chosen = chosen | {area} if area in ancestors_and_self(ctx, core) else frozenset({area})
     core = core if area is None else area
     ctx.main = core
     ctx.cache["html_main_set"] = chosen

@@ -34,11 +34,12 @@ HEADLINE_LINK_DENSITY = 0.8
 
 
 def content_area(ctx: Context, core: int, chosen: frozenset[int]) -> int | None:
-    """The ancestor of ``core`` to take as the region instead, or ``None`` to keep the core.
+    """The container to take as the region instead of the core, or ``None`` to keep the core.
 
     ``chosen`` is the region found so far (the core and the siblings taken with it). The
-    ancestor holding the most content net of furniture is taken when its content is worth
-    :data:`WIDEN_RATIO` times the region's.
+    ancestor of the core holding the most content net of furniture is taken when its content is
+    worth :data:`WIDEN_RATIO` times the region's; a container outside the core's chain, when it
+    holds more content net of furniture than any ancestor and as much more than the region.
     """
     containers = ctx.containers
     chain = []
@@ -46,35 +47,56 @@ def content_area(ctx: Context, core: int, chosen: frozenset[int]) -> int | None:
     while c >= 0:
         chain.append(c)
         c = containers[c].parent
-    values = block_values(ctx, set(chain) | chosen)
+    values = block_values(ctx, set(chain), chosen)
     teasers = teaser_blocks(ctx)
-    net = dict.fromkeys(chain, 0.0)
-    content = dict.fromkeys(chain, 0.0)
+    net = [0.0] * len(containers)
+    content = [0.0] * len(containers)
     in_chosen = 0.0
     seen = {b.text for b in ctx.blocks if not chosen.isdisjoint(b.containers)}
+    counted: set[str] = set()
     for i, (block, value) in enumerate(zip(ctx.blocks, values, strict=True)):
         if not chosen.isdisjoint(block.containers):
+            if block.text in counted:
+                continue
+            counted.add(block.text)
             in_chosen += max(value, 0.0)
         elif block.text in seen or (value > 0 and i in teasers):
             continue
         else:
             seen.add(block.text)
         for cid in block.containers:
-            if cid in net:
-                net[cid] += value
-                if value > 0:
-                    content[cid] += value
+            net[cid] += value
+            if value > 0:
+                content[cid] += value
     best = max(chain, key=lambda cid: (net[cid], -containers[cid].depth))
-    if best == core or content[best] < WIDEN_RATIO * max(in_chosen, 1.0):
+    need = WIDEN_RATIO * max(in_chosen, 1.0)
+    # the content may sit beside the core's chain (the core was a notice or a banner at the top):
+    # there it holds more content net of furniture than any ancestor of the core
+    on_chain = set(chain)
+    beside = [cid for cid in range(len(containers)) if cid not in on_chain and not _inside(ctx, cid, core)]
+    if beside:
+        elsewhere = max(beside, key=lambda cid: (net[cid], -containers[cid].depth))
+        if net[elsewhere] > net[best] and content[elsewhere] >= need:
+            return elsewhere
+    if best == core or content[best] < need:
         return None
     return best
 
 
-def block_values(ctx: Context, trusted: set[int]) -> list[float]:
+def _inside(ctx: Context, cid: int, ancestor: int) -> bool:
+    while cid >= 0:
+        if cid == ancestor:
+            return True
+        cid = ctx.containers[cid].parent
+    return False
+
+
+def block_values(ctx: Context, trusted: set[int], region: frozenset[int]) -> list[float]:
     """Each block's length, negative for furniture.
 
     Furniture: taken by an earlier rule, link-heavy, or inside a container named as boilerplate
-    (but not one of ``trusted``: the core's own chain, whatever its class says).
+    (but not one of ``trusted``, the core's own chain, and not inside the ``region`` found so far:
+    the region finder has judged those by their prose, whatever their class says).
     """
     containers = ctx.containers
     values = []
@@ -83,7 +105,12 @@ def block_values(ctx: Context, trusted: set[int]) -> list[float]:
         furniture = (
             ctx.decided[i] is not None
             or block.link_density >= LINK_HEAVY
-            or any(c not in trusted and containers[c].concepts & FURNITURE_CONCEPTS for c in block.containers)
+            or (
+                region.isdisjoint(block.containers)
+                and any(
+                    c not in trusted and containers[c].concepts & FURNITURE_CONCEPTS for c in block.containers
+                )
+            )
         )
         values.append(-length if furniture else length)
     return values
