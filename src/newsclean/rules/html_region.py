@@ -15,6 +15,8 @@ The best concentrated container is the article's core. Markup that says "this is
 narrows it when the prose agrees, and siblings of the core that hold concentrated prose of their
 own (an article split across several ``<div>`` s) are taken in with it. Comment sections count
 against a container, except on a thread page (a forum topic), where the posts are the content.
+A page that is not one article (sections of a product or service page, the posts of a thread)
+then has its region widened to its content area (:mod:`newsclean.rules.page_kind`).
 """
 
 from __future__ import annotations

@@ -24,7 +24,9 @@ FURNITURE_CONCEPTS = frozenset({"share", "related", "subscribe", "comments", "ad
 #: A block this link-heavy is a menu or a link list, whatever its container says.
 LINK_HEAVY = 0.5
 #: The content area is taken when its content outweighs the core's this many times: a story
-#: with a short box beside it stays a story.
+#: with a short box beside it, or a wrapper adding its headline, byline and copyright line, stays
+#: a story (at 1.25 the wrapper of a short Chinese news story was taken); at 2 documentation and
+#: service pages whose core is one long section of several lose their other sections.
 WIDEN_RATIO = 1.5
 #: An item of a teaser list is a small group of blocks (headline, snippet, byline, date) …
 TEASER_ITEM_BLOCKS = 5
