@@ -135,3 +135,22 @@ def test_thread_page_keeps_every_post_not_just_the_longest() -> None:
     for text in posts:
         assert text in doc.body
     assert "wiki post" not in doc.body
+
+
+def test_a_core_in_the_page_footer_gives_way_to_the_content() -> None:
+    legal = " ".join(
+        f"Clause {n}. These terms apply to every purchase made through the shop and its apps, and they "
+        "govern returns, refunds, warranties and the use of the accounts our customers open with us."
+        for n in range(1, 4)
+    )
+    ctx = _context(
+        "<html><body><main><div class='product'><h1>Oak bench</h1><p>Made by hand from solid oak.</p>"
+        "<ul><li>Width: 150 cm</li><li>Depth: 60 cm</li><li>Weight: 32 kg</li></ul>"
+        "<h2>Care</h2><p>Oil it once a year and keep it under cover in winter.</p></div></main>"
+        f"<footer><div class='legal'><div class='terms'><p>{legal}</p></div></div></footer></body></html>"
+    )
+    core = next(b for b in ctx.blocks if b.text.startswith("Clause 1.")).containers[-2]  # div.terms
+    assert ctx.containers[core].tag == "div"
+    area = content_area(ctx, core, frozenset({core}))
+    assert area is not None and ctx.containers[area].tag in {"main", "div"}
+    assert any(b.text == "Width: 150 cm" and area in b.containers for b in ctx.blocks)

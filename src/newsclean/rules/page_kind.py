@@ -49,7 +49,11 @@ def content_area(ctx: Context, core: int, chosen: frozenset[int]) -> int | None:
     while c >= 0:
         chain.append(c)
         c = containers[c].parent
-    values = block_values(ctx, set(chain), chosen)
+    if any(containers[cid].tag == "footer" for cid in chain):
+        # a core in the page's footer is its legal or about text: it holds none of the content
+        values = block_values(ctx, set(), frozenset())
+    else:
+        values = block_values(ctx, set(chain), chosen)
     teasers = teaser_blocks(ctx)
     net = [0.0] * len(containers)
     content = [0.0] * len(containers)
