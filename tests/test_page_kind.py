@@ -154,3 +154,38 @@ def test_a_core_in_the_page_footer_gives_way_to_the_content() -> None:
     area = content_area(ctx, core, frozenset({core}))
     assert area is not None and ctx.containers[area].tag in {"main", "div"}
     assert any(b.text == "Width: 150 cm" and area in b.containers for b in ctx.blocks)
+
+
+def test_question_and_answers_with_comment_threads_between_them() -> None:
+    def comments(topic: str) -> str:
+        return "<ul class='comments'>" + "".join(
+            f"<li class='comment'>Comment {n} on the {topic}: this is worth adding to the answer itself, "
+            "since people searching later will not read down this far.</li>"
+            for n in range(1, 4)
+        ) + "</ul>"
+
+    page = (
+        "<html><body><div class='qa'>"
+        "<div class='question'><h1>Why does my bread sink in the middle?</h1><p>Every loaf I bake rises "
+        "well in the oven and then sinks in the middle as it cools. I use a standard white recipe.</p></div>"
+        "<div class='answer'><div class='answer-body'><p>A loaf that sinks as it cools was usually proved "
+        "for too long: the gluten is stretched to its limit before baking, so it cannot hold the gas once "
+        "the oven spring is over. Shorten the second rise by a third and bake when a floured finger leaves "
+        "a dent that springs back slowly. Too much yeast does the same, so check the amount as well.</p>"
+        f"</div>{comments('first answer')}</div>"
+        "<div class='answer'><div class='answer-body'><p>Also check that the loaf is baked through: an "
+        "underbaked centre collapses as steam leaves it. Tap the bottom, or bake until the middle reaches "
+        "96 degrees.</p></div>"
+        f"{comments('second answer')}</div>"
+        "</div></body></html>"
+    )
+    ctx = _context(page)
+    core = next(b for b in ctx.blocks if b.text.startswith("A loaf that sinks")).containers[-2]
+    assert ctx.containers[core].tag == "div"  # the first answer's body: the longest prose
+    area = content_area(ctx, core, frozenset({core}))
+    assert area is not None and ctx.containers[area].tag == "div"
+    inside = [b.text for b in ctx.blocks if area in b.containers]
+    assert any(t.startswith("Every loaf I bake") for t in inside)  # the question
+    assert any(t.startswith("Also check") for t in inside)  # the second answer
+    doc = newsclean.clean(page)
+    assert "Comment 1 on the first answer" not in doc.body

@@ -74,14 +74,14 @@ def content_area(ctx: Context, core: int, chosen: frozenset[int]) -> int | None:
             net[cid] += value
             if value > 0:
                 content[cid] += value
-    best = max(chain, key=lambda cid: (net[cid], -containers[cid].depth))
+    best = max(chain, key=lambda cid: (net[cid], containers[cid].depth))
     need = WIDEN_RATIO * max(in_chosen, 1.0)
     # the content may sit beside the core's chain (the core was a notice or a banner at the top):
     # there it holds more content net of furniture than any ancestor of the core
     on_chain = set(chain)
     beside = [cid for cid in range(len(containers)) if cid not in on_chain and not _inside(ctx, cid, core)]
     if beside:
-        elsewhere = max(beside, key=lambda cid: (net[cid], -containers[cid].depth))
+        elsewhere = max(beside, key=lambda cid: (net[cid], containers[cid].depth))
         if net[elsewhere] > net[best] and content[elsewhere] >= need:
             return elsewhere
     if best == core or content[best] < need:
@@ -98,27 +98,32 @@ def _inside(ctx: Context, cid: int, ancestor: int) -> bool:
 
 
 def block_values(ctx: Context, trusted: set[int], region: frozenset[int]) -> list[float]:
-    """Each block's length, negative for furniture.
+    """Each block's length, negative for furniture, zero for a comment.
 
     Furniture: taken by an earlier rule, link-heavy, or inside a container named as boilerplate
     (but not one of ``trusted``, the core's own chain, and not inside the ``region`` found so far:
-    the region finder has judged those by their prose, whatever their class says).
+    the region finder has judged those by their prose, whatever their class says). A comment
+    neither adds nor costs: on a question-and-answer page each answer's comments sit between the
+    answers, and whether comments are content is the thread rules' call.
     """
     containers = ctx.containers
     values = []
     for i, block in enumerate(ctx.blocks):
         length = float(len(block.text))
-        furniture = (
-            ctx.decided[i] is not None
-            or block.link_density >= LINK_HEAVY
-            or (
-                region.isdisjoint(block.containers)
-                and any(
-                    c not in trusted and containers[c].concepts & FURNITURE_CONCEPTS for c in block.containers
-                )
-            )
-        )
-        values.append(-length if furniture else length)
+        if ctx.decided[i] is not None or block.link_density >= LINK_HEAVY:
+            values.append(-length)
+            continue
+        named: set[str] = set()
+        if region.isdisjoint(block.containers):
+            for c in block.containers:
+                if c not in trusted:
+                    named |= containers[c].concepts & FURNITURE_CONCEPTS
+        if not named:
+            values.append(length)
+        elif named == {"comments"}:
+            values.append(0.0)
+        else:
+            values.append(-length)
     return values
 
 
