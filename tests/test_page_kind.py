@@ -189,3 +189,19 @@ def test_question_and_answers_with_comment_threads_between_them() -> None:
     assert any(t.startswith("Also check") for t in inside)  # the second answer
     doc = newsclean.clean(page)
     assert "Comment 1 on the first answer" not in doc.body
+
+
+def test_a_smaller_addition_widens_when_it_brings_subheadings() -> None:
+    # the core holds _STORY (636 characters); the section beside it adds 173 more (1.27 times in all)
+    extra = (
+        "<p>Lane swimming continues at the school pool on weekday evenings from six until nine.</p>"
+        "<p>Season tickets bought for the baths will be refunded in full at the town hall desk.</p>"
+    )
+    for heading, widens in (("<h2>While the baths are closed</h2>", True), ("", False)):
+        ctx = _context(
+            f"<html><body><div class='page'><div class='a'>{_STORY}</div>"
+            f"<div class='b'>{heading}{extra}</div></div></body></html>"
+        )
+        core = ctx.blocks[0].containers[-2]
+        area = content_area(ctx, core, frozenset({core}))
+        assert (area is not None) is widens

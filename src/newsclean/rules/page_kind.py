@@ -28,6 +28,9 @@ LINK_HEAVY = 0.5
 #: a story (at 1.25 the wrapper of a short Chinese news story was taken); at 2 documentation and
 #: service pages whose core is one long section of several lose their other sections.
 WIDEN_RATIO = 1.5
+#: … or this many times when what it adds has subheadings of its own (h2–h6): the other sections
+#: of a product, service or documentation page. A story's wrapper adds no subheading.
+SECTIONS_WIDEN_RATIO = 1.25
 #: An item of a teaser list is a small group of blocks (headline, snippet, byline, date) …
 TEASER_ITEM_BLOCKS = 5
 #: … one of them a headline: a link of at least this many words, and almost nothing else.
@@ -40,7 +43,8 @@ def content_area(ctx: Context, core: int, chosen: frozenset[int]) -> int | None:
 
     ``chosen`` is the region found so far (the core and the siblings taken with it). The
     ancestor of the core holding the most content net of furniture is taken when its content is
-    worth :data:`WIDEN_RATIO` times the region's; a container outside the core's chain, when it
+    worth :data:`WIDEN_RATIO` times the region's (:data:`SECTIONS_WIDEN_RATIO` when it adds
+    subheadings); a container outside the core's chain, when it
     holds more content net of furniture than any ancestor and as much more than the region.
     """
     containers = ctx.containers
@@ -57,10 +61,12 @@ def content_area(ctx: Context, core: int, chosen: frozenset[int]) -> int | None:
     teasers = teaser_blocks(ctx)
     net = [0.0] * len(containers)
     content = [0.0] * len(containers)
+    sections = [False] * len(containers)
     in_chosen = 0.0
     seen = {b.text for b in ctx.blocks if not chosen.isdisjoint(b.containers)}
     counted: set[str] = set()
     for i, (block, value) in enumerate(zip(ctx.blocks, values, strict=True)):
+        subheading = False
         if not chosen.isdisjoint(block.containers):
             if block.text in counted:
                 continue
@@ -70,10 +76,13 @@ def content_area(ctx: Context, core: int, chosen: frozenset[int]) -> int | None:
             continue
         else:
             seen.add(block.text)
+            subheading = value > 0 and block.heading_level >= 2
         for cid in block.containers:
             net[cid] += value
             if value > 0:
                 content[cid] += value
+            if subheading:
+                sections[cid] = True
     best = max(chain, key=lambda cid: (net[cid], containers[cid].depth))
     need = WIDEN_RATIO * max(in_chosen, 1.0)
     # the content may sit beside the core's chain (the core was a notice or a banner at the top):
@@ -84,7 +93,11 @@ def content_area(ctx: Context, core: int, chosen: frozenset[int]) -> int | None:
         elsewhere = max(beside, key=lambda cid: (net[cid], containers[cid].depth))
         if net[elsewhere] > net[best] and content[elsewhere] >= need:
             return elsewhere
-    if best == core or content[best] < need:
+    if best == core:
+        return None
+    if sections[best] and content[best] >= SECTIONS_WIDEN_RATIO * max(in_chosen, 1.0):
+        return best  # it adds sections of its own, under subheadings: a page of sections
+    if content[best] < need:
         return None
     return best
 
