@@ -88,7 +88,10 @@ def content_area(ctx: Context, core: int, chosen: frozenset[int]) -> int | None:
     # the content may sit beside the core's chain (the core was a notice or a banner at the top):
     # there it holds more content net of furniture than any ancestor of the core
     on_chain = set(chain)
-    beside = [cid for cid in range(len(containers)) if cid not in on_chain and not _inside(ctx, cid, core)]
+    under = [False] * len(containers)  # inside the core (a parent comes before its children)
+    for cid, container in enumerate(containers):
+        under[cid] = cid == core or (container.parent >= 0 and under[container.parent])
+    beside = [cid for cid in range(len(containers)) if not under[cid] and cid not in on_chain]
     if beside:
         elsewhere = max(beside, key=lambda cid: (net[cid], containers[cid].depth))
         if net[elsewhere] > net[best] and content[elsewhere] >= need:
@@ -100,14 +103,6 @@ def content_area(ctx: Context, core: int, chosen: frozenset[int]) -> int | None:
     if content[best] < need:
         return None
     return best
-
-
-def _inside(ctx: Context, cid: int, ancestor: int) -> bool:
-    while cid >= 0:
-        if cid == ancestor:
-            return True
-        cid = ctx.containers[cid].parent
-    return False
 
 
 def block_values(ctx: Context, trusted: set[int], region: frozenset[int]) -> list[float]:
