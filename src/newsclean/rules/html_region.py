@@ -15,6 +15,8 @@ The best concentrated container is the article's core. Markup that says "this is
 narrows it when the prose agrees, and siblings of the core that hold concentrated prose of their
 own (an article split across several ``<div>`` s) are taken in with it. Comment sections count
 against a container, except on a thread page (a forum topic), where the posts are the content.
+A page that is not one article (sections of a product or service page, the posts of a thread)
+then has its region widened to its content area (:mod:`newsclean.rules.page_kind`).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from newsclean.rules.features import is_prose, word_count
+from newsclean.rules.page_kind import content_area, thread_area
 from newsclean.rules.pipeline import Context
 from newsclean.rules.region import family_of
 
@@ -190,8 +193,18 @@ def main_container(ctx: Context) -> int | None:
     core = _climb(ctx, core, scores, best_own, floor)
     core = _widen_to_article(ctx, core, scores)
     core = _apply_hints(ctx, core, scores.mass)
+    chosen = _with_siblings(ctx, core, scores, best_own, floor)
+    if thread:  # the posts are the page's content, wherever the longest one is
+        area = thread_area(ctx, block_weights(ctx), in_comments)
+        if area is not None:
+            chosen = frozenset({area})
+    else:  # a page of spread sections, not one article: its content area
+        area = content_area(ctx, core, chosen)
+        if area is not None:
+            chosen = chosen | {area} if area in ancestors_and_self(ctx, core) else frozenset({area})
+    core = core if area is None else area
     ctx.main = core
-    ctx.cache["html_main_set"] = _with_siblings(ctx, core, scores, best_own, floor)
+    ctx.cache["html_main_set"] = chosen
     return core
 
 

@@ -1,0 +1,194 @@
+"""Pages that are not one article: their content area, and when the region takes it whole.
+
+The region finder (:mod:`newsclean.rules.html_region`) looks for the container where the prose
+concentrates, which on a story page is the story. A product, service, documentation or forum
+page spreads its content over several sibling sections (a lead paragraph, a feature list, a
+specs table, an FAQ, one post per reply) and the best concentrated container is only one of
+them. Such a page is recognised by what lies around the core: content worth more than the core
+itself. The region then becomes the page's *content area*, the ancestor of the core that holds
+the most content net of page furniture; the rules that remove menus, share bars, cookie banners,
+link lists and the rest still run inside it.
+
+What does not count as content around the core: furniture (blocks in containers named as
+navigation, related, share… and link lists), a second copy of a text the core already has (a
+story laid out twice, for phones and for desktops), and the snippets of teasers (a small item
+with a linked headline), which fill the space around a story on news pages.
+"""
+
+from __future__ import annotations
+
+from newsclean.rules.pipeline import Context
+
+#: Containers whose class/id concepts say "page furniture, not content".
+FURNITURE_CONCEPTS = frozenset({"share", "related", "subscribe", "comments", "ads", "cookie", "navigation"})
+#: A block this link-heavy is a menu or a link list, whatever its container says.
+LINK_HEAVY = 0.5
+#: The content area is taken when its content outweighs the core's this many times: a story
+#: with a short box beside it, or a wrapper adding its headline, byline and copyright line, stays
+#: a story (at 1.25 the wrapper of a short Chinese news story was taken); at 2 documentation and
+#: service pages whose core is one long section of several lose their other sections.
+WIDEN_RATIO = 1.5
+#: … or this many times when what it adds has subheadings of its own (h2–h6): the other sections
+#: of a product, service or documentation page. A story's wrapper adds no subheading.
+SECTIONS_WIDEN_RATIO = 1.25
+#: An item of a teaser list is a small group of blocks (headline, snippet, byline, date) …
+TEASER_ITEM_BLOCKS = 5
+#: … one of them a headline: a link of at least this many words, and almost nothing else.
+HEADLINE_WORDS = 4
+HEADLINE_LINK_DENSITY = 0.8
+
+
+def content_area(ctx: Context, core: int, chosen: frozenset[int]) -> int | None:
+    """The container to take as the region instead of the core, or ``None`` to keep the core.
+
+    ``chosen`` is the region found so far (the core and the siblings taken with it). The
+    ancestor of the core holding the most content net of furniture is taken when its content is
+    worth :data:`WIDEN_RATIO` times the region's (:data:`SECTIONS_WIDEN_RATIO` when it adds
+    subheadings); a container outside the core's chain, when it
+    holds more content net of furniture than any ancestor and as much more than the region.
+    """
+    containers = ctx.containers
+    chain = []
+    c = core
+    while c >= 0:
+        chain.append(c)
+        c = containers[c].parent
+    if any(containers[cid].tag == "footer" for cid in chain):
+        # a core in the page's footer is its legal or about text: it holds none of the content
+        values = block_values(ctx, set(), frozenset())
+    else:
+        values = block_values(ctx, set(chain), chosen)
+    teasers = teaser_blocks(ctx)
+    net = [0.0] * len(containers)
+    content = [0.0] * len(containers)
+    sections = [False] * len(containers)
+    in_chosen = 0.0
+    seen = {b.text for b in ctx.blocks if not chosen.isdisjoint(b.containers)}
+    counted: set[str] = set()
+    for i, (block, value) in enumerate(zip(ctx.blocks, values, strict=True)):
+        subheading = False
+        if not chosen.isdisjoint(block.containers):
+            if block.text in counted:
+                continue
+            counted.add(block.text)
+            in_chosen += max(value, 0.0)
+        elif block.text in seen or (value > 0 and i in teasers):
+            continue
+        else:
+            seen.add(block.text)
+            subheading = value > 0 and block.heading_level >= 2
+        for cid in block.containers:
+            net[cid] += value
+            if value > 0:
+                content[cid] += value
+            if subheading:
+                sections[cid] = True
+    best = max(chain, key=lambda cid: (net[cid], containers[cid].depth))
+    need = WIDEN_RATIO * max(in_chosen, 1.0)
+    # the content may sit beside the core's chain (the core was a notice or a banner at the top):
+    # there it holds more content net of furniture than any ancestor of the core
+    on_chain = set(chain)
+    under = [False] * len(containers)  # inside the core (a parent comes before its children)
+    for cid, container in enumerate(containers):
+        under[cid] = cid == core or (container.parent >= 0 and under[container.parent])
+    beside = [cid for cid in range(len(containers)) if not under[cid] and cid not in on_chain]
+    if beside:
+        elsewhere = max(beside, key=lambda cid: (net[cid], containers[cid].depth))
+        if net[elsewhere] > net[best] and content[elsewhere] >= need:
+            return elsewhere
+    if best == core:
+        return None
+    if sections[best] and content[best] >= SECTIONS_WIDEN_RATIO * max(in_chosen, 1.0):
+        return best  # it adds sections of its own, under subheadings: a page of sections
+    if content[best] < need:
+        return None
+    return best
+
+
+def block_values(ctx: Context, trusted: set[int], region: frozenset[int]) -> list[float]:
+    """Each block's length, negative for furniture, zero for a comment.
+
+    Furniture: taken by an earlier rule, link-heavy, or inside a container named as boilerplate
+    (but not one of ``trusted``, the core's own chain, and not inside the ``region`` found so far:
+    the region finder has judged those by their prose, whatever their class says). A comment
+    neither adds nor costs: on a question-and-answer page each answer's comments sit between the
+    answers, and whether comments are content is the thread rules' call.
+    """
+    containers = ctx.containers
+    values = []
+    for i, block in enumerate(ctx.blocks):
+        length = float(len(block.text))
+        if ctx.decided[i] is not None or block.link_density >= LINK_HEAVY:
+            values.append(-length)
+            continue
+        named: set[str] = set()
+        if region.isdisjoint(block.containers):
+            for c in block.containers:
+                if c not in trusted:
+                    named |= containers[c].concepts & FURNITURE_CONCEPTS
+        if not named:
+            values.append(length)
+        elif named == {"comments"}:
+            values.append(0.0)
+        else:
+            values.append(-length)
+    return values
+
+
+def teaser_blocks(ctx: Context) -> set[int]:
+    """Indices of the text blocks of teasers: in a small item beside a linked headline, or
+    opening with the linked headline themselves ("Title of the story NEW DELHI: The …")."""
+    count: dict[int, int] = {}
+    for block in ctx.blocks:
+        for cid in block.containers:
+            count[cid] = count.get(cid, 0) + 1
+    with_headline: set[int] = set()
+    for block in ctx.blocks:
+        if block.link_density >= HEADLINE_LINK_DENSITY and len(block.text.split()) >= HEADLINE_WORDS:
+            for cid in reversed(block.containers):
+                if count[cid] > TEASER_ITEM_BLOCKS:
+                    break
+                with_headline.add(cid)
+    found: set[int] = set()
+    for i, block in enumerate(ctx.blocks):
+        if block.link_density >= LINK_HEAVY:
+            continue
+        first_link = block.links[0][0] if block.links else ""
+        if len(first_link.split()) >= HEADLINE_WORDS and block.text.startswith(first_link):
+            found.add(i)
+            continue
+        for cid in reversed(block.containers):
+            if count[cid] > TEASER_ITEM_BLOCKS:
+                break
+            if cid in with_headline:
+                found.add(i)
+                break
+    return found
+
+
+#: On a thread page the region is the smallest container holding this share of the posts' prose.
+THREAD_POSTS_SHARE = 0.7
+
+
+def thread_area(ctx: Context, weights: list[float], in_comments: list[bool]) -> int | None:
+    """The container around the posts of a thread page (a forum topic), or ``None``.
+
+    The core there is the longest post, or a notice beside the thread; the page's content is
+    every post, so the region is the smallest container that holds most of their prose.
+    """
+    inside: dict[int, float] = {}
+    total = 0.0
+    for i, block in enumerate(ctx.blocks):
+        weight = weights[i]
+        if weight <= 0 or ctx.decided[i] is not None or not block.containers:
+            continue
+        if not in_comments[block.containers[-1]]:
+            continue
+        total += weight
+        for cid in block.containers:
+            inside[cid] = inside.get(cid, 0.0) + weight
+    if total <= 0:
+        return None
+    containers = ctx.containers
+    held = [cid for cid, value in inside.items() if value >= THREAD_POSTS_SHARE * total]
+    return max(held, key=lambda cid: containers[cid].depth) if held else None
