@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import importlib
 import re
+import time
 from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
@@ -135,12 +136,22 @@ def prompt_pattern(languages: frozenset[str]) -> regex.Pattern[str]:
     return regex.compile("|".join(parts) or "(?!)", regex.IGNORECASE)
 
 
-#: (anchored, unanchored) sub-patterns; ``None`` where no alternative of that kind is left
-_PatternPair = tuple[regex.Pattern[str] | None, regex.Pattern[str] | None]
-
-
-#: How many sets of found strings (and of alternatives) a matcher keeps compiled patterns for.
+#: How many sets of found strings a matcher keeps the candidate alternatives of.
 _FOUND_CACHE_SIZE = 4096
+
+
+@lru_cache(maxsize=4096)
+def _alternative_pattern(family: str, source: str) -> regex.Pattern[str]:
+    """One alternative of :func:`prompt_pattern` on its own, in its family's group.
+
+    Shared by every language set and compiled on first use: compiling a sub-alternation per set
+    of found strings cost more than all the searches (hundreds of distinct sets on one bench).
+    """
+    return regex.compile(f"(?P<{family}>(?:{source}))", regex.IGNORECASE)
+
+
+#: (anchored, pattern) per candidate alternative, in the alternation's order
+_Candidates = tuple[tuple[bool, regex.Pattern[str]], ...]
 
 
 class PromptMatcher:
@@ -150,101 +161,91 @@ class PromptMatcher:
     almost every alternative needs some literal text ("newsletter", "cookie", "share") that most
     lines lack. So each alternative declares, derived from its source, a set of lower-case
     strings one of which any match contains; ``in`` on the lower-cased line (a C-level scan) then
-    tells which alternatives could match, and only those are searched, in their original order and
-    family groups: the leftmost match and its family are those of the full pattern. Alternatives
-    anchored with ``^`` are searched apart with ``.match``; at position 0 the earlier family wins,
-    as in the alternation. Lines holding a character the regex engine matches case-insensitively
-    to a literal although it lower-cases differently (``ſ``, Kelvin ``K``, ``İ``) take the full
-    pattern, so the shortcut is exact.
+    tells which alternatives could match, and only those are searched, each on its own. The
+    alternation's match starts where the earliest of its alternatives' matches starts and takes
+    the first alternative (in order, hence by family priority) matching there, so the leftmost
+    match, ties to the earlier alternative, has the full pattern's family and start. Alternatives
+    anchored with ``^`` are tried with ``.match``. Lines holding a character the regex engine
+    matches case-insensitively to a literal although it lower-cases differently (``ſ``, Kelvin
+    ``K``, ``İ``) try every alternative, so the shortcut is exact.
     """
 
     def __init__(self, languages: frozenset[str]) -> None:
-        self.full = prompt_pattern(languages)
-        #: (index, family, source, anchored, required strings or None when nothing is required)
-        self._alternatives: list[tuple[int, str, str, bool, frozenset[str] | None]] = []
+        #: (family, source, anchored, required strings or None when nothing is required)
+        self._alternatives: list[tuple[str, str, bool, frozenset[str] | None]] = []
         for family in FAMILY_PRIORITY:
             for lang in sorted(languages):
                 for source in SOURCES.get(lang, {}).get(family, ()):
                     anchored, required = _shape(source)
-                    self._alternatives.append(
-                        (len(self._alternatives), family, source, anchored, required)
-                    )
+                    self._alternatives.append((family, source, anchored, required))
         #: required string -> indices of the alternatives it unlocks
         unlocks: dict[str, list[int]] = {}
-        for index, _, _, _, required in self._alternatives:
+        for index, (_, _, _, required) in enumerate(self._alternatives):
             for literal in required or ():
                 unlocks.setdefault(literal, []).append(index)
         self._unlocks = unlocks
         self._literals = tuple(unlocks)
-        self._always = tuple(i for i, *_, required in self._alternatives if required is None)
+        self._always = tuple(i for i, (*_, required) in enumerate(self._alternatives) if required is None)
         mismatches = _case_mismatches()
         # (the strings are lower-cased: 'ICP' is written upper case, and 'ı' matches its 'I')
         used = {ch for literal in unlocks for ch in literal}
         exotic = sorted(
             {c for ch, found in mismatches.items() if ch.lower() in used for c in found if not c.isascii()}
         )
-        #: lines with one of these take the full pattern (see the class docstring)
+        #: lines with one of these try every alternative (see the class docstring)
         self._exotic = re.compile("[" + "".join(map(re.escape, exotic)) + "]") if exotic else None
-        self._compiled: dict[tuple[int, ...], _PatternPair] = {}
-        #: the strings found in a line -> its sub-patterns (cleared when it grows past a bound)
-        self._by_found: dict[tuple[str, ...], _PatternPair] = {}
+        #: the strings found in a line -> its candidate alternatives, in order (cleared when it
+        #: grows past a bound)
+        self._by_found: dict[tuple[str, ...], _Candidates] = {}
+        self._all: _Candidates | None = None
 
-    def _patterns(
-        self, indices: tuple[int, ...]
-    ) -> _PatternPair:
-        """(anchored, unanchored) sub-patterns of the given alternatives, compiled once per set."""
-        cached = self._compiled.get(indices)
-        if cached is not None:
-            return cached
-        if len(self._compiled) >= _FOUND_CACHE_SIZE:
-            self._compiled.clear()
-        pair = []
-        for want_anchored in (True, False):
-            groups: dict[str, list[str]] = {}
-            for i in indices:
-                _, family, source, anchored, _ = self._alternatives[i]
-                if anchored == want_anchored:
-                    groups.setdefault(family, []).append(source)
-            parts = [
-                f"(?P<{family}>" + "|".join(f"(?:{p})" for p in sources) + ")"
-                for family, sources in groups.items()
-            ]
-            pair.append(regex.compile("|".join(parts), regex.IGNORECASE) if parts else None)
-        result = (pair[0], pair[1])
-        self._compiled[indices] = result
-        return result
+    def _candidates(self, indices: list[int]) -> _Candidates:
+        """(anchored, pattern) of the given alternatives, in the alternation's order."""
+        found = []
+        for i in sorted(set(indices)):
+            family, source, anchored, _ = self._alternatives[i]
+            found.append((anchored, _alternative_pattern(family, source)))
+        return tuple(found)
 
     def search(self, text: str, timeout: float) -> regex.Match[str] | None:
-        """The match of the full prompt pattern in ``text`` (its family and start, exactly), or
+        """A match with the full prompt pattern's family (``lastgroup``) and start in ``text``, or
         ``None``; a search that runs out of time counts as no match."""
-        try:
-            if self._exotic is not None and self._exotic.search(text) is not None:
-                return self.full.search(text, timeout=timeout)
+        if self._exotic is not None and self._exotic.search(text) is not None:
+            if self._all is None:
+                self._all = self._candidates(list(range(len(self._alternatives))))
+            candidates = self._all
+        else:
             lowered = text.lower()
             # (a list comprehension: the cheapest loop over the strings, most lines hold few)
             found = tuple([literal for literal in self._literals if literal in lowered])
-            pair = self._by_found.get(found)
-            if pair is None:
-                indices = {*self._always, *(i for literal in found for i in self._unlocks[literal])}
-                pair = self._patterns(tuple(sorted(indices)))
+            cached = self._by_found.get(found)
+            if cached is None:
+                unlocks = self._unlocks
+                cached = self._candidates([*self._always, *(i for lit in found for i in unlocks[lit])])
                 if len(self._by_found) >= _FOUND_CACHE_SIZE:
                     self._by_found.clear()
-                self._by_found[found] = pair
-            anchored, unanchored = pair
-            first = anchored.match(text, timeout=timeout) if anchored is not None else None
-            if unanchored is None:
-                return first
-            other = unanchored.search(text, timeout=timeout)
+                self._by_found[found] = cached
+            candidates = cached
+        best: regex.Match[str] | None = None
+        # one time budget for the whole line, as the single alternation had
+        deadline = time.monotonic() + timeout
+        try:
+            for anchored, pattern in candidates:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    return None
+                if anchored:
+                    match = pattern.match(text, timeout=left)
+                else:
+                    match = pattern.search(text, timeout=left)
+                # an earlier alternative keeps a tie: only a strictly earlier start wins
+                if match is not None and (best is None or match.start() < best.start()):
+                    best = match
+                    if best.start() == 0:
+                        break  # nothing later can start earlier
         except TimeoutError:
             return None
-        if first is None or other is None:
-            return first or other
-        if other.start() > 0:
-            return first
-        # both at position 0: the alternation takes the earlier alternative, and families come
-        # in FAMILY_PRIORITY order (within one family either gives the same family and start)
-        rank = FAMILY_PRIORITY.index
-        return first if rank(first.lastgroup or "") <= rank(other.lastgroup or "") else other
+        return best
 
 
 def _shape(source: str) -> tuple[bool, frozenset[str] | None]:
