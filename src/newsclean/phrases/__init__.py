@@ -64,6 +64,14 @@ def normalize_label(text: str) -> str:
     """The form labels are compared in: case-folded, edges stripped, spaces single."""
     if len(text) > 80:
         return ""
+    return _normalize_short(text)
+
+
+#: Rules ask for the same short lines and words several times per page (every label rule, menu
+#: and share-run checks), and menus repeat across pages: a cache shared by all pages, bounded
+#: (and only short strings reach it).
+@lru_cache(maxsize=65536)
+def _normalize_short(text: str) -> str:
     # "İ".casefold() is "i̇" (i + combining dot): fold Turkish capital I the way its lower case is
     folded: str = _SPACES.sub(" ", _EDGES.sub("", text)).replace("İ", "i").casefold()
     return folded

@@ -135,13 +135,19 @@ def _score(ctx: Context) -> Scores:
     count = [0] * n
     weights = _weights(ctx)
     for block, w in zip(ctx.blocks, weights, strict=True):
-        for cid in block.containers:
+        chain = block.containers
+        # (separate passes over the chain: the float sums keep their order, block by block)
+        for cid in chain:
             mass[cid] += w
-            chars[cid] += len(block.text)
-            links[cid] += block.link_chars
-            count[cid] += 1
-            if w > 0:
+        if w > 0:
+            for cid in chain:
                 positive[cid] += w
+        length = len(block.text)
+        link_chars = block.link_chars
+        for cid in chain:
+            chars[cid] += length
+            links[cid] += link_chars
+            count[cid] += 1
     for block, w in zip(ctx.blocks, weights, strict=True):
         chain = block.containers
         if not chain:

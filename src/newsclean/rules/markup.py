@@ -33,12 +33,12 @@ LINK_LIST_DENSITY = 0.75
 LINK_LIST_MAX_WORDS = 30
 
 
-def _marked_concepts(ctx: Context, block_containers: tuple[int, ...], protected: set[int]) -> set[str]:
+def _marked_concepts(ctx: Context, block_containers: tuple[int, ...], protected: set[int]) -> frozenset[str]:
     found: set[str] = set()
     for cid in block_containers:
         if cid not in protected:
             found |= ctx.containers[cid].concepts
-    return found
+    return frozenset(found)
 
 
 #: A container named as boilerplate that holds this share of the article's prose mass is the
@@ -115,12 +115,20 @@ def make_markup_rule(name: str, family: str, reason: str) -> Rule:
     def apply(ctx: Context) -> Iterator[Mark]:
         protected = protected_containers(ctx)
         thread = thread_region(ctx) if family == "comments" else frozenset()
+        # The concepts around a block are the same for all seven markup rules (``protected`` is
+        # derived once per page): worked out on first asking and cached on the context.
+        marked: list[frozenset[str] | None] | None = ctx.cache.get("html_marked")
+        if marked is None:
+            marked = ctx.cache["html_marked"] = [None] * len(ctx.blocks)
         for i, block in enumerate(ctx.blocks):
             if ctx.decided[i] is not None:
                 continue
             if thread and not thread.isdisjoint(block.containers):
                 continue  # the posts of a thread page are its content
-            if family in _marked_concepts(ctx, block.containers, protected):
+            concepts = marked[i]
+            if concepts is None:
+                concepts = marked[i] = _marked_concepts(ctx, block.containers, protected)
+            if family in concepts:
                 if family == "related" and block.links:
                     text, href = max(block.links, key=lambda link: len(link[0]))
                     yield Mark(i, action="related", value=Link(text, href))
