@@ -195,7 +195,11 @@ def _walk(root: etree._Element, skip_tags: frozenset[str]) -> tuple[list[Block],
             tag = local_tags[raw] = _local_tag(raw)
         if event == "start":
             names = el.keys()
-            if tag in skip_tags or (names and _hidden(el, names)):
+            if tag in skip_tags or (
+                names
+                and ("hidden" in names or "aria-hidden" in names or "style" in names)
+                and _hidden(el, names)
+            ):
                 skip_subtree()
                 states.append(_SKIPPED)
                 continue

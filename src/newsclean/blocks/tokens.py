@@ -8,6 +8,7 @@ element holds the article body) and ``hidden``.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import regex
@@ -96,8 +97,10 @@ for _concept, _words in TOKEN_CONCEPTS.items():
             _PART[_word] = _concept
 
 
-_HYPHENATED = regex.compile(
-    "|".join(regex.escape(k) for k in sorted(_WHOLE, key=len, reverse=True) if "-" in k or "_" in k)
+#: (the stdlib engine: for an alternation of plain words it finds the same matches as ``regex``,
+#: three times faster, and it is linear in the token, so it needs no timeout)
+_HYPHENATED = re.compile(
+    "|".join(re.escape(k) for k in sorted(_WHOLE, key=len, reverse=True) if "-" in k or "_" in k)
 )
 
 
@@ -136,13 +139,24 @@ def _token_concepts(token: str, builder: bool) -> tuple[frozenset[str], bool]:
     whole = _WHOLE.get(low)
     if whole is not None:
         return frozenset((whole,)), embed
-    for match in _HYPHENATED.finditer(low):
-        found.add(_WHOLE[match.group()])
+    if "-" in low or "_" in low:  # every hyphenated word holds one of them
+        for match in _HYPHENATED.finditer(low):
+            found.add(_WHOLE[match.group()])
     if low.startswith(_LEADING):
         leading = _SPLIT.split(low, maxsplit=1)[0]
         if leading in LEADING_ONLY_WORDS:
             found.add(_WHOLE[leading])
-    for part in _SPLIT.split(token):
+    # Most tokens are one plain lower-case word ("container", "row"): nothing to split at (no
+    # separator, and no upper-case letter for a camelCase hump), so the regex is not needed.
+    plain = (
+        token == low
+        and token.isascii()
+        and "-" not in token
+        and "_" not in token
+        and "." not in token
+        and ":" not in token
+    )
+    for part in (token,) if plain else _SPLIT.split(token):
         low_part = part.lower()
         if builder and low_part in BUILDER_NEUTRAL_WORDS:
             continue
