@@ -192,7 +192,12 @@ class PromptMatcher:
             for literal in required or ():
                 unlocks.setdefault(literal, []).append(index)
         self._unlocks = unlocks
-        self._literals = tuple(unlocks)
+        #: the strings by their rarest character: a line lacking it cannot hold them, and one
+        #: ``set`` of the line's characters rules out most strings without scanning for them
+        buckets: dict[str, list[str]] = {}
+        for literal in unlocks:
+            buckets.setdefault(max(literal, key=_rarity), []).append(literal)
+        self._buckets = tuple((char, tuple(strings)) for char, strings in buckets.items())
         self._always = tuple(i for i, (*_, required) in enumerate(self._alternatives) if required is None)
         mismatches = _case_mismatches()
         # (the strings are lower-cased: 'ICP' is written upper case, and 'ı' matches its 'I')
@@ -224,8 +229,16 @@ class PromptMatcher:
             candidates = self._all
         else:
             lowered = text.lower()
-            # (a list comprehension: the cheapest loop over the strings, most lines hold few)
-            found = tuple([literal for literal in self._literals if literal in lowered])
+            chars = set(lowered)
+            # (comprehensions: the cheapest loops here; the order is fixed, so a set of strings
+            # found always makes the same key)
+            found = tuple([
+                literal
+                for char, strings in self._buckets
+                if char in chars
+                for literal in strings
+                if literal in lowered
+            ])
             cached = self._by_found.get(found)
             if cached is None:
                 unlocks = self._unlocks
@@ -254,6 +267,17 @@ class PromptMatcher:
         except TimeoutError:
             return None
         return best
+
+
+#: Letters from the most to the least common in the packs' languages' text (roughly): the
+#: rarest character of a string decides which bucket it is looked for under.
+_COMMON_CHARS = " etaoinsrhldcumfpgwybvkxjqz"
+
+
+def _rarity(char: str) -> int:
+    """How rare ``char`` is in page text (any character not in the list counts as rarest)."""
+    rank = _COMMON_CHARS.find(char)
+    return len(_COMMON_CHARS) if rank < 0 else rank
 
 
 def _shape(source: str) -> tuple[bool, frozenset[str] | None]:
