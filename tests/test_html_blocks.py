@@ -108,3 +108,28 @@ def test_class_words_mark_containers_on_every_page_alike() -> None:
         body = containers[blocks[1].containers[-2]]
         assert share.concepts == frozenset({"share"})
         assert body.strong_hint and body.article_hint and body.concepts == frozenset()
+
+
+def test_whitespace_between_elements_makes_no_block_and_no_link_text() -> None:
+    # the walk drops white space that would only open a block; text, cells and links read the same
+    blocks = _blocks(
+        "<html><body>\n  <div>\n    <p>One.</p>\n    <p>Two.</p>\n  </div>\n"
+        "  <div> <a href='/x'>\n   <p> Teaser </p>\n  </a> </div>\n"
+        "  <table><tr><td> </td><td>\n Green </td><td>22</td></tr></table>\n</body></html>"
+    )
+    assert [(b.text, b.kind) for b in blocks] == [("One.", "p"), ("Two.", "p"), ("Teaser", "p"), ("Green 22", "tr")]
+    assert blocks[2].links == (("Teaser", "/x"),)
+    assert blocks[2].link_chars == 6
+    assert [b.link_chars for b in (blocks[0], blocks[1], blocks[3])] == [0, 0, 0]
+
+
+def test_class_words_split_at_separators_and_camel_case() -> None:
+    from newsclean.blocks.tokens import concepts_of
+
+    assert concepts_of("sharebar") == frozenset({"share"})  # a whole word, no split
+    assert concepts_of("socialShare") == frozenset({"share"})  # camelCase humps
+    assert concepts_of("mainNav") == frozenset({"navigation"})
+    assert concepts_of("c-article-body") == frozenset({"article"})  # a hyphenated word
+    assert concepts_of("post__content-body") == frozenset({"article"})  # 'content-body' inside
+    assert concepts_of("sidebar-area") == frozenset({"navigation"})
+    assert concepts_of("container clearfix row") == frozenset()
