@@ -87,7 +87,9 @@ def _hidden(el: etree._Element, names: list[str]) -> bool:
     return bool(style) and _HIDDEN_STYLE.search(style) is not None
 
 
-_PLAIN, _CONTAINER, _LINK, _SKIPPED, _BREAK = range(5)
+#: What an open element is, pushed at its start for its end (``_CELL``: a table cell container;
+#: ``_OTHER``: a comment or processing instruction)
+_PLAIN, _CONTAINER, _CELL, _LINK, _SKIPPED, _BREAK, _OTHER = range(7)
 
 
 #: Heading level of a block's tag (0 for other tags).
@@ -183,19 +185,24 @@ def _walk(root: etree._Element, skip_tags: frozenset[str]) -> tuple[list[Block],
 
     walker = etree.iterwalk(start, events=("start", "end"))
     skip_subtree = walker.skip_subtree
+    # An element's "end" reads only its state (pushed at its "start", which says all the end
+    # needs: cell or not, link or not) and its tail: reading ``el.tag`` again cost more than
+    # the rest of the end.
     for event, el in walker:
-        tag = local_tags.get(el.tag)  # non-str tags (comments…) give None
-        if tag is None:
-            raw = el.tag
-            if not isinstance(raw, str):  # comments, processing instructions, entities
-                tail = el.tail if event == "end" else None
-                if tail and (buf or not tail.isspace()):
-                    buf.append(tail)
-                continue
-            tag = local_tags[raw] = _local_tag(raw)
         if event == "start":
+            tag = local_tags.get(el.tag)  # non-str tags (comments…) give None
+            if tag is None:
+                raw = el.tag
+                if not isinstance(raw, str):  # comments, processing instructions, entities
+                    states.append(_OTHER)
+                    continue
+                tag = local_tags[raw] = _local_tag(raw)
+            if tag in skip_tags:
+                skip_subtree()
+                states.append(_SKIPPED)
+                continue
             names = el.keys()
-            if tag in skip_tags or (
+            if (
                 names
                 and ("hidden" in names or "aria-hidden" in names or "style" in names)
                 and _hidden(el, names)
@@ -209,7 +216,8 @@ def _walk(root: etree._Element, skip_tags: frozenset[str]) -> tuple[list[Block],
                 states.append(_BREAK)
                 continue
             if tag in block_tags:
-                if tag in cell_tags:
+                cell = tag in cell_tags
+                if cell:
                     if buf:
                         buf.append(" ")  # a row is one block: its cells join, words kept apart
                 elif buf:
@@ -242,7 +250,7 @@ def _walk(root: etree._Element, skip_tags: frozenset[str]) -> tuple[list[Block],
                 )
                 open_containers.append(cid)
                 kinds.append(tag)
-                states.append(_CONTAINER)
+                states.append(_CELL if cell else _CONTAINER)
             elif tag == "a":
                 link_start.append((len(buf), el.get("href")))
                 states.append(_LINK)
@@ -260,11 +268,13 @@ def _walk(root: etree._Element, skip_tags: frozenset[str]) -> tuple[list[Block],
                     links.append((text, href))
                     link_chars += len(text)
             elif state == _CONTAINER:
-                if tag in cell_tags:
-                    if buf:
-                        buf.append(" ")
-                elif buf:
+                if buf:
                     flush()
+                open_containers.pop()
+                kinds.pop()
+            elif state == _CELL:
+                if buf:
+                    buf.append(" ")
                 open_containers.pop()
                 kinds.pop()
             tail = el.tail
