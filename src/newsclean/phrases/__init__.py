@@ -280,6 +280,9 @@ def _rarity(char: str) -> int:
     return len(_COMMON_CHARS) if rank < 0 else rank
 
 
+#: (the packs' sources are fixed and most language sets share the English ones: each source is
+#: parsed once per process, not once per language set met)
+@lru_cache(maxsize=4096)
 def _shape(source: str) -> tuple[bool, frozenset[str] | None]:
     """Whether a pattern source is ``^``-anchored, and strings (lower case) one of which every
     match contains (``None`` when no literal is certain, or the source is beyond the stdlib parser)."""
