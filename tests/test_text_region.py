@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 import newsclean
+from newsclean.blocks.text import build_blocks
 from newsclean.phrases import prompt_pattern
 from newsclean.rules.features import (
     ends_clause,
     is_author_bio,
     is_field_line,
     is_list_item,
+    is_sentence_case,
     is_table_row,
     is_url_line,
     is_word_list,
     line_key,
     prose_weight,
 )
+from newsclean.rules.pipeline import Context
+from newsclean.rules.region import RULE_FAMILY, SHORT_LINE_COST, _weights
 
 P1 = ("The council approved the new budget on Tuesday after a long debate about school funding "
       "and the cost of repairs to three older buildings in the north of the town.")
@@ -289,6 +293,16 @@ def test_a_standfirst_above_the_byline_is_not_body() -> None:
     assert doc.title == "Council Approves Budget For Bridge Repairs"
 
 
+def test_a_video_title_between_the_byline_and_the_article_is_not_body() -> None:
+    # the player's title under the byline: the article starts with the first prose after it
+    dek = "The council's vote ends a year of debate, and the first repairs will start in the spring."
+    video = "Mayor explains why the vote on the bridge was so close"
+    page = ["Home", "Council Approves Budget For Bridge Repairs", dek, "By Jane Doe", video, P1, P2, P3]
+    text = body("\n".join(page))
+    assert P1 in text and P3 in text
+    assert dek not in text and video not in text
+
+
 def test_a_first_paragraph_without_a_byline_after_it_stays() -> None:
     page = ["Home", "Council Approves Budget For Bridge Repairs", "By Jane Doe", "5 March 2021", P1, P2, P3]
     assert P1 in body("\n".join(page))
@@ -300,3 +314,55 @@ def test_lines_of_invisible_characters_are_empty_lines() -> None:
     blocks = build_blocks("First line\n\u200b\n\ufeff \u200b\nSecond line\nA word\u200bglued")
     assert [b.text for b in blocks] == ["First line", "Second line", "A word\u200bglued"]
     assert [b.index for b in blocks] == [0, 1, 2]
+
+
+def test_sentence_case_shape() -> None:
+    # FIRES: list items whose bullets a scraper dropped
+    assert is_sentence_case("Careful handling of fragile items")
+    assert is_sentence_case("Revenue-focused SEO strategy for blockchain companies")
+    assert is_sentence_case("Fees based on income and family size")
+    # QUIET: menu entries, section names, title-case headlines, too few words
+    assert not is_sentence_case("Trucker Resources")
+    assert not is_sentence_case("Efficient service")
+    assert not is_sentence_case("Best Moving Companies In New York This Year")
+    assert not is_sentence_case("Home News Sport Weather Business Culture")
+
+
+#: A service list printed without its bullets: sentence-case lines between two paragraphs.
+SERVICES = ["Careful packing of fragile items by trained crews",
+            "Storage for up to thirty days at no extra cost",
+            "Free estimates given in person or by video call",
+            "Insurance cover for the full value of the goods",
+            "Disassembly and assembly of large pieces of furniture",
+            "Moving of pianos and other heavy instruments",
+            "Disposal of old furniture and packing material",
+            "Weekend and evening moves on request at the same rate",
+            "Tracking of the truck on the day of the move",
+            "Cleaning of the old home after the move is done",
+            "Packing supplies delivered a week before the move"]
+
+
+P4 = ("Residents who want to comment on the plan can write to the council before the end of "
+      "the month, and a public meeting on the repairs is planned for early in the new year.")
+
+
+def test_an_unbulleted_sentence_case_list_stays_in_the_article() -> None:
+    # a label and eleven items cost 40 + 11 x 20 = 260, less than the prose on either side
+    # (about 330 characters each), so the region bridges the list; at 40 a line (480) it did not
+    text = body("\n".join([P1, P2, "Services"] + SERVICES + [P3, P4]))
+    assert P1 in text and P4 in text
+    assert SERVICES[0] in text and SERVICES[-1] in text
+
+
+def test_a_sentence_case_line_after_a_related_header_costs_as_a_headline() -> None:
+    # before the header (400+ characters of prose above it) a sentence-case line is a list item
+    # (half cost); after it, the same shape is a teaser's headline and costs as a short line
+    headline = "Regional airline closes two of its bases in cost cuts"
+    lines = [P1, P2, headline, P3, "Related stories", headline + " again", P4]
+    ctx = Context(blocks=build_blocks("\n".join(lines)), source_format="text",
+                  languages=frozenset({"en"}))
+    ctx.decided[4] = "related-header"
+    assert RULE_FAMILY["related-header"] == "related"
+    weights = _weights(ctx, ["prose", "prose", "item", "prose", "end", "item", "prose"])
+    assert weights[2] == -SHORT_LINE_COST / 2
+    assert weights[5] == -SHORT_LINE_COST

@@ -124,6 +124,24 @@ TABLE_ROW_MIN_SHARE = 0.4
 TABLE_ROW_MAX_CHARS = 120
 
 
+#: A line of this many words or more, at least this share of them starting in lower case, is
+#: written in sentence case.
+SENTENCE_CASE_MIN_WORDS = 5
+SENTENCE_CASE_LOWER_SHARE = 0.5
+
+
+def is_sentence_case(text: str) -> bool:
+    """Written in sentence case, as a list item is ("Careful handling of fragile items"): five
+    words or more, half of them lower-case. Menu entries and section names are a word or two in
+    title case ("Trucker Resources"); headlines of teasers can be either, so callers decide by
+    position."""
+    words = text.split()
+    if len(words) < SENTENCE_CASE_MIN_WORDS:
+        return False
+    lower = sum(word[:1].islower() for word in words)
+    return lower >= SENTENCE_CASE_LOWER_SHARE * len(words)
+
+
 def is_table_row(text: str) -> bool:
     """A row of a table flattened to one line: a short line mostly of numbers ("Cherry tomatoes
     88g 175g 350g", "Antiques 82 55.41% 1,465 46.07%"). Menus have at most a count, and a

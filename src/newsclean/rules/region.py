@@ -11,6 +11,9 @@ subarray). The weights encode what a person sees when scanning a page dump:
   the same for every title-like short line of a run (SHORT_RUN_CAP), so a long menu walls
   the article off while a subheading barely dents it; list items and short lines that end like a
   clause (``,`` ``;`` ``.`` …) cost a flat amount, since they are how articles list things;
+* a short line in sentence case ("Careful handling of fragile items": five words or more, half
+  of them lower-case) is a list item whose bullet the scraper dropped and costs like one, unless
+  it comes after a related or subscribe header, where such lines are the teasers' headlines;
 * an author box ("Jane Doe is a senior editor at …") counts as a short line, not as prose;
 * the rows of a flattened table (short lines mostly of figures) cost nothing: a table is
   article content, and page furniture is seldom numbers;
@@ -29,6 +32,7 @@ from newsclean.rules.features import (
     is_field_line,
     is_list_item,
     is_prose,
+    is_sentence_case,
     is_table_row,
     is_url_line,
     is_word_list,
@@ -106,8 +110,9 @@ def repeated_lines(ctx: Context, *, first_copies: bool = False) -> frozenset[int
 
 def _line_kinds(ctx: Context, first_copies: bool = False) -> list[str]:
     """Each line as ``prose``, ``row`` (a table row), ``list`` (a short line shaped like a list
-    item or clause), ``short`` (any other kept line), ``comments`` (a comment-section marker),
-    ``end`` (another article-ending marker) or ``gone`` (removed by a phrase rule; neutral)."""
+    item or clause), ``item`` (a short line in sentence case), ``short`` (any other kept line),
+    ``comments`` (a comment-section marker), ``end`` (another article-ending marker) or ``gone``
+    (removed by a phrase rule; neutral)."""
     repeated = repeated_lines(ctx, first_copies=first_copies)
     kinds = []
     for i, block in enumerate(ctx.blocks):
@@ -124,8 +129,14 @@ def _line_kinds(ctx: Context, first_copies: bool = False) -> list[str]:
                 # an author box under the article is prose about the writer: it weighs like a
                 # short line, so it joins the region only with article text after it
                 kinds.append("short" if is_author_bio(block.text) else "prose")
+            elif _list_like(block.text):
+                kinds.append("list")
+            elif is_sentence_case(block.text):
+                # a list item whose bullet the scraper dropped; kept apart from "list" since under
+                # a related header the same shape is a teaser's headline
+                kinds.append("item")
             else:
-                kinds.append("list" if _list_like(block.text) else "short")
+                kinds.append("short")
         elif family in END_FAMILIES and i in repeated:
             # "Reply", "Report" under every embedded post: a repeated label marks no section end
             kinds.append("gone")
@@ -169,7 +180,8 @@ def _wrapped(ctx: Context, i: int) -> bool:
 
 
 def _isolated(kinds: list[str], i: int) -> bool:
-    """Prose with a title-like short line right before and after it (skipping neutral lines)."""
+    """Prose with a title-like short line right before and after it (skipping neutral lines); a
+    sentence-case line counts as one, since teasers' headlines are often written that way."""
 
     def neighbour(step: int) -> str:
         j = i + step
@@ -177,7 +189,7 @@ def _isolated(kinds: list[str], i: int) -> bool:
             j += step
         return kinds[j] if 0 <= j < len(kinds) else "edge"
 
-    return neighbour(-1) == "short" and neighbour(1) == "short"
+    return neighbour(-1) in ("short", "item") and neighbour(1) in ("short", "item")
 
 
 def _next_kind(kinds: list[str], i: int, step: int = 1) -> str:
@@ -218,8 +230,12 @@ def _weights(ctx: Context, kinds: list[str]) -> list[float]:
             prose_seen += length
             isolated = length < ISOLATED_MAX_CHARS and _isolated(kinds, i)
             weights.append(share * length * (ISOLATED_PROSE_SHARE if isolated else 1.0))
-        elif kind == "list":
+        elif kind == "list" or (kind == "item" and share == 1.0):
             weights.append(-SHORT_LINE_COST / 2)
+        elif kind == "item":
+            # past a related header or the comments, a sentence-case line is a teaser's headline
+            short_run += 1
+            weights.append(-SHORT_LINE_COST * min(short_run, SHORT_RUN_CAP))
         elif kind == "row":
             weights.append(-TABLE_ROW_COST)
         elif kind == "short":
@@ -279,7 +295,7 @@ def text_region(ctx: Context) -> tuple[int, int] | None:
             best, best_span, kinds = again, again_span, kinds_again
     if best_span is not None:
         best_span = _extend_over_lists(ctx, best_span, kinds)
-        best_span = _after_byline(ctx, best_span)
+        best_span = _after_byline(ctx, best_span, kinds)
     ctx.region = best_span
     return best_span
 
@@ -288,7 +304,7 @@ def text_region(ctx: Context) -> tuple[int, int] | None:
 BYLINE_RULES = frozenset({"byline", "dateline"})
 
 
-def _after_byline(ctx: Context, span: tuple[int, int]) -> tuple[int, int]:
+def _after_byline(ctx: Context, span: tuple[int, int], kinds: list[str]) -> tuple[int, int]:
     """Start the region after a byline or timestamp that follows its first kept line.
 
     Pages print the standfirst or the lead picture's caption above the byline and the date, and
@@ -306,6 +322,11 @@ def _after_byline(ctx: Context, span: tuple[int, int]) -> tuple[int, int]:
             return start, end
         skipped.append(kept[0])
         start = kept[1]
+        # the article opens with prose: a headline or label under the byline (a video's title,
+        # "Listen to this article") is left out too
+        while start < end and kinds[start] in ("short", "item") and ctx.kept(start):
+            skipped.append(start)
+            start += 1
 
 
 def standfirst_lines(ctx: Context) -> frozenset[int]:
