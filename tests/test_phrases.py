@@ -115,6 +115,26 @@ PROMPTS_FIRE = [
     ("pl", "Twój adres e-mail nie zostanie opublikowany. Wymagane pola są oznaczone *", "comments"),
     ("ru", "Ваш адрес email не будет опубликован. Обязательные поля помечены *", "comments"),
     ("tr", "E-posta adresiniz yayınlanmayacak. Gerekli alanlar * ile işaretlenmişlerdir", "comments"),
+    # captions ending in their picture credit or agency
+    ("de", "Bundeskanzler Scholz am Montag in Berlin. Foto: Michael Kappeler/dpa", "widget"),
+    ("de", "Die Feuerwehr am Einsatzort (Bild: Keystone)", "widget"),
+    ("de", "Demonstranten vor dem Reichstag. picture alliance/dpa", "widget"),
+    ("fr", "Emmanuel Macron à l'Élysée, lundi. Photo : Ludovic Marin/AFP", "widget"),
+    ("fr", "Le port de Marseille (Photo AFP)", "widget"),
+    ("fr", "Manifestation à Paris, le 5 mars © AFP", "widget"),
+    ("es", "El presidente en Madrid. Foto: Juan Pérez/EFE", "widget"),
+    ("es", "Manifestantes en Barcelona / EFE", "widget"),
+    ("it", "Il premier a Palazzo Chigi. Foto: Mario Rossi/Ansa", "widget"),
+    ("it", "Piazza San Marco (foto Ansa)", "widget"),
+    ("pt", "O presidente em Brasília. Foto: Fulano de Tal/Agência Brasil", "widget"),
+    ("pt", "Praia de Copacabana (Foto: Reuters)", "widget"),
+    ("pl", "Premier w Sejmie. Fot. PAP/Leszek Szymański", "widget"),
+    ("pl", "Ulica Marszałkowska (fot. Jan Kowalski)", "widget"),
+    ("ru", "Президент в Кремле. Фото: Иван Петров / ТАСС", "widget"),
+    ("tr", "Cumhurbaşkanı Ankara'da konuştu. Fotoğraf: AA", "widget"),
+    ("tr", "İstanbul Boğazı (Foto: DHA)", "widget"),
+    # a related link in brackets at a paragraph's end
+    ("it", "(Leggi anche su: I Cavalieri dello Zodiaco, ecco gli attori del film)", "related"),
 ]
 
 
@@ -140,6 +160,17 @@ PROSE_QUIET = [
     ("ar", "قال الوزير إن الحكومة ستعلن عن خطة جديدة للنقل العام الأسبوع المقبل."),
     ("zh", "记者从铁路部门获悉，新建高速铁路将于本月下旬开通运营。"),
     ("ja", "政府は来年度の予算案で、公共交通の整備に重点を置く方針を示した。"),
+    # sentences about photos and agencies, not captions
+    ("de", "Der Fotograf sagte, er habe das Bild am Montag gemacht."),
+    ("de", "Die dpa meldete am Abend, die Verhandlungen seien gescheitert."),
+    ("fr", "Le photographe a expliqué que la photo avait été prise lundi."),
+    ("es", "La foto fue publicada por el diario el lunes por la tarde."),
+    ("it", "La foto è stata scattata durante la manifestazione di sabato."),
+    ("pt", "A foto foi tirada durante o protesto de sábado."),
+    ("pl", "Zdjęcie zrobiono w sobotę podczas protestu w Warszawie."),
+    ("ru", "Фотография была сделана в субботу во время митинга."),
+    ("tr", "Fotoğraf cumartesi günü protesto sırasında çekildi."),
+    ("it", "Leggi anche tu il libro, ha detto il sindaco ai ragazzi della scuola."),
 ]
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import newsclean
 from newsclean.blocks.text import build_blocks
 from newsclean.phrases import prompt_pattern
@@ -252,6 +254,40 @@ def test_author_bio_shape() -> None:
     assert not is_author_bio("Passwork is an enterprise-grade self-hosted password manager.")  # no writer's job
     assert not is_author_bio("I am the founder of a small company, and this post is about why.")  # first person
     assert not is_author_bio("the mayor is a former journalist who ran the local paper.")  # no name first
+
+
+# (author box, language): the shape in the other packs' languages
+AUTHOR_BIOS_FIRE = [
+    ("Max Mustermann ist Redakteur bei der Süddeutschen Zeitung und schreibt über Politik.", "de"),
+    ("Anna Schmidt ist seit 2019 Redakteurin im Ressort Wirtschaft.", "de"),
+    ("Marie Dupont est journaliste au service politique du Monde.", "fr"),
+    ("Marie Dupont est une journaliste indépendante basée à Lyon.", "fr"),
+    ("Carlos Pérez es periodista y editor de la sección de economía.", "es"),
+    ("Giulia Rossi è una giornalista del Corriere e scrive di esteri.", "it"),
+    ("João Silva é jornalista e repórter da editoria de política.", "pt"),
+    ("Jan Kowalski jest dziennikarzem działu krajowego.", "pl"),
+    ("Иван Петров — журналист, обозреватель отдела политики.", "ru"),
+]
+# article sentences of the same languages that must stay prose
+AUTHOR_BIOS_QUIET = [
+    "Der Minister ist Autor mehrerer Bücher über die Geschichte der Stadt.",  # an article, no name
+    "Merkel ist die erste Kanzlerin, die das Amt freiwillig abgab.",  # no writer's job
+    "Le président est journaliste de formation.",  # no capitalised name first
+    "Paris est une ville qui attire les journalistes du monde entier.",
+    "Madrid es la capital de España desde el siglo XVI.",
+    "Roma è una città con molti giornalisti stranieri.",
+    "Иван Петров — министр экономики России.",  # a minister, not a writer
+]
+
+
+@pytest.mark.parametrize(("text", "lang"), AUTHOR_BIOS_FIRE)
+def test_author_bio_shape_in_other_languages(text: str, lang: str) -> None:
+    assert is_author_bio(text), lang
+
+
+@pytest.mark.parametrize("text", AUTHOR_BIOS_QUIET)
+def test_author_bio_shape_stays_quiet_on_article_sentences(text: str) -> None:
+    assert not is_author_bio(text)
 
 
 BIO = ("Jane Doe is a senior reporter at the Springfield Gazette, where she has covered city hall "

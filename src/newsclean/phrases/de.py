@@ -53,6 +53,11 @@ PATTERNS = {
     "navigation": (r"\balle rechte vorbehalten\b",),
     "widget": (
         r"^\s*(?:foto|bild|fotos|quelle|grafik|video)\s*[:：]\s*[^.]{1,80}$",
+        # a caption ending in its credit ("… am Montag in Berlin. Foto: Michael Kappeler/dpa",
+        # "… (Bild: Keystone)") or in an agency ("… picture alliance/dpa")
+        r"(?:[.!?]\s+|\s[|·]\s*)(?:foto|bild|fotos)\s*[:：]\s*[^.:]{2,60}$",
+        r"\((?:foto|bild)\s*[:：]\s*[^()]{1,50}\)\s*$",
+        r"(?:picture[ -]alliance\s?|/\s?)(?:/\s?)?dpa(?:-zentralbild)?(?:/[\p{L} .-]{2,40})?\W{0,3}$",
         r"^\s*(?:lesezeit|lesedauer)\s*[:：]?\s*(?:ca\.\s*)?\d{1,3}\s*min(?:uten?)?\.?\s*$",
         r"^\s*\d{1,3}\s*min(?:uten?)?\.?\s*lesezeit\s*$",
     ),

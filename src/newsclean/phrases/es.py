@@ -47,6 +47,10 @@ PATTERNS = {
     "cookie": (r"\b(?:utilizamos|usamos|este sitio (?:web )?utiliza) cookies\b",),
     "navigation": (r"\btodos los derechos reservados\b",),
     "widget": (r"^\s*(?:foto|fotografía|imagen|fuente|vídeo|video)\s*[:：]\s*[^.]{1,80}$",
+               # a caption ending in its credit ("… en Madrid. Foto: Juan Pérez/EFE", "(Imagen: Reuters)")
+               r"(?:[.!?]\s+|\s[|·]\s*)(?:foto|fotografía|imagen)\s*[:：]\s*[^.:]{2,60}$",
+               r"\((?:foto|fotografía|imagen)\s*[:：]\s*[^()]{1,50}\)\s*$",
+               r"/\s?(?:efe|europa press)\W{0,3}$",
                r"^\s*(?:tiempo de lectura|lectura)\s*[:：]?\s*\d{1,3}\s*min(?:utos?)?\.?\s*$"),
     "ads": (
         r"^\s*publicidad\s*$",

@@ -52,6 +52,10 @@ PATTERNS = {
     "ads": (r"^\s*publicité\s*$",),
     "navigation": (r"\btous droits réservés\b",),
     "widget": (r"^\s*(?:photo|crédit photo|crédits?|illustration|source|vidéo)\s*[:：]\s*[^.]{1,80}$",
+               # a caption ending in its credit ("… à Paris. Photo : Ludovic Marin/AFP", "(Photo AFP)")
+               r"(?:[.!?]\s+|\s[|·]\s*)(?:photo|crédit photo)\s*[:：]\s*[^.:]{2,60}$",
+               r"\((?:photo|crédit photo)\s*[:：]?\s*[^()]{1,50}\)\s*$",
+               r"\s©\s?(?:afp|reuters|ap|getty images|maxppp|abaca|hans lucas)\b[^.]{0,40}$",
                r"^\s*(?:temps de lecture|lecture)\s*[:：]?\s*\d{1,3}\s*min(?:utes?)?\.?\s*$",
                r"^\s*\d{1,3}\s*min(?:utes?)?\.? de lecture\s*$"),
 }

@@ -24,7 +24,10 @@ PATTERNS = {
                  r"\btwój adres e-?mail nie zostanie opublikowany\b",),
     "cookie": (r"\b(?:używamy|korzystamy z) (?:plików )?cookies?\b",),
     "navigation": (r"\bwszelkie prawa zastrzeżone\b",),
-    "widget": (r"^\s*(?:fot\.|foto|zdjęcie|źródło)\s*[:：]?\s*[^.]{1,80}$",),
+    "widget": (r"^\s*(?:fot\.|foto|zdjęcie|źródło)\s*[:：]?\s*[^.]{1,80}$",
+               # a caption ending in its credit ("… w Warszawie. Fot. PAP/Leszek Szymański")
+               r"(?:[.!?]\s+|\s[|·]\s*)(?:fot\.|foto\s*[:：])\s*[^.:]{2,60}$",
+               r"\((?:fot\.|foto\s*[:：])\s*[^()]{1,50}\)\s*$"),
     "ads": (
         r"^\s*reklama\s*$",
         r"\bdalsza część (?:artykułu|tekstu) (?:pod|poniżej) reklam",

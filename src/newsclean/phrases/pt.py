@@ -28,7 +28,11 @@ PATTERNS = {
                  r"\b(?:o )?seu endereço de e-?mail não será publicado\b",),
     "cookie": (r"\b(?:usamos|utilizamos|este site usa) cookies\b",),
     "navigation": (r"\btodos os direitos reservados\b",),
-    "widget": (r"^\s*(?:foto|imagem|fonte)\s*[:：]\s*[^.]{1,80}$",),
+    "widget": (r"^\s*(?:foto|imagem|fonte)\s*[:：]\s*[^.]{1,80}$",
+               # a caption ending in its credit ("… em Brasília. Foto: Fulano/Agência Brasil")
+               r"(?:[.!?]\s+|\s[|·]\s*)(?:foto|imagem)\s*[:：]\s*[^.:]{2,60}$",
+               r"\((?:foto|imagem)\s*[:：]\s*[^()]{1,50}\)\s*$",
+               r"/\s?(?:lusa|folhapress|agência brasil|estadão conteúdo)\W{0,3}$"),
     "ads": (
         r"^\s*publicidade\s*$",
         r"\bcontinua (?:depois|ap[oó]s) (?:a )?publicidade\b",

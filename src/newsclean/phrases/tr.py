@@ -33,5 +33,8 @@ PATTERNS = {
     ),
     "widget": (
         r"^\s*(?:fotoğraf|foto|kaynak|görsel)\s*[:：]\s*[^.]{1,80}$",
+        # a caption ending in its credit ("… Ankara'da. Fotoğraf: AA", "(Foto: DHA)")
+        r"(?:[.!?]\s+|\s[|·]\s*)(?:fotoğraf|foto)\s*[:：]\s*[^.:]{2,60}$",
+        r"\((?:fotoğraf|foto)\s*[:：]\s*[^()]{1,50}\)\s*$",
     ),
 }

@@ -181,7 +181,7 @@ def line_key(text: str) -> str:
     return key.strip().casefold()
 
 
-#: Nouns of the jobs an author box names ("Jane Doe is a senior editor at …"); English for now.
+#: Nouns of the jobs an author box names in English ("Jane Doe is a senior editor at …").
 _BIO_ROLES = (
     r"writer|editor|journalist|reporter|correspondent|author|contributor|columnist|blogger|"
     r"founder|co-?founder|ceo|director|professor|attorney|lawyer|coach|trainer|strategist|"
@@ -197,7 +197,34 @@ _AUTHOR_BIO = regex.compile(
 )
 
 
+# The same shape in the other Latin-script packs and Russian: the name, the verb ("ist", "est",
+# "es", "è", "é", "jest", a dash) and up to two words before the writer's job. Turkish puts the
+# verb last ("… muhabiridir") and an appositive ("Ahmet Yılmaz, gazeteci, …") opens news prose
+# too, so it is left out. A name does not open with an article ("Der Minister ist Autor …").
+_AUTHOR_BIO_OTHER = regex.compile(
+    r"^(?!(?:Der|Die|Das|Ein|Eine|Le|La|Les|Un|Une|El|Los|Las|Una|Il|Lo|Gli|O|A|Os|As|Um|Uma)\s)"
+    r"(?:\p{Lu}[\p{L}.'’-]*,?\s){1,4}(?:"
+    r"ist\s(?:[\w-]+\s){0,2}?(?:Chef)?(?:Redakteur|Journalist|Autor|Korrespondent|Reporter|"
+    r"Volontär|Ressortleiter|Kolumnist|Fotograf)(?:in)?\b"
+    r"|est\s(?:[\w'’-]+\s){0,2}?(?:journaliste|rédact(?:eur|rice)|correspondante?|reporter|"
+    r"chroniqueu(?:r|se)|éditorialiste|photographe)\b"
+    r"|es\s(?:[\w-]+\s){0,2}?(?:periodista|redactora?|corresponsal|editora?|columnista|"
+    r"reporter[oa]?|fotógraf[oa])\b"
+    r"|è\s(?:[\w'’-]+\s){0,2}?(?:giornalista|redat(?:tore|trice)|corrispondente|"
+    r"caporedat(?:tore|trice)|editorialista|fotograf[oa]|inviat[oa])\b"
+    r"|é\s(?:[\w-]+\s){0,2}?(?:jornalista|repórter|redatora?|editora?|colunista|"
+    r"correspondente|fotógraf[oa])\b"
+    r"|jest\s(?:[\w-]+\s){0,2}?(?:dziennikar(?:zem|ką)|redaktor(?:em|ką)|reporter(?:em|ką)|"
+    r"publicyst(?:ą|ką)|korespondent(?:em|ką)|felietonist(?:ą|ką))\b"
+    r"|[—–]\s(?:[\w-]+\s){0,2}?(?:журналист(?:ка)?|корреспондент|редактор|обозреватель|"
+    r"колумнист|фотограф)"
+    r")"
+)
+
+
 def is_author_bio(text: str) -> bool:
     """Opens like an author box: a name and the writer's job ("Jane Doe is a senior editor at
-    …"). A first-person "I'm a …" is left alone: posts and columns open that way too."""
-    return _AUTHOR_BIO.match(text[:200]) is not None
+    …", "Max Muster ist Redakteur bei …", "Marie Dupont est journaliste au …"). A first-person
+    "I'm a …" is left alone: posts and columns open that way too."""
+    head = text[:200]
+    return _AUTHOR_BIO.match(head) is not None or _AUTHOR_BIO_OTHER.match(head) is not None
