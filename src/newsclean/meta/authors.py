@@ -88,6 +88,10 @@ _LABEL_ONLY = regex.compile(
 # "By The Currency editors" in an author field: a label the strict byline reader refused to
 # read (lower-case "editors"). Only the English labels: "Di"/"Von"/"Da" begin surnames.
 _EN_LABEL = regex.compile(r"^(?:(?:written|posted|reported)\s+)?by\s+(?=\S)", regex.IGNORECASE)
+# Every byline opens with one of its labels (in any case): a plain prefix test rules out
+# most lines before the regular expressions run.
+_LABEL_STARTS = tuple(sorted({w.lower() for w in BYLINE_LABELS} | {"作者", "文", "記者", "撰文"}))
+_LABEL_CHARS = max(len(w) for w in _LABEL_STARTS)
 _CJK_LABEL = regex.compile(r"^\s*(?:作者|文|記者|撰文)\s*[:：/｜|]?\s*")
 # (?<!\s): a split point starts only where a run of spaces starts, which keeps these linear
 _PIECES = regex.compile(r"(?<!\s)\s*(?:[|•·]|\s[-–—]\s|\s/\s)\s*")
@@ -208,8 +212,8 @@ def parse_byline(line: str) -> tuple[str, ...] | None:
     "By Jane Doe and John Roe | July 8, 2020" gives ``("Jane Doe", "John Roe")``.
     """
     line = " ".join(line.split())
-    if not line or len(line) > _MAX_BYLINE_CHARS:
-        return None
+    if not line or len(line) > _MAX_BYLINE_CHARS or not line[:_LABEL_CHARS].lower().startswith(_LABEL_STARTS):
+        return None  # (the cheap test first: most short blocks open with no label at all)
     try:
         label = _LABEL.match(line, timeout=TIMEOUT) or _CJK_LABEL.match(line, timeout=TIMEOUT)
     except TimeoutError:

@@ -155,6 +155,10 @@ _DAY_PATTERNS: tuple[tuple[str, regex.Pattern[str]], ...] = tuple(
     )
 )
 
+_NAMED_PATTERNS = frozenset({"dmy-name", "mdy-name", "ymd-name"})
+_MONTH_WORDS = frozenset(word.lower() for word in _MONTHS)
+_LETTER_RUN = regex.compile(r"\p{L}+")
+
 # What every day pattern above needs somewhere: a four-digit year, or two digits around a
 # separator ("numeric"). Most short texts with a digit ("12 comments") have neither, and one
 # search saves trying all six patterns.
@@ -231,7 +235,12 @@ def _read_day(text: str, now: datetime, dayfirst: bool | None) -> tuple[date, tu
     """The first day written in ``text`` and the span it takes."""
     if _search(_MAYBE_DAY, text) is None:
         return None
+    # A month name is a whole word (_MONTH_START and _MONTH's (?!\p{L})): without one among
+    # the text's words, the three long alternations of month names cannot match.
+    named = any(word.lower() in _MONTH_WORDS for word in _LETTER_RUN.findall(text))
     for name, pattern in _DAY_PATTERNS:
+        if not named and name in _NAMED_PATTERNS:
+            continue
         m = _search(pattern, text)
         while m is not None:
             try:
@@ -350,8 +359,9 @@ def scan(text: str, *, now: datetime | None = None, dayfirst: bool | None = None
     leftover words they accept.
     """
     text = _normalise(text)
-    # Every absolute date holds a digit; only relative words ("yesterday") do without.
-    if not text or (now is None and not any(map(str.isdigit, text))):
+    # Every absolute date holds a year or a numeric date (what :func:`_read_day` looks for
+    # first); only relative words ("yesterday", "2 hours ago") do without, and only with ``now``.
+    if not text or (now is None and _search(_MAYBE_DAY, text) is None):
         return None
     iso = _parse_iso(text)
     if iso is not None:
@@ -485,9 +495,10 @@ def parse_datelines(
     line = _normalise(line)
     if not line or len(line) > MAX_DATELINE_CHARS:
         return ()
-    # Without ``now`` only a digit can make a date (see :func:`scan`), and most lines callers
-    # try (text around the headline, byline boxes) hold none: skip the label and split work.
-    if now is None and not any(map(str.isdigit, line)):
+    # Without ``now`` only a year or a numeric date can make a date (see :func:`scan`), and
+    # most lines callers try (text around the headline, byline boxes, counters) hold none:
+    # skip the label and split work.
+    if now is None and _search(_MAYBE_DAY, line) is None:
         return ()
     # The whole line first: "5 de marzo de 2021 - 14:20 CET" and "14 aprile 2022 | 10:30"
     # are one timestamp whose day and time sit on both sides of a separator.

@@ -11,8 +11,11 @@ _SEPARATOR = regex.compile(r"(?<!\s)\s+(?:[|–—·•»«:]{1,2}|-{1,2}|::)\s+
 _MAX_SUFFIX_WORDS = 4
 
 
+_NOT_WORD = regex.compile(r"[\W_]+")
+
+
 def _key(text: str) -> str:
-    return str(regex.sub(r"[\W_]+", "", text.casefold()))
+    return str(_NOT_WORD.sub("", text.casefold()))
 
 
 def _is_site(piece: str, site_name: str | None) -> bool:
