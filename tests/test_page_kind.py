@@ -264,3 +264,36 @@ def test_a_plain_div_shape_names_no_post_template() -> None:
     )
     body = newsclean.clean(page).body
     assert _OPENING in body and not any(reply in body for reply in _REPLIES)
+
+
+_THREAD_REPLIES = tuple(
+    f"Reply {n}: we batch-cook a big pot of lentil soup on Sundays and it lasts us until Wednesday, "
+    "with bread from the reduced shelf it comes to very little a portion."
+    for n in range(1, 25)
+)
+
+
+def _thread_page(before: str) -> str:
+    replies = "".join(f"<div class='reply'><div class='reply-body'><p>{r}</p></div></div>" for r in _THREAD_REPLIES)
+    return (
+        f"<html><body>{before}<div class='thread'><p>Please create an account or log in to use all "
+        "the features of the forum.</p><div class='op'><p>I need to cut our monthly food bill, and the "
+        "easiest way is by eating cheaper meals. What are your favourite lowish-cost family meals that "
+        f"everyone still eats?</p></div>{replies}</div></body></html>"
+    )
+
+
+def test_posts_under_a_notice_are_the_thread_content() -> None:
+    # a notice and the opening post (outside the reply containers) open the thread's container:
+    # the replies are still the page's content
+    body = newsclean.clean(_thread_page("")).body
+    assert "favourite lowish-cost family meals" in body
+    assert all(reply in body for reply in _THREAD_REPLIES)
+
+
+def test_comments_after_a_story_outside_the_thread_stay_out() -> None:
+    # QUIET: a story's worth of prose before the thread's container, outside it: a story and its
+    # readers' comments
+    story = f"<div class='story'>{_STORY}</div>"
+    body = newsclean.clean(_thread_page(story)).body
+    assert not any(reply in body for reply in _THREAD_REPLIES)

@@ -25,7 +25,12 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from newsclean.rules.features import is_prose, word_count
-from newsclean.rules.page_kind import content_area, opening_post_thread, thread_area
+from newsclean.rules.page_kind import (
+    content_area,
+    opening_post_thread,
+    posts_are_content,
+    thread_area,
+)
 from newsclean.rules.pipeline import Context
 from newsclean.rules.region import family_of
 
@@ -199,12 +204,13 @@ def main_container(ctx: Context) -> int | None:
         area = thread_area(ctx, block_weights(ctx), in_comments)
         if area is not None:
             chosen = frozenset({area})
+            if posts_are_content(ctx, area, block_weights(ctx), in_comments):
+                # markup.thread_region's answer (its cached value): the comment rule spares the
+                # posts of this region
+                ctx.cache["html_thread"] = chosen
     elif (area := opening_post_thread(ctx, chosen, block_weights(ctx), in_comments)) is not None:
         chosen = frozenset({area})
-        # the replies are the page's content: this is markup.thread_region's answer (its cached
-        # value), the region whose posts the comment rule spares; its own test wants the first
-        # prose inside a comment container, which the opening post here is not
-        ctx.cache["html_thread"] = chosen
+        ctx.cache["html_thread"] = chosen  # the replies are content, as above
     else:  # a page of spread sections, not one article: its content area
         area = content_area(ctx, core, chosen)
         if area is not None:

@@ -266,3 +266,29 @@ def opening_post_thread(
             cid = ctx.containers[cid].parent
     held = [cid for cid in around if inside.get(cid, 0.0) >= THREAD_POSTS_SHARE * total]
     return max(held, key=lambda cid: ctx.containers[cid].depth) if held else None
+
+
+#: A story before the thread: this much prose outside it ahead of the first post, or this share of
+#: the posts' (the measure of :func:`newsclean.rules.markup.thread_region`).
+STORY_BEFORE_CHARS = 500
+STORY_BEFORE_SHARE = 0.25
+
+
+def posts_are_content(ctx: Context, area: int, weights: list[float], in_comments: list[bool]) -> bool:
+    """Whether the posts of a thread page, in ``area``, are its content: no story precedes them.
+
+    The story of a story-with-comments page stands before the comment section, outside it. An
+    opening post, a notice or a sign-up prompt above the replies sits inside the thread's
+    container (the comment rule's own test wants the region's first prose to be a post, and
+    these failed it, losing every reply).
+    """
+    before = posts = 0.0
+    for i, block in enumerate(ctx.blocks):
+        weight = weights[i]
+        if weight <= 0 or ctx.decided[i] is not None or not block.containers:
+            continue
+        if in_comments[block.containers[-1]]:
+            posts += weight
+        elif not posts and area not in block.containers:
+            before += weight
+    return posts > 0 and before < min(STORY_BEFORE_CHARS, STORY_BEFORE_SHARE * posts)
