@@ -98,6 +98,30 @@ def test_guard_restores_prose_and_warns() -> None:
     assert any(w.startswith("guard") for w in doc.warnings)
 
 
+def test_guard_leaves_the_footer_small_print_out() -> None:
+    # a shop page: the region holds the product text; the footer holds a long privacy policy.
+    # Weighed as page prose, the policy made the product text look over-pruned and the guard
+    # restored all of it.
+    policy = "".join(
+        f"<div><h4>Section {i}</h4><p>{i}. We may collect personal information that you provide to "
+        "us directly, such as your name, address and payment details, when you place an order, "
+        "create an account or contact our customer service team.</p></div>"
+        for i in range(1, 25)
+    )
+    html = (
+        "<html><body><header><nav><a href='/'>Home</a> <a href='/men'>Men</a></nav></header>"
+        "<main><h1>Wool Runner</h1><p>A true original, our Wool Runner combines soft Merino wool "
+        "with cloud-like comfort for every day.</p><p>Our responsibly sourced wool provides a cozy "
+        "fit that is soft and itch-free, and it keeps your feet dry in all seasons.</p><p>This shoe "
+        "is washing machine approved: just remove the insoles and laces and wash it on a gentle "
+        f"cycle.</p></main><footer><div class='legal'>{policy}</div></footer></body></html>"
+    )
+    doc = newsclean.clean(html)
+    assert "washing machine approved" in doc.body
+    assert "personal information" not in doc.body
+    assert not any(w.startswith("guard") for w in doc.warnings)
+
+
 def test_removed_records_rule_family_and_reason() -> None:
     doc = newsclean.clean("Listen Live\n" + ARTICLE)
     removal = next(r for r in doc.removed if r.text == "Listen Live")

@@ -205,3 +205,95 @@ def test_a_smaller_addition_widens_when_it_brings_subheadings() -> None:
         core = ctx.blocks[0].containers[-2]
         area = content_area(ctx, core, frozenset({core}))
         assert (area is not None) is widens
+
+
+def _post(text: str) -> str:
+    return (
+        "<article class='message'><header class='message-header'><a href='/m'>poster</a></header>"
+        f"<div class='message-content'><div class='bb-wrapper'>{text}</div></div></article>"
+    )
+
+
+_OPENING = (
+    "My hatchback came with halogen tail lights and I would like to fit the LED units from the "
+    "later model. The plugs look the same, but the later model has an extra wire on the loom. "
+    "Has anyone done this swap, and does the car throw a bulb warning afterwards?"
+)
+_REPLIES = (
+    "I did this swap last spring. The plug is the same, but the later units need the extra wire.",
+    "Ready-made jumpers clip in behind the trim panel, and there is no bulb warning after that.",
+    "Check the part number on the housing first: only one of the two later units fits as it is.",
+)
+
+
+def test_replies_drawn_like_the_opening_post_join_it() -> None:
+    # the opening post apart, the replies in a container named as comments, one post template
+    page = (
+        f"<html><body><div class='p-body'><div class='opening'><div class='block'>{_post(_OPENING)}"
+        f"</div></div><div class='replies'><div class='block'>{''.join(_post(r) for r in _REPLIES)}"
+        "</div></div></div></body></html>"
+    )
+    body = newsclean.clean(page).body
+    assert _OPENING in body and all(reply in body for reply in _REPLIES)
+
+
+def test_comments_drawn_otherwise_stay_out() -> None:
+    # QUIET: the same posts under a story body drawn with other elements (sections, paragraphs)
+    page = (
+        f"<html><body><div class='p-body'><section class='story'><div><p>{_OPENING}</p></div></section>"
+        f"<div class='replies'><div class='block'>{''.join(_post(r) for r in _REPLIES)}"
+        "</div></div></div></body></html>"
+    )
+    body = newsclean.clean(page).body
+    assert _OPENING in body and not any(reply in body for reply in _REPLIES)
+
+
+def test_a_plain_div_shape_names_no_post_template() -> None:
+    # QUIET: story paragraphs and comments both in nested divs: a shared shape of div and p says
+    # nothing about a template
+    def plain(text: str) -> str:
+        return (
+            "<div class='c'><div class='inner'><div class='author'><a href='/m'>poster</a></div>"
+            f"<div class='text'><p>{text}</p></div></div></div>"
+        )
+
+    page = (
+        f"<html><body><div class='p-body'><div class='opening'><div class='block'>{plain(_OPENING)}"
+        f"</div></div><div class='replies'><div class='block'>{''.join(plain(r) for r in _REPLIES)}"
+        "</div></div></div></body></html>"
+    )
+    body = newsclean.clean(page).body
+    assert _OPENING in body and not any(reply in body for reply in _REPLIES)
+
+
+_THREAD_REPLIES = tuple(
+    f"Reply {n}: we batch-cook a big pot of lentil soup on Sundays and it lasts us until Wednesday, "
+    "with bread from the reduced shelf it comes to very little a portion."
+    for n in range(1, 25)
+)
+
+
+def _thread_page(before: str) -> str:
+    replies = "".join(f"<div class='reply'><div class='reply-body'><p>{r}</p></div></div>" for r in _THREAD_REPLIES)
+    return (
+        f"<html><body>{before}<div class='thread'><p>Please create an account or log in to use all "
+        "the features of the forum.</p><div class='op'><p>I need to cut our monthly food bill, and the "
+        "easiest way is by eating cheaper meals. What are your favourite lowish-cost family meals that "
+        f"everyone still eats?</p></div>{replies}</div></body></html>"
+    )
+
+
+def test_posts_under_a_notice_are_the_thread_content() -> None:
+    # a notice and the opening post (outside the reply containers) open the thread's container:
+    # the replies are still the page's content
+    body = newsclean.clean(_thread_page("")).body
+    assert "favourite lowish-cost family meals" in body
+    assert all(reply in body for reply in _THREAD_REPLIES)
+
+
+def test_comments_after_a_story_outside_the_thread_stay_out() -> None:
+    # QUIET: a story's worth of prose before the thread's container, outside it: a story and its
+    # readers' comments
+    story = f"<div class='story'>{_STORY}</div>"
+    body = newsclean.clean(_thread_page(story)).body
+    assert not any(reply in body for reply in _THREAD_REPLIES)

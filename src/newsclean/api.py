@@ -151,19 +151,42 @@ def _clean_html(text: str, *, url: str | None, config: Config, warnings: list[st
     )
 
 
-def _surely_enough(ctx: Context, ratio: float) -> bool:
+def _in_footer(ctx: Context) -> list[bool]:
+    """Which blocks sit inside a ``<footer>`` element (none on text input).
+
+    The guard leaves them out: a footer holds the site's small print (a privacy policy, terms
+    of sale, a copyright line), never the article it is there to rescue, and on a shop page that
+    small print is long prose, tens of times the product text the region kept.
+    """
+    containers = ctx.containers
+    if not containers:
+        return [False] * len(ctx.blocks)
+    footers = {cid for cid, container in enumerate(containers) if container.tag == "footer"}
+    return [not footers.isdisjoint(b.containers) for b in ctx.blocks]
+
+
+def _surely_enough(ctx: Context, ratio: float, skipped: list[bool]) -> bool:
     """Whether the kept prose alone proves the guard has nothing to do.
 
     Even if every removed block were prose, the kept share would stay over ``ratio`` (with a
     character to spare, against rounding). The longest kept blocks are tried first, so on a
     page with an article a few paragraphs settle it: :func:`is_prose` reads every character,
     and running it on all blocks, navigation and footers included, cost more than any rule.
+    Blocks ``skipped`` (see :func:`_in_footer`) count on neither side.
     """
-    removed = sum(len(b.text) for b, name in zip(ctx.blocks, ctx.decided, strict=True) if name is not None)
+    removed = sum(
+        len(b.text)
+        for b, name, skip in zip(ctx.blocks, ctx.decided, skipped, strict=True)
+        if name is not None and not skip
+    )
     need = ratio * removed + 1
     kept = 0
     kept_texts = sorted(
-        (b.text for b, name in zip(ctx.blocks, ctx.decided, strict=True) if name is None),
+        (
+            b.text
+            for b, name, skip in zip(ctx.blocks, ctx.decided, skipped, strict=True)
+            if name is None and not skip
+        ),
         key=len,
         reverse=True,
     )
@@ -176,10 +199,14 @@ def _surely_enough(ctx: Context, ratio: float) -> bool:
 
 
 def _guard(ctx: Context, config: Config) -> str | None:
-    """Undo positional removals when they would leave almost none of the page's prose."""
-    if _surely_enough(ctx, config.guard_ratio):
+    """Undo positional removals when they would leave almost none of the page's prose.
+
+    The prose of the page's footer is not weighed and not restored (:func:`_in_footer`).
+    """
+    skipped = _in_footer(ctx)
+    if _surely_enough(ctx, config.guard_ratio, skipped):
         return None
-    prose = [i for i, b in enumerate(ctx.blocks) if is_prose(b.text)]
+    prose = [i for i, b in enumerate(ctx.blocks) if not skipped[i] and is_prose(b.text)]
     total = sum(len(ctx.blocks[i].text) for i in prose)
     if not total:
         return None

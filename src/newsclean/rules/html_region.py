@@ -15,8 +15,9 @@ The best concentrated container is the article's core. Markup that says "this is
 narrows it when the prose agrees, and siblings of the core that hold concentrated prose of their
 own (an article split across several ``<div>`` s) are taken in with it. Comment sections count
 against a container, except on a thread page (a forum topic), where the posts are the content.
-A page that is not one article (sections of a product or service page, the posts of a thread)
-then has its region widened to its content area (:mod:`newsclean.rules.page_kind`).
+A page that is not one article (sections of a product or service page, the posts of a thread,
+an opening post with the replies drawn like it) then has its region widened to its content area
+(:mod:`newsclean.rules.page_kind`).
 """
 
 from __future__ import annotations
@@ -24,7 +25,12 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from newsclean.rules.features import is_prose, word_count
-from newsclean.rules.page_kind import content_area, thread_area
+from newsclean.rules.page_kind import (
+    content_area,
+    opening_post_thread,
+    posts_are_content,
+    thread_area,
+)
 from newsclean.rules.pipeline import Context
 from newsclean.rules.region import family_of
 
@@ -204,6 +210,13 @@ def main_container(ctx: Context) -> int | None:
         area = thread_area(ctx, block_weights(ctx), in_comments)
         if area is not None:
             chosen = frozenset({area})
+            if posts_are_content(ctx, area, block_weights(ctx), in_comments):
+                # markup.thread_region's answer (its cached value): the comment rule spares the
+                # posts of this region
+                ctx.cache["html_thread"] = chosen
+    elif (area := opening_post_thread(ctx, chosen, block_weights(ctx), in_comments)) is not None:
+        chosen = frozenset({area})
+        ctx.cache["html_thread"] = chosen  # the replies are content, as above
     else:  # a page of spread sections, not one article: its content area
         area = content_area(ctx, core, chosen)
         if area is not None:

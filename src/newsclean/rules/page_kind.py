@@ -13,6 +13,9 @@ What does not count as content around the core: furniture (blocks in containers 
 navigation, related, share… and link lists), a second copy of a text the core already has (a
 story laid out twice, for phones and for desktops), and the snippets of teasers (a small item
 with a linked headline), which fill the space around a story on news pages.
+
+A forum topic whose opening post sits apart from its replies is recognised by the shape of the
+posts (:func:`opening_post_thread`): the replies are drawn with the opening post's template.
 """
 
 from __future__ import annotations
@@ -192,3 +195,100 @@ def thread_area(ctx: Context, weights: list[float], in_comments: list[bool]) -> 
     containers = ctx.containers
     held = [cid for cid, value in inside.items() if value >= THREAD_POSTS_SHARE * total]
     return max(held, key=lambda cid: containers[cid].depth) if held else None
+
+
+#: A post's place in the markup: the tags of the innermost containers around its text. Forum
+#: software draws every post with one template, so the opening post and the replies share it.
+POST_SHAPE_DEPTH = 6
+#: A shape made of these tags alone tells nothing: every page, a story's body and its comment
+#: list alike, is drawn with nested ``div`` s and ``p`` s.
+PLAIN_TAGS = frozenset({"div", "p", "span"})
+#: The replies drawn like the region's post must be at least this many …
+THREAD_MIN_REPLIES = 2
+#: … and hold at least this share of the region's prose: a thread, not a story with comments.
+THREAD_REPLIES_SHARE = 0.5
+
+
+def _shape(ctx: Context, block_containers: tuple[int, ...]) -> tuple[str, ...]:
+    return tuple(ctx.containers[c].tag for c in block_containers[-POST_SHAPE_DEPTH:])
+
+
+def opening_post_thread(
+    ctx: Context, chosen: frozenset[int], weights: list[float], in_comments: list[bool]
+) -> int | None:
+    """The container around a thread whose opening post sits outside its comment section.
+
+    Forum software often draws the topic's first post apart and the replies in a container
+    named for comments; the page then does not read as a thread (much of its prose is outside
+    the comments), and the region is the first post alone. The replies are recognised by their
+    shape: their text sits in the same nest of elements as the first post's (the same template),
+    which a story's paragraphs and its readers' comments do not share. The region then becomes
+    the smallest container holding the first post and most of those replies.
+    """
+    shapes: dict[tuple[str, ...], float] = {}
+    region_prose = 0.0
+    for i, block in enumerate(ctx.blocks):
+        weight = weights[i]
+        if weight <= 0 or ctx.decided[i] is not None or chosen.isdisjoint(block.containers):
+            continue
+        region_prose += weight
+        if len(block.containers) >= POST_SHAPE_DEPTH:
+            shape = _shape(ctx, block.containers)
+            shapes[shape] = shapes.get(shape, 0.0) + weight
+    if not shapes:
+        return None
+    post_shape = max(shapes, key=lambda s: shapes[s])
+    if set(post_shape) <= PLAIN_TAGS:
+        return None
+    replies: dict[int, float] = {}  # the holder of each reply -> its prose
+    inside: dict[int, float] = {}
+    total = 0.0
+    for i, block in enumerate(ctx.blocks):
+        weight = weights[i]
+        if weight <= 0 or ctx.decided[i] is not None or not block.containers:
+            continue
+        if not in_comments[block.containers[-1]] or not chosen.isdisjoint(block.containers):
+            continue
+        if _shape(ctx, block.containers) != post_shape:
+            continue
+        holder = block.containers[-1]
+        replies[holder] = replies.get(holder, 0.0) + weight
+        total += weight
+        for cid in block.containers:
+            inside[cid] = inside.get(cid, 0.0) + weight
+    if len(replies) < THREAD_MIN_REPLIES or total < THREAD_REPLIES_SHARE * region_prose:
+        return None
+    # the smallest container around the first post that holds most of the replies
+    around = set()
+    for cid in chosen:
+        while cid >= 0:
+            around.add(cid)
+            cid = ctx.containers[cid].parent
+    held = [cid for cid in around if inside.get(cid, 0.0) >= THREAD_POSTS_SHARE * total]
+    return max(held, key=lambda cid: ctx.containers[cid].depth) if held else None
+
+
+#: A story before the thread: this much prose outside it ahead of the first post, or this share of
+#: the posts' (the measure of :func:`newsclean.rules.markup.thread_region`).
+STORY_BEFORE_CHARS = 500
+STORY_BEFORE_SHARE = 0.25
+
+
+def posts_are_content(ctx: Context, area: int, weights: list[float], in_comments: list[bool]) -> bool:
+    """Whether the posts of a thread page, in ``area``, are its content: no story precedes them.
+
+    The story of a story-with-comments page stands before the comment section, outside it. An
+    opening post, a notice or a sign-up prompt above the replies sits inside the thread's
+    container (the comment rule's own test wants the region's first prose to be a post, and
+    these failed it, losing every reply).
+    """
+    before = posts = 0.0
+    for i, block in enumerate(ctx.blocks):
+        weight = weights[i]
+        if weight <= 0 or ctx.decided[i] is not None or not block.containers:
+            continue
+        if in_comments[block.containers[-1]]:
+            posts += weight
+        elif not posts and area not in block.containers:
+            before += weight
+    return posts > 0 and before < min(STORY_BEFORE_CHARS, STORY_BEFORE_SHARE * posts)
