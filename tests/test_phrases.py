@@ -115,6 +115,10 @@ PROMPTS_FIRE = [
     ("pl", "Twój adres e-mail nie zostanie opublikowany. Wymagane pola są oznaczone *", "comments"),
     ("ru", "Ваш адрес email не будет опубликован. Обязательные поля помечены *", "comments"),
     ("tr", "E-posta adresiniz yayınlanmayacak. Gerekli alanlar * ile işaretlenmişlerdir", "comments"),
+    # sign-up pitches for deals, and a sign-up button's label
+    ("en", "Sign up for deals, updates and a free guide", "subscribe"),
+    ("en", "Sign Up for e-mail newsletters", "subscribe"),
+    ("en", "I'd like to sign-up", "subscribe"),
     # captions ending in their picture credit or agency
     ("de", "Bundeskanzler Scholz am Montag in Berlin. Foto: Michael Kappeler/dpa", "widget"),
     ("de", "Die Feuerwehr am Einsatzort (Bild: Keystone)", "widget"),
@@ -160,6 +164,8 @@ PROSE_QUIET = [
     ("ar", "قال الوزير إن الحكومة ستعلن عن خطة جديدة للنقل العام الأسبوع المقبل."),
     ("zh", "记者从铁路部门获悉，新建高速铁路将于本月下旬开通运营。"),
     ("ja", "政府は来年度の予算案で、公共交通の整備に重点を置く方針を示した。"),
+    ("en", "Sign up for the course, said the teacher, who also runs classes on weekends."),
+    ("en", "The deals and updates were announced by the company on Monday."),
     # sentences about photos and agencies, not captions
     ("de", "Der Fotograf sagte, er habe das Bild am Montag gemacht."),
     ("de", "Die dpa meldete am Abend, die Verhandlungen seien gescheitert."),

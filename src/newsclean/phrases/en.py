@@ -84,7 +84,9 @@ PATTERNS = {
     "subscribe": (
         r"\b(?:sign up|subscribe|register|join|opt in)\b[^.!?]{0,60}\b(?:our|us)\b",
         r"^[^.!?]{0,40}\b(?:sign up|subscribe|register)\b[^.!?]{0,30}\b(?:now|today|here|for free)\s*[!.]?\s*$",
-        r"^\W{0,3}(?:subscribe|sign up|signup)\s+(?:to|for)\s+(?:the|our|a)?\s*[\w\s'’-]{0,40}(?:newsletter|channel|podcast|alerts?|updates|briefing|digest|bulletin)",
+        r"^\W{0,3}(?:subscribe|sign[ -]?up)\s+(?:to|for)\s+(?:the|our|a)?\s*[\w\s,&'’-]{0,40}(?:newsletters?|channels?|podcasts?|alerts?|updates|briefings?|digests?|bulletins?|deals|offers)\b",
+        # a sign-up button's label ("I'd like to sign-up")
+        r"^\W{0,3}(?:i['’]d like to|i want to|yes,? i want to)\s+(?:sign[ -]?up|subscribe)\W{0,3}$",
         r"\bfollow\s+(?:us|our\b[^.]{0,40})\s+on\b",
         r"\bfollow\s+[\w\s'’.-]{0,40}\bon\s+(?:twitter|x|facebook|instagram|telegram|google news|linkedin|tiktok|youtube|whatsapp|threads|bluesky)\b",
         r"\bnever miss a (?:story|thing|beat|headline|update)\b",
