@@ -1,7 +1,8 @@
 """Accuracy on text already scraped out of a page (issue #5): no markup to lean on.
 
     python bench/text_accuracy.py ../shared/bench/scrapinghub ../shared/bench/wceb2026-dev \
-        [--page-type article] [--tools newsclean,full-text,c4,justext]
+        [--page-type article] [--tools newsclean,full-text,c4,justext] \
+        [--set newsclean.rules.region.SHORT_LINE_COST=44]
 
 Each page is first turned into plain text with ``html_text.extract_text`` (one
 block per line, as a scraper would hand it over).  That text is then cleaned by
@@ -126,6 +127,22 @@ def dump_pages(
     return index
 
 
+def _set_constant(setting: str) -> None:
+    """Apply one ``module.NAME=value`` override, keeping the constant's type (int or float)."""
+    import importlib
+
+    target, _, value = setting.partition("=")
+    module_name, _, name = target.rpartition(".")
+    if not value or not module_name:
+        raise SystemExit(f"--set wants MODULE.NAME=VALUE, got {setting!r}")
+    module = importlib.import_module(module_name)
+    old = getattr(module, name)  # an unknown name is an error, not a silent no-op
+    if isinstance(old, bool) or not isinstance(old, (int, float)):
+        raise SystemExit(f"--set: {target} is not a number")
+    setattr(module, name, type(old)(float(value)))
+    print(f"--set {target} = {getattr(module, name)} (was {old})", file=sys.stderr)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Command-line entry: returns the exit status."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
@@ -139,7 +156,18 @@ def main(argv: list[str] | None = None) -> int:
         metavar="DIR",
         help="write newsclean's per-page input/output/truth and an index.tsv sorted worst-first",
     )
+    parser.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="MODULE.NAME=VALUE",
+        help="run with a numeric tuning constant changed (repeatable), e.g. "
+        "newsclean.rules.region.SHORT_LINE_COST=44: the robustness check runs each cost at "
+        "+-10%% and prefers changes whose F1 stays stable",
+    )
     args = parser.parse_args(argv)
+    for setting in args.set:
+        _set_constant(setting)
     runner.quiet_peers()
     keys = args.tools.split(",") if args.tools else list(_BY_KEY)
     unknown = [k for k in keys if k not in _BY_KEY]
