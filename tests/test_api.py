@@ -170,3 +170,30 @@ def test_an_updated_date_beside_the_headline_is_not_published_in_html() -> None:
     assert str(doc.modified) == "2020-08-04"
     assert doc.modified_source == "time"
     assert "Aug 04, 2020" not in doc.body
+
+
+def test_article_hidden_until_scripts_run_is_read_with_a_warning() -> None:
+    story = "".join(
+        f"<p>The council voted on Monday to extend the tram line by four stops, part {n} of the plan.</p>"
+        for n in range(1, 6)
+    )
+    page = (
+        "<html><head><title>Tram line to grow</title></head><body><div id='root'></div>"
+        f"<div hidden id='S:0'><h1>Tram line to grow</h1>{story}</div>"
+        "<div style='display: none'><p>Sign up for our newsletter</p></div></body></html>"
+    )
+    doc = newsclean.clean(page, input_format="html")
+    assert len(doc.paragraphs) >= 5
+    assert doc.paragraphs[-1].endswith("part 5 of the plan.")
+    assert any(w.startswith("hidden:") for w in doc.warnings)
+    # with the article visible, hidden elements stay unread and nothing is said about them
+    visible = page.replace("<div hidden id='S:0'>", "<div id='S:0'>")
+    doc = newsclean.clean(visible, input_format="html")
+    assert "Sign up for our newsletter" not in doc.body
+    assert not any(w.startswith("hidden:") for w in doc.warnings)
+
+
+def test_empty_page_with_empty_hidden_elements_stays_empty() -> None:
+    doc = newsclean.clean("<html><body><div hidden></div><p>Menu</p></body></html>", input_format="html")
+    assert doc.paragraphs == ()
+    assert not any(w.startswith("hidden:") for w in doc.warnings)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from functools import lru_cache
-from typing import Literal
+from typing import Any, Literal
 
 from newsclean.blocks import html as html_blocks
 from newsclean.blocks import text as text_blocks
@@ -116,7 +116,21 @@ def _clean_html(text: str, *, url: str | None, config: Config, warnings: list[st
             return _clean_text(markup_to_text(text), url=url, config=config, warnings=warnings)
         return Document(url=url, warnings=(*warnings, "empty: the HTML could not be parsed into a document"))
     meta = extract_html_metadata(root, url=url, now=config.now)
-    blocks, containers = html_blocks.build_blocks(root)
+    doc = _clean_tree(root, meta, url=url, config=config, warnings=list(warnings))
+    if doc.paragraphs or not html_blocks.has_hidden_text(root):
+        return doc
+    # Nothing shows without the page's scripts (content in elements it hides until they run,
+    # or in display:none tabs): read the hidden elements too rather than return nothing.
+    note = "hidden: no article text is visible without scripts; the page's hidden elements were read"
+    again = _clean_tree(root, meta, url=url, config=config, warnings=[*warnings, note], read_hidden=True)
+    return again if again.paragraphs else doc
+
+
+def _clean_tree(
+    root: Any, meta: Any, *, url: str | None, config: Config, warnings: list[str], read_hidden: bool = False
+) -> Document:
+    """The pipeline over one parsed page: blocks, rules, and the document with ``meta``."""
+    blocks, containers = html_blocks.build_blocks(root, read_hidden=read_hidden)
     ctx = Context(
         blocks=blocks,
         source_format="html",

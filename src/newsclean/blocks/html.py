@@ -87,6 +87,15 @@ def _hidden(el: etree._Element, names: list[str]) -> bool:
     return bool(style) and _HIDDEN_STYLE.search(style) is not None
 
 
+def has_hidden_text(root: etree._Element) -> bool:
+    """Whether an element that hides itself (the walk's own test) holds any text."""
+    for el in root.iter(etree.Element):
+        names = el.keys()
+        if names and _hidden(el, names) and "".join(el.itertext()).strip():
+            return True
+    return False
+
+
 #: What an open element is, pushed at its start for its end (``_CELL``: a table cell container;
 #: ``_OTHER``: a comment or processing instruction)
 _PLAIN, _CONTAINER, _CELL, _LINK, _SKIPPED, _BREAK, _OTHER = range(7)
@@ -120,17 +129,23 @@ def _marker_concepts(marker: str, furniture: bool) -> tuple[frozenset[str], bool
 NOSCRIPT_FALLBACK_CHARS = 200
 
 
-def build_blocks(root: etree._Element) -> tuple[list[Block], list[Container]]:
-    """Walk the tree once and return the text blocks and the containers they sit in."""
-    blocks, containers = _walk(root, SKIP_TAGS)
+def build_blocks(root: etree._Element, *, read_hidden: bool = False) -> tuple[list[Block], list[Container]]:
+    """Walk the tree once and return the text blocks and the containers they sit in.
+
+    ``read_hidden`` also reads elements that hide themselves (``hidden``, ``aria-hidden``,
+    ``display:none``): the second try on a page that shows no article without its scripts.
+    """
+    blocks, containers = _walk(root, SKIP_TAGS, not read_hidden)
     if sum(len(b.text) for b in blocks) < NOSCRIPT_FALLBACK_CHARS and root.find(".//noscript") is not None:
-        again = _walk(root, SKIP_TAGS - {"noscript"})
+        again = _walk(root, SKIP_TAGS - {"noscript"}, not read_hidden)
         if sum(len(b.text) for b in again[0]) > sum(len(b.text) for b in blocks):
             return again
     return blocks, containers
 
 
-def _walk(root: etree._Element, skip_tags: frozenset[str]) -> tuple[list[Block], list[Container]]:
+def _walk(
+    root: etree._Element, skip_tags: frozenset[str], skip_hidden: bool
+) -> tuple[list[Block], list[Container]]:
     # The loop runs for every element of every page, so it reads locals, not globals, and
     # builds Blocks and Containers positionally (field order as declared in their classes).
     blocks: list[Block] = []
@@ -205,6 +220,7 @@ def _walk(root: etree._Element, skip_tags: frozenset[str]) -> tuple[list[Block],
             if (
                 names
                 and ("hidden" in names or "aria-hidden" in names or "style" in names)
+                and skip_hidden
                 and _hidden(el, names)
             ):
                 skip_subtree()
