@@ -188,7 +188,7 @@ def main_container(ctx: Context) -> int | None:
         parent = container.parent
         in_comments[c] = "comments" in container.concepts or (parent >= 0 and in_comments[parent])
     thread = _is_thread_page(ctx, in_comments)
-    ctx.cache["html_thread_page"] = thread
+    ctx.thread_page = thread
     ignored = BOILERPLATE_CONCEPTS - {"comments"} if thread else BOILERPLATE_CONCEPTS
     for c, container in enumerate(containers):
         value = scores.conc[c] * (1.0 - min(scores.density[c], 0.9))
@@ -211,19 +211,17 @@ def main_container(ctx: Context) -> int | None:
         if area is not None:
             chosen = frozenset({area})
             if posts_are_content(ctx, area, block_weights(ctx), in_comments):
-                # markup.thread_region's answer (its cached value): the comment rule spares the
-                # posts of this region
-                ctx.cache["html_thread"] = chosen
+                ctx.thread = chosen  # markup.thread_region's answer: the comment rule spares the posts
     elif (area := opening_post_thread(ctx, chosen, block_weights(ctx), in_comments)) is not None:
         chosen = frozenset({area})
-        ctx.cache["html_thread"] = chosen  # the replies are content, as above
+        ctx.thread = chosen  # the replies are content, as above
     else:  # a page of spread sections, not one article: its content area
         area = content_area(ctx, core, chosen)
         if area is not None:
             chosen = chosen | {area} if area in ancestors_and_self(ctx, core) else frozenset({area})
     core = core if area is None else area
     ctx.main = core
-    ctx.cache["html_main_set"] = chosen
+    ctx.main_set = chosen
     return core
 
 
@@ -343,7 +341,7 @@ def _climb(ctx: Context, core: int, scores: Scores, best_own: list[float], floor
     children: dict[int, list[int]] = {}
     for c, container in enumerate(containers):
         children.setdefault(container.parent, []).append(c)
-    thread = ctx.cache.get("html_thread_page", False)
+    thread = ctx.thread_page
     stops = BOILERPLATE_CONCEPTS - {"comments"} if thread else BOILERPLATE_CONCEPTS
     current = core
     while thread or not containers[current].article_hint:  # <article>, <main>: the page drew the line
@@ -394,7 +392,7 @@ def main_set(ctx: Context) -> frozenset[int]:
     main = main_container(ctx)
     if main is None:
         return frozenset()
-    return ctx.cache.get("html_main_set", frozenset({main}))  # type: ignore[no-any-return]
+    return ctx.main_set if ctx.main_set is not None else frozenset({main})
 
 
 def ancestors_and_self(ctx: Context, cid: int) -> set[int]:

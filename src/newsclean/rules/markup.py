@@ -79,9 +79,8 @@ STORY_BEFORE_CHARS = 500
 
 def thread_region(ctx: Context) -> frozenset[int]:
     """The article region's containers when the region is a discussion thread, else nothing."""
-    cached = ctx.cache.get("html_thread")
-    if cached is not None:
-        return cached  # type: ignore[no-any-return]
+    if ctx.thread is not None:
+        return ctx.thread
     region = main_set(ctx)
     result: frozenset[int] = frozenset()
     if region:
@@ -107,7 +106,7 @@ def thread_region(ctx: Context) -> frozenset[int]:
         story_before = before >= min(STORY_BEFORE_CHARS, STORY_BEFORE_SHARE * total)
         if total > 0 and in_comments >= THREAD_SHARE * total and not story_before:
             result = region
-    ctx.cache["html_thread"] = result
+    ctx.thread = result
     return result
 
 

@@ -50,8 +50,11 @@ class Context:
     """What the rules of one page read: blocks, the decisions so far, and page-level facts.
 
     ``decided[i]`` is the name of the rule that took block ``i`` out of the body (``None`` while
-    it is kept). ``main`` is the container chosen as the article region (HTML only), and
-    ``region`` the ``(first, last)`` block indices of the article's prose run.
+    it is kept). ``main`` is the container chosen as the article region (HTML only),
+    ``main_set`` all the containers the region takes, ``thread_page`` whether the page is a
+    discussion thread, ``thread`` the region's containers when its posts are the content
+    (``frozenset()`` when they are not; ``None`` until decided), and ``region`` the
+    ``(first, last)`` block indices of the article's prose run (text input).
     """
 
     blocks: list[Block]
@@ -59,6 +62,9 @@ class Context:
     containers: list[Any] = field(default_factory=list)
     decided: list[str | None] = field(default_factory=list)
     main: int | None = None
+    main_set: frozenset[int] | None = None
+    thread_page: bool = False
+    thread: frozenset[int] | None = None
     region: tuple[int, int] | None = None
     title: str | None = None
     regex_timeout: float = 0.5
@@ -73,7 +79,7 @@ class Context:
     published: list[tuple[date, str]] = field(default_factory=list)
     modified: list[tuple[date, str]] = field(default_factory=list)
     removed: list[tuple[int, Removal]] = field(default_factory=list)
-    #: derived per-page data computed once by the first rule that needs it
+    #: memos: derived per-page data computed once by the first rule that needs it
     cache: dict[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
