@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from functools import lru_cache
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from newsclean.blocks import html as html_blocks
 from newsclean.blocks import text as text_blocks
@@ -17,6 +17,9 @@ from newsclean.phrases import guess_languages
 from newsclean.rules import PIPELINE, RULES_BY_NAME, Context, run
 from newsclean.rules.features import is_prose
 from newsclean.sniff import detect_format
+
+if TYPE_CHECKING:
+    from newsclean.meta.html import PageMeta
 
 InputFormat = Literal["auto", "html", "text"]
 _FORMATS = ("auto", "html", "text")
@@ -127,7 +130,13 @@ def _clean_html(text: str, *, url: str | None, config: Config, warnings: list[st
 
 
 def _clean_tree(
-    root: Any, meta: Any, *, url: str | None, config: Config, warnings: list[str], read_hidden: bool = False
+    root: Any,
+    meta: PageMeta,
+    *,
+    url: str | None,
+    config: Config,
+    warnings: list[str],
+    read_hidden: bool = False,
 ) -> Document:
     """The pipeline over one parsed page: blocks, rules, and the document with ``meta``."""
     blocks, containers = html_blocks.build_blocks(root, read_hidden=read_hidden)

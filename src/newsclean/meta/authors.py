@@ -90,7 +90,7 @@ _LABEL_ONLY = regex.compile(
 _EN_LABEL = regex.compile(r"^(?:(?:written|posted|reported)\s+)?by\s+(?=\S)", regex.IGNORECASE)
 # Every byline opens with one of its labels (in any case): a plain prefix test rules out
 # most lines before the regular expressions run.
-_LABEL_STARTS = tuple(sorted({w.lower() for w in BYLINE_LABELS} | {"作者", "文", "記者", "撰文"}))
+_LABEL_STARTS = tuple(sorted({w.lower() for w in BYLINE_LABELS}))  # the CJK labels included
 _LABEL_CHARS = max(len(w) for w in _LABEL_STARTS)
 _CJK_LABEL = regex.compile(r"^\s*(?:作者|文|記者|撰文)\s*[:：/｜|]?\s*")
 # (?<!\s): a split point starts only where a run of spaces starts, which keeps these linear

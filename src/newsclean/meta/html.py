@@ -44,7 +44,7 @@ from newsclean.meta.fields import (
     TITLE_META,
     URL_META,
 )
-from newsclean.meta.jsonld import JsonLd, person_names, read_jsonld
+from newsclean.meta.jsonld import JsonLd, first_nonempty, person_names, read_jsonld
 from newsclean.meta.page_dates import (
     AFTER_TITLE_CHARS,
     DateCandidates,
@@ -208,13 +208,6 @@ class PageMeta:
 # --- Small helpers ------------------------------------------------------------------------
 
 
-def _first(values: Iterable[str]) -> str | None:
-    for value in values:
-        if value:
-            return value
-    return None
-
-
 # --- The extractor ------------------------------------------------------------------------
 
 
@@ -237,7 +230,7 @@ def _meta_map(elements: list[Any]) -> dict[str, list[str]]:
 
 def _language(tree: Any, meta: dict[str, list[str]], jsonld: JsonLd) -> str | None:
     root = tree.getroottree().getroot()
-    value = _first(
+    value = first_nonempty(
         [
             attr_text(root, "lang") or attr_text(root, "xml:lang"),
             *(v for key in LANGUAGE_META for v in meta.get(key, [])),
@@ -322,7 +315,7 @@ def extract_html_metadata(
     language = _language(tree, meta, jsonld)
     dates = DateCandidates(now, dayfirst(language))
     article = jsonld.article or {}
-    site_name = _first([*(v for key in SITE_META for v in meta.get(key, [])), jsonld.publisher or ""])
+    site_name = first_nonempty([*(v for key in SITE_META for v in meta.get(key, [])), jsonld.publisher or ""])
     title_fields = _title_fields(found.title, meta, article)
     # Compared without the site's name, so that a logo <h1> naming the site is no match.
     h1, confirmed = _main_h1(found.h1, [clean_title(f, site_name=site_name) for f in title_fields if f])
@@ -353,7 +346,7 @@ def extract_html_metadata(
         site_name=site_name,
         url=canonical or url,
         language=language,
-        description=_first(
+        description=first_nonempty(
             [
                 *(v for key in DESCRIPTION_META for v in meta.get(key, [])),
                 squash(article.get("description") or ""),
@@ -366,7 +359,7 @@ def _canonical(links: list[Any], meta: dict[str, list[str]], article: dict[str, 
     for el in links:
         if "canonical" in (el.get("rel") or "").lower().split() and el.get("href"):
             return squash(el.get("href"))
-    value = _first(v for key in URL_META for v in meta.get(key, []))
+    value = first_nonempty(v for key in URL_META for v in meta.get(key, []))
     if value:
         return value
     url = article.get("url")
@@ -394,7 +387,7 @@ def _title(fields: list[str], microdata: str | None, h1: Any | None, site_name: 
     h1_text = squash(" ".join(_headline_chunks(h1))) if h1 is not None else ""
     if h1_text and len(h1_text) <= _MAX_TITLE_CHARS:
         return h1_text
-    field = _first([*fields, microdata or ""])
+    field = first_nonempty([*fields, microdata or ""])
     return clean_title(field, site_name=site_name) if field else None
 
 

@@ -143,13 +143,14 @@ def read_jsonld(scripts: Iterable[Any]) -> JsonLd:
             elif found.page is None and types & PAGE_TYPES:
                 found.page = node
             if found.publisher is None and "publisher" in node:
-                found.publisher = _first(person_names(node["publisher"]))
+                found.publisher = first_nonempty(person_names(node["publisher"]))
             if found.publisher is None and types & {"newsmediaorganization", "organization"}:
-                found.publisher = _first(person_names(node))
+                found.publisher = first_nonempty(person_names(node))
     return found
 
 
-def _first(values: Iterable[str]) -> str | None:
+def first_nonempty(values: Iterable[str]) -> str | None:
+    """The first value that is not empty, else ``None``."""
     for value in values:
         if value:
             return value

@@ -106,7 +106,7 @@ _MAX_ITEM_CHARS = 50
 _MIN_UNLABELLED_ITEMS = 4
 _MAX_UNLABELLED_MEAN_WORDS = 3.0
 _LIST_JOINERS = frozenset({"and", "or", "und", "oder", "et", "ou", "y", "o", "e", "&"})
-_NUMBER = regex.compile(r"\d")
+_DIGIT = regex.compile(r"\d")
 
 
 def split_tags(value: str) -> tuple[str, ...]:
@@ -172,6 +172,6 @@ def parse_tag_line(line: str, *, labelled_only: bool = False) -> tuple[str, ...]
         return None
     # "300 Broadway, San Francisco, CA 94133", "22,91 € 26,95 €": addresses, prices and
     # numbers split at their commas, not keywords.
-    if sum(1 for i in items if _NUMBER.search(i)) >= 2:
+    if sum(1 for i in items if _DIGIT.search(i)) >= 2:
         return None
     return dedupe_tags(items)
