@@ -12,7 +12,7 @@ from newsclean.blocks.parse import markup_to_text, parse_page
 from newsclean.config import Config
 from newsclean.decode import decode, sanitize_text
 from newsclean.document import Document, Link
-from newsclean.errors import ConfigError, InputError, InputTooLargeError
+from newsclean.errors import ConfigError, InputError, InputTooLargeError, internal_errors
 from newsclean.phrases import guess_languages
 from newsclean.rules import PIPELINE, RULES_BY_NAME, Context, run
 from newsclean.rules.features import is_prose
@@ -35,6 +35,7 @@ def _default_config() -> Config:
     return Config()
 
 
+@internal_errors
 def clean(
     source: str | bytes,
     *,
@@ -64,6 +65,7 @@ def clean(
         InputError: the input is not a page or text (wrong type, binary file, undecodable).
         InputTooLargeError: the input is larger than ``config.max_input_bytes``.
         ConfigError: ``input_format`` or ``config`` is invalid.
+        InternalError: anything else went wrong on this page (a bug); ``stage`` says where.
     """
     config = config if config is not None else _default_config()
     if input_format not in _FORMATS:
