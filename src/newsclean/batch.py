@@ -459,13 +459,11 @@ class _Pool:
                         done[seq] = _with_attempts(result, task.attempts + 1)
                         worker.started = time.monotonic()
                 except (EOFError, OSError):
-                    self._replace(worker, done, retry, "worker-died", "the worker process died")
+                    worker.process.join(timeout=5)
+                    self._replace(worker, done, retry, "worker-died", _death(worker.process))
                     continue
             if worker.process.sentinel in ready and not worker.process.is_alive():
-                code = worker.process.exitcode
-                why = f"the worker process died (signal {-code})" if code and code < 0 else (
-                    f"the worker process exited with status {code}")
-                self._replace(worker, done, retry, "worker-died", why)
+                self._replace(worker, done, retry, "worker-died", _death(worker.process))
             elif (self.timeout is not None and worker.tasks
                   and time.monotonic() - worker.started >= self.timeout):
                 worker.process.kill()
@@ -502,6 +500,13 @@ class _Pool:
         new = self._start()
         index = self.workers.index(worker)
         self.workers[index] = new
+
+
+def _death(process: Any) -> str:
+    code = process.exitcode
+    if code is not None and code < 0:
+        return f"the worker process died (signal {-code})"
+    return f"the worker process exited (status {code})"
 
 
 def _with_attempts(result: Result, attempts: int) -> Result:

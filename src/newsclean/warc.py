@@ -49,6 +49,16 @@ def warc_records(path: Path, *, max_bytes: int, skipped: Counter[str] | None = N
             record_id = item.record_id
             uri = item.headers.get("WARC-Target-URI") or None
             where = f"{name}@{item.stream_pos}"
+            length = item.content_length
+            if length > max_bytes:
+                reason = f"{length:,} bytes, over the limit of {max_bytes:,} (Config.max_input_bytes)"
+                yield Record(record_id, where, None, uri, problem=("too-large", reason))
+                continue
+            payload = item.reader.read()
+            if len(payload) < length:  # the file ends inside this record
+                yield Record(record_id, where, None, uri, problem=(
+                    "unreadable", f"the WARC record is cut short ({len(payload):,} of {length:,} bytes)"))
+                continue
             if item.record_type == WarcRecordType.conversion:
                 text_format = True
                 charset = "utf-8"  # WET text is UTF-8
@@ -67,11 +77,5 @@ def warc_records(path: Path, *, max_bytes: int, skipped: Counter[str] | None = N
                         skipped["not-html"] += 1
                         continue
                     charset = http_charset(content_type)
-            if item.content_length > max_bytes:
-                yield Record(record_id, where, None, uri, problem=(
-                    "too-large", f"{item.content_length:,} bytes, over the limit of {max_bytes:,} "
-                    "(Config.max_input_bytes)"))
-                continue
-            payload = item.reader.read()
             yield Record(record_id, where, payload, uri, charset=charset,
                          input_format="text" if text_format else None)
