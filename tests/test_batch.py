@@ -271,3 +271,14 @@ def test_batch_command_usage_errors() -> None:
     assert run(["batch", "-", "--disable", "no-such-rule"])[0] == 2
     code, out, _ = run(["batch", "--help"])
     assert code == 0 and "worker-died" in out and "3  at least one record failed" in out
+
+
+def test_readme_documents_every_batch_option() -> None:
+    from newsclean.batch_cli import build_batch_parser
+
+    readme = (Path(__file__).parent.parent / "README.md").read_text("utf-8")
+    table = readme[readme.index("| `newsclean batch` option |"):]
+    for action in build_batch_parser()._actions:
+        for option in action.option_strings:
+            if option.startswith("--") and option != "--help":
+                assert f"`{option}" in table, f"README.md's batch table does not document {option}"

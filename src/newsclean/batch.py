@@ -284,6 +284,7 @@ def _worker_main(conn: Connection, options: Options, function: CleanFunction) ->
         clean(_WARM_PAGE, config=options.config)
     except NewscleanError:
         pass
+    conn.send((None, None))  # ready: the parent starts the timeout clock from here
     while True:
         try:
             message = conn.recv()
@@ -312,6 +313,7 @@ class _Worker:
     process: Any
     conn: Connection
     tasks: deque[_Task] = field(default_factory=deque)
+    ready: bool = False  # warmed up (until then its start-up does not count against the timeout)
     started: float = 0.0  # when the first task in ``tasks`` began
 
 
@@ -433,7 +435,7 @@ class _Pool:
             self._collect(busy, done, retry)
 
     def _send(self, worker: _Worker, task: _Task) -> None:
-        if not worker.tasks:
+        if not worker.tasks:  # an idle worker starts on it now
             worker.started = time.monotonic()
         worker.tasks.append(task)
         try:
@@ -445,26 +447,30 @@ class _Pool:
         """Wait for results or deaths; take what arrived."""
         waits: list[Any] = [w.conn for w in busy] + [w.process.sentinel for w in busy]
         remaining = None
-        if self.timeout is not None:
+        timed = [w for w in busy if w.ready]
+        if self.timeout is not None and timed:
             now = time.monotonic()
-            remaining = max(0.0, min(w.started + self.timeout - now for w in busy))
+            remaining = max(0.0, min(w.started + self.timeout - now for w in timed))
         ready = set(wait(waits, timeout=remaining))
         for worker in busy:
             if worker.conn in ready:
                 try:
-                    while worker.tasks and worker.conn.poll():
+                    while worker.conn.poll():
                         seq, result = worker.conn.recv()
+                        worker.started = time.monotonic()
+                        if seq is None:
+                            worker.ready = True
+                            continue
                         task = worker.tasks.popleft()
                         assert task.seq == seq, "a worker answers in order"
                         done[seq] = _with_attempts(result, task.attempts + 1)
-                        worker.started = time.monotonic()
                 except (EOFError, OSError):
                     worker.process.join(timeout=5)
                     self._replace(worker, done, retry, "worker-died", _death(worker.process))
                     continue
             if worker.process.sentinel in ready and not worker.process.is_alive():
                 self._replace(worker, done, retry, "worker-died", _death(worker.process))
-            elif (self.timeout is not None and worker.tasks
+            elif (self.timeout is not None and worker.ready and worker.tasks
                   and time.monotonic() - worker.started >= self.timeout):
                 worker.process.kill()
                 worker.process.join()
@@ -478,6 +484,8 @@ class _Pool:
         try:  # results it sent before it died still count
             while worker.tasks and worker.conn.poll():
                 seq, result = worker.conn.recv()
+                if seq is None:
+                    continue
                 task = worker.tasks.popleft()
                 done[seq] = _with_attempts(result, task.attempts + 1)
         except (EOFError, OSError):
