@@ -182,8 +182,9 @@ def test_a_worker_killed_with_sigkill_does_not_end_the_run() -> None:
             workers = [p for p in multiprocessing.active_children() if p.name == "newsclean-worker"]
             os.kill(workers[0].pid, signal.SIGKILL)  # type: ignore[arg-type]
     assert [r.id for r in results] == list(range(60))
-    assert all(r.document is not None and r.document.paragraphs for r in results)
-    assert stats.restarts == 1
+    failed = [r for r in results if r.document is None or not r.document.paragraphs]
+    assert failed == []
+    assert stats.restarts == 1, stats
 
 
 def poison(record: Record, options: Options) -> Result:
