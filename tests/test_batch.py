@@ -129,6 +129,27 @@ def test_warc_response_and_wet_records(tmp_path: Path) -> None:
 
 
 @warc_extra
+def test_warc_bodies_sent_gzipped_or_chunked_are_decoded(tmp_path: Path) -> None:
+    page = ARTICLE.encode()
+    head = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n"
+    chunked = b"".join(b"%x\r\n%s\r\n" % (len(page[i : i + 100]), page[i : i + 100]) for i in range(0, len(page), 100))
+    blocks = [
+        (head + "Content-Encoding: gzip\r\n\r\n").encode() + gzip.compress(page),
+        (head + "Transfer-Encoding: chunked\r\n\r\n").encode() + chunked + b"0\r\n\r\n",
+        (head + "Content-Encoding: gzip\r\n\r\n").encode() + page,  # says gzip, is not
+        (head + "Content-Encoding: br\r\n\r\n").encode() + page,
+    ]
+    path = tmp_path / "sent.warc"
+    with open(path, "wb") as out:
+        warcfile.write(out, [warcfile.record("response", b, uri=f"https://example.org/{i}") for i, b in enumerate(blocks)]
+                       + [warcfile.response("https://example.org/after", page)], gzipped=False)
+    got = list(records([path]))
+    assert [r.payload for r in got[:2]] == [page, page]
+    assert [r.problem[0] if r.problem else None for r in got[2:]] == ["undecodable", "undecodable", None]
+    assert got[-1].url == "https://example.org/after"
+
+
+@warc_extra
 def test_a_warc_cut_short_gives_its_whole_records_then_one_unreadable(tmp_path: Path) -> None:
     data = _warc(tmp_path / "whole.warc.gz").read_bytes()
     cut = tmp_path / "cut.warc.gz"
@@ -283,3 +304,22 @@ def test_readme_documents_every_batch_option() -> None:
         for option in action.option_strings:
             if option.startswith("--") and option != "--help":
                 assert f"`{option}" in table, f"README.md's batch table does not document {option}"
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_only_on_a_terminal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import newsclean.batch_cli as batch_cli
+
+    monkeypatch.setattr(batch_cli, "_PROGRESS_EVERY", 0.0)
+    dump = _jsonl(tmp_path / "dump.jsonl", [{"id": i, "html": ARTICLE} for i in range(3)])
+    err = _Terminal()
+    code = main(["batch", str(dump), "-j", "0"], stdin=io.BytesIO(), stdout=io.StringIO(), stderr=err)
+    assert code == 0
+    lines = err.getvalue().split("\r")
+    assert lines[1].startswith("1 pages, ") and lines[1].endswith(" pages/s, 0 errors")
+    assert lines[-1].startswith("3 pages, ")
+    assert lines[-1].endswith("\nnewsclean batch: 3 pages in, 3 documents out (0 empty), 0 errors\n")

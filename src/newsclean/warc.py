@@ -12,6 +12,7 @@ responses are counted in ``skipped`` (``status``, ``not-html``); requests, metad
 from __future__ import annotations
 
 import re
+import zlib
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -34,6 +35,47 @@ def http_charset(content_type: str | None) -> str | None:
     """The ``charset`` parameter of a ``Content-Type`` header value, if any."""
     match = _CHARSET.search(content_type or "")
     return match.group(1) if match else None
+
+
+def _dechunk(data: bytes) -> bytes:
+    """The body of an HTTP ``Transfer-Encoding: chunked`` message."""
+    out, at = bytearray(), 0
+    while True:
+        end = data.find(b"\r\n", at)
+        if end < 0:
+            raise ValueError("the chunked body is cut short")
+        try:
+            size = int(data[at:end].split(b";")[0].strip() or b"x", 16)
+        except ValueError:
+            raise ValueError("the chunked body has a bad chunk size") from None
+        if size == 0:
+            return bytes(out)
+        out += data[end + 2 : end + 2 + size]
+        at = end + 2 + size + 2
+
+
+def decode_body(payload: bytes, transfer: str | None, content: str | None) -> bytes:
+    """``payload`` without its HTTP transfer and content encodings (chunked; gzip, deflate).
+
+    Crawlers that keep the body as sent (wget, some archives) store it so; Common Crawl stores
+    it decoded. Raises ``ValueError`` when it cannot be decoded.
+    """
+    if transfer and "chunked" in transfer.lower():
+        payload = _dechunk(payload)
+    coding = (content or "").strip().lower()
+    if coding in ("", "identity"):
+        return payload
+    if coding in ("gzip", "x-gzip", "deflate"):
+        try:
+            return zlib.decompress(payload, 47)  # 32 + 15: a gzip or zlib header, detected
+        except zlib.error:
+            if coding != "deflate":
+                raise ValueError(f"the body's Content-Encoding {coding} could not be decoded") from None
+        try:
+            return zlib.decompress(payload, -15)  # "deflate" sent raw, as some servers do
+        except zlib.error:
+            raise ValueError("the body's Content-Encoding deflate could not be decoded") from None
+    raise ValueError(f"the body's Content-Encoding {coding} is not supported")
 
 
 def warc_records(path: Path, *, max_bytes: int, skipped: Counter[str] | None = None) -> Iterator[Record]:
@@ -77,5 +119,11 @@ def warc_records(path: Path, *, max_bytes: int, skipped: Counter[str] | None = N
                         skipped["not-html"] += 1
                         continue
                     charset = http_charset(content_type)
+                    try:
+                        payload = decode_body(payload, headers.get("Transfer-Encoding"),
+                                              headers.get("Content-Encoding"))
+                    except ValueError as error:
+                        yield Record(record_id, where, None, uri, problem=("undecodable", str(error)))
+                        continue
             yield Record(record_id, where, payload, uri, charset=charset,
                          input_format="text" if text_format else None)
