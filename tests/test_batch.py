@@ -3,13 +3,14 @@ whatever the input holds and whatever happens to the worker processes."""
 
 from __future__ import annotations
 
+import dataclasses
 import gzip
 import io
 import json
-import multiprocessing
 import os
 import signal
 import sys
+import threading
 import time
 from collections import Counter
 from pathlib import Path
@@ -193,19 +194,40 @@ def test_workers_give_the_same_results_in_order_and_unordered() -> None:
     assert sorted(unordered, key=key) == sorted(expected, key=key)
 
 
-def test_a_worker_killed_with_sigkill_does_not_end_the_run() -> None:
-    items = [Record(i, f"page:{i}", ARTICLE) for i in range(60)]
+def slow_once(record: Record, options: Options) -> Result:
+    """For the page b'slow': the first time, write this worker's pid to the file named by the
+    record's id and wait (time for the test to kill the process); then clean the article."""
+    if record.payload == b"slow":
+        pid_file = Path(str(record.id))
+        if not pid_file.exists():
+            pid_file.write_text(str(os.getpid()))
+            time.sleep(3)
+        record = dataclasses.replace(record, payload=ARTICLE)
+    return clean_record(record, options)
+
+
+def test_a_worker_killed_with_sigkill_from_outside_does_not_end_the_run(tmp_path: Path) -> None:
+    pid_file = tmp_path / "pid"
+    items = [Record(i, f"page:{i}", ARTICLE) for i in range(20)]
+    items.insert(10, Record(str(pid_file), "page:slow", b"slow"))
+
+    def kill_the_worker() -> None:
+        deadline = time.monotonic() + 120
+        while not pid_file.exists() or not pid_file.read_text():
+            if time.monotonic() > deadline:
+                return
+            time.sleep(0.01)
+        os.kill(int(pid_file.read_text()), signal.SIGKILL)  # a real kill -9, from another thread
+
+    killer = threading.Thread(target=kill_the_worker)
+    killer.start()
     stats = Stats()
-    results = []
-    for result in clean_all(items, processes=2, stats=stats):
-        results.append(result)
-        if len(results) == 5:
-            workers = [p for p in multiprocessing.active_children() if p.name == "newsclean-worker"]
-            os.kill(workers[0].pid, signal.SIGKILL)  # type: ignore[arg-type]
-    assert [r.id for r in results] == list(range(60))
-    failed = [r for r in results if r.document is None or not r.document.paragraphs]
-    assert failed == []
-    assert stats.restarts == 1, stats
+    results = list(clean_all(items, processes=2, function=slow_once, stats=stats))
+    killer.join()
+    assert [r.id for r in results] == [r.id for r in items]
+    assert [r for r in results if r.document is None or not r.document.paragraphs] == []
+    assert results[10].attempts == 2  # killed once, then cleaned by the new worker
+    assert (stats.restarts, stats.retried) == (1, 1)
 
 
 def poison(record: Record, options: Options) -> Result:
@@ -232,7 +254,7 @@ def test_a_page_that_kills_its_worker_is_retried_once_then_reported() -> None:
 
 def test_a_page_that_hangs_is_killed_after_the_timeout() -> None:
     items = [Record(0, "page:0", ARTICLE), Record("h", "page:h", b"hang"), Record(1, "page:1", ARTICLE)]
-    results = list(clean_all(items, processes=1, function=poison, timeout=2.0))
+    results = list(clean_all(items, processes=1, function=poison, timeout=1.5))
     assert [(r.id, r.error) for r in results] == [(0, None), ("h", "timeout"), (1, None)]
 
 
