@@ -97,8 +97,13 @@ def test_folders_recursive_with_glob_gz_jsonl_and_stdin(tmp_path: Path) -> None:
 def test_unreadable_and_too_large_files_are_records(tmp_path: Path) -> None:
     big = tmp_path / "big.html"
     big.write_bytes(b"x" * 5_000)
-    got = list(records([big, tmp_path / "gone.html"], max_bytes=1_000))
-    assert [r.problem[0] if r.problem else None for r in got] == ["too-large", "unreadable"]
+    (tmp_path / "big.html.gz").write_bytes(gzip.compress(b"x" * 5_000))  # 5,000 once unpacked
+    (tmp_path / "bad.html.gz").write_bytes(b"not gzip")
+    (tmp_path / "page.html.gz").write_bytes(gzip.compress(b"<p>small</p>"))
+    inputs = [big, tmp_path / "gone.html", tmp_path / "big.html.gz", tmp_path / "bad.html.gz", tmp_path / "page.html.gz"]
+    got = list(records(inputs, max_bytes=1_000))
+    assert [r.problem[0] if r.problem else None for r in got] == ["too-large", "unreadable", "too-large", "unreadable", None]
+    assert got[-1].payload == b"<p>small</p>"
 
 
 def _warc(path: Path) -> Path:

@@ -166,17 +166,24 @@ def _file_records(
 
 
 def file_record(path: Path, url: str | None = None, max_bytes: int = Config().max_input_bytes) -> Record:
-    """The file at ``path`` as one page (a ``too-large`` or ``unreadable`` record if it must be)."""
+    """The file at ``path`` as one page (a ``too-large`` or ``unreadable`` record if it must be);
+    a name ending in ``.gz`` is gunzipped (saved pages often are)."""
     name = str(path)
+    too_large = f"over the limit of {max_bytes:,} bytes (Config.max_input_bytes)"
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            return Record(name, name, None, url, problem=(
-                "too-large", f"{size:,} bytes, over the limit of {max_bytes:,} (Config.max_input_bytes)"))
-        return Record(name, name, path.read_bytes(), url)
-    except OSError as error:
-        reason = f"cannot read: {error.strerror or error}"
+        if name.lower().endswith(".gz"):
+            with gzip.open(path, "rb") as handle:
+                data = handle.read(max_bytes + 1)
+        else:
+            if path.stat().st_size > max_bytes:
+                return Record(name, name, None, url, problem=("too-large", too_large))
+            data = path.read_bytes()
+    except (OSError, EOFError, zlib.error) as error:
+        reason = f"cannot read: {getattr(error, 'strerror', None) or error}"
         return Record(name, name, None, url, problem=("unreadable", reason))
+    if len(data) > max_bytes:
+        return Record(name, name, None, url, problem=("too-large", too_large))
+    return Record(name, name, data, url)
 
 
 def _lines(handle: IO[bytes], limit: int) -> Iterator[bytes | None]:

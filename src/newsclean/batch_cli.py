@@ -31,8 +31,8 @@ inputs:
   a file is read by its name: .jsonl/.ndjson (optionally .gz) as JSON Lines, one page per line
   in its 'html' or 'text' field with optional 'id' and 'url'; .warc/.warc.gz/.wet/.wet.gz as
   WARC (needs: pip install 'newsclean[warc]'): HTTP 200 HTML responses, WET conversion records
-  as text; any other file is one page. A folder is read recursively (--glob). '-' is JSON Lines
-  on stdin.
+  as text; any other file is one page (gunzipped if named .gz). A folder is read recursively
+  (--glob). '-' is JSON Lines on stdin.
 
 output:
   one JSON line per input record, in input order (unless --unordered): the document's fields
