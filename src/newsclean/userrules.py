@@ -1,0 +1,550 @@
+"""Users' own rules: the TOML rules file, site profiles, and what they do to one page.
+
+A rules file reads like this (``docs/user-rules.md`` has the whole format)::
+
+    [rules]                                 # everywhere
+    disable = ["share-label"]               # built-in rules, by name
+    drop = ["div.promo", "//aside[@data-kind='teaser']"]   # CSS, or XPath from / or ./
+    keep = ["div.promo.part-of-story"]      # wins over every drop, the region and the guard
+    [rules.phrases.subscribe]               # a concept, then phrases by language
+    en = ["Join the inner circle"]
+
+    [site."example.com"]                    # this host and its subdomains; same keys
+    drop = [".sidebar-box"]
+
+It is read once into :class:`UserRules`: plain, picklable data (one :class:`Entry` per value,
+each with the file and line it came from). For each page, :func:`plan_page` turns the entries
+that apply to the page's host into :class:`~newsclean.rules.pipeline.Rule` objects that run
+before the built-in pipeline, a set of kept blocks, and rule names to skip. Selectors are
+matched once against the tree; the block walk marks each block with the selectors whose
+elements hold it (``Block.selected``).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import regex
+from lxml import etree
+
+from newsclean.errors import ConfigError
+from newsclean.rules.pipeline import Context, Mark, Rule
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on Python 3.10 only
+    import tomli as tomllib
+
+#: Keys of ``[rules]`` and of each ``[site."host"]`` table, and what each holds.
+KEYS: dict[str, str] = {
+    "disable": "built-in rules to skip, by name",
+    "drop": "selectors whose elements' text goes (family 'user')",
+    "keep": "selectors whose elements' text stays, whatever any rule or the guard says",
+    "body": "selectors of the article's element, tried in order: when one matches, the blocks outside it go",
+    "title": "selectors of the title, tried in order; the first that holds text sets Document.title",
+    "author": "selectors of the authors; every element found gives a name",
+    "date": "selectors of the publication date, tried in order; the first that reads as a date wins",
+    "phrases": "[...phrases.<concept>] <language> = [phrases]: blocks made of (or short blocks holding) them go",
+}
+SELECTOR_KEYS = frozenset({"drop", "keep", "body", "title", "author", "date"})
+
+#: The built-in site profiles: one rules file per site, named after its host.
+PROFILES_DIR = Path(__file__).resolve().parent / "profiles"
+PROFILE_SUFFIX = ".toml"
+
+_HOST = regex.compile(r"\.?(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?")
+_LANGUAGE = regex.compile(r"[a-z]{2,3}")
+#: Longest user phrase: a phrase names a label or a call to action, not a paragraph.
+PHRASE_MAX_CHARS = 200
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One value of a rules file: a selector, a rule name to disable, or a phrase.
+
+    ``where`` is ``"file:line"`` when the entry was read from a file, ``site`` the host pattern
+    of its ``[site."…"]`` table (``None`` for ``[rules]``).
+    """
+
+    key: str
+    value: str
+    site: str | None = None
+    where: str | None = None
+    concept: str | None = None
+    language: str | None = None
+
+    @property
+    def name(self) -> str:
+        """The rule name removals report: the key and value, then the file and line (or site)."""
+        label = f"phrase:{self.concept}:{self.value}" if self.key == "phrases" else f"{self.key}:{self.value}"
+        origin = self.where or self.site
+        return f"{label}@{origin}" if origin else label
+
+    @property
+    def reason(self) -> str:
+        scope = f" on {self.site}" if self.site else ""
+        origin = f" ({self.where})" if self.where else ""
+        if self.key == "phrases":
+            return f"user phrase for {self.concept} ({self.language}){scope}: {self.value!r}{origin}"
+        if self.key == "body":
+            return f"outside the article element {self.value!r}{scope}{origin}"
+        return f"user rule: {self.key} {self.value!r}{scope}{origin}"
+
+
+@dataclass(frozen=True, slots=True)
+class UserRules:
+    """Every entry of one or more rules files (or of the same data given in code)."""
+
+    entries: tuple[Entry, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.entries)
+
+    def __add__(self, other: UserRules) -> UserRules:
+        return UserRules(self.entries + other.entries)
+
+    def for_host(self, host: str | None) -> tuple[Entry, ...]:
+        """The entries of ``[rules]`` and of the ``[site]`` tables that match ``host``."""
+        return tuple(e for e in self.entries if e.site is None or (host is not None and host_matches(e.site, host)))
+
+    @classmethod
+    def from_file(cls, path: str | Path, *, builtin: bool = False) -> UserRules:
+        """Read a TOML rules file; a bad one raises :class:`ConfigError` naming the line.
+
+        ``builtin`` names entries by site and selector rather than by file and line.
+        """
+        path = Path(path)
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            raise ConfigError(f"{path}: cannot read the rules file: {error}") from None
+        return cls.from_toml(text, source=path.name if not builtin else None, display=str(path))
+
+    @classmethod
+    def from_toml(cls, text: str, *, source: str | None = "<rules>", display: str | None = None) -> UserRules:
+        """Read rules from TOML text; ``source`` is the file name entries report (``None``: none)."""
+        shown = display or source or "<rules>"
+        try:
+            data = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as error:
+            raise ConfigError(f"{shown}: not valid TOML: {error}") from None
+        return cls.from_dict(data, _lines=_Lines(text, source, shown))
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any], *, _lines: _Lines | None = None) -> UserRules:
+        """Rules from the data a rules file holds: ``{"rules": {...}, "site": {"host": {...}}}``."""
+        lines = _lines or _Lines("", None, "<config>")
+        if not isinstance(data, Mapping):
+            raise ConfigError("rules data must be a mapping with 'rules' and/or 'site' keys")
+        entries: list[Entry] = []
+        for key, value in data.items():
+            if key == "rules":
+                entries.extend(_read_table(value, (key,), None, lines))
+            elif key == "site":
+                if not isinstance(value, Mapping):
+                    raise lines.error((), key, None, "[site] must hold tables named by host: [site.\"example.com\"]")
+                for host, table in value.items():
+                    if not isinstance(host, str) or not _HOST.fullmatch(host):
+                        raise lines.error(("site",), host, None, f"{host!r} is not a host name (example.com)")
+                    entries.extend(_read_table(table, ("site", host), host, lines))
+            else:
+                raise lines.error((), key, None, f"unknown key {key!r}; a rules file has [rules] and [site.\"host\"] tables")
+        return cls(tuple(dict.fromkeys(entries)))
+
+
+def host_matches(pattern: str, host: str) -> bool:
+    """``example.com`` matches the host and its subdomains; ``.example.com`` only subdomains."""
+    if pattern.startswith("."):
+        return host.endswith(pattern)
+    return host == pattern or host.endswith("." + pattern)
+
+
+def host_of(url: str | None) -> str | None:
+    """The lower-case host of a URL, or ``None``."""
+    if not url:
+        return None
+    try:
+        host = urlsplit(url.strip()).hostname
+    except ValueError:
+        return None
+    return host.rstrip(".") or None if host else None
+
+
+# --- Reading and checking a rules file ----------------------------------------------------
+
+
+def _read_table(table: object, path: tuple[str, ...], site: str | None, lines: _Lines) -> Iterator[Entry]:
+    if not isinstance(table, Mapping):
+        raise lines.error(path[:-1], path[-1], None, f"[{_dotted(path)}] must be a table")
+    for key, value in table.items():
+        if key not in KEYS:
+            raise lines.error(path, key, None, f"unknown key {key!r} in [{_dotted(path)}]; known keys: {', '.join(KEYS)}")
+        if key == "phrases":
+            yield from _read_phrases(value, (*path, key), site, lines)
+            continue
+        for item in _strings(value, path, key, lines):
+            where = lines.where(path, key, item)
+            if key == "disable":
+                _check_rule_name(item, lines, path, key)
+            else:
+                try:
+                    compile_selector(item)
+                except ValueError as error:
+                    raise lines.error(path, key, item, f"invalid selector {item!r}: {error}") from None
+            yield Entry(key, item, site, where)
+
+
+def _read_phrases(value: object, path: tuple[str, ...], site: str | None, lines: _Lines) -> Iterator[Entry]:
+    from newsclean.phrases import CONCEPT_FAMILY
+
+    if not isinstance(value, Mapping):
+        raise lines.error(path[:-1], path[-1], None, "phrases must be tables: [rules.phrases.<concept>]")
+    for concept, by_language in value.items():
+        if concept not in CONCEPT_FAMILY:
+            raise lines.error(path, concept, None,
+                              f"unknown phrase concept {concept!r}; known concepts: {', '.join(CONCEPT_FAMILY)}")
+        here = (*path, concept)
+        if not isinstance(by_language, Mapping):
+            raise lines.error(path, concept, None, f"[{_dotted(here)}] must map languages to lists of phrases")
+        for language, phrases in by_language.items():
+            if not _LANGUAGE.fullmatch(language):
+                raise lines.error(here, language, None, f"{language!r} is not a language code (en, de, pt…)")
+            for phrase in _strings(phrases, here, language, lines):
+                if not phrase.strip() or len(phrase) > PHRASE_MAX_CHARS:
+                    raise lines.error(here, language, phrase,
+                                      f"a phrase must have 1 to {PHRASE_MAX_CHARS} characters: {phrase[:40]!r}")
+                yield Entry("phrases", phrase, site, lines.where(here, language, phrase), concept, language)
+
+
+def _strings(value: object, path: tuple[str, ...], key: str, lines: _Lines) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise lines.error(path, key, None, f"{key} must be a list of strings, e.g. {key} = [\"...\"]")
+    return value
+
+
+def _check_rule_name(name: str, lines: _Lines, path: tuple[str, ...], key: str) -> None:
+    from newsclean.rules import RULE_NAMES
+
+    if name not in RULE_NAMES:
+        raise lines.error(path, key, name, f"unknown rule name {name!r}; `newsclean rules` lists them")
+
+
+def _dotted(path: tuple[str, ...]) -> str:
+    return ".".join(part if regex.fullmatch(r"[A-Za-z0-9_-]+", part) else json.dumps(part) for part in path)
+
+
+class _Lines:
+    """Finds the line of a key or value in the TOML text, for messages and rule names.
+
+    ``tomllib`` gives values, not positions; the tables and keys are simple enough in a rules
+    file to find again by reading the lines (a value not found falls back to its key's line).
+    """
+
+    _HEADER = regex.compile(r"\s*\[\s*([^\[\]]+?)\s*\]\s*(?:#.*)?")
+    _KEY = regex.compile(r"""\s*("(?:[^"\\]|\\.)*"|'[^']*'|[A-Za-z0-9_-]+)\s*=""")
+    _PART = regex.compile(r"""\s*("(?:[^"\\]|\\.)*"|'[^']*'|[A-Za-z0-9_-]+)\s*(?:\.|$)""")
+
+    def __init__(self, text: str, source: str | None, display: str) -> None:
+        self.source = source
+        self.display = display
+        self.rows = text.splitlines()
+        self.keys: dict[tuple[tuple[str, ...], str], int] = {}
+        self.tables: dict[tuple[str, ...], int] = {}
+        table: tuple[str, ...] = ()
+        for number, row in enumerate(self.rows, 1):
+            header = self._HEADER.fullmatch(row)
+            if header:
+                table = tuple(self._unquote(m.group(1)) for m in self._PART.finditer(header.group(1)))
+                self.tables.setdefault(table, number)
+                continue
+            key = self._KEY.match(row)
+            if key:
+                self.keys.setdefault((table, self._unquote(key.group(1))), number)
+
+    @staticmethod
+    def _unquote(token: str) -> str:
+        if token.startswith('"'):
+            try:
+                return str(json.loads(token))
+            except ValueError:
+                return token[1:-1]
+        if token.startswith("'"):
+            return token[1:-1]
+        return token
+
+    def line(self, path: tuple[str, ...], key: str, value: str | None) -> int | None:
+        start = self.keys.get((path, key)) or self.tables.get((*path, key))
+        if start is None:
+            return self.tables.get(path)
+        if value is None:
+            return start
+        quoted = (json.dumps(value, ensure_ascii=False), f"'{value}'")
+        for number in range(start, len(self.rows) + 1):
+            row = self.rows[number - 1]
+            if any(q in row for q in quoted):
+                return number
+            if number > start and self._HEADER.fullmatch(row):
+                break
+        return start
+
+    def where(self, path: tuple[str, ...], key: str, value: str) -> str | None:
+        if self.source is None:
+            return None
+        number = self.line(path, key, value)
+        return f"{self.source}:{number}" if number else self.source
+
+    def error(self, path: tuple[str, ...], key: str, value: str | None, problem: str) -> ConfigError:
+        number = self.line(path, key, value) if self.rows else None
+        place = f"{self.display}:{number}" if number else self.display
+        return ConfigError(f"{place}: {problem}")
+
+
+# --- Selectors ----------------------------------------------------------------------------
+
+#: A page every selector is tried on once when it is read, so that XPath functions libxml2
+#: does not know fail at load time, not on the first page.
+_PROBE = etree.fromstring("<html><body><div class='a' id='b'><p>x</p></div></body></html>", etree.HTMLParser())
+
+
+def is_xpath(selector: str) -> bool:
+    """XPath when it starts with ``/`` or ``./`` (or ``(``, a grouped XPath), CSS otherwise."""
+    return selector.startswith(("/", "./", "("))
+
+
+@lru_cache(maxsize=4096)
+def compile_selector(selector: str) -> etree.XPath:
+    """The compiled XPath of a CSS or XPath selector; ``ValueError`` says what is wrong."""
+    if not selector.strip():
+        raise ValueError("the selector is empty")
+    try:
+        if is_xpath(selector):
+            compiled = etree.XPath(selector)
+        else:
+            from lxml.cssselect import CSSSelector
+
+            compiled = CSSSelector(selector, translator="html")
+        compiled(_PROBE)
+    except ImportError:  # pragma: no cover - cssselect is a dependency
+        raise ValueError("CSS selectors need the cssselect package (pip install cssselect)") from None
+    except (etree.XPathError, SyntaxError) as error:  # cssselect's errors are SyntaxErrors
+        kind = "XPath" if is_xpath(selector) else "CSS"
+        raise ValueError(f"{kind} error: {error}") from None
+    except Exception as error:  # noqa: BLE001 - cssselect raises its own ExpressionError
+        raise ValueError(str(error) or type(error).__name__) from None
+    return compiled
+
+
+def select(root: Any, selector: str) -> list[Any]:
+    """What the selector finds under ``root``: elements, strings or a number (XPath can return any)."""
+    try:
+        found = compile_selector(selector)(root)
+    except (etree.XPathError, ValueError):
+        return []
+    if isinstance(found, list):
+        return found
+    return [found]
+
+
+# --- Site profiles ------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=64)
+def _listing(folder: str) -> frozenset[str]:
+    try:
+        return frozenset(p.name for p in Path(folder).iterdir() if p.name.endswith(PROFILE_SUFFIX))
+    except OSError:
+        return frozenset()
+
+
+def find_profile(folder: str | Path, host: str) -> Path | None:
+    """The most specific profile for ``host`` in ``folder``: ``host.toml``, then each parent
+    domain's ``example.com.toml`` (host and subdomains) or ``.example.com.toml`` (subdomains)."""
+    names = _listing(str(folder))
+    if not names:
+        return None
+    labels = host.split(".")
+    for n in range(len(labels) - 1):
+        domain = ".".join(labels[n:])
+        for name in (f"{domain}{PROFILE_SUFFIX}", *((f".{domain}{PROFILE_SUFFIX}",) if n else ())):
+            if name in names:
+                return Path(folder) / name
+    return None
+
+
+@lru_cache(maxsize=256)
+def load_profile(path: str, builtin: bool) -> UserRules:
+    return UserRules.from_file(path, builtin=builtin)
+
+
+def profile_rules(host: str | None, folders: Iterable[str], builtin: bool) -> UserRules:
+    """The profile for ``host``: from the first of ``folders`` that has one, else built in."""
+    if host is None:
+        return UserRules()
+    for folder in folders:
+        found = find_profile(folder, host)
+        if found is not None:
+            return load_profile(str(found), False)
+    if builtin:
+        found = find_profile(PROFILES_DIR, host)
+        if found is not None:
+            return load_profile(str(found), True)
+    return UserRules()
+
+
+def builtin_profiles() -> list[Path]:
+    """Every built-in profile file."""
+    return sorted(PROFILES_DIR / name for name in _listing(str(PROFILES_DIR)))
+
+
+# --- One page -----------------------------------------------------------------------------
+
+
+@dataclass
+class PagePlan:
+    """What the user rules do to one page: rules that run before the pipeline, the kept blocks,
+    the rules to skip, and, for the walk, which elements the selectors found."""
+
+    entries: tuple[Entry, ...] = ()
+    #: element -> ids (indices into ``selectors``) of the selectors that found it
+    marks: dict[Any, tuple[int, ...]] | None = None
+    selectors: list[Entry] = field(default_factory=list)
+    disabled: frozenset[str] = frozenset()
+
+    def rules(self, ctx: Context) -> tuple[Rule, ...]:
+        """The user's drop, body and phrase rules for this page, in the order they run."""
+        rules: list[Rule] = []
+        if ctx.source_format == "html":
+            by_selector = _blocks_by_selector(ctx)
+            body_ids = [sid for sid, e in enumerate(self.selectors) if e.key == "body"]
+            chosen = next((sid for sid in body_ids if by_selector.get(sid)), None)
+            for sid, entry in enumerate(self.selectors):
+                if entry.key == "drop":
+                    rules.append(_selector_rule(entry, by_selector.get(sid, ())))
+                elif entry.key == "body" and sid == chosen:
+                    inside = frozenset(by_selector[sid])
+                    outside = tuple(i for i in range(len(ctx.blocks)) if i not in inside)
+                    rules.append(_selector_rule(entry, outside, family="structure"))
+        for entry in self.entries:
+            if entry.key == "phrases":
+                rules.append(_phrase_rule(entry))
+        return tuple(rules)
+
+    def protected(self, ctx: Context) -> frozenset[int]:
+        """Blocks a ``keep`` selector holds."""
+        keep = {sid for sid, e in enumerate(self.selectors) if e.key == "keep"}
+        if not keep:
+            return frozenset()
+        return frozenset(i for i, b in enumerate(ctx.blocks) if not keep.isdisjoint(b.selected))
+
+
+def plan_page(entries: tuple[Entry, ...], root: Any | None) -> PagePlan:
+    """Match the entries' selectors against the tree once (``root`` is ``None`` for text)."""
+    plan = PagePlan(entries, disabled=frozenset(e.value for e in entries if e.key == "disable"))
+    if root is None:
+        return plan
+    marks: dict[Any, list[int]] = {}
+    for entry in entries:
+        if entry.key not in ("drop", "keep", "body"):
+            continue
+        sid = len(plan.selectors)
+        plan.selectors.append(entry)
+        for el in select(root, entry.value):
+            if isinstance(el, etree._Element):
+                marks.setdefault(el, []).append(sid)
+    plan.marks = {el: tuple(sids) for el, sids in marks.items()} if marks else None
+    return plan
+
+
+def _blocks_by_selector(ctx: Context) -> dict[int, list[int]]:
+    found: dict[int, list[int]] = {}
+    for i, block in enumerate(ctx.blocks):
+        for sid in block.selected:
+            found.setdefault(sid, []).append(i)
+    return found
+
+
+def _selector_rule(entry: Entry, indices: Iterable[int], family: str = "user") -> Rule:
+    chosen = tuple(indices)
+
+    def apply(ctx: Context) -> Iterator[Mark]:
+        return (Mark(i) for i in chosen if ctx.decided[i] is None)
+
+    return Rule(entry.name, family, entry.reason, apply, frozenset({"html"}))
+
+
+#: A user phrase removes a block that is the phrase, or a short block holding it (the limits
+#: of the built-in prompts, so a paragraph that quotes the phrase stays).
+def _phrase_rule(entry: Entry) -> Rule:
+    from newsclean.phrases import CONCEPT_FAMILY, normalize_label
+    from newsclean.rules.labels import PROMPT_MAX_CHARS, PROMPT_MAX_WORDS
+
+    label = normalize_label(entry.value)
+    pattern = regex.compile(r"(?<!\w)" + regex.escape(entry.value.strip()) + r"(?!\w)", regex.IGNORECASE)
+
+    def apply(ctx: Context) -> Iterator[Mark]:
+        for i, block in enumerate(ctx.blocks):
+            text = block.text
+            if ctx.decided[i] is not None:
+                continue
+            if normalize_label(text) == label:
+                yield Mark(i)
+                continue
+            if len(text) <= PROMPT_MAX_CHARS and len(text.split()) <= PROMPT_MAX_WORDS:
+                try:
+                    if pattern.search(text, timeout=ctx.regex_timeout):
+                        yield Mark(i)
+                except TimeoutError:
+                    continue
+
+    return Rule(entry.name, CONCEPT_FAMILY[entry.concept or ""], entry.reason, apply)
+
+
+# --- Metadata selectors -------------------------------------------------------------------
+
+
+def _text_of(found: object) -> str:
+    if isinstance(found, etree._Element):
+        return " ".join("".join(found.itertext()).split())
+    if isinstance(found, (str, bytes)):
+        return " ".join(str(found).split())
+    return ""
+
+
+def read_metadata(root: Any, entries: Iterable[Entry], now: Any = None) -> dict[str, Any]:
+    """Values the ``title``, ``author`` and ``date`` selectors find: ``{"title": (text, name),
+    "authors": (names, name), "published": (date, name)}`` for the fields found."""
+    from newsclean.meta.authors import clean_authors, parse_byline
+    from newsclean.meta.dates import parse_date, scan
+
+    found: dict[str, Any] = {}
+    for entry in entries:
+        if entry.key == "title" and "title" not in found:
+            text = next((t for t in map(_text_of, select(root, entry.value)) if t), "")
+            if text:
+                found["title"] = (text, entry.name)
+        elif entry.key == "author" and "authors" not in found:
+            names: list[str] = []
+            for item in select(root, entry.value):
+                text = _text_of(item)
+                if text:
+                    names.extend(parse_byline(text) or clean_authors([text]))
+            if names:
+                found["authors"] = (tuple(dict.fromkeys(names)), entry.name)
+        elif entry.key == "date" and "published" not in found:
+            for item in select(root, entry.value):
+                text = _text_of(item)
+                value = parse_date(text, now=now) if text else None
+                if value is None and text:
+                    scanned = scan(text, now=now)
+                    value = scanned.value if scanned is not None else None
+                if value is not None:
+                    found["published"] = (value, entry.name)
+                    break
+    return found
