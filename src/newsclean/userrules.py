@@ -88,6 +88,15 @@ class Entry:
         return f"{label}@{origin}" if origin else label
 
     @property
+    def family(self) -> str:
+        """The family its removals report (``user`` for drops; keeps and the others remove nothing)."""
+        if self.key == "phrases":
+            from newsclean.phrases import CONCEPT_FAMILY
+
+            return CONCEPT_FAMILY[self.concept or ""]
+        return "structure" if self.key == "body" else "user"
+
+    @property
     def reason(self) -> str:
         scope = f" on {self.site}" if self.site else ""
         origin = f" ({self.where})" if self.where else ""
@@ -95,6 +104,12 @@ class Entry:
             return f"user phrase for {self.concept} ({self.language}){scope}: {self.value!r}{origin}"
         if self.key == "body":
             return f"outside the article element {self.value!r}{scope}{origin}"
+        if self.key == "keep":
+            return f"user rule: keep {self.value!r}{scope}, whatever any other rule says{origin}"
+        if self.key == "disable":
+            return f"user rule: skip the built-in rule {self.value!r}{scope}{origin}"
+        if self.key in ("title", "author", "date"):
+            return f"user rule: {self.key} from {self.value!r}{scope}{origin}"
         return f"user rule: {self.key} {self.value!r}{scope}{origin}"
 
 
@@ -476,13 +491,13 @@ def _selector_rule(entry: Entry, indices: Iterable[int], family: str = "user") -
     def apply(ctx: Context) -> Iterator[Mark]:
         return (Mark(i) for i in chosen if ctx.decided[i] is None)
 
-    return Rule(entry.name, family, entry.reason, apply, frozenset({"html"}))
+    return Rule(entry.name, entry.family if family == "user" else family, entry.reason, apply, frozenset({"html"}))
 
 
 #: A user phrase removes a block that is the phrase, or a short block holding it (the limits
 #: of the built-in prompts, so a paragraph that quotes the phrase stays).
 def _phrase_rule(entry: Entry) -> Rule:
-    from newsclean.phrases import CONCEPT_FAMILY, normalize_label
+    from newsclean.phrases import normalize_label
     from newsclean.rules.labels import PROMPT_MAX_CHARS, PROMPT_MAX_WORDS
 
     label = normalize_label(entry.value)
@@ -503,7 +518,7 @@ def _phrase_rule(entry: Entry) -> Rule:
                 except TimeoutError:
                     continue
 
-    return Rule(entry.name, CONCEPT_FAMILY[entry.concept or ""], entry.reason, apply)
+    return Rule(entry.name, entry.family, entry.reason, apply)
 
 
 # --- Metadata selectors -------------------------------------------------------------------
