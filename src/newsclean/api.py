@@ -153,7 +153,8 @@ def _clean_html(
     if root is None:
         if notes:  # too deep for a tree: keep the text rather than lose it
             return _clean_text(markup_to_text(text), url=url, config=config, warnings=warnings)
-        return Document(url=url, warnings=(*warnings, "empty: the HTML could not be parsed into a document")), None
+        note = "empty: the HTML could not be parsed into a document"
+        return Document(url=url, warnings=(*warnings, note)), None
     meta = extract_html_metadata(root, url=url, now=config.now)
     entries = _user_entries(config, host_of(url) or host_of(meta.url))
     plan = plan_page(entries, root)

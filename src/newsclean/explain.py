@@ -58,9 +58,13 @@ def explain(
     encoding: str | None = None,
 ) -> Explanation:
     """Clean ``source`` (arguments as for :func:`newsclean.clean`) and say what became of each block."""
-    doc, ctx = clean_with_context(source, url=url, input_format=input_format, config=config, encoding=encoding)
+    doc, ctx = clean_with_context(
+        source, url=url, input_format=input_format, config=config, encoding=encoding
+    )
     if ctx is None:  # nothing was parsed: the document's own paragraphs are all there is
-        blocks = tuple(ExplainedBlock(text, kind) for text, kind in zip(doc.paragraphs, doc.paragraph_kinds, strict=True))
+        blocks = tuple(
+            ExplainedBlock(text, kind) for text, kind in zip(doc.paragraphs, doc.paragraph_kinds, strict=True)
+        )
         return Explanation(doc, blocks, "html")
     pieces: dict[int, list[Removal]] = {}
     for index, removal in ctx.removed:
@@ -75,7 +79,13 @@ def explain(
         first = found[0]
         out.append(
             ExplainedBlock(
-                block.text, kind, first.rule, first.family, first.reason, ctx.moved.get(i), pieces=tuple(found)
+                block.text,
+                kind,
+                first.rule,
+                first.family,
+                first.reason,
+                ctx.moved.get(i),
+                pieces=tuple(found),
             )
         )
     return Explanation(doc, tuple(out), ctx.source_format)
@@ -94,8 +104,6 @@ def shorten(text: str, limit: int = SHORT_TEXT_CHARS) -> str:
 def removal_lines(doc: Document, label: str) -> list[str]:
     """The ``--explain`` lines of one document: rule, family, reason and shortened text of each
     removed piece, then the warnings."""
-    lines = [
-        f"{label}: removed [{r.rule}] ({r.family}: {r.reason}) {shorten(r.text)}" for r in doc.removed
-    ]
+    lines = [f"{label}: removed [{r.rule}] ({r.family}: {r.reason}) {shorten(r.text)}" for r in doc.removed]
     lines.extend(f"{label}: warning: {warning}" for warning in doc.warnings)
     return lines

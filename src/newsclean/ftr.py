@@ -201,7 +201,11 @@ class ImportReport:
 
     @property
     def directives(self) -> int:
-        return sum(c for counter in (self.mapped, self.comments, self.already, self.unmapped) for c in counter.values())
+        return sum(
+            c
+            for counter in (self.mapped, self.comments, self.already, self.unmapped)
+            for c in counter.values()
+        )
 
     def lines(self) -> list[str]:
         total = self.directives or 1
@@ -223,11 +227,15 @@ class ImportReport:
         out.append("kept as comments:")
         out.extend(f"  {n:6d}  {directive}" for directive, n in self.comments.most_common())
         out.append("not mapped:")
-        out.extend(f"  {n:6d}  {directive}: {reason}" for (directive, reason), n in self.unmapped.most_common())
+        out.extend(
+            f"  {n:6d}  {directive}: {reason}" for (directive, reason), n in self.unmapped.most_common()
+        )
         return out
 
 
-def import_folder(folder: str | Path, out: str | Path | None, files: Iterable[Path] | None = None) -> ImportReport:
+def import_folder(
+    folder: str | Path, out: str | Path | None, files: Iterable[Path] | None = None
+) -> ImportReport:
     """Import every ``*.txt`` ftr config of ``folder``; profiles go to ``out`` (none when ``None``)."""
     report = ImportReport()
     target = Path(out) if out is not None else None

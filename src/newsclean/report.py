@@ -24,6 +24,9 @@ _MOVED_TO = {
     "title": "title",
 }
 
+#: The page may load nothing at all: only its own inline style applies.
+_POLICY = "default-src 'none'; style-src 'unsafe-inline'"
+
 _CSS = """
 :root { --kept: #e7f6e7; --kept-edge: #2e8b57; --gone: #fbeaea; --gone-edge: #b03a2e;
   --moved: #e8f0fb; --moved-edge: #2b6cb0; --user: #fff6d6; --user-edge: #b7791f; }
@@ -75,8 +78,12 @@ def explain_html(result: Explanation | Document, *, title: str | None = None) ->
     else:
         doc, source = result, "unknown"
         blocks = tuple(ExplainedBlock(t, k) for t, k in zip(doc.paragraphs, doc.paragraph_kinds, strict=True))
-        blocks += tuple(ExplainedBlock(r.text, "p", r.rule, r.family, r.reason, pieces=(r,)) for r in doc.removed)
-        note = "Made from a Document alone: the removed pieces are listed after the body, not where they stood."
+        blocks += tuple(
+            ExplainedBlock(r.text, "p", r.rule, r.family, r.reason, pieces=(r,)) for r in doc.removed
+        )
+        note = (
+            "Made from a Document alone: the removed pieces are listed after the body, not where they stood."
+        )
     counts = Counter("moved" if b.moved else "removed" if b.removed else "kept" for b in blocks)
     heading = title or doc.title or doc.url or "newsclean report"
     summary = (
@@ -88,7 +95,7 @@ def explain_html(result: Explanation | Document, *, title: str | None = None) ->
         '<html lang="en"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         # no scripts, no fetches: the page must open offline exactly as written
-        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">",
+        f'<meta http-equiv="Content-Security-Policy" content="{_POLICY}">',
         f"<title>newsclean: {escape(heading)}</title>",
         f"<style>{_CSS}</style></head><body>",
         f"<header><h1>{escape(heading)}</h1><p>{summary}</p></header>",
@@ -119,7 +126,8 @@ def _block(number: int, block: ExplainedBlock) -> str:
     elif block.kept_by_user:
         state, label = "user-kept", "kept by a user rule"
     else:
-        return f'<div class="block kept {escape(block.kind)}" id="b{number}">{kind}<span class="text">{text}</span></div>'
+        body = f'{kind}<span class="text">{text}</span>'
+        return f'<div class="block kept {escape(block.kind)}" id="b{number}">{body}</div>'
     reason = f'<div class="reason">{escape(block.reason)}</div>' if block.reason else ""
     pieces = ""
     if len(block.pieces) > 1:  # a glued line taken apart: show the labels it was made of
@@ -165,10 +173,13 @@ def _panel(doc: Document) -> str:
     add("description", doc.description)
     add_list(
         "related",
-        [escape(link.text) + (f' <span class="kind">{escape(link.url)}</span>' if link.url else "") for link in doc.related],
+        [
+            escape(link.text) + (f' <span class="kind">{escape(link.url)}</span>' if link.url else "")
+            for link in doc.related
+        ],
     )
     add_list("warnings", [escape(w) for w in doc.warnings])
     families = Counter(r.family for r in doc.removed)
     add_list("removed by family", [f"{escape(f)}: {n}" for f, n in families.most_common()])
     body = "".join(f"<dt>{name}</dt><dd>{value}</dd>" for name, value in rows) or "<dd>nothing found</dd>"
-    return f'<aside><h2>Metadata</h2><dl>{body}</dl></aside>'
+    return f"<aside><h2>Metadata</h2><dl>{body}</dl></aside>"

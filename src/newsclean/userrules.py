@@ -51,7 +51,8 @@ KEYS: dict[str, str] = {
     "title": "selectors of the title, tried in order; the first that holds text sets Document.title",
     "author": "selectors of the authors; every element found gives a name",
     "date": "selectors of the publication date, tried in order; the first that reads as a date wins",
-    "phrases": "[...phrases.<concept>] <language> = [phrases]: blocks made of (or short blocks holding) them go",
+    "phrases": "[...phrases.<concept>] <language> = [phrases]: blocks that are one, or short blocks "
+    "holding one, go",
 }
 SELECTOR_KEYS = frozenset({"drop", "keep", "body", "title", "author", "date"})
 
@@ -127,7 +128,9 @@ class UserRules:
 
     def for_host(self, host: str | None) -> tuple[Entry, ...]:
         """The entries of ``[rules]`` and of the ``[site]`` tables that match ``host``."""
-        return tuple(e for e in self.entries if e.site is None or (host is not None and host_matches(e.site, host)))
+        return tuple(
+            e for e in self.entries if e.site is None or (host is not None and host_matches(e.site, host))
+        )
 
     @classmethod
     def from_file(cls, path: str | Path, *, builtin: bool = False) -> UserRules:
@@ -164,13 +167,17 @@ class UserRules:
                 entries.extend(_read_table(value, (key,), None, lines))
             elif key == "site":
                 if not isinstance(value, Mapping):
-                    raise lines.error((), key, None, "[site] must hold tables named by host: [site.\"example.com\"]")
+                    raise lines.error(
+                        (), key, None, '[site] must hold tables named by host: [site."example.com"]'
+                    )
                 for host, table in value.items():
                     if not isinstance(host, str) or not _HOST.fullmatch(host):
                         raise lines.error(("site",), host, None, f"{host!r} is not a host name (example.com)")
                     entries.extend(_read_table(table, ("site", host), host, lines))
             else:
-                raise lines.error((), key, None, f"unknown key {key!r}; a rules file has [rules] and [site.\"host\"] tables")
+                raise lines.error(
+                    (), key, None, f'unknown key {key!r}; a rules file has [rules] and [site."host"] tables'
+                )
         return cls(tuple(dict.fromkeys(entries)))
 
 
@@ -200,7 +207,9 @@ def _read_table(table: object, path: tuple[str, ...], site: str | None, lines: _
         raise lines.error(path[:-1], path[-1], None, f"[{_dotted(path)}] must be a table")
     for key, value in table.items():
         if key not in KEYS:
-            raise lines.error(path, key, None, f"unknown key {key!r} in [{_dotted(path)}]; known keys: {', '.join(KEYS)}")
+            raise lines.error(
+                path, key, None, f"unknown key {key!r} in [{_dotted(path)}]; known keys: {', '.join(KEYS)}"
+            )
         if key == "phrases":
             yield from _read_phrases(value, (*path, key), site, lines)
             continue
@@ -223,24 +232,34 @@ def _read_phrases(value: object, path: tuple[str, ...], site: str | None, lines:
         raise lines.error(path[:-1], path[-1], None, "phrases must be tables: [rules.phrases.<concept>]")
     for concept, by_language in value.items():
         if concept not in CONCEPT_FAMILY:
-            raise lines.error(path, concept, None,
-                              f"unknown phrase concept {concept!r}; known concepts: {', '.join(CONCEPT_FAMILY)}")
+            raise lines.error(
+                path,
+                concept,
+                None,
+                f"unknown phrase concept {concept!r}; known concepts: {', '.join(CONCEPT_FAMILY)}",
+            )
         here = (*path, concept)
         if not isinstance(by_language, Mapping):
-            raise lines.error(path, concept, None, f"[{_dotted(here)}] must map languages to lists of phrases")
+            raise lines.error(
+                path, concept, None, f"[{_dotted(here)}] must map languages to lists of phrases"
+            )
         for language, phrases in by_language.items():
             if not _LANGUAGE.fullmatch(language):
                 raise lines.error(here, language, None, f"{language!r} is not a language code (en, de, pt…)")
             for phrase in _strings(phrases, here, language, lines):
                 if not phrase.strip() or len(phrase) > PHRASE_MAX_CHARS:
-                    raise lines.error(here, language, phrase,
-                                      f"a phrase must have 1 to {PHRASE_MAX_CHARS} characters: {phrase[:40]!r}")
+                    raise lines.error(
+                        here,
+                        language,
+                        phrase,
+                        f"a phrase must have 1 to {PHRASE_MAX_CHARS} characters: {phrase[:40]!r}",
+                    )
                 yield Entry("phrases", phrase, site, lines.where(here, language, phrase), concept, language)
 
 
 def _strings(value: object, path: tuple[str, ...], key: str, lines: _Lines) -> list[str]:
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-        raise lines.error(path, key, None, f"{key} must be a list of strings, e.g. {key} = [\"...\"]")
+        raise lines.error(path, key, None, f'{key} must be a list of strings, e.g. {key} = ["..."]')
     return value
 
 
@@ -325,7 +344,9 @@ class _Lines:
 
 #: A page every selector is tried on once when it is read, so that XPath functions libxml2
 #: does not know fail at load time, not on the first page.
-_PROBE = etree.fromstring("<html><body><div class='a' id='b'><p>x</p></div></body></html>", etree.HTMLParser())
+_PROBE = etree.fromstring(
+    "<html><body><div class='a' id='b'><p>x</p></div></body></html>", etree.HTMLParser()
+)
 
 
 def is_xpath(selector: str) -> bool:
@@ -389,7 +410,7 @@ def find_profile(folder: str | Path, host: str) -> Path | None:
         domain = ".".join(labels[n:])
         for name in (f"{domain}{PROFILE_SUFFIX}", *((f".{domain}{PROFILE_SUFFIX}",) if n else ())):
             if name in names:
-                return Path(folder) / name
+                return Path(folder, name)
     return None
 
 
@@ -445,7 +466,7 @@ class PagePlan:
                 elif entry.key == "body" and sid == chosen:
                     inside = frozenset(by_selector[sid])
                     outside = tuple(i for i in range(len(ctx.blocks)) if i not in inside)
-                    rules.append(_selector_rule(entry, outside, family="structure"))
+                    rules.append(_selector_rule(entry, outside))
         for entry in self.entries:
             if entry.key == "phrases":
                 rules.append(_phrase_rule(entry))
@@ -485,13 +506,13 @@ def _blocks_by_selector(ctx: Context) -> dict[int, list[int]]:
     return found
 
 
-def _selector_rule(entry: Entry, indices: Iterable[int], family: str = "user") -> Rule:
+def _selector_rule(entry: Entry, indices: Iterable[int]) -> Rule:
     chosen = tuple(indices)
 
     def apply(ctx: Context) -> Iterator[Mark]:
         return (Mark(i) for i in chosen if ctx.decided[i] is None)
 
-    return Rule(entry.name, entry.family if family == "user" else family, entry.reason, apply, frozenset({"html"}))
+    return Rule(entry.name, entry.family, entry.reason, apply, frozenset({"html"}))
 
 
 #: A user phrase removes a block that is the phrase, or a short block holding it (the limits
