@@ -28,8 +28,9 @@ InputFormat = Literal["auto", "html", "text"]
 _FORMATS = ("auto", "html", "text")
 
 #: Rules whose removals the over-pruning guard may undo: the ones that judge by position or
-#: markup, not the ones that recognised a phrase.
-_GUARDED_FAMILIES = frozenset({"structure"})
+#: markup, not the ones that recognised a phrase; and a site profile's, written for one
+#: version of a site (a user's own ``drop`` is never undone: the user asked for it).
+_GUARDED_FAMILIES = frozenset({"structure", "site"})
 _GUARDED_RULES = frozenset({"navigation-markup", "link-list", "related-markup"})
 
 
@@ -172,19 +173,22 @@ def _clean_html(
 
 
 def _site_metadata(doc: Document, root: Any, entries: tuple[Entry, ...], config: Config) -> Document:
-    """The title, authors and date the user's (or the site profile's) selectors find win over
-    what the page's own metadata says: the user wrote them for this site."""
+    """The title, authors and date the selectors find. The user's own rules win over the page's
+    metadata (the user wrote them for this site); a site profile's only fill a field the page's
+    metadata left empty (a profile was written for one version of the site: on the bench pages
+    of their sites, imported profiles' titles and dates were worse than the pages' own)."""
     if not any(e.key in ("title", "author", "date") for e in entries):
         return doc
-    found = read_metadata(root, entries, config.now)
     changes: dict[str, Any] = {}
-    if "title" in found:
-        changes["title"] = found["title"][0]
-    if "authors" in found:
-        changes["authors"] = found["authors"][0]
-    if "published" in found:
-        changes["published"], source = found["published"]
-        changes["published_source"] = f"user:{source}"
+    for own in (False, True):  # the profile's first, so that the user's own override them
+        found = read_metadata(root, [e for e in entries if e.profile != own], config.now)
+        if "title" in found and (own or not (changes.get("title") or doc.title)):
+            changes["title"] = found["title"][0]
+        if "authors" in found and (own or not (changes.get("authors") or doc.authors)):
+            changes["authors"] = found["authors"][0]
+        if "published" in found and (own or not (changes.get("published") or doc.published)):
+            changes["published"], source = found["published"]
+            changes["published_source"] = f"user:{source}"
     return replace(doc, **changes) if changes else doc
 
 
@@ -287,8 +291,8 @@ def _guard(ctx: Context, config: Config, families: Mapping[str, str]) -> str | N
     """Undo positional removals when they would leave almost none of the page's prose.
 
     The prose of the page's footer is not weighed and not restored (:func:`_in_footer`).
-    ``families`` are those of the user's rules of the page (a user's ``drop`` is never undone,
-    a site's ``body`` is, like the built-in region).
+    ``families`` are those of the user's rules of the page: a user's own ``drop`` (family
+    ``user``) is never undone; a site profile's rules (``site``) and ``body`` (``structure``) are.
     """
     skipped = _in_footer(ctx)
     if _surely_enough(ctx, config.guard_ratio, skipped):

@@ -246,7 +246,7 @@ def _clean_job(job: _Job, data: str | bytes, settings: _Settings) -> Document:
     result = explain(data, **options)  # type: ignore[arg-type]
     try:
         with open(settings.report, "w", encoding="utf-8") as handle:
-            handle.write(explain_html(result))
+            handle.write(explain_html(result, name=job.label))
     except OSError as error:
         raise ReportError(f"cannot write the report {settings.report}: {error.strerror or error}") from None
     return result.document

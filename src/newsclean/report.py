@@ -60,14 +60,17 @@ aside ul { margin: 2px 0 0; padding-left: 18px; }
 .moved .label { border-color: var(--moved-edge); color: var(--moved-edge); }
 .user-kept .label { border-color: var(--user-edge); color: var(--user-edge); }
 .reason { font-size: 12px; color: #555; margin: 0 0 2px; }
+.src { color: #777; font-size: 11px; overflow-wrap: anywhere; }
 .kind { color: #888; font-size: 11px; margin-right: 6px; text-transform: uppercase; }
 .h1 .text, .h2 .text { font-weight: 700; }
 .note { font-size: 13px; color: #555; margin: 0 0 12px; }
 """
 
 
-def explain_html(result: Explanation | Document, *, title: str | None = None) -> str:
+def explain_html(result: Explanation | Document, *, name: str | None = None) -> str:
     """The report as one HTML string, from :func:`newsclean.explain.explain`'s result.
+
+    ``name`` (a file name, say) is shown in the header beside the page's title.
 
     A bare :class:`~newsclean.Document` also works, but it does not know where its removed
     pieces stood: they are listed after the body, and the report says so.
@@ -85,9 +88,10 @@ def explain_html(result: Explanation | Document, *, title: str | None = None) ->
             "Made from a Document alone: the removed pieces are listed after the body, not where they stood."
         )
     counts = Counter("moved" if b.moved else "removed" if b.removed else "kept" for b in blocks)
-    heading = title or doc.title or doc.url or "newsclean report"
+    heading = doc.title or name or doc.url or "newsclean report"
+    named = f"{escape(name)} · " if name and name != heading else ""
     summary = (
-        f"{len(blocks)} blocks of {escape(source)} input: {counts['kept']} kept, "
+        named + f"{len(blocks)} blocks of {escape(source)} input: {counts['kept']} kept, "
         f"{counts['removed']} removed, {counts['moved']} moved into metadata"
     )
     parts = [
@@ -155,7 +159,7 @@ def _panel(doc: Document) -> str:
             return
         shown = _value(value)
         if source:
-            shown += f' <span class="kind">from {escape(source)}</span>'
+            shown += f' <span class="src">from {escape(source)}</span>'
         rows.append((name, shown))
 
     def add_list(name: str, items: list[str]) -> None:
@@ -174,7 +178,7 @@ def _panel(doc: Document) -> str:
     add_list(
         "related",
         [
-            escape(link.text) + (f' <span class="kind">{escape(link.url)}</span>' if link.url else "")
+            escape(link.text) + (f' <span class="src">{escape(link.url)}</span>' if link.url else "")
             for link in doc.related
         ],
     )

@@ -25,7 +25,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -45,11 +45,12 @@ else:  # pragma: no cover - exercised on Python 3.10 only
 #: Keys of ``[rules]`` and of each ``[site."host"]`` table, and what each holds.
 KEYS: dict[str, str] = {
     "disable": "built-in rules to skip, by name",
-    "drop": "selectors whose elements' text goes (family 'user')",
+    "drop": "selectors whose elements' text goes (family 'user'; 'site' in a site profile)",
     "keep": "selectors whose elements' text stays, whatever any rule or the guard says",
     "body": "selectors of the article's element, tried in order: when one matches, the blocks outside it go",
-    "title": "selectors of the title, tried in order; the first that holds text sets Document.title",
-    "author": "selectors of the authors; every element found gives a name",
+    "title": "selectors of the title, tried in order; the first that holds text sets Document.title "
+    "(a site profile's only when the page gives none)",
+    "author": "selectors of the authors, tried in order; every element the first finds gives a name",
     "date": "selectors of the publication date, tried in order; the first that reads as a date wins",
     "phrases": "[...phrases.<concept>] <language> = [phrases]: blocks that are one, or short blocks "
     "holding one, go",
@@ -80,6 +81,10 @@ class Entry:
     where: str | None = None
     concept: str | None = None
     language: str | None = None
+    #: read from a site profile (built in, or a ``profile_dirs`` folder) rather than the user's
+    #: own rules: its removals report family ``site``, and the over-pruning guard may undo them
+    #: (a profile is written for one version of a site, and sites change)
+    profile: bool = False
 
     @property
     def name(self) -> str:
@@ -95,7 +100,9 @@ class Entry:
             from newsclean.phrases import CONCEPT_FAMILY
 
             return CONCEPT_FAMILY[self.concept or ""]
-        return "structure" if self.key == "body" else "user"
+        if self.key == "body":
+            return "structure"
+        return "site" if self.profile else "user"
 
     @property
     def reason(self) -> str:
@@ -133,17 +140,21 @@ class UserRules:
         )
 
     @classmethod
-    def from_file(cls, path: str | Path, *, builtin: bool = False) -> UserRules:
+    def from_file(cls, path: str | Path, *, builtin: bool = False, profile: bool = False) -> UserRules:
         """Read a TOML rules file; a bad one raises :class:`ConfigError` naming the line.
 
-        ``builtin`` names entries by site and selector rather than by file and line.
+        ``profile``: the file is a site profile (see :attr:`Entry.profile`); ``builtin``: a
+        built-in one, whose entries are named by site and selector rather than file and line.
         """
         path = Path(path)
         try:
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as error:
             raise ConfigError(f"{path}: cannot read the rules file: {error}") from None
-        return cls.from_toml(text, source=path.name if not builtin else None, display=str(path))
+        rules = cls.from_toml(text, source=path.name if not builtin else None, display=str(path))
+        if profile or builtin:
+            rules = cls(tuple(replace(entry, profile=True) for entry in rules.entries))
+        return rules
 
     @classmethod
     def from_toml(cls, text: str, *, source: str | None = "<rules>", display: str | None = None) -> UserRules:
@@ -416,7 +427,7 @@ def find_profile(folder: str | Path, host: str) -> Path | None:
 
 @lru_cache(maxsize=256)
 def load_profile(path: str, builtin: bool) -> UserRules:
-    return UserRules.from_file(path, builtin=builtin)
+    return UserRules.from_file(path, builtin=builtin, profile=True)
 
 
 def profile_rules(host: str | None, folders: Iterable[str], builtin: bool) -> UserRules:
@@ -557,7 +568,7 @@ def read_metadata(root: Any, entries: Iterable[Entry], now: Any = None) -> dict[
     """Values the ``title``, ``author`` and ``date`` selectors find: ``{"title": (text, name),
     "authors": (names, name), "published": (date, name)}`` for the fields found."""
     from newsclean.meta.authors import clean_authors, parse_byline
-    from newsclean.meta.dates import parse_date, scan
+    from newsclean.meta.dates import parse_date, plausible, scan
 
     found: dict[str, Any] = {}
     for entry in entries:
@@ -577,9 +588,9 @@ def read_metadata(root: Any, entries: Iterable[Entry], now: Any = None) -> dict[
             for item in select(root, entry.value):
                 text = _text_of(item)
                 value = parse_date(text, now=now) if text else None
-                if value is None and text:
+                if value is None and text:  # a date inside more text ("Published 12 May 2024 | 3 min")
                     scanned = scan(text, now=now)
-                    value = scanned.value if scanned is not None else None
+                    value = scanned.value if scanned is not None and plausible(scanned.value, now) else None
                 if value is not None:
                     found["published"] = (value, entry.name)
                     break
