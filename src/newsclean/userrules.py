@@ -118,7 +118,8 @@ class Entry:
             return f"user rule: skip the built-in rule {self.value!r}{scope}{origin}"
         if self.key in ("title", "author", "date"):
             return f"user rule: {self.key} from {self.value!r}{scope}{origin}"
-        return f"user rule: {self.key} {self.value!r}{scope}{origin}"
+        who = "site profile" if self.profile else "user rule"
+        return f"{who}: {self.key} {self.value!r}{scope}{origin}"
 
 
 @dataclass(frozen=True, slots=True)
