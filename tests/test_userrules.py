@@ -242,3 +242,15 @@ def test_builtin_profile_is_valid_and_named_after_its_host(path: Path) -> None:
 
 def test_builtin_profiles_can_be_switched_off() -> None:
     assert newsclean.Config().site_profiles and not newsclean.Config(site_profiles=False).site_profiles
+
+
+def test_what_cannot_apply_is_said_in_warnings() -> None:
+    doc, _ = _run_case(FIXTURES / "userrules" / "en-text-phrases")
+    assert "rules: 1 selector(s) not applied: text input has no markup" in doc.warnings
+    config = newsclean.Config.from_file(FIXTURES / "userrules" / "en-text-phrases" / "rules.toml")
+    doc = newsclean.clean("Brought to you by Harbour Mugs\n" + "The council voted to rebuild the wall. " * 4,
+                          input_format="text", config=config)
+    assert "rules: the page's host is unknown (no url given or found), so no [site] rules applied" in doc.warnings
+    assert not [r for r in doc.removed if r.rule.startswith("phrase:ads:")]  # the site's phrase needs the site
+    plain = newsclean.clean("The council voted to rebuild the wall. " * 4, input_format="text")
+    assert not [w for w in plain.warnings if w.startswith("rules:")]

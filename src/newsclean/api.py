@@ -19,7 +19,15 @@ from newsclean.phrases import guess_languages
 from newsclean.rules import PIPELINE, RULES_BY_NAME, Context, run
 from newsclean.rules.features import is_prose
 from newsclean.sniff import detect_format
-from newsclean.userrules import Entry, PagePlan, host_of, plan_page, profile_rules, read_metadata
+from newsclean.userrules import (
+    SELECTOR_KEYS,
+    Entry,
+    PagePlan,
+    host_of,
+    plan_page,
+    profile_rules,
+    read_metadata,
+)
 
 if TYPE_CHECKING:
     from newsclean.meta.html import PageMeta
@@ -93,10 +101,20 @@ def clean_with_context(
     return _clean_text(text, url=url, config=config, warnings=warnings)
 
 
-def _user_entries(config: Config, host: str | None) -> tuple[Entry, ...]:
-    """The user rules for a page: its site profile's, then the config's."""
+_NO_HOST = "rules: the page's host is unknown (no url given or found), so no [site] rules applied"
+
+
+def _user_entries(config: Config, host: str | None, warnings: list[str], *, html: bool) -> tuple[Entry, ...]:
+    """The user rules for a page: its site profile's, then the config's. What cannot apply is
+    said in ``warnings``, never skipped silently."""
     profile = profile_rules(host, config.profile_dirs, config.site_profiles)
-    return profile.for_host(host) + config.rules.for_host(host)
+    entries = profile.for_host(host) + config.rules.for_host(host)
+    if host is None and any(e.site is not None for e in config.rules.entries):
+        warnings.append(_NO_HOST)
+    selectors = sum(1 for e in entries if e.key in SELECTOR_KEYS)
+    if selectors and not html:
+        warnings.append(f"rules: {selectors} selector(s) not applied: text input has no markup")
+    return entries
 
 
 def _run_rules(ctx: Context, plan: PagePlan, config: Config) -> Mapping[str, str]:
@@ -120,7 +138,8 @@ def _clean_text(
         regex_timeout=config.regex_timeout,
         now=config.now,
     )
-    families = _run_rules(ctx, plan_page(_user_entries(config, host_of(url)), None), config)
+    entries = _user_entries(config, host_of(url), warnings, html=False)
+    families = _run_rules(ctx, plan_page(entries, None), config)
     return _assemble(ctx, config, warnings, url=url, families=families), ctx
 
 
@@ -157,7 +176,7 @@ def _clean_html(
         note = "empty: the HTML could not be parsed into a document"
         return Document(url=url, warnings=(*warnings, note)), None
     meta = extract_html_metadata(root, url=url, now=config.now)
-    entries = _user_entries(config, host_of(url) or host_of(meta.url))
+    entries = _user_entries(config, host_of(url) or host_of(meta.url), warnings, html=True)
     plan = plan_page(entries, root)
     doc, ctx = _clean_tree(root, meta, plan, url=url, config=config, warnings=list(warnings))
     if not doc.paragraphs and html_blocks.has_hidden_text(root):

@@ -467,6 +467,8 @@ class PagePlan:
 
     def rules(self, ctx: Context) -> tuple[Rule, ...]:
         """The user's drop, body and phrase rules for this page, in the order they run."""
+        if not self.entries:
+            return ()
         rules: list[Rule] = []
         if ctx.source_format == "html":
             by_selector = _blocks_by_selector(ctx)
