@@ -1,41 +1,19 @@
-"""Users' own rules: the TOML rules file, site profiles, and what they do to one page.
-
-A rules file reads like this (``docs/user-rules.md`` has the whole format)::
-
-    [rules]                                 # everywhere
-    disable = ["share-label"]               # built-in rules, by name
-    drop = ["div.promo", "//aside[@data-kind='teaser']"]   # CSS, or XPath from / or ./
-    keep = ["div.promo.part-of-story"]      # wins over every drop, the region and the guard
-    [rules.phrases.subscribe]               # a concept, then phrases by language
-    en = ["Join the inner circle"]
-
-    [site."example.com"]                    # this host and its subdomains; same keys
-    drop = [".sidebar-box"]
-
-It is read once into :class:`UserRules`: plain, picklable data (one :class:`Entry` per value,
-each with the file and line it came from). For each page, :func:`plan_page` turns the entries
-that apply to the page's host into :class:`~newsclean.rules.pipeline.Rule` objects that run
-before the built-in pipeline, a set of kept blocks, and rule names to skip. Selectors are
-matched once against the tree; the block walk marks each block with the selectors whose
-elements hold it (``Block.selected``).
-"""
+"""The rules file: its keys, one :class:`Entry` per value, and the checks that name the line."""
 
 from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 import regex
-from lxml import etree
 
 from newsclean.errors import ConfigError
-from newsclean.rules.pipeline import Context, Mark, Rule
+from newsclean.userrules.selectors import compile_selector
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -57,9 +35,6 @@ KEYS: dict[str, str] = {
 }
 SELECTOR_KEYS = frozenset({"drop", "keep", "body", "title", "author", "date"})
 
-#: The built-in site profiles: one rules file per site, named after its host.
-PROFILES_DIR = Path(__file__).resolve().parent / "profiles"
-PROFILE_SUFFIX = ".toml"
 
 _HOST = regex.compile(r"\.?(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?")
 _LANGUAGE = regex.compile(r"[a-z]{2,3}")
@@ -350,251 +325,3 @@ class _Lines:
         number = self.line(path, key, value) if self.rows else None
         place = f"{self.display}:{number}" if number else self.display
         return ConfigError(f"{place}: {problem}")
-
-
-# --- Selectors ----------------------------------------------------------------------------
-
-#: A page every selector is tried on once when it is read, so that XPath functions libxml2
-#: does not know fail at load time, not on the first page.
-_PROBE = etree.fromstring(
-    "<html><body><div class='a' id='b'><p>x</p></div></body></html>", etree.HTMLParser()
-)
-
-
-def is_xpath(selector: str) -> bool:
-    """XPath when it starts with ``/`` or ``./`` (or ``(``, a grouped XPath), CSS otherwise."""
-    return selector.startswith(("/", "./", "("))
-
-
-@lru_cache(maxsize=4096)
-def compile_selector(selector: str) -> etree.XPath:
-    """The compiled XPath of a CSS or XPath selector; ``ValueError`` says what is wrong."""
-    if not selector.strip():
-        raise ValueError("the selector is empty")
-    try:
-        if is_xpath(selector):
-            compiled = etree.XPath(selector)
-        else:
-            from lxml.cssselect import CSSSelector
-
-            compiled = CSSSelector(selector, translator="html")
-        compiled(_PROBE)
-    except ImportError:  # pragma: no cover - cssselect is a dependency
-        raise ValueError("CSS selectors need the cssselect package (pip install cssselect)") from None
-    except (etree.XPathError, SyntaxError) as error:  # cssselect's errors are SyntaxErrors
-        kind = "XPath" if is_xpath(selector) else "CSS"
-        raise ValueError(f"{kind} error: {error}") from None
-    except Exception as error:  # noqa: BLE001 - cssselect raises its own ExpressionError
-        raise ValueError(str(error) or type(error).__name__) from None
-    return compiled
-
-
-def select(root: Any, selector: str) -> list[Any]:
-    """What the selector finds under ``root``: elements, strings or a number (XPath can return any)."""
-    try:
-        found = compile_selector(selector)(root)
-    except (etree.XPathError, ValueError):
-        return []
-    if isinstance(found, list):
-        return found
-    return [found]
-
-
-# --- Site profiles ------------------------------------------------------------------------
-
-
-@lru_cache(maxsize=64)
-def _listing(folder: str) -> frozenset[str]:
-    try:
-        return frozenset(p.name for p in Path(folder).iterdir() if p.name.endswith(PROFILE_SUFFIX))
-    except OSError:
-        return frozenset()
-
-
-def find_profile(folder: str | Path, host: str) -> Path | None:
-    """The most specific profile for ``host`` in ``folder``: ``host.toml``, then each parent
-    domain's ``example.com.toml`` (host and subdomains) or ``.example.com.toml`` (subdomains)."""
-    names = _listing(str(folder))
-    if not names:
-        return None
-    labels = host.split(".")
-    for n in range(len(labels) - 1):
-        domain = ".".join(labels[n:])
-        for name in (f"{domain}{PROFILE_SUFFIX}", *((f".{domain}{PROFILE_SUFFIX}",) if n else ())):
-            if name in names:
-                return Path(folder, name)
-    return None
-
-
-@lru_cache(maxsize=256)
-def load_profile(path: str, builtin: bool) -> UserRules:
-    return UserRules.from_file(path, builtin=builtin, profile=True)
-
-
-def profile_rules(host: str | None, folders: Iterable[str], builtin: bool) -> UserRules:
-    """The profile for ``host``: from the first of ``folders`` that has one, else built in."""
-    if host is None:
-        return UserRules()
-    for folder in folders:
-        found = find_profile(folder, host)
-        if found is not None:
-            return load_profile(str(found), False)
-    if builtin:
-        found = find_profile(PROFILES_DIR, host)
-        if found is not None:
-            return load_profile(str(found), True)
-    return UserRules()
-
-
-def builtin_profiles() -> list[Path]:
-    """Every built-in profile file."""
-    return sorted(PROFILES_DIR / name for name in _listing(str(PROFILES_DIR)))
-
-
-# --- One page -----------------------------------------------------------------------------
-
-
-@dataclass
-class PagePlan:
-    """What the user rules do to one page: rules that run before the pipeline, the kept blocks,
-    the rules to skip, and, for the walk, which elements the selectors found."""
-
-    entries: tuple[Entry, ...] = ()
-    #: element -> ids (indices into ``selectors``) of the selectors that found it
-    marks: dict[Any, tuple[int, ...]] | None = None
-    selectors: list[Entry] = field(default_factory=list)
-    disabled: frozenset[str] = frozenset()
-
-    def rules(self, ctx: Context) -> tuple[Rule, ...]:
-        """The user's drop, body and phrase rules for this page, in the order they run."""
-        if not self.entries:
-            return ()
-        rules: list[Rule] = []
-        if ctx.source_format == "html":
-            by_selector = _blocks_by_selector(ctx)
-            body_ids = [sid for sid, e in enumerate(self.selectors) if e.key == "body"]
-            chosen = next((sid for sid in body_ids if by_selector.get(sid)), None)
-            for sid, entry in enumerate(self.selectors):
-                if entry.key == "drop":
-                    rules.append(_selector_rule(entry, by_selector.get(sid, ())))
-                elif entry.key == "body" and sid == chosen:
-                    inside = frozenset(by_selector[sid])
-                    outside = tuple(i for i in range(len(ctx.blocks)) if i not in inside)
-                    rules.append(_selector_rule(entry, outside))
-        for entry in self.entries:
-            if entry.key == "phrases":
-                rules.append(_phrase_rule(entry))
-        return tuple(rules)
-
-    def protected(self, ctx: Context) -> frozenset[int]:
-        """Blocks a ``keep`` selector holds."""
-        keep = {sid for sid, e in enumerate(self.selectors) if e.key == "keep"}
-        if not keep:
-            return frozenset()
-        return frozenset(i for i, b in enumerate(ctx.blocks) if not keep.isdisjoint(b.selected))
-
-
-def plan_page(entries: tuple[Entry, ...], root: Any | None) -> PagePlan:
-    """Match the entries' selectors against the tree once (``root`` is ``None`` for text)."""
-    plan = PagePlan(entries, disabled=frozenset(e.value for e in entries if e.key == "disable"))
-    if root is None:
-        return plan
-    marks: dict[Any, list[int]] = {}
-    for entry in entries:
-        if entry.key not in ("drop", "keep", "body"):
-            continue
-        sid = len(plan.selectors)
-        plan.selectors.append(entry)
-        for el in select(root, entry.value):
-            if isinstance(el, etree._Element):
-                marks.setdefault(el, []).append(sid)
-    plan.marks = {el: tuple(sids) for el, sids in marks.items()} if marks else None
-    return plan
-
-
-def _blocks_by_selector(ctx: Context) -> dict[int, list[int]]:
-    found: dict[int, list[int]] = {}
-    for i, block in enumerate(ctx.blocks):
-        for sid in block.selected:
-            found.setdefault(sid, []).append(i)
-    return found
-
-
-def _selector_rule(entry: Entry, indices: Iterable[int]) -> Rule:
-    chosen = tuple(indices)
-
-    def apply(ctx: Context) -> Iterator[Mark]:
-        return (Mark(i) for i in chosen if ctx.decided[i] is None)
-
-    return Rule(entry.name, entry.family, entry.reason, apply, frozenset({"html"}))
-
-
-#: A user phrase removes a block that is the phrase, or a short block holding it (the limits
-#: of the built-in prompts, so a paragraph that quotes the phrase stays).
-def _phrase_rule(entry: Entry) -> Rule:
-    from newsclean.phrases import normalize_label
-    from newsclean.rules.labels import PROMPT_MAX_CHARS, PROMPT_MAX_WORDS
-
-    label = normalize_label(entry.value)
-    pattern = regex.compile(r"(?<!\w)" + regex.escape(entry.value.strip()) + r"(?!\w)", regex.IGNORECASE)
-
-    def apply(ctx: Context) -> Iterator[Mark]:
-        for i, block in enumerate(ctx.blocks):
-            text = block.text
-            if ctx.decided[i] is not None:
-                continue
-            if normalize_label(text) == label:
-                yield Mark(i)
-                continue
-            if len(text) <= PROMPT_MAX_CHARS and len(text.split()) <= PROMPT_MAX_WORDS:
-                try:
-                    if pattern.search(text, timeout=ctx.regex_timeout):
-                        yield Mark(i)
-                except TimeoutError:
-                    continue
-
-    return Rule(entry.name, entry.family, entry.reason, apply)
-
-
-# --- Metadata selectors -------------------------------------------------------------------
-
-
-def _text_of(found: object) -> str:
-    if isinstance(found, etree._Element):
-        return " ".join("".join(found.itertext()).split())
-    if isinstance(found, (str, bytes)):
-        return " ".join(str(found).split())
-    return ""
-
-
-def read_metadata(root: Any, entries: Iterable[Entry], now: Any = None) -> dict[str, Any]:
-    """Values the ``title``, ``author`` and ``date`` selectors find: ``{"title": (text, name),
-    "authors": (names, name), "published": (date, name)}`` for the fields found."""
-    from newsclean.meta.authors import clean_authors, parse_byline
-    from newsclean.meta.dates import parse_date, plausible, scan
-
-    found: dict[str, Any] = {}
-    for entry in entries:
-        if entry.key == "title" and "title" not in found:
-            text = next((t for t in map(_text_of, select(root, entry.value)) if t), "")
-            if text:
-                found["title"] = (text, entry.name)
-        elif entry.key == "author" and "authors" not in found:
-            names: list[str] = []
-            for item in select(root, entry.value):
-                text = _text_of(item)
-                if text:
-                    names.extend(parse_byline(text) or clean_authors([text]))
-            if names:
-                found["authors"] = (tuple(dict.fromkeys(names)), entry.name)
-        elif entry.key == "date" and "published" not in found:
-            for item in select(root, entry.value):
-                text = _text_of(item)
-                value = parse_date(text, now=now) if text else None
-                if value is None and text:  # a date inside more text ("Published 12 May 2024 | 3 min")
-                    scanned = scan(text, now=now)
-                    value = scanned.value if scanned is not None and plausible(scanned.value, now) else None
-                if value is not None:
-                    found["published"] = (value, entry.name)
-                    break
-    return found
