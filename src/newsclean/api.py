@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import replace
 from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Literal
@@ -26,7 +25,7 @@ from newsclean.userrules import (
     host_of,
     plan_page,
     profile_rules,
-    read_metadata,
+    with_site_metadata,
 )
 
 if TYPE_CHECKING:
@@ -188,27 +187,7 @@ def _clean_html(
         )
         if again.paragraphs:
             doc, ctx = again, again_ctx
-    return _site_metadata(doc, root, entries, config), ctx
-
-
-def _site_metadata(doc: Document, root: Any, entries: tuple[Entry, ...], config: Config) -> Document:
-    """The title, authors and date the selectors find. The user's own rules win over the page's
-    metadata (the user wrote them for this site); a site profile's only fill a field the page's
-    metadata left empty (a profile was written for one version of the site: on the bench pages
-    of their sites, imported profiles' titles and dates were worse than the pages' own)."""
-    if not any(e.key in ("title", "author", "date") for e in entries):
-        return doc
-    changes: dict[str, Any] = {}
-    for own in (False, True):  # the profile's first, so that the user's own override them
-        found = read_metadata(root, [e for e in entries if e.profile != own], config.now)
-        if "title" in found and (own or not (changes.get("title") or doc.title)):
-            changes["title"] = found["title"][0]
-        if "authors" in found and (own or not (changes.get("authors") or doc.authors)):
-            changes["authors"] = found["authors"][0]
-        if "published" in found and (own or not (changes.get("published") or doc.published)):
-            changes["published"], source = found["published"]
-            changes["published_source"] = f"user:{source}"
-    return replace(doc, **changes) if changes else doc
+    return with_site_metadata(doc, root, entries, config.now), ctx
 
 
 def _clean_tree(

@@ -20,7 +20,7 @@ matched once against the tree; the block walk marks each block with the selector
 elements hold it (``Block.selected``).
 """
 
-from newsclean.userrules.page import PagePlan, plan_page, read_metadata
+from newsclean.userrules.page import PagePlan, plan_page, read_metadata, with_site_metadata
 from newsclean.userrules.profiles import (
     PROFILE_SUFFIX,
     PROFILES_DIR,
@@ -51,4 +51,5 @@ __all__ = [
     "PagePlan",
     "plan_page",
     "read_metadata",
+    "with_site_metadata",
 ]

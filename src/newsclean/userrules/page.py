@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import regex
 from lxml import etree
 
+from newsclean.document import Document
 from newsclean.rules.pipeline import Context, Mark, Rule
 from newsclean.userrules.rulesfile import Entry
 from newsclean.userrules.selectors import select
@@ -158,3 +159,23 @@ def read_metadata(root: Any, entries: Iterable[Entry], now: Any = None) -> dict[
                     found["published"] = (value, entry.name)
                     break
     return found
+
+
+def with_site_metadata(doc: Document, root: Any, entries: tuple[Entry, ...], now: Any = None) -> Document:
+    """The title, authors and date the selectors find. The user's own rules win over the page's
+    metadata (the user wrote them for this site); a site profile's only fill a field the page's
+    metadata left empty (a profile was written for one version of the site: on the bench pages
+    of their sites, imported profiles' titles and dates were worse than the pages' own)."""
+    if not any(e.key in ("title", "author", "date") for e in entries):
+        return doc
+    changes: dict[str, Any] = {}
+    for own in (False, True):  # the profile's first, so that the user's own override them
+        found = read_metadata(root, [e for e in entries if e.profile != own], now)
+        if "title" in found and (own or not (changes.get("title") or doc.title)):
+            changes["title"] = found["title"][0]
+        if "authors" in found and (own or not (changes.get("authors") or doc.authors)):
+            changes["authors"] = found["authors"][0]
+        if "published" in found and (own or not (changes.get("published") or doc.published)):
+            changes["published"], source = found["published"]
+            changes["published_source"] = f"user:{source}"
+    return replace(doc, **changes) if changes else doc
