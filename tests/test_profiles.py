@@ -33,3 +33,24 @@ def test_builtin_profile(folder: Path) -> None:
     elsewhere = newsclean.clean(page, url="https://example.org/a")
     for other in (plain, elsewhere):
         assert not [r for r in other.removed if r.family == "site" or r.rule.endswith(f"@{folder.name}")]
+
+
+def test_cli_switches_the_builtin_profiles_off() -> None:
+    import io
+
+    from newsclean.cli import main
+
+    folder = FIXTURES / "profiles" / "cnbc.com"
+    url = json.loads((folder / "expected.json").read_text(encoding="utf-8"))["url"]
+    for argv, profiled in ((["--url", url], True), (["--url", url, "--no-site-profiles"], False)):
+        err = io.StringIO()
+        assert main([*argv, "--explain", str(folder / "input.html")], stdout=io.StringIO(), stderr=err) == 0
+        assert ("@cnbc.com] (" in err.getvalue()) is profiled
+
+
+def test_config_checks_its_rule_fields() -> None:
+    with pytest.raises(newsclean.ConfigError):
+        newsclean.Config(rules="rules.toml")  # type: ignore[arg-type]
+    with pytest.raises(newsclean.ConfigError):
+        newsclean.Config(profile_dirs="profiles/")  # type: ignore[arg-type]
+    assert newsclean.Config(profile_dirs=[Path("a"), "b"]).profile_dirs == ("a", "b")  # type: ignore[arg-type]
