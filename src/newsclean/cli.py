@@ -15,10 +15,14 @@ from pathlib import Path
 from typing import BinaryIO, NoReturn, TextIO
 
 from newsclean import __version__
-from newsclean.batch import Options, Record, clean_all, file_record, records
+from newsclean.batch import Options, Record, Result, clean_all, clean_record, file_record, records
+from newsclean.commands import COMMANDS
+from newsclean.commands import run as run_command
 from newsclean.config import Config
 from newsclean.document import Document
-from newsclean.errors import ConfigError
+from newsclean.errors import ConfigError, NewscleanError
+from newsclean.explain import removal_lines
+from newsclean.userrules import UserRules
 
 EXIT_OK = 0
 EXIT_EMPTY = 1
@@ -33,12 +37,19 @@ exit codes:
   3  an input could not be read (missing file, binary file, over the size limit) or
      cleaning it failed (an internal error on that page; the other inputs are still cleaned)
 
+commands:
+  newsclean batch INPUT... -o OUT.jsonl          many pages (files, folders, JSONL, WARC/WET),
+                                                 one JSON line each, nothing lost (batch --help)
+  newsclean rules [--rules FILE]                 list every rule with its family and reason
+  newsclean import-ftr FOLDER -o PROFILES        Full-Text RSS site configs -> site profiles
+
 examples:
   newsclean page.html
+  newsclean --rules my-rules.toml --url https://example.com/story page.html
+  newsclean --explain-html report.html page.html
   curl -s https://example.com/story | newsclean --format json
   newsclean --input-format text --explain < scraped.txt
   newsclean --jsonl --input-format text < wet-records.jsonl > cleaned.jsonl
-  newsclean batch crawl.warc.gz pages/ dump.jsonl -o documents.jsonl   (see: newsclean batch --help)
 """
 
 
@@ -65,7 +76,19 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--encoding",
                         help="charset to try first for the input bytes (e.g. from an HTTP header)")
     parser.add_argument("--explain", action="store_true",
-                        help="print each removed piece of text and the rule that removed it on stderr")
+                        help="print each removed piece of text (shortened) with its rule, family and "
+                             "reason on stderr")
+    parser.add_argument("--explain-html", metavar="REPORT.html",
+                        help="write a self-contained HTML page showing every block of the (one) input: "
+                             "removed ones struck through with their rule, moved ones marked, metadata aside")
+    parser.add_argument("--rules", action="append", default=[], metavar="FILE",
+                        help="a TOML rules file of your own drops, keeps, phrases and disabled rules "
+                             "(repeatable; see docs/user-rules.md)")
+    parser.add_argument("--profiles", action="append", default=[], metavar="DIR",
+                        help="a folder of site profiles (<host>.toml, e.g. from import-ftr), tried "
+                             "before the built-in ones (repeatable)")
+    parser.add_argument("--no-site-profiles", action="store_true",
+                        help="do not apply the built-in site profiles")
     parser.add_argument("--jsonl", action="store_true",
                         help="inputs are JSON Lines, one page per record in its 'html' or 'text' field "
                              "(with optional 'id' and 'url'); output is one JSON line per record")
@@ -100,13 +123,6 @@ def _render(doc: Document, fmt: str) -> str:
     return doc.body + ("\n" if doc.body else "")
 
 
-def _explain(doc: Document, name: str, err: TextIO) -> None:
-    for removal in doc.removed:
-        err.write(f"{name}: removed [{removal.rule}] {removal.text}\n")
-    for warning in doc.warnings:
-        err.write(f"{name}: warning: {warning}\n")
-
-
 def _records(args: argparse.Namespace, stdin: BinaryIO, max_bytes: int) -> Iterator[Record]:
     """The inputs as batch records: each file one page, or with ``--jsonl`` one per line."""
     for name in args.files or ["-"]:
@@ -130,6 +146,8 @@ def main(argv: Sequence[str] | None = None, *, stdin: BinaryIO | None = None,
         from newsclean.batch_cli import batch_main
 
         return batch_main(argv[1:], stdin=stdin, stdout=out, stderr=err)
+    if argv and argv[0] in COMMANDS:
+        return run_command(argv[0], argv[1:], out, err)
     try:
         # --help and --version print to stdout; send that to the stream we were given
         with contextlib.redirect_stdout(out):
@@ -137,15 +155,23 @@ def main(argv: Sequence[str] | None = None, *, stdin: BinaryIO | None = None,
     except SystemExit as stop:
         return int(stop.code or 0)
     try:
-        config = Config(disabled_rules=frozenset(args.disable))
+        config = config_from_args(args)
     except ConfigError as error:
         err.write(f"newsclean: error: {error}\n")
         return EXIT_USAGE
+    if args.explain_html and (args.jsonl or len(args.files) > 1):
+        err.write("newsclean: error: --explain-html reports on one input: give one FILE (or stdin)\n")
+        return EXIT_USAGE
     fmt = "jsonl" if args.jsonl else args.format
     options = Options(config=config, input_format=args.input_format, encoding=args.encoding)
-    status = EXIT_OK
     items = _records(args, stdin, config.max_input_bytes)
-    for result in clean_all(items, processes=args.jobs if args.jobs > 1 else 0, options=options):
+    results: Iterator[Result]
+    if args.explain_html:
+        results = (_with_report(record, options, args.explain_html) for record in items)
+    else:
+        results = clean_all(items, processes=args.jobs if args.jobs > 1 else 0, options=options)
+    status = EXIT_OK
+    for result in results:
         doc = result.document
         if doc is None:
             err.write(f"newsclean: {result.source}: {result.reason}\n")
@@ -154,7 +180,7 @@ def main(argv: Sequence[str] | None = None, *, stdin: BinaryIO | None = None,
             status = EXIT_UNREADABLE
             continue
         if args.explain:
-            _explain(doc, result.source, err)
+            err.write("".join(line + "\n" for line in removal_lines(doc, result.source)))
         if args.jsonl:
             out.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
         else:
@@ -162,6 +188,39 @@ def main(argv: Sequence[str] | None = None, *, stdin: BinaryIO | None = None,
         status = max(status, EXIT_OK if doc.paragraphs else EXIT_EMPTY)
     out.flush()
     return status
+
+
+def config_from_args(args: argparse.Namespace) -> Config:
+    """The :class:`Config` of ``--disable``, ``--rules``, ``--profiles``, ``--no-site-profiles``
+    (``newsclean`` and ``newsclean batch`` share them)."""
+    rules = UserRules()
+    for path in args.rules:
+        rules = rules + UserRules.from_file(path)
+    return Config(disabled_rules=frozenset(args.disable), rules=rules, profile_dirs=tuple(args.profiles),
+                  site_profiles=not args.no_site_profiles)
+
+
+def _with_report(record: Record, options: Options, report: str) -> Result:
+    """Clean one input and write its ``--explain-html`` report."""
+    if record.payload is None:
+        return clean_record(record, options)
+    from newsclean.explain import explain
+    from newsclean.report import explain_html
+
+    input_format = record.input_format if options.input_format == "auto" and record.input_format else (
+        options.input_format)
+    try:
+        explained = explain(record.payload, url=record.url, input_format=input_format, config=options.config,
+                            encoding=record.charset or options.encoding)
+    except NewscleanError:
+        return clean_record(record, options)  # the same error, as a result
+    try:
+        with open(report, "w", encoding="utf-8") as handle:
+            handle.write(explain_html(explained, name=record.source))
+    except OSError as error:
+        return Result(record.id, record.source, record.url, error="unreadable",
+                      reason=f"cannot write the report {report}: {error.strerror or error}")
+    return Result(record.id, record.source, record.url, document=explained.document)
 
 
 def main_entry() -> None:
@@ -173,5 +232,3 @@ def main_entry() -> None:
     except BrokenPipeError:
         code = 0
     raise SystemExit(code)
-
-
