@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import multiprocessing
 import os
 import zlib
 from collections import Counter
@@ -289,19 +290,22 @@ def clean_all(
     stats: Stats | None = None,
 ) -> Iterator[Result]:
     """One :class:`Result` per record of ``items``, cleaned by ``processes`` worker processes
-    (``None``: one per CPU; ``0``: in this process, no workers).
+    (``None``: one per CPU; ``0``: in this process, no workers, as inside a daemon process).
 
     Results come in input order, or as they are ready with ``ordered=False``. At most a few
     records per worker are in flight and a bounded number wait for reordering
-    (:mod:`newsclean.workers`), so memory does not grow with the input. A worker that dies or takes longer
-    than ``timeout`` seconds on one record is killed and replaced; the record is tried once
-    more, then reported as ``worker-died`` or ``timeout``. ``function`` runs on each record in
-    the workers (a module-level function: it is sent to them by name).
+    (:mod:`newsclean.workers`), so memory does not grow with the input. A worker that dies or
+    takes longer than ``timeout`` seconds on one record is killed and replaced; the record is
+    tried once more, then reported as ``worker-died`` or ``timeout``. ``function`` runs on each
+    record in the workers (a module-level function: it is sent to them by name). The workers
+    ignore Ctrl-C: the caller gets ``KeyboardInterrupt`` and closing the generator stops them.
     """
     options = options or Options()
     stats = stats if stats is not None else Stats()
     if processes is None:
         processes = os.cpu_count() or 1
+    if processes > 0 and multiprocessing.current_process().daemon:
+        processes = 0  # a daemon process (a worker of another pool) may not start processes
     if processes <= 0:
         for record in items:
             yield function(record, options)

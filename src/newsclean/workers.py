@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import multiprocessing
+import signal
 import time
 from collections import deque
 from collections.abc import Iterator
@@ -32,6 +33,8 @@ _WARM_PAGE = (
 
 def _worker_main(conn: Connection, options: Options, function: CleanFunction) -> None:
     """A worker process: warm up once, then clean records until told to stop (``None``)."""
+    # Ctrl-C reaches the whole process group: the parent alone handles it and stops the workers.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
         clean(_WARM_PAGE, config=options.config)
     except NewscleanError:
