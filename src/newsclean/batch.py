@@ -27,7 +27,7 @@ import multiprocessing
 import os
 import zlib
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, BinaryIO, cast
@@ -288,7 +288,7 @@ def clean_all(
     timeout: float | None = None,
     function: CleanFunction = clean_record,
     stats: Stats | None = None,
-) -> Iterator[Result]:
+) -> Generator[Result, None, None]:
     """One :class:`Result` per record of ``items``, cleaned by ``processes`` worker processes
     (``None``: one per CPU; ``0``: in this process, no workers, as inside a daemon process).
 

@@ -19,6 +19,7 @@ from newsclean.errors import ConfigError
 EXIT_OK = 0
 EXIT_USAGE = 2
 EXIT_FAILED = 3
+EXIT_INTERRUPTED = 130
 
 #: Seconds between two progress lines on a terminal.
 _PROGRESS_EVERY = 1.0
@@ -46,6 +47,7 @@ exit codes:
   0  every record gave a document (some may be empty: no article text found)
   2  usage error (bad option, unknown rule name, no input)
   3  at least one record failed; its error line is in the output
+  130  interrupted (Ctrl-C); the lines written so far are complete
 
 examples:
   newsclean batch pages/ -o documents.jsonl
@@ -141,17 +143,26 @@ def batch_main(argv: Sequence[str], *, stdin: BinaryIO, stdout: TextIO, stderr: 
     items = records(args.inputs, glob=args.glob, field=args.field, stdin=stdin, jsonl=args.jsonl,
                     max_bytes=config.max_input_bytes, skipped=summary.skipped)
     progress = _Progress(stderr) if stderr.isatty() else None
+    interrupted = False
     with contextlib.ExitStack() as stack:
         out = stdout if args.output == "-" else stack.enter_context(open(args.output, "w", encoding="utf-8"))
-        for result in clean_all(items, processes=args.jobs, ordered=not args.unordered, options=options,
-                                timeout=args.timeout):
-            out.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
-            summary.add(result)
-            if progress:
-                progress.update(summary)
+        results = clean_all(items, processes=args.jobs, ordered=not args.unordered, options=options,
+                            timeout=args.timeout)
+        try:
+            for result in results:
+                out.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
+                summary.add(result)
+                if progress:
+                    progress.update(summary)
+        except KeyboardInterrupt:  # the lines written so far stand; say how far it got
+            interrupted = True
+            results.close()  # stops the workers
         out.flush()
     if progress:
         progress.done()
+    if interrupted:
+        stderr.write(f"newsclean batch: interrupted after {summary.line()}\n")
+        return EXIT_INTERRUPTED
     stderr.write(f"newsclean batch: {summary.line()}\n")
     return EXIT_FAILED if summary.errors else EXIT_OK
 
