@@ -157,9 +157,14 @@ def test_warc_bodies_sent_gzipped_or_chunked_are_decoded(tmp_path: Path) -> None
 
 @warc_extra
 def test_a_warc_cut_short_gives_its_whole_records_then_one_unreadable(tmp_path: Path) -> None:
-    data = _warc(tmp_path / "whole.warc.gz").read_bytes()
-    cut = tmp_path / "cut.warc.gz"
-    cut.write_bytes(data[: len(data) // 2])
+    members = [gzip.compress(record) for record in (
+        warcfile.warcinfo(),
+        warcfile.response("https://example.org/a", ARTICLE.encode()),
+        warcfile.response("https://example.org/fr", ARTICLE.encode() + os.urandom(10_000).hex().encode()),
+        warcfile.response("https://example.org/b", ARTICLE.encode()),
+    )]
+    cut = tmp_path / "cut.warc.gz"  # the file ends in the middle of the third record's 20 KB body
+    cut.write_bytes(b"".join(members[:2]) + members[2][: len(members[2]) // 2])
     got = list(records([cut]))
     assert [r.url for r in got] == ["https://example.org/a", "https://example.org/fr"]
     assert got[0].problem is None
