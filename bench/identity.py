@@ -191,7 +191,10 @@ def main(argv: list[str] | None = None) -> int:
     """Command-line entry: returns the exit status (compare: 1 when any page differs)."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     commands = parser.add_subparsers(dest="command", required=True)
-    for name, help_text in (("snapshot", "store every page's output"), ("compare", "diff against a snapshot")):
+    for name, help_text in (
+        ("snapshot", "store every page's output"),
+        ("compare", "diff against a snapshot"),
+    ):
         sub = commands.add_parser(name, help=help_text)
         sub.add_argument("out", type=Path, metavar="OUT_DIR")
         sub.add_argument("sets", nargs="+", metavar="SET_DIR", help="benchmark folder")

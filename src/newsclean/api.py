@@ -14,7 +14,7 @@ from newsclean.decode import decode, sanitize_text
 from newsclean.document import Document, Link
 from newsclean.errors import ConfigError, InputError, InputTooLargeError
 from newsclean.phrases import guess_languages
-from newsclean.rules import PIPELINE, RULES_BY_NAME, Context, run
+from newsclean.rules import Context, run
 from newsclean.rules.features import is_prose
 from newsclean.sniff import detect_format
 
@@ -23,12 +23,6 @@ if TYPE_CHECKING:
 
 InputFormat = Literal["auto", "html", "text"]
 _FORMATS = ("auto", "html", "text")
-
-#: Rules whose removals the over-pruning guard may undo: the ones that judge by position or
-#: markup, not the ones that recognised a phrase.
-_GUARDED_FAMILIES = frozenset({"structure"})
-_GUARDED_RULES = frozenset({"navigation-markup", "link-list", "related-markup"})
-
 
 @lru_cache(maxsize=1)
 def _default_config() -> Config:
@@ -85,7 +79,7 @@ def _clean_text(text: str, *, url: str | None, config: Config, warnings: list[st
         regex_timeout=config.regex_timeout,
         now=config.now,
     )
-    run(ctx, PIPELINE, config.disabled_rules)
+    run(ctx, config.pipeline(), config.disabled_rules)
     return _assemble(ctx, config, warnings, url=url)
 
 
@@ -149,7 +143,7 @@ def _clean_tree(
         regex_timeout=config.regex_timeout,
         now=config.now,
     )
-    run(ctx, PIPELINE, config.disabled_rules)
+    run(ctx, config.pipeline(), config.disabled_rules)
     published = (meta.published.value, meta.published.source) if meta.published else None
     modified = (meta.modified.value, meta.modified.source) if meta.modified else None
     if published is None and modified is not None:
@@ -239,8 +233,7 @@ def _guard(ctx: Context, config: Config) -> str | None:
     restore = {
         i
         for i in prose
-        if (name := ctx.decided[i]) is not None
-        and (name in _GUARDED_RULES or RULES_BY_NAME[name].family in _GUARDED_FAMILIES)
+        if (rule := ctx.decided[i]) is not None and rule.guard_may_undo
     }
     if not restore:
         return None

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from newsclean.errors import ConfigError
+
+if TYPE_CHECKING:
+    from newsclean.rules.pipeline import Rule, Step
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +30,10 @@ class Config:
             returned). Default 80.
         now: the reference time for relative dates ("2 hours ago") and for rejecting dates in the
             future. ``None`` means relative dates are ignored and "the future" is the real clock.
+        extra_rules: :class:`~newsclean.rules.pipeline.Rule` objects made outside the built-in
+            pipeline (a user's own rules); they run first, before the built-in rules, and take
+            part like them (their names can be disabled; the guard and the region read their
+            declared properties). A name that repeats a built-in rule's raises ``ConfigError``.
     """
 
     disabled_rules: frozenset[str] = field(default=frozenset())
@@ -34,17 +42,29 @@ class Config:
     guard_ratio: float = 0.1
     min_body_chars: int = 80
     now: datetime | None = None
+    extra_rules: tuple[Rule, ...] = ()
 
     def __post_init__(self) -> None:
         if isinstance(self.disabled_rules, str):
             raise ConfigError("disabled_rules must be a collection of rule names, not one string")
         object.__setattr__(self, "disabled_rules", frozenset(self.disabled_rules))
+        object.__setattr__(self, "extra_rules", tuple(self.extra_rules))
         from newsclean.rules import RULE_NAMES
+        from newsclean.rules.pipeline import Rule
 
-        unknown = sorted(self.disabled_rules - RULE_NAMES)
+        extra = [rule.name for rule in self.extra_rules if isinstance(rule, Rule)]
+        if len(extra) != len(self.extra_rules):
+            raise ConfigError("extra_rules must hold newsclean.rules.pipeline.Rule objects")
+        clashes = sorted(set(extra) & RULE_NAMES) + sorted({n for n in extra if extra.count(n) > 1})
+        if clashes:
+            raise ConfigError(
+                f"extra rule name(s) {', '.join(clashes)} already taken; give each rule its own"
+            )
+        known = RULE_NAMES | set(extra)
+        unknown = sorted(self.disabled_rules - known)
         if unknown:
             raise ConfigError(
-                f"unknown rule name(s) {', '.join(unknown)}; known rules: {', '.join(sorted(RULE_NAMES))}"
+                f"unknown rule name(s) {', '.join(unknown)}; known rules: {', '.join(sorted(known))}"
             )
         if self.max_input_bytes <= 0:
             raise ConfigError("max_input_bytes must be positive")
@@ -54,6 +74,12 @@ class Config:
             raise ConfigError("guard_ratio must be in [0, 1)")
         if self.now is not None and self.now.tzinfo is None:
             raise ConfigError("now must be a timezone-aware datetime")
+
+    def pipeline(self) -> tuple[Step, ...]:
+        """The steps :func:`newsclean.clean` runs: the extra rules, then the built-in pipeline."""
+        from newsclean.rules import PIPELINE
+
+        return (*self.extra_rules, *PIPELINE) if self.extra_rules else PIPELINE
 
     def replace(self, **changes: object) -> Config:
         """A copy with some fields changed (validated again)."""

@@ -1,6 +1,8 @@
 """Where the article is on an HTML page: the container that concentrates the most prose.
 
-Two scores per container, both derived once per page and cached on the context:
+Located once per page by the region step of the pipeline (:func:`locate`), right after the
+lines that move into metadata (datelines, bylines, tag lines) and before every rule that reads
+the region. Two scores per container:
 
 * the *mass*: the weights of every block inside it (prose counts its length, link lists and
   short labels count against), so an outer wrapper always has at least its article's mass;
@@ -30,9 +32,9 @@ from newsclean.rules.page_kind import (
     opening_post_thread,
     posts_are_content,
     thread_area,
+    thread_posts,
 )
-from newsclean.rules.pipeline import Context
-from newsclean.rules.region import family_of
+from newsclean.rules.pipeline import Context, Region
 
 #: Containers whose class/id concepts say "not the article".
 BOILERPLATE_CONCEPTS = frozenset({"share", "related", "subscribe", "comments", "ads", "cookie", "navigation"})
@@ -102,21 +104,13 @@ def block_weights(ctx: Context) -> list[float]:
 
 
 def _weights(ctx: Context) -> list[float]:
-    """Block weights as the region sees them: what earlier rules took weighs a little against."""
+    """Block weights as the region sees them: what earlier rules took weighs a little against,
+    except a line moved into metadata (a byline, a dateline), which belongs with the story."""
     pure = block_weights(ctx)
     return [
-        pure[i] if decided is None else (0.0 if family_of(ctx, i) == "metadata" else -5.0)
-        for i, decided in enumerate(ctx.decided)
+        pure[i] if rule is None else (0.0 if rule.to_metadata else -5.0)
+        for i, rule in enumerate(ctx.decided)
     ]
-
-
-def container_masses(ctx: Context) -> list[float]:
-    """The summed block weights inside every container (cached)."""
-    cached = ctx.cache.get("html_mass")
-    if cached is None:
-        _score(ctx)
-        cached = ctx.cache["html_mass"]
-    return cached  # type: ignore[no-any-return]
 
 
 class Scores(NamedTuple):
@@ -171,16 +165,17 @@ def _score(ctx: Context) -> Scores:
             conc[chain[level]] += share
             share /= 2
     density = [links[c] / chars[c] if chars[c] else 0.0 for c in range(n)]
-    ctx.cache["html_mass"] = mass
     return Scores(mass, positive, conc, own, density)
 
 
-def main_container(ctx: Context) -> int | None:
-    """The container holding the article's core (see the module docstring); ``None`` if no prose."""
-    if ctx.main is not None or not ctx.containers:
-        return ctx.main
+def locate(ctx: Context) -> Region:
+    """The article region of an HTML page (see the module docstring) from the state at the
+    region step; its ``main`` is ``None`` when the page has no prose."""
+    if not ctx.containers:
+        return Region()
     containers = ctx.containers
     scores = _score(ctx)
+    mass = tuple(scores.mass)
     n = len(containers)
     adjusted = [0.0] * n
     in_comments = [False] * n
@@ -188,7 +183,6 @@ def main_container(ctx: Context) -> int | None:
         parent = container.parent
         in_comments[c] = "comments" in container.concepts or (parent >= 0 and in_comments[parent])
     thread = _is_thread_page(ctx, in_comments)
-    ctx.thread_page = thread
     ignored = BOILERPLATE_CONCEPTS - {"comments"} if thread else BOILERPLATE_CONCEPTS
     for c, container in enumerate(containers):
         value = scores.conc[c] * (1.0 - min(scores.density[c], 0.9))
@@ -199,30 +193,31 @@ def main_container(ctx: Context) -> int | None:
         adjusted[c] = value
     core = max(range(n), key=lambda c: (adjusted[c], -containers[c].depth))
     if adjusted[core] <= 0:
-        return None
+        return Region(mass=mass)
     best_own = _best_inside(ctx, scores.own)
     floor = SIBLING_SHARE * best_own[core]
-    core = _climb(ctx, core, scores, best_own, floor)
+    core = _climb(ctx, core, scores, best_own, floor, thread)
     core = _widen_to_article(ctx, core, scores)
     core = _apply_hints(ctx, core, scores.mass)
     chosen = _with_siblings(ctx, core, scores, best_own, floor)
+    posts: frozenset[int] | None = None  # the containers whose posts are the content
     if thread:  # the posts are the page's content, wherever the longest one is
         area = thread_area(ctx, block_weights(ctx), in_comments)
         if area is not None:
             chosen = frozenset({area})
             if posts_are_content(ctx, area, block_weights(ctx), in_comments):
-                ctx.thread = chosen  # markup.thread_region's answer: the comment rule spares the posts
+                posts = chosen
     elif (area := opening_post_thread(ctx, chosen, block_weights(ctx), in_comments)) is not None:
         chosen = frozenset({area})
-        ctx.thread = chosen  # the replies are content, as above
+        posts = chosen  # the replies are content, as above
     else:  # a page of spread sections, not one article: its content area
         area = content_area(ctx, core, chosen)
         if area is not None:
             chosen = chosen | {area} if area in ancestors_and_self(ctx, core) else frozenset({area})
     core = core if area is None else area
-    ctx.main = core
-    ctx.main_set = chosen
-    return core
+    if posts is None:
+        posts = thread_posts(ctx, chosen, block_weights(ctx))
+    return Region(main=core, containers=chosen, thread=posts, mass=mass)
 
 
 #: The page's one ``<article>`` is taken whole when it keeps this share of the core's mass and
@@ -328,7 +323,9 @@ def _best_inside(ctx: Context, values: list[float]) -> list[float]:
     return best
 
 
-def _climb(ctx: Context, core: int, scores: Scores, best_own: list[float], floor: float) -> int:
+def _climb(
+    ctx: Context, core: int, scores: Scores, best_own: list[float], floor: float, thread: bool
+) -> int:
     """Widen the core to its parent while the parent adds article and nothing else.
 
     Articles written as sections (``<div class=sect><h2/><div class=body>…``) put each section
@@ -341,7 +338,6 @@ def _climb(ctx: Context, core: int, scores: Scores, best_own: list[float], floor
     children: dict[int, list[int]] = {}
     for c, container in enumerate(containers):
         children.setdefault(container.parent, []).append(c)
-    thread = ctx.thread_page
     stops = BOILERPLATE_CONCEPTS - {"comments"} if thread else BOILERPLATE_CONCEPTS
     current = core
     while thread or not containers[current].article_hint:  # <article>, <main>: the page drew the line
@@ -385,14 +381,6 @@ def _with_siblings(
         ):
             chosen.add(c)
     return frozenset(chosen)
-
-
-def main_set(ctx: Context) -> frozenset[int]:
-    """The containers of the article region (the core and the siblings taken in with it)."""
-    main = main_container(ctx)
-    if main is None:
-        return frozenset()
-    return ctx.main_set if ctx.main_set is not None else frozenset({main})
 
 
 def ancestors_and_self(ctx: Context, cid: int) -> set[int]:

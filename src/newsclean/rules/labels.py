@@ -12,9 +12,9 @@ from dataclasses import dataclass
 
 import regex
 
-from newsclean.phrases import PATTERN_FAMILY, label_family, normalize_label, prompt_matcher
+from newsclean.phrases import PATTERN_FAMILY, label_family, normalize_label
+from newsclean.prefilter import prompt_matcher
 from newsclean.rules.features import word_count
-from newsclean.rules.html_region import main_container
 from newsclean.rules.pipeline import Context, Mark, Rule
 from newsclean.rules.textsearch import find, inside_quotes
 
@@ -96,7 +96,7 @@ def phrase_hits(ctx: Context) -> list[PhraseHit | None]:
     timeout = ctx.regex_timeout
     # Prompt patterns are the costly part; on HTML pages only blocks in the article's container
     # need them, since everything outside it goes anyway.
-    main = main_container(ctx) if ctx.source_format == "html" else None
+    main = ctx.region.main if ctx.source_format == "html" and ctx.region else None
     prompts = prompt_matcher(ctx.languages)
     cookie = PATTERN_FAMILY.get("cookie")
     for block in ctx.blocks:
@@ -194,23 +194,29 @@ def apply_comment_header(ctx: Context) -> Iterator[Mark]:
     if len(headers) < COMMENT_HEADER_MIN_REPEATS:
         return
     # each header and the comment under it, up to the next header; the last comment ends at the
-    # first block another rule took ("Reply", "Leave a reply") other than its timestamp
+    # first block another rule took ("Reply", "Leave a reply") other than its timestamp or byline
     ends = headers[1:] + [min(len(ctx.blocks), headers[-1] + 1 + LAST_COMMENT_MAX_LINES)]
     for start, end in zip(headers, ends, strict=True):
         yield Mark(start)
         for j in range(start + 1, end):
-            name = ctx.decided[j]
-            if name is None:
+            rule = ctx.decided[j]
+            if rule is None:
                 yield Mark(j)
-            elif start == headers[-1] and name not in ("dateline", "byline"):
+            elif start == headers[-1] and not rule.credit_line:
                 break
 
 
-LABEL_RULE_OBJECTS: tuple[Rule, ...] = tuple(make_label_rule(*spec) for spec in LABEL_RULES) + (
-    Rule("menu-line", "navigation", "a line of menu items joined by separators (| · •)", apply_menu_line),
-    Rule("comment-header", "comments",
-         "a repeated 'name says:' / 'name wrote:' line heads each reader comment of a thread; "
-         "the headers and the comments under them go",
-         apply_comment_header, frozenset({"text"})),
+MENU_LINE = Rule("menu-line", "navigation", "a line of menu items joined by separators (| · •)",
+                 apply_menu_line)
+COMMENT_HEADER_RULE = Rule(
+    "comment-header", "comments",
+    "a repeated 'name says:' / 'name wrote:' line heads each reader comment of a thread; "
+    "the headers and the comments under them go",
+    apply_comment_header, frozenset({"text"}),
+)
+#: The phrase rules in pipeline order: one per family of :data:`LABEL_RULES`, then the menu line
+#: and the comment header.
+LABEL_RULE_OBJECTS: tuple[Rule, ...] = (
+    *(make_label_rule(*spec) for spec in LABEL_RULES), MENU_LINE, COMMENT_HEADER_RULE,
 )
 

@@ -9,7 +9,7 @@ from newsclean.phrases import PATTERN_FAMILY, label_family
 from newsclean.rules.features import is_headline_shaped, is_prose
 from newsclean.rules.labels import menu_items
 from newsclean.rules.pipeline import Context, Mark, Rule
-from newsclean.rules.region import END_FAMILIES, RULE_FAMILY, text_region
+from newsclean.rules.region import END_FAMILIES
 from newsclean.rules.textsearch import search
 
 #: How many items after a header may be taken as its list.
@@ -96,14 +96,14 @@ def apply_related_headlines(ctx: Context) -> Iterator[Mark]:
     They must come as a run of two or more, or right after something that ends an article (a
     subscribe prompt, a related header), so a lone closing line is not taken.
     """
-    region = text_region(ctx)
-    if region is None:
+    span = ctx.region.span if ctx.region else None
+    if span is None:
         return
     blocks = ctx.blocks
     run: list[int] = []
     after_marker = False  # the run started right after an end-of-article marker
     previous_marker = False
-    for i in range(region[1] + 1, len(blocks) + 1):
+    for i in range(span[1] + 1, len(blocks) + 1):
         if i < len(blocks) and ctx.decided[i] is None and _headline(blocks[i].text):
             if not run:
                 after_marker = previous_marker
@@ -113,18 +113,17 @@ def apply_related_headlines(ctx: Context) -> Iterator[Mark]:
             yield from (Mark(j, action="related", value=Link(blocks[j].text)) for j in run)
         run = []
         if i < len(blocks):
-            name = ctx.decided[i]
-            previous_marker = name is not None and RULE_FAMILY.get(name) in END_FAMILIES
+            rule = ctx.decided[i]
+            previous_marker = rule is not None and rule.family in END_FAMILIES
 
 
 def _headline(text: str) -> bool:
     return is_headline_shaped(text) and not is_prose(text) and not menu_items(text)
 
 
-RULES = (
-    Rule("related-header", "related",
-         "a related/read-more header and the list after it are other stories", apply_related_header),
-    Rule("related-headlines", "related",
-         "a run of headlines after the article's end links to other stories", apply_related_headlines,
-         frozenset({"text"})),
-)
+RELATED_HEADER = Rule("related-header", "related",
+                      "a related/read-more header and the list after it are other stories",
+                      apply_related_header)
+RELATED_HEADLINES = Rule("related-headlines", "related",
+                         "a run of headlines after the article's end links to other stories",
+                         apply_related_headlines, frozenset({"text"}))
