@@ -67,6 +67,11 @@ TOKEN_CONCEPTS: dict[str, tuple[str, ...]] = {
     ),
 }
 
+#: The concepts that say "not the article" (page furniture): every concept above but
+#: ``article``. The markup rules remove by them (one rule per concept), the HTML region discounts
+#: containers named by them, and the content area of a page counts no furniture.
+BOILERPLATE_CONCEPTS = frozenset(TOKEN_CONCEPTS) - {"article"}
+
 #: Words that name an embedded post (a tweet, an Instagram or TikTok post quoted in the story):
 #: the element holds quoted article text, so a "social" beside them is no share bar.
 EMBED_WORDS = frozenset({

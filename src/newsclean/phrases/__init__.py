@@ -48,9 +48,15 @@ _EDGES = regex.compile(r"^[\p{P}\p{S}\p{N}\s]+|[\p{P}\p{S}\p{N}\s]+$")
 _SPACES = regex.compile(r"\s+")
 
 
+#: A block longer than this is never a label: the longest label of the packs ("do not sell or
+#: share my personal information") has 44 characters; a label with a count or arrows around it
+#: still fits.
+LABEL_MAX_CHARS = 80
+
+
 def normalize_label(text: str) -> str:
     """The form labels are compared in: case-folded, edges stripped, spaces single."""
-    if len(text) > 80:
+    if len(text) > LABEL_MAX_CHARS:
         return ""
     return _normalize_short(text)
 

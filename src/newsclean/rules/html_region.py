@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from newsclean.blocks.tokens import BOILERPLATE_CONCEPTS
 from newsclean.rules.features import is_prose, word_count
 from newsclean.rules.page_kind import (
     content_area,
@@ -35,9 +36,6 @@ from newsclean.rules.page_kind import (
     thread_posts,
 )
 from newsclean.rules.pipeline import Context, Region
-
-#: Containers whose class/id concepts say "not the article".
-BOILERPLATE_CONCEPTS = frozenset({"share", "related", "subscribe", "comments", "ads", "cookie", "navigation"})
 
 #: Elements that hold text rather than group blocks: a block's weight goes to the first ancestor
 #: that is not one of these.
@@ -74,6 +72,28 @@ HINT_INNER_SHARE = 0.85
 TRUNCATION_MARKS = ("...", "…", "[…]", "[...]", "(...)")
 
 
+#: The weights of :func:`block_weight`, in characters of prose. They were set by hand with the
+#: first region finder and every share above was tuned on top of them, so they are a set: do
+#: not tune one alone (run bench/identity.py and bench/accuracy.py on every set after a change).
+#: A block whose text is more than this share links is a link list …
+LINK_BLOCK_SHARE = 0.5
+#: … and costs this much per linked character, plus a fixed cost (a menu of many short links
+#: weighs against the container that holds it even when each item is tiny);
+LINK_BLOCK_COST_PER_CHAR = 0.5
+LINK_BLOCK_COST = 10
+#: a label of at most this many words (a button, "Share", "Advertisement") costs this much;
+LABEL_MAX_WORDS = 3
+LABEL_COST = 10.0
+#: any other short text that is not prose (a caption, a date line) costs this share of its length;
+NON_PROSE_COST_PER_CHAR = 0.2
+#: and a block an earlier rule removed (a share label, a comment counter) costs this much, as
+#: a sign of furniture around it, unless the rule moved it into metadata (a byline, a date).
+REMOVED_BLOCK_COST = 5.0
+#: A container's concentration is discounted by its link density, capped here so that even a
+#: link-heavy article container (every other word linked) keeps a tenth of its weight.
+LINK_DENSITY_CAP = 0.9
+
+
 def block_weight(text: str, link_chars: int, kind: str) -> float:
     """How much a block says "article here": prose counts its length, link lists count against.
 
@@ -81,17 +101,17 @@ def block_weight(text: str, link_chars: int, kind: str) -> float:
     a ticker of headline + snippet items cannot outweigh the story beside it.
     """
     length = len(text)
-    if link_chars > 0.5 * length:
-        return -float(link_chars) * 0.5 - 10
+    if link_chars > LINK_BLOCK_SHARE * length:
+        return -float(link_chars) * LINK_BLOCK_COST_PER_CHAR - LINK_BLOCK_COST
     if kind.startswith("h") and len(kind) == 2:
         return 0.0
     if text.endswith(TRUNCATION_MARKS):
         return 0.0
     if is_prose(text):
         return float(length - link_chars)
-    if word_count(text) <= 3:
-        return -10.0
-    return -0.2 * length
+    if word_count(text) <= LABEL_MAX_WORDS:
+        return -LABEL_COST
+    return -NON_PROSE_COST_PER_CHAR * length
 
 
 def block_weights(ctx: Context) -> list[float]:
@@ -108,7 +128,7 @@ def _weights(ctx: Context) -> list[float]:
     except a line moved into metadata (a byline, a dateline), which belongs with the story."""
     pure = block_weights(ctx)
     return [
-        pure[i] if rule is None else (0.0 if rule.to_metadata else -5.0)
+        pure[i] if rule is None else (0.0 if rule.to_metadata else -REMOVED_BLOCK_COST)
         for i, rule in enumerate(ctx.decided)
     ]
 
@@ -185,7 +205,7 @@ def locate(ctx: Context) -> Region:
     thread = _is_thread_page(ctx, in_comments)
     ignored = BOILERPLATE_CONCEPTS - {"comments"} if thread else BOILERPLATE_CONCEPTS
     for c, container in enumerate(containers):
-        value = scores.conc[c] * (1.0 - min(scores.density[c], 0.9))
+        value = scores.conc[c] * (1.0 - min(scores.density[c], LINK_DENSITY_CAP))
         if container.concepts & ignored:
             value *= OWN_BOILERPLATE_FACTOR
         if in_comments[c] and not thread:

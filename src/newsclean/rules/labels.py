@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import regex
 
-from newsclean.phrases import PATTERN_FAMILY, label_family, normalize_label
+from newsclean.phrases import LABEL_MAX_CHARS, PATTERN_FAMILY, label_family, normalize_label
 from newsclean.prefilter import prompt_matcher
 from newsclean.rules.features import word_count
 from newsclean.rules.pipeline import Context, Mark, Rule
@@ -102,7 +102,7 @@ def phrase_hits(ctx: Context) -> list[PhraseHit | None]:
     for block in ctx.blocks:
         text = block.text
         hit: PhraseHit | None = None
-        if len(text) <= 80:
+        if len(text) <= LABEL_MAX_CHARS:
             family = label_family(text)
             if family is not None:
                 hit = PhraseHit(family)
@@ -148,11 +148,13 @@ def make_label_rule(name: str, family: str, reason: str) -> Rule:
 # spaces is scanned once, not once per position (which is quadratic).
 MENU_SEPARATORS = regex.compile(r"(?<!\s)\s+/\s+|(?<!\s)\s*[|·•]\s*")
 MENU_LABEL_SHARE = 0.6
+#: A menu line longer than this is a sentence with slashes or bullets in it.
+MENU_LINE_MAX_CHARS = 300
 
 
 def menu_items(text: str) -> list[str] | None:
     """The items of a separator-joined menu line, or ``None`` when it is not one."""
-    if len(text) > 300:
+    if len(text) > MENU_LINE_MAX_CHARS:
         return None
     items = [item.strip() for item in MENU_SEPARATORS.split(text) if item.strip()]
     if len(items) < 2:
@@ -177,6 +179,8 @@ COMMENT_HEADER = regex.compile(
     regex.IGNORECASE,
 )
 COMMENT_HEADER_MAX_CHARS = 120
+#: The verb and colon end the header: only its last characters are searched.
+COMMENT_HEADER_TAIL_CHARS = 16
 #: How many lines the last comment of a thread may run to.
 LAST_COMMENT_MAX_LINES = 30
 #: How many header lines make a thread.
@@ -189,7 +193,7 @@ def apply_comment_header(ctx: Context) -> Iterator[Mark]:
         for i, block in enumerate(ctx.blocks)
         if ctx.decided[i] is None
         and len(block.text) <= COMMENT_HEADER_MAX_CHARS
-        and COMMENT_HEADER.search(block.text[-16:]) is not None
+        and COMMENT_HEADER.search(block.text[-COMMENT_HEADER_TAIL_CHARS:]) is not None
     ]
     if len(headers) < COMMENT_HEADER_MIN_REPEATS:
         return

@@ -14,6 +14,15 @@ from newsclean.rules.features import is_headline_shaped, is_prose
 from newsclean.rules.pipeline import Context, Mark, Rule
 
 _HAS_DIGIT = regex.compile(r"\d|[一二三四五六七八九十]")
+#: A timestamp or byline line is short; a longer block that holds a date or a name is prose
+#: about it, and stays in the body.
+DATELINE_MAX_CHARS = 120
+BYLINE_MAX_CHARS = 120
+#: A label alone on the line before a date ("Last updated:") is at most this long.
+DATE_LABEL_MAX_CHARS = 40
+#: A heading that contains the page title (or is contained in it) repeats it when it is longer
+#: than this; a short heading ("News") inside a long title is a section name.
+TITLE_HEADING_MIN_CHARS = 15
 
 
 def apply_dateline(ctx: Context) -> Iterator[Mark]:
@@ -21,7 +30,12 @@ def apply_dateline(ctx: Context) -> Iterator[Mark]:
     the unlabelled date after it and goes with it."""
     for i, block in enumerate(ctx.blocks):
         text = block.text
-        if ctx.decided[i] is not None or len(text) > 120 or not _HAS_DIGIT.search(text) or is_prose(text):
+        if (
+            ctx.decided[i] is not None
+            or len(text) > DATELINE_MAX_CHARS
+            or not _HAS_DIGIT.search(text)
+            or is_prose(text)
+        ):
             continue
         found = parse_datelines(text, now=ctx.now)
         if not found:
@@ -35,7 +49,7 @@ def apply_dateline(ctx: Context) -> Iterator[Mark]:
 
 def _label_before(ctx: Context, i: int) -> Literal["published", "modified"] | None:
     """The kind named by a timestamp label alone in the block before ``i``, if there is one."""
-    if i == 0 or ctx.decided[i - 1] is not None or len(ctx.blocks[i - 1].text) > 40:
+    if i == 0 or ctx.decided[i - 1] is not None or len(ctx.blocks[i - 1].text) > DATE_LABEL_MAX_CHARS:
         return None
     label = parse_label(ctx.blocks[i - 1].text)
     return label[0] if label else None
@@ -45,7 +59,7 @@ def apply_byline(ctx: Context) -> Iterator[Mark]:
     from newsclean.meta.authors import parse_byline
 
     for i, block in enumerate(ctx.blocks):
-        if ctx.decided[i] is not None or len(block.text) > 120:
+        if ctx.decided[i] is not None or len(block.text) > BYLINE_MAX_CHARS:
             continue
         names = parse_byline(block.text)
         if names:
@@ -98,7 +112,7 @@ def apply_title_heading(ctx: Context) -> Iterator[Mark]:
     for i, block in enumerate(ctx.blocks):
         if ctx.decided[i] is None and block.heading_level:
             text = block.text.casefold()
-            if text == title or (len(text) > 15 and (text in title or title in text)):
+            if text == title or (len(text) > TITLE_HEADING_MIN_CHARS and (text in title or title in text)):
                 yield Mark(i, action="title", value=block.text)
 
 

@@ -20,10 +20,9 @@ posts (:func:`opening_post_thread`): the replies are drawn with the opening post
 
 from __future__ import annotations
 
+from newsclean.blocks.tokens import BOILERPLATE_CONCEPTS
 from newsclean.rules.pipeline import Context
 
-#: Containers whose class/id concepts say "page furniture, not content".
-FURNITURE_CONCEPTS = frozenset({"share", "related", "subscribe", "comments", "ads", "cookie", "navigation"})
 #: A block this link-heavy is a menu or a link list, whatever its container says.
 LINK_HEAVY = 0.5
 #: The content area is taken when its content outweighs the core's this many times: a story
@@ -128,7 +127,7 @@ def block_values(ctx: Context, trusted: set[int], region: frozenset[int]) -> lis
         if region.isdisjoint(block.containers):
             for c in block.containers:
                 if c not in trusted:
-                    named |= containers[c].concepts & FURNITURE_CONCEPTS
+                    named |= containers[c].concepts & BOILERPLATE_CONCEPTS
         if not named:
             values.append(length)
         elif named == {"comments"}:

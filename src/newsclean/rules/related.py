@@ -29,11 +29,18 @@ def is_related_header(text: str, timeout: float) -> bool:
     return _RELATED_PATTERN is not None and search(_RELATED_PATTERN, text, timeout)
 
 
+#: A list item's longest link is the story it points to when it holds this share of the item's
+#: text (a headline link beside a date or a section name).
+ITEM_LINK_SHARE = 0.6
+#: An item whose text is more than this share links is a list entry whatever its shape.
+ITEM_LINKED_SHARE = 0.5
+
+
 def _link_of(ctx: Context, i: int) -> Link:
     block = ctx.blocks[i]
     if block.links:
         text, href = max(block.links, key=lambda link: len(link[0]))
-        if len(text) >= 0.6 * len(block.text):
+        if len(text) >= ITEM_LINK_SHARE * len(block.text):
             return Link(text=block.text if len(block.links) == 1 else text, url=href)
     return Link(text=block.text, url=None)
 
@@ -42,7 +49,7 @@ def _list_item(ctx: Context, i: int) -> bool:
     block = ctx.blocks[i]
     if menu_items(block.text) or label_family(block.text) is not None:
         return False
-    if block.link_chars > 0.5 * len(block.text):
+    if block.link_chars > ITEM_LINKED_SHARE * len(block.text):
         return True
     return is_headline_shaped(block.text) and not is_prose(block.text)
 
