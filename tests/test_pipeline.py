@@ -161,3 +161,24 @@ def test_the_guard_reads_the_rules_declared_property(guarded: bool) -> None:
         assert doc.paragraphs and doc.paragraphs[0].startswith("The harbour council approved")
     else:
         assert doc.paragraphs == ()
+
+
+def _ask_for_phrase_hits(ctx: Context) -> Iterator[Mark]:
+    from newsclean.rules.labels import phrase_hits
+    from newsclean.rules.markup import protected_containers
+
+    phrase_hits(ctx)  # before the region step: the prefilter sees no region yet
+    protected_containers(ctx)
+    return iter(())
+
+
+@pytest.mark.parametrize("case", load_cases("html"), ids=lambda case: case.id)
+def test_a_helper_asked_before_the_region_step_does_not_fix_its_answer(case: object) -> None:
+    # what a helper derives from the region is kept with the region it was derived from, so a
+    # rule that asks first cannot change what the rules after the region step read
+    data = case.input_path.read_bytes()  # type: ignore[attr-defined]
+    url = case.spec.get("url")  # type: ignore[attr-defined]
+    early = Rule("user-asks-early", "navigation", "asks before the region step", _ask_for_phrase_hits)
+    plain = newsclean.clean(data, url=url)
+    asked = newsclean.clean(data, url=url, config=newsclean.Config(extra_rules=(early,)))
+    assert asked.to_json() == plain.to_json()

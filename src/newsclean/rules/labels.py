@@ -89,9 +89,10 @@ class PhraseHit:
 
 def phrase_hits(ctx: Context) -> list[PhraseHit | None]:
     """Classify every block once: a label, a glued run of labels, or a short prompt."""
-    cached = ctx.cache.get("phrase_hits")
-    if cached is not None:
-        return cached  # type: ignore[no-any-return]
+    return ctx.region_memo("phrase_hits", lambda: _phrase_hits(ctx))
+
+
+def _phrase_hits(ctx: Context) -> list[PhraseHit | None]:
     hits: list[PhraseHit | None] = []
     timeout = ctx.regex_timeout
     # Prompt patterns are the costly part; on HTML pages only blocks in the article's container
@@ -129,7 +130,6 @@ def phrase_hits(ctx: Context) -> list[PhraseHit | None]:
             if match is not None and not inside_quotes(text, match.start()):
                 hit = PhraseHit("cookie")
         hits.append(hit)
-    ctx.cache["phrase_hits"] = hits
     return hits
 
 

@@ -45,9 +45,10 @@ MISNAMED_SHARE = 0.5
 
 def protected_containers(ctx: Context) -> set[int]:
     """Containers whose class/id concepts are not trusted: those around or holding the article."""
-    cached = ctx.cache.get("html_protected")
-    if cached is not None:
-        return cached  # type: ignore[no-any-return]
+    return ctx.region_memo("html_protected", lambda: _protected(ctx))
+
+
+def _protected(ctx: Context) -> set[int]:
     region = ctx.region or Region()
     main = region.main
     protected: set[int] = set()
@@ -60,7 +61,6 @@ def protected_containers(ctx: Context) -> set[int]:
                 c for c, container in enumerate(ctx.containers)
                 if mass[c] >= floor and "comments" not in container.concepts
             }
-    ctx.cache["html_protected"] = protected
     return protected
 
 
@@ -69,10 +69,8 @@ def make_markup_rule(name: str, family: str, reason: str, guard_may_undo: bool =
         protected = protected_containers(ctx)
         thread = ctx.region.thread if family == "comments" and ctx.region else frozenset()
         # The concepts around a block are the same for all seven markup rules (``protected`` is
-        # derived once per page): worked out on first asking and cached on the context.
-        marked: list[frozenset[str] | None] | None = ctx.cache.get("html_marked")
-        if marked is None:
-            marked = ctx.cache["html_marked"] = [None] * len(ctx.blocks)
+        # derived from the region): worked out on first asking and kept with the region.
+        marked: list[frozenset[str] | None] = ctx.region_memo("html_marked", lambda: [None] * len(ctx.blocks))
         for i, block in enumerate(ctx.blocks):
             if ctx.decided[i] is not None:
                 continue

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from newsclean.blocks.model import Block
 from newsclean.document import Link, Removal
@@ -21,6 +21,8 @@ from newsclean.document import Link, Removal
 #: What a mark does with its block. Every action takes the block out of the body and records
 #: it in ``Document.removed``; all but ``remove`` also move its content into metadata.
 ACTIONS = frozenset({"remove", "tags", "related", "dates", "authors", "title"})
+
+_T = TypeVar("_T")
 
 #: The input formats a step can run on.
 FORMATS = frozenset({"html", "text"})
@@ -149,6 +151,18 @@ class Context:
 
     def kept(self, i: int) -> bool:
         return self.decided[i] is None
+
+    def region_memo(self, key: str, compute: Callable[[], _T]) -> _T:
+        """A memo of data derived from the blocks and the region, computed on first asking.
+
+        It is keyed by the region it was derived from, so a value worked out before the region
+        step (by a user's rule that runs first, say) is not what the rules after it read.
+        """
+        entry = self.cache.get(key)
+        if entry is None or entry[0] is not self.region:
+            entry = (self.region, compute())
+            self.cache[key] = entry
+        return entry[1]
 
 
 def apply_marks(ctx: Context, rule: Rule, marks: Iterable[Mark]) -> None:
