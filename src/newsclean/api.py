@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Literal
@@ -80,7 +81,7 @@ def _clean_text(text: str, *, url: str | None, config: Config, warnings: list[st
         now=config.now,
     )
     run(ctx, config.pipeline(), config.disabled_rules)
-    return _assemble(ctx, config, warnings, url=url)
+    return _assemble(ctx, config, warnings, meta=None, url=url)
 
 
 def _read(source: object, *, encoding: str | None, limit: int) -> tuple[str, list[str]]:
@@ -144,28 +145,7 @@ def _clean_tree(
         now=config.now,
     )
     run(ctx, config.pipeline(), config.disabled_rules)
-    published = (meta.published.value, meta.published.source) if meta.published else None
-    modified = (meta.modified.value, meta.modified.source) if meta.modified else None
-    if published is None and modified is not None:
-        # The markup reader has read the dates beside the headline and byline and found only
-        # an update ("Last updated: Dec 12, 2025"): the page shows no publication date. The
-        # text rules see a date block alone, without the label the element before it gives,
-        # and dates of related-story lists; neither is the publication date.
-        ctx.published = []
-    return _assemble(
-        ctx,
-        config,
-        warnings,
-        url=meta.url or url,
-        title=meta.title,
-        authors=meta.authors,
-        tags=meta.tags,
-        published=published,
-        modified=modified,
-        site_name=meta.site_name,
-        language=meta.language,
-        description=meta.description,
-    )
+    return _assemble(ctx, config, warnings, meta=meta, url=url)
 
 
 def _in_footer(ctx: Context) -> list[bool]:
@@ -246,21 +226,55 @@ def _guard(ctx: Context, config: Config) -> str | None:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class _Fields:
+    """The document's metadata, each field chosen from its sources."""
+
+    url: str | None
+    title: str | None
+    authors: tuple[str, ...]
+    tags: tuple[str, ...]
+    published: tuple[date, str] | None
+    modified: tuple[date, str] | None
+    site_name: str | None = None
+    language: str | None = None
+    description: str | None = None
+
+
+def _fields(ctx: Context, meta: PageMeta | None, url: str | None) -> _Fields:
+    """The metadata stage: for each field, what the page says about itself (HTML: meta tags,
+    JSON-LD, microdata, ``<time>``, the text by the headline, in :class:`PageMeta`) first, then
+    the lines the rules moved out of the body (``ctx.titles``, ``authors``, ``tags``, dates)."""
+    moved_published = ctx.published[0] if ctx.published else None
+    moved_modified = ctx.modified[0] if ctx.modified else None
+    moved_title = ctx.titles[0] if ctx.titles else None
+    if meta is None:  # text input: the moved lines are all there is
+        return _Fields(url, moved_title, tuple(ctx.authors), tuple(ctx.tags), moved_published, moved_modified)
+    published = (meta.published.value, meta.published.source) if meta.published else None
+    modified = (meta.modified.value, meta.modified.source) if meta.modified else None
+    if published is None and modified is not None:
+        # The markup reader has read the dates beside the headline and byline and found only
+        # an update ("Last updated: Dec 12, 2025"): the page shows no publication date. The
+        # text rules see a date block alone, without the label the element before it gives,
+        # and dates of related-story lists; neither is the publication date.
+        moved_published = None
+    return _Fields(
+        url=meta.url or url,
+        title=meta.title or moved_title,
+        authors=meta.authors or tuple(ctx.authors),
+        tags=meta.tags or tuple(ctx.tags),
+        published=published or moved_published,
+        modified=modified or moved_modified,
+        site_name=meta.site_name,
+        language=meta.language,
+        description=meta.description,
+    )
+
+
 def _assemble(
-    ctx: Context,
-    config: Config,
-    warnings: list[str],
-    *,
-    url: str | None,
-    title: str | None = None,
-    authors: tuple[str, ...] = (),
-    tags: tuple[str, ...] = (),
-    published: tuple[date, str] | None = None,
-    modified: tuple[date, str] | None = None,
-    site_name: str | None = None,
-    language: str | None = None,
-    description: str | None = None,
+    ctx: Context, config: Config, warnings: list[str], *, meta: PageMeta | None, url: str | None
 ) -> Document:
+    """The guard, then the body from the kept blocks and the metadata stage's fields."""
     guard_note = _guard(ctx, config)
     if guard_note:
         warnings.append(guard_note)
@@ -272,10 +286,10 @@ def _assemble(
         warnings.append("empty: no article text found")
     elif len(body) < config.min_body_chars:
         warnings.append(f"short: the article body has only {len(body)} characters")
-    published = published or (ctx.published[0] if ctx.published else None)
-    modified = modified or (ctx.modified[0] if ctx.modified else None)
+    fields = _fields(ctx, meta, url)
+    published, modified = fields.published, fields.modified
     return Document(
-        title=title or (ctx.titles[0] if ctx.titles else None),
+        title=fields.title,
         body=body,
         paragraphs=paragraphs,
         paragraph_kinds=tuple(b.kind if b.kind != "line" else "p" for b in kept),
@@ -283,14 +297,14 @@ def _assemble(
         published_source=published[1] if published else None,
         modified=modified[0] if modified else None,
         modified_source=modified[1] if modified else None,
-        tags=tuple(dict.fromkeys(tags or ctx.tags)),
-        authors=tuple(dict.fromkeys(authors or ctx.authors)),
+        tags=tuple(dict.fromkeys(fields.tags)),
+        authors=tuple(dict.fromkeys(fields.authors)),
         related=tuple(dict.fromkeys(ctx.related)),
         links=links,
-        url=url,
-        site_name=site_name,
-        language=language,
-        description=description,
+        url=fields.url,
+        site_name=fields.site_name,
+        language=fields.language,
+        description=fields.description,
         removed=tuple(r for _, r in sorted(ctx.removed, key=lambda item: item[0])),
         warnings=tuple(warnings),
     )
