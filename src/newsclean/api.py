@@ -25,6 +25,12 @@ if TYPE_CHECKING:
 InputFormat = Literal["auto", "html", "text"]
 _FORMATS = ("auto", "html", "text")
 
+#: The phrase packs a page is read with are guessed from the script of its first blocks (the
+#: page's declared language first, on HTML): enough text to tell the script, read before the
+#: long tail of footers and comments in other languages.
+LANGUAGE_SAMPLE_LINES = 200
+LANGUAGE_SAMPLE_BLOCKS = 300
+
 @lru_cache(maxsize=1)
 def _default_config() -> Config:
     return Config()
@@ -76,7 +82,7 @@ def _clean_text(text: str, *, url: str | None, config: Config, warnings: list[st
     ctx = Context(
         blocks=blocks,
         source_format="text",
-        languages=guess_languages(" ".join(b.text for b in blocks[:200])),
+        languages=guess_languages(" ".join(b.text for b in blocks[:LANGUAGE_SAMPLE_LINES])),
         regex_timeout=config.regex_timeout,
         now=config.now,
     )
@@ -140,7 +146,9 @@ def _clean_tree(
         source_format="html",
         containers=containers,
         title=meta.title,
-        languages=guess_languages(" ".join(b.text for b in blocks[:300]), meta.language),
+        languages=guess_languages(
+            " ".join(b.text for b in blocks[:LANGUAGE_SAMPLE_BLOCKS]), meta.language
+        ),
         regex_timeout=config.regex_timeout,
         now=config.now,
     )
