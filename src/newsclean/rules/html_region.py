@@ -89,8 +89,9 @@ NON_PROSE_COST_PER_CHAR = 0.2
 #: and a block an earlier rule removed (a share label, a comment counter) costs this much, as
 #: a sign of furniture around it, unless the rule moved it into metadata (a byline, a date).
 REMOVED_BLOCK_COST = 5.0
-#: A container's concentration is discounted by its link density, capped here so that even a
-#: link-heavy article container (every other word linked) keeps a tenth of its weight.
+#: A container's concentration is discounted by its link density, capped here: a container
+#: whose text is all links keeps a tenth of its concentration rather than none, so a page that
+#: is only a list of links still has a region.
 LINK_DENSITY_CAP = 0.9
 
 
