@@ -18,6 +18,15 @@ from newsclean.phrases import guess_languages
 from newsclean.rules import Context, run
 from newsclean.rules.features import is_prose
 from newsclean.sniff import detect_format
+from newsclean.userrules import (
+    SELECTOR_KEYS,
+    Entry,
+    PagePlan,
+    host_of,
+    plan_page,
+    profile_rules,
+    with_site_metadata,
+)
 
 if TYPE_CHECKING:
     from newsclean.meta.html import PageMeta
@@ -30,6 +39,7 @@ _FORMATS = ("auto", "html", "text")
 #: long tail of footers and comments in other languages.
 LANGUAGE_SAMPLE_LINES = 200
 LANGUAGE_SAMPLE_BLOCKS = 300
+
 
 @lru_cache(maxsize=1)
 def _default_config() -> Config:
@@ -66,6 +76,19 @@ def clean(
         InputTooLargeError: the input is larger than ``config.max_input_bytes``.
         ConfigError: ``input_format`` or ``config`` is invalid.
     """
+    return clean_with_context(source, url=url, input_format=input_format, config=config, encoding=encoding)[0]
+
+
+def clean_with_context(
+    source: str | bytes,
+    *,
+    url: str | None = None,
+    input_format: InputFormat = "auto",
+    config: Config | None = None,
+    encoding: str | None = None,
+) -> tuple[Document, Context | None]:
+    """:func:`clean`, and the rules' context of the page (its blocks and each one's fate) for
+    :func:`newsclean.explain.explain`; the context is ``None`` when no blocks were made."""
     config = config if config is not None else _default_config()
     if input_format not in _FORMATS:
         raise ConfigError(f"input_format must be one of {', '.join(_FORMATS)}, not {input_format!r}")
@@ -77,7 +100,34 @@ def clean(
     return _clean_text(text, url=url, config=config, warnings=warnings)
 
 
-def _clean_text(text: str, *, url: str | None, config: Config, warnings: list[str]) -> Document:
+_NO_HOST = "rules: the page's host is unknown (no url given or found), so no [site] rules applied"
+
+
+def _user_entries(config: Config, host: str | None, warnings: list[str], *, html: bool) -> tuple[Entry, ...]:
+    """The user rules for a page: its site profile's, then the config's. What cannot apply is
+    said in ``warnings``, never skipped silently."""
+    profile = profile_rules(host, config.profile_dirs, config.site_profiles)
+    entries = profile.for_host(host) + config.rules.for_host(host)
+    if host is None and any(e.site is not None for e in config.rules.entries):
+        warnings.append(_NO_HOST)
+    selectors = sum(1 for e in entries if e.key in SELECTOR_KEYS)
+    if selectors and not html:
+        warnings.append(f"rules: {selectors} selector(s) not applied: text input has no markup")
+    return entries
+
+
+def _run_rules(ctx: Context, plan: PagePlan, config: Config) -> None:
+    """The user's rules first (their keeps protect blocks from every rule), then the pipeline
+    (``config.extra_rules`` before the built-in steps)."""
+    user = plan.rules(ctx)
+    if ctx.source_format == "html":
+        ctx.protected = plan.protected(ctx)
+    run(ctx, (*user, *config.pipeline()), config.disabled_rules | plan.disabled)
+
+
+def _clean_text(
+    text: str, *, url: str | None, config: Config, warnings: list[str]
+) -> tuple[Document, Context]:
     blocks = text_blocks.build_blocks(text)
     ctx = Context(
         blocks=blocks,
@@ -86,8 +136,9 @@ def _clean_text(text: str, *, url: str | None, config: Config, warnings: list[st
         regex_timeout=config.regex_timeout,
         now=config.now,
     )
-    run(ctx, config.pipeline(), config.disabled_rules)
-    return _assemble(ctx, config, warnings, meta=None, url=url)
+    entries = _user_entries(config, host_of(url), warnings, html=False)
+    _run_rules(ctx, plan_page(entries, None), config)
+    return _assemble(ctx, config, warnings, meta=None, url=url), ctx
 
 
 def _read(source: object, *, encoding: str | None, limit: int) -> tuple[str, list[str]]:
@@ -110,7 +161,9 @@ def _read(source: object, *, encoding: str | None, limit: int) -> tuple[str, lis
     raise InputError(f"source must be str or bytes, not {type(source).__name__}")
 
 
-def _clean_html(text: str, *, url: str | None, config: Config, warnings: list[str]) -> Document:
+def _clean_html(
+    text: str, *, url: str | None, config: Config, warnings: list[str]
+) -> tuple[Document, Context | None]:
     from newsclean.meta.html import extract_html_metadata
 
     root, notes = parse_page(text)
@@ -118,29 +171,36 @@ def _clean_html(text: str, *, url: str | None, config: Config, warnings: list[st
     if root is None:
         if notes:  # too deep for a tree: keep the text rather than lose it
             return _clean_text(markup_to_text(text), url=url, config=config, warnings=warnings)
-        return Document(url=url, warnings=(*warnings, "empty: the HTML could not be parsed into a document"))
+        note = "empty: the HTML could not be parsed into a document"
+        return Document(url=url, warnings=(*warnings, note)), None
     meta = extract_html_metadata(root, url=url, now=config.now)
-    doc = _clean_tree(root, meta, url=url, config=config, warnings=list(warnings))
-    if doc.paragraphs or not html_blocks.has_hidden_text(root):
-        return doc
-    # Nothing shows without the page's scripts (content in elements it hides until they run,
-    # or in display:none tabs): read the hidden elements too rather than return nothing.
-    note = "hidden: no article text is visible without scripts; the page's hidden elements were read"
-    again = _clean_tree(root, meta, url=url, config=config, warnings=[*warnings, note], read_hidden=True)
-    return again if again.paragraphs else doc
+    entries = _user_entries(config, host_of(url) or host_of(meta.url), warnings, html=True)
+    plan = plan_page(entries, root)
+    doc, ctx = _clean_tree(root, meta, plan, url=url, config=config, warnings=list(warnings))
+    if not doc.paragraphs and html_blocks.has_hidden_text(root):
+        # Nothing shows without the page's scripts (content in elements it hides until they
+        # run, or in display:none tabs): read the hidden elements too rather than return nothing.
+        note = "hidden: no article text is visible without scripts; the page's hidden elements were read"
+        again, again_ctx = _clean_tree(
+            root, meta, plan, url=url, config=config, warnings=[*warnings, note], read_hidden=True
+        )
+        if again.paragraphs:
+            doc, ctx = again, again_ctx
+    return with_site_metadata(doc, root, entries, config.now), ctx
 
 
 def _clean_tree(
     root: Any,
     meta: PageMeta,
+    plan: PagePlan,
     *,
     url: str | None,
     config: Config,
     warnings: list[str],
     read_hidden: bool = False,
-) -> Document:
+) -> tuple[Document, Context]:
     """The pipeline over one parsed page: blocks, rules, and the document with ``meta``."""
-    blocks, containers = html_blocks.build_blocks(root, read_hidden=read_hidden)
+    blocks, containers = html_blocks.build_blocks(root, read_hidden=read_hidden, marks=plan.marks)
     ctx = Context(
         blocks=blocks,
         source_format="html",
@@ -152,8 +212,8 @@ def _clean_tree(
         regex_timeout=config.regex_timeout,
         now=config.now,
     )
-    run(ctx, config.pipeline(), config.disabled_rules)
-    return _assemble(ctx, config, warnings, meta=meta, url=url)
+    _run_rules(ctx, plan, config)
+    return _assemble(ctx, config, warnings, meta=meta, url=url), ctx
 
 
 def _in_footer(ctx: Context) -> list[bool]:
@@ -206,7 +266,10 @@ def _surely_enough(ctx: Context, ratio: float, skipped: list[bool]) -> bool:
 def _guard(ctx: Context, config: Config) -> str | None:
     """Undo positional removals when they would leave almost none of the page's prose.
 
-    The prose of the page's footer is not weighed and not restored (:func:`_in_footer`).
+    Only the removals of rules whose ``guard_may_undo`` is set come back (the built-in rules
+    that judge by position or markup, a site profile's selectors and a ``body`` selector; never
+    a user's own ``drop``). The prose of the page's footer is not weighed and not restored
+    (:func:`_in_footer`).
     """
     skipped = _in_footer(ctx)
     if _surely_enough(ctx, config.guard_ratio, skipped):
@@ -227,6 +290,7 @@ def _guard(ctx: Context, config: Config) -> str | None:
         return None
     for i in restore:
         ctx.decided[i] = None
+        ctx.moved.pop(i, None)
     ctx.removed = [(i, r) for i, r in ctx.removed if i not in restore]
     return (
         f"guard: the rules would have kept {kept} of {total} characters of prose; "
