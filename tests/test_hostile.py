@@ -19,7 +19,7 @@ import pytest
 import newsclean
 from newsclean import Config
 from newsclean.errors import InputError, InputTooLargeError, NewscleanError
-from newsclean.phrases import all_patterns
+from newsclean.rules import all_patterns
 
 sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "hostile"))
 import generate  # noqa: E402
