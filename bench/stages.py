@@ -1,7 +1,7 @@
 """Where newsclean's time goes: per-stage CPU time of ``clean()``, measured from outside.
 
 The stages are the functions ``newsclean.api`` calls on its one way through (decode, parse,
-blocks, each rule of the pipeline, metadata, assemble).  They are wrapped with a timer at run
+blocks, each rule of the pipeline, the region step, metadata, assemble).  They are wrapped with a timer at run
 time, without touching the package: a stage whose function is not found (the code moved) is
 reported as missing rather than guessed, and the time no wrapper saw is "other".
 
@@ -31,8 +31,8 @@ STAGE_TARGETS: tuple[tuple[str, str, str], ...] = (
     ("assemble", "newsclean.api", "_assemble"),
 )
 
-#: Where the ordered rule pipeline is read from by ``clean()``.
-PIPELINE_HOLDERS: tuple[str, ...] = ("newsclean.api",)
+#: Where the ordered pipeline is read from by ``clean()`` (``Config.pipeline()`` reads it there).
+PIPELINE_HOLDERS: tuple[str, ...] = ("newsclean.rules",)
 
 
 class StageClock:
@@ -58,6 +58,18 @@ class StageClock:
         return timed
 
     def wrap_rule(self, rule: Any) -> Any:
+        if not hasattr(rule, "apply"):  # the region step: its locate() is timed as the region
+            locate = rule.locate
+            region_label = f"region:{rule.name}"
+
+            def timed_locate(ctx: Any) -> Any:
+                start = time.process_time()
+                try:
+                    return locate(ctx)
+                finally:
+                    self.seconds[region_label] += time.process_time() - start
+
+            return dataclasses.replace(rule, locate=timed_locate)
         apply = rule.apply
         label = f"rule:{rule.name}"
 
