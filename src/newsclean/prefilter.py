@@ -15,7 +15,7 @@ from typing import Any
 
 import regex
 
-from newsclean.phrases import FAMILY_PRIORITY, SOURCES
+from newsclean.phrases import FAMILY_PRIORITY, LANGUAGES, SOURCES
 
 # The stdlib regular-expression parser, read for the literals a prompt pattern needs (``re._parser``
 # since Python 3.11, ``sre_parse`` before).
@@ -60,10 +60,10 @@ class PromptMatcher:
     ``K``, ``İ``) try every alternative, so the shortcut is exact.
     """
 
-    def __init__(self, languages: frozenset[str]) -> None:
+    def __init__(self, languages: frozenset[str], families: tuple[str, ...] = FAMILY_PRIORITY) -> None:
         #: (family, source, anchored, required strings or None when nothing is required)
         self._alternatives: list[tuple[str, str, bool, frozenset[str] | None]] = []
-        for family in FAMILY_PRIORITY:
+        for family in families:
             for lang in sorted(languages):
                 for source in SOURCES.get(lang, {}).get(family, ()):
                     anchored, required = _shape(source)
@@ -81,12 +81,11 @@ class PromptMatcher:
             buckets.setdefault(max(literal, key=_rarity), []).append(literal)
         self._buckets = tuple((char, tuple(strings)) for char, strings in buckets.items())
         self._always = tuple(i for i, (*_, required) in enumerate(self._alternatives) if required is None)
-        mismatches = _case_mismatches()
-        # (the strings are lower-cased: 'ICP' is written upper case, and 'ı' matches its 'I')
+        # (the strings are lower-cased: 'ICP' is written upper case, and 'ı' matches its 'I'; so
+        # the pattern's letter is any character lower-casing to a letter of the strings)
         used = {ch for literal in unlocks for ch in literal}
-        exotic = sorted(
-            {c for ch, found in mismatches.items() if ch.lower() in used for c in found if not c.isascii()}
-        )
+        letters = {case for ch in used for case in _all_cases(ch) if case.lower() == ch}
+        exotic = sorted({c for ch in letters for c in _case_mismatches(ch) if not c.isascii()})
         #: lines with one of these try every alternative (see the class docstring)
         self._exotic = re.compile("[" + "".join(map(re.escape, exotic)) + "]") if exotic else None
         #: the strings found in a line -> its candidate alternatives, in order (cleared when it
@@ -168,11 +167,9 @@ def _rarity(char: str) -> int:
 def _shape(source: str) -> tuple[bool, frozenset[str] | None]:
     """Whether a pattern source is ``^``-anchored, and strings (lower case) one of which every
     match contains (``None`` when no literal is certain, or the source is beyond the stdlib parser)."""
-    try:
-        parsed = _sre_parser.parse(source)
-    except Exception:  # noqa: BLE001 - any source the stdlib cannot read simply runs unfiltered
+    items = _parsed(source)
+    if items is None:
         return False, None
-    items = list(parsed)
     anchored = bool(items) and items[0] == (_sre_constants.AT, _sre_constants.AT_BEGINNING)
     return anchored, _required(items)
 
@@ -192,7 +189,7 @@ def _required(items: list[tuple[object, object]]) -> frozenset[str] | None:
     for op, arg in items:
         if op is c.LITERAL:
             char = chr(arg)  # type: ignore[arg-type]
-            if not any(m.isascii() for m in _case_mismatches().get(char, ())):
+            if not any(m.isascii() for m in _case_mismatches(char)):
                 run.append(char)
                 continue
             # ('ı' matches 'I', which lower-cases to 'i'): the character ends the run, so the
@@ -218,50 +215,51 @@ def _required(items: list[tuple[object, object]]) -> frozenset[str] | None:
     return max(options, key=lambda strings: (min(map(len, strings)), -len(strings)))
 
 
-@lru_cache(maxsize=1)
-def _case_mismatches() -> dict[str, frozenset[str]]:
-    """For each literal character of the packs' patterns, the characters the regex engine matches
-    to it case-insensitively although their lower case differs from its lower case."""
-    chars: set[str] = set()
-    for by_family in SOURCES.values():
-        for sources in by_family.values():
-            for source in sources:
-                try:
-                    chars.update(_literal_chars(list(_sre_parser.parse(source))))
-                except Exception:  # noqa: BLE001 - unparsed sources run unfiltered anyway
-                    continue
-    if not chars:
-        return {}
-    literal_chars = "".join(sorted(chars))
-    # cased letters all lie in the first two Unicode planes (the rest are ideographs, symbols)
-    planes = "".join(map(chr, [*range(0xD800), *range(0xE000, 0x20000)]))
-    candidates = set(regex.findall("[" + regex.escape(literal_chars) + "]", planes, regex.IGNORECASE))
-    mismatches: dict[str, set[str]] = {}
-    for cand in candidates:
-        for char in regex.findall(regex.escape(cand), literal_chars, regex.IGNORECASE):
-            if cand.lower() != char.lower():
-                mismatches.setdefault(char, set()).add(cand)
-    return {char: frozenset(found) for char, found in mismatches.items()}
+@lru_cache(maxsize=4096)
+def _case_mismatches(char: str) -> frozenset[str]:
+    """The characters the regex engine matches to ``char`` case-insensitively although their
+    lower case differs from its lower case (``ſ`` and ``s``, Kelvin ``K`` and ``k``)."""
+    return frozenset(cand for cand in _all_cases(char) if cand.lower() != char.lower())
 
 
-def _literal_chars(items: list[tuple[object, object]]) -> set[str]:
-    """Every literal character of a parsed pattern, at any depth."""
-    found: set[str] = set()
-    for op, arg in items:
-        if op is _sre_constants.LITERAL:
-            found.add(chr(arg))  # type: ignore[arg-type]
-        elif isinstance(arg, (list, tuple)):
-            for part in arg:
-                if isinstance(part, _sre_parser.SubPattern):
-                    found |= _literal_chars(list(part))
-                elif isinstance(part, list):
-                    for sub in part:
-                        if isinstance(sub, _sre_parser.SubPattern):
-                            found |= _literal_chars(list(sub))
-    return found
+#: the case-insensitive flags the prompt patterns are compiled with
+_CASE_FLAGS = regex.IGNORECASE | regex.V0
+_get_all_cases: Any = getattr(importlib.import_module("regex._regex"), "get_all_cases", None)
+
+
+@lru_cache(maxsize=4096)
+def _all_cases(char: str) -> frozenset[str]:
+    """The characters a case-insensitive pattern ``char`` matches (itself included), read from
+    the regex engine's own case tables; cased letters all lie in the first two Unicode planes."""
+    if _get_all_cases is not None:
+        return frozenset(
+            chr(code)
+            for code in _get_all_cases(_CASE_FLAGS, ord(char))
+            if code < 0xD800 or 0xE000 <= code < 0x20000
+        )
+    # (a regex without that helper: ask the engine about every character of those planes)
+    pattern = regex.compile(regex.escape(char), _CASE_FLAGS)
+    return frozenset(pattern.findall("".join(map(chr, [*range(0xD800), *range(0xE000, 0x20000)]))))
+
+
+@lru_cache(maxsize=4096)
+def _parsed(source: str) -> list[tuple[object, object]] | None:
+    """A pattern source as the stdlib parser reads it, or ``None`` when it is beyond that parser."""
+    try:
+        return list(_sre_parser.parse(source))
+    except Exception:  # noqa: BLE001 - any source the stdlib cannot read simply runs unfiltered
+        return None
 
 
 @lru_cache(maxsize=64)
 def prompt_matcher(languages: frozenset[str]) -> PromptMatcher:
     """The prefiltered prompt search for the given languages (built once per language set)."""
     return PromptMatcher(languages)
+
+
+@lru_cache(maxsize=64)
+def family_matcher(family: str) -> PromptMatcher:
+    """One family's patterns of every language, prefiltered: its ``search`` finds a match where
+    :func:`newsclean.phrases.family_pattern` does and at the same start (the alternation's
+    leftmost match), without compiling the alternatives no line needed."""
+    return PromptMatcher(frozenset(LANGUAGES), (family,))

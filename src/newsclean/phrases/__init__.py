@@ -9,9 +9,9 @@ Each language module (``en.py``, ``de.py`` …) defines two dicts keyed by *conc
     regular-expression sources searched in *short* blocks: calls to action and label shapes
     ("sign up to our … channel", "12 comments", "© 2024 …").
 
-Concepts map to rule *families* through :data:`CONCEPT_FAMILY`. Everything is compiled once, at
-import. Adding a language is adding a module and its name to :data:`LANGUAGES`
-(see ``docs/phrases.md``).
+Concepts map to rule *families* through :data:`CONCEPT_FAMILY`. Labels are read at import;
+patterns are compiled when a page first needs them. Adding a language is adding a module and its
+name to :data:`LANGUAGES` (see ``docs/phrases.md``).
 """
 
 from __future__ import annotations
@@ -75,9 +75,8 @@ def _normalize_short(text: str) -> str:
 SOURCES: dict[str, dict[str, list[str]]] = {}
 
 
-def _load() -> tuple[dict[str, str], dict[str, regex.Pattern[str]]]:
+def _load() -> dict[str, str]:
     labels: dict[str, str] = {}
-    sources: dict[str, list[str]] = {family: [] for family in FAMILY_PRIORITY}
     rank = {family: i for i, family in enumerate(FAMILY_PRIORITY)}
     for lang in LANGUAGES:
         module = importlib.import_module(f"newsclean.phrases.{lang}")
@@ -89,18 +88,24 @@ def _load() -> tuple[dict[str, str], dict[str, regex.Pattern[str]]]:
                     labels[key] = family
         by_family = SOURCES.setdefault(lang, {})
         for concept, patterns in module.PATTERNS.items():
-            family = CONCEPT_FAMILY[concept]
-            sources[family].extend(patterns)
-            by_family.setdefault(family, []).extend(patterns)
-    compiled = {
-        family: regex.compile("|".join(f"(?:{p})" for p in pats), regex.IGNORECASE | regex.V0)
-        for family, pats in sources.items()
-        if pats
-    }
-    return labels, compiled
+            by_family.setdefault(CONCEPT_FAMILY[concept], []).extend(patterns)
+    return labels
 
 
-LABEL_FAMILY, PATTERN_FAMILY = _load()
+LABEL_FAMILY = _load()
+
+
+@lru_cache(maxsize=64)
+def family_pattern(family: str) -> regex.Pattern[str] | None:
+    """One family's patterns of every language as one alternation (``None`` when it has none).
+
+    Compiled on first use, not at import: the rules search pages with :mod:`newsclean.prefilter`'s
+    matchers, which compile only the alternatives a line could match.
+    """
+    sources = [p for lang in LANGUAGES for p in SOURCES[lang].get(family, ())]
+    if not sources:
+        return None
+    return regex.compile("|".join(f"(?:{p})" for p in sources), regex.IGNORECASE | regex.V0)
 
 
 _SCRIPT_LANGUAGES = (
@@ -146,7 +151,9 @@ def label_family(text: str) -> str | None:
 def phrase_patterns() -> Iterator[tuple[str, regex.Pattern[str]]]:
     """The packs' compiled patterns that meet page text, by name (for the backtracking tests;
     :func:`newsclean.rules.all_patterns` adds the rules' own)."""
-    for family, pattern in PATTERN_FAMILY.items():
-        yield f"phrases.{family}", pattern
+    for family in FAMILY_PRIORITY:
+        pattern = family_pattern(family)
+        if pattern is not None:
+            yield f"phrases.{family}", pattern
     yield "phrases.edges", _EDGES
     yield "phrases.prompts", prompt_pattern(frozenset(LANGUAGES))

@@ -12,11 +12,11 @@ from dataclasses import dataclass
 
 import regex
 
-from newsclean.phrases import LABEL_MAX_CHARS, PATTERN_FAMILY, label_family, normalize_label
-from newsclean.prefilter import prompt_matcher
+from newsclean.phrases import LABEL_MAX_CHARS, label_family, normalize_label
+from newsclean.prefilter import family_matcher, prompt_matcher
 from newsclean.rules.features import word_count
 from newsclean.rules.pipeline import Context, Mark, Rule
-from newsclean.rules.textsearch import find, inside_quotes
+from newsclean.rules.textsearch import inside_quotes
 
 #: Longest block (characters) a call-to-action pattern may remove: article paragraphs that
 #: merely *mention* newsletters or cookies are longer than the prompts themselves.
@@ -99,7 +99,7 @@ def _phrase_hits(ctx: Context) -> list[PhraseHit | None]:
     # need them, since everything outside it goes anyway.
     main = ctx.region.main if ctx.source_format == "html" and ctx.region else None
     prompts = prompt_matcher(ctx.languages)
-    cookie = PATTERN_FAMILY.get("cookie")
+    cookie = family_matcher("cookie")
     for block in ctx.blocks:
         text = block.text
         hit: PhraseHit | None = None
@@ -123,10 +123,10 @@ def _phrase_hits(ctx: Context) -> list[PhraseHit | None]:
             match = prompts.search(text, timeout)
             if match is not None and match.lastgroup and not inside_quotes(text, match.start()):
                 hit = PhraseHit(match.lastgroup)
-        if hit is None and PROMPT_MAX_CHARS < len(text) <= NOTICE_MAX_CHARS and cookie is not None:
+        if hit is None and PROMPT_MAX_CHARS < len(text) <= NOTICE_MAX_CHARS:
             # a long consent notice opens with its subject ("This website uses cookies …");
             # an article paragraph that mentions cookies does not start that way
-            match = find(cookie, text[:NOTICE_OPENING_CHARS], timeout)
+            match = cookie.search(text[:NOTICE_OPENING_CHARS], timeout)
             if match is not None and not inside_quotes(text, match.start()):
                 hit = PhraseHit("cookie")
         hits.append(hit)

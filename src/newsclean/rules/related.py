@@ -5,16 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from newsclean.document import Link
-from newsclean.phrases import PATTERN_FAMILY, label_family
+from newsclean.phrases import label_family
+from newsclean.prefilter import family_matcher
 from newsclean.rules.features import is_headline_shaped, is_prose
 from newsclean.rules.labels import menu_items
 from newsclean.rules.pipeline import Context, Mark, Rule
 from newsclean.rules.region import END_FAMILIES
-from newsclean.rules.textsearch import search
 
 #: How many items after a header may be taken as its list.
 MAX_LIST_ITEMS = 40
-_RELATED_PATTERN = PATTERN_FAMILY.get("related")
 
 
 #: A related header is a short label; "Read more: <headline>" on one line may run this long.
@@ -26,7 +25,8 @@ def is_related_header(text: str, timeout: float) -> bool:
         return False
     if label_family(text) == "related":
         return True
-    return _RELATED_PATTERN is not None and search(_RELATED_PATTERN, text, timeout)
+    # (the related family's patterns of every language, prefiltered)
+    return family_matcher("related").search(text, timeout) is not None
 
 
 #: A list item's longest link is the story it points to when it holds this share of the item's
