@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from newsclean.document import Link
-from newsclean.phrases import label_family
-from newsclean.prefilter import family_matcher
+from newsclean.phrases import family_pattern, label_family
 from newsclean.rules.features import is_headline_shaped, is_prose
 from newsclean.rules.labels import menu_items
 from newsclean.rules.pipeline import Context, Mark, Rule
 from newsclean.rules.region import END_FAMILIES
+from newsclean.rules.textsearch import search
 
 #: How many items after a header may be taken as its list.
 MAX_LIST_ITEMS = 40
@@ -25,8 +25,10 @@ def is_related_header(text: str, timeout: float) -> bool:
         return False
     if label_family(text) == "related":
         return True
-    # (the related family's patterns of every language, prefiltered)
-    return family_matcher("related").search(text, timeout) is not None
+    # (one alternation of the family's patterns in every language, compiled on first use: mostly
+    # anchored at the line's start, they fail faster in one search than through the prefilter)
+    pattern = family_pattern("related")
+    return pattern is not None and search(pattern, text, timeout)
 
 
 #: A list item's longest link is the story it points to when it holds this share of the item's
