@@ -17,8 +17,15 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsclean.phrases import LANGUAGES, SOURCES, guess_languages, prompt_pattern
-from newsclean.prefilter import prompt_matcher
+from newsclean.phrases import LANGUAGES, SOURCES, family_pattern, guess_languages, prompt_pattern
+from newsclean.prefilter import (
+    _PROPERTY,
+    _as_category,
+    _case_mismatches,
+    _shape,
+    family_matcher,
+    prompt_matcher,
+)
 
 FIXTURES = Path(__file__).parent / "fixtures"
 LANGUAGE_SETS = [frozenset(LANGUAGES), frozenset({"en"}), frozenset({"tr", "en"}),
@@ -97,3 +104,50 @@ def test_arbitrary_lines_match_alike(parts: list[str]) -> None:
 def test_odd_case_lines(line: str) -> None:
     for languages in LANGUAGE_SETS:
         _assert_same(languages, line)
+
+
+# --- one family in every language (the long cookie notice's opening) ------------------------
+
+
+@pytest.mark.parametrize("family", ["cookie", "related", "subscribe"])
+def test_family_matcher_finds_the_family_pattern_start(family: str) -> None:
+    """``family_matcher(f).search`` matches where the family's whole alternation does, at the
+    same start, on the fixtures' lines and on generated ones."""
+    pattern = family_pattern(family)
+    assert pattern is not None
+    matcher = family_matcher(family)
+    rng = random.Random(20261207)
+    generated = ["".join(rng.choice(PACK_WORDS + ODD_CASE + [" ", ": "]) for _ in range(4)) for _ in range(500)]
+    found = 0
+    for line in _fixture_lines() + generated:
+        full = pattern.search(line, timeout=TIMEOUT)
+        fast = matcher.search(line, TIMEOUT)
+        assert (None if fast is None else fast.start()) == (None if full is None else full.start()), line
+        found += full is not None
+    assert found > 3  # some lines do hold the family's phrases
+
+
+def test_cookie_notice_opening_is_found_in_any_case() -> None:
+    # "We use cookies" opens en's consent notices; the Kelvin sign and long s match k and s
+    # case-insensitively in the regex engine, so the prefilter must not rule them out
+    assert family_matcher("cookie").search("WE USE COOKIES to improve", TIMEOUT) is not None
+    assert family_matcher("cookie").search("We use coo\u212aie\u017f to improve", TIMEOUT) is not None
+    assert family_matcher("cookie").search("We use cakes to improve", TIMEOUT) is None
+
+
+def test_unicode_properties_read_as_classes_for_the_literals() -> None:
+    # the stdlib parser knows no \p{..}: read as \w / \W it leaves the literals around it
+    assert _PROPERTY.sub(_as_category, r"^more (?-i:\p{Lu})[\p{L} -]\P{N}") == r"^more (?-i:\w)[\w -]\W"
+    # an escaped backslash before "p{" is no property
+    assert _PROPERTY.sub(_as_category, r"a\\p{L}") == r"a\\p{L}"
+    assert _shape(r"^more (?:in|from) (?-i:\p{Lu})") == (True, frozenset({"more "}))
+
+
+def test_case_mismatches_come_from_the_engine() -> None:
+    # hand-checked: ignoring case, regex matches the long s to s and the dotted capital I to i,
+    # though "ſ" lower-cases to itself and "İ" to "i" plus a combining dot; the Kelvin sign also
+    # matches k but lower-cases to k, so it needs no care
+    assert _case_mismatches("s") == frozenset({"\u017f"})
+    assert _case_mismatches("i") == frozenset({"\u0130"})
+    assert _case_mismatches("k") == frozenset()
+    assert _case_mismatches("b") == frozenset()

@@ -242,11 +242,22 @@ def _all_cases(char: str) -> frozenset[str]:
     return frozenset(pattern.findall("".join(map(chr, [*range(0xD800), *range(0xE000, 0x20000)]))))
 
 
+#: A Unicode property (``\p{Lu}``, ``\P{L}``), which the stdlib parser does not read, after an
+#: even number of backslashes (so it is an escape, not an escaped backslash and a "p").
+_PROPERTY = re.compile(r"(?<!\\)((?:\\\\)*)\\([pP])\{[^}]*\}")
+
+
+def _as_category(match: re.Match[str]) -> str:
+    r"""``\w`` or ``\W`` in place of a property: like it, a class of characters, never a literal,
+    so the strings required of the rest of the pattern stay those every match contains."""
+    return match.group(1) + ("\\w" if match.group(2) == "p" else "\\W")
+
+
 @lru_cache(maxsize=4096)
 def _parsed(source: str) -> list[tuple[object, object]] | None:
     """A pattern source as the stdlib parser reads it, or ``None`` when it is beyond that parser."""
     try:
-        return list(_sre_parser.parse(source))
+        return list(_sre_parser.parse(_PROPERTY.sub(_as_category, source)))
     except Exception:  # noqa: BLE001 - any source the stdlib cannot read simply runs unfiltered
         return None
 
