@@ -340,7 +340,7 @@ def main(argv: list[str] | None = None) -> int:
         with tempfile.NamedTemporaryFile(suffix=".html") as handle:
             handle.write(dataset.pages[0].html)
             handle.flush()
-            out["first_call"] = scaling.first_call_cost(handle.name)
+            out["first_call"] = scaling.first_call_cost(handle.name, cpu=args.cpu)
         fc = out["first_call"]
         print(
             f"\n### First call in a fresh process (wall time, best of 5)\n\nimport {fc['import_ms']:.0f} ms"

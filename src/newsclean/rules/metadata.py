@@ -69,7 +69,8 @@ def apply_byline(ctx: Context) -> Iterator[Mark]:
 def apply_tag_line(ctx: Context) -> Iterator[Mark]:
     """A labelled tag line ("Tags: a, b, c"), wherever it is."""
     for i, block in enumerate(ctx.blocks):
-        if ctx.decided[i] is None:
+        # (a labelled tag line has a colon after its label: the other lines need no parse)
+        if ctx.decided[i] is None and (":" in block.text or "：" in block.text):
             tags = parse_tag_line(block.text, labelled_only=True)
             if tags:
                 yield Mark(i, action="tags", value=list(tags))
