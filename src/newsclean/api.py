@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from newsclean.blocks import html as html_blocks
 from newsclean.blocks import text as text_blocks
 from newsclean.blocks.parse import markup_to_text, parse_page
+from newsclean.blocks.structure import html_structure, text_structure
 from newsclean.config import Config
 from newsclean.decode import decode, sanitize_text
 from newsclean.document import Document, Link
@@ -253,6 +254,12 @@ def _guard(ctx: Context, config: Config) -> str | None:
     )
 
 
+def _moved_into_metadata(ctx: Context) -> list[bool]:
+    """Which blocks a ``metadata`` rule took out (title, byline, dateline)."""
+    families = {name: rule.family for name, rule in RULES_BY_NAME.items()}
+    return [name is not None and families.get(name) == "metadata" for name in ctx.decided]
+
+
 def _assemble(
     ctx: Context,
     config: Config,
@@ -281,11 +288,17 @@ def _assemble(
         warnings.append(f"short: the article body has only {len(body)} characters")
     published = published or (ctx.published[0] if ctx.published else None)
     modified = modified or (ctx.modified[0] if ctx.modified else None)
+    if ctx.source_format == "html":
+        structure = html_structure(ctx.blocks, ctx.containers, [name is None for name in ctx.decided],
+                                   _moved_into_metadata(ctx), url)
+    else:
+        structure = text_structure(kept)
     return Document(
         title=title or (ctx.titles[0] if ctx.titles else None),
         body=body,
         paragraphs=paragraphs,
         paragraph_kinds=tuple(b.kind if b.kind != "line" else "p" for b in kept),
+        structure=structure,
         published=published[0] if published else None,
         published_source=published[1] if published else None,
         modified=modified[0] if modified else None,

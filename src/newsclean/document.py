@@ -7,6 +7,8 @@ from dataclasses import dataclass, field, fields
 from datetime import date
 from typing import Any
 
+from newsclean.structure import StructureBlock
+
 #: Kinds a body paragraph can have; they drive :meth:`Document.to_markdown`.
 PARAGRAPH_KINDS = frozenset(
     {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "tr", "caption"}
@@ -51,6 +53,10 @@ class Document:
     is invented); ``None`` when nothing trustworthy was found. ``*_source`` names where the value
     came from (``"meta:article:published_time"``, ``"json-ld:datePublished"``, ``"text:dateline"``…).
 
+    ``structure`` is the article as typed blocks (headings, paragraphs, list items, tables,
+    code, figures, with their links; see :mod:`newsclean.structure`); ``paragraphs`` is the same
+    article as plain text, one entry per kept block, with its tag in ``paragraph_kinds``.
+
     An empty document (no ``paragraphs``) is an ordinary result; ``warnings`` then says why.
     """
 
@@ -58,6 +64,7 @@ class Document:
     body: str = ""
     paragraphs: tuple[str, ...] = ()
     paragraph_kinds: tuple[str, ...] = ()
+    structure: tuple[StructureBlock, ...] = ()
     published: date | None = None
     published_source: str | None = None
     modified: date | None = None
@@ -96,8 +103,21 @@ class Document:
         """The :meth:`to_dict` data as a JSON string (UTF-8 text kept as is)."""
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
 
-    def to_markdown(self) -> str:
-        """The article as Markdown: title, headings, lists, quotes, tables rows and links."""
+    def to_markdown(self, *, links: bool = True, images: bool = True) -> str:
+        """The article as GitHub-flavoured Markdown: the title, then the structure (headings,
+        nested lists, tables, quotes, fenced code, links, images with their captions), then the
+        tags. ``links=False`` writes link texts without their targets; ``images=False`` leaves the
+        images out (their captions stay, as paragraphs)."""
         from newsclean.markdown import render
 
-        return render(self)
+        return render(self, links=links, images=images)
+
+    def to_html(self, *, links: bool = True, images: bool = True) -> str:
+        """The article as one self-contained, inert HTML document: a header with the title,
+        authors and dates, then the structure. Nothing from the page can run in it (no scripts,
+        styles or event attributes; only ``href``, ``src``, ``alt``, ``colspan`` and ``rowspan``,
+        with ``http``/``https``/``mailto`` URLs; all text escaped). Options as in
+        :meth:`to_markdown`."""
+        from newsclean.html_render import render
+
+        return render(self, links=links, images=images)
