@@ -228,3 +228,61 @@ def test_any_text_reads_back_the_same(text: str, cell: str) -> None:
         ("h", 0, 2, text, ()),
         ("table", 0, True, (("h", cell), (cell, text))),
     ]
+
+
+ARTICLE = (
+    "<p>The council voted on Monday to extend the tram line by four stops, officials said after a long "
+    "meeting that ran late into the evening.</p>"
+    "<p>The new stops will open next spring, and the work will close two streets for a month, the city "
+    "said in a statement on its website.</p>"
+)
+
+
+def _structure(body: str) -> tuple[object, ...]:
+    return newsclean.clean(f"<html><body><article>{body}</article></body></html>").structure
+
+
+def test_a_list_item_cut_by_br_is_one_item() -> None:
+    items = [b for b in _structure(ARTICLE + "<ul><li>First line<br>second line of the item</li><li>The next item, on the works</li></ul>")
+             if isinstance(b, ListItem)]
+    assert [b.text for b in items] == ["First line second line of the item", "The next item, on the works"]
+
+
+def test_the_image_of_a_picture_element_is_found() -> None:
+    # libxml2 nests the <img> inside <source>, which the block walk skips
+    structure = _structure(
+        ARTICLE[: ARTICLE.index("<p>The new")]
+        + '<picture><source srcset="https://x.example/a.webp"><img src="https://x.example/a.jpg" alt="Tram"></picture>'
+        + ARTICLE[ARTICLE.index("<p>The new"):]
+    )
+    assert [b for b in structure if isinstance(b, Figure)] == [Figure("https://x.example/a.jpg", "Tram")]
+    assert isinstance(structure[0], Paragraph) and isinstance(structure[1], Figure)
+
+
+def test_an_image_outside_the_article_is_left_out() -> None:
+    doc = newsclean.clean(
+        "<html><body><div class='sidebar related'><img src='https://x.example/teaser.jpg' alt='Teaser'>"
+        "<a href='/other'>Another story entirely</a></div>"
+        f"<article>{ARTICLE}</article><img src='https://x.example/after.jpg'></body></html>"
+    )
+    assert not [b for b in doc.structure if isinstance(b, Figure)]
+    assert doc.paragraphs and "![" not in doc.to_markdown()
+
+
+def test_cli_html_and_markdown_options() -> None:
+    import io
+
+    from newsclean.cli import main
+
+    page = f"<html><body><article>{ARTICLE}<p>See <a href='/minutes'>the minutes</a>.</p></article></body></html>"
+    for argv, present, absent in (
+        (["--format", "html", "--url", "https://city.example/news/tram"],
+         '<a href="https://city.example/minutes">the minutes</a>', "<script"),
+        (["--format", "html", "--no-links"], "<p>See the minutes.</p>", "<a "),
+        (["--format", "markdown", "--url", "https://city.example/news/tram"],
+         "[the minutes](https://city.example/minutes)", "<p>"),
+        (["--format", "markdown", "--no-links", "--no-images"], "See the minutes.", "]("),
+    ):
+        out = io.StringIO()
+        assert main(argv, stdin=io.BytesIO(page.encode()), stdout=out, stderr=io.StringIO()) == 0
+        assert present in out.getvalue() and absent not in out.getvalue(), argv

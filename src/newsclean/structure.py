@@ -29,10 +29,10 @@ LINK_SCHEMES = frozenset({"http", "https", "mailto"})
 #: Schemes an image source may keep.
 IMAGE_SCHEMES = frozenset({"http", "https"})
 
-#: Browsers ignore ASCII tabs and newlines anywhere in a URL and strip leading/trailing C0
-#: controls and spaces, so ``java\tscript:`` runs; the same characters are removed before the
-#: scheme is checked.
-_URL_NOISE = regex.compile(r"[\t\n\r]+|^[\x00-\x20]+|[\x00-\x20]+$")
+#: Browsers strip leading and trailing C0 controls and spaces from a URL and ignore ASCII tabs and
+#: newlines anywhere in it, so `` java\tscript:`` runs; the same is done before the scheme is read.
+_EDGE = "".join(chr(c) for c in range(0x21))
+_CONTROL = regex.compile(r"[\x00-\x1f\x7f]")
 
 
 def safe_url(
@@ -45,10 +45,15 @@ def safe_url(
     """
     if not href:
         return None
-    href = _URL_NOISE.sub("", href)
-    if not href or href.startswith("#") or any(ord(c) < 0x20 or c == "\x7f" for c in href):
+    href = href.strip(_EDGE)
+    if "\t" in href or "\n" in href or "\r" in href:
+        href = href.replace("\t", "").replace("\n", "").replace("\r", "")
+    if not href or href[0] == "#" or _CONTROL.search(href):
         return None
     try:
+        if href.startswith(("https://", "http://")) and "/." not in href:
+            urlsplit(href)  # absolute already (the common case): urljoin would return it as is
+            return href if "https" in schemes else None
         url = urljoin(base, href) if base else href
         scheme = urlsplit(url).scheme.lower()
     except ValueError:  # an unparseable URL ("http://[::1") is no link

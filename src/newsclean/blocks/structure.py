@@ -195,10 +195,11 @@ def base_url(containers: Sequence[Container], url: str | None) -> str | None:
     element = containers[0].element if containers else None
     if element is None:
         return url
-    base = element.getroottree().getroot().find("head/base[@href]")
-    if base is None:
+    head = element.getroottree().getroot().find("head")
+    if head is None:
         return url
-    return safe_url(base.get("href"), url) or url
+    href = next((child.get("href") for child in head if child.tag == "base" and child.get("href")), None)
+    return (safe_url(href, url) or url) if href else url
 
 
 class _Page:
@@ -372,7 +373,17 @@ def html_structure(
             if not list_depths or list_depths[-1] < item_depth:
                 list_depths.append(item_depth)
             ordered = next((t == "ol" for t in reversed(tags) if t in _LIST_TAGS), False)
-            out.append(ListItem(block.text, len(list_depths), ordered, anchors, quote))
+            text = block.text
+            if inner in _ITEM_TAGS:  # an item cut by <br>: its lines are one item again
+                parts = [block]
+                while (pos < len(order) and order[pos] == i + len(parts)
+                       and blocks[order[pos]].containers == block.containers):
+                    parts.append(blocks[order[pos]])
+                    pos += 1
+                if len(parts) > 1:
+                    text = " ".join(b.text for b in parts)
+                    anchors = _anchors(text, [link for b in parts for link in b.links], base)
+            out.append(ListItem(text, len(list_depths), ordered, anchors, quote))
         elif inner == "pre":
             group = [i]
             while (pos < len(order) and order[pos] == group[-1] + 1
