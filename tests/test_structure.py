@@ -286,3 +286,22 @@ def test_cli_html_and_markdown_options() -> None:
         out = io.StringIO()
         assert main(argv, stdin=io.BytesIO(page.encode()), stdout=out, stderr=io.StringIO()) == 0
         assert present in out.getvalue() and absent not in out.getvalue(), argv
+
+
+def test_a_document_built_by_hand_renders_from_its_paragraphs() -> None:
+    doc = newsclean.Document(paragraphs=("Works", "A survey first", "Then dredging"), paragraph_kinds=("h2", "li", "li"))
+    assert doc.to_markdown() == "## Works\n\n- A survey first\n- Then dredging\n"
+    assert "<ul>\n<li>A survey first</li>\n<li>Then dredging</li>\n</ul>" in doc.to_html()
+
+
+def test_cells_holding_paragraphs_are_still_a_table() -> None:
+    # documentation generators (AsciiDoc, wikis) wrap every cell's text in a <p>
+    structure = _structure(
+        ARTICLE + "<table><thead><tr><th>Feature</th><th>Done</th></tr></thead><tbody>"
+        "<tr><td><p>Unwinding of the stack on panics</p></td><td><p>80%</p></td></tr>"
+        "<tr><td><p>Debug information for all targets</p></td><td><p>20%</p></td></tr></tbody></table>"
+    )
+    tables = [b for b in structure if isinstance(b, Table)]
+    assert [[c.text for c in row] for row in tables[0].rows] == [
+        ["Feature", "Done"], ["Unwinding of the stack on panics", "80%"], ["Debug information for all targets", "20%"],
+    ]

@@ -45,6 +45,14 @@ _ITEM_TAGS = frozenset({"li", "dt", "dd"})
 #: articles sit in ``<ul class="stories"><li><article>…``).
 ITEM_PARAGRAPH_DEPTH = 2
 _ITEM_PARAGRAPH_TAGS = frozenset({"p", "div", "span", "label", "center"})
+#: A cell's content may sit this many containers below the cell (``<td><p>``, ``<td><ul><li>``)
+#: for the block to open a table.
+CELL_DEPTH = 2
+#: A row of more blocks than this, or with a cell longer than this, is a layout table's row (the
+#: whole article in one cell), not data: its blocks stay paragraphs. Guards, not tuned: a data
+#: table's cell holds a value or a few sentences.
+MAX_ROW_BLOCKS = 12
+MAX_CELL_CHARS = 1000
 #: Largest ``colspan``/``rowspan`` taken as written; hostile or broken pages write 10000, which
 #: would turn one cell into a wall of empty Markdown columns.
 MAX_SPAN = 50
@@ -332,6 +340,7 @@ def html_structure(
 
     out: list[StructureBlock] = []
     next_image = 0
+    rows_read = _Rows(page, base)
 
     def emit_images(before: tuple[int, int]) -> None:
         nonlocal next_image
@@ -391,14 +400,13 @@ def html_structure(
                 group.append(order[pos])
                 pos += 1
             out.append(_code(page, group, quote))
-        elif (table := _table_row_of(page, block)) is not None:
+        elif (table := _table_row_of(page, block)) is not None and rows_read.opens(order, pos - 1, table):
             group = [i]
             while (pos < len(order) and order[pos] == group[-1] + 1
-                   and blocks[order[pos]].kind in ("tr", "caption")
                    and table in blocks[order[pos]].containers):
                 group.append(order[pos])
                 pos += 1
-            out.extend(_table(page, group, table, quote, base))
+            out.extend(_table(rows_read, group, table, quote))
         else:
             out.append(Paragraph(block.text, anchors, quote))
     emit_images((len(blocks) + 1, 0))
@@ -432,9 +440,13 @@ def _code(page: _Page, group: list[int], quote: int) -> Code:
 
 
 def _table_row_of(page: _Page, block: Block) -> int | None:
-    """The table of a block that is one of its rows, whole, or its caption, else ``None``."""
-    inner = page.containers[block.containers[-1]].tag if block.containers else ""
-    if (inner == "tr" and block.kind == "tr") or inner == "caption":
+    """The table of a block that is one of its rows (whole), its caption, or the content of one
+    of its cells (``<td><p>…``), else ``None``."""
+    containers = page.containers
+    tags = [containers[cid].tag for cid in block.containers[-CELL_DEPTH - 1:]]
+    if not tags or (tags[-1] == "tr" and block.kind != "tr"):
+        return None
+    if tags[-1] in ("tr", "caption") or any(tag in ("td", "th") for tag in tags):
         return page.innermost(block, "table")
     return None
 
@@ -453,7 +465,47 @@ def _row_of(page: _Page, block: Block, table: int) -> int | None:
     return None
 
 
-def _table(page: _Page, group: list[int], table: int, quote: int, base: str | None) -> list[StructureBlock]:
+class _Rows:
+    """Table rows read from their elements, each once per page: whether a block opens a table
+    depends on its row reading as cells, and the table reads the same rows again."""
+
+    def __init__(self, page: _Page, base: str | None):
+        self.page = page
+        self.base = base
+        self.read: dict[tuple[int, int], tuple[Cell, ...] | None] = {}
+
+    def run(self, group: Sequence[int], k: int, table: int) -> tuple[int | None, list[int]]:
+        """The row of ``group[k]`` and the blocks of ``group`` from ``k`` on in that row."""
+        blocks = self.page.blocks
+        row = _row_of(self.page, blocks[group[k]], table)
+        run = [group[k]]
+        while (row is not None and k + len(run) < len(group) and group[k + len(run)] == run[-1] + 1
+               and _row_of(self.page, blocks[group[k + len(run)]], table) == row):
+            run.append(group[k + len(run)])
+        return row, run
+
+    def cells(self, row: int, run: list[int]) -> tuple[Cell, ...] | None:
+        """The row's cells when they read as the ``run`` of kept blocks and look like data."""
+        key = (row, run[0])
+        if key not in self.read:
+            blocks = self.page.blocks
+            element = self.page.containers[row].element
+            cells = None
+            if element is not None and len(run) <= MAX_ROW_BLOCKS:
+                cells = _row(element, " ".join(blocks[i].text for i in run), self.base)
+            if cells is not None and any(len(cell.text) > MAX_CELL_CHARS for cell in cells):
+                cells = None
+            self.read[key] = cells
+        return self.read[key]
+
+    def opens(self, order: Sequence[int], pos: int, table: int) -> bool:
+        """Whether the kept block ``order[pos]`` opens a table: it is its caption, or its row
+        reads as cells (a layout table's row, holding the whole article, does not)."""
+        row, run = self.run(order, pos, table)
+        return row is None or self.cells(row, run) is not None
+
+
+def _table(rows_read: _Rows, group: list[int], table: int, quote: int) -> list[StructureBlock]:
     """A run of kept blocks of one table as a :class:`Table`, in order.
 
     A row is read from its element when its cells, joined, read as its kept blocks: a row cut
@@ -461,7 +513,7 @@ def _table(page: _Page, group: list[int], table: int, quote: int, base: str | No
     flattened into its cell. A row that does not read so breaks the table into paragraphs there;
     a run of one-cell rows without a header is a layout table and comes out as paragraphs.
     """
-    blocks, containers = page.blocks, page.containers
+    blocks, base = rows_read.page.blocks, rows_read.base
     out: list[StructureBlock] = []
     rows: list[tuple[Cell, ...]] = []
     captions: list[str] = []
@@ -476,18 +528,12 @@ def _table(page: _Page, group: list[int], table: int, quote: int, base: str | No
 
     k = 0
     while k < len(group):
-        row = _row_of(page, blocks[group[k]], table)
-        run = [group[k]]
-        k += 1
-        while row is not None and k < len(group) and _row_of(page, blocks[group[k]], table) == row:
-            run.append(group[k])
-            k += 1
+        row, run = rows_read.run(group, k, table)
+        k += len(run)
         if row is None:
             captions.append(blocks[run[0]].text)
             continue
-        element = containers[row].element
-        text = " ".join(blocks[i].text for i in run)
-        cells = _row(element, text, base) if element is not None else None
+        cells = rows_read.cells(row, run)
         if cells is None:
             close()
             out.extend(
