@@ -305,3 +305,9 @@ def test_cells_holding_paragraphs_are_still_a_table() -> None:
     assert [[c.text for c in row] for row in tables[0].rows] == [
         ["Feature", "Done"], ["Unwinding of the stack on panics", "80%"], ["Debug information for all targets", "20%"],
     ]
+
+
+def test_a_table_of_one_row_before_a_paragraph() -> None:
+    structure = _structure(ARTICLE + "<table><tr><th>Stops</th><th>Opening</th></tr></table>"
+                           "<p>The city will publish the timetable for the new stops in the spring.</p>")
+    assert [type(b).__name__ for b in structure] == ["Paragraph", "Paragraph", "Table", "Paragraph"]

@@ -453,9 +453,11 @@ def _table_row_of(page: _Page, block: Block) -> int | None:
 
 def _row_of(page: _Page, block: Block, table: int) -> int | None:
     """The row of ``table`` a block sits in (through cells and nested tables), ``None`` for the
-    table's caption."""
+    table's caption and for a block outside the table."""
     chain = block.containers
     containers = page.containers
+    if table not in chain:
+        return None
     for cid in chain[chain.index(table) + 1:]:
         tag = containers[cid].tag
         if tag == "tr":
