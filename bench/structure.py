@@ -22,6 +22,7 @@ import sys
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from datasets import Page, load_dataset
 from lxml import etree
@@ -127,9 +128,17 @@ class MarkdownStructures:
 _PARSER = MarkdownIt("commonmark").enable("table")
 
 
+def _read(children: list[Any]) -> str:
+    """An inline token's text as a reader sees it: link targets and markup left out."""
+    words, gaps = ("text", "code_inline"), ("softbreak", "hardbreak", "image")
+    return "".join(c.content if c.type in words else " " if c.type in gaps else "" for c in children)
+
+
 def markdown_structures(markdown: str) -> MarkdownStructures:
-    out = MarkdownStructures(text=f" {' '.join(_words(markdown))} ")
     tokens = _PARSER.parse(markdown)
+    read = [_read(t.children or []) if t.type == "inline" else t.content
+            for t in tokens if t.type in ("inline", "fence", "code_block")]
+    out = MarkdownStructures(text=f" {' '.join(_words(' '.join(read)))} ")
     open_lists: list[set[tuple[str, ...]]] = []
     item_first: list[bool] = []
     table: set[tuple[str, ...]] | None = None
@@ -154,7 +163,7 @@ def markdown_structures(markdown: str) -> MarkdownStructures:
         elif kind in ("th_close", "td_close"):
             cell = False
         elif kind == "inline":
-            text = _words(token.content)
+            text = _words(_read(token.children or []))
             if table is not None and cell:
                 table.add(text)
             elif item_first and item_first[-1] and open_lists:
