@@ -311,3 +311,36 @@ def test_a_table_of_one_row_before_a_paragraph() -> None:
     structure = _structure(ARTICLE + "<table><tr><th>Stops</th><th>Opening</th></tr></table>"
                            "<p>The city will publish the timetable for the new stops in the spring.</p>")
     assert [type(b).__name__ for b in structure] == ["Paragraph", "Paragraph", "Table", "Paragraph"]
+
+
+def test_icons_in_list_items_do_not_break_the_list() -> None:
+    icon = "<img src='https://x.example/check.svg' alt='check'>"
+    structure = _structure(
+        ARTICLE + f"<ul><li>{icon}Some employers ask leaders to have the degree</li>"
+        f"<li>{icon}Online classes let you keep your job while you study</li></ul>"
+        "<p>Small images are icons too: <img src='https://x.example/dot.png' width='16' height='16'> like this one.</p>"
+    )
+    assert [type(b).__name__ for b in structure] == ["Paragraph", "Paragraph", "ListItem", "ListItem", "Paragraph"]
+
+
+def test_lists_in_cells_are_flattened_into_the_cells() -> None:
+    structure = _structure(
+        ARTICLE + "<table><thead><tr><th>Pros</th><th>Cons</th></tr></thead><tbody><tr>"
+        "<td><ul><li><p>Over a decade of experience with clients</p></li><li><p>Free custom proposal</p></li></ul></td>"
+        "<td><ul><li><p>Three-month commitment at the least</p></li></ul></td></tr></tbody></table>"
+    )
+    assert isinstance(structure[2], Table) and [[c.text for c in row] for row in structure[2].rows] == [
+        ["Pros", "Cons"], ["Over a decade of experience with clients Free custom proposal", "Three-month commitment at the least"],
+    ]
+
+
+def test_a_row_that_is_no_data_ends_the_table_and_keeps_its_lists() -> None:
+    # a cell of over MAX_CELL_CHARS is a layout row: its list stays a list, the header alone is no table
+    item = "Over a decade of experience with clients in every market, " * 6
+    structure = _structure(
+        ARTICLE + "<table><thead><tr><th>Pros</th><th>Cons</th></tr></thead><tbody><tr>"
+        f"<td><ul><li><p>{item}</p></li><li><p>{item}</p></li><li><p>{item}</p></li></ul></td>"
+        "<td><ul><li><p>Three-month commitment at the least</p></li></ul></td></tr></tbody></table>"
+    )
+    assert [type(b).__name__ for b in structure] == ["Paragraph", "Paragraph", "Paragraph"] + ["ListItem"] * 4
+    assert structure[2] == Paragraph("Pros Cons")

@@ -63,9 +63,11 @@ def _url(url: str) -> str:
     return url.translate(_URL_SPECIAL)
 
 
-def _inline(text: str, anchors: tuple[Anchor, ...], links: bool, *, table: bool = False) -> str:
-    """``text`` escaped, with its anchors as ``[text](url)`` when ``links``; outside a table
-    cell the text opens a line."""
+def _inline(
+    text: str, anchors: tuple[Anchor, ...], links: bool, *, table: bool = False, opens_line: bool = True
+) -> str:
+    """``text`` escaped, with its anchors as ``[text](url)`` when ``links``; ``opens_line``:
+    outside a table cell and a heading, what opens the text could open a block."""
     parts: list[str] = []
     pos = 0
     for anchor in anchors if links else ():
@@ -77,7 +79,7 @@ def _inline(text: str, anchors: tuple[Anchor, ...], links: bool, *, table: bool 
         pos = anchor.end
     parts.append(_escape(text[pos:], table=table))
     out = "".join(parts)
-    return out if table else _escape_line_start(out)
+    return out if table or not opens_line else _escape_line_start(out)
 
 
 def _table_lines(table: Table, links: bool) -> list[str]:
@@ -147,7 +149,7 @@ def render_blocks(blocks: tuple[StructureBlock, ...], *, links: bool = True, ima
         else:
             levels.clear()
             if isinstance(block, Heading):
-                text = _inline(block.text, block.anchors, links)
+                text = _inline(block.text, block.anchors, links, opens_line=False)
                 if text.endswith("#") and not text.endswith("\\#"):  # no closing sequence
                     text = text[:-1] + "\\#"
                 lines = ["#" * min(max(block.level, 1), 6) + " " + text]

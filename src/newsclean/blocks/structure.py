@@ -57,6 +57,13 @@ MAX_CELL_CHARS = 1000
 #: would turn one cell into a wall of empty Markdown columns.
 MAX_SPAN = 50
 
+#: An image whose ``width`` or ``height`` attribute is below this many pixels is an icon, a
+#: bullet or a tracking pixel, not a picture of the article.
+ICON_MAX_PX = 48
+#: Images directly in these (outside a ``<figure>``) are icons: check marks in list items, flags
+#: in headings.
+_ICON_HOLDERS = frozenset({"li", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6"})
+
 #: A code block's language as pages name it: ``language-python``, ``lang-js``,
 #: ``highlight-source-rust`` (GitHub), ``brush: php`` (SyntaxHighlighter).
 _LANGUAGE = regex.compile(r"(?:^|\s)(?:language|lang|highlight-source|brush:)[-\s]?([\w+#.-]{1,30})", regex.I)
@@ -192,8 +199,10 @@ def _image_src(img: etree._Element, base: str | None) -> str | None:
     if not src:
         srcset = (img.get("srcset") or img.get("data-srcset") or "").strip()
         src = srcset.split(",")[0].split()[0] if srcset else ""
-    if img.get("width") in ("0", "1") or img.get("height") in ("0", "1"):
-        return None  # a tracking pixel
+    for name in ("width", "height"):
+        size = (img.get(name) or "").strip().removesuffix("px")
+        if size.isdigit() and int(size) < ICON_MAX_PX:
+            return None  # an icon, a bullet, a tracking pixel
     return safe_url(src, base, schemes=IMAGE_SCHEMES)
 
 
@@ -300,6 +309,8 @@ def _kept_images(
         if not container.images or _named_boilerplate(page, cid):
             continue
         figure = _figure_of(page, cid)
+        if figure is None and container.tag in _ICON_HOLDERS:
+            continue
         for ref in container.images:
             n = ref.block
             if ref.inline and figure is None:
@@ -401,12 +412,13 @@ def html_structure(
                 pos += 1
             out.append(_code(page, group, quote))
         elif (table := _table_row_of(page, block)) is not None and rows_read.opens(order, pos - 1, table):
-            group = [i]
-            while (pos < len(order) and order[pos] == group[-1] + 1
-                   and table in blocks[order[pos]].containers):
-                group.append(order[pos])
-                pos += 1
-            out.extend(_table(rows_read, group, table, quote))
+            group, end = [i], pos
+            while end < len(order) and order[end] == group[-1] + 1 and table in blocks[order[end]].containers:
+                group.append(order[end])
+                end += 1
+            made, used = _table(rows_read, group, table, quote)
+            out.extend(made)
+            pos += used - 1  # a row that reads as no cells goes through this loop again
         else:
             out.append(Paragraph(block.text, anchors, quote))
     emit_images((len(blocks) + 1, 0))
@@ -507,43 +519,43 @@ class _Rows:
         return row is None or self.cells(row, run) is not None
 
 
-def _table(rows_read: _Rows, group: list[int], table: int, quote: int) -> list[StructureBlock]:
-    """A run of kept blocks of one table as a :class:`Table`, in order.
+def _table(rows_read: _Rows, group: list[int], table: int, quote: int) -> tuple[list[StructureBlock], int]:
+    """The kept blocks of one table, from the start of ``group``, as a :class:`Table`, and how
+    many blocks of ``group`` it took.
 
     A row is read from its element when its cells, joined, read as its kept blocks: a row cut
     into several blocks by a table nested in a cell is one row again, the nested table's text
-    flattened into its cell. A row that does not read so breaks the table into paragraphs there;
-    a run of one-cell rows without a header is a layout table and comes out as paragraphs.
+    flattened into its cell. The table ends before a row that does not read so (its blocks are
+    list items or paragraphs of their own: lists in cells, a layout row); a table left with its
+    header alone, or made of one-cell rows without a header (layout), comes out as paragraphs.
     """
-    blocks, base = rows_read.page.blocks, rows_read.base
-    out: list[StructureBlock] = []
+    blocks = rows_read.page.blocks
     rows: list[tuple[Cell, ...]] = []
     captions: list[str] = []
-
-    def close() -> None:
-        if rows and all(len(r) == 1 and not r[0].header for r in rows):
-            out.extend(Paragraph(r[0].text, r[0].anchors, quote) for r in rows)
-        elif rows:
-            out.append(Table(tuple(rows), " ".join(captions) or None, quote))
-            captions.clear()
-        rows.clear()
-
     k = 0
     while k < len(group):
         row, run = rows_read.run(group, k, table)
-        k += len(run)
         if row is None:
             captions.append(blocks[run[0]].text)
-            continue
-        cells = rows_read.cells(row, run)
-        if cells is None:
-            close()
-            out.extend(
-                Paragraph(blocks[i].text, _anchors(blocks[i].text, blocks[i].links, base), quote) for i in run
-            )
         else:
+            cells = rows_read.cells(row, run)
+            if cells is None:
+                break
             rows.append(cells)
-    close()
-    if captions:  # a caption whose rows were all removed, or of a layout table
-        out.insert(0, Paragraph(" ".join(captions), (), quote))
-    return out
+        k += len(run)
+    if k == 0:  # (cannot happen: the first row read as cells to open the table) never stall
+        return [Paragraph(blocks[group[0]].text, (), quote)], 1
+    out: list[StructureBlock] = []
+    if captions and (not rows or all(len(r) == 1 and not r[0].header for r in rows)):
+        out.append(Paragraph(" ".join(captions), (), quote))
+        captions = []
+    header_only = all(cell.header for row in rows for cell in row) and k < len(group)
+    if rows and (header_only or all(len(r) == 1 and not r[0].header for r in rows)):
+        out.extend(
+            Paragraph(r[0].text, r[0].anchors, quote) if len(r) == 1 else
+            Paragraph(" ".join(c.text for c in r if c.text), (), quote)
+            for r in rows
+        )
+    elif rows:
+        out.append(Table(tuple(rows), " ".join(captions) or None, quote))
+    return out, k
