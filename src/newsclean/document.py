@@ -7,6 +7,8 @@ from dataclasses import dataclass, field, fields
 from datetime import date
 from typing import Any
 
+from newsclean.html_render import render as render_html
+from newsclean.markdown import render as render_markdown
 from newsclean.structure import StructureBlock
 
 #: Kinds a body paragraph can have; they drive :meth:`Document.to_markdown`.
@@ -108,9 +110,7 @@ class Document:
         nested lists, tables, quotes, fenced code, links, images with their captions), then the
         tags. ``links=False`` writes link texts without their targets; ``images=False`` leaves the
         images out (their captions stay, as paragraphs)."""
-        from newsclean.markdown import render
-
-        return render(self, links=links, images=images)
+        return render_markdown(self, links=links, images=images)
 
     def to_html(self, *, links: bool = True, images: bool = True) -> str:
         """The article as one self-contained, inert HTML document: a header with the title,
@@ -118,6 +118,4 @@ class Document:
         styles or event attributes; only ``href``, ``src``, ``alt``, ``colspan`` and ``rowspan``,
         with ``http``/``https``/``mailto`` URLs; all text escaped). Options as in
         :meth:`to_markdown`."""
-        from newsclean.html_render import render
-
-        return render(self, links=links, images=images)
+        return render_html(self, links=links, images=images)

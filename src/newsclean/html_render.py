@@ -10,9 +10,9 @@ depths with a stack, without recursion.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime
 from html import escape
-from typing import TYPE_CHECKING
 
 from newsclean.structure import (
     IMAGE_SCHEMES,
@@ -22,14 +22,12 @@ from newsclean.structure import (
     Heading,
     ListItem,
     Paragraph,
+    Renderable,
     StructureBlock,
     Table,
-    from_paragraphs,
+    blocks_of,
     safe_url,
 )
-
-if TYPE_CHECKING:
-    from newsclean.document import Document
 
 
 def _inline(text: str, anchors: tuple[Anchor, ...], links: bool) -> str:
@@ -103,7 +101,7 @@ def _block(block: StructureBlock, links: bool, images: bool) -> list[str]:
 
 
 def render_blocks(
-    blocks: tuple[StructureBlock, ...], *, links: bool = True, images: bool = True
+    blocks: Sequence[StructureBlock], *, links: bool = True, images: bool = True
 ) -> list[str]:
     """The structure as lines of HTML (the inside of ``<article>``)."""
     out: list[str] = []
@@ -158,10 +156,10 @@ def _when(value: date | None) -> str:
     return value.isoformat()
 
 
-def render(doc: Document, *, links: bool = True, images: bool = True) -> str:
+def render(doc: Renderable, *, links: bool = True, images: bool = True) -> str:
     """The whole document: ``<head>`` with the title, a ``<header>`` with the title, authors and
     dates, then the article's structure and its tags."""
-    blocks = doc.structure or from_paragraphs(doc.paragraphs, doc.paragraph_kinds)
+    blocks = blocks_of(doc)
     title = escape(doc.title or "", quote=False)
     lines = ["<!DOCTYPE html>", "<html>", "<head>", '<meta charset="utf-8">', f"<title>{title}</title>",
              "</head>", "<body>", "<article>"]

@@ -10,7 +10,7 @@ requires one). Nothing here recurses: lists and quotes are flat blocks with a de
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
 
 import regex
 
@@ -22,14 +22,12 @@ from newsclean.structure import (
     Figure,
     Heading,
     ListItem,
+    Renderable,
     StructureBlock,
     Table,
-    from_paragraphs,
+    blocks_of,
     safe_url,
 )
-
-if TYPE_CHECKING:
-    from newsclean.document import Document
 
 #: Characters that are markup anywhere in a line: escapes, code spans, emphasis, links, raw
 #: HTML and autolinks, strikethrough; ``_`` only where it can open or close emphasis (at a word's
@@ -136,7 +134,7 @@ def _figure(figure: Figure, images: bool, links: bool) -> list[str]:
     return lines
 
 
-def render_blocks(blocks: tuple[StructureBlock, ...], *, links: bool = True, images: bool = True) -> str:
+def render_blocks(blocks: Sequence[StructureBlock], *, links: bool = True, images: bool = True) -> str:
     """The structure as Markdown blocks (no title, no tags)."""
     out: list[str] = []
     previous: StructureBlock | None = None
@@ -187,9 +185,9 @@ def _list_item(item: ListItem, levels: list[tuple[bool, int, int]], links: bool)
     return [" " * indent + marker + _inline(item.text, item.anchors, links)]
 
 
-def render(doc: Document, *, links: bool = True, images: bool = True) -> str:
+def render(doc: Renderable, *, links: bool = True, images: bool = True) -> str:
     """Title as a top heading, then the structure, then the tags."""
-    blocks = doc.structure or from_paragraphs(doc.paragraphs, doc.paragraph_kinds)
+    blocks = blocks_of(doc)
     parts: list[str] = []
     if doc.title:
         parts.append("# " + _escape(doc.title).replace("\n", " "))

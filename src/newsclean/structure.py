@@ -18,8 +18,10 @@ the page's URL is known, and never anything that could run: only ``http``, ``htt
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, fields
-from typing import Any, ClassVar, Union
+from datetime import date
+from typing import Any, ClassVar, Protocol, Union
 from urllib.parse import urljoin, urlsplit
 
 import regex
@@ -195,7 +197,35 @@ StructureBlock = Union[Heading, Paragraph, ListItem, Code, Table, Figure]  # noq
 _HEADING_LEVEL = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 
 
-def from_paragraphs(paragraphs: tuple[str, ...], kinds: tuple[str, ...]) -> tuple[StructureBlock, ...]:
+class Renderable(Protocol):
+    """What the renderers (:mod:`newsclean.markdown`, :mod:`newsclean.html_render`) read of a
+    :class:`~newsclean.Document`: the document module calls them, so they do not import it."""
+
+    @property
+    def title(self) -> str | None: ...
+    @property
+    def paragraphs(self) -> Sequence[str]: ...
+    @property
+    def paragraph_kinds(self) -> Sequence[str]: ...
+    @property
+    def structure(self) -> Sequence[StructureBlock]: ...
+    @property
+    def tags(self) -> Sequence[str]: ...
+    @property
+    def authors(self) -> Sequence[str]: ...
+    @property
+    def published(self) -> date | None: ...
+    @property
+    def modified(self) -> date | None: ...
+
+
+def blocks_of(doc: Renderable) -> Sequence[StructureBlock]:
+    """``doc.structure``, or for a Document built by hand with only ``paragraphs`` (and their
+    kinds), a structure made from those."""
+    return doc.structure or from_paragraphs(doc.paragraphs, doc.paragraph_kinds)
+
+
+def from_paragraphs(paragraphs: Sequence[str], kinds: Sequence[str]) -> tuple[StructureBlock, ...]:
     """A structure for a Document built by hand with only ``paragraphs`` (and their kinds)."""
     out: list[StructureBlock] = []
     for text, kind in zip(paragraphs, kinds or ("p",) * len(paragraphs), strict=False):

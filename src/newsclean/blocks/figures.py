@@ -9,7 +9,7 @@ from typing import NamedTuple
 from lxml import etree
 
 from newsclean.blocks.elements import Page
-from newsclean.rules.html_region import BOILERPLATE_CONCEPTS
+from newsclean.blocks.tokens import BOILERPLATE_CONCEPTS
 from newsclean.structure import IMAGE_SCHEMES, safe_url
 
 #: An image whose ``width`` or ``height`` attribute is below this many pixels is an icon, a
@@ -48,13 +48,20 @@ def _figure_of(page: Page, cid: int) -> int | None:
     return None
 
 
+#: Concepts that make a container around an image page furniture. ``navigation`` is read from
+#: the element alone (``_FURNITURE_TAGS``): its class words include ``caption`` and ``lightbox``,
+#: which name the very figures that hold an article's pictures.
+_IMAGE_BOILERPLATE = BOILERPLATE_CONCEPTS - {"navigation"}
+_FURNITURE_TAGS = frozenset({"nav", "aside", "footer", "form"})
+
+
 def _named_boilerplate(page: Page, cid: int) -> bool:
-    """Whether the image's container or one of the few above it names itself boilerplate
-    (an ad slot, a share bar, a related-stories box)."""
+    """Whether the image's container or one of the few above it is boilerplate (an ad slot, a
+    share bar, a related-stories box, a menu)."""
     containers = page.containers
     steps = 0
     while cid >= 0 and steps < 4:
-        if containers[cid].concepts & BOILERPLATE_CONCEPTS:
+        if containers[cid].concepts & _IMAGE_BOILERPLATE or containers[cid].tag in _FURNITURE_TAGS:
             return True
         cid = containers[cid].parent
         steps += 1
