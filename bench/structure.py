@@ -220,14 +220,15 @@ def _trafilatura(page: Page) -> str:
 TOOLS: dict[str, Callable[[Page], str]] = {"newsclean": _newsclean, "trafilatura": _trafilatura}
 
 
-def rows(folders: list[str]) -> Iterator[str]:
+def rows(folders: list[str], tools: list[str]) -> Iterator[str]:
     yield ("| set | tool | data tables in the article | as Markdown tables | as text only "
            "| lists in the article | as Markdown lists | as text only | nested lists "
            "| nested in the Markdown |")
     yield "|---|---|---|---|---|---|---|---|---|---|"
     for folder in folders:
         dataset = load_dataset(folder)
-        for name, tool in TOOLS.items():
+        for name in tools:
+            tool = TOOLS[name]
             counts: Counter[str] = Counter()
             for page in dataset.pages:
                 try:
@@ -247,8 +248,9 @@ def main(argv: list[str] | None = None) -> int:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("folders", nargs="+", help="benchmark folders (html/ and ground-truth.json)")
+    parser.add_argument("--tool", action="append", choices=sorted(TOOLS), help="only this tool (repeatable)")
     args = parser.parse_args(argv)
-    for line in rows(args.folders):
+    for line in rows(args.folders, args.tool or list(TOOLS)):
         print(line, flush=True)
     return 0
 
