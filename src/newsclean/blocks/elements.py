@@ -25,6 +25,7 @@ class Page:
         self.kept = kept
 
     def tags(self, block: Block) -> list[str]:
+        """The tags of the containers ``block`` sits in, outermost first."""
         containers = self.containers
         return [containers[cid].tag for cid in block.containers]
 
