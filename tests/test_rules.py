@@ -255,3 +255,14 @@ def test_a_label_on_the_line_before_names_the_kind_of_the_date() -> None:
     # a line before the date that is no label (a headline) leaves it published
     doc = newsclean.clean(text_page("Tram line to grow\n5 March 2021"), input_format="text")
     assert str(doc.published) == "2021-03-05" and doc.modified is None
+
+
+def test_menu_items_needs_a_separator() -> None:
+    from newsclean.rules.labels import menu_items
+
+    # three share labels of the English pack, joined by separators or by spaces alone
+    assert menu_items("Facebook | Twitter | Email") == ["Facebook", "Twitter", "Email"]
+    assert menu_items("Facebook / Twitter / Email") == ["Facebook", "Twitter", "Email"]
+    assert menu_items("Facebook • Twitter·Email") == ["Facebook", "Twitter", "Email"]
+    assert menu_items("Facebook Twitter Email") is None  # one item: no separator
+    assert menu_items("Facebook/Twitter") is None  # a slash without spaces joins a word

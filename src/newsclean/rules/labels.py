@@ -147,6 +147,8 @@ def make_label_rule(name: str, family: str, reason: str) -> Rule:
 # (?<!\s): a separator match may only start where a run of spaces starts, so a long run of
 # spaces is scanned once, not once per position (which is quadratic).
 MENU_SEPARATORS = regex.compile(r"(?<!\s)\s+/\s+|(?<!\s)\s*[|·•]\s*")
+#: Every separator holds one of these.
+_MENU_SEPARATOR_CHARS = ("|", "·", "•", "/")
 MENU_LABEL_SHARE = 0.6
 #: A menu line longer than this is a sentence with slashes or bullets in it.
 MENU_LINE_MAX_CHARS = 300
@@ -154,8 +156,8 @@ MENU_LINE_MAX_CHARS = 300
 
 def menu_items(text: str) -> list[str] | None:
     """The items of a separator-joined menu line, or ``None`` when it is not one."""
-    if len(text) > MENU_LINE_MAX_CHARS:
-        return None
+    if len(text) > MENU_LINE_MAX_CHARS or not any(sep in text for sep in _MENU_SEPARATOR_CHARS):
+        return None  # (without a separator the line is one item)
     items = [item.strip() for item in MENU_SEPARATORS.split(text) if item.strip()]
     if len(items) < 2:
         return None
@@ -187,12 +189,17 @@ LAST_COMMENT_MAX_LINES = 30
 COMMENT_HEADER_MIN_REPEATS = 3
 
 
+def _has_colon(text: str) -> bool:
+    return ":" in text or "：" in text
+
+
 def apply_comment_header(ctx: Context) -> Iterator[Mark]:
     headers = [
         i
         for i, block in enumerate(ctx.blocks)
         if ctx.decided[i] is None
         and len(block.text) <= COMMENT_HEADER_MAX_CHARS
+        and _has_colon(block.text[-COMMENT_HEADER_TAIL_CHARS:])  # (the header ends with one)
         and COMMENT_HEADER.search(block.text[-COMMENT_HEADER_TAIL_CHARS:]) is not None
     ]
     if len(headers) < COMMENT_HEADER_MIN_REPEATS:
