@@ -267,6 +267,8 @@ THREAD_OUTSIDE_SHARE = 0.25
 def _is_thread_page(ctx: Context, in_comments: list[bool]) -> bool:
     inside = outside = 0.0
     weights = block_weights(ctx)
+    story_first: bool | None = None  # decided by the first prose block
+    containers = ctx.containers
     for i, block in enumerate(ctx.blocks):
         if ctx.decided[i] is not None or not block.containers:
             continue
@@ -275,8 +277,18 @@ def _is_thread_page(ctx: Context, in_comments: list[bool]) -> bool:
             continue
         if in_comments[block.containers[-1]]:
             inside += weight
+            if story_first is None:
+                story_first = False
         else:
             outside += weight
+            if story_first is None and any(containers[c].strong_hint for c in block.containers):
+                story_first = True
+    if story_first:
+        # A blog post with its comments: a short post under many comments has little prose
+        # beside them, but it comes first and the page's own markup calls its container the
+        # article body (``entry-content``, ``itemprop=articleBody``). A forum's posts are the
+        # comment-named containers themselves, and the first post is one of them.
+        return False
     return inside > 0 and outside < THREAD_OUTSIDE_SHARE * inside
 
 
