@@ -120,13 +120,15 @@ def _clean_html(text: str, *, url: str | None, config: Config, warnings: list[st
         return Document(url=url, warnings=(*warnings, "empty: the HTML could not be parsed into a document"))
     meta = extract_html_metadata(root, url=url, now=config.now)
     doc = _clean_tree(root, meta, url=url, config=config, warnings=list(warnings))
-    if doc.paragraphs or not html_blocks.has_hidden_text(root):
+    if len(doc.body) >= config.min_body_chars or not html_blocks.has_hidden_text(root):
         return doc
-    # Nothing shows without the page's scripts (content in elements it hides until they run,
-    # or in display:none tabs): read the hidden elements too rather than return nothing.
+    # Nothing (or only a footer line) shows without the page's scripts: content in elements it
+    # hides until they run (a streamed page's ``<div hidden>`` that a script moves into place),
+    # or in display:none tabs. Read the hidden elements too, and keep that reading when it
+    # finds more article text.
     note = "hidden: no article text is visible without scripts; the page's hidden elements were read"
     again = _clean_tree(root, meta, url=url, config=config, warnings=[*warnings, note], read_hidden=True)
-    return again if again.paragraphs else doc
+    return again if len(again.body) > len(doc.body) else doc
 
 
 def _clean_tree(

@@ -105,6 +105,19 @@ _PLAIN, _CONTAINER, _CELL, _LINK, _SKIPPED, _BREAK, _OTHER = range(7)
 _HEADING_LEVEL = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 
 
+#: A ``<button>`` holding paragraphs or an article with this much text is not a button: the page
+#: left one unclosed and the parser nested the rest of the page (the article too) inside it.
+SWALLOWED_BUTTON_CHARS = 500
+_BLOCK_INSIDE_BUTTON = ("p", "article", "main", "section", "h1", "h2")
+
+
+def _swallowed(el: etree._Element) -> bool:
+    """Whether a ``<button>`` holds the page after it (see ``SWALLOWED_BUTTON_CHARS``)."""
+    if next(el.iter(*_BLOCK_INSIDE_BUTTON), None) is None:
+        return False
+    return sum(len(t) for t in el.itertext()) >= SWALLOWED_BUTTON_CHARS
+
+
 def _local_tag(tag: str) -> str:
     """The lower-case local name of a tag (namespaced islands go by the local name)."""
     if "}" in tag or ":" in tag:
@@ -212,7 +225,7 @@ def _walk(
                     states.append(_OTHER)
                     continue
                 tag = local_tags[raw] = _local_tag(raw)
-            if tag in skip_tags:
+            if tag in skip_tags and not (tag == "button" and _swallowed(el)):
                 skip_subtree()
                 states.append(_SKIPPED)
                 continue
