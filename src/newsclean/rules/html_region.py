@@ -264,6 +264,11 @@ def _widen_to_article(ctx: Context, core: int, scores: Scores) -> int:
 THREAD_OUTSIDE_SHARE = 0.25
 
 
+#: ... unless a story comes first: this much prose outside the comment sections before the first
+#: post (or any of it in a container the page calls the article body).
+STORY_FIRST_CHARS = 500
+
+
 def _is_thread_page(ctx: Context, in_comments: list[bool]) -> bool:
     inside = outside = 0.0
     weights = block_weights(ctx)
@@ -281,7 +286,9 @@ def _is_thread_page(ctx: Context, in_comments: list[bool]) -> bool:
                 story_first = False
         else:
             outside += weight
-            if story_first is None and any(containers[c].strong_hint for c in block.containers):
+            if story_first is None and (
+                any(containers[c].strong_hint for c in block.containers) or outside >= STORY_FIRST_CHARS
+            ):
                 story_first = True
     if story_first:
         # A blog post with its comments: a short post under many comments has little prose

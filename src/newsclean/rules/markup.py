@@ -110,6 +110,60 @@ def thread_region(ctx: Context) -> frozenset[int]:
     return result
 
 
+def _prose_span(ctx: Context) -> tuple[int, int] | None:
+    """First and last block of the article's own prose: kept prose inside the region that no
+    boilerplate-named container holds (cached; the markup rules run back to back)."""
+    if "html_prose_span" in ctx.cache:
+        return ctx.cache["html_prose_span"]  # type: ignore[no-any-return]
+    region = main_set(ctx)
+    protected = protected_containers(ctx)
+    weights = block_weights(ctx)
+    span: tuple[int, int] | None = None
+    for i, block in enumerate(ctx.blocks):
+        if ctx.decided[i] is not None or weights[i] <= 0 or region.isdisjoint(block.containers):
+            continue
+        if _marked_concepts(ctx, block.containers, protected):
+            continue
+        span = (i, i) if span is None else (span[0], i)
+    ctx.cache["html_prose_span"] = span
+    return span
+
+
+def _block_counts(ctx: Context) -> list[int]:
+    """How many blocks each container holds (cached)."""
+    counts = ctx.cache.get("html_block_counts")
+    if counts is None:
+        counts = [0] * len(ctx.containers)
+        for block in ctx.blocks:
+            for cid in block.containers:
+                counts[cid] += 1
+        ctx.cache["html_block_counts"] = counts
+    return counts
+
+
+def subhead_in_flow(ctx: Context, i: int, family: str, protected: set[int]) -> bool:
+    """A heading between the article's own paragraphs whose family-named element holds that
+    heading alone: the story's subhead under a class that sounds like furniture
+    (``header-anchor``, ``section-header``), not a box of page furniture.
+
+    A sidebar's or a footer's heading sits after the article's last paragraph (or outside the
+    region) and still goes; so does a heading inside a named box that holds more than it.
+    """
+    block = ctx.blocks[i]
+    if not block.heading_level:
+        return False
+    span = _prose_span(ctx)
+    if span is None or not span[0] < i < span[1] or main_set(ctx).isdisjoint(block.containers):
+        return False
+    counts = _block_counts(ctx)
+    containers = ctx.containers
+    return all(
+        counts[cid] == 1
+        for cid in block.containers
+        if cid not in protected and family in containers[cid].concepts
+    )
+
+
 def make_markup_rule(name: str, family: str, reason: str) -> Rule:
     def apply(ctx: Context) -> Iterator[Mark]:
         protected = protected_containers(ctx)
@@ -128,6 +182,8 @@ def make_markup_rule(name: str, family: str, reason: str) -> Rule:
             if concepts is None:
                 concepts = marked[i] = _marked_concepts(ctx, block.containers, protected)
             if family in concepts:
+                if family == "navigation" and subhead_in_flow(ctx, i, family, protected):
+                    continue
                 if family == "related" and block.links:
                     text, href = max(block.links, key=lambda link: len(link[0]))
                     yield Mark(i, action="related", value=Link(text, href))
@@ -142,12 +198,44 @@ def make_markup_rule(name: str, family: str, reason: str) -> Rule:
 _BARE_URL = ("http://", "https://", "www.")
 
 
+#: A list the article's own sentence announces ("Many patches were sent for review:") is the
+#: story's content, links or not. The sentence has at least this many words: "Related:",
+#: "See also:", "Read more on this:" are a box's labels, not the writer's sentence.
+LIST_INTRO_MIN_WORDS = 4
+_LIST_TAGS = frozenset({"ul", "ol"})
+
+
+def introduced_list_item(ctx: Context, i: int) -> bool:
+    """A list item between the article's own paragraphs whose list is announced by the kept
+    sentence just before it, ending in a colon (a changelog, the tools of a how-to, the picks of
+    a roundup). A list of links after the article's last paragraph still goes, and so does one
+    under a label ("Related:") or under nothing."""
+    block = ctx.blocks[i]
+    span = _prose_span(ctx)
+    if span is None or not span[0] < i < span[1] or main_set(ctx).isdisjoint(block.containers):
+        return False
+    containers = ctx.containers
+    lists = [cid for cid in block.containers if containers[cid].tag in _LIST_TAGS]
+    if not lists:
+        return False
+    outer = lists[0]  # a nested list belongs to the outermost list's announcement
+    j = i - 1
+    while j >= 0 and outer in ctx.blocks[j].containers:
+        j -= 1
+    if j < 0 or ctx.decided[j] is not None:
+        return False
+    intro = ctx.blocks[j].text
+    return intro.endswith((":", "：")) and word_count(intro) >= LIST_INTRO_MIN_WORDS
+
+
 def apply_link_list(ctx: Context) -> Iterator[Mark]:
     for i, block in enumerate(ctx.blocks):
         if ctx.decided[i] is not None or not block.link_chars:
             continue
         if block.link_density >= LINK_LIST_DENSITY and word_count(block.text) <= LINK_LIST_MAX_WORDS:
             if " " not in block.text and block.text.startswith(_BARE_URL):
+                continue
+            if introduced_list_item(ctx, i):
                 continue
             yield Mark(i)
 
