@@ -107,6 +107,8 @@ _HEADING_LEVEL = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 
 #: A ``<button>`` holding paragraphs or an article with this much text is not a button: the page
 #: left one unclosed and the parser nested the rest of the page (the article too) inside it.
+#: A real button's label is a few words; a swallowed page is thousands of characters, so the
+#: value is far from both (at 450 / 550 no bench page moves).
 SWALLOWED_BUTTON_CHARS = 500
 _BLOCK_INSIDE_BUTTON = ("p", "article", "main", "section", "h1", "h2")
 

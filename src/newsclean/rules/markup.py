@@ -28,7 +28,10 @@ MARKUP_RULES: tuple[tuple[str, str, str], ...] = (
      "inside navigation, header, footer, sidebar, breadcrumbs, bylines, captions or other page furniture"),
 )
 
-#: A block this link-heavy, and this short, is a menu or a list of links.
+#: A block this link-heavy, and this short, is a menu or a list of links. Robustness (issue #13,
+#: both at -10 % / +10 % together: 0.675 and 27 words / 0.825 and 33 words): every set's F1 moves
+#: <= 0.001 (scrapinghub 0.977 / 0.978, wceb2026-dev 0.803 / 0.804, wcxb-dev 0.842 / 0.843,
+#: dragnet-dev 0.889 / 0.889).
 LINK_LIST_DENSITY = 0.75
 LINK_LIST_MAX_WORDS = 30
 
@@ -200,7 +203,9 @@ _BARE_URL = ("http://", "https://", "www.")
 
 #: A list the article's own sentence announces ("Many patches were sent for review:") is the
 #: story's content, links or not. The sentence has at least this many words: "Related:",
-#: "See also:", "Read more on this:" are a box's labels, not the writer's sentence.
+#: "See also:", "Read more on this:" are a box's labels, not the writer's sentence. Measured with
+#: the in-flow subhead rule (issue #13): wcxb-dev 52 pages better / 9 worse, wceb2026-dev 31 / 8,
+#: dragnet-dev 3 / 4; at 3 and 5 words every set moves <= 0.001.
 LIST_INTRO_MIN_WORDS = 4
 _LIST_TAGS = frozenset({"ul", "ol"})
 
