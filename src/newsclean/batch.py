@@ -27,27 +27,36 @@ import multiprocessing
 import os
 import zlib
 from collections import Counter
-from collections.abc import Callable, Generator, Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any, BinaryIO, cast
+from typing import IO, BinaryIO, cast
 
-from newsclean.api import InputFormat, clean
+from newsclean.api import InputFormat
 from newsclean.config import Config
-from newsclean.document import Document
-from newsclean.errors import InputError, InputTooLargeError, InternalError, NewscleanError
+from newsclean.record import (
+    ERROR_KINDS,
+    CleanFunction,
+    Options,
+    Record,
+    Result,
+    Stats,
+    clean_record,
+)
 
-#: Why a record gave no document (``Result.error``); ``Result.reason`` says more.
-ERROR_KINDS = {
-    "unreadable": "the file could not be opened or read",
-    "bad-json": "a JSONL line that is not a JSON object",
-    "wrong-field": "a JSONL record without a string 'html' or 'text' field (or the --field asked for)",
-    "undecodable": "the page could not be read as HTML or text (binary, an image, a PDF)",
-    "too-large": "the page is over Config.max_input_bytes",
-    "internal": "an unexpected failure inside clean() on this page (InternalError: a bug)",
-    "worker-died": "the worker process died twice while cleaning this page (killed, crashed)",
-    "timeout": "cleaning the page took longer than the time allowed, twice",
-}
+__all__ = [
+    "ERROR_KINDS",
+    "CleanFunction",
+    "Options",
+    "Record",
+    "Result",
+    "Stats",
+    "Summary",
+    "clean_all",
+    "clean_record",
+    "file_record",
+    "records",
+]
 
 #: File name endings read as JSON Lines and as WARC (or WET) files; anything else is one page.
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
@@ -56,46 +65,6 @@ WARC_SUFFIXES = (".warc", ".warc.gz", ".wet", ".wet.gz")
 #: Bytes a JSON line may hold beyond ``Config.max_input_bytes``: its quoting and other fields.
 _JSON_LINE_SLACK = 1 << 16
 _READ_CHUNK = 1 << 20
-
-
-@dataclass(frozen=True)
-class Record:
-    """One page to clean and where it came from.
-
-    ``id`` is the JSONL record's ``id``, the WARC-Record-ID, or the file's path; ``source`` is
-    the path, ``path:LINE`` for a JSONL line, or ``path@OFFSET`` for a WARC record; ``payload``
-    is the page (``bytes`` as stored, or ``str`` from JSON); ``charset`` the HTTP header's, for
-    the decoder. ``problem`` is set (and ``payload`` is ``None``) when the record could not be
-    read: ``(kind, reason)`` with a kind from :data:`ERROR_KINDS`.
-    """
-
-    id: object
-    source: str
-    payload: str | bytes | None
-    url: str | None = None
-    charset: str | None = None
-    input_format: InputFormat | None = None  # None: the run's setting
-    problem: tuple[str, str] | None = None
-
-
-@dataclass(frozen=True)
-class Result:
-    """What one record gave: a :class:`Document`, or an error kind and its reason."""
-
-    id: object
-    source: str
-    url: str | None
-    document: Document | None = None
-    error: str | None = None
-    reason: str | None = None
-    attempts: int = 1
-
-    def to_dict(self) -> dict[str, Any]:
-        """``id`` and ``source``, then the document's fields, or ``url``, ``error`` and ``reason``."""
-        if self.document is not None:
-            return {"id": self.id, "source": self.source, **self.document.to_dict()}
-        return {"id": self.id, "source": self.source, "url": self.url, "error": self.error,
-                "reason": self.reason}
 
 
 # --- reading ----------------------------------------------------------------------------------
@@ -237,48 +206,6 @@ def _jsonl_records(
 # --- cleaning ---------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Options:
-    """How every record of a run is cleaned (sent once to each worker)."""
-
-    config: Config = field(default_factory=Config)
-    input_format: InputFormat = "auto"
-    encoding: str | None = None
-
-
-def clean_record(record: Record, options: Options) -> Result:
-    """Clean one record; every failure becomes an error :class:`Result`, none is raised."""
-    if record.problem is not None or record.payload is None:
-        kind, reason = record.problem or ("unreadable", "no content")
-        return Result(record.id, record.source, record.url, error=kind, reason=reason)
-    input_format = options.input_format
-    if record.input_format is not None and input_format == "auto":
-        input_format = record.input_format
-    try:
-        doc = clean(record.payload, url=record.url, input_format=input_format, config=options.config,
-                    encoding=record.charset or options.encoding)
-    except InputTooLargeError as error:
-        return Result(record.id, record.source, record.url, error="too-large", reason=str(error))
-    except InternalError as error:
-        return Result(record.id, record.source, record.url, error="internal", reason=str(error))
-    except InputError as error:
-        return Result(record.id, record.source, record.url, error="undecodable", reason=str(error))
-    except NewscleanError as error:  # ConfigError: the same for every record, but one line each
-        return Result(record.id, record.source, record.url, error="internal", reason=str(error))
-    return Result(record.id, record.source, record.url, document=doc)
-
-
-CleanFunction = Callable[[Record, Options], Result]
-
-
-@dataclass
-class Stats:
-    """What happened to the workers during a run (for the caller's summary and for tests)."""
-
-    restarts: int = 0
-    retried: int = 0
-
-
 def clean_all(
     items: Iterable[Record],
     *,
@@ -310,7 +237,7 @@ def clean_all(
         for record in items:
             yield function(record, options)
         return
-    from newsclean.workers import Pool  # workers import this module's types
+    from newsclean.workers import Pool  # only a run with worker processes needs them
 
     yield from Pool(processes, options, function, timeout, stats).run(iter(items), ordered)
 

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from typing import BinaryIO, NoReturn, TextIO
 
 from newsclean.batch import ERROR_KINDS, Options, Summary, clean_all, records
+from newsclean.cli_options import add_rule_options, config_from_args
 from newsclean.errors import ConfigError
 
 EXIT_OK = 0
@@ -106,14 +107,7 @@ def build_batch_parser() -> argparse.ArgumentParser:
                         help="what the pages are (default: auto-detect; 'text' records of JSONL and WET "
                              "are text)")
     parser.add_argument("--encoding", help="charset to try first when a page's bytes name none")
-    parser.add_argument("--disable", action="append", default=[], metavar="RULE",
-                        help="skip a pipeline rule by name (repeatable)")
-    parser.add_argument("--rules", action="append", default=[], metavar="FILE",
-                        help="a TOML rules file of your own (repeatable; see docs/user-rules.md)")
-    parser.add_argument("--profiles", action="append", default=[], metavar="DIR",
-                        help="a folder of site profiles, tried before the built-in ones (repeatable)")
-    parser.add_argument("--no-site-profiles", action="store_true",
-                        help="do not apply the built-in site profiles")
+    add_rule_options(parser)
     parser.add_argument("--timeout", type=_seconds, default=DEFAULT_TIMEOUT, metavar="SECONDS",
                         help=f"kill a worker stuck on one page this long (default: {DEFAULT_TIMEOUT:g}); "
                              "the page is retried once")
@@ -127,7 +121,6 @@ def batch_main(argv: Sequence[str], *, stdin: BinaryIO, stdout: TextIO, stderr: 
             args = build_batch_parser().parse_args(argv)
     except SystemExit as stop:
         return int(stop.code or 0)
-    from newsclean.cli import config_from_args
 
     try:
         config = config_from_args(args)

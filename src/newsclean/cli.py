@@ -16,13 +16,12 @@ from typing import BinaryIO, NoReturn, TextIO
 
 from newsclean import __version__
 from newsclean.batch import Options, Record, Result, clean_all, clean_record, file_record, records
+from newsclean.cli_options import add_rule_options, config_from_args
 from newsclean.commands import COMMANDS
 from newsclean.commands import run as run_command
-from newsclean.config import Config
 from newsclean.document import Document
 from newsclean.errors import ConfigError, NewscleanError
 from newsclean.explain import removal_lines
-from newsclean.userrules import UserRules
 
 EXIT_OK = 0
 EXIT_EMPTY = 1
@@ -81,21 +80,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--explain-html", metavar="REPORT.html",
                         help="write a self-contained HTML page showing every block of the (one) input: "
                              "removed ones struck through with their rule, moved ones marked, metadata aside")
-    parser.add_argument("--rules", action="append", default=[], metavar="FILE",
-                        help="a TOML rules file of your own drops, keeps, phrases and disabled rules "
-                             "(repeatable; see docs/user-rules.md)")
-    parser.add_argument("--profiles", action="append", default=[], metavar="DIR",
-                        help="a folder of site profiles (<host>.toml, e.g. from import-ftr), tried "
-                             "before the built-in ones (repeatable)")
-    parser.add_argument("--no-site-profiles", action="store_true",
-                        help="do not apply the built-in site profiles")
+    add_rule_options(parser)
     parser.add_argument("--jsonl", action="store_true",
                         help="inputs are JSON Lines, one page per record in its 'html' or 'text' field "
                              "(with optional 'id' and 'url'); output is one JSON line per record")
     parser.add_argument("--field",
                         help="with --jsonl: the record field holding the page (default: html, else text)")
-    parser.add_argument("--disable", action="append", default=[], metavar="RULE",
-                        help="skip a pipeline rule by name (repeatable)")
     parser.add_argument("-j", "--jobs", type=_jobs_count, default=1, metavar="N",
                         help="clean inputs in N worker processes (0: one per CPU); output keeps the "
                              "input order (default: 1)")
@@ -188,16 +178,6 @@ def main(argv: Sequence[str] | None = None, *, stdin: BinaryIO | None = None,
         status = max(status, EXIT_OK if doc.paragraphs else EXIT_EMPTY)
     out.flush()
     return status
-
-
-def config_from_args(args: argparse.Namespace) -> Config:
-    """The :class:`Config` of ``--disable``, ``--rules``, ``--profiles``, ``--no-site-profiles``
-    (``newsclean`` and ``newsclean batch`` share them)."""
-    rules = UserRules()
-    for path in args.rules:
-        rules = rules + UserRules.from_file(path)
-    return Config(disabled_rules=frozenset(args.disable), rules=rules, profile_dirs=tuple(args.profiles),
-                  site_profiles=not args.no_site_profiles)
 
 
 def _with_report(record: Record, options: Options, report: str) -> Result:

@@ -17,7 +17,7 @@ from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
-from newsclean.batch import Record
+from newsclean.record import Record
 
 try:
     from fastwarc.warc import ArchiveIterator, WarcRecordType

@@ -15,8 +15,8 @@ from multiprocessing.connection import Connection, wait
 from typing import Any
 
 from newsclean.api import clean
-from newsclean.batch import CleanFunction, Options, Record, Result, Stats
 from newsclean.errors import NewscleanError
+from newsclean.record import CleanFunction, Options, Record, Result, Stats
 
 #: Records sent ahead to each worker: one it cleans and one waiting, so it never idles on the pipe.
 IN_FLIGHT_PER_WORKER = 2
