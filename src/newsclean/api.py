@@ -119,6 +119,7 @@ def _clean_html(text: str, *, url: str | None, config: Config, warnings: list[st
             return _clean_text(markup_to_text(text), url=url, config=config, warnings=warnings)
         return Document(url=url, warnings=(*warnings, "empty: the HTML could not be parsed into a document"))
     meta = extract_html_metadata(root, url=url, now=config.now)
+    warnings.extend(meta.warnings)
     doc = _clean_tree(root, meta, url=url, config=config, warnings=list(warnings))
     if doc.paragraphs or not html_blocks.has_hidden_text(root):
         return doc
@@ -166,6 +167,7 @@ def _clean_tree(
         title=meta.title,
         authors=meta.authors,
         tags=meta.tags,
+        categories=meta.categories,
         published=published,
         modified=modified,
         site_name=meta.site_name,
@@ -262,6 +264,7 @@ def _assemble(
     title: str | None = None,
     authors: tuple[str, ...] = (),
     tags: tuple[str, ...] = (),
+    categories: tuple[str, ...] = (),
     published: tuple[date, str] | None = None,
     modified: tuple[date, str] | None = None,
     site_name: str | None = None,
@@ -291,6 +294,7 @@ def _assemble(
         modified=modified[0] if modified else None,
         modified_source=modified[1] if modified else None,
         tags=tuple(dict.fromkeys(tags or ctx.tags)),
+        categories=categories,
         authors=tuple(dict.fromkeys(authors or ctx.authors)),
         related=tuple(dict.fromkeys(ctx.related)),
         links=links,

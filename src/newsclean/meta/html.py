@@ -23,11 +23,13 @@ The tree is read, never changed.
 
 from __future__ import annotations
 
+import html as html_entities
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
+from urllib.parse import urljoin, urlsplit
 
 import regex
 from lxml import etree, html
@@ -37,6 +39,7 @@ from newsclean.meta.fields import (
     ANY_HINT,
     AUTHOR_HINT,
     AUTHOR_META,
+    CATEGORY_META,
     DESCRIPTION_META,
     LANGUAGE_META,
     SITE_META,
@@ -50,13 +53,17 @@ from newsclean.meta.page_dates import (
     DateCandidates,
     FoundDate,
     choose_published,
+    copyright_year,
     dayfirst,
+    hint_tokens,
+    image_dates,
     jsonld_dates,
     meta_dates,
     text_dates,
     time_dates,
     title_dates,
     url_date,
+    utime_dates,
 )
 from newsclean.meta.tags import dedupe_tags, split_tags
 from newsclean.meta.title import clean_title
@@ -126,6 +133,13 @@ class _Elements:
     tag_links: list[Any] = field(default_factory=list)
     tag_path_links: list[Any] = field(default_factory=list)
     rel_author: list[Any] = field(default_factory=list)
+    # rel="category" links (WordPress: rel="category tag"): the sections the article is filed in
+    category_links: list[Any] = field(default_factory=list)
+    h2: list[Any] = field(default_factory=list)
+    base: list[Any] = field(default_factory=list)  # <base href>
+    images: list[Any] = field(default_factory=list)  # <img src>, for a date in the file's path
+    author_tags: list[Any] = field(default_factory=list)  # <author>
+    utime: list[Any] = field(default_factory=list)  # data-utime="1438091078" (Unix seconds)
     #: elements of the <body> (not script or style) whose class or id holds a hint word
     hinted: list[Any] = field(default_factory=list)
 
@@ -151,10 +165,20 @@ def _collect(tree: Any) -> _Elements:
                 _sort_tagged(found, el, tag, get)
             if not attrib:
                 continue
+            if get("data-utime") is not None:
+                found.utime.append(el)
             cls, ident = get("class"), get("id")
             # The words hold no space, so class and id are tested apart (no joined string).
+            marks = get("data-component") or get("data-testid")  # components name their role
             if (
-                (cls and ANY_HINT.search(cls.lower()) or ident and ANY_HINT.search(ident.lower()))
+                (
+                    cls
+                    and ANY_HINT.search(cls.lower())
+                    or ident
+                    and ANY_HINT.search(ident.lower())
+                    or marks
+                    and ANY_HINT.search(marks.lower())
+                )
                 # (the tag filter runs in C: no element object for each ancestor)
                 and next(el.iterancestors("body"), None) is not None
             ):
@@ -162,7 +186,12 @@ def _collect(tree: Any) -> _Elements:
     return found
 
 
-_COLLECTED_TAGS = frozenset({"a", "meta", "time", "h1", "title", "link", "script", "style"})
+_COLLECTED_TAGS = frozenset(
+    {"a", "meta", "time", "h1", "h2", "title", "link", "script", "style", "base", "img", "author"}
+)
+#: Headings read when the page has no title fields and no <h1>, and images read for a date.
+_MAX_H2 = 3
+_MAX_IMAGES = 30
 
 
 def _sort_tagged(found: _Elements, el: Any, tag: str, get: Any) -> None:
@@ -173,7 +202,9 @@ def _sort_tagged(found: _Elements, el: Any, tag: str, get: Any) -> None:
             words = _XML_SPACE.split(rel)
             if "tag" in words and "category" not in words:
                 found.tag_links.append(el)
-            if rel == "author":
+            if "category" in words:
+                found.category_links.append(el)
+            if "author" in words:
                 found.rel_author.append(el)
         href = get("href")
         if href is not None and _TAG_PATH.search(href):
@@ -186,6 +217,16 @@ def _sort_tagged(found: _Elements, el: Any, tag: str, get: Any) -> None:
         found.h1.append(el)
     elif tag == "title":
         found.title.append(el)
+    elif tag == "h2":
+        if len(found.h2) < _MAX_H2:
+            found.h2.append(el)
+    elif tag == "base":
+        found.base.append(el)
+    elif tag == "img":
+        if len(found.images) < _MAX_IMAGES:
+            found.images.append(el)
+    elif tag == "author":
+        found.author_tags.append(el)
     elif tag == "link" and get("rel") is not None:
         found.links.append(el)
 
@@ -203,6 +244,9 @@ class PageMeta:
     url: str | None
     language: str | None
     description: str | None
+    categories: tuple[str, ...] = ()
+    #: what was skipped while reading (a JSON-LD script too large or too deep)
+    warnings: tuple[str, ...] = ()
 
 
 # --- Small helpers ------------------------------------------------------------------------
@@ -215,17 +259,29 @@ def _meta_map(elements: list[Any]) -> dict[str, list[str]]:
     """Every <meta> content keyed by its lower-cased name/property/itemprop/http-equiv."""
     out: dict[str, list[str]] = {}
     for el in elements:
+        # <meta itemprop="dateModified" datetime="…">: microdata puts a date in datetime
         content = el.get("content")
         if content is None:
+            content = el.get("datetime")
+        if content is None:
             continue
-        content = squash(content)
+        # Entities the parser left (double-escaped "&amp;#13;", "&quot" without its ";")
+        content = squash(decode_entities(content))
         if not content:
             continue
         for attr in ("property", "name", "itemprop", "http-equiv"):
             key = el.get(attr)
             if key:
                 out.setdefault(key.strip().lower(), []).append(content)
+        if (el.get("pubdate") or "").lower() == "pubdate":  # <meta pubdate="pubdate" content=…>
+            out.setdefault("pubdate", []).append(content)
     return out
+
+
+def decode_entities(text: str) -> str:
+    """``text`` with HTML entities decoded once more (values escaped twice by their CMS, or
+    JSON-LD text, which the HTML parser never decodes)."""
+    return html_entities.unescape(text) if "&" in text else text
 
 
 def _language(tree: Any, meta: dict[str, list[str]], jsonld: JsonLd) -> str | None:
@@ -289,6 +345,8 @@ def _microdata(elements: list[Any], dates: DateCandidates, exempt: frozenset[Any
             kind = "published" if prop == "datepublished" else "modified"
             dates.offer(kind, 30, value, f"microdata:{el.get('itemprop')}")
         elif prop == "author":
+            if _quoted(el):
+                continue  # a quotation's or a photo's author
             names = el.xpath(".//*[@itemprop='name']")
             holder = names[0] if names else el
             found.authors.append(attr_text(holder, "content") or squash(content(holder)))
@@ -303,11 +361,13 @@ _MICRODATA_PROPS = frozenset({"datepublished", "datemodified", "author", "headli
 def extract_html_metadata(
     tree: html.HtmlElement, *, url: str | None = None, now: datetime | None = None
 ) -> PageMeta:
-    """Read title, authors, dates, tags, site name, canonical URL, language and description.
+    """Read title, authors, dates, tags, categories, site name, canonical URL, language and
+    description.
 
     ``tree`` is the page as parsed, before any cleaning; it is not changed. ``url`` is where
-    the page came from (used for the URL-path date when the page names no canonical URL);
-    ``now`` bounds plausible dates (default: the real clock) and enables relative dates.
+    the page came from (used for the URL-path date when the page names no canonical URL, and to
+    resolve a relative canonical URL); ``now`` bounds plausible dates (default: the real clock)
+    and enables relative dates.
     """
     found = _collect(tree)
     meta = _meta_map(found.meta)
@@ -315,7 +375,10 @@ def extract_html_metadata(
     language = _language(tree, meta, jsonld)
     dates = DateCandidates(now, dayfirst(language))
     article = jsonld.article or {}
-    site_name = first_nonempty([*(v for key in SITE_META for v in meta.get(key, [])), jsonld.publisher or ""])
+    base = _base_url(found.base, url)
+    canonical = _canonical(found.links, meta, article, base)
+    # (titles are cleaned of the declared name only: a host's letters are no headline piece)
+    site_name = _site_name(meta, jsonld, canonical or url)
     title_fields = _title_fields(found.title, meta, article)
     # Compared without the site's name, so that a logo <h1> naming the site is no match.
     h1, confirmed = _main_h1(found.h1, [clean_title(f, site_name=site_name) for f in title_fields if f])
@@ -324,8 +387,8 @@ def extract_html_metadata(
     meta_dates(meta, dates)  # 1. meta fields (the weak generic ones rank after JSON-LD)
     jsonld_dates(jsonld, dates)  # 2. JSON-LD
     microdata = _microdata(found.itemprop, dates, exempt)  # 3. microdata
-    time_dates(found.time, dates, exempt)  # 4. <time>
-    canonical = _canonical(found.links, meta, article)
+    time_dates(found.time, dates, exempt)  # 4. <time>, data-utime
+    utime_dates(found.utime, dates, exempt)
     for rank, candidate in ((50, canonical), (51, url)):  # 5. the URL path
         day = url_date(candidate)
         if day is not None:
@@ -334,61 +397,159 @@ def extract_html_metadata(
     if h1 is not None:
         # and the lines around the headline (an <h1> the title fields disown is no headline)
         title_dates(h1, dates, headline=confirmed or not any(title_fields))
+    image_dates(meta, found.images, dates, exempt)  # 7. paths of the article's images
+    copyright_year(meta, dates)  # 8. schema.org copyrightYear: a year only
 
     return PageMeta(
-        title=_title(title_fields, microdata.headline, h1 if confirmed else None, site_name),
+        title=_title(title_fields, microdata.headline, h1, confirmed, found.h2, site_name),
         authors=_authors(
-            found.rel_author, meta, article, microdata.authors, bylines, h1, {site_name, jsonld.publisher}
+            found,
+            meta,
+            jsonld,
+            microdata.authors,
+            bylines,
+            h1,
+            {site_name, jsonld.publisher},
         ),
         published=choose_published(dates),
         modified=dates.get("modified"),
         tags=_tags(found, meta, article, exempt),
-        site_name=site_name,
+        categories=_categories(found, meta, article, exempt),
+        site_name=site_name or _host_name(canonical or url),
         url=canonical or url,
         language=language,
         description=first_nonempty(
             [
                 *(v for key in DESCRIPTION_META for v in meta.get(key, [])),
-                squash(article.get("description") or ""),
+                _jsonld_text(article.get("description")),
             ]
         ),
+        warnings=tuple(jsonld.warnings),
     )
 
 
-def _canonical(links: list[Any], meta: dict[str, list[str]], article: dict[str, Any]) -> str | None:
+def _jsonld_text(value: Any) -> str:
+    """A JSON-LD string value as text: entities decoded (the HTML parser never sees inside a
+    script), white space folded; "" for anything else."""
+    return squash(decode_entities(value)) if isinstance(value, str) else ""
+
+
+def _base_url(bases: list[Any], url: str | None) -> str | None:
+    """What relative links of the page are relative to: ``<base href>`` (itself resolved
+    against ``url``), else ``url``."""
+    for el in bases:
+        href = attr_text(el, "href")
+        if href:
+            return urljoin(url, href) if url else (href if _ABSOLUTE.match(href) else url)
+    return url
+
+
+_ABSOLUTE = re.compile(r"^[a-z][a-z0-9+.\-]*://", re.IGNORECASE)
+
+
+def _absolute(href: str, base: str | None) -> str | None:
+    """``href`` as an absolute URL (resolved against ``base``), or ``None`` when it is
+    relative and there is nothing to resolve it against."""
+    if _ABSOLUTE.match(href):
+        return href
+    if href.startswith("//"):
+        return f"https:{href}" if base is None else urljoin(base, href)
+    return urljoin(base, href) if base else None
+
+
+def _canonical(
+    links: list[Any], meta: dict[str, list[str]], article: dict[str, Any], base: str | None
+) -> str | None:
+    """The page's own address: ``<link rel=canonical>``, ``og:url``/``twitter:url``, the
+    JSON-LD ``url``; a relative one resolved against ``<base href>`` or the caller's ``url``
+    (and kept as written when there is neither)."""
     for el in links:
         if "canonical" in (el.get("rel") or "").lower().split() and el.get("href"):
-            return squash(el.get("href"))
+            href = squash(el.get("href"))
+            return _absolute(href, base) or href
     value = first_nonempty(v for key in URL_META for v in meta.get(key, []))
     if value:
-        return value
+        return _absolute(value, base) or value
     url = article.get("url")
     return url if isinstance(url, str) and url.startswith("http") else None
+
+
+def _site_key(text: str) -> str:
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
+
+
+def _host_name(url: str | None) -> str | None:
+    """The host of ``url`` without ``www.`` ("www.example.co.uk" -> "example.co.uk")."""
+    if not url:
+        return None
+    host = urlsplit(url).hostname or ""
+    host = host[4:] if host.startswith("www.") else host
+    return host or None
+
+
+def _names_host(name: str, host: str) -> bool:
+    """Whether ``name`` spells the host's main label ("The Verge" and theverge.com)."""
+    labels = host.split(".")
+    # the label before the public suffix: example.com, example.co.uk, example.com.au
+    main = labels[-3] if len(labels) >= 3 and len(labels[-2]) <= 3 else labels[max(len(labels) - 2, 0)]
+    label, key = _site_key(main), _site_key(name)
+    return len(label) >= 3 and bool(key) and (label in key or key in label)
+
+
+def _site_name(meta: dict[str, list[str]], jsonld: JsonLd, url: str | None) -> str | None:
+    """The site's name as the page declares it: the site-name fields (profile URLs skipped),
+    else the JSON-LD publisher (the caller falls back to the host name).
+
+    When ``og:site_name`` and the JSON-LD publisher disagree and only the publisher spells
+    the host ("U.S." as og:site_name on a news site's section), the publisher wins: the
+    field then names a section of the site."""
+    fields = [v for key in SITE_META for v in meta.get(key, []) if not _ABSOLUTE.match(v)]
+    name = first_nonempty(fields)
+    publisher = jsonld.publisher
+    host = _host_name(url)
+    if name and publisher and host and _site_key(name) != _site_key(publisher):
+        if _names_host(publisher, host) and not _names_host(name, host):
+            return publisher
+    return name or publisher
 
 
 def _title_fields(titles: list[Any], meta: dict[str, list[str]], article: dict[str, Any]) -> list[str]:
     """Title candidates in order of trust: og/twitter and other title metas, the JSON-LD
     headline, then the <title> element (each still with its site suffix)."""
-    headline = article.get("headline")
     return [
         *(v for key in TITLE_META for v in meta.get(key, [])),
-        squash(headline) if isinstance(headline, str) else "",
+        _jsonld_text(article.get("headline")),
         *(squash(content(t)) for t in titles[:1]),
     ]
 
 
-def _title(fields: list[str], microdata: str | None, h1: Any | None, site_name: str | None) -> str | None:
+def _title(
+    fields: list[str],
+    microdata: str | None,
+    h1: Any | None,
+    confirmed: bool,
+    h2s: list[Any],
+    site_name: str | None,
+) -> str | None:
     """The headline: the <h1> the title fields confirm, else the first field without its
-    site name.
+    site name, else (a page with no title fields) the first <h1>, else the first <h2>.
 
     The page's visible headline wins over the (often search-engine-tuned) title fields once
     it shares half its words with one of them: it is what readers see above the article.
     """
     h1_text = squash(" ".join(_headline_chunks(h1))) if h1 is not None else ""
-    if h1_text and len(h1_text) <= _MAX_TITLE_CHARS:
+    if h1_text and len(h1_text) <= _MAX_TITLE_CHARS and confirmed:
         return h1_text
     field = first_nonempty([*fields, microdata or ""])
-    return clean_title(field, site_name=site_name) if field else None
+    if field:
+        return clean_title(field, site_name=site_name)
+    if h1_text and len(h1_text) <= _MAX_TITLE_CHARS:
+        return h1_text
+    for h2 in h2s:
+        text = squash(content(h2))
+        if text and len(text) <= _MAX_TITLE_CHARS:
+            return text
+    return None
 
 
 _HEADING_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6", "time"})
@@ -430,64 +591,96 @@ def _byline_in(chunks: Iterable[str]) -> tuple[str, ...] | None:
 
 
 def _authors(
-    rel_author: list[Any],
+    found_elements: _Elements,
     meta: dict[str, list[str]],
-    article: dict[str, Any],
+    jsonld: JsonLd,
     microdata: list[str],
     author_elements: list[Any],
     h1: Any | None,
     publishers: set[str | None],
 ) -> tuple[str, ...]:
-    """Authors, first source that names any: JSON-LD, meta fields, microdata, rel=author
-    links, bylines in author/byline elements, the byline under the headline, then the text
-    of an author-classed element (a name by declaration).
+    """Authors, first source that names any: JSON-LD (``@graph`` references followed), meta
+    fields, microdata, rel=author links, ``<author>`` elements, bylines in author/byline
+    elements, the byline under the headline, then the text of an author-classed element (a
+    name by declaration).
 
     A source naming only a login ("andrew.keaveney") or the publisher itself (an
     organisation, or the site's name typed as a person) is used only when no later source
-    names a person."""
+    names a person; in a list of people, the publisher signing beside them ("A, B and C,
+    CNN") is dropped. A byline inside a quotation or a figure is the quoted or pictured
+    person's, never the article's."""
+    article = jsonld.article or {}
     brands = {name.casefold() for name in publishers if name}
     # An organisation signing the article is the answer only when no person is named.
-    fallback = clean_authors(person_names(article.get("author")), one_each=True)
-    people = person_names(article.get("author"), people=True) or person_names(
-        article.get("creator"), people=True
+    fallback = clean_authors(person_names(article.get("author"), index=jsonld.index), one_each=True)
+    people = person_names(article.get("author"), people=True, index=jsonld.index) or person_names(
+        article.get("creator"), people=True, index=jsonld.index
     )
+    own = [el for el in found_elements.rel_author[:5] if not _quoted(el)]
     for values, one_each in (
-        (people, True),
+        ([decode_entities(v) for v in people], True),
         *(
             # one author a field ("citation_author" repeated, in "Surname, Given name" form)
             (values, len(values) > 1)
             for key in AUTHOR_META
-            if (values := meta.get(key, []))
+            if (values := [v for v in meta.get(key, []) if not _ABSOLUTE.match(v)])
         ),
         (microdata, True),
-        ([squash(content(a)) for a in rel_author[:5]], True),
+        ([squash(content(a)) for a in own], True),
+        ([squash(content(a)) for a in found_elements.author_tags[:5] if not _quoted(a)], True),
     ):
-        found = clean_authors(values, one_each=one_each)
+        found = _without_brands(clean_authors(values, one_each=one_each), brands)
         if found and all(_HANDLE.match(name) or name.casefold() in brands for name in found):
             fallback = fallback or found  # a byline may still name the person
         elif found:
             return found
+    author_elements = [el for el in author_elements if not _quoted(el)]
     for el in author_elements:
         # "Par <span>A</span> et <span>B</span>": the byline is the parent's text, not one span's
         parent = el.getparent()
         if parent is not None and len(content(parent)) <= _MAX_BYLINE_PARENT_CHARS:
             names = parse_byline(squash(" ".join(chunks(parent))))
             if names:
-                return names
+                return _without_brands(names, brands) or names
         names = _byline_in(chunks(el))
         if names:
-            return names
+            return _without_brands(names, brands) or names
     if h1 is not None:
         names = _byline_in(window(h1, before=False, max_chars=AFTER_TITLE_CHARS))
         if names:
-            return names
+            return _without_brands(names, brands) or names
     for el in author_elements:
         text = " ".join(squash(c) for c in chunks(el))
-        if len(text) <= 60 and AUTHOR_HINT.search(class_tokens(el)):
+        if len(text) <= 60 and AUTHOR_HINT.search(hint_tokens(el)):
             found = clean_authors([text])
             if found:
                 return found
     return fallback
+
+
+def _without_brands(names: tuple[str, ...], brands: set[str]) -> tuple[str, ...]:
+    """``names`` without the publisher signing beside people ("A, B and CNN"); unchanged when
+    the publisher is all there is."""
+    people = tuple(name for name in names if name.casefold() not in brands)
+    return people if people else names
+
+
+#: Containers whose bylines belong to someone else: a quotation's author, a photo's credit.
+_QUOTE_TAGS = frozenset({"blockquote", "q", "figure", "figcaption"})
+_QUOTE_CLASS = re.compile(r"(?<![a-z])(?:quote|testimonial|figure|caption|credit)", re.IGNORECASE)
+
+
+def _quoted(el: Any) -> bool:
+    """Whether ``el`` sits in a quotation or a figure (or is one)."""
+    for node in (el, *el.iterancestors()):
+        tag = node.tag
+        if tag in _QUOTE_TAGS:
+            return True
+        if tag in ("article", "main", "body"):
+            return False
+        if isinstance(tag, str) and _QUOTE_CLASS.search(class_tokens(node)):
+            return True
+    return False
 
 
 #: A CMS login rather than a name: one lower-case token, or tokens joined by "." or "_".
@@ -504,9 +697,9 @@ def _tags(
             values.extend(split_tags(value))
     keywords = article.get("keywords")
     if isinstance(keywords, str):
-        values.extend(split_tags(keywords))
+        values.extend(split_tags(_jsonld_text(keywords)))
     elif isinstance(keywords, list):
-        values.extend(str(k) for k in keywords if isinstance(k, (str, int)))
+        values.extend(_jsonld_text(str(k)) for k in keywords[:100] if isinstance(k, (str, int)))
     for link in found.tag_links:
         if region_of(link, exempt) == IN_ARTICLE:
             values.append(squash(content(link)))
@@ -515,3 +708,24 @@ def _tags(
         if len(links) <= _MAX_TAG_PATH_LINKS:
             values.extend(text for a in links if 0 < len(text := squash(content(a))) <= 60)
     return dedupe_tags(values)
+
+
+def _categories(
+    found: _Elements, meta: dict[str, list[str]], article: dict[str, Any], exempt: frozenset[Any]
+) -> tuple[str, ...]:
+    """The sections of the site the article is filed under, kept apart from its tags:
+    ``article:section`` and the other section fields, JSON-LD ``articleSection`` (a string or
+    a list), then ``rel="category"`` links of the article (WordPress: ``rel="category tag"``)."""
+    values = [v for key in CATEGORY_META for v in meta.get(key, ())]
+    section = article.get("articleSection")
+    for item in section[:20] if isinstance(section, list) else [section]:
+        if isinstance(item, str):
+            values.append(_jsonld_text(item))
+    for link in found.category_links[:_MAX_TAG_PATH_LINKS]:
+        if region_of(link, exempt) == IN_ARTICLE:
+            values.append(squash(content(link)))
+    return dedupe_tags([v for v in values if len(v) <= _MAX_CATEGORY_CHARS])
+
+
+#: A section name is a few words; longer text in a section field is a sentence.
+_MAX_CATEGORY_CHARS = 60

@@ -15,7 +15,7 @@ from typing import Any
 
 import regex
 
-from newsclean.meta.dates import TIMEOUT, parse_date, parse_datelines, parse_label, plausible
+from newsclean.meta.dates import TIMEOUT, Dateline, parse_date, parse_datelines, parse_label, plausible
 from newsclean.meta.fields import (
     AUTHOR_HINT,
     DATE_HINT,
@@ -60,6 +60,17 @@ class FoundDate:
     source: str
 
 
+#: Ranks of the sources added with issue 14, in order of trust (lower wins), between the ranks
+#: of the sources above: a Unix time in ``data-utime`` is a machine-written ``<time>`` (just
+#: after the marked ones); a date in the path of the article's images (``og:image``, ``<img>``)
+#: comes after every date the page prints, since a photo may be older than the story; a
+#: schema.org ``copyrightYear`` is a year only and the last resort.
+ADDED_RANKS: dict[str, int] = {
+    "utime": 41,
+    "image-url": 65,
+    "copyright-year": 90,
+}
+
 #: Ranks of dates on visible elements marked as the publication date (microdata, <time>).
 MARKED_RANKS = (30, 40)
 #: Ranks of dates a reader sees on the page (``<time>`` and visible text of the article).
@@ -96,7 +107,11 @@ class DateCandidates:
         """Parse ``text`` and keep it if it beats what ``kind`` has."""
         if not text or not self._wants(kind, rank):
             return
-        value = parse_date(text, now=self.now, dayfirst=self.dayfirst) or _epoch(text, self.now)
+        value = (
+            parse_date(text, now=self.now, dayfirst=self.dayfirst)
+            or _epoch(text, self.now)
+            or _compact(text, self.now)
+        )
         if value is not None:
             self._keep(kind, rank, FoundDate(value, source))
 
@@ -142,6 +157,23 @@ def _epoch(text: str, now: datetime | None) -> datetime | None:
 
     seconds = int(text) / (1000 if len(text) == 13 else 1)
     value = datetime.fromtimestamp(seconds, tz=timezone.utc)
+    return value if plausible(value, now) else None
+
+
+_COMPACT = regex.compile(r"^((?:19|20)\d{2})([01]\d)([0-3]\d)([0-2]\d)([0-5]\d)([0-5]\d)?$")
+
+
+def _compact(text: str, now: datetime | None) -> datetime | None:
+    """A compact ``YYYYMMDDhhmm[ss]`` stamp (``og:regDate`` "20210820030646"), naive: no zone
+    is given. Read in metadata fields only; in page text such digits are more often an id."""
+    m = _COMPACT.match(text)
+    if m is None:
+        return None
+    try:
+        y, mo, d, h, mi, sec = (int(g) for g in m.groups(default="0"))
+        value = datetime(y, mo, d, h, mi, sec)
+    except ValueError:
+        return None
     return value if plausible(value, now) else None
 
 
@@ -211,6 +243,35 @@ def time_dates(elements: list[Any], dates: DateCandidates, exempt: frozenset[Any
 _WORDISH = regex.compile(r"[\p{L}\p{N}]")
 
 
+# A byline that carries the date after the name: "Von Hans Muster, 8.5.12", "Submitted by admin
+# am 24. Juli 2017", "Par Jean Dupont le 3 mars 2019". The verbs and labels are the byline
+# labels of meta/authors.py that begin such lines; the name ends at a comma or a date's glue word.
+_BYLINE_LEAD = regex.compile(
+    r"^(?:(?:submitted|posted|written|published|eingereicht|verfasst|geschrieben|publié|publicado|"
+    r"pubblicato|gepubliceerd)\s+)?(?:by|von|par|por|di|da|door|av|af|przez)\s+(?=\S)",
+    regex.IGNORECASE,
+)
+_NAME_END = regex.compile(r",\s*|\s+(?=(?:on|am|le|el|il|op|den|em|the)\s)", regex.IGNORECASE)
+#: Words a name in such a byline may have.
+_MAX_BYLINE_NAME_WORDS = 5
+
+
+def _after_byline(chunk: str, dates: DateCandidates) -> tuple[Dateline, ...]:
+    """The datelines after the name of a byline piece ("Von Hans Muster, 8.5.12"), else ()."""
+    try:
+        lead = _BYLINE_LEAD.match(chunk, timeout=TIMEOUT)
+        ends = list(_NAME_END.finditer(chunk, lead.end(), timeout=TIMEOUT)) if lead else []
+    except TimeoutError:
+        return ()
+    for end in ends:
+        if lead is None or len(chunk[lead.end() : end.start()].split()) > _MAX_BYLINE_NAME_WORDS:
+            break
+        found = parse_datelines(chunk[end.end() :], now=dates.now, dayfirst=dates.dayfirst)
+        if found:
+            return found
+    return ()
+
+
 def _read_chunks(
     chunks: Iterable[str], dates: DateCandidates, rank: int, hinted_kind: str | None, labelled_only: bool
 ) -> None:
@@ -226,12 +287,20 @@ def _read_chunks(
             continue
         if not _WORDISH.search(chunk):
             continue  # "|" or ":" between a label and its date
-        for line in parse_datelines(chunk, now=dates.now, dayfirst=dates.dayfirst):
+        lines = parse_datelines(chunk, now=dates.now, dayfirst=dates.dayfirst) or _after_byline(chunk, dates)
+        for line in lines:
             if line.label is None and pending is None and labelled_only:
                 continue
             kind = line.kind if line.label else (pending or hinted_kind or line.kind)
             dates.offer_value(kind, rank, line.value, "text")
         pending = None
+
+
+def hint_tokens(el: Any) -> str:
+    """The words that say what ``el`` is: its class and id, and the names components give
+    themselves (``data-component="Byline"``, ``data-testid="AuthorURL"``)."""
+    marks = f"{el.get('data-component') or ''} {el.get('data-testid') or ''}"
+    return f"{class_tokens(el)} {marks}" if marks.strip() else class_tokens(el)
 
 
 def text_dates(hinted: list[Any], dates: DateCandidates, exempt: frozenset[Any]) -> list[Any]:
@@ -243,7 +312,7 @@ def text_dates(hinted: list[Any], dates: DateCandidates, exempt: frozenset[Any])
     bylines: list[Any] = []
     seen = 0
     for el in hinted:
-        tokens = class_tokens(el)
+        tokens = hint_tokens(el)
         is_date = DATE_HINT.search(tokens) is not None
         is_author = AUTHOR_HINT.search(tokens) is not None
         if not (is_date or is_author):
@@ -315,3 +384,49 @@ def jsonld_dates(jsonld: JsonLd, dates: DateCandidates) -> None:
             dates.offer("published", rank + 1, node["dateCreated"], "json-ld:dateCreated")
     for key, raw in (jsonld.raw_dates or {}).items():
         dates.offer("published" if key == "datePublished" else "modified", 14, raw, f"json-ld:{key}")
+
+
+def utime_dates(elements: list[Any], dates: DateCandidates, exempt: frozenset[Any]) -> None:
+    """``data-utime="1438091078"`` (a Unix time, as Facebook-style timestamps carry it) on an
+    element of the article: its publication time, modified when its class says so."""
+    for el in elements:
+        value = attr_text(el, "data-utime")
+        if not value.isdigit() or region_of(el, exempt) != IN_ARTICLE:
+            continue
+        kind = "modified" if MODIFIED_HINT.search(class_tokens(el)) else "published"
+        dates.offer(kind, ADDED_RANKS["utime"], value, "data-utime")
+
+
+def image_dates(
+    meta: dict[str, list[str]], images: list[Any], dates: DateCandidates, exempt: frozenset[Any]
+) -> None:
+    """A day in the path of the page's image (``og:image``, ``twitter:image``), else of an
+    ``<img>`` in the article: uploads are filed by day (``/2019/05/05/``, ``/2019-05-05/``)."""
+    sources = [
+        v
+        for key in ("og:image", "og:image:url", "og:image:secure_url", "twitter:image")
+        for v in meta.get(key, ())
+    ]
+    sources += [
+        src
+        for el in images
+        if (src := attr_text(el, "src") or attr_text(el, "data-src")) and region_of(el, exempt) == IN_ARTICLE
+    ]
+    for src in sources:
+        day = url_date(src)
+        if day is not None:
+            dates.offer_value("published", ADDED_RANKS["image-url"], day, "image-url")
+            return
+
+
+def copyright_year(meta: dict[str, list[str]], dates: DateCandidates) -> None:
+    """schema.org ``copyrightYear`` (``<meta itemprop="copyrightYear" content="2018">``): a
+    year only, so the least trusted source; it stands for the year as 1 January of it, with
+    the source ``"copyright-year"`` saying so. A copyright line in the page's text is never
+    read (a year alone is not a day)."""
+    for value in meta.get("copyrightyear", ()):
+        if value.isdigit() and len(value) == 4:
+            dates.offer_value(
+                "published", ADDED_RANKS["copyright-year"], date(int(value), 1, 1), "copyright-year"
+            )
+            return
