@@ -642,7 +642,9 @@ def _authors(
             names = parse_byline(squash(" ".join(chunks(parent))))
             if names:
                 return _without_brands(names, brands) or names
-        names = _byline_in(chunks(el))
+        # the element's whole text first ("By <a>A</a>, <a>B</a> and <a>C</a>, CNN"), then
+        # its pieces ("<span>By</span><a>A</a><time>…</time>")
+        names = parse_byline(squash(" ".join(chunks(el)))) or _byline_in(chunks(el))
         if names:
             return _without_brands(names, brands) or names
     if h1 is not None:

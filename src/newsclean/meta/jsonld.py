@@ -85,29 +85,38 @@ def nesting_depth(text: str) -> int:
 
 
 def _repair(text: str) -> str:
-    """``text`` with trailing commas, ``//`` comments and stray HTML comment marks removed
-    (outside strings only), and JavaScript's ``\\'`` inside strings read as ``'``."""
+    """``text`` with trailing commas, ``//`` comments and HTML comments removed (outside
+    strings only), and JavaScript's ``\\'`` inside strings read as ``'``. One pass."""
     out: list[str] = []
     last = 0
-    pending_comma = -1  # position in ``out`` of a comma that may be trailing
+    comma = -1  # index in ``out`` of a comma with nothing but space after it so far
+    in_comment = False  # between "<!--" and "-->"
     try:
         matches = list(_TOKEN.finditer(text, timeout=TIMEOUT * 20))
     except TimeoutError:
         return text
     for m in matches:
-        token = m.group()
-        out.append(text[last : m.start()])
+        token, between = m.group(), text[last : m.start()]
         last = m.end()
-        if token in ("]", "}") and pending_comma >= 0 and not "".join(out[pending_comma + 1 :]).strip():
-            out[pending_comma] = ""  # the comma before a closing bracket goes
-        if token.startswith("//") or token in ("<!--", "-->"):
-            out.append(" ")
+        if in_comment:
+            in_comment = token != "-->"
             continue
+        if between.strip():
+            comma = -1
+        out.append(between)
+        if token == "<!--":
+            in_comment = True
+            continue
+        if token == "-->" or token.startswith("//"):
+            continue
+        if token in ("]", "}") and comma >= 0:
+            out[comma] = ""  # the comma before a closing bracket goes
         if token.startswith('"') and "\\'" in token:
             token = _JS_QUOTE_ESCAPE.sub(r"\1'", token)  # \' is JavaScript, not JSON
         out.append(token)
-        pending_comma = len(out) - 1 if token == "," else (pending_comma if not token.strip() else -1)
-    out.append(text[last:])
+        comma = len(out) - 1 if token == "," else -1
+    if not in_comment:
+        out.append(text[last:])
     return "".join(out)
 
 

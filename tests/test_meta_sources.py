@@ -1,0 +1,416 @@
+"""The metadata sources and shapes of issue 14, each on a small hand-written page.
+
+Dates: field names the date peers read, values in ``datetime`` or Unix time, image paths, and
+German and French shapes of visible dates. Then title, site name, canonical URL, authors,
+categories and entities.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime, timedelta, timezone
+
+import pytest
+from lxml import html
+
+import newsclean
+from newsclean.meta.html import PageMeta, extract_html_metadata
+
+NOW = datetime(2021, 9, 1, 12, 0, tzinfo=timezone.utc)
+
+
+def page(head: str = "", body: str = "", lang: str = "en") -> html.HtmlElement:
+    return html.document_fromstring(f"<html lang='{lang}'><head>{head}</head><body>{body}</body></html>")
+
+
+def jsonld(data: object) -> str:
+    return f'<script type="application/ld+json">{json.dumps(data)}</script>'
+
+
+def read(head: str = "", body: str = "", lang: str = "en", url: str | None = None) -> PageMeta:
+    return extract_html_metadata(page(head, body, lang), url=url, now=NOW)
+
+
+# --- date fields ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("tag", "source"),
+    [
+        ('<meta name="dc:created" content="2019-05-05">', "meta:dc:created"),
+        ('<meta name="DC.Issued" content="2019-05-05">', "meta:dc.issued"),
+        ('<meta property="OG:DatePublished" content="2019-05-05">', "meta:og:datepublished"),
+        ('<meta pubdate="pubDate" content="2019-05-05">', "meta:pubdate"),
+    ],
+)
+def test_more_publication_fields(tag: str, source: str) -> None:
+    found = read(tag)
+    assert found.published is not None and found.modified is None
+    assert found.published.value == date(2019, 5, 5)
+    assert found.published.source == source
+
+
+def test_lastmodified_is_a_modification_date() -> None:
+    found = read('<meta name="lastmodified" content="2019-05-05">')
+    assert found.published is None
+    assert found.modified is not None and found.modified.value == date(2019, 5, 5)
+
+
+def test_compact_stamp_in_a_field() -> None:
+    found = read('<meta property="og:regDate" content="20210820030646">')
+    assert found.published is not None
+    # no zone given: a naive time, as written
+    assert found.published.value == datetime(2021, 8, 20, 3, 6, 46)
+
+
+def test_compact_stamp_in_text_is_no_date() -> None:
+    found = read(body='<article><h1>T</h1><p class="date">20210820030646</p></article>')
+    assert found.published is None
+
+
+def test_meta_itemprop_with_datetime_attribute() -> None:
+    found = read('<meta itemprop="dateModified" datetime="2019-05-05T10:00:00Z">')
+    assert found.modified is not None
+    assert found.modified.value == datetime(2019, 5, 5, 10, 0, tzinfo=timezone.utc)
+
+
+def test_copyright_year_is_the_last_resort() -> None:
+    found = read('<meta itemprop="copyrightYear" content="2019">')
+    assert found.published is not None
+    assert (found.published.value, found.published.source) == (date(2019, 1, 1), "copyright-year")
+    # any other date wins over it
+    found = read('<meta itemprop="copyrightYear" content="2019"><meta name="date" content="2019-05-05">')
+    assert found.published is not None and found.published.value == date(2019, 5, 5)
+
+
+def test_copyright_line_in_text_is_still_no_date() -> None:
+    found = read(body="<article><h1>T</h1><p>Text.</p></article><footer class='copyright'>© 2019 Example</footer>")
+    assert found.published is None
+
+
+def test_unix_time_in_data_utime() -> None:
+    body = '<article><h1>T</h1><abbr data-utime="1438091078" class="timestamp">Tuesday</abbr></article>'
+    found = read(body=body)
+    assert found.published is not None and found.published.source == "data-utime"
+    assert found.published.value == datetime(2015, 7, 28, 13, 44, 38, tzinfo=timezone.utc)
+
+
+def test_data_utime_in_comments_is_ignored() -> None:
+    body = (
+        '<article><h1>T</h1><p>Text.</p></article>'
+        '<div class="comments"><abbr data-utime="1438091078">Tuesday</abbr></div>'
+    )
+    assert read(body=body).published is None
+
+
+def test_empty_time_element_with_updated_class() -> None:
+    body = (
+        '<article><h1>T</h1><p>Text.</p>'
+        '<time class="updated" datetime="2019-05-05T10:00:00+02:00"></time></article>'
+    )
+    found = read(body=body)
+    assert found.published is None
+    assert found.modified is not None
+    assert found.modified.value == datetime(2019, 5, 5, 10, 0, tzinfo=timezone(timedelta(hours=2)))
+
+
+@pytest.mark.parametrize(
+    ("head", "body"),
+    [
+        ('<meta property="og:image" content="https://x.org/uploads/2019/05/05/a.jpg">', ""),
+        ("", '<article><h1>T</h1><img src="/files/2019-05-05/a.jpg"><p>Text.</p></article>'),
+    ],
+)
+def test_date_in_an_image_path(head: str, body: str) -> None:
+    found = read(head, body)
+    assert found.published is not None
+    assert (found.published.value, found.published.source) == (date(2019, 5, 5), "image-url")
+
+
+def test_image_path_date_loses_to_a_printed_date() -> None:
+    found = read(
+        '<meta property="og:image" content="https://x.org/uploads/2017/01/02/a.jpg">',
+        "<article><h1>T</h1><p class='date'>8 July 2020</p><p>Text.</p></article>",
+    )
+    assert found.published is not None and found.published.value == date(2020, 7, 8)
+
+
+def test_image_of_a_teaser_gives_no_date() -> None:
+    body = (
+        "<article><h1>T</h1><p>Text.</p></article>"
+        '<aside class="related"><img src="/files/2019/05/05/a.jpg"></aside>'
+    )
+    assert read(body=body).published is None
+
+
+# --- German and French visible dates --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ('<div class="meta">Donnerstag, 15.2.2018, 19:51</div>', datetime(2018, 2, 15, 19, 51)),
+        ("<p>am 14. Dezember 2015</p>", date(2015, 12, 14)),
+        ("<span>Mittwoch, 20. Februar 2019</span>", date(2019, 2, 20)),
+        ('<p class="author">Von Hans Muster, 8.5.12</p>', date(2012, 5, 8)),
+        ('<div class="submitted">Submitted by admin am 24. Juli 2017</div>', date(2017, 7, 24)),
+        ('<div class="submitted">Submitted by <a href="/u/1">admin</a> am 24. Juli 2017</div>', date(2017, 7, 24)),
+        ('<p class="byline">Par Jean Dupont le 3 mars 2019 à 14h20</p>', datetime(2019, 3, 3, 14, 20)),
+    ],
+)
+def test_german_and_french_dates_beside_the_headline(line: str, expected: object) -> None:
+    found = read(body=f"<article><h1>Titel der Meldung</h1>{line}<p>Der Text.</p></article>", lang="de")
+    assert found.published is not None
+    assert found.published.value == expected
+
+
+def test_byline_with_prose_after_the_name_is_no_date() -> None:
+    # "Von X, der am ..." is a sentence, not a byline with a date
+    body = "<article><h1>T</h1><p class='author'>Von Hans Muster, der seit 2012 in Bern lebt</p></article>"
+    assert read(body=body, lang="de").published is None
+
+
+def test_comment_date_does_not_beat_the_articles() -> None:
+    body = (
+        "<article><h1>Titel</h1><p class='date'>Mittwoch, 20. Februar 2019</p><p>Text.</p></article>"
+        "<div id='comments'><div class='comment'><span class='date'>21.02.2019, 10:00</span>"
+        "<p>Toller Artikel</p></div></div>"
+    )
+    found = read(body=body, lang="de")
+    assert found.published is not None and found.published.value == date(2019, 2, 20)
+
+
+def test_teaser_date_does_not_beat_the_articles() -> None:
+    body = (
+        "<div class='teaser'><h3>Andere Meldung</h3><span class='date'>22.02.2019</span></div>"
+        "<article><h1>Titel</h1><p class='date'>Mittwoch, 20. Februar 2019</p><p>Text.</p></article>"
+    )
+    found = read(body=body, lang="de")
+    assert found.published is not None and found.published.value == date(2019, 2, 20)
+
+
+def test_future_date_is_refused() -> None:
+    found = read('<meta property="article:published_time" content="2030-01-01">')
+    assert found.published is None
+
+
+def test_date_in_a_script_is_refused() -> None:
+    body = '<article><h1>T</h1><script>var published = "2019-05-05";</script><p>Text.</p></article>'
+    assert read(body=body).published is None
+
+
+# --- title, site name, URL -------------------------------------------------------------------
+
+
+def test_title_from_h1_without_title_fields() -> None:
+    assert read(body="<h1>Harbour board extends the pier</h1><p>Text.</p>").title == "Harbour board extends the pier"
+
+
+def test_title_from_h2_without_title_fields_or_h1() -> None:
+    assert read(body="<h2>Harbour board extends the pier</h2><p>Text.</p>").title == "Harbour board extends the pier"
+
+
+def test_title_guillemet_site_suffix_is_stripped() -> None:
+    assert read("<title>Pier vote » Example Site</title>").title == "Pier vote"
+
+
+def test_site_name_from_article_publisher_when_it_is_a_name() -> None:
+    assert read('<meta property="article:publisher" content="Example News">').site_name == "Example News"
+
+
+def test_article_publisher_profile_url_is_no_site_name() -> None:
+    found = read(
+        '<meta property="article:publisher" content="https://www.facebook.com/examplenews">',
+        url="https://www.example.com/a",
+    )
+    assert found.site_name == "example.com"  # the host, as the last resort
+
+
+def test_site_name_falls_back_to_the_host() -> None:
+    assert read(url="https://www.example.co.uk/news/a.html").site_name == "example.co.uk"
+    assert read().site_name is None
+
+
+def test_section_as_og_site_name_loses_to_the_jsonld_publisher() -> None:
+    head = (
+        '<meta property="og:site_name" content="U.S.">'
+        + jsonld({"@type": "NewsArticle", "publisher": {"@type": "Organization", "name": "Fox News"}})
+        + '<link rel="canonical" href="https://www.foxnews.com/us/a">'
+    )
+    assert read(head).site_name == "Fox News"
+
+
+def test_og_site_name_wins_when_it_names_the_host() -> None:
+    head = (
+        '<meta property="og:site_name" content="The Verge">'
+        + jsonld({"@type": "NewsArticle", "publisher": {"@type": "Organization", "name": "Vox Media"}})
+        + '<link rel="canonical" href="https://www.theverge.com/a">'
+    )
+    assert read(head).site_name == "The Verge"
+
+
+def test_relative_canonical_resolved_against_url() -> None:
+    found = read('<link rel="canonical" href="/news/a.html">', url="https://example.com/dir/page.html?x=1")
+    assert found.url == "https://example.com/news/a.html"
+
+
+def test_relative_canonical_resolved_against_base_href() -> None:
+    found = read(
+        '<base href="https://cdn.example.org/site/"><link rel="canonical" href="news/a.html">',
+        url="https://example.com/dir/page.html",
+    )
+    assert found.url == "https://cdn.example.org/site/news/a.html"
+
+
+def test_relative_canonical_without_a_base_is_kept_as_written() -> None:
+    assert read('<link rel="canonical" href="/news/a.html">').url == "/news/a.html"
+
+
+# --- authors ---------------------------------------------------------------------------------
+
+
+def test_all_authors_of_a_jsonld_list() -> None:
+    data = {
+        "@type": "NewsArticle",
+        "author": [
+            {"@type": "Person", "name": "Jane Doe"},
+            {"@type": "Person", "name": "John Roe"},
+            {"@type": "Person", "name": "Ann Poe"},
+        ],
+    }
+    assert read(jsonld(data)).authors == ("Jane Doe", "John Roe", "Ann Poe")
+
+
+def test_several_people_in_one_jsonld_name() -> None:
+    data = {"@type": "NewsArticle", "author": {"@type": "Person", "name": "Jane Doe, John Roe"}}
+    assert read(jsonld(data)).authors == ("Jane Doe", "John Roe")
+
+
+def test_credentials_after_a_comma_are_not_a_person() -> None:
+    data = {"@type": "NewsArticle", "author": {"@type": "Person", "name": "Jane Doe, MD"}}
+    assert read(jsonld(data)).authors == ("Jane Doe",)
+
+
+def test_graph_person_references() -> None:
+    data = {
+        "@graph": [
+            {"@type": "Article", "author": {"@id": "https://x.org/#/schema/person/1"}},
+            {"@type": "Person", "@id": "https://x.org/#/schema/person/1", "name": "Jane Doe"},
+        ]
+    }
+    assert read(jsonld(data)).authors == ("Jane Doe",)
+
+
+def test_publisher_signing_beside_people_is_dropped() -> None:
+    head = '<meta name="author" content="Jane Doe, John Roe, CNN"><meta property="og:site_name" content="CNN">'
+    assert read(head).authors == ("Jane Doe", "John Roe")
+
+
+def test_byline_list_with_publisher_is_read() -> None:
+    body = (
+        "<article><h1>T</h1><div class='byline'>By <span class='byline__name'>Jane Doe</span>, "
+        "<span class='byline__name'>John Roe</span> and <span class='byline__name'>Ann Poe</span>, "
+        "CNN</div><p>Text.</p></article>"
+    )
+    head = '<meta property="og:site_name" content="CNN">'
+    assert read(head, body).authors == ("Jane Doe", "John Roe", "Ann Poe")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '<a rel="author external" href="/a/jane">Jane Doe</a>',
+        '<span class="username">Jane Doe</span>',
+        '<div class="submitted-by">Submitted by Jane Doe</div>',
+        '<div data-component="Byline"><span>Jane Doe</span></div>',
+        '<a data-testid="AuthorURL" href="/a/jane">Jane Doe</a>',
+        "<author>Jane Doe</author>",
+    ],
+)
+def test_author_markup(body: str) -> None:
+    assert read(body=f"<article><h1>T</h1>{body}<p>Text.</p></article>").authors == ("Jane Doe",)
+
+
+def test_og_author() -> None:
+    assert read('<meta property="og:author" content="Jane Doe">').authors == ("Jane Doe",)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("Jenny Smith Editor", "Jenny Smith"),
+        ("Jenny Smith Senior Editor", "Jenny Smith"),
+        ("Jane Doe For Daily Mail Australia", "Jane Doe"),
+        ("Jane Doe for The Times", "Jane Doe"),
+        ("Jane Doe 🌸✨", "Jane Doe"),
+        ("TOI Lifestyle Desk", "TOI Lifestyle Desk"),  # a desk signing keeps its name
+    ],
+)
+def test_author_suffixes_stripped(value: str, expected: str) -> None:
+    assert read(f'<meta name="author" content="{value}">').authors == (expected,)
+
+
+def test_quotes_author_is_not_the_articles() -> None:
+    body = (
+        "<article><h1>T</h1><blockquote><p>Words.</p><span class='author'>Oscar Wilde</span>"
+        "</blockquote><p>Text.</p></article>"
+    )
+    assert read(body=body).authors == ()
+
+
+def test_figures_credit_is_not_the_articles() -> None:
+    body = (
+        "<article><h1>T</h1><figure><img src='a.jpg'><figcaption><span class='author'>By Pat Lens"
+        "</span></figcaption></figure><p class='byline'>By Jane Doe</p><p>Text.</p></article>"
+    )
+    assert read(body=body).authors == ("Jane Doe",)
+
+
+# --- categories and entities -------------------------------------------------------------------
+
+
+def test_categories_apart_from_tags() -> None:
+    head = '<meta property="article:section" content="Politics">' + jsonld(
+        {"@type": "NewsArticle", "articleSection": ["World", "Politics"], "keywords": "Brexit, EU"}
+    )
+    body = (
+        "<article><h1>T</h1><a rel='category tag' href='/c/europe'>Europe</a>"
+        "<a rel='tag' href='/t/vote'>Vote</a><p>Text.</p></article>"
+    )
+    found = read(head, body)
+    assert found.categories == ("Politics", "World", "Europe")
+    assert found.tags == ("Brexit", "EU", "Vote")
+
+
+def test_category_links_of_other_articles_are_not_the_articles() -> None:
+    body = "<article><h1>T</h1><p>Text.</p></article><aside class='sidebar'><a rel='category tag'>Sport</a></aside>"
+    assert read(body=body).categories == ()
+
+
+def test_entities_left_by_the_cms_are_decoded() -> None:
+    head = (
+        '<meta name="description" content="Line one&amp;#13; line two">'
+        '<meta name="keywords" content="&amp;quotQuoted&amp;quot, Plain">'
+    )
+    found = read(head)
+    assert found.description == "Line one line two"
+    assert found.tags == ("Quoted", "Plain")
+
+
+def test_jsonld_entities_are_decoded() -> None:
+    data = {"@type": "NewsArticle", "headline": "Tom &amp; Jerry", "description": "It&#39;s here"}
+    found = read(jsonld(data))
+    assert found.title == "Tom & Jerry"
+    assert found.description == "It's here"
+
+
+def test_document_carries_categories_and_the_shown_date() -> None:
+    doc = newsclean.clean(
+        "<html><head><meta property='article:section' content='Politics'>"
+        "<meta property='article:modified_time' content='2020-07-09'></head><body><article>"
+        "<h1>Harbour vote</h1><p>The harbour board voted on Tuesday to extend the pier by forty "
+        "metres, after two years of debate about the cost of the works.</p></article></body></html>"
+    )
+    assert doc.categories == ("Politics",)
+    assert doc.published is None and doc.date == date(2020, 7, 9)
+    assert doc.to_dict()["categories"] == ["Politics"] and doc.to_dict()["date"] == "2020-07-09"
