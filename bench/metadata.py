@@ -246,30 +246,43 @@ def table(groups: list[tuple[str, str, Tally]]) -> str:
     return "\n".join(lines)
 
 
+def _exact(page: Page, key: str, value: object) -> bool | None:
+    """Whether ``value`` is right for ``key`` on ``page``; ``None`` when the truth has none."""
+    if key in ("shown", "published"):
+        return None if not page.publish_date else (str(value or ""))[:10] == page.publish_date[:10]
+    if key == "title":
+        return None if not page.title else _words(str(value or "")) == _words(page.title)
+    if not page.author:
+        return None
+    got = " ".join(value) if isinstance(value, list) else ""
+    return _name_words(got) == _name_words(page.author)
+
+
 def compare(
     before: dict[str, dict[str, dict[str, object]]], now: dict[str, dict[str, Guess]], datasets: list[Dataset]
 ) -> str:
-    """Pages whose shown / strict day got better or worse since the saved run, all sets together."""
-    counts = {"shown": [0, 0], "published": [0, 0]}
+    """Pages whose answers got better or worse since the saved run, all sets together."""
+    counts = {key: [0, 0] for key in ("shown", "published", "title", "authors")}
     lines = []
     for dataset in datasets:
         old = before.get(dataset.name, {})
         for page in dataset.pages:
-            if not page.publish_date or page.id not in old:
+            if page.id not in old:
                 continue
-            truth = page.publish_date[:10]
             for key in counts:
-                was = (old[page.id].get(key) or "")[:10] == truth  # type: ignore[index]
-                is_ = (getattr(now[dataset.name][page.id], key) or "")[:10] == truth
-                if was != is_:
-                    counts[key][0 if is_ else 1] += 1
-                    if key == "shown":
-                        lines.append(
-                            f"  {'better' if is_ else 'WORSE '} {dataset.name}/{page.id} truth={truth} "
-                            f"was={old[page.id].get(key)} now={getattr(now[dataset.name][page.id], key)}"
-                        )
+                was_value, is_value = old[page.id].get(key), getattr(now[dataset.name][page.id], key)
+                was, is_ = _exact(page, key, was_value), _exact(page, key, is_value)
+                if was is None or was == is_:
+                    continue
+                counts[key][0 if is_ else 1] += 1
+                if key != "published":
+                    truth = {"shown": page.publish_date, "title": page.title, "authors": page.author}[key]
+                    lines.append(
+                        f"  {'better' if is_ else 'WORSE '} {key} {dataset.name}/{page.id} "
+                        f"truth={truth!r} was={was_value!r} now={is_value!r}"
+                    )
     head = ", ".join(f"{k}: {b} better, {w} worse" for k, (b, w) in counts.items())
-    return "\n".join([f"Against the saved run (all dated pages): {head}", *lines])
+    return "\n".join([f"Against the saved run: {head}", *lines])
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -167,12 +167,20 @@ _EMOJI = regex.compile(r"[\p{Extended_Pictographic}\p{So}\p{Sk}\u200d\ufe0f\ufe0
 
 
 def _strip_role_tail(name: str) -> str:
-    """``name`` without role words after it ("Jenny Smith Editor" -> "Jenny Smith") when two
-    words of a name are left."""
+    """``name`` without capitalised role words after it ("Jenny Smith Editor" -> "Jenny
+    Smith") when what is left is a person's name: two or more words, each capitalised and
+    none an acronym ("AAA Travel Editor" is a desk and stays whole; "writer" in lower case
+    is prose, not a name's title)."""
     words = name.split()
-    while len(words) > 2 and words[-1].lower().strip(".,") in PERSON_ROLE_WORDS:
-        words.pop()
-    return " ".join(words)
+    end = len(words)
+    while end > 2 and words[end - 1].istitle() and words[end - 1].lower().strip(".,") in PERSON_ROLE_WORDS:
+        end -= 1
+    if end == len(words) or not all(_PLAIN_NAME_WORD.match(w) for w in words[:end]):
+        return name
+    return " ".join(words[:end])
+
+
+_PLAIN_NAME_WORD = regex.compile(r"^\p{Lu}\p{Ll}[\p{L}'’\-.]*$")
 
 
 def _tidy(name: str) -> str:

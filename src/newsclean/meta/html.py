@@ -644,7 +644,7 @@ def _authors(
                 return _without_brands(names, brands) or names
         # the element's whole text first ("By <a>A</a>, <a>B</a> and <a>C</a>, CNN"), then
         # its pieces ("<span>By</span><a>A</a><time>…</time>")
-        names = parse_byline(squash(" ".join(chunks(el)))) or _byline_in(chunks(el))
+        names = _byline_of(el)
         if names:
             return _without_brands(names, brands) or names
     if h1 is not None:
@@ -660,6 +660,18 @@ def _authors(
     return fallback
 
 
+def _byline_of(el: Any) -> tuple[str, ...] | None:
+    """The byline in ``el``: read piece by piece ("<span>By</span><a>A</a><time>…</time>"),
+    or as one text when that names the same people and more ("By <a>A</a>, <a>B</a> and
+    <a>C</a>, CNN"); joined text that changes a name ("A" + "EdTech Content writer" in the
+    next element) is not taken."""
+    pieces = _byline_in(chunks(el))
+    whole = parse_byline(squash(" ".join(chunks(el))))
+    if whole and (not pieces or set(pieces) < set(whole)):
+        return whole
+    return pieces
+
+
 def _without_brands(names: tuple[str, ...], brands: set[str]) -> tuple[str, ...]:
     """``names`` without the publisher signing beside people ("A, B and CNN"); unchanged when
     the publisher is all there is."""
@@ -669,7 +681,8 @@ def _without_brands(names: tuple[str, ...], brands: set[str]) -> tuple[str, ...]
 
 #: Containers whose bylines belong to someone else: a quotation's author, a photo's credit.
 _QUOTE_TAGS = frozenset({"blockquote", "q", "figure", "figcaption"})
-_QUOTE_CLASS = re.compile(r"(?<![a-z])(?:quote|testimonial|figure|caption|credit)", re.IGNORECASE)
+# ("credit" is no such word: forums call the poster's line a "credit bar")
+_QUOTE_CLASS = re.compile(r"(?<![a-z])(?:quote|testimonial|figure|caption)", re.IGNORECASE)
 
 
 def _quoted(el: Any) -> bool:
