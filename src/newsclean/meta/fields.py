@@ -153,8 +153,9 @@ LANGUAGE_META: tuple[str, ...] = ("content-language", "og:locale", "dc.language"
 # lists of other articles, sidebars and footers give one only under a label ("Published …").
 COMMENT_REGION = re.compile(r"(?<![a-z])(?:comment|reply|replies|respond|disqus|discussion)", re.IGNORECASE)
 OTHER_REGION = re.compile(
+    # ("promoted" is a state, not a box: Drupal marks the article itself node-promoted)
     r"(?<![a-z])(?:related|recommend|sidebar|teaser|popular|trending|most-?read|"
-    r"newsletter|promo|more-?stories|read-?more|carousel|ticker)",
+    r"newsletter|promo(?!ted)|more-?stories|read-?more|carousel|ticker)",
     re.IGNORECASE,
 )
 # A footer, by tag or by class, is foreign unless it is the footer of the <article> itself.

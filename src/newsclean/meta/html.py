@@ -411,7 +411,7 @@ def extract_html_metadata(
             h1,
             {site_name, jsonld.publisher},
         ),
-        published=choose_published(dates),
+        published=_published(dates),
         modified=dates.get("modified"),
         tags=_tags(found, meta, article, exempt),
         categories=_categories(found, meta, article, exempt),
@@ -426,6 +426,20 @@ def extract_html_metadata(
         ),
         warnings=tuple(jsonld.warnings),
     )
+
+
+#: Sources that only guess a publication date: kept when the page gives no other date.
+_GUESS_SOURCES = frozenset({"image-url", "copyright-year"})
+
+
+def _published(dates: DateCandidates) -> FoundDate | None:
+    """:func:`choose_published`, except that a guess (an image's path, a copyright year)
+    does not stand beside a date the page prints as an update: such a page shows no
+    publication date, and its update is the story's date."""
+    found = choose_published(dates)
+    if found is not None and found.source in _GUESS_SOURCES and dates.get("modified") is not None:
+        return None
+    return found
 
 
 def _jsonld_text(value: Any) -> str:

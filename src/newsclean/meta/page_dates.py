@@ -42,6 +42,8 @@ from newsclean.meta.tree import (
 # Dates in the URL path: /2020/07/08/, /2020-07-08, /20200708/.
 _URL_DATE = regex.compile(r"(?<![\d])((?:19|20)\d{2})[/\-_.]?([01]\d)[/\-_.]?([0-3]\d)(?![\d])")
 _URL_DATE_SPLIT = regex.compile(r"/((?:19|20)\d{2})/([01]?\d)/([0-3]?\d)/")
+# Day first, separators required: /23-01-2022-headline/, /29.10.2021/ (European CMSs).
+_URL_DATE_DMY = regex.compile(r"(?<![\d])([0-3]\d)([\-_.])([01]\d)\2((?:19|20)\d{2})(?![\d])")
 # Date and byline elements: how long their text may be, and how many are read.
 _MAX_HINT_TEXT = 200
 _MAX_HINT_ELEMENTS = 60
@@ -191,14 +193,15 @@ def url_date(url: str | None) -> date | None:
     path = url.split("?", 1)[0].split("#", 1)[0]
     path = path.split("://", 1)[-1]
     path = path[path.find("/") :] if "/" in path else ""
-    for pattern in (_URL_DATE_SPLIT, _URL_DATE):
+    for pattern in (_URL_DATE_SPLIT, _URL_DATE, _URL_DATE_DMY):
         try:
             m = pattern.search(path, timeout=TIMEOUT)
         except TimeoutError:
             m = None
         while m is not None:
+            parts = (m.group(4), m.group(3), m.group(1)) if pattern is _URL_DATE_DMY else m.group(1, 2, 3)
             try:
-                return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+                return date(int(parts[0]), int(parts[1]), int(parts[2]))
             except ValueError:
                 m = pattern.search(path, m.start() + 1, timeout=TIMEOUT)
     return None
@@ -321,27 +324,35 @@ def text_dates(hinted: list[Any], dates: DateCandidates, exempt: frozenset[Any])
         if seen > _MAX_HINT_ELEMENTS:
             break
         text = squash(content(el))
-        if not text or len(text) > _MAX_HINT_TEXT:
+        if len(text) > _MAX_HINT_TEXT:
             continue
         region = region_of(el, exempt)
         if region == IN_COMMENTS:
             continue
-        if is_author and region == IN_ARTICLE:
+        if text and is_author and region == IN_ARTICLE:
             bylines.append(el)
         hinted_kind = "modified" if MODIFIED_HINT.search(tokens) else None
         if region == IN_ARTICLE:
+            # (read even when the element is empty: <span class="updated" title="2013-04-04…">)
             for attr in ("datetime", "content", "data-date", "data-datetime", "title"):
                 value = attr_text(el, attr)
                 if value and parse_date(value, now=dates.now, dayfirst=dates.dayfirst):
                     dates.offer(hinted_kind or "published", 60, value, "text")
                     break
-        _read_chunks(
-            chunks(el),
-            dates,
-            61 if region == IN_ARTICLE else 70,
-            hinted_kind,
-            labelled_only=region != IN_ARTICLE,
-        )
+        if not text:
+            continue
+        rank = 61 if region == IN_ARTICLE else 70
+        pieces = list(chunks(el))
+        before = dates.best.get(hinted_kind or "published")
+        _read_chunks(pieces, dates, rank, hinted_kind, labelled_only=region != IN_ARTICLE)
+        if (
+            region == IN_ARTICLE
+            and is_date
+            and len(pieces) > 1
+            and dates.best.get(hinted_kind or "published") is before
+        ):
+            # A date split over elements: <span>Apr</span> <span>04</span><span>2013</span>
+            _read_chunks([" ".join(squash(p) for p in pieces)], dates, rank, hinted_kind, labelled_only=False)
     return bylines
 
 
