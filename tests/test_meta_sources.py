@@ -76,11 +76,13 @@ def test_meta_itemprop_with_datetime_attribute() -> None:
 
 def test_copyright_year_is_the_last_resort() -> None:
     found = read('<meta itemprop="copyrightYear" content="2019">')
-    assert found.published is not None
-    assert (found.published.value, found.published.source) == (date(2019, 1, 1), "copyright-year")
+    assert found.published is None  # a guess, kept apart
+    assert found.published_guess is not None
+    assert (found.published_guess.value, found.published_guess.source) == (date(2019, 1, 1), "copyright-year")
     # any other date wins over it
     found = read('<meta itemprop="copyrightYear" content="2019"><meta name="date" content="2019-05-05">')
     assert found.published is not None and found.published.value == date(2019, 5, 5)
+    assert found.published_guess is None
 
 
 def test_copyright_line_in_text_is_still_no_date() -> None:
@@ -123,8 +125,31 @@ def test_empty_time_element_with_updated_class() -> None:
 )
 def test_date_in_an_image_path(head: str, body: str) -> None:
     found = read(head, body)
-    assert found.published is not None
-    assert (found.published.value, found.published.source) == (date(2019, 5, 5), "image-url")
+    assert found.published is None and found.published_guess is not None
+    assert (found.published_guess.value, found.published_guess.source) == (date(2019, 5, 5), "image-url")
+
+
+_STORY = (
+    "<p>The harbour board voted on Tuesday to extend the pier by forty metres, after two years of "
+    "debate about the cost of the works and the harm to the beach.</p>"
+)
+
+
+def test_image_path_date_is_the_documents_date_when_nothing_else_gives_one() -> None:
+    doc = newsclean.clean(
+        "<html><head><meta property='og:image' content='https://x.org/up/2019/05/05/a.jpg'></head>"
+        f"<body><article><h1>Harbour vote</h1>{_STORY}</article></body></html>"
+    )
+    assert (doc.published, doc.published_source) == (date(2019, 5, 5), "image-url")
+
+
+def test_image_path_date_comes_after_an_update_the_page_prints() -> None:
+    found = read(
+        '<meta property="og:image" content="https://x.org/up/2019/05/05/a.jpg">',
+        "<article><h1>T</h1><p class='date'>Updated: 8 July 2020</p><p>Text.</p></article>",
+    )
+    assert found.published is None and found.published_guess is None
+    assert found.modified is not None and found.modified.value == date(2020, 7, 8)
 
 
 def test_image_path_date_loses_to_a_printed_date() -> None:
@@ -140,7 +165,8 @@ def test_image_of_a_teaser_gives_no_date() -> None:
         "<article><h1>T</h1><p>Text.</p></article>"
         '<aside class="related"><img src="/files/2019/05/05/a.jpg"></aside>'
     )
-    assert read(body=body).published is None
+    found = read(body=body)
+    assert found.published is None and found.published_guess is None
 
 
 # --- German and French visible dates --------------------------------------------------------

@@ -169,6 +169,7 @@ def _clean_tree(
         tags=meta.tags,
         categories=meta.categories,
         published=published,
+        guess=(meta.published_guess.value, meta.published_guess.source) if meta.published_guess else None,
         modified=modified,
         site_name=meta.site_name,
         language=meta.language,
@@ -266,6 +267,7 @@ def _assemble(
     tags: tuple[str, ...] = (),
     categories: tuple[str, ...] = (),
     published: tuple[date, str] | None = None,
+    guess: tuple[date, str] | None = None,
     modified: tuple[date, str] | None = None,
     site_name: str | None = None,
     language: str | None = None,
@@ -282,7 +284,7 @@ def _assemble(
         warnings.append("empty: no article text found")
     elif len(body) < config.min_body_chars:
         warnings.append(f"short: the article body has only {len(body)} characters")
-    published = published or (ctx.published[0] if ctx.published else None)
+    published = published or (ctx.published[0] if ctx.published else None) or guess
     modified = modified or (ctx.modified[0] if ctx.modified else None)
     return Document(
         title=title or (ctx.titles[0] if ctx.titles else None),

@@ -245,6 +245,8 @@ class PageMeta:
     language: str | None
     description: str | None
     categories: tuple[str, ...] = ()
+    #: a publication date only guessed (image path, copyright year): used when nothing else gives one
+    published_guess: FoundDate | None = None
     #: what was skipped while reading (a JSON-LD script too large or too deep)
     warnings: tuple[str, ...] = ()
 
@@ -411,7 +413,8 @@ def extract_html_metadata(
             h1,
             {site_name, jsonld.publisher},
         ),
-        published=_published(dates),
+        published=_published(dates, guess=False),
+        published_guess=_published(dates, guess=True),
         modified=dates.get("modified"),
         tags=_tags(found, meta, article, exempt),
         categories=_categories(found, meta, article, exempt),
@@ -432,12 +435,17 @@ def extract_html_metadata(
 _GUESS_SOURCES = frozenset({"image-url", "copyright-year"})
 
 
-def _published(dates: DateCandidates) -> FoundDate | None:
-    """:func:`choose_published`, except that a guess (an image's path, a copyright year)
-    does not stand beside a date the page prints as an update: such a page shows no
-    publication date, and its update is the story's date."""
+def _published(dates: DateCandidates, *, guess: bool) -> FoundDate | None:
+    """:func:`choose_published` when it is a date the page gives (``guess`` False), or when
+    it is only a guess (an image's path, a copyright year: ``guess`` True).
+
+    A guess is kept apart: it comes after the dates the text rules find in the page's
+    blocks, and it does not stand beside a date the page prints as an update (such a page
+    shows no publication date; its update is the story's date)."""
     found = choose_published(dates)
-    if found is not None and found.source in _GUESS_SOURCES and dates.get("modified") is not None:
+    if found is None or (found.source in _GUESS_SOURCES) != guess:
+        return None
+    if guess and dates.get("modified") is not None:
         return None
     return found
 
