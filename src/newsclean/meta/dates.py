@@ -445,7 +445,8 @@ _LABEL = regex.compile(
     _FLAGS | regex.VERBOSE,
 )
 # Pieces of a dateline that hold no date: separators between them.
-_SEGMENT_SPLIT = regex.compile(r"(?<!\s)\s*(?:[|•·・‧]|\s[-–—]\s|\s/\s)\s*")  # (?<!\s): linear
+# (">" and "»" between spaces: "Donnerstag, 15.2.2018, 19:51 > Autor")
+_SEGMENT_SPLIT = regex.compile(r"(?<!\s)\s*(?:[|•·・‧]|\s[-–—>»]\s|\s/\s)\s*")  # (?<!\s): linear
 # Companions a dateline may carry: a reading time or a byline piece.
 _COMPANION = regex.compile(
     r"""^(?:(?:reading\s+time|read\s+time|lesezeit|lesedauer|temps\s+de\s+lecture|

@@ -148,7 +148,18 @@ def choose_published(dates: DateCandidates) -> FoundDate | None:
     rank, found = best
     if MARKED_RANKS[0] <= rank <= MARKED_RANKS[1] or day_of(shown.value) == day_of(found.value):
         return found
+    if _swapped(day_of(shown.value)) == day_of(found.value):
+        # "11/01/2021" printed, 2021-11-01 in the fields: the same day, with the ambiguous
+        # numeric order read the other way; the machine-written field settles the order.
+        return found
     return shown
+
+
+def _swapped(day: date) -> date | None:
+    """``day`` with day and month exchanged, when both are at most 12 (else ``None``)."""
+    if day.day > 12 or day.day == day.month:
+        return None
+    return day.replace(month=day.day, day=day.month)
 
 
 def _epoch(text: str, now: datetime | None) -> datetime | None:
