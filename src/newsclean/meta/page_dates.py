@@ -18,9 +18,11 @@ import regex
 from newsclean.meta.dates import TIMEOUT, Dateline, parse_date, parse_datelines, parse_label, plausible
 from newsclean.meta.fields import (
     AUTHOR_HINT,
+    COMMENT_REGION,
     DATE_HINT,
     MODIFIED_HINT,
     MODIFIED_META,
+    OTHER_REGION,
     PUBLISHED_HINT,
     PUBLISHED_META,
     PUBLISHED_META_WEAK,
@@ -33,6 +35,7 @@ from newsclean.meta.tree import (
     chunks,
     class_tokens,
     content,
+    is_foreign,
     region_of,
     squash,
     visible,
@@ -376,8 +379,53 @@ def title_dates(h1: Any, dates: DateCandidates, *, headline: bool) -> None:
     text (rank 63), not the date shown beside the headline.
     """
     rank = SHOWN_RANKS[0] if headline else SHOWN_RANKS[-1] + 1
-    _read_chunks(window(h1, before=False, max_chars=AFTER_TITLE_CHARS), dates, rank, None, False)
+    _read_chunks(_after_headline(h1, AFTER_TITLE_CHARS), dates, rank, None, False)
     _read_chunks(window(h1, before=True, max_chars=_BEFORE_TITLE_CHARS), dates, rank, None, False)
+
+
+def _after_headline(h1: Any, max_chars: int) -> list[str]:
+    """The visible text pieces after the headline, up to ``max_chars``, leaving out every
+    foreign region met on the way at any depth (a teaser's date nested in the block after
+    the headline is not the article's): :func:`~newsclean.meta.tree.window` with the
+    foreign test applied inside the siblings too. Iterative."""
+    pieces: list[str] = []
+    size = 0
+    for current in (h1, *h1.iterancestors()):
+        if current.tag in ("body", "html"):
+            break
+        for sibling in (None, *current.itersiblings()):
+            for raw in [current.tail] if sibling is None else _pieces_of(sibling):
+                chunk = squash(raw)
+                if chunk:
+                    pieces.append(chunk)
+                    size += len(chunk)
+                    if size >= max_chars:
+                        return pieces
+    return pieces
+
+
+def _foreign_class(node: Any) -> bool:
+    """Whether the class or id of ``node`` names a foreign region (a teaser, related
+    stories, comments). Inside the block after the headline only the class counts: an
+    ``<aside>`` or ``<footer>`` there is the article's own (its byline box, its date)."""
+    tokens = class_tokens(node)
+    return bool(tokens.strip()) and bool(COMMENT_REGION.search(tokens) or OTHER_REGION.search(tokens))
+
+
+def _pieces_of(root: Any) -> Iterable[str]:
+    """The visible text of ``root`` and then its tail, in document order, skipping invisible
+    elements and foreign regions (their tails stay: that text belongs to the parent)."""
+    stack: list[tuple[Any, bool]] = [(root, False)]
+    while stack:
+        node, closing = stack.pop()
+        if closing or not visible(node) or (is_foreign(node) if node is root else _foreign_class(node)):
+            if node.tail:
+                yield node.tail
+            continue
+        if node.text:
+            yield node.text
+        stack.append((node, True))
+        stack.extend((child, False) for child in reversed(node))
 
 
 def meta_dates(meta: dict[str, list[str]], dates: DateCandidates) -> None:
