@@ -59,7 +59,7 @@ ROLE_WORDS: frozenset[str] = frozenset(
 # Values CMSs put in author fields when nobody filled them in.
 PLACEHOLDER_NAMES: frozenset[str] = frozenset(
     "name author admin administrator user guest unknown anonymous none null n/a".split()
-)
+) | frozenset({"the author", "an author", "the editor", "your name"})
 # Words joining the last two names of a list, by language.
 NAME_JOINERS: tuple[str, ...] = tuple("and und et y e en и і та i oraz ve och og &".split())
 # Lower-case particles inside names ("Ursula von der Leyen", "Luis de la Cruz").

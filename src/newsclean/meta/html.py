@@ -697,8 +697,18 @@ def _byline_of(el: Any) -> tuple[str, ...] | None:
 def _without_brands(names: tuple[str, ...], brands: set[str]) -> tuple[str, ...]:
     """``names`` without the publisher signing beside people ("A, B and CNN"); unchanged when
     the publisher is all there is."""
-    people = tuple(name for name in names if name.casefold() not in brands)
+    people = tuple(_without_brand_tail(name, brands) for name in names if name.casefold() not in brands)
     return people if people else names
+
+
+def _without_brand_tail(name: str, brands: set[str]) -> str:
+    """``name`` without the publisher written after it ("Brian Truitt USA TODAY" -> "Brian
+    Truitt") when two words are left."""
+    folded = name.casefold()
+    for brand in brands:
+        if folded.endswith(f" {brand}") and len(name[: -len(brand)].split()) >= 2:
+            return name[: -len(brand)].strip()
+    return name
 
 
 #: Containers whose bylines belong to someone else: a quotation's author, a photo's credit.
