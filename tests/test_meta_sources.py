@@ -440,3 +440,119 @@ def test_document_carries_categories_and_the_shown_date() -> None:
     assert doc.categories == ("Politics",)
     assert doc.published is None and doc.date == date(2020, 7, 9)
     assert doc.to_dict()["categories"] == ["Politics"] and doc.to_dict()["date"] == "2020-07-09"
+
+
+# --- shapes met while measuring (issue 14) ----------------------------------------------------
+
+
+def test_xhtml_page_with_an_encoding_declaration_is_read() -> None:
+    page_text = (
+        '<?xml version="1.0" encoding="UTF-8"?><!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" '
+        '"http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd"><html xmlns="http://www.w3.org/1999/xhtml">'
+        "<head><title>Harbour vote</title></head><body><div class='author'>Author: <a href='/u/5'>Jan Berg</a>"
+        f" am 29.12.2010, 13:36 Uhr</div>{_STORY}</body></html>"
+    )
+    doc = newsclean.clean(page_text)
+    assert "harbour board voted" in doc.body
+    assert doc.published == datetime(2010, 12, 29, 13, 36)
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://x.it/de/newsroom/23-01-2021-dorothea-darf-jubeln/17-378.html", date(2021, 1, 23)),
+        ("https://x.de/media-news/meldungen/29.10.2020", date(2020, 10, 29)),
+        ("https://x.de/news/31-02-2021-no-such-day", None),
+        ("https://x.de/item/12-34-2022", None),
+    ],
+)
+def test_day_first_date_in_the_url(url: str, expected: date | None) -> None:
+    found = read(url=url)
+    assert (found.published.value if found.published else None) == expected
+
+
+def test_date_split_over_elements() -> None:
+    body = (
+        "<article><h1>T</h1><div class='date'><span class='month'>Apr</span> <span class='day'>04</span>"
+        "<span class='year'>2013</span></div><p>Text.</p></article>"
+    )
+    found = read(body=body)
+    assert found.published is not None and found.published.value == date(2013, 4, 4)
+
+
+def test_empty_date_element_gives_its_attribute() -> None:
+    body = '<article><h1>T</h1><span class="updated" title="2013-04-04T18:52:11+00:00"></span><p>Text.</p></article>'
+    found = read(body=body)
+    assert found.published is None
+    assert found.modified is not None and found.modified.value == datetime(2013, 4, 4, 18, 52, 11, tzinfo=timezone.utc)
+
+
+def test_a_promoted_article_is_no_promo_box() -> None:
+    body = (
+        "<div class='node node-article node-promoted'><h1>T</h1><div class='submitted'>Gespeichert von "
+        "<span class='username'>rasos</span> am 24. Juli 2017 - 18:55</div><p>Text.</p></div>"
+    )
+    found = read(body=body, lang="de")
+    assert found.published is not None and found.published.value == datetime(2017, 7, 24, 18, 55)
+    assert found.authors == ("rasos",)
+
+
+def test_a_promo_box_is_still_foreign() -> None:
+    body = "<article><h1>T</h1><p>Text.</p></article><div class='promo'><span class='date'>24.07.2017</span></div>"
+    assert read(body=body, lang="de").published is None
+
+
+def test_nordic_clock_word_time() -> None:
+    body = "<article><h1>Otsikko</h1><div class='date'>2.9.2020 klo 12.45</div><p>Teksti.</p></article>"
+    found = read(body=body, lang="fi")
+    assert found.published is not None and found.published.value == datetime(2020, 9, 2, 12, 45)
+
+
+def test_printed_numeric_date_read_the_other_way_keeps_the_fields_day() -> None:
+    # "03/01/2021" beside the headline (day-first on a German page: 3 January), 2021-03-01 in
+    # the field: one day, the order of the printed numbers read the other way
+    head = '<meta property="article:published_time" content="2021-03-01T04:00:14Z">'
+    body = "<article><h1>Seat Mo 125 im Test</h1><p>03/01/2021</p><p>Text.</p></article>"
+    found = read(head, body, lang="de")
+    assert found.published is not None
+    assert found.published.value == datetime(2021, 3, 1, 4, 0, 14, tzinfo=timezone.utc)
+
+
+def test_printed_date_on_another_day_still_wins() -> None:
+    head = '<meta property="article:published_time" content="2021-03-05T04:00:14Z">'
+    body = "<article><h1>Seat Mo 125 im Test</h1><p>03/01/2021</p><p>Text.</p></article>"
+    found = read(head, body, lang="de")
+    assert found.published is not None and found.published.value == date(2021, 1, 3)
+
+
+def test_teaser_nested_after_the_headline_gives_no_date() -> None:
+    head = '<meta property="article:published_time" content="2021-08-14T15:43:26+02:00">'
+    body = (
+        "<main><h1>Erzbischof ehrt Pater Kolbe</h1><div class='more'><div class='teaser'>"
+        "<a>Andere Meldung</a><div class='teaser__info'><span>14/08/2020</span></div></div></div>"
+        "<div class='text'><p>Text.</p></div></main>"
+    )
+    found = read(head, body, lang="de")
+    assert found.published is not None
+    assert found.published.value == datetime(2021, 8, 14, 15, 43, 26, tzinfo=timezone(timedelta(hours=2)))
+
+
+def test_publisher_after_a_name_is_dropped() -> None:
+    head = '<meta property="og:site_name" content="USA TODAY"><meta name="author" content="Brian Truitt USA TODAY">'
+    assert read(head).authors == ("Brian Truitt",)
+
+
+def test_placeholder_author_is_no_author() -> None:
+    assert read('<meta name="author" content="The Author">').authors == ()
+
+
+def test_breadcrumb_title_keeps_its_headline() -> None:
+    # "Site » Long headline" is a breadcrumb: the headline after "»" is no site name
+    head = "<title>The Art of Non-Conformity » On the Road Again: Next Stop, Portuguese Africa</title>"
+    found = read(head, "<h1>On the Road Again: Next Stop, Portuguese Africa</h1><p>Text.</p>")
+    assert found.title == "On the Road Again: Next Stop, Portuguese Africa"
+
+
+def test_brand_marks_are_not_emoji() -> None:
+    # "™" is part of a brand's signature, not decoration; such a value is no person's name
+    assert read('<meta name="author" content="Lark Manor™">').authors == ()

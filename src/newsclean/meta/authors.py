@@ -163,7 +163,8 @@ PERSON_ROLE_WORDS: frozenset[str] = frozenset(
 # "Jane Doe For Daily Mail Australia", "Jane Doe for The Times": the outlet a name writes for.
 _FOR_OUTLET = regex.compile(r"(?<=\S)\s+(?:for|für|pour|para|per)\s+(?:the\s+)?\p{Lu}.*$", regex.IGNORECASE)
 # Pictographs, their modifiers and joiners: decoration in a display name, never a letter of it.
-_EMOJI = regex.compile(r"[\p{Extended_Pictographic}\p{So}\p{Sk}\u200d\ufe0f\ufe0e]+")
+# (™ ® © are marks of a brand's name, which pages sign with, not decoration: they stay)
+_EMOJI = regex.compile(r"(?:(?![™®©])[\p{Extended_Pictographic}\p{So}\p{Sk}\u200d\ufe0f\ufe0e])+")
 
 
 def _strip_role_tail(name: str) -> str:

@@ -189,7 +189,7 @@ AUTHOR_HINT_WORDS: tuple[str, ...] = (
     "autor",
     "auteur",
     "username",  # forums and Drupal sign posts with the poster's name
-    "submitted",  # Drupal: "Submitted by NAME on DATE"
+    "submitted.?by",  # "submitted-by": the poster's name ("submitted" alone is a date line)
 )
 DATE_HINT = re.compile("|".join(DATE_HINT_WORDS), re.IGNORECASE)
 PUBLISHED_HINT = re.compile(r"publish|pubdate|posted|created|datum|fecha", re.IGNORECASE)

@@ -7,9 +7,6 @@ import regex
 # Separators sites put between a headline and their name (spaces around them are required, so
 # a hyphenated word or a time range "9-5" is never split).
 _SEPARATOR = regex.compile(r"(?<!\s)\s+(?:[|–—·•»«:]{1,2}|-{1,2}|::)\s+")  # (?<!\s): linear
-# Separators that, last in a title, always set the site's name (or section) apart: "|" and
-# the breadcrumb "»" ("Headline » Site").
-_PIPE_LIKE = regex.compile(r"[|»]")
 # A piece this short after the headline is a site name or section even without ``site_name``.
 _MAX_SUFFIX_WORDS = 4
 
@@ -55,10 +52,14 @@ def clean_title(title: str, *, site_name: str | None = None) -> str:
         return "".join(out).strip()
     last, head = pieces[-1], title[: title.rfind(seps[-1])]
     suffix_words = len(last.split())
-    if _PIPE_LIKE.search(seps[-1]) or (
-        suffix_words <= _MAX_SUFFIX_WORDS
-        and len(head.split()) >= 2 * suffix_words + 2
-        and ":" not in seps[-1]
+    if (
+        "|" in seps[-1]
+        or ("»" in seps[-1] and suffix_words <= _MAX_SUFFIX_WORDS and suffix_words < len(head.split()))
+        or (
+            suffix_words <= _MAX_SUFFIX_WORDS
+            and len(head.split()) >= 2 * suffix_words + 2
+            and ":" not in seps[-1]
+        )
     ):
         return clean_title(head) if "|" in head else head.strip()
     return title
