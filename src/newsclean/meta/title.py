@@ -54,7 +54,7 @@ def clean_title(title: str, *, site_name: str | None = None) -> str:
     suffix_words = len(last.split())
     if (
         "|" in seps[-1]
-        or ("»" in seps[-1] and suffix_words <= _MAX_SUFFIX_WORDS and suffix_words < len(head.split()))
+        or ("»" in seps[-1] and suffix_words <= _MAX_SUFFIX_WORDS and suffix_words <= len(head.split()))
         or (
             suffix_words <= _MAX_SUFFIX_WORDS
             and len(head.split()) >= 2 * suffix_words + 2
