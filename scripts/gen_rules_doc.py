@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from newsclean.rules import PIPELINE
+from newsclean.userrules import KEYS, builtin_profiles
 
 DOC = Path(__file__).resolve().parent.parent / "docs" / "rules.md"
 
@@ -29,6 +30,20 @@ def render() -> str:
         formats = "/".join(sorted(rule.formats))
         reason = rule.reason.replace("|", "\\|")
         lines.append(f"| {n} | `{rule.name}` | {rule.family} | {formats} | {reason} |")
+    lines += [
+        "",
+        "## Your own rules",
+        "",
+        "A rules file's `[rules]` table (everywhere) and `[site.\"host\"]` tables (that host and its",
+        "subdomains) take these keys (`newsclean.userrules.KEYS`; the format is in",
+        "[user-rules.md](user-rules.md)). They run before the pipeline above; a keep holds against it all.",
+        "",
+        "| key | what it does |",
+        "|---|---|",
+    ]
+    lines += ["| `{}` | {} |".format(key, what.replace("|", "\\|")) for key, what in KEYS.items()]
+    lines += ["", "## Built-in site profiles", "", "Looked up by the page's host (`src/newsclean/profiles/`):", ""]
+    lines += [f"- `{path.name}`" for path in builtin_profiles()] or ["- (none)"]
     return "\n".join(lines) + "\n"
 
 

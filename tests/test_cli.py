@@ -45,8 +45,12 @@ def test_markdown_output() -> None:
 def test_explain_lists_removals_on_stderr() -> None:
     code, out, err = run(["--explain"], SEED.read_bytes())
     assert code == EXIT_OK
-    assert "removed [widget-label] Listen Live" in err
-    assert "removed [comments-label] Discussion" in err
+    # rule, family, reason, then the text
+    assert (
+        "removed [widget-label] (widget: audio/video players, short links, print, font-size, "
+        "reading-time and photo-credit controls are page furniture) Listen Live\n"
+    ) in err
+    assert "removed [comments-label] (comments: comment counters, discussion links and community rules " in err
     assert "Listen Live" not in out
 
 

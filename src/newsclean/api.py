@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Literal
@@ -17,6 +18,15 @@ from newsclean.phrases import guess_languages
 from newsclean.rules import PIPELINE, RULES_BY_NAME, Context, run
 from newsclean.rules.features import is_prose
 from newsclean.sniff import detect_format
+from newsclean.userrules import (
+    SELECTOR_KEYS,
+    Entry,
+    PagePlan,
+    host_of,
+    plan_page,
+    profile_rules,
+    with_site_metadata,
+)
 
 if TYPE_CHECKING:
     from newsclean.meta.html import PageMeta
@@ -25,8 +35,9 @@ InputFormat = Literal["auto", "html", "text"]
 _FORMATS = ("auto", "html", "text")
 
 #: Rules whose removals the over-pruning guard may undo: the ones that judge by position or
-#: markup, not the ones that recognised a phrase.
-_GUARDED_FAMILIES = frozenset({"structure"})
+#: markup, not the ones that recognised a phrase; and a site profile's, written for one
+#: version of a site (a user's own ``drop`` is never undone: the user asked for it).
+_GUARDED_FAMILIES = frozenset({"structure", "site"})
 _GUARDED_RULES = frozenset({"navigation-markup", "link-list", "related-markup"})
 
 
@@ -65,6 +76,19 @@ def clean(
         InputTooLargeError: the input is larger than ``config.max_input_bytes``.
         ConfigError: ``input_format`` or ``config`` is invalid.
     """
+    return clean_with_context(source, url=url, input_format=input_format, config=config, encoding=encoding)[0]
+
+
+def clean_with_context(
+    source: str | bytes,
+    *,
+    url: str | None = None,
+    input_format: InputFormat = "auto",
+    config: Config | None = None,
+    encoding: str | None = None,
+) -> tuple[Document, Context | None]:
+    """:func:`clean`, and the rules' context of the page (its blocks and each one's fate) for
+    :func:`newsclean.explain.explain`; the context is ``None`` when no blocks were made."""
     config = config if config is not None else _default_config()
     if input_format not in _FORMATS:
         raise ConfigError(f"input_format must be one of {', '.join(_FORMATS)}, not {input_format!r}")
@@ -76,7 +100,35 @@ def clean(
     return _clean_text(text, url=url, config=config, warnings=warnings)
 
 
-def _clean_text(text: str, *, url: str | None, config: Config, warnings: list[str]) -> Document:
+_NO_HOST = "rules: the page's host is unknown (no url given or found), so no [site] rules applied"
+
+
+def _user_entries(config: Config, host: str | None, warnings: list[str], *, html: bool) -> tuple[Entry, ...]:
+    """The user rules for a page: its site profile's, then the config's. What cannot apply is
+    said in ``warnings``, never skipped silently."""
+    profile = profile_rules(host, config.profile_dirs, config.site_profiles)
+    entries = profile.for_host(host) + config.rules.for_host(host)
+    if host is None and any(e.site is not None for e in config.rules.entries):
+        warnings.append(_NO_HOST)
+    selectors = sum(1 for e in entries if e.key in SELECTOR_KEYS)
+    if selectors and not html:
+        warnings.append(f"rules: {selectors} selector(s) not applied: text input has no markup")
+    return entries
+
+
+def _run_rules(ctx: Context, plan: PagePlan, config: Config) -> Mapping[str, str]:
+    """The user's rules first (their keeps protect blocks from every rule), then the pipeline.
+    Returns the families of the user's rules, for the guard."""
+    user = plan.rules(ctx)
+    if ctx.source_format == "html":
+        ctx.protected = plan.protected(ctx)
+    run(ctx, (*user, *PIPELINE), config.disabled_rules | plan.disabled)
+    return {rule.name: rule.family for rule in user}
+
+
+def _clean_text(
+    text: str, *, url: str | None, config: Config, warnings: list[str]
+) -> tuple[Document, Context]:
     blocks = text_blocks.build_blocks(text)
     ctx = Context(
         blocks=blocks,
@@ -85,8 +137,9 @@ def _clean_text(text: str, *, url: str | None, config: Config, warnings: list[st
         regex_timeout=config.regex_timeout,
         now=config.now,
     )
-    run(ctx, PIPELINE, config.disabled_rules)
-    return _assemble(ctx, config, warnings, url=url)
+    entries = _user_entries(config, host_of(url), warnings, html=False)
+    families = _run_rules(ctx, plan_page(entries, None), config)
+    return _assemble(ctx, config, warnings, url=url, families=families), ctx
 
 
 def _read(source: object, *, encoding: str | None, limit: int) -> tuple[str, list[str]]:
@@ -109,7 +162,9 @@ def _read(source: object, *, encoding: str | None, limit: int) -> tuple[str, lis
     raise InputError(f"source must be str or bytes, not {type(source).__name__}")
 
 
-def _clean_html(text: str, *, url: str | None, config: Config, warnings: list[str]) -> Document:
+def _clean_html(
+    text: str, *, url: str | None, config: Config, warnings: list[str]
+) -> tuple[Document, Context | None]:
     from newsclean.meta.html import extract_html_metadata
 
     root, notes = parse_page(text)
@@ -117,30 +172,37 @@ def _clean_html(text: str, *, url: str | None, config: Config, warnings: list[st
     if root is None:
         if notes:  # too deep for a tree: keep the text rather than lose it
             return _clean_text(markup_to_text(text), url=url, config=config, warnings=warnings)
-        return Document(url=url, warnings=(*warnings, "empty: the HTML could not be parsed into a document"))
+        note = "empty: the HTML could not be parsed into a document"
+        return Document(url=url, warnings=(*warnings, note)), None
     meta = extract_html_metadata(root, url=url, now=config.now)
     warnings.extend(meta.warnings)
-    doc = _clean_tree(root, meta, url=url, config=config, warnings=list(warnings))
-    if doc.paragraphs or not html_blocks.has_hidden_text(root):
-        return doc
-    # Nothing shows without the page's scripts (content in elements it hides until they run,
-    # or in display:none tabs): read the hidden elements too rather than return nothing.
-    note = "hidden: no article text is visible without scripts; the page's hidden elements were read"
-    again = _clean_tree(root, meta, url=url, config=config, warnings=[*warnings, note], read_hidden=True)
-    return again if again.paragraphs else doc
+    entries = _user_entries(config, host_of(url) or host_of(meta.url), warnings, html=True)
+    plan = plan_page(entries, root)
+    doc, ctx = _clean_tree(root, meta, plan, url=url, config=config, warnings=list(warnings))
+    if not doc.paragraphs and html_blocks.has_hidden_text(root):
+        # Nothing shows without the page's scripts (content in elements it hides until they
+        # run, or in display:none tabs): read the hidden elements too rather than return nothing.
+        note = "hidden: no article text is visible without scripts; the page's hidden elements were read"
+        again, again_ctx = _clean_tree(
+            root, meta, plan, url=url, config=config, warnings=[*warnings, note], read_hidden=True
+        )
+        if again.paragraphs:
+            doc, ctx = again, again_ctx
+    return with_site_metadata(doc, root, entries, config.now), ctx
 
 
 def _clean_tree(
     root: Any,
     meta: PageMeta,
+    plan: PagePlan,
     *,
     url: str | None,
     config: Config,
     warnings: list[str],
     read_hidden: bool = False,
-) -> Document:
+) -> tuple[Document, Context]:
     """The pipeline over one parsed page: blocks, rules, and the document with ``meta``."""
-    blocks, containers = html_blocks.build_blocks(root, read_hidden=read_hidden)
+    blocks, containers = html_blocks.build_blocks(root, read_hidden=read_hidden, marks=plan.marks)
     ctx = Context(
         blocks=blocks,
         source_format="html",
@@ -150,7 +212,7 @@ def _clean_tree(
         regex_timeout=config.regex_timeout,
         now=config.now,
     )
-    run(ctx, PIPELINE, config.disabled_rules)
+    families = _run_rules(ctx, plan, config)
     published = (meta.published.value, meta.published.source) if meta.published else None
     modified = (meta.modified.value, meta.modified.source) if meta.modified else None
     if published is None and modified is not None:
@@ -159,10 +221,11 @@ def _clean_tree(
         # text rules see a date block alone, without the label the element before it gives,
         # and dates of related-story lists; neither is the publication date.
         ctx.published = []
-    return _assemble(
+    doc = _assemble(
         ctx,
         config,
         warnings,
+        families=families,
         url=meta.url or url,
         title=meta.title,
         authors=meta.authors,
@@ -175,6 +238,7 @@ def _clean_tree(
         language=meta.language,
         description=meta.description,
     )
+    return doc, ctx
 
 
 def _in_footer(ctx: Context) -> list[bool]:
@@ -224,10 +288,12 @@ def _surely_enough(ctx: Context, ratio: float, skipped: list[bool]) -> bool:
     return kept * (1 - ratio) >= need
 
 
-def _guard(ctx: Context, config: Config) -> str | None:
+def _guard(ctx: Context, config: Config, families: Mapping[str, str]) -> str | None:
     """Undo positional removals when they would leave almost none of the page's prose.
 
     The prose of the page's footer is not weighed and not restored (:func:`_in_footer`).
+    ``families`` are those of the user's rules of the page: a user's own ``drop`` (family
+    ``user``) is never undone; a site profile's rules (``site``) and ``body`` (``structure``) are.
     """
     skipped = _in_footer(ctx)
     if _surely_enough(ctx, config.guard_ratio, skipped):
@@ -243,12 +309,13 @@ def _guard(ctx: Context, config: Config) -> str | None:
         i
         for i in prose
         if (name := ctx.decided[i]) is not None
-        and (name in _GUARDED_RULES or RULES_BY_NAME[name].family in _GUARDED_FAMILIES)
+        and (name in _GUARDED_RULES or _family(name, families) in _GUARDED_FAMILIES)
     }
     if not restore:
         return None
     for i in restore:
         ctx.decided[i] = None
+        ctx.moved.pop(i, None)
     ctx.removed = [(i, r) for i, r in ctx.removed if i not in restore]
     return (
         f"guard: the rules would have kept {kept} of {total} characters of prose; "
@@ -256,11 +323,17 @@ def _guard(ctx: Context, config: Config) -> str | None:
     )
 
 
+def _family(name: str, families: Mapping[str, str]) -> str | None:
+    rule = RULES_BY_NAME.get(name)
+    return rule.family if rule is not None else families.get(name)
+
+
 def _assemble(
     ctx: Context,
     config: Config,
     warnings: list[str],
     *,
+    families: Mapping[str, str],
     url: str | None,
     title: str | None = None,
     authors: tuple[str, ...] = (),
@@ -273,7 +346,7 @@ def _assemble(
     language: str | None = None,
     description: str | None = None,
 ) -> Document:
-    guard_note = _guard(ctx, config)
+    guard_note = _guard(ctx, config, families)
     if guard_note:
         warnings.append(guard_note)
     kept = [b for i, b in enumerate(ctx.blocks) if ctx.decided[i] is None]

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import io
 import itertools
 import json
 import os
@@ -18,9 +17,13 @@ from typing import BinaryIO, NoReturn, TextIO
 
 from newsclean import __version__
 from newsclean.api import InputFormat, clean
+from newsclean.commands import COMMANDS
+from newsclean.commands import run as run_command
 from newsclean.config import Config
 from newsclean.document import Document
 from newsclean.errors import ConfigError, NewscleanError
+from newsclean.explain import removal_lines
+from newsclean.userrules import UserRules
 
 EXIT_OK = 0
 EXIT_EMPTY = 1
@@ -34,8 +37,14 @@ exit codes:
   2  usage error (bad option, unknown rule name)
   3  an input could not be read (missing file, binary file, over the size limit)
 
+commands:
+  newsclean rules [--rules FILE]                 list every rule with its family and reason
+  newsclean import-ftr FOLDER -o PROFILES        Full-Text RSS site configs -> site profiles
+
 examples:
   newsclean page.html
+  newsclean --rules my-rules.toml --url https://example.com/story page.html
+  newsclean --explain-html report.html page.html
   curl -s https://example.com/story | newsclean --format json
   newsclean --input-format text --explain < scraped.txt
   newsclean --jsonl --input-format text < wet-records.jsonl > cleaned.jsonl
@@ -65,7 +74,19 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--encoding",
                         help="charset to try first for the input bytes (e.g. from an HTTP header)")
     parser.add_argument("--explain", action="store_true",
-                        help="print each removed piece of text and the rule that removed it on stderr")
+                        help="print each removed piece of text (shortened) with its rule, family and "
+                             "reason on stderr")
+    parser.add_argument("--explain-html", metavar="REPORT.html",
+                        help="write a self-contained HTML page showing every block of the (one) input: "
+                             "removed ones struck through with their rule, moved ones marked, metadata aside")
+    parser.add_argument("--rules", action="append", default=[], metavar="FILE",
+                        help="a TOML rules file of your own drops, keeps, phrases and disabled rules "
+                             "(repeatable; see docs/user-rules.md)")
+    parser.add_argument("--profiles", action="append", default=[], metavar="DIR",
+                        help="a folder of site profiles (<host>.toml, e.g. from import-ftr), tried "
+                             "before the built-in ones (repeatable)")
+    parser.add_argument("--no-site-profiles", action="store_true",
+                        help="do not apply the built-in site profiles")
     parser.add_argument("--jsonl", action="store_true",
                         help="inputs are JSON Lines, one page per record in its 'html' or 'text' field "
                              "(with optional 'id' and 'url'); output is one JSON line per record")
@@ -98,13 +119,6 @@ def _render(doc: Document, fmt: str) -> str:
     if fmt == "markdown":
         return doc.to_markdown()
     return doc.body + ("\n" if doc.body else "")
-
-
-def _explain(doc: Document, name: str, err: TextIO) -> None:
-    for removal in doc.removed:
-        err.write(f"{name}: removed [{removal.rule}] {removal.text}\n")
-    for warning in doc.warnings:
-        err.write(f"{name}: warning: {warning}\n")
 
 
 def _read(name: str, stdin: BinaryIO) -> bytes:
@@ -163,6 +177,9 @@ def main(argv: Sequence[str] | None = None, *, stdin: BinaryIO | None = None,
     stdin = stdin if stdin is not None else sys.stdin.buffer
     out = stdout if stdout is not None else sys.stdout
     err = stderr if stderr is not None else sys.stderr
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] in COMMANDS:
+        return run_command(argv[0], argv[1:], out, err)
     try:
         # --help and --version print to stdout; send that to the stream we were given
         with contextlib.redirect_stdout(out):
@@ -170,9 +187,12 @@ def main(argv: Sequence[str] | None = None, *, stdin: BinaryIO | None = None,
     except SystemExit as stop:
         return int(stop.code or 0)
     try:
-        config = Config(disabled_rules=frozenset(args.disable))
+        config = _config(args)
     except ConfigError as error:
         err.write(f"newsclean: error: {error}\n")
+        return EXIT_USAGE
+    if args.explain_html and (args.jsonl or len(args.files) > 1):
+        err.write("newsclean: error: --explain-html reports on one input: give one FILE (or stdin)\n")
         return EXIT_USAGE
     settings = _Settings(
         fmt="jsonl" if args.jsonl else args.format,
@@ -181,6 +201,7 @@ def main(argv: Sequence[str] | None = None, *, stdin: BinaryIO | None = None,
         input_format=args.input_format,
         encoding=args.encoding,
         config=config,
+        report=args.explain_html,
     )
     status = EXIT_OK
     for result in _results(_jobs(args, stdin), settings, args.jobs):
@@ -202,6 +223,37 @@ class _Settings:
     input_format: InputFormat
     encoding: str | None
     config: Config
+    report: str | None = None
+
+
+def _config(args: argparse.Namespace) -> Config:
+    rules = UserRules()
+    for path in args.rules:
+        rules = rules + UserRules.from_file(path)
+    return Config(disabled_rules=frozenset(args.disable), rules=rules, profile_dirs=tuple(args.profiles),
+                  site_profiles=not args.no_site_profiles)
+
+
+def _clean_job(job: _Job, data: str | bytes, settings: _Settings) -> Document:
+    """Clean one input; with ``--explain-html`` also write its report."""
+    options = dict(url=job.url, input_format=settings.input_format, config=settings.config,
+                   encoding=settings.encoding)
+    if not settings.report:
+        return clean(data, **options)  # type: ignore[arg-type]
+    from newsclean.explain import explain
+    from newsclean.report import explain_html
+
+    result = explain(data, **options)  # type: ignore[arg-type]
+    try:
+        with open(settings.report, "w", encoding="utf-8") as handle:
+            handle.write(explain_html(result, name=job.label))
+    except OSError as error:
+        raise ReportError(f"cannot write the report {settings.report}: {error.strerror or error}") from None
+    return result.document
+
+
+class ReportError(NewscleanError):
+    """The ``--explain-html`` report could not be written."""
 
 
 @dataclass(frozen=True)
@@ -217,8 +269,7 @@ def _run(job: _Job, settings: _Settings) -> _Result:
     doc = None
     if problem is None and job.data is not None:
         try:
-            doc = clean(job.data, url=job.url, input_format=settings.input_format,
-                        config=settings.config, encoding=settings.encoding)
+            doc = _clean_job(job, job.data, settings)
         except NewscleanError as error:  # InputError, InputTooLargeError: the input, not usage
             problem = str(error)
     if doc is None:
@@ -227,9 +278,7 @@ def _run(job: _Job, settings: _Settings) -> _Result:
                        EXIT_UNREADABLE)
     errors = ""
     if settings.explain:
-        sink = io.StringIO()
-        _explain(doc, job.label, sink)
-        errors = sink.getvalue()
+        errors = "".join(line + "\n" for line in removal_lines(doc, job.label))
     if settings.jsonl:
         output = json.dumps({"id": job.record_id, **doc.to_dict()}, ensure_ascii=False) + "\n"
     else:

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime
+from pathlib import Path
+from typing import Any
 
 from newsclean.errors import ConfigError
+from newsclean.userrules import UserRules
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +30,13 @@ class Config:
             returned). Default 80.
         now: the reference time for relative dates ("2 hours ago") and for rejecting dates in the
             future. ``None`` means relative dates are ignored and "the future" is the real clock.
+        rules: the user's own rules (:class:`~newsclean.userrules.UserRules`), usually from
+            :meth:`from_file`; see ``docs/user-rules.md``. Default: none.
+        site_profiles: look up the built-in site profile of the page's host (from ``url``, or
+            the page's canonical URL). Default ``True``.
+        profile_dirs: folders of site profiles (``<host>.toml``, e.g. written by
+            ``newsclean import-ftr``), searched before the built-in ones; the first profile
+            found for a host is the one used. Default: none.
     """
 
     disabled_rules: frozenset[str] = field(default=frozenset())
@@ -34,6 +45,24 @@ class Config:
     guard_ratio: float = 0.1
     min_body_chars: int = 80
     now: datetime | None = None
+    rules: UserRules = field(default=UserRules())
+    site_profiles: bool = True
+    profile_dirs: tuple[str, ...] = ()
+
+    @classmethod
+    def from_file(cls, path: str | Path, **options: Any) -> Config:
+        """A config with the rules of a TOML rules file (other fields as keywords).
+
+        Raises :class:`~newsclean.errors.ConfigError` naming the file, line and problem when
+        the file is not valid TOML, has an unknown key or rule name, or an invalid selector.
+        """
+        return cls(rules=UserRules.from_file(path), **options)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any], **options: Any) -> Config:
+        """A config with rules given as data, in the rules file's shape:
+        ``{"rules": {"drop": [...]}, "site": {"example.com": {"keep": [...]}}}``."""
+        return cls(rules=UserRules.from_dict(data), **options)
 
     def __post_init__(self) -> None:
         if isinstance(self.disabled_rules, str):
@@ -52,6 +81,11 @@ class Config:
             raise ConfigError("regex_timeout must be between 0 and 60 seconds")
         if not 0 <= self.guard_ratio < 1:
             raise ConfigError("guard_ratio must be in [0, 1)")
+        if not isinstance(self.rules, UserRules):
+            raise ConfigError("rules must be UserRules (use Config.from_file or Config.from_dict)")
+        if isinstance(self.profile_dirs, (str, Path)):
+            raise ConfigError("profile_dirs must be a collection of folders, not one path")
+        object.__setattr__(self, "profile_dirs", tuple(str(folder) for folder in self.profile_dirs))
         if self.now is not None and self.now.tzinfo is None:
             raise ConfigError("now must be a timezone-aware datetime")
 

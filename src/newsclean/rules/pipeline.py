@@ -79,6 +79,10 @@ class Context:
     published: list[tuple[date, str]] = field(default_factory=list)
     modified: list[tuple[date, str]] = field(default_factory=list)
     removed: list[tuple[int, Removal]] = field(default_factory=list)
+    #: blocks a user ``keep`` selector holds: no rule takes them (see :func:`apply_marks`)
+    protected: frozenset[int] = frozenset()
+    #: block index -> the metadata action that moved it (``dateline``, ``authors``, ``tags``…)
+    moved: dict[int, str] = field(default_factory=dict)
     #: memos: derived per-page data computed once by the first rule that needs it
     cache: dict[str, Any] = field(default_factory=dict)
 
@@ -91,10 +95,12 @@ class Context:
 
 
 def apply_marks(ctx: Context, rule: Rule, marks: Iterable[Mark]) -> None:
-    """Carry out a rule's marks and record them; a block already taken is left alone."""
+    """Carry out a rule's marks and record them; a block already taken, or kept by the user
+    (``ctx.protected``), is left alone."""
+    protected = ctx.protected
     for mark in marks:
         i = mark.index
-        if ctx.decided[i] is not None:
+        if ctx.decided[i] is not None or i in protected:
             continue
         block = ctx.blocks[i]
         ctx.decided[i] = rule.name
@@ -111,6 +117,8 @@ def apply_marks(ctx: Context, rule: Rule, marks: Iterable[Mark]) -> None:
                 target.append((found.value, f"text:{rule.name}"))
         elif action == "title":
             ctx.titles.append(mark.value)
+        if action != "remove":
+            ctx.moved[i] = action
         for piece in mark.pieces or (block.text,):
             ctx.removed.append((i, Removal(piece, rule.name, rule.family, rule.reason)))
 
