@@ -456,8 +456,10 @@ _LABEL = regex.compile(
     _FLAGS | regex.VERBOSE,
 )
 # Pieces of a dateline that hold no date: separators between them.
-# (">" and "»" between spaces: "Donnerstag, 15.2.2018, 19:51 > Autor")
-_SEGMENT_SPLIT = regex.compile(r"(?<!\s)\s*(?:[|•·・‧]|\s[-–—>»]\s|\s/\s)\s*")  # (?<!\s): linear
+# (">" between spaces: "Donnerstag, 15.2.2018, 19:51 > Autor"; not "»", which forum post
+# headers put between the poster and the date, "Post by X » 11. Sep 2024": the thread rules
+# read those lines as posts, not as the page's dateline)
+_SEGMENT_SPLIT = regex.compile(r"(?<!\s)\s*(?:[|•·・‧]|\s[-–—>]\s|\s/\s)\s*")  # (?<!\s): linear
 # Companions a dateline may carry: a reading time or a byline piece.
 _COMPANION = regex.compile(
     r"""^(?:(?:reading\s+time|read\s+time|lesezeit|lesedauer|temps\s+de\s+lecture|
