@@ -44,6 +44,9 @@ MAX_JSONLD_CHARS = 2_000_000
 #: Deepest nesting read. schema.org data nests 5-8 levels (@graph, node, author, address …);
 #: :func:`json.loads` recurses once per level, and Python's stack allows about 1,000.
 MAX_JSONLD_DEPTH = 64
+#: Seconds the linear scans of one script may take (2 MB scan in well under 0.1 s; the bound
+#: only guards a pathological input, which then counts as unreadable).
+_SCAN_SECONDS = 1.0
 #: How many objects one script may hold back to back (``{…}{…}``).
 _MAX_OBJECTS = 50
 #: How many nodes are looked at across ``@graph`` / arrays / ``mainEntity``.
@@ -72,7 +75,7 @@ def nesting_depth(text: str) -> int:
     nested deeper than :data:`MAX_JSONLD_DEPTH` never reaches it."""
     depth = deepest = 0
     try:
-        for m in _TOKEN.finditer(text, timeout=TIMEOUT * 20):
+        for m in _TOKEN.finditer(text, timeout=_SCAN_SECONDS):
             char = m.group()
             if char in ("[", "{"):
                 depth += 1
@@ -92,7 +95,7 @@ def _repair(text: str) -> str:
     comma = -1  # index in ``out`` of a comma with nothing but space after it so far
     in_comment = False  # between "<!--" and "-->"
     try:
-        matches = list(_TOKEN.finditer(text, timeout=TIMEOUT * 20))
+        matches = list(_TOKEN.finditer(text, timeout=_SCAN_SECONDS))
     except TimeoutError:
         return text
     for m in matches:
