@@ -12,9 +12,13 @@ the modification date follows the same order with its own fields):
 3. Microdata: an element with ``itemprop="datePublished"`` (its ``datetime``, ``content`` or text).
 4. ``<time datetime>`` in the article or its header (never in comments, related lists, sidebars
    or footers); one marked ``pubdate`` or with a "published" class goes first.
-5. The URL path: ``/2020/07/08/``, ``/2020-07-08/``, ``/20200708/``.
+   A Unix time in ``data-utime`` comes just after the marked ones.
+5. The URL path: ``/2020/07/08/``, ``/2020-07-08/``, ``/20200708/``, ``/23-01-2022-…``.
 6. Visible text: short elements whose class or id says date, time, byline or meta (outside
-   the regions above), read with :func:`~newsclean.meta.dates.parse_datelines`.
+   the regions above), read with :func:`~newsclean.meta.dates.parse_datelines`; then the
+   lines beside the headline (teasers nested there left out).
+7. Guesses, used only when nothing above nor the text rules give a date: a day in the path
+   of the page's image, then schema.org ``copyrightYear`` (``PageMeta.published_guess``).
 
 Dates inside ``<script>`` are read only from JSON-LD; copyright lines and comment timestamps
 are never candidates (the regions they live in are skipped, and a bare year is not a day).
@@ -29,7 +33,6 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
-from urllib.parse import urljoin, urlsplit
 
 import regex
 from lxml import etree, html
@@ -42,10 +45,8 @@ from newsclean.meta.fields import (
     CATEGORY_META,
     DESCRIPTION_META,
     LANGUAGE_META,
-    SITE_META,
     TAG_META,
     TITLE_META,
-    URL_META,
 )
 from newsclean.meta.jsonld import JsonLd, first_nonempty, person_names, read_jsonld
 from newsclean.meta.page_dates import (
@@ -65,6 +66,7 @@ from newsclean.meta.page_dates import (
     url_date,
     utime_dates,
 )
+from newsclean.meta.site import ABSOLUTE, base_url, canonical_url, declared_site_name, host_name
 from newsclean.meta.tags import dedupe_tags, split_tags
 from newsclean.meta.title import clean_title
 from newsclean.meta.tree import (
@@ -377,10 +379,10 @@ def extract_html_metadata(
     language = _language(tree, meta, jsonld)
     dates = DateCandidates(now, dayfirst(language))
     article = jsonld.article or {}
-    base = _base_url(found.base, url)
-    canonical = _canonical(found.links, meta, article, base)
+    base = base_url(found.base, url)
+    canonical = canonical_url(found.links, meta, article, base)
     # (titles are cleaned of the declared name only: a host's letters are no headline piece)
-    site_name = _site_name(meta, jsonld, canonical or url)
+    site_name = declared_site_name(meta, jsonld, canonical or url)
     title_fields = _title_fields(found.title, meta, article)
     # Compared without the site's name, so that a logo <h1> naming the site is no match.
     h1, confirmed = _main_h1(found.h1, [clean_title(f, site_name=site_name) for f in title_fields if f])
@@ -418,7 +420,7 @@ def extract_html_metadata(
         modified=dates.get("modified"),
         tags=_tags(found, meta, article, exempt),
         categories=_categories(found, meta, article, exempt),
-        site_name=site_name or _host_name(canonical or url),
+        site_name=site_name or host_name(canonical or url),
         url=canonical or url,
         language=language,
         description=first_nonempty(
@@ -454,85 +456,6 @@ def _jsonld_text(value: Any) -> str:
     """A JSON-LD string value as text: entities decoded (the HTML parser never sees inside a
     script), white space folded; "" for anything else."""
     return squash(decode_entities(value)) if isinstance(value, str) else ""
-
-
-def _base_url(bases: list[Any], url: str | None) -> str | None:
-    """What relative links of the page are relative to: ``<base href>`` (itself resolved
-    against ``url``), else ``url``."""
-    for el in bases:
-        href = attr_text(el, "href")
-        if href:
-            return urljoin(url, href) if url else (href if _ABSOLUTE.match(href) else url)
-    return url
-
-
-_ABSOLUTE = re.compile(r"^[a-z][a-z0-9+.\-]*://", re.IGNORECASE)
-
-
-def _absolute(href: str, base: str | None) -> str | None:
-    """``href`` as an absolute URL (resolved against ``base``), or ``None`` when it is
-    relative and there is nothing to resolve it against."""
-    if _ABSOLUTE.match(href):
-        return href
-    if href.startswith("//"):
-        return f"https:{href}" if base is None else urljoin(base, href)
-    return urljoin(base, href) if base else None
-
-
-def _canonical(
-    links: list[Any], meta: dict[str, list[str]], article: dict[str, Any], base: str | None
-) -> str | None:
-    """The page's own address: ``<link rel=canonical>``, ``og:url``/``twitter:url``, the
-    JSON-LD ``url``; a relative one resolved against ``<base href>`` or the caller's ``url``
-    (and kept as written when there is neither)."""
-    for el in links:
-        if "canonical" in (el.get("rel") or "").lower().split() and el.get("href"):
-            href = squash(el.get("href"))
-            return _absolute(href, base) or href
-    value = first_nonempty(v for key in URL_META for v in meta.get(key, []))
-    if value:
-        return _absolute(value, base) or value
-    url = article.get("url")
-    return url if isinstance(url, str) and url.startswith("http") else None
-
-
-def _site_key(text: str) -> str:
-    return "".join(ch for ch in text.casefold() if ch.isalnum())
-
-
-def _host_name(url: str | None) -> str | None:
-    """The host of ``url`` without ``www.`` ("www.example.co.uk" -> "example.co.uk")."""
-    if not url:
-        return None
-    host = urlsplit(url).hostname or ""
-    host = host[4:] if host.startswith("www.") else host
-    return host or None
-
-
-def _names_host(name: str, host: str) -> bool:
-    """Whether ``name`` spells the host's main label ("The Verge" and theverge.com)."""
-    labels = host.split(".")
-    # the label before the public suffix: example.com, example.co.uk, example.com.au
-    main = labels[-3] if len(labels) >= 3 and len(labels[-2]) <= 3 else labels[max(len(labels) - 2, 0)]
-    label, key = _site_key(main), _site_key(name)
-    return len(label) >= 3 and bool(key) and (label in key or key in label)
-
-
-def _site_name(meta: dict[str, list[str]], jsonld: JsonLd, url: str | None) -> str | None:
-    """The site's name as the page declares it: the site-name fields (profile URLs skipped),
-    else the JSON-LD publisher (the caller falls back to the host name).
-
-    When ``og:site_name`` and the JSON-LD publisher disagree and only the publisher spells
-    the host ("U.S." as og:site_name on a news site's section), the publisher wins: the
-    field then names a section of the site."""
-    fields = [v for key in SITE_META for v in meta.get(key, []) if not _ABSOLUTE.match(v)]
-    name = first_nonempty(fields)
-    publisher = jsonld.publisher
-    host = _host_name(url)
-    if name and publisher and host and _site_key(name) != _site_key(publisher):
-        if _names_host(publisher, host) and not _names_host(name, host):
-            return publisher
-    return name or publisher
 
 
 def _title_fields(titles: list[Any], meta: dict[str, list[str]], article: dict[str, Any]) -> list[str]:
@@ -645,7 +568,7 @@ def _authors(
             # one author a field ("citation_author" repeated, in "Surname, Given name" form)
             (values, len(values) > 1)
             for key in AUTHOR_META
-            if (values := [v for v in meta.get(key, []) if not _ABSOLUTE.match(v)])
+            if (values := [v for v in meta.get(key, []) if not ABSOLUTE.match(v)])
         ),
         (microdata, True),
         ([squash(content(a)) for a in own], True),
