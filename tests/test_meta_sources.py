@@ -556,3 +556,17 @@ def test_breadcrumb_title_keeps_its_headline() -> None:
 def test_brand_marks_are_not_emoji() -> None:
     # "™" is part of a brand's signature, not decoration; such a value is no person's name
     assert read('<meta name="author" content="Lark Manor™">').authors == ()
+
+
+def test_generic_date_field_comes_after_the_articles_visible_date() -> None:
+    # <meta name="dcterms.date"> is often the page's build date; the article's <time> wins
+    head = '<meta property="dcterms.date" content="2021-01-21T09:43:00+01:00">'
+    body = (
+        "<article><h2>Taxonomie</h2><p>Text.</p><div class='article-meta'>"
+        "<time class='date-display-single' datetime='2021-01-25T08:00:00+01:00'>25.01.2021</time></div></article>"
+    )
+    found = read(head, body, lang="de")
+    assert found.published is not None and found.published.value.day == 25
+    # alone, it is still the date
+    found = read(head, "<article><h2>Taxonomie</h2><p>Text.</p></article>", lang="de")
+    assert found.published is not None and found.published.value.day == 21

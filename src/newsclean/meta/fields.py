@@ -59,7 +59,8 @@ PUBLISHED_META: tuple[str, ...] = (
     "publisheddate",
     "datecreated",
 )
-# Generic names that some CMSs fill with the page's build or crawl date: trusted below JSON-LD.
+# Generic names that some CMSs fill with the page's build or crawl date: trusted below the
+# dates the article shows.
 PUBLISHED_META_WEAK: tuple[str, ...] = (
     "release_date",
     "displaydate",

@@ -7,8 +7,7 @@ the modification date follows the same order with its own fields):
    ``itemprop``, Dublin Core, parsely, sailthru and the other common names
    (:data:`~newsclean.meta.fields.PUBLISHED_META`).
 2. JSON-LD of an article-like type (``NewsArticle``, ``Article``, ``BlogPosting``,
-   ``ReportageNewsArticle`` …; ``@graph`` and arrays included), then of a ``WebPage``; then
-   the generic ``<meta>`` names (``date``, ``dc.date`` …: :data:`~newsclean.meta.fields.PUBLISHED_META_WEAK`).
+   ``ReportageNewsArticle`` …; ``@graph`` and arrays included), then of a ``WebPage``.
 3. Microdata: an element with ``itemprop="datePublished"`` (its ``datetime``, ``content`` or text).
 4. ``<time datetime>`` in the article or its header (never in comments, related lists, sidebars
    or footers); one marked ``pubdate`` or with a "published" class goes first.
@@ -16,7 +15,9 @@ the modification date follows the same order with its own fields):
 5. The URL path: ``/2020/07/08/``, ``/2020-07-08/``, ``/20200708/``, ``/23-01-2022-…``.
 6. Visible text: short elements whose class or id says date, time, byline or meta (outside
    the regions above), read with :func:`~newsclean.meta.dates.parse_datelines`; then the
-   lines beside the headline (teasers nested there left out).
+   lines beside the headline (teasers nested there left out); then the generic ``<meta>``
+   names (``date``, ``dc.date`` …: :data:`~newsclean.meta.fields.PUBLISHED_META_WEAK`), often
+   the page's build date.
 7. Guesses, used only when nothing above nor the text rules give a date: a day in the path
    of the page's image, then schema.org ``copyrightYear`` (``PageMeta.published_guess``).
 
@@ -388,7 +389,7 @@ def extract_html_metadata(
     h1, confirmed = _main_h1(found.h1, [clean_title(f, site_name=site_name) for f in title_fields if f])
     exempt = frozenset(h1.iterancestors()) if h1 is not None else frozenset()
 
-    meta_dates(meta, dates)  # 1. meta fields (the weak generic ones rank after JSON-LD)
+    meta_dates(meta, dates)  # 1. meta fields (the weak generic ones rank after visible text)
     jsonld_dates(jsonld, dates)  # 2. JSON-LD
     microdata = _microdata(found.itemprop, dates, exempt)  # 3. microdata
     time_dates(found.time, dates, exempt)  # 4. <time>, data-utime

@@ -65,13 +65,17 @@ class FoundDate:
     source: str
 
 
-#: Ranks of the sources added with issue 14, in order of trust (lower wins), between the ranks
-#: of the sources above: a Unix time in ``data-utime`` is a machine-written ``<time>`` (just
-#: after the marked ones); a date in the path of the article's images (``og:image``, ``<img>``)
-#: comes after every date the page prints, since a photo may be older than the story; a
-#: schema.org ``copyrightYear`` is a year only and the last resort.
+#: Ranks of the sources added or moved with issue 14, in order of trust (lower wins), between
+#: the ranks of the sources above: a Unix time in ``data-utime`` is a machine-written
+#: ``<time>`` (just after the marked ones); the generic ``<meta>`` names (``date``,
+#: ``dcterms.date`` …: often the page's build date) come after the dates the article shows
+#: (they ranked 20, before microdata: htmldate-eval-dev 2 pages better, 1 worse, no page of
+#: wceb2026-dev or wcxb-dev changed); a date in the path of the article's images
+#: (``og:image``, ``<img>``) after every date the page prints, since a photo may be older than
+#: the story; a schema.org ``copyrightYear`` is a year only and the last resort.
 ADDED_RANKS: dict[str, int] = {
     "utime": 41,
+    "weak-meta": 64,
     "image-url": 65,
     "copyright-year": 90,
 }
@@ -429,13 +433,14 @@ def _pieces_of(root: Any) -> Iterable[str]:
 
 
 def meta_dates(meta: dict[str, list[str]], dates: DateCandidates) -> None:
-    """Meta fields in the order of the lists above: 8 names share one rank (0-3); weak 20."""
+    """Meta fields in the order of the lists above: 8 names share one rank (0-5); the weak
+    generic names rank after the article's visible dates (``ADDED_RANKS["weak-meta"]``)."""
     for rank, key in enumerate(PUBLISHED_META):
         for value in meta.get(key, ()):
             dates.offer("published", rank // 8, value, f"meta:{key}")
     for key in PUBLISHED_META_WEAK:
         for value in meta.get(key, ()):
-            dates.offer("published", 20, value, f"meta:{key}")
+            dates.offer("published", ADDED_RANKS["weak-meta"], value, f"meta:{key}")
     for rank, key in enumerate(MODIFIED_META):
         for value in meta.get(key, ()):
             dates.offer("modified", rank // 8, value, f"meta:{key}")
