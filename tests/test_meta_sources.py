@@ -570,3 +570,23 @@ def test_generic_date_field_comes_after_the_articles_visible_date() -> None:
     # alone, it is still the date
     found = read(head, "<article><h2>Taxonomie</h2><p>Text.</p></article>", lang="de")
     assert found.published is not None and found.published.value.day == 21
+
+
+def test_the_pages_one_article_item_owns_its_date_in_a_footer() -> None:
+    body = (
+        "<div class='news-single'><div class='article' itemscope itemtype='http://schema.org/Article'>"
+        "<h3 itemprop='headline'>Reparaturcafé am 31. Januar</h3><div class='footer'><p>"
+        "<time itemprop='datePublished' datetime='2020-01-27'>27.01.2020</time></p></div>"
+        "<p>Text.</p></div></div>"
+    )
+    found = read(body=body, lang="de")
+    assert found.published is not None and found.published.value == date(2020, 1, 27)
+
+
+def test_a_list_of_article_items_gives_no_footer_date() -> None:
+    item = (
+        "<div class='article' itemscope itemtype='http://schema.org/Article'><h3 itemprop='headline'>{}"
+        "</h3><div class='footer'><time itemprop='datePublished' datetime='{}'>x</time></div></div>"
+    )
+    body = item.format("Eins", "2020-01-27") + item.format("Zwei", "2020-01-20")
+    assert read(body=body, lang="de").published is None

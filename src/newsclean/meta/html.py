@@ -49,7 +49,7 @@ from newsclean.meta.fields import (
     TAG_META,
     TITLE_META,
 )
-from newsclean.meta.jsonld import JsonLd, first_nonempty, person_names, read_jsonld
+from newsclean.meta.jsonld import ARTICLE_TYPES, JsonLd, first_nonempty, person_names, read_jsonld
 from newsclean.meta.page_dates import (
     AFTER_TITLE_CHARS,
     DateCandidates,
@@ -72,6 +72,7 @@ from newsclean.meta.tags import dedupe_tags, split_tags
 from newsclean.meta.title import clean_title
 from newsclean.meta.tree import (
     IN_ARTICLE,
+    IN_COMMENTS,
     attr_text,
     chunks,
     class_tokens,
@@ -341,9 +342,17 @@ def _microdata(elements: list[Any], dates: DateCandidates, exempt: frozenset[Any
     """itemprop dates (rank 30), authors and headline on visible elements of the article
     (``<meta itemprop>`` was read with the other meta fields)."""
     found = _Microdata([], None)
+    sole = _sole_article_scope(elements)
     for el in elements:
         prop = (el.get("itemprop") or "").lower()
-        if el.tag == "meta" or prop not in _MICRODATA_PROPS or region_of(el, exempt) != IN_ARTICLE:
+        if el.tag == "meta" or prop not in _MICRODATA_PROPS:
+            continue
+        region = region_of(el, exempt)
+        if region != IN_ARTICLE and not (
+            # the page's one Article item declares this date its own, whatever the class of
+            # the box it sits in ("footer" of a news item: TYPO3's <div class="footer">)
+            region != IN_COMMENTS and sole is not None and _scope_of(el) is sole
+        ):
             continue
         if prop in ("datepublished", "datemodified"):
             value = attr_text(el, "datetime") or attr_text(el, "content") or squash(content(el))
@@ -361,6 +370,24 @@ def _microdata(elements: list[Any], dates: DateCandidates, exempt: frozenset[Any
 
 
 _MICRODATA_PROPS = frozenset({"datepublished", "datemodified", "author", "headline"})
+
+
+def _scope_of(el: Any) -> Any | None:
+    """The nearest ``itemscope`` element around ``el`` (``None`` outside any)."""
+    return next((node for node in el.iterancestors() if node.get("itemscope") is not None), None)
+
+
+def _sole_article_scope(elements: list[Any]) -> Any | None:
+    """The page's microdata item of an article type when there is exactly one (a list of
+    teasers has many, each with its own date)."""
+    scopes = {
+        id(scope): scope
+        for el in elements
+        if (el.get("itemprop") or "").lower() == "datepublished"
+        and (scope := _scope_of(el)) is not None
+        and (scope.get("itemtype") or "").rstrip("/").rsplit("/", 1)[-1].lower() in ARTICLE_TYPES
+    }
+    return next(iter(scopes.values())) if len(scopes) == 1 else None
 
 
 def extract_html_metadata(
