@@ -86,7 +86,9 @@ def test_copyright_year_is_the_last_resort() -> None:
 
 
 def test_copyright_line_in_text_is_still_no_date() -> None:
-    found = read(body="<article><h1>T</h1><p>Text.</p></article><footer class='copyright'>© 2019 Example</footer>")
+    found = read(
+        body="<article><h1>T</h1><p>Text.</p></article><footer class='copyright'>© 2019 Example</footer>"
+    )
     assert found.published is None
 
 
@@ -99,7 +101,7 @@ def test_unix_time_in_data_utime() -> None:
 
 def test_data_utime_in_comments_is_ignored() -> None:
     body = (
-        '<article><h1>T</h1><p>Text.</p></article>'
+        "<article><h1>T</h1><p>Text.</p></article>"
         '<div class="comments"><abbr data-utime="1438091078">Tuesday</abbr></div>'
     )
     assert read(body=body).published is None
@@ -107,7 +109,7 @@ def test_data_utime_in_comments_is_ignored() -> None:
 
 def test_empty_time_element_with_updated_class() -> None:
     body = (
-        '<article><h1>T</h1><p>Text.</p>'
+        "<article><h1>T</h1><p>Text.</p>"
         '<time class="updated" datetime="2019-05-05T10:00:00+02:00"></time></article>'
     )
     found = read(body=body)
@@ -180,7 +182,10 @@ def test_image_of_a_teaser_gives_no_date() -> None:
         ("<span>Mittwoch, 20. Februar 2019</span>", date(2019, 2, 20)),
         ('<p class="author">Von Hans Muster, 8.5.12</p>', date(2012, 5, 8)),
         ('<div class="submitted">Submitted by admin am 24. Juli 2017</div>', date(2017, 7, 24)),
-        ('<div class="submitted">Submitted by <a href="/u/1">admin</a> am 24. Juli 2017</div>', date(2017, 7, 24)),
+        (
+            '<div class="submitted">Submitted by <a href="/u/1">admin</a> am 24. Juli 2017</div>',
+            date(2017, 7, 24),
+        ),
         ('<p class="byline">Par Jean Dupont le 3 mars 2019 à 14h20</p>', datetime(2019, 3, 3, 14, 20)),
     ],
 )
@@ -229,11 +234,17 @@ def test_date_in_a_script_is_refused() -> None:
 
 
 def test_title_from_h1_without_title_fields() -> None:
-    assert read(body="<h1>Harbour board extends the pier</h1><p>Text.</p>").title == "Harbour board extends the pier"
+    assert (
+        read(body="<h1>Harbour board extends the pier</h1><p>Text.</p>").title
+        == "Harbour board extends the pier"
+    )
 
 
 def test_title_from_h2_without_title_fields_or_h1() -> None:
-    assert read(body="<h2>Harbour board extends the pier</h2><p>Text.</p>").title == "Harbour board extends the pier"
+    assert (
+        read(body="<h2>Harbour board extends the pier</h2><p>Text.</p>").title
+        == "Harbour board extends the pier"
+    )
 
 
 def test_title_guillemet_site_suffix_is_stripped() -> None:
@@ -328,7 +339,9 @@ def test_graph_person_references() -> None:
 
 
 def test_publisher_signing_beside_people_is_dropped() -> None:
-    head = '<meta name="author" content="Jane Doe, John Roe, CNN"><meta property="og:site_name" content="CNN">'
+    head = (
+        '<meta name="author" content="Jane Doe, John Roe, CNN"><meta property="og:site_name" content="CNN">'
+    )
     assert read(head).authors == ("Jane Doe", "John Roe")
 
 
@@ -484,7 +497,9 @@ def test_empty_date_element_gives_its_attribute() -> None:
     body = '<article><h1>T</h1><span class="updated" title="2013-04-04T18:52:11+00:00"></span><p>Text.</p></article>'
     found = read(body=body)
     assert found.published is None
-    assert found.modified is not None and found.modified.value == datetime(2013, 4, 4, 18, 52, 11, tzinfo=timezone.utc)
+    assert found.modified is not None and found.modified.value == datetime(
+        2013, 4, 4, 18, 52, 11, tzinfo=timezone.utc
+    )
 
 
 def test_a_promoted_article_is_no_promo_box() -> None:
@@ -590,3 +605,27 @@ def test_a_list_of_article_items_gives_no_footer_date() -> None:
     )
     body = item.format("Eins", "2020-01-27") + item.format("Zwei", "2020-01-20")
     assert read(body=body, lang="de").published is None
+
+
+def test_vendor_namespaced_publication_field() -> None:
+    found = read('<meta property="five_hundred_pixels:uploaded" content="2013-02-16T04:36:36-05:00">')
+    assert found.published is not None and found.published.value.date() == date(2013, 2, 16)
+    assert read('<meta property="five_hundred_pixels:rating" content="2013-02-16">').published is None
+
+
+def test_upload_stamp_in_an_image_file_name() -> None:
+    found = read('<meta property="og:image" content="https://img.example.com/large/20201007120909561.jpg">')
+    assert found.published_guess is not None and found.published_guess.value == date(2020, 10, 7)
+    # a long number that is no stamp gives nothing
+    assert (
+        read(
+            '<meta property="og:image" content="https://img.example.com/99991307120909561.jpg">'
+        ).published_guess
+        is None
+    )
+
+
+def test_numeric_date_set_with_pipes() -> None:
+    body = "<article><h1>Bielersee-Winterhechte</h1><table><tr><td>26 | 01 | 2021 </td><td>Schweiz | Praxis</td></tr></table><p>Text.</p></article>"
+    found = read(body=body, lang="de")
+    assert found.published is not None and found.published.value == date(2021, 1, 26)

@@ -432,6 +432,15 @@ def _pieces_of(root: Any) -> Iterable[str]:
         stack.extend((child, False) for child in reversed(node))
 
 
+#: Last parts of namespaced ``<meta>`` names that mean the publication date.
+PUBLISHED_FIELD_TAILS: frozenset[str] = frozenset(
+    """uploaded published published_time publish_date pubdate datepublished date_published
+    publication_date""".split()
+)
+_FIELD_TAIL = regex.compile(r"[:.]")
+_KNOWN_PUBLISHED = frozenset((*PUBLISHED_META, *PUBLISHED_META_WEAK))
+
+
 def meta_dates(meta: dict[str, list[str]], dates: DateCandidates) -> None:
     """Meta fields in the order of the lists above: 8 names share one rank (0-5); the weak
     generic names rank after the article's visible dates (``ADDED_RANKS["weak-meta"]``)."""
@@ -441,6 +450,13 @@ def meta_dates(meta: dict[str, list[str]], dates: DateCandidates) -> None:
     for key in PUBLISHED_META_WEAK:
         for value in meta.get(key, ()):
             dates.offer("published", ADDED_RANKS["weak-meta"], value, f"meta:{key}")
+    for key, values in meta.items():
+        # a vendor's own namespace ("five_hundred_pixels:uploaded", "xyz.publish_date"): the
+        # field's last part names the concept; trusted like the generic names
+        tail = _FIELD_TAIL.split(key)[-1]
+        if tail in PUBLISHED_FIELD_TAILS and key not in _KNOWN_PUBLISHED:
+            for value in values:
+                dates.offer("published", ADDED_RANKS["weak-meta"], value, f"meta:{key}")
     for rank, key in enumerate(MODIFIED_META):
         for value in meta.get(key, ()):
             dates.offer("modified", rank // 8, value, f"meta:{key}")
@@ -488,10 +504,24 @@ def image_dates(
         if (src := attr_text(el, "src") or attr_text(el, "data-src")) and region_of(el, exempt) == IN_ARTICLE
     ]
     for src in sources:
-        day = url_date(src)
+        day = url_date(src) or _stamp_in_file_name(src)
         if day is not None:
             dates.offer_value("published", ADDED_RANKS["image-url"], day, "image-url")
             return
+
+
+# A file named by its upload time: ".../20201007120909561.jpg" (date, time, milliseconds).
+_FILE_STAMP = regex.compile(
+    r"/((?:19|20)\d{2})([01]\d)([0-3]\d)[0-2]\d[0-5]\d[0-5]\d\d{0,4}\.\w{2,5}(?:$|[?#])"
+)
+
+
+def _stamp_in_file_name(src: str) -> date | None:
+    try:
+        m = _FILE_STAMP.search(src, timeout=TIMEOUT)
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3))) if m else None
+    except (TimeoutError, ValueError):
+        return None
 
 
 def copyright_year(meta: dict[str, list[str]], dates: DateCandidates) -> None:
