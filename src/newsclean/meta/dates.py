@@ -316,9 +316,6 @@ def _combine(day: date, clock: time, zone: regex.Match[str] | None) -> datetime:
 _CLOCK_DOT = regex.compile(r"(?<!\p{L})(klo|kello|kl\.?)\s*([0-2]?\d)\.([0-5]\d)(?![\d.])", _FLAGS)
 
 
-_PIPED_DATE = regex.compile(r"(?<![\d|])([0-3]?\d) \| ([01]?\d) \| ((?:19|20)\d{2})(?![\d])")
-
-
 def _normalise(text: str) -> str:
     # Non-breaking and thin spaces, and the typographic minus, are common in dates.
     text = (
@@ -328,11 +325,6 @@ def _normalise(text: str) -> str:
         .replace("\u2212", "-")
         .strip()
     )
-    if "|" in text:
-        try:  # "26 | 01 | 2022": a numeric date set with the pipes of a byline bar
-            text = _PIPED_DATE.sub(r"\1.\2.\3", text, timeout=TIMEOUT)
-        except TimeoutError:
-            pass
     if "kl" in text.lower():
         try:
             text = _CLOCK_DOT.sub(r"\1 \2:\3", text, timeout=TIMEOUT)

@@ -293,6 +293,18 @@ def _after_byline(chunk: str, dates: DateCandidates) -> tuple[Dateline, ...]:
     return ()
 
 
+# "26 | 01 | 2022": a numeric date set with the pipes of the bar under a headline. Read in
+# page markup only: in text input such a line goes through the text rules unchanged.
+_PIPED_DATE = regex.compile(r"(?<![\d|])([0-3]?\d) \| ([01]?\d) \| ((?:19|20)\d{2})(?![\d])")
+
+
+def _unpipe(chunk: str) -> str:
+    try:
+        return str(_PIPED_DATE.sub(r"\1.\2.\3", chunk, timeout=TIMEOUT))
+    except TimeoutError:
+        return chunk
+
+
 def _read_chunks(
     chunks: Iterable[str], dates: DateCandidates, rank: int, hinted_kind: str | None, labelled_only: bool
 ) -> None:
@@ -308,6 +320,8 @@ def _read_chunks(
             continue
         if not _WORDISH.search(chunk):
             continue  # "|" or ":" between a label and its date
+        if "|" in chunk:
+            chunk = _unpipe(chunk)
         lines = parse_datelines(chunk, now=dates.now, dayfirst=dates.dayfirst) or _after_byline(chunk, dates)
         for line in lines:
             if line.label is None and pending is None and labelled_only:
