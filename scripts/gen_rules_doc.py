@@ -8,7 +8,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from newsclean.rules import PIPELINE
+from newsclean.rules import PIPELINE, Rule
 from newsclean.userrules import KEYS, builtin_profiles
 
 DOC = Path(__file__).resolve().parent.parent / "docs" / "rules.md"
@@ -22,14 +22,23 @@ def render() -> str:
         "do not edit by hand.",
         "Rules run in this order. Each removal in `Document.removed` names its rule and family.",
         "Disable a rule with `Config(disabled_rules={...})` or `newsclean --disable NAME`.",
+        "The two *region* steps locate the article once, at their point in the order; they remove",
+        "nothing and cannot be disabled, and every rule after them reads the region they found.",
+        "*(guard may undo)*: the over-pruning guard may put the rule's removals back.",
         "",
         "| # | rule | family | input | reason |",
         "|---|---|---|---|---|",
     ]
-    for n, rule in enumerate(PIPELINE, 1):
-        formats = "/".join(sorted(rule.formats))
-        reason = rule.reason.replace("|", "\\|")
-        lines.append(f"| {n} | `{rule.name}` | {rule.family} | {formats} | {reason} |")
+    n = 0
+    for step in PIPELINE:
+        formats = "/".join(sorted(step.formats))
+        reason = step.reason.replace("|", "\\|")
+        if not isinstance(step, Rule):
+            lines.append(f"| | *region step* `{step.name}` | | {formats} | {reason} |")
+            continue
+        n += 1
+        guard = " *(guard may undo)*" if step.guard_may_undo else ""
+        lines.append(f"| {n} | `{step.name}` | {step.family} | {formats} | {reason}{guard} |")
     lines += [
         "",
         "## Your own rules",

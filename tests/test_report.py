@@ -54,7 +54,7 @@ def test_report_lists_every_block_in_order_with_its_fate() -> None:
     assert texts[0] == "23:03 GMT08 July 2020"
     assert texts[1] == "Listen Live"
     assert texts[3].startswith("Japan made some concessions")
-    assert result.blocks[0].moved == "dateline" and result.blocks[0].family == "metadata"
+    assert result.blocks[0].moved == "dates" and result.blocks[0].family == "metadata"
     assert result.blocks[1].rule == "widget-label" and result.blocks[1].family == "widget"
     assert not result.blocks[3].removed
     # every removal of the document is one of the report's blocks, labelled with its rule and family

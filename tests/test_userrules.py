@@ -179,9 +179,9 @@ def test_cli_rules_lists_builtin_and_user_rules(tmp_path: Path) -> None:
     folder = FIXTURES / "userrules" / "en-promo-keep-drop"
     assert main(["rules", "--rules", str(folder / "rules.toml")], stdout=out, stderr=io.StringIO()) == 0
     lines = out.getvalue().splitlines()
-    from newsclean.rules import PIPELINE
+    from newsclean.rules import RULES
 
-    assert len(lines) == len(PIPELINE) + 8  # the file's 8 values: 1 disable, 2+1+1 drops, 2 keeps, 1 phrase
+    assert len(lines) == len(RULES) + 8  # the file's 8 values: 1 disable, 2+1+1 drops, 2 keeps, 1 phrase
     assert lines[0].split()[:2] == ["dateline", "metadata"]
     assert any(line.startswith("drop:.sidebar-box@rules.toml:11 ") and " user " in line for line in lines)
     assert any(line.startswith("phrase:subscribe:Join the inner circle@rules.toml:8 ") and " subscribe " in line

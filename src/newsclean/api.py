@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Literal
@@ -10,12 +10,13 @@ from typing import TYPE_CHECKING, Any, Literal
 from newsclean.blocks import html as html_blocks
 from newsclean.blocks import text as text_blocks
 from newsclean.blocks.parse import markup_to_text, parse_page
+from newsclean.blocks.structure import html_structure, text_structure
 from newsclean.config import Config
 from newsclean.decode import decode, sanitize_text
 from newsclean.document import Document, Link
-from newsclean.errors import ConfigError, InputError, InputTooLargeError
+from newsclean.errors import ConfigError, InputError, InputTooLargeError, internal_errors
 from newsclean.phrases import guess_languages
-from newsclean.rules import PIPELINE, RULES_BY_NAME, Context, run
+from newsclean.rules import Context, run
 from newsclean.rules.features import is_prose
 from newsclean.sniff import detect_format
 from newsclean.userrules import (
@@ -34,11 +35,11 @@ if TYPE_CHECKING:
 InputFormat = Literal["auto", "html", "text"]
 _FORMATS = ("auto", "html", "text")
 
-#: Rules whose removals the over-pruning guard may undo: the ones that judge by position or
-#: markup, not the ones that recognised a phrase; and a site profile's, written for one
-#: version of a site (a user's own ``drop`` is never undone: the user asked for it).
-_GUARDED_FAMILIES = frozenset({"structure", "site"})
-_GUARDED_RULES = frozenset({"navigation-markup", "link-list", "related-markup"})
+#: The phrase packs a page is read with are guessed from the script of its first blocks (the
+#: page's declared language first, on HTML): enough text to tell the script, read before the
+#: long tail of footers and comments in other languages.
+LANGUAGE_SAMPLE_LINES = 200
+LANGUAGE_SAMPLE_BLOCKS = 300
 
 
 @lru_cache(maxsize=1)
@@ -46,6 +47,7 @@ def _default_config() -> Config:
     return Config()
 
 
+@internal_errors
 def clean(
     source: str | bytes,
     *,
@@ -75,10 +77,12 @@ def clean(
         InputError: the input is not a page or text (wrong type, binary file, undecodable).
         InputTooLargeError: the input is larger than ``config.max_input_bytes``.
         ConfigError: ``input_format`` or ``config`` is invalid.
+        InternalError: anything else went wrong on this page (a bug); ``stage`` says where.
     """
     return clean_with_context(source, url=url, input_format=input_format, config=config, encoding=encoding)[0]
 
 
+@internal_errors
 def clean_with_context(
     source: str | bytes,
     *,
@@ -116,14 +120,13 @@ def _user_entries(config: Config, host: str | None, warnings: list[str], *, html
     return entries
 
 
-def _run_rules(ctx: Context, plan: PagePlan, config: Config) -> Mapping[str, str]:
-    """The user's rules first (their keeps protect blocks from every rule), then the pipeline.
-    Returns the families of the user's rules, for the guard."""
+def _run_rules(ctx: Context, plan: PagePlan, config: Config) -> None:
+    """The user's rules first (their keeps protect blocks from every rule), then the pipeline
+    (``config.extra_rules`` before the built-in steps)."""
     user = plan.rules(ctx)
     if ctx.source_format == "html":
         ctx.protected = plan.protected(ctx)
-    run(ctx, (*user, *PIPELINE), config.disabled_rules | plan.disabled)
-    return {rule.name: rule.family for rule in user}
+    run(ctx, (*user, *config.pipeline()), config.disabled_rules | plan.disabled)
 
 
 def _clean_text(
@@ -133,13 +136,13 @@ def _clean_text(
     ctx = Context(
         blocks=blocks,
         source_format="text",
-        languages=guess_languages(" ".join(b.text for b in blocks[:200])),
+        languages=guess_languages(" ".join(b.text for b in blocks[:LANGUAGE_SAMPLE_LINES])),
         regex_timeout=config.regex_timeout,
         now=config.now,
     )
     entries = _user_entries(config, host_of(url), warnings, html=False)
-    families = _run_rules(ctx, plan_page(entries, None), config)
-    return _assemble(ctx, config, warnings, url=url, families=families), ctx
+    _run_rules(ctx, plan_page(entries, None), config)
+    return _assemble(ctx, config, warnings, meta=None, url=url), ctx
 
 
 def _read(source: object, *, encoding: str | None, limit: int) -> tuple[str, list[str]]:
@@ -208,37 +211,14 @@ def _clean_tree(
         source_format="html",
         containers=containers,
         title=meta.title,
-        languages=guess_languages(" ".join(b.text for b in blocks[:300]), meta.language),
+        languages=guess_languages(
+            " ".join(b.text for b in blocks[:LANGUAGE_SAMPLE_BLOCKS]), meta.language
+        ),
         regex_timeout=config.regex_timeout,
         now=config.now,
     )
-    families = _run_rules(ctx, plan, config)
-    published = (meta.published.value, meta.published.source) if meta.published else None
-    modified = (meta.modified.value, meta.modified.source) if meta.modified else None
-    if published is None and modified is not None:
-        # The markup reader has read the dates beside the headline and byline and found only
-        # an update ("Last updated: Dec 12, 2025"): the page shows no publication date. The
-        # text rules see a date block alone, without the label the element before it gives,
-        # and dates of related-story lists; neither is the publication date.
-        ctx.published = []
-    doc = _assemble(
-        ctx,
-        config,
-        warnings,
-        families=families,
-        url=meta.url or url,
-        title=meta.title,
-        authors=meta.authors,
-        tags=meta.tags,
-        categories=meta.categories,
-        published=published,
-        guess=(meta.published_guess.value, meta.published_guess.source) if meta.published_guess else None,
-        modified=modified,
-        site_name=meta.site_name,
-        language=meta.language,
-        description=meta.description,
-    )
-    return doc, ctx
+    _run_rules(ctx, plan, config)
+    return _assemble(ctx, config, warnings, meta=meta, url=url), ctx
 
 
 def _in_footer(ctx: Context) -> list[bool]:
@@ -288,12 +268,13 @@ def _surely_enough(ctx: Context, ratio: float, skipped: list[bool]) -> bool:
     return kept * (1 - ratio) >= need
 
 
-def _guard(ctx: Context, config: Config, families: Mapping[str, str]) -> str | None:
+def _guard(ctx: Context, config: Config) -> str | None:
     """Undo positional removals when they would leave almost none of the page's prose.
 
-    The prose of the page's footer is not weighed and not restored (:func:`_in_footer`).
-    ``families`` are those of the user's rules of the page: a user's own ``drop`` (family
-    ``user``) is never undone; a site profile's rules (``site``) and ``body`` (``structure``) are.
+    Only the removals of rules whose ``guard_may_undo`` is set come back (the built-in rules
+    that judge by position or markup, a site profile's selectors and a ``body`` selector; never
+    a user's own ``drop``). The prose of the page's footer is not weighed and not restored
+    (:func:`_in_footer`).
     """
     skipped = _in_footer(ctx)
     if _surely_enough(ctx, config.guard_ratio, skipped):
@@ -308,8 +289,7 @@ def _guard(ctx: Context, config: Config, families: Mapping[str, str]) -> str | N
     restore = {
         i
         for i in prose
-        if (name := ctx.decided[i]) is not None
-        and (name in _GUARDED_RULES or _family(name, families) in _GUARDED_FAMILIES)
+        if (rule := ctx.decided[i]) is not None and rule.guard_may_undo
     }
     if not restore:
         return None
@@ -323,30 +303,65 @@ def _guard(ctx: Context, config: Config, families: Mapping[str, str]) -> str | N
     )
 
 
-def _family(name: str, families: Mapping[str, str]) -> str | None:
-    rule = RULES_BY_NAME.get(name)
-    return rule.family if rule is not None else families.get(name)
+#: Metadata actions that take out the lines above an article's text (headline, byline, dateline):
+#: an image right after them is the article's lead image.
+_HEAD_ACTIONS = frozenset({"title", "authors", "dates"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Fields:
+    """The document's metadata, each field chosen from its sources."""
+
+    url: str | None
+    title: str | None
+    authors: tuple[str, ...]
+    tags: tuple[str, ...]
+    published: tuple[date, str] | None
+    modified: tuple[date, str] | None
+    site_name: str | None = None
+    language: str | None = None
+    description: str | None = None
+    categories: tuple[str, ...] = ()
+
+
+def _fields(ctx: Context, meta: PageMeta | None, url: str | None) -> _Fields:
+    """The metadata stage: for each field, what the page says about itself (HTML: meta tags,
+    JSON-LD, microdata, ``<time>``, the text by the headline, in :class:`PageMeta`) first, then
+    the lines the rules moved out of the body (``ctx.titles``, ``authors``, ``tags``, dates)."""
+    moved_published = ctx.published[0] if ctx.published else None
+    moved_modified = ctx.modified[0] if ctx.modified else None
+    moved_title = ctx.titles[0] if ctx.titles else None
+    if meta is None:  # text input: the moved lines are all there is
+        return _Fields(url, moved_title, tuple(ctx.authors), tuple(ctx.tags), moved_published, moved_modified)
+    published = (meta.published.value, meta.published.source) if meta.published else None
+    modified = (meta.modified.value, meta.modified.source) if meta.modified else None
+    guess = (meta.published_guess.value, meta.published_guess.source) if meta.published_guess else None
+    if published is None and modified is not None:
+        # The markup reader has read the dates beside the headline and byline and found only
+        # an update ("Last updated: Dec 12, 2025"): the page shows no publication date. The
+        # text rules see a date block alone, without the label the element before it gives,
+        # and dates of related-story lists; neither is the publication date.
+        moved_published = None
+    return _Fields(
+        url=meta.url or url,
+        title=meta.title or moved_title,
+        authors=meta.authors or tuple(ctx.authors),
+        tags=meta.tags or tuple(ctx.tags),
+        # a guessed date (an image's path, a copyright year) only after the moved datelines
+        published=published or moved_published or guess,
+        modified=modified or moved_modified,
+        site_name=meta.site_name,
+        language=meta.language,
+        description=meta.description,
+        categories=meta.categories,
+    )
 
 
 def _assemble(
-    ctx: Context,
-    config: Config,
-    warnings: list[str],
-    *,
-    families: Mapping[str, str],
-    url: str | None,
-    title: str | None = None,
-    authors: tuple[str, ...] = (),
-    tags: tuple[str, ...] = (),
-    categories: tuple[str, ...] = (),
-    published: tuple[date, str] | None = None,
-    guess: tuple[date, str] | None = None,
-    modified: tuple[date, str] | None = None,
-    site_name: str | None = None,
-    language: str | None = None,
-    description: str | None = None,
+    ctx: Context, config: Config, warnings: list[str], *, meta: PageMeta | None, url: str | None
 ) -> Document:
-    guard_note = _guard(ctx, config, families)
+    """The guard, then the body from the kept blocks and the metadata stage's fields."""
+    guard_note = _guard(ctx, config)
     if guard_note:
         warnings.append(guard_note)
     kept = [b for i, b in enumerate(ctx.blocks) if ctx.decided[i] is None]
@@ -357,26 +372,33 @@ def _assemble(
         warnings.append("empty: no article text found")
     elif len(body) < config.min_body_chars:
         warnings.append(f"short: the article body has only {len(body)} characters")
-    published = published or (ctx.published[0] if ctx.published else None) or guess
-    modified = modified or (ctx.modified[0] if ctx.modified else None)
+    fields = _fields(ctx, meta, url)
+    published, modified = fields.published, fields.modified
+    if ctx.source_format == "html":
+        kept_flags = [rule is None for rule in ctx.decided]
+        head = [ctx.moved.get(i) in _HEAD_ACTIONS for i in range(len(ctx.blocks))]
+        structure = html_structure(ctx.blocks, ctx.containers, kept_flags, head, fields.url)
+    else:
+        structure = text_structure(kept)
     return Document(
-        title=title or (ctx.titles[0] if ctx.titles else None),
+        title=fields.title,
         body=body,
         paragraphs=paragraphs,
         paragraph_kinds=tuple(b.kind if b.kind != "line" else "p" for b in kept),
+        structure=structure,
         published=published[0] if published else None,
         published_source=published[1] if published else None,
         modified=modified[0] if modified else None,
         modified_source=modified[1] if modified else None,
-        tags=tuple(dict.fromkeys(tags or ctx.tags)),
-        categories=categories,
-        authors=tuple(dict.fromkeys(authors or ctx.authors)),
+        tags=tuple(dict.fromkeys(fields.tags)),
+        categories=fields.categories,
+        authors=tuple(dict.fromkeys(fields.authors)),
         related=tuple(dict.fromkeys(ctx.related)),
         links=links,
-        url=url,
-        site_name=site_name,
-        language=language,
-        description=description,
+        url=fields.url,
+        site_name=fields.site_name,
+        language=fields.language,
+        description=fields.description,
         removed=tuple(r for _, r in sorted(ctx.removed, key=lambda item: item[0])),
         warnings=tuple(warnings),
     )

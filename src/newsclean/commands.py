@@ -40,13 +40,13 @@ def _rules(argv: Sequence[str], out: TextIO, err: TextIO) -> int:
         help="also list the rules of this TOML rules file (repeatable)",
     )
     args = parser.parse_args(argv)
-    from newsclean.rules import PIPELINE
+    from newsclean.rules import RULES
     from newsclean.userrules import UserRules
 
     user = UserRules()
     for path in args.rules:
         user = user + UserRules.from_file(path)
-    rows = [(rule.name, rule.family, "/".join(sorted(rule.formats)), rule.reason) for rule in PIPELINE]
+    rows = [(rule.name, rule.family, "/".join(sorted(rule.formats)), rule.reason) for rule in RULES]
     for entry in user.entries:
         formats = "html/text" if entry.key == "phrases" else "-" if entry.key == "disable" else "html"
         rows.append((entry.name, entry.family, formats, entry.reason))

@@ -6,10 +6,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newsclean.errors import ConfigError
 from newsclean.userrules import UserRules
+
+if TYPE_CHECKING:
+    from newsclean.rules.pipeline import Rule, Step
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +40,10 @@ class Config:
         profile_dirs: folders of site profiles (``<host>.toml``, e.g. written by
             ``newsclean import-ftr``), searched before the built-in ones; the first profile
             found for a host is the one used. Default: none.
+        extra_rules: :class:`~newsclean.rules.pipeline.Rule` objects made outside the built-in
+            pipeline (a user's own rules); they run first, before the built-in rules, and take
+            part like them (their names can be disabled; the guard and the region read their
+            declared properties). A name that repeats a built-in rule's raises ``ConfigError``.
     """
 
     disabled_rules: frozenset[str] = field(default=frozenset())
@@ -48,6 +55,7 @@ class Config:
     rules: UserRules = field(default=UserRules())
     site_profiles: bool = True
     profile_dirs: tuple[str, ...] = ()
+    extra_rules: tuple[Rule, ...] = ()
 
     @classmethod
     def from_file(cls, path: str | Path, **options: Any) -> Config:
@@ -68,12 +76,23 @@ class Config:
         if isinstance(self.disabled_rules, str):
             raise ConfigError("disabled_rules must be a collection of rule names, not one string")
         object.__setattr__(self, "disabled_rules", frozenset(self.disabled_rules))
+        object.__setattr__(self, "extra_rules", tuple(self.extra_rules))
         from newsclean.rules import RULE_NAMES
+        from newsclean.rules.pipeline import Rule
 
-        unknown = sorted(self.disabled_rules - RULE_NAMES)
+        extra = [rule.name for rule in self.extra_rules if isinstance(rule, Rule)]
+        if len(extra) != len(self.extra_rules):
+            raise ConfigError("extra_rules must hold newsclean.rules.pipeline.Rule objects")
+        clashes = sorted(set(extra) & RULE_NAMES) + sorted({n for n in extra if extra.count(n) > 1})
+        if clashes:
+            raise ConfigError(
+                f"extra rule name(s) {', '.join(clashes)} already taken; give each rule its own"
+            )
+        known = RULE_NAMES | set(extra)
+        unknown = sorted(self.disabled_rules - known)
         if unknown:
             raise ConfigError(
-                f"unknown rule name(s) {', '.join(unknown)}; known rules: {', '.join(sorted(RULE_NAMES))}"
+                f"unknown rule name(s) {', '.join(unknown)}; known rules: {', '.join(sorted(known))}"
             )
         if self.max_input_bytes <= 0:
             raise ConfigError("max_input_bytes must be positive")
@@ -88,6 +107,12 @@ class Config:
         object.__setattr__(self, "profile_dirs", tuple(str(folder) for folder in self.profile_dirs))
         if self.now is not None and self.now.tzinfo is None:
             raise ConfigError("now must be a timezone-aware datetime")
+
+    def pipeline(self) -> tuple[Step, ...]:
+        """The steps :func:`newsclean.clean` runs: the extra rules, then the built-in pipeline."""
+        from newsclean.rules import PIPELINE
+
+        return (*self.extra_rules, *PIPELINE) if self.extra_rules else PIPELINE
 
     def replace(self, **changes: object) -> Config:
         """A copy with some fields changed (validated again)."""

@@ -7,6 +7,10 @@ from dataclasses import dataclass, field, fields
 from datetime import date
 from typing import Any
 
+from newsclean.html_render import render as render_html
+from newsclean.markdown import render as render_markdown
+from newsclean.structure import StructureBlock
+
 #: Kinds a body paragraph can have; they drive :meth:`Document.to_markdown`.
 PARAGRAPH_KINDS = frozenset(
     {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "tr", "caption"}
@@ -56,6 +60,10 @@ class Document:
     ``tags`` are the article's keywords; ``categories`` the sections of the site it is filed
     under (``article:section``, JSON-LD ``articleSection``, ``rel="category tag"`` links).
 
+    ``structure`` is the article as typed blocks (headings, paragraphs, list items, tables,
+    code, figures, with their links; see :mod:`newsclean.structure`); ``paragraphs`` is the same
+    article as plain text, one entry per kept block, with its tag in ``paragraph_kinds``.
+
     An empty document (no ``paragraphs``) is an ordinary result; ``warnings`` then says why.
     """
 
@@ -63,6 +71,7 @@ class Document:
     body: str = ""
     paragraphs: tuple[str, ...] = ()
     paragraph_kinds: tuple[str, ...] = ()
+    structure: tuple[StructureBlock, ...] = ()
     published: date | None = None
     published_source: str | None = None
     modified: date | None = None
@@ -110,8 +119,17 @@ class Document:
         """The :meth:`to_dict` data as a JSON string (UTF-8 text kept as is)."""
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
 
-    def to_markdown(self) -> str:
-        """The article as Markdown: title, headings, lists, quotes, tables rows and links."""
-        from newsclean.markdown import render
+    def to_markdown(self, *, links: bool = True, images: bool = True) -> str:
+        """The article as GitHub-flavoured Markdown: the title, then the structure (headings,
+        nested lists, tables, quotes, fenced code, links, images with their captions), then the
+        tags. ``links=False`` writes link texts without their targets; ``images=False`` leaves the
+        images out (their captions stay, as paragraphs)."""
+        return render_markdown(self, links=links, images=images)
 
-        return render(self)
+    def to_html(self, *, links: bool = True, images: bool = True) -> str:
+        """The article as one self-contained, inert HTML document: a header with the title,
+        authors and dates, then the structure. Nothing from the page can run in it (no scripts,
+        styles or event attributes; only ``href``, ``src``, ``alt``, ``colspan`` and ``rowspan``,
+        with ``http``/``https``/``mailto`` URLs; all text escaped). Options as in
+        :meth:`to_markdown`."""
+        return render_html(self, links=links, images=images)

@@ -22,7 +22,7 @@ class ExplainedBlock:
     """One block of the input and what became of it.
 
     ``rule`` is ``None`` when the block is in the body; ``moved`` names the metadata field a
-    moved line went to (``dateline``, ``authors``, ``tags``, ``related``, ``title``);
+    moved line went to (``dates``, ``authors``, ``tags``, ``related``, ``title``);
     ``kept_by_user`` is true when a user ``keep`` selector holds it.
     """
 

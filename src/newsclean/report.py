@@ -17,7 +17,7 @@ from newsclean.explain import ExplainedBlock, Explanation
 
 #: What a moved line's action is called in the report.
 _MOVED_TO = {
-    "dateline": "published / modified",
+    "dates": "published / modified",
     "authors": "authors",
     "tags": "tags",
     "related": "related",

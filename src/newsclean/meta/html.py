@@ -39,6 +39,14 @@ import regex
 from lxml import etree, html
 
 from newsclean.meta.authors import clean_authors, is_byline_label, parse_byline
+from newsclean.meta.date_places import (
+    AFTER_TITLE_CHARS,
+    copyright_year,
+    image_dates,
+    title_dates,
+    url_date,
+    utime_dates,
+)
 from newsclean.meta.fields import (
     ANY_HINT,
     AUTHOR_HINT,
@@ -51,21 +59,15 @@ from newsclean.meta.fields import (
 )
 from newsclean.meta.jsonld import ARTICLE_TYPES, JsonLd, first_nonempty, person_names, read_jsonld
 from newsclean.meta.page_dates import (
-    AFTER_TITLE_CHARS,
     DateCandidates,
     FoundDate,
     choose_published,
-    copyright_year,
     dayfirst,
     hint_tokens,
-    image_dates,
     jsonld_dates,
     meta_dates,
     text_dates,
     time_dates,
-    title_dates,
-    url_date,
-    utime_dates,
 )
 from newsclean.meta.site import ABSOLUTE, base_url, canonical_url, declared_site_name, host_name
 from newsclean.meta.tags import dedupe_tags, split_tags
@@ -532,14 +534,12 @@ def _headline_chunks(h1: Any) -> Iterator[str]:
     """The text pieces of the headline element without what pages nest inside it: a ``<time>``
     ("Dec 18 2025 Preparing a transition"), a sub-heading or an element classed as a date or
     byline ("Posted on July 1, 2024 by …")."""
-    if h1.text and h1.text.strip():
-        yield h1.text
-    for child in h1:
-        nested = child.tag in _HEADING_TAGS or ANY_HINT.search(class_tokens(child).lower())
-        if visible(child) and not nested:
-            yield from _headline_chunks(child)
-        if child.tail and child.tail.strip():
-            yield child.tail
+    return chunks(h1, descend=_inside_headline)
+
+
+def _inside_headline(child: Any) -> bool:
+    nested = child.tag in _HEADING_TAGS or ANY_HINT.search(class_tokens(child).lower())
+    return visible(child) and not nested
 
 
 #: A byline split over several author elements is read from their parent up to this length.

@@ -87,7 +87,8 @@ def _selector_rule(entry: Entry, indices: Iterable[int]) -> Rule:
     def apply(ctx: Context) -> Iterator[Mark]:
         return (Mark(i) for i in chosen if ctx.decided[i] is None)
 
-    return Rule(entry.name, entry.family, entry.reason, apply, frozenset({"html"}))
+    html = frozenset({"html"})
+    return Rule(entry.name, entry.family, entry.reason, apply, html, guard_may_undo=entry.guard_may_undo)
 
 
 #: A user phrase removes a block that is the phrase, or a short block holding it (the limits
@@ -114,7 +115,7 @@ def _phrase_rule(entry: Entry) -> Rule:
                 except TimeoutError:
                     continue
 
-    return Rule(entry.name, entry.family, entry.reason, apply)
+    return Rule(entry.name, entry.family, entry.reason, apply, guard_may_undo=entry.guard_may_undo)
 
 
 # --- Metadata selectors -------------------------------------------------------------------

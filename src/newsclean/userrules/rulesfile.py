@@ -80,6 +80,14 @@ class Entry:
         return "site" if self.profile else "user"
 
     @property
+    def guard_may_undo(self) -> bool:
+        """Whether the over-pruning guard may put back what its rule removed: a ``body``
+        selector's (it judges by position, as the region does) and a site profile's selectors'
+        (a profile is written for one version of a site, and sites change); never a user's own
+        ``drop`` (the user asked for it) or a phrase."""
+        return self.family in ("structure", "site")
+
+    @property
     def reason(self) -> str:
         scope = f" on {self.site}" if self.site else ""
         origin = f" ({self.where})" if self.where else ""
