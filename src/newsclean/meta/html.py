@@ -28,19 +28,14 @@ The tree is read, never changed.
 
 from __future__ import annotations
 
-import html as html_entities
 import re
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-import regex
 from lxml import etree, html
 
-from newsclean.meta.authors import clean_authors, is_byline_label, parse_byline
 from newsclean.meta.date_places import (
-    AFTER_TITLE_CHARS,
     copyright_year,
     image_dates,
     title_dates,
@@ -49,70 +44,41 @@ from newsclean.meta.date_places import (
 )
 from newsclean.meta.fields import (
     ANY_HINT,
-    AUTHOR_HINT,
-    AUTHOR_META,
-    CATEGORY_META,
     DESCRIPTION_META,
     LANGUAGE_META,
-    TAG_META,
-    TITLE_META,
 )
-from newsclean.meta.jsonld import ARTICLE_TYPES, JsonLd, first_nonempty, person_names, read_jsonld
+from newsclean.meta.jsonld import (
+    ARTICLE_TYPES,
+    JsonLd,
+    decode_entities,
+    first_nonempty,
+    jsonld_text,
+    read_jsonld,
+)
+from newsclean.meta.page_authors import page_authors, quoted
 from newsclean.meta.page_dates import (
     DateCandidates,
     FoundDate,
     choose_published,
     dayfirst,
-    hint_tokens,
     jsonld_dates,
     meta_dates,
     text_dates,
     time_dates,
 )
-from newsclean.meta.site import ABSOLUTE, base_url, canonical_url, declared_site_name, host_name
-from newsclean.meta.tags import dedupe_tags, split_tags
+from newsclean.meta.page_tags import TAG_PATH, page_categories, page_tags
+from newsclean.meta.page_title import main_h1, page_title, read_title_fields
+from newsclean.meta.site import base_url, canonical_url, declared_site_name, host_name
 from newsclean.meta.title import clean_title
 from newsclean.meta.tree import (
     IN_ARTICLE,
     IN_COMMENTS,
     attr_text,
-    chunks,
-    class_tokens,
     content,
     region_of,
     squash,
-    visible,
-    window,
 )
 
-# Share of an <h1>'s words found in a title field for it to count as the headline.
-_H1_MATCH = 0.5
-_MAX_TITLE_CHARS = 300
-
-# Links into a site's tag or topic pages (/tags/…, /topic/…, /schlagwort/…): tags when the page
-# marks none in its metadata and the link sits in the article region.
-TAG_PATHS: tuple[str, ...] = (
-    "/tag/",
-    "/tags/",
-    "/topic/",
-    "/topics/",
-    "/schlagwort/",
-    "/schlagworte/",
-    "/thema/",
-    "/themen/",
-    "/etiqueta/",
-    "/etiquetas/",
-    "/sujet/",
-    "/mot-cle/",
-    "/tema/",
-    "/argomenti/",
-    "/tegi/",
-    "/keyword/",
-    "/keywords/",
-)
-_TAG_PATH = re.compile("|".join(re.escape(path) for path in TAG_PATHS))
-#: At most this many tag-path links make a tag list; more is a topic menu.
-_MAX_TAG_PATH_LINKS = 25
 # XPath's normalize-space() collapses these four only (not U+00A0 and the other Unicode spaces).
 _XML_SPACE = re.compile(r"[ \t\r\n]+")
 # ``type="application/LD+JSON"``: only these letters fold, as the XPath translate() it replaces.
@@ -213,7 +179,7 @@ def _sort_tagged(found: _Elements, el: Any, tag: str, get: Any) -> None:
             if "author" in words:
                 found.rel_author.append(el)
         href = get("href")
-        if href is not None and _TAG_PATH.search(href):
+        if href is not None and TAG_PATH.search(href):
             found.tag_path_links.append(el)
     elif tag == "meta":
         found.meta.append(el)
@@ -286,12 +252,6 @@ def _meta_map(elements: list[Any]) -> dict[str, list[str]]:
     return out
 
 
-def decode_entities(text: str) -> str:
-    """``text`` with HTML entities decoded once more (values escaped twice by their CMS, or
-    JSON-LD text, which the HTML parser never decodes)."""
-    return html_entities.unescape(text) if "&" in text else text
-
-
 def _language(tree: Any, meta: dict[str, list[str]], jsonld: JsonLd) -> str | None:
     root = tree.getroottree().getroot()
     value = first_nonempty(
@@ -308,30 +268,6 @@ def _language(tree: Any, meta: dict[str, list[str]], jsonld: JsonLd) -> str | No
     if not parts[0].isalpha() or not 2 <= len(parts[0]) <= 3:
         return None
     return "-".join([parts[0].lower(), *(p.upper() if len(p) == 2 else p for p in parts[1:])])
-
-
-_WORD = regex.compile(r"\w+")
-
-
-def _main_h1(h1s: list[Any], titles: Iterable[str]) -> tuple[Any | None, bool]:
-    """The <h1> that holds the headline, and whether the title fields confirm it.
-
-    It is the one sharing most words with the page's title fields (a page may have an <h1>
-    for its logo or a "Related articles" box); when none shares half the words, the first
-    non-empty one, unconfirmed."""
-    title_words = [set(_WORD.findall(t.casefold())) for t in titles if t]
-    best, best_score, first = None, 0.0, None
-    for h1 in h1s[:6]:
-        words = set(_WORD.findall(squash(content(h1)).casefold()))
-        if not words:
-            continue
-        first = first if first is not None else h1
-        for title in title_words:
-            # Dice overlap: a one-word <h1> ("Discord") inside a long title is no match.
-            score = 2 * len(words & title) / (len(words) + len(title)) if title else 0.0
-            if score > best_score:
-                best, best_score = h1, score
-    return (best, True) if best_score >= _H1_MATCH else (first, False)
 
 
 @dataclass
@@ -361,7 +297,7 @@ def _microdata(elements: list[Any], dates: DateCandidates, exempt: frozenset[Any
             kind = "published" if prop == "datepublished" else "modified"
             dates.offer(kind, 30, value, f"microdata:{el.get('itemprop')}")
         elif prop == "author":
-            if _quoted(el):
+            if quoted(el):
                 continue  # a quotation's or a photo's author
             names = el.xpath(".//*[@itemprop='name']")
             holder = names[0] if names else el
@@ -413,9 +349,9 @@ def extract_html_metadata(
     canonical = canonical_url(found.links, meta, article, base)
     # (titles are cleaned of the declared name only: a host's letters are no headline piece)
     site_name = declared_site_name(meta, jsonld, canonical or url)
-    title_fields = _title_fields(found.title, meta, article)
+    title_fields = read_title_fields(found.title, meta, article)
     # Compared without the site's name, so that a logo <h1> naming the site is no match.
-    h1, confirmed = _main_h1(found.h1, [clean_title(f, site_name=site_name) for f in title_fields if f])
+    h1, confirmed = main_h1(found.h1, [clean_title(f, site_name=site_name) for f in title_fields if f])
     exempt = frozenset(h1.iterancestors()) if h1 is not None else frozenset()
 
     meta_dates(meta, dates)  # 1. meta fields (the weak generic ones rank after visible text)
@@ -435,9 +371,10 @@ def extract_html_metadata(
     copyright_year(meta, dates)  # 8. schema.org copyrightYear: a year only
 
     return PageMeta(
-        title=_title(title_fields, microdata.headline, h1, confirmed, found.h2, site_name),
-        authors=_authors(
-            found,
+        title=page_title(title_fields, microdata.headline, h1, confirmed, found.h2, site_name),
+        authors=page_authors(
+            found.rel_author,
+            found.author_tags,
             meta,
             jsonld,
             microdata.authors,
@@ -448,15 +385,15 @@ def extract_html_metadata(
         published=_published(dates, guess=False),
         published_guess=_published(dates, guess=True),
         modified=dates.get("modified"),
-        tags=_tags(found, meta, article, exempt),
-        categories=_categories(found, meta, article, exempt),
+        tags=page_tags(found.tag_links, found.tag_path_links, meta, article, exempt),
+        categories=page_categories(found.category_links, meta, article, exempt),
         site_name=site_name or host_name(canonical or url),
         url=canonical or url,
         language=language,
         description=first_nonempty(
             [
                 *(v for key in DESCRIPTION_META for v in meta.get(key, [])),
-                _jsonld_text(article.get("description")),
+                jsonld_text(article.get("description")),
             ]
         ),
         warnings=tuple(jsonld.warnings),
@@ -480,250 +417,3 @@ def _published(dates: DateCandidates, *, guess: bool) -> FoundDate | None:
     if guess and dates.get("modified") is not None:
         return None
     return found
-
-
-def _jsonld_text(value: Any) -> str:
-    """A JSON-LD string value as text: entities decoded (the HTML parser never sees inside a
-    script), white space folded; "" for anything else."""
-    return squash(decode_entities(value)) if isinstance(value, str) else ""
-
-
-def _title_fields(titles: list[Any], meta: dict[str, list[str]], article: dict[str, Any]) -> list[str]:
-    """Title candidates in order of trust: og/twitter and other title metas, the JSON-LD
-    headline, then the <title> element (each still with its site suffix)."""
-    return [
-        *(v for key in TITLE_META for v in meta.get(key, [])),
-        _jsonld_text(article.get("headline")),
-        *(squash(content(t)) for t in titles[:1]),
-    ]
-
-
-def _title(
-    fields: list[str],
-    microdata: str | None,
-    h1: Any | None,
-    confirmed: bool,
-    h2s: list[Any],
-    site_name: str | None,
-) -> str | None:
-    """The headline: the <h1> the title fields confirm, else the first field without its
-    site name, else (a page with no title fields) the first <h1>, else the first <h2>.
-
-    The page's visible headline wins over the (often search-engine-tuned) title fields once
-    it shares half its words with one of them: it is what readers see above the article.
-    """
-    h1_text = squash(" ".join(_headline_chunks(h1))) if h1 is not None else ""
-    if h1_text and len(h1_text) <= _MAX_TITLE_CHARS and confirmed:
-        return h1_text
-    field = first_nonempty([*fields, microdata or ""])
-    if field:
-        return clean_title(field, site_name=site_name)
-    if h1_text and len(h1_text) <= _MAX_TITLE_CHARS:
-        return h1_text
-    for h2 in h2s:
-        text = squash(content(h2))
-        if text and len(text) <= _MAX_TITLE_CHARS:
-            return text
-    return None
-
-
-_HEADING_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6", "time"})
-
-
-def _headline_chunks(h1: Any) -> Iterator[str]:
-    """The text pieces of the headline element without what pages nest inside it: a ``<time>``
-    ("Dec 18 2025 Preparing a transition"), a sub-heading or an element classed as a date or
-    byline ("Posted on July 1, 2024 by …")."""
-    return chunks(h1, descend=_inside_headline)
-
-
-def _inside_headline(child: Any) -> bool:
-    nested = child.tag in _HEADING_TAGS or ANY_HINT.search(class_tokens(child).lower())
-    return visible(child) and not nested
-
-
-#: A byline split over several author elements is read from their parent up to this length.
-_MAX_BYLINE_PARENT_CHARS = 200
-
-
-def _byline_in(chunks: Iterable[str]) -> tuple[str, ...] | None:
-    """The first byline among text pieces; a label alone ("By") names the next piece."""
-    label = ""
-    for raw in chunks:
-        chunk = squash(raw)
-        if not chunk:
-            continue
-        if is_byline_label(chunk):
-            label = chunk
-            continue
-        names = parse_byline(f"{label} {chunk}" if label else chunk)
-        if names:
-            return names
-        label = ""
-    return None
-
-
-def _authors(
-    found_elements: _Elements,
-    meta: dict[str, list[str]],
-    jsonld: JsonLd,
-    microdata: list[str],
-    author_elements: list[Any],
-    h1: Any | None,
-    publishers: set[str | None],
-) -> tuple[str, ...]:
-    """Authors, first source that names any: JSON-LD (``@graph`` references followed), meta
-    fields, microdata, rel=author links, ``<author>`` elements, bylines in author/byline
-    elements, the byline under the headline, then the text of an author-classed element (a
-    name by declaration).
-
-    A source naming only a login ("andrew.keaveney") or the publisher itself (an
-    organisation, or the site's name typed as a person) is used only when no later source
-    names a person; in a list of people, the publisher signing beside them ("A, B and C,
-    CNN") is dropped. A byline inside a quotation or a figure is the quoted or pictured
-    person's, never the article's."""
-    article = jsonld.article or {}
-    brands = {name.casefold() for name in publishers if name}
-    # An organisation signing the article is the answer only when no person is named.
-    fallback = clean_authors(person_names(article.get("author"), index=jsonld.index), one_each=True)
-    people = person_names(article.get("author"), people=True, index=jsonld.index) or person_names(
-        article.get("creator"), people=True, index=jsonld.index
-    )
-    own = [el for el in found_elements.rel_author[:5] if not _quoted(el)]
-    for values, one_each in (
-        ([decode_entities(v) for v in people], True),
-        *(
-            # one author a field ("citation_author" repeated, in "Surname, Given name" form)
-            (values, len(values) > 1)
-            for key in AUTHOR_META
-            if (values := [v for v in meta.get(key, []) if not ABSOLUTE.match(v)])
-        ),
-        (microdata, True),
-        ([squash(content(a)) for a in own], True),
-        ([squash(content(a)) for a in found_elements.author_tags[:5] if not _quoted(a)], True),
-    ):
-        found = _without_brands(clean_authors(values, one_each=one_each), brands)
-        if found and all(_HANDLE.match(name) or name.casefold() in brands for name in found):
-            fallback = fallback or found  # a byline may still name the person
-        elif found:
-            return found
-    author_elements = [el for el in author_elements if not _quoted(el)]
-    for el in author_elements:
-        # "Par <span>A</span> et <span>B</span>": the byline is the parent's text, not one span's
-        parent = el.getparent()
-        if parent is not None and len(content(parent)) <= _MAX_BYLINE_PARENT_CHARS:
-            names = parse_byline(squash(" ".join(chunks(parent))))
-            if names:
-                return _without_brands(names, brands) or names
-        # the element's whole text first ("By <a>A</a>, <a>B</a> and <a>C</a>, CNN"), then
-        # its pieces ("<span>By</span><a>A</a><time>…</time>")
-        names = _byline_of(el)
-        if names:
-            return _without_brands(names, brands) or names
-    if h1 is not None:
-        names = _byline_in(window(h1, before=False, max_chars=AFTER_TITLE_CHARS))
-        if names:
-            return _without_brands(names, brands) or names
-    for el in author_elements:
-        text = " ".join(squash(c) for c in chunks(el))
-        if len(text) <= 60 and AUTHOR_HINT.search(hint_tokens(el)):
-            found = clean_authors([text])
-            if found:
-                return found
-    return fallback
-
-
-def _byline_of(el: Any) -> tuple[str, ...] | None:
-    """The byline in ``el``: read piece by piece ("<span>By</span><a>A</a><time>…</time>"),
-    or as one text when that names the same people and more ("By <a>A</a>, <a>B</a> and
-    <a>C</a>, CNN"); joined text that changes a name ("A" + "EdTech Content writer" in the
-    next element) is not taken."""
-    pieces = _byline_in(chunks(el))
-    whole = parse_byline(squash(" ".join(chunks(el))))
-    if whole and (not pieces or set(pieces) < set(whole)):
-        return whole
-    return pieces
-
-
-def _without_brands(names: tuple[str, ...], brands: set[str]) -> tuple[str, ...]:
-    """``names`` without the publisher signing beside people ("A, B and CNN"); unchanged when
-    the publisher is all there is."""
-    people = tuple(_without_brand_tail(name, brands) for name in names if name.casefold() not in brands)
-    return people if people else names
-
-
-def _without_brand_tail(name: str, brands: set[str]) -> str:
-    """``name`` without the publisher written after it ("Brian Truitt USA TODAY" -> "Brian
-    Truitt") when two words are left."""
-    folded = name.casefold()
-    for brand in brands:
-        if folded.endswith(f" {brand}") and len(name[: -len(brand)].split()) >= 2:
-            return name[: -len(brand)].strip()
-    return name
-
-
-#: Containers whose bylines belong to someone else: a quotation's author, a photo's credit.
-_QUOTE_TAGS = frozenset({"blockquote", "q", "figure", "figcaption"})
-# ("credit" is no such word: forums call the poster's line a "credit bar")
-_QUOTE_CLASS = re.compile(r"(?<![a-z])(?:quote|testimonial|figure|caption)", re.IGNORECASE)
-
-
-def _quoted(el: Any) -> bool:
-    """Whether ``el`` sits in a quotation or a figure (or is one)."""
-    for node in (el, *el.iterancestors()):
-        tag = node.tag
-        if tag in _QUOTE_TAGS:
-            return True
-        if tag in ("article", "main", "body"):
-            return False
-        if isinstance(tag, str) and _QUOTE_CLASS.search(class_tokens(node)):
-            return True
-    return False
-
-
-#: A CMS login rather than a name: one lower-case token, or tokens joined by "." or "_".
-_HANDLE = regex.compile(r"^[\p{Ll}\p{N}]+(?:[._][\p{Ll}\p{N}]+)*$")
-
-
-def _tags(
-    found: _Elements, meta: dict[str, list[str]], article: dict[str, Any], exempt: frozenset[Any]
-) -> tuple[str, ...]:
-    """Tags from article:tag, news_keywords/keywords meta, JSON-LD keywords, rel=tag links."""
-    values: list[str] = []
-    for key in TAG_META:
-        for value in meta.get(key, ()):
-            values.extend(split_tags(value))
-    keywords = article.get("keywords")
-    if isinstance(keywords, str):
-        values.extend(split_tags(_jsonld_text(keywords)))
-    elif isinstance(keywords, list):
-        values.extend(_jsonld_text(str(k)) for k in keywords[:100] if isinstance(k, (str, int)))
-    for link in found.tag_links:
-        if region_of(link, exempt) == IN_ARTICLE:
-            values.append(squash(content(link)))
-    if not values:
-        links = [a for a in found.tag_path_links if region_of(a, exempt) == IN_ARTICLE]
-        if len(links) <= _MAX_TAG_PATH_LINKS:
-            values.extend(text for a in links if 0 < len(text := squash(content(a))) <= 60)
-    return dedupe_tags(values)
-
-
-def _categories(
-    found: _Elements, meta: dict[str, list[str]], article: dict[str, Any], exempt: frozenset[Any]
-) -> tuple[str, ...]:
-    """The sections of the site the article is filed under, kept apart from its tags:
-    ``article:section`` and the other section fields, JSON-LD ``articleSection`` (a string or
-    a list), then ``rel="category"`` links of the article (WordPress: ``rel="category tag"``)."""
-    values = [v for key in CATEGORY_META for v in meta.get(key, ())]
-    section = article.get("articleSection")
-    for item in section[:20] if isinstance(section, list) else [section]:
-        if isinstance(item, str):
-            values.append(_jsonld_text(item))
-    for link in found.category_links[:_MAX_TAG_PATH_LINKS]:
-        if region_of(link, exempt) == IN_ARTICLE:
-            values.append(squash(content(link)))
-    return dedupe_tags([v for v in values if len(v) <= _MAX_CATEGORY_CHARS])
-
-
-#: A section name is a few words; longer text in a section field is a sentence.
-_MAX_CATEGORY_CHARS = 60

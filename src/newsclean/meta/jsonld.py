@@ -16,6 +16,7 @@ Nothing here raises: a script that cannot be read is skipped.
 
 from __future__ import annotations
 
+import html
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -301,3 +302,15 @@ def first_nonempty(values: Iterable[str]) -> str | None:
         if value:
             return value
     return None
+
+
+def decode_entities(text: str) -> str:
+    """``text`` with HTML entities decoded once more (values escaped twice by their CMS, or
+    JSON-LD text, which the HTML parser never decodes)."""
+    return html.unescape(text) if "&" in text else text
+
+
+def jsonld_text(value: Any) -> str:
+    """A JSON-LD string value as text: entities decoded (the HTML parser never sees inside a
+    script), white space folded; "" for anything else."""
+    return " ".join(decode_entities(value).split()) if isinstance(value, str) else ""
