@@ -286,3 +286,59 @@ def score_snippets(
         of += snippets_found(text, drop)
         ot += len(drop)
     return SnippetScores(wf, wt, of, ot)
+
+
+# --- WCXB's own metric ------------------------------------------------------------------
+# WCXB v1.0's evaluate.py scores each page by word-level F1: lower-cased ``\w+`` tokens as a
+# bag (multiset), overlap counted with multiplicity; precision = overlap / predicted words,
+# recall = overlap / truth words. Its headline figure is the *mean over pages* of that F1
+# (not a harmonic mean of means). An empty truth scores 1 against an empty prediction, else 0;
+# an empty prediction scores 0.
+
+
+def word_prf(truth: str | None, prediction: str | None) -> tuple[float, float, float]:
+    """WCXB's per-page word-level precision, recall and F1."""
+    pred = Counter(_TOKEN_RE.findall((prediction or "").lower()))
+    ref = Counter(_TOKEN_RE.findall((truth or "").lower()))
+    if not ref:
+        return (1.0, 1.0, 1.0) if not pred else (0.0, 0.0, 0.0)
+    if not pred:
+        return (0.0, 0.0, 0.0)
+    overlap = sum((pred & ref).values())
+    precision = overlap / pred.total()
+    recall = overlap / ref.total()
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall > 0 else 0.0
+    return precision, recall, f1
+
+
+def word_f1_mean(truths: Sequence[str | None], predictions: Sequence[str | None]) -> float:
+    """WCXB's headline score: the mean over pages of :func:`word_prf`'s F1."""
+    scores = [word_prf(t, p)[2] for t, p in zip(truths, predictions, strict=True)]
+    return _mean_or_zero(scores)
+
+
+# --- snippet F1 (trafilatura's evaluation) ------------------------------------------------
+# trafilatura's own evaluation scores each snippet as one decision: a `with` snippet found is a
+# true positive, one missed a false negative; a `without` snippet found is a false positive.
+# Pooled over all pages, precision = tp / (tp + fp), recall = tp / (tp + fn), F1 their
+# harmonic mean.
+
+
+def snippet_prf(snippets: SnippetScores) -> tuple[float, float, float]:
+    """Precision, recall and F1 of pooled snippet decisions."""
+    tp, fn, fp = snippets.with_found, snippets.with_total - snippets.with_found, snippets.without_found
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall > 0 else 0.0
+    return precision, recall, f1
+
+
+def page_snippet_score(text: str | None, keep: Sequence[str], drop: Sequence[str]) -> float:
+    """One page's share of right snippet decisions (kept `with` + left-out `without`), for
+    counting pages better or worse between two runs on a snippet-only set."""
+    keep = [s for s in keep if normalize_space(s)]
+    drop = [s for s in drop if normalize_space(s)]
+    total = len(keep) + len(drop)
+    if not total:
+        return 1.0
+    return (snippets_found(text, keep) + len(drop) - snippets_found(text, drop)) / total

@@ -147,3 +147,33 @@ def test_compare_agrees_with_match_and_exact_match() -> None:
         assert counts == scoring.match(truth, pred)
         assert exact == scoring.exact_match(truth, pred)
     assert scoring.compare("x y", "x, y!")[1] is True
+
+
+def test_word_prf_is_a_lowercased_bag_of_words() -> None:
+    # truth: the(2) cat sat -> 4 words; prediction: The cat ran -> 3 words.
+    # overlap: the 1 (min of 2 and 1), cat 1 -> 2. P = 2/3, R = 2/4, F1 = 2*(2/3)*(1/2)/(7/6) = 4/7
+    p, r, f1 = scoring.word_prf("the cat sat the", "The cat ran")
+    assert p == pytest.approx(2 / 3)
+    assert r == pytest.approx(0.5)
+    assert f1 == pytest.approx(4 / 7)
+    assert scoring.word_prf("", "") == (1.0, 1.0, 1.0)
+    assert scoring.word_prf("", "words") == (0.0, 0.0, 0.0)
+    assert scoring.word_prf("words", "") == (0.0, 0.0, 0.0)
+
+
+def test_word_f1_mean_is_the_mean_of_page_f1() -> None:
+    # page 1: identical -> 1.0; page 2: nothing predicted -> 0.0; mean 0.5
+    assert scoring.word_f1_mean(["a b", "c d"], ["a b", ""]) == pytest.approx(0.5)
+
+
+def test_snippet_prf_pools_decisions() -> None:
+    # 3 of 4 `with` found (tp 3, fn 1), 1 of 2 `without` found (fp 1): P 3/4, R 3/4, F1 3/4
+    p, r, f1 = scoring.snippet_prf(scoring.SnippetScores(3, 4, 1, 2))
+    assert (p, r, f1) == (pytest.approx(0.75), pytest.approx(0.75), pytest.approx(0.75))
+    assert scoring.snippet_prf(scoring.SnippetScores(0, 0, 0, 0)) == (0.0, 0.0, 0.0)
+
+
+def test_page_snippet_score_counts_right_decisions() -> None:
+    # keep "a b" found (right), keep "x" missed (wrong), drop "c" present (wrong), drop "z" absent (right)
+    assert scoring.page_snippet_score("a  b c", ["a b", "x"], ["c", "z"]) == pytest.approx(0.5)
+    assert scoring.page_snippet_score("anything", [], []) == 1.0

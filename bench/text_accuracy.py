@@ -1,11 +1,15 @@
 """Accuracy on text already scraped out of a page (issue #5): no markup to lean on.
 
+    python bench/text_accuracy.py            # every shared set (see bench/accuracy.py)
     python bench/text_accuracy.py ../shared/bench/scrapinghub ../shared/bench/wceb2026-dev \
-        [--page-type article] [--tools newsclean,full-text,c4,justext] \
+        [--converter html_text|inscriptis|resiliparse|bs4] [--page-type article] \
+        [--tools newsclean,full-text,c4,justext] [--json FILE] [--compare REF_JSON] \
         [--set newsclean.rules.region.SHORT_LINE_COST=44]
 
-Each page is first turned into plain text with ``html_text.extract_text`` (one
-block per line, as a scraper would hand it over).  That text is then cleaned by
+Each page is first turned into plain text by a converter (default ``html_text.extract_text``;
+``--converter`` picks inscriptis, Resiliparse's plain text or BeautifulSoup's
+``get_text("\\n")``), one block per line, as a scraper would hand it over; converted texts are
+cached in bench/.cache/.  That text is then cleaned by
 newsclean in text mode and scored with the benchmark's F1, beside three
 references on the very same text: the unconverted full text, a C4-style line
 filter and jusText (each line wrapped as a paragraph).  The conversion time is
@@ -16,18 +20,18 @@ from __future__ import annotations
 
 import argparse
 import html
+import importlib.metadata
+import json
 import re
 import sys
-import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
-import report
+import accuracy
+import overrides
 import runner
 import scoring
-import tools
-from accuracy import Counts, page_type_table
-from datasets import load_dataset
+from datasets import Dataset, load_dataset
 from runner import PageRun
 from tools import Tool
 
@@ -90,11 +94,66 @@ _BY_KEY = {tool.key: tool for tool in TEXT_TOOLS}
 _BLANK_LINES = re.compile(r"\n\s*\n+")
 
 
-def to_text(page_html: str) -> str:
-    """The scraped text of a page: html_text's layout, one block per line."""
+def _html_text(page_html: str) -> str:
     import html_text
 
-    return _BLANK_LINES.sub("\n", str(html_text.extract_text(page_html)))
+    return str(html_text.extract_text(page_html))
+
+
+def _inscriptis(page_html: str) -> str:
+    import inscriptis
+
+    return str(inscriptis.get_text(page_html))
+
+
+def _resiliparse_text(page_html: str) -> str:
+    from resiliparse.extract.html2text import extract_plain_text
+
+    return str(extract_plain_text(page_html, main_content=False))
+
+
+def _bs4(page_html: str) -> str:
+    from bs4 import BeautifulSoup
+
+    return str(BeautifulSoup(page_html, "lxml").get_text("\n"))
+
+
+#: How a user's scraper may have turned the page into text (issue #13 item 6): converter name ->
+#: (distribution whose version keys the cache, function). Blank lines are then squeezed, as a
+#: scraper's one-block-per-line output has them.
+CONVERTERS: dict[str, tuple[str, Callable[[str], str]]] = {
+    "html_text": ("html-text", _html_text),
+    "inscriptis": ("inscriptis", _inscriptis),
+    "resiliparse": ("resiliparse", _resiliparse_text),
+    "bs4": ("beautifulsoup4", _bs4),
+}
+
+
+def to_text(page_html: str, converter: str = "html_text") -> str:
+    """The scraped text of a page as ``converter`` lays it out, blank lines squeezed."""
+    return _BLANK_LINES.sub("\n", CONVERTERS[converter][1](page_html))
+
+
+def converted_texts(dataset: Dataset, converter: str) -> list[str]:
+    """Every page of the set as text, cached in bench/.cache/ like the peers' outputs."""
+    dist, _ = CONVERTERS[converter]
+    path = runner.CACHE_DIR / dataset.name / f"text-{converter}@{importlib.metadata.version(dist)}.json"
+    try:
+        cached = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        cached = {}
+    texts = []
+    changed = False
+    for page in dataset.pages:
+        entry = cached.get(page.id)
+        if not entry or entry.get("digest") != page.digest:
+            entry = cached[page.id] = {"digest": page.digest, "text": to_text(page.text(), converter)}
+            changed = True
+        texts.append(str(entry["text"]))
+    if changed:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(cached, ensure_ascii=False), encoding="utf-8")
+    return texts
 
 
 def dump_pages(
@@ -127,103 +186,53 @@ def dump_pages(
     return index
 
 
-def _set_constant(setting: str) -> None:
-    """Apply one ``module.NAME=value`` override, keeping the constant's type (int or float)."""
-    import importlib
-
-    target, _, value = setting.partition("=")
-    module_name, _, name = target.rpartition(".")
-    if not value or not module_name:
-        raise SystemExit(f"--set wants MODULE.NAME=VALUE, got {setting!r}")
-    module = importlib.import_module(module_name)
-    old = getattr(module, name)  # an unknown name is an error, not a silent no-op
-    if isinstance(old, bool) or not isinstance(old, (int, float)):
-        raise SystemExit(f"--set: {target} is not a number")
-    setattr(module, name, type(old)(float(value)))
-    print(f"--set {target} = {getattr(module, name)} (was {old})", file=sys.stderr)
-
-
 def main(argv: list[str] | None = None) -> int:
     """Command-line entry: returns the exit status."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("datasets", nargs="+", metavar="DATASET", help="benchmark folder")
-    parser.add_argument("--page-type", help="keep only pages of this page_type (e.g. article)")
+    accuracy.add_common_arguments(parser)
     parser.add_argument("--tools", help=f"comma-separated, from: {','.join(_BY_KEY)}")
-    parser.add_argument("--timeout", type=float, default=runner.DEFAULT_TIMEOUT_S, help="seconds per page")
+    parser.add_argument(
+        "--converter",
+        choices=sorted(CONVERTERS),
+        default="html_text",
+        help="what turns each page into the scraped text (default html_text)",
+    )
     parser.add_argument(
         "--dump",
         type=Path,
         metavar="DIR",
         help="write newsclean's per-page input/output/truth and an index.tsv sorted worst-first",
     )
-    parser.add_argument(
-        "--set",
-        action="append",
-        default=[],
-        metavar="MODULE.NAME=VALUE",
-        help="run with a numeric tuning constant changed (repeatable), e.g. "
-        "newsclean.rules.region.SHORT_LINE_COST=44: the robustness check runs each cost at "
-        "+-10%% and prefers changes whose F1 stays stable",
-    )
     args = parser.parse_args(argv)
     for setting in args.set:
-        _set_constant(setting)
+        overrides.set_constant(setting)
     runner.quiet_peers()
     keys = args.tools.split(",") if args.tools else list(_BY_KEY)
     unknown = [k for k in keys if k not in _BY_KEY]
     if unknown:
         raise SystemExit(f"unknown tool(s) {unknown}; known: {', '.join(_BY_KEY)}")
+    chosen = [_BY_KEY[k] for k in keys]
+    # the harness's own flags that the text bench does not offer
+    args.jobs, args.no_cache = 1, True
 
-    for path in args.datasets:
+    summaries = []
+    for path in accuracy.dataset_paths(args.datasets, args.bench_root):
         dataset = load_dataset(path, page_type=args.page_type)
         if not dataset.pages:
             continue
-        start = time.perf_counter()
-        texts = [to_text(page.text()) for page in dataset.pages]
-        convert_s = time.perf_counter() - start
-        print(
-            f"{dataset.name}: {len(texts)} pages to text in {convert_s:.1f}s",
-            file=sys.stderr,
-            flush=True,
-        )
-        results: dict[str, tuple[Tool, Counts | None]] = {}
-        rows = []
-        for key in keys:
-            tool = _BY_KEY[key]
-            version = tools.version(tool)
-            if version == "missing":
-                print(f"  {key}: {tool.dist} not installed, skipped", file=sys.stderr)
-                continue
-            runs = [
-                runner.run_page(tool, page, text, args.timeout)
-                for page, text in zip(dataset.pages, texts, strict=True)
-            ]
-            errors = [r.error for r in runs if r.error]
-            if errors:
-                print(f"  {key}: {len(errors)} errors, first: {errors[0]}", file=sys.stderr)
-            counts = scoring.page_counts([p.truth for p in dataset.pages], [r.text for r in runs])
-            results[key] = (tool, counts)
-            if args.dump and key == "newsclean":
-                index = dump_pages(args.dump, dataset.name, dataset.pages, texts, runs)
-                print(f"  per-page dump: {index}", file=sys.stderr)
-            rows.append(
-                report.make_row(
-                    tool.label,
-                    version,
-                    dataset.pages,
-                    runs,
-                    with_snippets=dataset.has_snippets,
-                    counts=counts,
-                )
-            )
-        where = f", page_type={args.page_type}" if args.page_type else ""
-        print(f"\n### {dataset.name}, text input ({len(dataset.pages)} pages{where})\n")
-        if "newsclean" in results:
-            print(f"newsclean: {tools.newsclean_origin()}\n")
-        print(report.accuracy_table(rows, snippets=dataset.has_snippets))
-        if dataset.has_page_types and not args.page_type:
-            print(f"\nF1 by page type ({dataset.name}, text input):\n")
-            print(page_type_table(dataset, results))
+        texts = converted_texts(dataset, args.converter)
+
+        def dumper(
+            target: Path, dataset: Dataset, runs: list[PageRun], reference: object, texts: list[str] = texts
+        ) -> None:
+            index = dump_pages(target.parent, dataset.name, dataset.pages, texts, runs)
+            print(f"  per-page dump: {index}", file=sys.stderr)
+
+        mode = f", text input ({args.converter})"
+        summaries.append(accuracy.evaluate(dataset, chosen, args, inputs=texts, mode=mode, dumper=dumper))
+    accuracy.finish(
+        summaries, args, f"All sets, text input from {args.converter} (F1 ± bootstrap std, P and R)"
+    )
     return 0
 
 

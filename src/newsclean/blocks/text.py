@@ -30,10 +30,42 @@ def split_glued(line: str) -> tuple[str, ...]:
 _BLANK = regex.compile(r"[\s\u200b\u200c\u200d\u2060\ufeff]*")
 
 
-def build_blocks(text: str) -> list[Block]:
-    """One :class:`Block` per line that shows something."""
-    blocks: list[Block] = []
+#: A line the scraper broke inside a sentence, at an inline element (BeautifulSoup's
+#: ``get_text("\n")`` puts every link on a line of its own: ``The `` / ``company shelved its
+#: plans`` / `` for an initial public offering``): the space between the words stays at the
+#: end of one piece or the start of the next, or the next piece starts with punctuation that
+#: never opens a line. Such pieces are joined back into one line (a piece after a trailing
+#: space only when it starts in lower case: "Title " above a paragraph is no broken sentence),
+#: unless the first one ends a sentence.
+_BROKEN_END = regex.compile(r"\S[ \t]+$")  # ... with the next piece in lower case
+_LOWER_START = regex.compile(r"^\p{Ll}")
+_BROKEN_START = regex.compile(r"^(?:[ \t]\S|[,;:.!?)\]])")
+_SENTENCE_END = (".", "!", "?", "…", "。", "！", "？", ":")
+
+
+def _lines(text: str) -> list[str]:
+    """The text's lines, with the pieces of a sentence broken at inline markup joined again."""
+    lines: list[str] = []
     for raw in text.splitlines():
+        if (
+            lines
+            and raw.strip()
+            and lines[-1].strip()
+            and not lines[-1].rstrip().endswith(_SENTENCE_END)
+            and (_BROKEN_START.match(raw) or (_BROKEN_END.search(lines[-1]) and _LOWER_START.match(raw)))
+        ):
+            spaced = lines[-1][-1:].isspace() or raw[:1].isspace()
+            lines[-1] = lines[-1].rstrip() + (" " if spaced else "") + raw.lstrip()
+        else:
+            lines.append(raw)
+    return lines
+
+
+def build_blocks(text: str) -> list[Block]:
+    """One :class:`Block` per line that shows something (a sentence broken at inline markup
+    counts as one line, see ``_BROKEN_END``)."""
+    blocks: list[Block] = []
+    for raw in _lines(text):
         line = raw.strip()
         if line and not _BLANK.fullmatch(line):
             blocks.append(Block(text=line, index=len(blocks), segments=split_glued(line)))
