@@ -86,6 +86,11 @@ def _as_tuple(value: object) -> tuple[str, ...]:
     return ()
 
 
+def _day_or_none(value: object) -> str | None:
+    """A truth date as text; ``None`` for a missing one (htmldate's set writes NaN)."""
+    return value if isinstance(value, str) and value else None
+
+
 def load_dataset(path: str | Path, *, page_type: str | None = None) -> Dataset:
     """Read every page listed in ground-truth.json; ``page_type`` keeps only that type."""
     root = Path(path)
@@ -110,7 +115,8 @@ def load_dataset(path: str | Path, *, page_type: str | None = None) -> Dataset:
                 page_type=item.get("page_type"),
                 title=item.get("title"),
                 author=item.get("author"),
-                publish_date=item.get("publish_date"),
+                # (htmldate's evaluation set calls it "date")
+                publish_date=_day_or_none(item.get("publish_date") or item.get("date")),
                 with_snippets=_as_tuple(item.get("with")),
                 without_snippets=_as_tuple(item.get("without")),
             )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 
 import pytest
 
@@ -38,7 +38,8 @@ def test_document_is_frozen_and_serialises() -> None:
     with pytest.raises(dataclasses.FrozenInstanceError):
         doc.body = "x"  # type: ignore[misc]
     data = json.loads(doc.to_json())
-    assert set(data) == {f.name for f in dataclasses.fields(Document)}
+    # every field, and the shown date (a property: published, else modified)
+    assert set(data) == {f.name for f in dataclasses.fields(Document)} | {"date"}
     assert str(doc) == doc.body == "\n\n".join(doc.paragraphs)
 
 
@@ -46,6 +47,15 @@ def test_datetimes_serialise_as_isoformat() -> None:
     doc = newsclean.clean("Published 5 March 2021, 14:20 CET\n" + ARTICLE)
     assert isinstance(doc.published, datetime)
     assert doc.to_dict()["published"] == "2021-03-05T14:20:00+01:00"
+    assert doc.to_dict()["date"] == "2021-03-05T14:20:00+01:00"  # the shown date is the published one
+
+
+def test_shown_date_is_published_else_modified() -> None:
+    updated_only = Document(modified=date(2020, 7, 9), modified_source="time")
+    assert updated_only.published is None and updated_only.date == date(2020, 7, 9)
+    both = Document(published=date(2020, 7, 8), modified=date(2020, 7, 9))
+    assert both.date == date(2020, 7, 8)
+    assert Document().date is None and Document().to_dict()["date"] is None
 
 
 def test_empty_input_is_an_empty_document() -> None:

@@ -88,5 +88,6 @@ def test_profile_metadata_fills_only_what_the_page_lacks(tmp_path: Path) -> None
     doc = newsclean.clean(page, url=URL, config=config)
     assert doc.title == "Example News"  # the page's own <title> stays
     untitled = page.replace("<title>Example News</title>", "")
-    assert newsclean.clean(untitled, url=URL).title is None  # the page alone names no title
+    # without <title> the page's own <h1> is its title (issue 14), as the profile's selector says
+    assert newsclean.clean(untitled, url=URL).title == "Harbour wall to be rebuilt"
     assert newsclean.clean(untitled, url=URL, config=config).title == "Harbour wall to be rebuilt"

@@ -10,9 +10,10 @@ PACKAGE = SRC / "newsclean"
 
 #: A module longer than this is split by job (ARCHITECTURE: "a few hundred lines").
 MAX_LINES = 420
-#: Modules being rewritten under the metadata issue (#14), which splits them; listed here so the
-#: test keeps every other module to the limit meanwhile.
-OVERSIZED_PENDING = frozenset({"newsclean.meta.html", "newsclean.meta.dates"})
+#: Modules still over the limit, listed so the test keeps every other module to it meanwhile:
+#: the date parser (meta/html.py was split under issue #14 into page_title, page_authors,
+#: page_tags, site and date_places).
+OVERSIZED_PENDING = frozenset({"newsclean.meta.dates"})
 
 
 def _modules() -> dict[str, Path]:

@@ -178,6 +178,7 @@ def _clean_html(
         note = "empty: the HTML could not be parsed into a document"
         return Document(url=url, warnings=(*warnings, note)), None
     meta = extract_html_metadata(root, url=url, now=config.now)
+    warnings.extend(meta.warnings)
     entries = _user_entries(config, host_of(url) or host_of(meta.url), warnings, html=True)
     plan = plan_page(entries, root)
     doc, ctx = _clean_tree(root, meta, plan, url=url, config=config, warnings=list(warnings))
@@ -322,6 +323,7 @@ class _Fields:
     site_name: str | None = None
     language: str | None = None
     description: str | None = None
+    categories: tuple[str, ...] = ()
 
 
 def _fields(ctx: Context, meta: PageMeta | None, url: str | None) -> _Fields:
@@ -335,6 +337,7 @@ def _fields(ctx: Context, meta: PageMeta | None, url: str | None) -> _Fields:
         return _Fields(url, moved_title, tuple(ctx.authors), tuple(ctx.tags), moved_published, moved_modified)
     published = (meta.published.value, meta.published.source) if meta.published else None
     modified = (meta.modified.value, meta.modified.source) if meta.modified else None
+    guess = (meta.published_guess.value, meta.published_guess.source) if meta.published_guess else None
     if published is None and modified is not None:
         # The markup reader has read the dates beside the headline and byline and found only
         # an update ("Last updated: Dec 12, 2025"): the page shows no publication date. The
@@ -346,11 +349,13 @@ def _fields(ctx: Context, meta: PageMeta | None, url: str | None) -> _Fields:
         title=meta.title or moved_title,
         authors=meta.authors or tuple(ctx.authors),
         tags=meta.tags or tuple(ctx.tags),
-        published=published or moved_published,
+        # a guessed date (an image's path, a copyright year) only after the moved datelines
+        published=published or moved_published or guess,
         modified=modified or moved_modified,
         site_name=meta.site_name,
         language=meta.language,
         description=meta.description,
+        categories=meta.categories,
     )
 
 
@@ -388,6 +393,7 @@ def _assemble(
         modified=modified[0] if modified else None,
         modified_source=modified[1] if modified else None,
         tags=tuple(dict.fromkeys(fields.tags)),
+        categories=fields.categories,
         authors=tuple(dict.fromkeys(fields.authors)),
         related=tuple(dict.fromkeys(ctx.related)),
         links=links,

@@ -54,6 +54,11 @@ class Document:
     kept as written, never shifted); a :class:`~datetime.date` when it gave only a day (no time
     is invented); ``None`` when nothing trustworthy was found. ``*_source`` names where the value
     came from (``"meta:article:published_time"``, ``"json-ld:datePublished"``, ``"text:dateline"``…).
+    The two stay strictly apart: a date the page labels "Updated" is only ever ``modified``.
+    :attr:`date` is the date a reader sees as the story's date: ``published``, else ``modified``.
+
+    ``tags`` are the article's keywords; ``categories`` the sections of the site it is filed
+    under (``article:section``, JSON-LD ``articleSection``, ``rel="category tag"`` links).
 
     ``structure`` is the article as typed blocks (headings, paragraphs, list items, tables,
     code, figures, with their links; see :mod:`newsclean.structure`); ``paragraphs`` is the same
@@ -72,6 +77,7 @@ class Document:
     modified: date | None = None
     modified_source: str | None = None
     tags: tuple[str, ...] = ()
+    categories: tuple[str, ...] = ()
     authors: tuple[str, ...] = ()
     related: tuple[Link, ...] = ()
     links: tuple[Link, ...] = ()
@@ -84,6 +90,12 @@ class Document:
 
     def __str__(self) -> str:
         return self.body
+
+    @property
+    def date(self) -> date | None:
+        """The story's date as readers see it: ``published``, else ``modified`` (``None``
+        when the page gives neither). Also in :meth:`to_dict` as ``"date"``."""
+        return self.published if self.published is not None else self.modified
 
     def __bool__(self) -> bool:
         return bool(self.paragraphs)
@@ -99,6 +111,8 @@ class Document:
                 out[f.name] = [v.to_dict() if hasattr(v, "to_dict") else v for v in value]
             else:
                 out[f.name] = value
+            if f.name == "modified_source":
+                out["date"] = _iso(self.date)
         return out
 
     def to_json(self, *, indent: int | None = 2) -> str:

@@ -41,6 +41,7 @@ _BLOCK_TAG = regex.compile(
     regex.IGNORECASE,
 )
 _ANY_TAG = regex.compile(r"<[^>]{0,2000}>")
+_XML_DECLARATION = regex.compile(r"^<\?xml[^>]{0,500}\?>")
 #: Seconds per megabyte the fallback patterns may take (they are linear; this guards the worst case).
 _SECONDS_PER_MB = 2.0
 
@@ -51,6 +52,10 @@ def _parse(text: str) -> tuple[etree._Element | None, bool]:
     # Python class for every element it hands out, which made each element 2-3x dearer to reach
     # in the walks; nothing downstream uses the HtmlElement methods.
     parser = etree.HTMLParser(**_PARSER_OPTIONS)
+    # lxml refuses a str that declares its encoding ('<?xml version="1.0" encoding="UTF-8"?>',
+    # XHTML pages): the text is already decoded, so the declaration goes.
+    if text.lstrip().startswith("<?xml"):
+        text = _XML_DECLARATION.sub("", text.lstrip(), count=1)
     try:
         # what lxml.html.document_fromstring does, minus the element class lookup
         root = etree.fromstring(text, parser=parser)

@@ -85,7 +85,8 @@ REGION_STEMS: dict[str, tuple[str, ...]] = {
         "related", "recommend", "teaser", "popular", "trending", "most-?read", "more-?stories",
         "read-?more", "carousel", "ticker",
     ),
-    "subscribe": ("newsletter", "promo"),
+    # ("promoted" is a state, not a box: Drupal classes the article itself node-promoted)
+    "subscribe": ("newsletter", "promo(?!ted)"),
     "navigation": ("sidebar",),
 }
 #: Stems metadata reads that name no word of the block walk's vocabulary.

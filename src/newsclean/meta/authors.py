@@ -24,7 +24,7 @@ def _phrases(block: str) -> tuple[str, ...]:
 # photographer is not the article's author.
 BYLINE_LABELS: tuple[str, ...] = _phrases(
     """
-    written by / reported by / words by / posted by / by / author / authors / text
+    written by / reported by / words by / posted by / submitted by / by / author / authors / text
     von / autor / autorin / autoren / text und fotos
     par / texte / auteur
     por / escrito por / autora
@@ -59,7 +59,7 @@ ROLE_WORDS: frozenset[str] = frozenset(
 # Values CMSs put in author fields when nobody filled them in.
 PLACEHOLDER_NAMES: frozenset[str] = frozenset(
     "name author admin administrator user guest unknown anonymous none null n/a".split()
-)
+) | frozenset({"the author", "an author", "the editor", "your name"})
 # Words joining the last two names of a list, by language.
 NAME_JOINERS: tuple[str, ...] = tuple("and und et y e en и і та i oraz ve och og &".split())
 # Lower-case particles inside names ("Ursula von der Leyen", "Luis de la Cruz").
@@ -151,8 +151,42 @@ def _is_name(piece: str, *, strict: bool) -> bool:
     return True
 
 
+# Roles a person signs with after the name, without a comma ("Jenny Smith Editor"); desk words
+# ("news", "desk", "team", "staff") are not here: "TOI Lifestyle Desk" is the byline itself.
+PERSON_ROLE_WORDS: frozenset[str] = frozenset(
+    """
+    editor reporter correspondent writer contributor columnist journalist photographer
+    senior chief deputy managing associate contributing staff
+    redakteur redakteurin korrespondent korrespondentin rédacteur journaliste redactor periodista
+    """.split()
+)
+# "Jane Doe For Daily Mail Australia", "Jane Doe for The Times": the outlet a name writes for.
+_FOR_OUTLET = regex.compile(r"(?<=\S)\s+(?:for|für|pour|para|per)\s+(?:the\s+)?\p{Lu}.*$", regex.IGNORECASE)
+# Pictographs, their modifiers and joiners: decoration in a display name, never a letter of it.
+# (™ ® © are marks of a brand's name, which pages sign with, not decoration: they stay)
+_EMOJI = regex.compile(r"(?:(?![™®©])[\p{Extended_Pictographic}\p{So}\p{Sk}\u200d\ufe0f\ufe0e])+")
+
+
+def _strip_role_tail(name: str) -> str:
+    """``name`` without capitalised role words after it ("Jenny Smith Editor" -> "Jenny
+    Smith") when what is left is a person's name: two or more words, each capitalised and
+    none an acronym ("AAA Travel Editor" is a desk and stays whole; "writer" in lower case
+    is prose, not a name's title)."""
+    words = name.split()
+    end = len(words)
+    while end > 2 and words[end - 1].istitle() and words[end - 1].lower().strip(".,") in PERSON_ROLE_WORDS:
+        end -= 1
+    if end == len(words) or not all(_PLAIN_NAME_WORD.match(w) for w in words[:end]):
+        return name
+    return " ".join(words[:end])
+
+
+_PLAIN_NAME_WORD = regex.compile(r"^\p{Lu}\p{Ll}[\p{L}'’\-.]*$")
+
+
 def _tidy(name: str) -> str:
-    name = " ".join(name.split()).strip(" .,:;-–—'\"")
+    name = " ".join(_EMOJI.sub(" ", name).split()).strip(" .,:;-–—'\"")
+    name = _strip_role_tail(_FOR_OUTLET.sub("", name))
     # ALL-CAPS bylines are a style, not the name's spelling.
     if name.isupper() and len(name) > 4 and " " in name:
         name = name.title()
@@ -231,7 +265,13 @@ def _person(value: str) -> str:
     pieces: list[str] = _COMMA.split(value)
     if len(pieces) == 2 and all(len(p.split()) == 1 for p in pieces):
         return f"{pieces[1]} {pieces[0]}"
+    if len(pieces) > 1 and all(_FULL_NAME.match(p) for p in pieces):
+        return value  # "Jane Doe, John Roe": several people in one value, read as a list
     return pieces[0]
+
+
+# A full name: two to four capitalised words (credentials such as "MD" or "PhD" are one word).
+_FULL_NAME = regex.compile(r"^\p{Lu}[\p{L}.'’\-]+(?:\s+\p{Lu}[\p{L}.'’\-]*){1,3}$")
 
 
 def clean_authors(values: Iterable[str], *, one_each: bool = False) -> tuple[str, ...]:
@@ -242,7 +282,7 @@ def clean_authors(values: Iterable[str], *, one_each: bool = False) -> tuple[str
     """
     names: list[str] = []
     for raw in values:
-        value = " ".join(str(raw).split())
+        value = " ".join(_EMOJI.sub(" ", str(raw)).split())
         if not value or value.startswith(("http:", "https:", "www.")):
             continue
         byline = parse_byline(value)

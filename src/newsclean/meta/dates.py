@@ -311,15 +311,26 @@ def _combine(day: date, clock: time, zone: regex.Match[str] | None) -> datetime:
     return value if tz is None else value.replace(tzinfo=tz)
 
 
+# A time written with a dot after the Nordic clock word: "2.9.2020 klo 12.45", "kl. 14.20".
+# Only after that word: elsewhere "12.45" is as often a number or part of a date.
+_CLOCK_DOT = regex.compile(r"(?<!\p{L})(klo|kello|kl\.?)\s*([0-2]?\d)\.([0-5]\d)(?![\d.])", _FLAGS)
+
+
 def _normalise(text: str) -> str:
     # Non-breaking and thin spaces, and the typographic minus, are common in dates.
-    return (
+    text = (
         text.replace("\u00a0", " ")
         .replace("\u202f", " ")
         .replace("\u2009", " ")
         .replace("\u2212", "-")
         .strip()
     )
+    if "kl" in text.lower():
+        try:
+            text = _CLOCK_DOT.sub(r"\1 \2:\3", text, timeout=TIMEOUT)
+        except TimeoutError:
+            pass  # the time stays unread; the day still is
+    return text
 
 
 def _cut(text: str, span: tuple[int, int]) -> str:
@@ -445,7 +456,10 @@ _LABEL = regex.compile(
     _FLAGS | regex.VERBOSE,
 )
 # Pieces of a dateline that hold no date: separators between them.
-_SEGMENT_SPLIT = regex.compile(r"(?<!\s)\s*(?:[|•·・‧]|\s[-–—]\s|\s/\s)\s*")  # (?<!\s): linear
+# (">" between spaces: "Donnerstag, 15.2.2018, 19:51 > Autor"; not "»", which forum post
+# headers put between the poster and the date, "Post by X » 11. Sep 2024": the thread rules
+# read those lines as posts, not as the page's dateline)
+_SEGMENT_SPLIT = regex.compile(r"(?<!\s)\s*(?:[|•·・‧]|\s[-–—>]\s|\s/\s)\s*")  # (?<!\s): linear
 # Companions a dateline may carry: a reading time or a byline piece.
 _COMPANION = regex.compile(
     r"""^(?:(?:reading\s+time|read\s+time|lesezeit|lesedauer|temps\s+de\s+lecture|

@@ -214,6 +214,7 @@ FILLER_WORDS: frozenset[str] = frozenset(
     понеділок вівторок середа середу четвер пʼятниця пятниця субота неділя о р року
     poniedziałek wtorek środa czwartek piątek sobota niedziela r roku dnia w o godz
     pazartesi salı çarşamba perşembe cuma cumartesi pazar saat
+    klo kello kl
     t
     """.split()
 )

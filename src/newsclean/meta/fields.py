@@ -43,14 +43,34 @@ PUBLISHED_META: tuple[str, ...] = (
     "rnews:datepublished",
     "bt:pubdate",
     "article.created",
+    # Dublin Core with a colon or without the "date." step, Open Graph's less common names
+    # (matched lower-cased: "OG:DatePublished" is og:datepublished)
+    "dc.issued",
+    "dc:issued",
+    "dcterms:issued",
+    "dc.created",
+    "dc:created",
+    "dcterms:created",
+    "og:datepublished",
+    "og:publish_date",
+    "og:pubdate",
+    "og:regdate",
+    "article:published_date",
+    "article:publicationdate",
+    "published_date",
+    "publisheddate",
+    "datecreated",
 )
-# Generic names that some CMSs fill with the page's build or crawl date: trusted below JSON-LD.
+# Generic names that some CMSs fill with the page's build or crawl date: trusted below the
+# dates the article shows.
 PUBLISHED_META_WEAK: tuple[str, ...] = (
     "release_date",
     "displaydate",
     "created",
     "dc.date",
+    "dc:date",
     "dcterms.date",
+    "dcterms:date",
     "date",
 )
 MODIFIED_META: tuple[str, ...] = (
@@ -70,6 +90,12 @@ MODIFIED_META: tuple[str, ...] = (
     "sailthru.lastmodified",
     "revised",
     "bt:moddate",
+    "lastmodified",
+    "dc:modified",
+    "dcterms:modified",
+    "og:modified_time",
+    "article:modified_date",
+    "modificationdate",
 )
 TITLE_META: tuple[str, ...] = (
     "og:title",
@@ -91,6 +117,9 @@ AUTHOR_META: tuple[str, ...] = (
     "citation_author",
     "og:article:author",
     "cxenseparse:author",
+    "og:author",
+    "dc:creator",
+    "dcterms:creator",
 )
 TAG_META: tuple[str, ...] = (
     "article:tag",
@@ -105,8 +134,12 @@ SITE_META: tuple[str, ...] = (
     "application-name",
     "publisher",
     "dc.publisher",
+    "dc:publisher",
+    "article:publisher",  # (often a profile URL: those are skipped)
     "twitter:app:name:iphone",
 )
+# Sections of the site the article is filed under (not its tags).
+CATEGORY_META: tuple[str, ...] = ("article:section", "og:article:section", "parsely-section", "section")
 DESCRIPTION_META: tuple[str, ...] = (
     "og:description",
     "description",
@@ -149,8 +182,17 @@ DATE_HINT_WORDS: tuple[str, ...] = (
     "fecha",
     "data",
     "created",
+    "submitted",
 )
-AUTHOR_HINT_WORDS: tuple[str, ...] = ("author", "byline", "writer", "autor", "auteur")
+AUTHOR_HINT_WORDS: tuple[str, ...] = (
+    "author",
+    "byline",
+    "writer",
+    "autor",
+    "auteur",
+    "username",  # forums and Drupal sign posts with the poster's name
+    "submitted.?by",  # "submitted-by": the poster's name ("submitted" alone is a date line)
+)
 DATE_HINT = re.compile("|".join(DATE_HINT_WORDS), re.IGNORECASE)
 PUBLISHED_HINT = re.compile(r"publish|pubdate|posted|created|datum|fecha", re.IGNORECASE)
 MODIFIED_HINT = re.compile(r"updat|modif|revis|aktualis", re.IGNORECASE)

@@ -15,7 +15,7 @@ from typing import Any
 
 import regex
 
-from newsclean.meta.dates import TIMEOUT, parse_date, parse_datelines, parse_label, plausible
+from newsclean.meta.dates import TIMEOUT, Dateline, parse_date, parse_datelines, parse_label, plausible
 from newsclean.meta.fields import (
     AUTHOR_HINT,
     DATE_HINT,
@@ -36,18 +36,11 @@ from newsclean.meta.tree import (
     region_of,
     squash,
     visible,
-    window,
 )
 
-# Dates in the URL path: /2020/07/08/, /2020-07-08, /20200708/.
-_URL_DATE = regex.compile(r"(?<![\d])((?:19|20)\d{2})[/\-_.]?([01]\d)[/\-_.]?([0-3]\d)(?![\d])")
-_URL_DATE_SPLIT = regex.compile(r"/((?:19|20)\d{2})/([01]?\d)/([0-3]?\d)/")
 # Date and byline elements: how long their text may be, and how many are read.
 _MAX_HINT_TEXT = 200
 _MAX_HINT_ELEMENTS = 60
-# How much text after and before the headline is read for the date printed beside it.
-AFTER_TITLE_CHARS = 800
-_BEFORE_TITLE_CHARS = 300
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +52,21 @@ class FoundDate:
     value: datetime | date
     source: str
 
+
+#: Ranks of the sources added or moved with issue 14, in order of trust (lower wins), between
+#: the ranks of the sources above: a Unix time in ``data-utime`` is a machine-written
+#: ``<time>`` (just after the marked ones); the generic ``<meta>`` names (``date``,
+#: ``dcterms.date`` …: often the page's build date) come after the dates the article shows
+#: (they ranked 20, before microdata: htmldate-eval-dev 2 pages better, 1 worse, no page of
+#: wceb2026-dev or wcxb-dev changed); a date in the path of the article's images
+#: (``og:image``, ``<img>``) after every date the page prints, since a photo may be older than
+#: the story; a schema.org ``copyrightYear`` is a year only and the last resort.
+ADDED_RANKS: dict[str, int] = {
+    "utime": 41,
+    "weak-meta": 64,
+    "image-url": 65,
+    "copyright-year": 90,
+}
 
 #: Ranks of dates on visible elements marked as the publication date (microdata, <time>).
 MARKED_RANKS = (30, 40)
@@ -96,7 +104,11 @@ class DateCandidates:
         """Parse ``text`` and keep it if it beats what ``kind`` has."""
         if not text or not self._wants(kind, rank):
             return
-        value = parse_date(text, now=self.now, dayfirst=self.dayfirst) or _epoch(text, self.now)
+        value = (
+            parse_date(text, now=self.now, dayfirst=self.dayfirst)
+            or _epoch(text, self.now)
+            or _compact(text, self.now)
+        )
         if value is not None:
             self._keep(kind, rank, FoundDate(value, source))
 
@@ -131,7 +143,18 @@ def choose_published(dates: DateCandidates) -> FoundDate | None:
     rank, found = best
     if MARKED_RANKS[0] <= rank <= MARKED_RANKS[1] or day_of(shown.value) == day_of(found.value):
         return found
+    if _swapped(day_of(shown.value)) == day_of(found.value):
+        # "11/01/2021" printed, 2021-11-01 in the fields: the same day, with the ambiguous
+        # numeric order read the other way; the machine-written field settles the order.
+        return found
     return shown
+
+
+def _swapped(day: date) -> date | None:
+    """``day`` with day and month exchanged, when both are at most 12 (else ``None``)."""
+    if day.day > 12 or day.day == day.month:
+        return None
+    return day.replace(month=day.day, day=day.month)
 
 
 def _epoch(text: str, now: datetime | None) -> datetime | None:
@@ -145,31 +168,29 @@ def _epoch(text: str, now: datetime | None) -> datetime | None:
     return value if plausible(value, now) else None
 
 
+_COMPACT = regex.compile(r"^((?:19|20)\d{2})([01]\d)([0-3]\d)([0-2]\d)([0-5]\d)([0-5]\d)?$")
+
+
+def _compact(text: str, now: datetime | None) -> datetime | None:
+    """A compact ``YYYYMMDDhhmm[ss]`` stamp (``og:regDate`` "20210820030646"), naive: no zone
+    is given. Read in metadata fields only; in page text such digits are more often an id."""
+    m = _COMPACT.match(text)
+    if m is None:
+        return None
+    try:
+        y, mo, d, h, mi, sec = (int(g) for g in m.groups(default="0"))
+        value = datetime(y, mo, d, h, mi, sec)
+    except ValueError:
+        return None
+    return value if plausible(value, now) else None
+
+
 def dayfirst(language: str | None) -> bool | None:
     """How to read ``a/b/yyyy`` on this page: US English (and bare "en") keeps the default
     (slashes month-first, dots and dashes day-first); every other language is day-first."""
     if not language or language.lower() in ("en-us", "en"):
         return None
     return True
-
-
-def url_date(url: str | None) -> date | None:
-    if not url:
-        return None
-    path = url.split("?", 1)[0].split("#", 1)[0]
-    path = path.split("://", 1)[-1]
-    path = path[path.find("/") :] if "/" in path else ""
-    for pattern in (_URL_DATE_SPLIT, _URL_DATE):
-        try:
-            m = pattern.search(path, timeout=TIMEOUT)
-        except TimeoutError:
-            m = None
-        while m is not None:
-            try:
-                return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-            except ValueError:
-                m = pattern.search(path, m.start() + 1, timeout=TIMEOUT)
-    return None
 
 
 def _label_kind(el: Any) -> str | None:
@@ -211,7 +232,48 @@ def time_dates(elements: list[Any], dates: DateCandidates, exempt: frozenset[Any
 _WORDISH = regex.compile(r"[\p{L}\p{N}]")
 
 
-def _read_chunks(
+# A byline that carries the date after the name: "Von Hans Muster, 8.5.12", "Submitted by admin
+# am 24. Juli 2017", "Par Jean Dupont le 3 mars 2019". The verbs and labels are the byline
+# labels of meta/authors.py that begin such lines; the name ends at a comma or a date's glue word.
+_BYLINE_LEAD = regex.compile(
+    r"^(?:(?:submitted|posted|written|published|eingereicht|verfasst|geschrieben|publié|publicado|"
+    r"pubblicato|gepubliceerd)\s+)?(?:by|von|par|por|di|da|door|av|af|przez)\s+(?=\S)",
+    regex.IGNORECASE,
+)
+_NAME_END = regex.compile(r",\s*|\s+(?=(?:on|am|le|el|il|op|den|em|the)\s)", regex.IGNORECASE)
+#: Words a name in such a byline may have.
+_MAX_BYLINE_NAME_WORDS = 5
+
+
+def _after_byline(chunk: str, dates: DateCandidates) -> tuple[Dateline, ...]:
+    """The datelines after the name of a byline piece ("Von Hans Muster, 8.5.12"), else ()."""
+    try:
+        lead = _BYLINE_LEAD.match(chunk, timeout=TIMEOUT)
+        ends = list(_NAME_END.finditer(chunk, lead.end(), timeout=TIMEOUT)) if lead else []
+    except TimeoutError:
+        return ()
+    for end in ends:
+        if lead is None or len(chunk[lead.end() : end.start()].split()) > _MAX_BYLINE_NAME_WORDS:
+            break
+        found = parse_datelines(chunk[end.end() :], now=dates.now, dayfirst=dates.dayfirst)
+        if found:
+            return found
+    return ()
+
+
+# "26 | 01 | 2022": a numeric date set with the pipes of the bar under a headline. Read in
+# page markup only: in text input such a line goes through the text rules unchanged.
+_PIPED_DATE = regex.compile(r"(?<![\d|])([0-3]?\d) \| ([01]?\d) \| ((?:19|20)\d{2})(?![\d])")
+
+
+def _unpipe(chunk: str) -> str:
+    try:
+        return str(_PIPED_DATE.sub(r"\1.\2.\3", chunk, timeout=TIMEOUT))
+    except TimeoutError:
+        return chunk
+
+
+def read_chunks(
     chunks: Iterable[str], dates: DateCandidates, rank: int, hinted_kind: str | None, labelled_only: bool
 ) -> None:
     """Datelines among text pieces; a label alone in one piece names the date in the next."""
@@ -226,12 +288,22 @@ def _read_chunks(
             continue
         if not _WORDISH.search(chunk):
             continue  # "|" or ":" between a label and its date
-        for line in parse_datelines(chunk, now=dates.now, dayfirst=dates.dayfirst):
+        if "|" in chunk:
+            chunk = _unpipe(chunk)
+        lines = parse_datelines(chunk, now=dates.now, dayfirst=dates.dayfirst) or _after_byline(chunk, dates)
+        for line in lines:
             if line.label is None and pending is None and labelled_only:
                 continue
             kind = line.kind if line.label else (pending or hinted_kind or line.kind)
             dates.offer_value(kind, rank, line.value, "text")
         pending = None
+
+
+def hint_tokens(el: Any) -> str:
+    """The words that say what ``el`` is: its class and id, and the names components give
+    themselves (``data-component="Byline"``, ``data-testid="AuthorURL"``)."""
+    marks = f"{el.get('data-component') or ''} {el.get('data-testid') or ''}"
+    return f"{class_tokens(el)} {marks}" if marks.strip() else class_tokens(el)
 
 
 def text_dates(hinted: list[Any], dates: DateCandidates, exempt: frozenset[Any]) -> list[Any]:
@@ -243,7 +315,7 @@ def text_dates(hinted: list[Any], dates: DateCandidates, exempt: frozenset[Any])
     bylines: list[Any] = []
     seen = 0
     for el in hinted:
-        tokens = class_tokens(el)
+        tokens = hint_tokens(el)
         is_date = DATE_HINT.search(tokens) is not None
         is_author = AUTHOR_HINT.search(tokens) is not None
         if not (is_date or is_author):
@@ -252,51 +324,63 @@ def text_dates(hinted: list[Any], dates: DateCandidates, exempt: frozenset[Any])
         if seen > _MAX_HINT_ELEMENTS:
             break
         text = squash(content(el))
-        if not text or len(text) > _MAX_HINT_TEXT:
+        if len(text) > _MAX_HINT_TEXT:
             continue
         region = region_of(el, exempt)
         if region == IN_COMMENTS:
             continue
-        if is_author and region == IN_ARTICLE:
+        if text and is_author and region == IN_ARTICLE:
             bylines.append(el)
         hinted_kind = "modified" if MODIFIED_HINT.search(tokens) else None
         if region == IN_ARTICLE:
+            # (read even when the element is empty: <span class="updated" title="2013-04-04…">)
             for attr in ("datetime", "content", "data-date", "data-datetime", "title"):
                 value = attr_text(el, attr)
                 if value and parse_date(value, now=dates.now, dayfirst=dates.dayfirst):
                     dates.offer(hinted_kind or "published", 60, value, "text")
                     break
-        _read_chunks(
-            chunks(el),
-            dates,
-            61 if region == IN_ARTICLE else 70,
-            hinted_kind,
-            labelled_only=region != IN_ARTICLE,
-        )
+        if not text:
+            continue
+        rank = 61 if region == IN_ARTICLE else 70
+        pieces = list(chunks(el))
+        before = dates.best.get(hinted_kind or "published")
+        read_chunks(pieces, dates, rank, hinted_kind, labelled_only=region != IN_ARTICLE)
+        if (
+            region == IN_ARTICLE
+            and is_date
+            and len(pieces) > 1
+            and dates.best.get(hinted_kind or "published") is before
+        ):
+            # A date split over elements: <span>Apr</span> <span>04</span><span>2013</span>
+            read_chunks([" ".join(squash(p) for p in pieces)], dates, rank, hinted_kind, labelled_only=False)
     return bylines
 
 
-def title_dates(h1: Any, dates: DateCandidates, *, headline: bool) -> None:
-    """Datelines just after the headline, then just before it (rank 62): where the page
-    prints the date it wants readers to see.
-
-    When the page's title fields name another headline than this ``<h1>`` ("Contact Us" in a
-    header, the article's headline in an ``<h2>``), the dates around it are ordinary visible
-    text (rank 63), not the date shown beside the headline.
-    """
-    rank = SHOWN_RANKS[0] if headline else SHOWN_RANKS[-1] + 1
-    _read_chunks(window(h1, before=False, max_chars=AFTER_TITLE_CHARS), dates, rank, None, False)
-    _read_chunks(window(h1, before=True, max_chars=_BEFORE_TITLE_CHARS), dates, rank, None, False)
+#: Last parts of namespaced ``<meta>`` names that mean the publication date.
+PUBLISHED_FIELD_TAILS: frozenset[str] = frozenset(
+    """uploaded published published_time publish_date pubdate datepublished date_published
+    publication_date""".split()
+)
+_FIELD_TAIL = regex.compile(r"[:.]")
+_KNOWN_PUBLISHED = frozenset((*PUBLISHED_META, *PUBLISHED_META_WEAK))
 
 
 def meta_dates(meta: dict[str, list[str]], dates: DateCandidates) -> None:
-    """Meta fields in the order of the lists above: 8 names share one rank (0-3); weak 20."""
+    """Meta fields in the order of the lists above: 8 names share one rank (0-5); the weak
+    generic names rank after the article's visible dates (``ADDED_RANKS["weak-meta"]``)."""
     for rank, key in enumerate(PUBLISHED_META):
         for value in meta.get(key, ()):
             dates.offer("published", rank // 8, value, f"meta:{key}")
     for key in PUBLISHED_META_WEAK:
         for value in meta.get(key, ()):
-            dates.offer("published", 20, value, f"meta:{key}")
+            dates.offer("published", ADDED_RANKS["weak-meta"], value, f"meta:{key}")
+    for key, values in meta.items():
+        # a vendor's own namespace ("five_hundred_pixels:uploaded", "xyz.publish_date"): the
+        # field's last part names the concept; trusted like the generic names
+        tail = _FIELD_TAIL.split(key)[-1]
+        if tail in PUBLISHED_FIELD_TAILS and key not in _KNOWN_PUBLISHED:
+            for value in values:
+                dates.offer("published", ADDED_RANKS["weak-meta"], value, f"meta:{key}")
     for rank, key in enumerate(MODIFIED_META):
         for value in meta.get(key, ()):
             dates.offer("modified", rank // 8, value, f"meta:{key}")

@@ -60,7 +60,10 @@ def clean_title(title: str, *, site_name: str | None = None) -> str:
         suffix_words = len(last.split())
         wanted = 2 * suffix_words + 2
         short_suffix = suffix_words <= _MAX_SUFFIX_WORDS and ":" not in sep
-        if not ("|" in sep or (short_suffix and len(head.split(None, wanted)) >= wanted)):
+        # "»" sets apart a short trailing site name ("Headline » Site"); "Site » Long headline"
+        # is a breadcrumb and keeps its headline
+        guillemet = "»" in sep and short_suffix and len(head.split(None, suffix_words)) >= suffix_words
+        if not ("|" in sep or guillemet or (short_suffix and len(head.split(None, wanted)) >= wanted)):
             return current
         if "|" not in head:
             return head.strip()

@@ -1,0 +1,160 @@
+"""Authors of an HTML page, from its metadata, its byline markup and the text under its headline."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any
+
+import regex
+
+from newsclean.meta.authors import clean_authors, is_byline_label, parse_byline
+from newsclean.meta.date_places import AFTER_TITLE_CHARS
+from newsclean.meta.fields import AUTHOR_HINT, AUTHOR_META
+from newsclean.meta.jsonld import JsonLd, decode_entities, person_names
+from newsclean.meta.page_dates import hint_tokens
+from newsclean.meta.site import ABSOLUTE
+from newsclean.meta.tree import chunks, class_tokens, content, squash, window
+
+#: A byline split over several author elements is read from their parent up to this length.
+_MAX_BYLINE_PARENT_CHARS = 200
+
+
+def _byline_in(chunks: Iterable[str]) -> tuple[str, ...] | None:
+    """The first byline among text pieces; a label alone ("By") names the next piece."""
+    label = ""
+    for raw in chunks:
+        chunk = squash(raw)
+        if not chunk:
+            continue
+        if is_byline_label(chunk):
+            label = chunk
+            continue
+        names = parse_byline(f"{label} {chunk}" if label else chunk)
+        if names:
+            return names
+        label = ""
+    return None
+
+
+def page_authors(
+    rel_author: list[Any],
+    author_tags: list[Any],
+    meta: dict[str, list[str]],
+    jsonld: JsonLd,
+    microdata: list[str],
+    author_elements: list[Any],
+    h1: Any | None,
+    publishers: set[str | None],
+) -> tuple[str, ...]:
+    """Authors, first source that names any: JSON-LD (``@graph`` references followed), meta
+    fields, microdata, rel=author links, ``<author>`` elements, bylines in author/byline
+    elements, the byline under the headline, then the text of an author-classed element (a
+    name by declaration).
+
+    A source naming only a login ("andrew.keaveney") or the publisher itself (an
+    organisation, or the site's name typed as a person) is used only when no later source
+    names a person; in a list of people, the publisher signing beside them ("A, B and C,
+    CNN") is dropped. A byline inside a quotation or a figure is the quoted or pictured
+    person's, never the article's."""
+    article = jsonld.article or {}
+    brands = {name.casefold() for name in publishers if name}
+    # An organisation signing the article is the answer only when no person is named.
+    fallback = clean_authors(person_names(article.get("author"), index=jsonld.index), one_each=True)
+    people = person_names(article.get("author"), people=True, index=jsonld.index) or person_names(
+        article.get("creator"), people=True, index=jsonld.index
+    )
+    own = [el for el in rel_author[:5] if not quoted(el)]
+    for values, one_each in (
+        ([decode_entities(v) for v in people], True),
+        *(
+            # one author a field ("citation_author" repeated, in "Surname, Given name" form)
+            (values, len(values) > 1)
+            for key in AUTHOR_META
+            if (values := [v for v in meta.get(key, []) if not ABSOLUTE.match(v)])
+        ),
+        (microdata, True),
+        ([squash(content(a)) for a in own], True),
+        ([squash(content(a)) for a in author_tags[:5] if not quoted(a)], True),
+    ):
+        found = _without_brands(clean_authors(values, one_each=one_each), brands)
+        if found and all(_HANDLE.match(name) or name.casefold() in brands for name in found):
+            fallback = fallback or found  # a byline may still name the person
+        elif found:
+            return found
+    author_elements = [el for el in author_elements if not quoted(el)]
+    for el in author_elements:
+        # "Par <span>A</span> et <span>B</span>": the byline is the parent's text, not one span's
+        parent = el.getparent()
+        if parent is not None and len(content(parent)) <= _MAX_BYLINE_PARENT_CHARS:
+            names = parse_byline(squash(" ".join(chunks(parent))))
+            if names:
+                return _without_brands(names, brands) or names
+        # the element's whole text first ("By <a>A</a>, <a>B</a> and <a>C</a>, CNN"), then
+        # its pieces ("<span>By</span><a>A</a><time>…</time>")
+        names = _byline_of(el)
+        if names:
+            return _without_brands(names, brands) or names
+    if h1 is not None:
+        names = _byline_in(window(h1, before=False, max_chars=AFTER_TITLE_CHARS))
+        if names:
+            return _without_brands(names, brands) or names
+    for el in author_elements:
+        text = " ".join(squash(c) for c in chunks(el))
+        if len(text) <= 60 and AUTHOR_HINT.search(hint_tokens(el)):
+            found = clean_authors([text])
+            if found:
+                return found
+    return fallback
+
+
+def _byline_of(el: Any) -> tuple[str, ...] | None:
+    """The byline in ``el``: read piece by piece ("<span>By</span><a>A</a><time>…</time>"),
+    or as one text when that names the same people and more ("By <a>A</a>, <a>B</a> and
+    <a>C</a>, CNN"); joined text that changes a name ("A" + "EdTech Content writer" in the
+    next element) is not taken."""
+    pieces = _byline_in(chunks(el))
+    whole = parse_byline(squash(" ".join(chunks(el))))
+    if whole and (not pieces or set(pieces) < set(whole)):
+        return whole
+    return pieces
+
+
+def _without_brands(names: tuple[str, ...], brands: set[str]) -> tuple[str, ...]:
+    """``names`` without the publisher signing beside people ("A, B and CNN"); unchanged when
+    the publisher is all there is."""
+    people = tuple(_without_brand_tail(name, brands) for name in names if name.casefold() not in brands)
+    return people if people else names
+
+
+def _without_brand_tail(name: str, brands: set[str]) -> str:
+    """``name`` without the publisher written after it ("Brian Truitt USA TODAY" -> "Brian
+    Truitt") when two words are left."""
+    folded = name.casefold()
+    for brand in brands:
+        if folded.endswith(f" {brand}") and len(name[: -len(brand)].split()) >= 2:
+            return name[: -len(brand)].strip()
+    return name
+
+
+#: Containers whose bylines belong to someone else: a quotation's author, a photo's credit.
+_QUOTE_TAGS = frozenset({"blockquote", "q", "figure", "figcaption"})
+# ("credit" is no such word: forums call the poster's line a "credit bar")
+_QUOTE_CLASS = re.compile(r"(?<![a-z])(?:quote|testimonial|figure|caption)", re.IGNORECASE)
+
+
+def quoted(el: Any) -> bool:
+    """Whether ``el`` sits in a quotation or a figure (or is one)."""
+    for node in (el, *el.iterancestors()):
+        tag = node.tag
+        if tag in _QUOTE_TAGS:
+            return True
+        if tag in ("article", "main", "body"):
+            return False
+        if isinstance(tag, str) and _QUOTE_CLASS.search(class_tokens(node)):
+            return True
+    return False
+
+
+#: A CMS login rather than a name: one lower-case token, or tokens joined by "." or "_".
+_HANDLE = regex.compile(r"^[\p{Ll}\p{N}]+(?:[._][\p{Ll}\p{N}]+)*$")
