@@ -70,8 +70,22 @@ def test_bulleted_list_inside_the_article_is_kept() -> None:
     page = "\n".join([P1, "The plan will:", "- hire twelve teachers,", "- repair two roofs,",
                       "- extend the library hours.", P2, P3])
     out = body(page)
-    assert "- repair two roofs," in out
+    assert "repair two roofs," in out.split("\n\n")
+    assert "- repair" not in out  # the drawn bullet is layout: the block's kind says li
     assert P3 in out
+
+
+def test_drawn_bullets_are_layout_and_make_list_items() -> None:
+    lines = ["• By JANE ROE", "* extend the library hours.", "- repair two roofs,", "1. hire twelve teachers,",
+             "— Bonjour, dit-elle."]
+    blocks = build_blocks("\n".join(lines))
+    assert [(b.text, b.kind) for b in blocks] == [
+        ("By JANE ROE", "li"),
+        ("extend the library hours.", "li"),
+        ("repair two roofs,", "li"),
+        ("1. hire twelve teachers,", "line"),  # a number is what the list says: kept
+        ("— Bonjour, dit-elle.", "line"),  # a dash that opens dialogue is no bullet
+    ]
 
 
 def test_unbulleted_lower_case_list_is_kept() -> None:

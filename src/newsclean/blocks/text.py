@@ -1,4 +1,17 @@
-"""Plain text to blocks: one block per non-empty line, text kept exactly as written.
+"""Plain text to blocks: one block per non-empty line, text kept as written.
+
+A bullet that a converter drew in front of a list item ("• ", "* ", "- ", as inscriptis,
+Resiliparse and Markdown converters do) is layout, not text: it is taken off and the block's kind
+is ``li``, so a bulleted byline or date line reads like the same line without its bullet, and
+the output does not depend on which converter scraped the page. Numbers ("1. ") are kept: they
+are part of what the list says.
+
+Some scrapers put a line break at every tag (BeautifulSoup's ``get_text("\\n")``, lxml's
+``itertext``), so a paragraph with a link or an emphasis comes out in pieces: ``"The "``,
+``"company shelved its plans"``, ``" for an initial public offering …"``. The white space such a
+piece keeps at its cut edge says the text runs on; the pieces are joined back into one line
+(:func:`rejoin_fragments`). Lines without such an edge are never joined, so text from converters
+that end lines at blocks only is read exactly as before.
 
 Short lines of labels glued together by a scraper (``Community standardsDiscussion``,
 ``ShareTweetEmail``) get their parts in ``Block.segments``; rules decide whether the parts
@@ -30,11 +43,76 @@ def split_glued(line: str) -> tuple[str, ...]:
 _BLANK = regex.compile(r"[\s\u200b\u200c\u200d\u2060\ufeff]*")
 
 
+#: A drawn bullet: a bullet symbol, or ``*``/``-`` as Markdown and plain-text converters write
+#: them, then white space and the item. En and em dashes are not bullets: they open dialogue.
+_BULLET = regex.compile(r"[•·▪◦‣∙●○■□►▸✓*-]\s+(?=\S)")
+
+
+#: The next piece continues a sentence: it opens in lower case or with closing punctuation.
+_CONTINUES = regex.compile(r"[\p{Ll},;:)\]}”’»]|[.!?](?:\s|$)")
+#: A piece that opens with closing punctuation was cut off the text before it: no line of a
+#: block-by-block scrape starts with a comma or a closing bracket.
+_CLOSES = regex.compile(r"[,;:)\]}]|[.!?](?:\s|$)")
+#: The piece before ends mid-phrase: an opening bracket or quote, a dash, or a lower-case word
+#: ("said ", "the "); a capitalised last word ("By Marcus Hill ") may end a byline or a label.
+_RUNS_ON = regex.compile(r"(?:[(\[{“‘«—–-]|\b\p{Ll}[\p{Ll}'’-]*)$")
+#: A drawn bullet with nothing after it (an empty list item in inscriptis' layout).
+_LONE_BULLET = regex.compile(r"[•·▪◦‣∙●○■□►▸✓*-]")
+#: A piece that ends with an opening bracket or quote was cut from the text after it.
+_OPENS = regex.compile(r"[(\[{“‘«]$")
+_SPACES = regex.compile(r" {2,}")
+
+
+def _cut_edge(previous_raw: str, raw: str) -> bool:
+    """Whether white space is left at the cut between two lines: a trailing space, or one
+    leading space (two or more are a layout's indentation)."""
+    return previous_raw[-1:] in (" ", "\t") or (raw[:1] == " " and raw[1:2] not in (" ", "\t"))
+
+
+def _joins(previous_raw: str, raw: str) -> bool:
+    """Whether a tag boundary, not a block boundary, split these two non-empty lines."""
+    after = raw.lstrip()
+    if raw[:1] not in (" ", "\t") and _CLOSES.match(after):
+        return True
+    if _OPENS.search(previous_raw.rstrip()):
+        return True
+    if not _cut_edge(previous_raw, raw):
+        return False
+    return _CONTINUES.match(after) is not None or _RUNS_ON.search(previous_raw.rstrip()) is not None
+
+
+def rejoin_fragments(lines: list[str]) -> list[str]:
+    """Join the pieces of paragraphs that a scraper cut at every tag (see the module doc).
+
+    Two non-empty neighbours join when the next opens with closing punctuation, or when white
+    space marks their cut edge and the text runs on across it (:data:`_CONTINUES` after, or
+    :data:`_RUNS_ON` before). A blank line always ends a block.
+    """
+    out: list[str] = []
+    previous_raw = ""  # the raw text of out[-1], '' at the start and after a blank line
+    for raw in lines:
+        if not raw.strip():
+            out.append(raw)
+            previous_raw = ""
+        elif previous_raw and _joins(previous_raw, raw):
+            previous_raw = _SPACES.sub(" ", previous_raw + raw)
+            out[-1] = previous_raw
+        else:
+            out.append(raw)
+            previous_raw = raw
+    return out
+
+
 def build_blocks(text: str) -> list[Block]:
-    """One :class:`Block` per line that shows something."""
+    """One :class:`Block` per line that shows something; bulleted lines lose the bullet."""
     blocks: list[Block] = []
-    for raw in text.splitlines():
+    for raw in rejoin_fragments(text.splitlines()):
         line = raw.strip()
-        if line and not _BLANK.fullmatch(line):
-            blocks.append(Block(text=line, index=len(blocks), segments=split_glued(line)))
+        if not line or _BLANK.fullmatch(line) or _LONE_BULLET.fullmatch(line):
+            continue
+        kind = "line"
+        bullet = _BULLET.match(line)
+        if bullet is not None:
+            line, kind = line[bullet.end() :], "li"
+        blocks.append(Block(text=line, index=len(blocks), kind=kind, segments=split_glued(line)))
     return blocks

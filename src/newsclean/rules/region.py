@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from newsclean.blocks.model import Block
 from newsclean.rules.features import (
     ends_clause,
     ends_sentence,
@@ -131,7 +132,7 @@ def _line_kinds(ctx: Context, first_copies: bool = False) -> list[str]:
                 # an author box under the article is prose about the writer: it weighs like a
                 # short line, so it joins the region only with article text after it
                 kinds.append("short" if is_author_bio(block.text) else "prose")
-            elif _list_like(block.text):
+            elif block.kind == "li" or _list_like(block.text):
                 kinds.append("list")
             elif is_sentence_case(block.text):
                 # a list item whose bullet the scraper dropped; kept apart from "list" since under
@@ -168,9 +169,9 @@ def _wrapped(ctx: Context, i: int) -> bool:
     """Part of a hard-wrapped paragraph: a long line that runs on into a lower-case next line,
     or a lower-case line that continues a long unfinished one."""
     text = ctx.blocks[i].text
-    if len(text) < WRAPPED_MIN_CHARS:
-        return False
-    if i + 1 < len(ctx.blocks) and not ends_sentence(text):
+    if len(text) < WRAPPED_MIN_CHARS or ctx.blocks[i].kind == "li":
+        return False  # a bulleted line is an item of its own, never the middle of a paragraph
+    if i + 1 < len(ctx.blocks) and not ends_sentence(text) and ctx.blocks[i + 1].kind != "li":
         following = ctx.blocks[i + 1].text
         continues = following[:1].islower() and not is_url_line(following)
         if continues and len(following) >= WRAPPED_MIN_CHARS // 2:
@@ -337,10 +338,11 @@ def standfirst_lines(ctx: Context) -> frozenset[int]:
     return frozenset(ctx.cache.get("standfirst", ()))
 
 
-def _strong_list_line(text: str, forward: bool) -> bool:
+def _strong_list_line(block: Block, forward: bool) -> bool:
     # above the article a "Label: value" line is a byline, source or breadcrumb; below it, a
     # spec sheet or fact box
-    return is_list_item(text) or (forward and is_field_line(text))
+    text = block.text
+    return block.kind == "li" or is_list_item(text) or (forward and is_field_line(text))
 
 
 def _extend_over_lists(ctx: Context, span: tuple[int, int], kinds: list[str]) -> tuple[int, int]:
@@ -363,7 +365,7 @@ def _extend_over_lists(ctx: Context, span: tuple[int, int], kinds: list[str]) ->
                 continue  # a removed label: neither joins nor stops
             elif kinds[j] == "row" and (step > 0 or _in_table(kinds, j)):
                 edge = j
-            elif kinds[j] == "list" and _strong_list_line(blocks[j].text, step > 0):
+            elif kinds[j] == "list" and _strong_list_line(blocks[j], step > 0):
                 edge = j
             else:
                 break
