@@ -416,3 +416,22 @@ def test_a_sentence_case_line_after_a_related_header_costs_as_a_headline() -> No
     weights = _weights(ctx, ["prose", "prose", "item", "prose", "end", "item", "prose"])
     assert weights[2] == -SHORT_LINE_COST / 2
     assert weights[5] == -SHORT_LINE_COST
+
+
+def test_a_bulleted_listing_is_not_a_hard_wrapped_paragraph() -> None:
+    # a "latest stories" box: each long item starts in lower case after its bullet, which in a
+    # bulleted list marks a new item, not the rest of the line before
+    listing = [f"• topic {n} 4:30 PM 0 Another Headline About Something That Happened Today" for n in range(12)]
+    page = "\n".join([P1, P2, P3, "Latest Stories"] + listing)
+    out = body(page)
+    assert P3 in out
+    assert "Another Headline" not in out
+
+
+def test_comments_after_the_story_still_count_a_tenth() -> None:
+    comment = ("I have read this twice and I still think the council got the numbers wrong, because the "
+               "repairs were promised years ago and never happened at all, not even once.")
+    page = "\n".join([P1, "14 comments", *(f"{comment} ({n})" for n in range(8))])
+    out = body(page)
+    assert P1 in out
+    assert "read this twice" not in out

@@ -48,25 +48,27 @@ _BLANK = regex.compile(r"[\s\u200b\u200c\u200d\u2060\ufeff]*")
 _BULLET = regex.compile(r"[•·▪◦‣∙●○■□►▸✓*-]\s+(?=\S)")
 
 
-#: The next piece continues a sentence: it opens in lower case or with closing punctuation.
-_CONTINUES = regex.compile(r"[\p{Ll},;:)\]}”’»]|[.!?](?:\s|$)")
+#: The next piece continues a sentence: it opens in lower case or with closing punctuation
+#: (no quotes, for the reason given at :data:`_OPENS`).
+_CONTINUES = regex.compile(r"[\p{Ll},;:)\]}]|[.!?](?:\s|$)")
 #: A piece that opens with closing punctuation was cut off the text before it: no line of a
 #: block-by-block scrape starts with a comma or a closing bracket.
 _CLOSES = regex.compile(r"[,;:)\]}]|[.!?](?:\s|$)")
-#: The piece before ends mid-phrase: an opening bracket or quote, a dash, or a lower-case word
+#: The piece before ends mid-phrase: an opening bracket, a dash, or a lower-case word
 #: ("said ", "the "); a capitalised last word ("By Marcus Hill ") may end a byline or a label.
-_RUNS_ON = regex.compile(r"(?:[(\[{“‘«—–-]|\b\p{Ll}[\p{Ll}'’-]*)$")
-#: A drawn bullet with nothing after it (an empty list item in inscriptis' layout).
-_LONE_BULLET = regex.compile(r"[•·▪◦‣∙●○■□►▸✓*-]")
-#: A piece that ends with an opening bracket or quote was cut from the text after it.
-_OPENS = regex.compile(r"[(\[{“‘«]$")
+_RUNS_ON = regex.compile(r"(?:[(\[{—–-]|\b\p{Ll}[\p{Ll}'’-]*)$")
+#: A piece that ends with an opening bracket was cut from the text after it. Quotes are left
+#: out: which mark opens and which closes differs by language (German „…“, »…«).
+_OPENS = regex.compile(r"[(\[{]$")
 _SPACES = regex.compile(r" {2,}")
 
 
 def _cut_edge(previous_raw: str, raw: str) -> bool:
-    """Whether white space is left at the cut between two lines: a trailing space, or one
-    leading space (two or more are a layout's indentation)."""
-    return previous_raw[-1:] in (" ", "\t") or (raw[:1] == " " and raw[1:2] not in (" ", "\t"))
+    """Whether white space is left at the cut between two lines: one trailing space, or one
+    leading space. Two or more are a layout's indentation or a table cell's padding."""
+    return (previous_raw[-1:] == " " and previous_raw[-2:-1] not in (" ", "\t")) or (
+        raw[:1] == " " and raw[1:2] not in (" ", "\t")
+    )
 
 
 def _joins(previous_raw: str, raw: str) -> bool:
@@ -108,7 +110,7 @@ def build_blocks(text: str) -> list[Block]:
     blocks: list[Block] = []
     for raw in rejoin_fragments(text.splitlines()):
         line = raw.strip()
-        if not line or _BLANK.fullmatch(line) or _LONE_BULLET.fullmatch(line):
+        if not line or _BLANK.fullmatch(line):
             continue
         kind = "line"
         bullet = _BULLET.match(line)
