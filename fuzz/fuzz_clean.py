@@ -1,6 +1,6 @@
 """Atheris harness: clean() on any input returns a Document or raises a NewscleanError.
 
-Anything else (another exception, a crash, a hang past libFuzzer's -timeout) is a finding.
+An InternalError (an unexpected exception clean() typed), anything else (another exception, a crash, a hang past libFuzzer's -timeout) is a finding.
 Run it with fuzz/run.sh, not by hand: it sets the seed corpus, timeouts and run count.
 """
 
@@ -12,7 +12,7 @@ import atheris
 
 with atheris.instrument_imports():
     import newsclean
-    from newsclean.errors import NewscleanError
+    from newsclean.errors import InternalError, NewscleanError
 
 _FORMATS = ("auto", "html", "text")
 _ENCODINGS = (None, None, None, "utf-8", "iso-8859-1", "shift_jis", "utf-16", "gb2312", "bogus")
@@ -32,6 +32,8 @@ def test_one_input(data: bytes) -> None:
         source = fdp.ConsumeBytes(fdp.remaining_bytes())
     try:
         doc = newsclean.clean(source, input_format=input_format, encoding=encoding)
+    except InternalError:
+        raise  # a bug clean() caught and typed: still a finding
     except NewscleanError:
         return
     if not isinstance(doc, newsclean.Document):

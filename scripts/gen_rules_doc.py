@@ -8,7 +8,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from newsclean.rules import PIPELINE
+from newsclean.rules import PIPELINE, Rule
+from newsclean.userrules import KEYS, builtin_profiles
 
 DOC = Path(__file__).resolve().parent.parent / "docs" / "rules.md"
 
@@ -21,14 +22,37 @@ def render() -> str:
         "do not edit by hand.",
         "Rules run in this order. Each removal in `Document.removed` names its rule and family.",
         "Disable a rule with `Config(disabled_rules={...})` or `newsclean --disable NAME`.",
+        "The two *region* steps locate the article once, at their point in the order; they remove",
+        "nothing and cannot be disabled, and every rule after them reads the region they found.",
+        "*(guard may undo)*: the over-pruning guard may put the rule's removals back.",
         "",
         "| # | rule | family | input | reason |",
         "|---|---|---|---|---|",
     ]
-    for n, rule in enumerate(PIPELINE, 1):
-        formats = "/".join(sorted(rule.formats))
-        reason = rule.reason.replace("|", "\\|")
-        lines.append(f"| {n} | `{rule.name}` | {rule.family} | {formats} | {reason} |")
+    n = 0
+    for step in PIPELINE:
+        formats = "/".join(sorted(step.formats))
+        reason = step.reason.replace("|", "\\|")
+        if not isinstance(step, Rule):
+            lines.append(f"| | *region step* `{step.name}` | | {formats} | {reason} |")
+            continue
+        n += 1
+        guard = " *(guard may undo)*" if step.guard_may_undo else ""
+        lines.append(f"| {n} | `{step.name}` | {step.family} | {formats} | {reason}{guard} |")
+    lines += [
+        "",
+        "## Your own rules",
+        "",
+        "A rules file's `[rules]` table (everywhere) and `[site.\"host\"]` tables (that host and its",
+        "subdomains) take these keys (`newsclean.userrules.KEYS`; the format is in",
+        "[user-rules.md](user-rules.md)). They run before the pipeline above; a keep holds against it all.",
+        "",
+        "| key | what it does |",
+        "|---|---|",
+    ]
+    lines += ["| `{}` | {} |".format(key, what.replace("|", "\\|")) for key, what in KEYS.items()]
+    lines += ["", "## Built-in site profiles", "", "Looked up by the page's host (`src/newsclean/profiles/`):", ""]
+    lines += [f"- `{path.name}`" for path in builtin_profiles()] or ["- (none)"]
     return "\n".join(lines) + "\n"
 
 

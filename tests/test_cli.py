@@ -45,8 +45,12 @@ def test_markdown_output() -> None:
 def test_explain_lists_removals_on_stderr() -> None:
     code, out, err = run(["--explain"], SEED.read_bytes())
     assert code == EXIT_OK
-    assert "removed [widget-label] Listen Live" in err
-    assert "removed [comments-label] Discussion" in err
+    # rule, family, reason, then the text
+    assert (
+        "removed [widget-label] (widget: audio/video players, short links, print, font-size, "
+        "reading-time and photo-credit controls are page furniture) Listen Live\n"
+    ) in err
+    assert "removed [comments-label] (comments: comment counters, discussion links and community rules " in err
     assert "Listen Live" not in out
 
 
@@ -148,3 +152,18 @@ def test_worker_processes_give_the_same_output_in_input_order(tmp_path: Path) ->
 def test_jobs_must_be_a_count() -> None:
     assert run(["--jobs", "x"])[0] == EXIT_USAGE
     assert run(["--jobs", "-1"])[0] == EXIT_USAGE
+
+
+def test_an_internal_error_on_one_input_does_not_stop_the_next(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from newsclean.blocks import html as html_blocks
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RecursionError("maximum recursion depth exceeded")
+
+    monkeypatch.setattr(html_blocks, "_walk", broken)  # HTML input breaks; text input does not walk a tree
+    bad = tmp_path / "bad.html"
+    bad.write_text("<html><body><p>" + "A sentence of the article. " * 20 + "</p></body></html>")
+    code, out, err = run(["--format", "jsonl", str(bad), str(SEED)])
+    assert code == EXIT_UNREADABLE
+    assert err == f"newsclean: {bad}: internal error in the blocks stage: RecursionError: maximum recursion depth exceeded (please report it with the page)\n"
+    assert [json.loads(line)["tags"][-1] for line in out.splitlines()] == ["Kuril Islands"]

@@ -19,7 +19,7 @@ import pytest
 import newsclean
 from newsclean import Config
 from newsclean.errors import InputError, InputTooLargeError, NewscleanError
-from newsclean.phrases import all_patterns
+from newsclean.rules import all_patterns
 
 sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "hostile"))
 import generate  # noqa: E402
@@ -207,3 +207,89 @@ def test_rule_pattern_does_not_backtrack(name: str, pattern: object) -> None:
         except TimeoutError:
             pytest.fail(f"{name} ran over {PATTERN_BOUND} s on {text[:12]!r}… ({len(text)} chars)")
         assert time.perf_counter() - start < PATTERN_BOUND * 2, name
+
+
+# --- depth: no recursion, a typed error for anything unexpected -----------------------------
+
+
+@pytest.mark.parametrize("case", [pytest.param(c, id=c.name) for c in generate.deep_nesting()])
+def test_deep_nesting_is_walked_as_a_tree(case: generate.Case) -> None:
+    """Up to the deepest tree libxml2 builds, the page is read as a tree (no flattening), so
+    every walk over it (blocks, headline, dates, bylines, the text around the headline) runs."""
+    doc = newsclean.clean(case.data)
+    assert not [w for w in doc.warnings if w.startswith("html:")]
+    for text in case.must_contain:
+        assert text in doc.body
+
+
+#: Functions that call themselves, and why that is safe: they walk the parse trees of the
+#: package's own regular expressions (fixed, shallow), not a page.
+_RECURSION_ALLOWED = {
+    # the prefilter reads the parse trees of our own phrase patterns, never page data
+    ("prefilter.py", "_required"),
+    ("prefilter.py", "_literal_chars"),
+    ("config.py", "replace"),  # Config.replace calls dataclasses.replace, imported as replace
+}
+
+
+def test_no_function_calls_itself() -> None:
+    """No recursion over the tree or over JSON: a page may nest 2,048 elements (or any depth of
+    JSON) and Python's recursion limit is 1,000. meta/jsonld.py is left to its own tests (its
+    reader bounds the depth it follows)."""
+    import ast
+
+    package = Path(newsclean.__file__).parent
+    found = set()
+    for path in package.rglob("*.py"):
+        rel = path.relative_to(package).as_posix()
+        if rel == "meta/jsonld.py":
+            continue
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                for sub in ast.walk(node):
+                    if isinstance(sub, ast.Call):
+                        func = sub.func
+                        direct = isinstance(func, ast.Name) and func.id == node.name
+                        method = (
+                            isinstance(func, ast.Attribute)
+                            and func.attr == node.name
+                            and isinstance(func.value, ast.Name)
+                            and func.value.id in ("self", "cls")
+                        )
+                        if direct or method:
+                            found.add((rel, node.name))
+    assert found - _RECURSION_ALLOWED == set()
+
+
+def test_deeply_nested_json_ld_gives_a_document_or_a_typed_error() -> None:
+    script = '<script type="application/ld+json">' + "[" * 5_000 + "{}" + "]" * 5_000 + "</script>"
+    page = generate._page(generate._article_html(), head=script).encode()
+    try:
+        doc = newsclean.clean(page)
+    except newsclean.InternalError as error:  # until the JSON-LD reader bounds its depth
+        assert error.stage == "metadata"
+    else:
+        assert generate.ARTICLE[0][:60] in doc.body
+
+
+def test_unexpected_failure_becomes_internal_error_naming_the_stage(monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsclean.blocks import html as html_blocks
+    from newsclean.meta import tree
+
+    page = generate._page("<h1>Budget approved</h1>" + generate._article_html()).encode()
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise ZeroDivisionError("boom")
+
+    monkeypatch.setattr(tree, "squash", broken)
+    with pytest.raises(newsclean.InternalError) as info:
+        newsclean.clean(page)
+    assert info.value.stage == "metadata"
+    assert "ZeroDivisionError: boom" in str(info.value)
+    assert isinstance(info.value.__cause__, ZeroDivisionError)
+    monkeypatch.undo()
+    monkeypatch.setattr(html_blocks, "_walk", broken)
+    with pytest.raises(newsclean.InternalError) as info:
+        newsclean.clean(page)
+    assert info.value.stage == "blocks"
+    assert isinstance(info.value, NewscleanError)

@@ -9,7 +9,7 @@ from conftest import load_cases
 
 import newsclean
 from newsclean.cli import build_parser
-from newsclean.rules import FAMILIES, PIPELINE
+from newsclean.rules import FAMILIES, RULES
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -27,7 +27,7 @@ def _fired_rules() -> set[str]:
 
 
 def test_every_rule_fires_in_some_golden_fixture() -> None:
-    never = sorted({rule.name for rule in PIPELINE} - _fired_rules())
+    never = sorted({rule.name for rule in RULES} - _fired_rules())
     assert not never, f"rules with no golden fixture where they fire: {never}"
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 import newsclean
-from newsclean.rules import PIPELINE, RULE_NAMES
+from newsclean.rules import RULE_NAMES, RULES
 
 PROSE = (
     "The council approved the new budget on Tuesday after a long debate about the cost of repairs.\n"
@@ -241,9 +241,9 @@ def test_every_rule_has_a_unit_case() -> None:
 
 
 def test_rules_have_unique_names_and_reasons() -> None:
-    names = [rule.name for rule in PIPELINE]
+    names = [rule.name for rule in RULES]
     assert len(names) == len(set(names))
-    for rule in PIPELINE:
+    for rule in RULES:
         assert rule.reason and rule.family and rule.name == rule.name.strip().lower()
 
 

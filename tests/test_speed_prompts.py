@@ -17,7 +17,8 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsclean.phrases import LANGUAGES, SOURCES, guess_languages, prompt_matcher, prompt_pattern
+from newsclean.phrases import LANGUAGES, SOURCES, guess_languages, prompt_pattern
+from newsclean.prefilter import prompt_matcher
 
 FIXTURES = Path(__file__).parent / "fixtures"
 LANGUAGE_SETS = [frozenset(LANGUAGES), frozenset({"en"}), frozenset({"tr", "en"}),

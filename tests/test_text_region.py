@@ -7,6 +7,7 @@ import pytest
 import newsclean
 from newsclean.blocks.text import build_blocks
 from newsclean.phrases import prompt_pattern
+from newsclean.rules import RULES_BY_NAME
 from newsclean.rules.features import (
     ends_clause,
     is_author_bio,
@@ -20,7 +21,7 @@ from newsclean.rules.features import (
     prose_weight,
 )
 from newsclean.rules.pipeline import Context
-from newsclean.rules.region import RULE_FAMILY, SHORT_LINE_COST, _weights
+from newsclean.rules.region import SHORT_LINE_COST, _weights
 
 P1 = ("The council approved the new budget on Tuesday after a long debate about school funding "
       "and the cost of repairs to three older buildings in the north of the town.")
@@ -411,8 +412,8 @@ def test_a_sentence_case_line_after_a_related_header_costs_as_a_headline() -> No
     lines = [P1, P2, headline, P3, "Related stories", headline + " again", P4]
     ctx = Context(blocks=build_blocks("\n".join(lines)), source_format="text",
                   languages=frozenset({"en"}))
-    ctx.decided[4] = "related-header"
-    assert RULE_FAMILY["related-header"] == "related"
+    ctx.decided[4] = RULES_BY_NAME["related-header"]
+    assert ctx.decided[4].family == "related"
     weights = _weights(ctx, ["prose", "prose", "item", "prose", "end", "item", "prose"])
     assert weights[2] == -SHORT_LINE_COST / 2
     assert weights[5] == -SHORT_LINE_COST

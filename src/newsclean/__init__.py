@@ -8,7 +8,7 @@
 from newsclean.api import clean
 from newsclean.config import Config
 from newsclean.document import Document, Link, Removal
-from newsclean.errors import ConfigError, InputError, InputTooLargeError, NewscleanError
+from newsclean.errors import ConfigError, InputError, InputTooLargeError, InternalError, NewscleanError
 
 __version__ = "0.1.0"
 
@@ -22,5 +22,6 @@ __all__ = [
     "ConfigError",
     "InputError",
     "InputTooLargeError",
+    "InternalError",
     "__version__",
 ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Literal
@@ -12,11 +13,20 @@ from newsclean.blocks.parse import markup_to_text, parse_page
 from newsclean.config import Config
 from newsclean.decode import decode, sanitize_text
 from newsclean.document import Document, Link
-from newsclean.errors import ConfigError, InputError, InputTooLargeError
+from newsclean.errors import ConfigError, InputError, InputTooLargeError, internal_errors
 from newsclean.phrases import guess_languages
-from newsclean.rules import PIPELINE, RULES_BY_NAME, Context, run
+from newsclean.rules import Context, run
 from newsclean.rules.features import is_prose
 from newsclean.sniff import detect_format
+from newsclean.userrules import (
+    SELECTOR_KEYS,
+    Entry,
+    PagePlan,
+    host_of,
+    plan_page,
+    profile_rules,
+    with_site_metadata,
+)
 
 if TYPE_CHECKING:
     from newsclean.meta.html import PageMeta
@@ -24,10 +34,11 @@ if TYPE_CHECKING:
 InputFormat = Literal["auto", "html", "text"]
 _FORMATS = ("auto", "html", "text")
 
-#: Rules whose removals the over-pruning guard may undo: the ones that judge by position or
-#: markup, not the ones that recognised a phrase.
-_GUARDED_FAMILIES = frozenset({"structure"})
-_GUARDED_RULES = frozenset({"navigation-markup", "link-list", "related-markup"})
+#: The phrase packs a page is read with are guessed from the script of its first blocks (the
+#: page's declared language first, on HTML): enough text to tell the script, read before the
+#: long tail of footers and comments in other languages.
+LANGUAGE_SAMPLE_LINES = 200
+LANGUAGE_SAMPLE_BLOCKS = 300
 
 
 @lru_cache(maxsize=1)
@@ -35,6 +46,7 @@ def _default_config() -> Config:
     return Config()
 
 
+@internal_errors
 def clean(
     source: str | bytes,
     *,
@@ -64,7 +76,22 @@ def clean(
         InputError: the input is not a page or text (wrong type, binary file, undecodable).
         InputTooLargeError: the input is larger than ``config.max_input_bytes``.
         ConfigError: ``input_format`` or ``config`` is invalid.
+        InternalError: anything else went wrong on this page (a bug); ``stage`` says where.
     """
+    return clean_with_context(source, url=url, input_format=input_format, config=config, encoding=encoding)[0]
+
+
+@internal_errors
+def clean_with_context(
+    source: str | bytes,
+    *,
+    url: str | None = None,
+    input_format: InputFormat = "auto",
+    config: Config | None = None,
+    encoding: str | None = None,
+) -> tuple[Document, Context | None]:
+    """:func:`clean`, and the rules' context of the page (its blocks and each one's fate) for
+    :func:`newsclean.explain.explain`; the context is ``None`` when no blocks were made."""
     config = config if config is not None else _default_config()
     if input_format not in _FORMATS:
         raise ConfigError(f"input_format must be one of {', '.join(_FORMATS)}, not {input_format!r}")
@@ -76,17 +103,45 @@ def clean(
     return _clean_text(text, url=url, config=config, warnings=warnings)
 
 
-def _clean_text(text: str, *, url: str | None, config: Config, warnings: list[str]) -> Document:
+_NO_HOST = "rules: the page's host is unknown (no url given or found), so no [site] rules applied"
+
+
+def _user_entries(config: Config, host: str | None, warnings: list[str], *, html: bool) -> tuple[Entry, ...]:
+    """The user rules for a page: its site profile's, then the config's. What cannot apply is
+    said in ``warnings``, never skipped silently."""
+    profile = profile_rules(host, config.profile_dirs, config.site_profiles)
+    entries = profile.for_host(host) + config.rules.for_host(host)
+    if host is None and any(e.site is not None for e in config.rules.entries):
+        warnings.append(_NO_HOST)
+    selectors = sum(1 for e in entries if e.key in SELECTOR_KEYS)
+    if selectors and not html:
+        warnings.append(f"rules: {selectors} selector(s) not applied: text input has no markup")
+    return entries
+
+
+def _run_rules(ctx: Context, plan: PagePlan, config: Config) -> None:
+    """The user's rules first (their keeps protect blocks from every rule), then the pipeline
+    (``config.extra_rules`` before the built-in steps)."""
+    user = plan.rules(ctx)
+    if ctx.source_format == "html":
+        ctx.protected = plan.protected(ctx)
+    run(ctx, (*user, *config.pipeline()), config.disabled_rules | plan.disabled)
+
+
+def _clean_text(
+    text: str, *, url: str | None, config: Config, warnings: list[str]
+) -> tuple[Document, Context]:
     blocks = text_blocks.build_blocks(text)
     ctx = Context(
         blocks=blocks,
         source_format="text",
-        languages=guess_languages(" ".join(b.text for b in blocks[:200])),
+        languages=guess_languages(" ".join(b.text for b in blocks[:LANGUAGE_SAMPLE_LINES])),
         regex_timeout=config.regex_timeout,
         now=config.now,
     )
-    run(ctx, PIPELINE, config.disabled_rules)
-    return _assemble(ctx, config, warnings, url=url)
+    entries = _user_entries(config, host_of(url), warnings, html=False)
+    _run_rules(ctx, plan_page(entries, None), config)
+    return _assemble(ctx, config, warnings, meta=None, url=url), ctx
 
 
 def _read(source: object, *, encoding: str | None, limit: int) -> tuple[str, list[str]]:
@@ -109,7 +164,9 @@ def _read(source: object, *, encoding: str | None, limit: int) -> tuple[str, lis
     raise InputError(f"source must be str or bytes, not {type(source).__name__}")
 
 
-def _clean_html(text: str, *, url: str | None, config: Config, warnings: list[str]) -> Document:
+def _clean_html(
+    text: str, *, url: str | None, config: Config, warnings: list[str]
+) -> tuple[Document, Context | None]:
     from newsclean.meta.html import extract_html_metadata
 
     root, notes = parse_page(text)
@@ -117,61 +174,49 @@ def _clean_html(text: str, *, url: str | None, config: Config, warnings: list[st
     if root is None:
         if notes:  # too deep for a tree: keep the text rather than lose it
             return _clean_text(markup_to_text(text), url=url, config=config, warnings=warnings)
-        return Document(url=url, warnings=(*warnings, "empty: the HTML could not be parsed into a document"))
+        note = "empty: the HTML could not be parsed into a document"
+        return Document(url=url, warnings=(*warnings, note)), None
     meta = extract_html_metadata(root, url=url, now=config.now)
-    doc = _clean_tree(root, meta, url=url, config=config, warnings=list(warnings))
-    if doc.paragraphs or not html_blocks.has_hidden_text(root):
-        return doc
-    # Nothing shows without the page's scripts (content in elements it hides until they run,
-    # or in display:none tabs): read the hidden elements too rather than return nothing.
-    note = "hidden: no article text is visible without scripts; the page's hidden elements were read"
-    again = _clean_tree(root, meta, url=url, config=config, warnings=[*warnings, note], read_hidden=True)
-    return again if again.paragraphs else doc
+    entries = _user_entries(config, host_of(url) or host_of(meta.url), warnings, html=True)
+    plan = plan_page(entries, root)
+    doc, ctx = _clean_tree(root, meta, plan, url=url, config=config, warnings=list(warnings))
+    if not doc.paragraphs and html_blocks.has_hidden_text(root):
+        # Nothing shows without the page's scripts (content in elements it hides until they
+        # run, or in display:none tabs): read the hidden elements too rather than return nothing.
+        note = "hidden: no article text is visible without scripts; the page's hidden elements were read"
+        again, again_ctx = _clean_tree(
+            root, meta, plan, url=url, config=config, warnings=[*warnings, note], read_hidden=True
+        )
+        if again.paragraphs:
+            doc, ctx = again, again_ctx
+    return with_site_metadata(doc, root, entries, config.now), ctx
 
 
 def _clean_tree(
     root: Any,
     meta: PageMeta,
+    plan: PagePlan,
     *,
     url: str | None,
     config: Config,
     warnings: list[str],
     read_hidden: bool = False,
-) -> Document:
+) -> tuple[Document, Context]:
     """The pipeline over one parsed page: blocks, rules, and the document with ``meta``."""
-    blocks, containers = html_blocks.build_blocks(root, read_hidden=read_hidden)
+    blocks, containers = html_blocks.build_blocks(root, read_hidden=read_hidden, marks=plan.marks)
     ctx = Context(
         blocks=blocks,
         source_format="html",
         containers=containers,
         title=meta.title,
-        languages=guess_languages(" ".join(b.text for b in blocks[:300]), meta.language),
+        languages=guess_languages(
+            " ".join(b.text for b in blocks[:LANGUAGE_SAMPLE_BLOCKS]), meta.language
+        ),
         regex_timeout=config.regex_timeout,
         now=config.now,
     )
-    run(ctx, PIPELINE, config.disabled_rules)
-    published = (meta.published.value, meta.published.source) if meta.published else None
-    modified = (meta.modified.value, meta.modified.source) if meta.modified else None
-    if published is None and modified is not None:
-        # The markup reader has read the dates beside the headline and byline and found only
-        # an update ("Last updated: Dec 12, 2025"): the page shows no publication date. The
-        # text rules see a date block alone, without the label the element before it gives,
-        # and dates of related-story lists; neither is the publication date.
-        ctx.published = []
-    return _assemble(
-        ctx,
-        config,
-        warnings,
-        url=meta.url or url,
-        title=meta.title,
-        authors=meta.authors,
-        tags=meta.tags,
-        published=published,
-        modified=modified,
-        site_name=meta.site_name,
-        language=meta.language,
-        description=meta.description,
-    )
+    _run_rules(ctx, plan, config)
+    return _assemble(ctx, config, warnings, meta=meta, url=url), ctx
 
 
 def _in_footer(ctx: Context) -> list[bool]:
@@ -224,7 +269,10 @@ def _surely_enough(ctx: Context, ratio: float, skipped: list[bool]) -> bool:
 def _guard(ctx: Context, config: Config) -> str | None:
     """Undo positional removals when they would leave almost none of the page's prose.
 
-    The prose of the page's footer is not weighed and not restored (:func:`_in_footer`).
+    Only the removals of rules whose ``guard_may_undo`` is set come back (the built-in rules
+    that judge by position or markup, a site profile's selectors and a ``body`` selector; never
+    a user's own ``drop``). The prose of the page's footer is not weighed and not restored
+    (:func:`_in_footer`).
     """
     skipped = _in_footer(ctx)
     if _surely_enough(ctx, config.guard_ratio, skipped):
@@ -239,13 +287,13 @@ def _guard(ctx: Context, config: Config) -> str | None:
     restore = {
         i
         for i in prose
-        if (name := ctx.decided[i]) is not None
-        and (name in _GUARDED_RULES or RULES_BY_NAME[name].family in _GUARDED_FAMILIES)
+        if (rule := ctx.decided[i]) is not None and rule.guard_may_undo
     }
     if not restore:
         return None
     for i in restore:
         ctx.decided[i] = None
+        ctx.moved.pop(i, None)
     ctx.removed = [(i, r) for i, r in ctx.removed if i not in restore]
     return (
         f"guard: the rules would have kept {kept} of {total} characters of prose; "
@@ -253,21 +301,55 @@ def _guard(ctx: Context, config: Config) -> str | None:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class _Fields:
+    """The document's metadata, each field chosen from its sources."""
+
+    url: str | None
+    title: str | None
+    authors: tuple[str, ...]
+    tags: tuple[str, ...]
+    published: tuple[date, str] | None
+    modified: tuple[date, str] | None
+    site_name: str | None = None
+    language: str | None = None
+    description: str | None = None
+
+
+def _fields(ctx: Context, meta: PageMeta | None, url: str | None) -> _Fields:
+    """The metadata stage: for each field, what the page says about itself (HTML: meta tags,
+    JSON-LD, microdata, ``<time>``, the text by the headline, in :class:`PageMeta`) first, then
+    the lines the rules moved out of the body (``ctx.titles``, ``authors``, ``tags``, dates)."""
+    moved_published = ctx.published[0] if ctx.published else None
+    moved_modified = ctx.modified[0] if ctx.modified else None
+    moved_title = ctx.titles[0] if ctx.titles else None
+    if meta is None:  # text input: the moved lines are all there is
+        return _Fields(url, moved_title, tuple(ctx.authors), tuple(ctx.tags), moved_published, moved_modified)
+    published = (meta.published.value, meta.published.source) if meta.published else None
+    modified = (meta.modified.value, meta.modified.source) if meta.modified else None
+    if published is None and modified is not None:
+        # The markup reader has read the dates beside the headline and byline and found only
+        # an update ("Last updated: Dec 12, 2025"): the page shows no publication date. The
+        # text rules see a date block alone, without the label the element before it gives,
+        # and dates of related-story lists; neither is the publication date.
+        moved_published = None
+    return _Fields(
+        url=meta.url or url,
+        title=meta.title or moved_title,
+        authors=meta.authors or tuple(ctx.authors),
+        tags=meta.tags or tuple(ctx.tags),
+        published=published or moved_published,
+        modified=modified or moved_modified,
+        site_name=meta.site_name,
+        language=meta.language,
+        description=meta.description,
+    )
+
+
 def _assemble(
-    ctx: Context,
-    config: Config,
-    warnings: list[str],
-    *,
-    url: str | None,
-    title: str | None = None,
-    authors: tuple[str, ...] = (),
-    tags: tuple[str, ...] = (),
-    published: tuple[date, str] | None = None,
-    modified: tuple[date, str] | None = None,
-    site_name: str | None = None,
-    language: str | None = None,
-    description: str | None = None,
+    ctx: Context, config: Config, warnings: list[str], *, meta: PageMeta | None, url: str | None
 ) -> Document:
+    """The guard, then the body from the kept blocks and the metadata stage's fields."""
     guard_note = _guard(ctx, config)
     if guard_note:
         warnings.append(guard_note)
@@ -279,10 +361,10 @@ def _assemble(
         warnings.append("empty: no article text found")
     elif len(body) < config.min_body_chars:
         warnings.append(f"short: the article body has only {len(body)} characters")
-    published = published or (ctx.published[0] if ctx.published else None)
-    modified = modified or (ctx.modified[0] if ctx.modified else None)
+    fields = _fields(ctx, meta, url)
+    published, modified = fields.published, fields.modified
     return Document(
-        title=title or (ctx.titles[0] if ctx.titles else None),
+        title=fields.title,
         body=body,
         paragraphs=paragraphs,
         paragraph_kinds=tuple(b.kind if b.kind != "line" else "p" for b in kept),
@@ -290,14 +372,14 @@ def _assemble(
         published_source=published[1] if published else None,
         modified=modified[0] if modified else None,
         modified_source=modified[1] if modified else None,
-        tags=tuple(dict.fromkeys(tags or ctx.tags)),
-        authors=tuple(dict.fromkeys(authors or ctx.authors)),
+        tags=tuple(dict.fromkeys(fields.tags)),
+        authors=tuple(dict.fromkeys(fields.authors)),
         related=tuple(dict.fromkeys(ctx.related)),
         links=links,
-        url=url,
-        site_name=site_name,
-        language=language,
-        description=description,
+        url=fields.url,
+        site_name=fields.site_name,
+        language=fields.language,
+        description=fields.description,
         removed=tuple(r for _, r in sorted(ctx.removed, key=lambda item: item[0])),
         warnings=tuple(warnings),
     )

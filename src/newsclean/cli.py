@@ -7,20 +7,21 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import io
-import itertools
 import json
 import os
 import sys
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
+from pathlib import Path
 from typing import BinaryIO, NoReturn, TextIO
 
 from newsclean import __version__
-from newsclean.api import InputFormat, clean
-from newsclean.config import Config
+from newsclean.batch import Options, Record, Result, clean_all, clean_record, file_record, records
+from newsclean.cli_options import add_rule_options, config_from_args
+from newsclean.commands import COMMANDS
+from newsclean.commands import run as run_command
 from newsclean.document import Document
 from newsclean.errors import ConfigError, NewscleanError
+from newsclean.explain import removal_lines
 
 EXIT_OK = 0
 EXIT_EMPTY = 1
@@ -32,10 +33,19 @@ exit codes:
   0  an article was found (for several inputs: in every one)
   1  no article text was found (in at least one input)
   2  usage error (bad option, unknown rule name)
-  3  an input could not be read (missing file, binary file, over the size limit)
+  3  an input could not be read (missing file, binary file, over the size limit) or
+     cleaning it failed (an internal error on that page; the other inputs are still cleaned)
+
+commands:
+  newsclean batch INPUT... -o OUT.jsonl          many pages (files, folders, JSONL, WARC/WET),
+                                                 one JSON line each, nothing lost (batch --help)
+  newsclean rules [--rules FILE]                 list every rule with its family and reason
+  newsclean import-ftr FOLDER -o PROFILES        Full-Text RSS site configs -> site profiles
 
 examples:
   newsclean page.html
+  newsclean --rules my-rules.toml --url https://example.com/story page.html
+  newsclean --explain-html report.html page.html
   curl -s https://example.com/story | newsclean --format json
   newsclean --input-format text --explain < scraped.txt
   newsclean --jsonl --input-format text < wet-records.jsonl > cleaned.jsonl
@@ -65,14 +75,17 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--encoding",
                         help="charset to try first for the input bytes (e.g. from an HTTP header)")
     parser.add_argument("--explain", action="store_true",
-                        help="print each removed piece of text and the rule that removed it on stderr")
+                        help="print each removed piece of text (shortened) with its rule, family and "
+                             "reason on stderr")
+    parser.add_argument("--explain-html", metavar="REPORT.html",
+                        help="write a self-contained HTML page showing every block of the (one) input: "
+                             "removed ones struck through with their rule, moved ones marked, metadata aside")
+    add_rule_options(parser)
     parser.add_argument("--jsonl", action="store_true",
                         help="inputs are JSON Lines, one page per record in its 'html' or 'text' field "
                              "(with optional 'id' and 'url'); output is one JSON line per record")
     parser.add_argument("--field",
                         help="with --jsonl: the record field holding the page (default: html, else text)")
-    parser.add_argument("--disable", action="append", default=[], metavar="RULE",
-                        help="skip a pipeline rule by name (repeatable)")
     parser.add_argument("-j", "--jobs", type=_jobs_count, default=1, metavar="N",
                         help="clean inputs in N worker processes (0: one per CPU); output keeps the "
                              "input order (default: 1)")
@@ -100,61 +113,16 @@ def _render(doc: Document, fmt: str) -> str:
     return doc.body + ("\n" if doc.body else "")
 
 
-def _explain(doc: Document, name: str, err: TextIO) -> None:
-    for removal in doc.removed:
-        err.write(f"{name}: removed [{removal.rule}] {removal.text}\n")
-    for warning in doc.warnings:
-        err.write(f"{name}: warning: {warning}\n")
-
-
-def _read(name: str, stdin: BinaryIO) -> bytes:
-    if name == "-":
-        return stdin.read()
-    with open(name, "rb") as handle:
-        return handle.read()
-
-
-@dataclass(frozen=True)
-class _Job:
-    """One page to clean: where it came from, its content, and its record id for JSONL input."""
-
-    label: str
-    data: str | bytes | None
-    url: str | None
-    record_id: object = None
-    problem: str | None = None  # set when the input could not be read
-
-
-def _jobs(args: argparse.Namespace, stdin: BinaryIO) -> Iterator[_Job]:
+def _records(args: argparse.Namespace, stdin: BinaryIO, max_bytes: int) -> Iterator[Record]:
+    """The inputs as batch records: each file one page, or with ``--jsonl`` one per line."""
     for name in args.files or ["-"]:
-        label = "<stdin>" if name == "-" else name
-        try:
-            data = _read(name, stdin)
-        except OSError as error:
-            yield _Job(label, None, None, problem=f"cannot read: {error.strerror or error}")
-            continue
-        if not args.jsonl:
-            yield _Job(label, data, args.url)
-            continue
-        for number, line in enumerate(data.decode("utf-8", "replace").splitlines(), 1):
-            if not line.strip():
-                continue
-            where = f"{label}:{number}"
-            try:
-                record = json.loads(line)
-            except ValueError as error:
-                yield _Job(where, None, None, problem=f"not a JSON line: {error}")
-                continue
-            if not isinstance(record, dict):
-                yield _Job(where, None, None, problem="a JSON line must hold an object")
-                continue
-            field = args.field or ("html" if "html" in record else "text")
-            content = record.get(field)
-            if not isinstance(content, str):
-                yield _Job(where, None, None, record.get("id"), problem=f"no string field {field!r}")
-                continue
-            url = args.url or (record["url"] if isinstance(record.get("url"), str) else None)
-            yield _Job(where, content, url, record.get("id"))
+        if args.jsonl:
+            yield from records([name], field=args.field, stdin=stdin, jsonl=True, url=args.url,
+                               max_bytes=max_bytes)
+        elif name == "-":
+            yield Record("<stdin>", "<stdin>", stdin.read(), args.url)
+        else:
+            yield file_record(Path(name), args.url, max_bytes)
 
 
 def main(argv: Sequence[str] | None = None, *, stdin: BinaryIO | None = None,
@@ -163,6 +131,13 @@ def main(argv: Sequence[str] | None = None, *, stdin: BinaryIO | None = None,
     stdin = stdin if stdin is not None else sys.stdin.buffer
     out = stdout if stdout is not None else sys.stdout
     err = stderr if stderr is not None else sys.stderr
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["batch"]:
+        from newsclean.batch_cli import batch_main
+
+        return batch_main(argv[1:], stdin=stdin, stdout=out, stderr=err)
+    if argv and argv[0] in COMMANDS:
+        return run_command(argv[0], argv[1:], out, err)
     try:
         # --help and --version print to stdout; send that to the stream we were given
         with contextlib.redirect_stdout(out):
@@ -170,102 +145,62 @@ def main(argv: Sequence[str] | None = None, *, stdin: BinaryIO | None = None,
     except SystemExit as stop:
         return int(stop.code or 0)
     try:
-        config = Config(disabled_rules=frozenset(args.disable))
+        config = config_from_args(args)
     except ConfigError as error:
         err.write(f"newsclean: error: {error}\n")
         return EXIT_USAGE
-    settings = _Settings(
-        fmt="jsonl" if args.jsonl else args.format,
-        jsonl=args.jsonl,
-        explain=args.explain,
-        input_format=args.input_format,
-        encoding=args.encoding,
-        config=config,
-    )
+    if args.explain_html and (args.jsonl or len(args.files) > 1):
+        err.write("newsclean: error: --explain-html reports on one input: give one FILE (or stdin)\n")
+        return EXIT_USAGE
+    fmt = "jsonl" if args.jsonl else args.format
+    options = Options(config=config, input_format=args.input_format, encoding=args.encoding)
+    items = _records(args, stdin, config.max_input_bytes)
+    results: Iterator[Result]
+    if args.explain_html:
+        results = (_with_report(record, options, args.explain_html) for record in items)
+    else:
+        results = clean_all(items, processes=args.jobs if args.jobs > 1 else 0, options=options)
     status = EXIT_OK
-    for result in _results(_jobs(args, stdin), settings, args.jobs):
-        if result.errors:
-            err.write(result.errors)
-        out.write(result.output)
-        status = max(status, result.status)
+    for result in results:
+        doc = result.document
+        if doc is None:
+            err.write(f"newsclean: {result.source}: {result.reason}\n")
+            if args.jsonl:
+                out.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
+            status = EXIT_UNREADABLE
+            continue
+        if args.explain:
+            err.write("".join(line + "\n" for line in removal_lines(doc, result.source)))
+        if args.jsonl:
+            out.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
+        else:
+            out.write(_render(doc, fmt))
+        status = max(status, EXIT_OK if doc.paragraphs else EXIT_EMPTY)
     out.flush()
     return status
 
 
-@dataclass(frozen=True)
-class _Settings:
-    """What every job is cleaned and rendered with (sent once to each worker process)."""
+def _with_report(record: Record, options: Options, report: str) -> Result:
+    """Clean one input and write its ``--explain-html`` report."""
+    if record.payload is None:
+        return clean_record(record, options)
+    from newsclean.explain import explain
+    from newsclean.report import explain_html
 
-    fmt: str
-    jsonl: bool
-    explain: bool
-    input_format: InputFormat
-    encoding: str | None
-    config: Config
-
-
-@dataclass(frozen=True)
-class _Result:
-    output: str
-    errors: str
-    status: int
-
-
-def _run(job: _Job, settings: _Settings) -> _Result:
-    """Clean and render one job; everything it prints is returned, so workers can run it."""
-    problem = job.problem
-    doc = None
-    if problem is None and job.data is not None:
-        try:
-            doc = clean(job.data, url=job.url, input_format=settings.input_format,
-                        config=settings.config, encoding=settings.encoding)
-        except NewscleanError as error:  # InputError, InputTooLargeError: the input, not usage
-            problem = str(error)
-    if doc is None:
-        line = json.dumps({"id": job.record_id, "error": problem}, ensure_ascii=False) + "\n"
-        return _Result(line if settings.jsonl else "", f"newsclean: {job.label}: {problem}\n",
-                       EXIT_UNREADABLE)
-    errors = ""
-    if settings.explain:
-        sink = io.StringIO()
-        _explain(doc, job.label, sink)
-        errors = sink.getvalue()
-    if settings.jsonl:
-        output = json.dumps({"id": job.record_id, **doc.to_dict()}, ensure_ascii=False) + "\n"
-    else:
-        output = _render(doc, settings.fmt)
-    return _Result(output, errors, EXIT_OK if doc.paragraphs else EXIT_EMPTY)
-
-
-_WORKER_SETTINGS: _Settings | None = None
-
-
-def _init_worker(settings: _Settings) -> None:
-    global _WORKER_SETTINGS
-    _WORKER_SETTINGS = settings
-
-
-def _run_in_worker(job: _Job) -> _Result:
-    assert _WORKER_SETTINGS is not None, "worker not initialised"
-    return _run(job, _WORKER_SETTINGS)
-
-
-#: Jobs handed to the pool at a time, per process: bounds the pages held in memory at once.
-_WINDOW_PER_PROCESS = 8
-
-
-def _results(jobs: Iterable[_Job], settings: _Settings, processes: int) -> Iterator[_Result]:
-    """The jobs' results in input order, from this process or from ``processes`` workers."""
-    if processes <= 1:
-        for job in jobs:
-            yield _run(job, settings)
-        return
-    import multiprocessing  # only batch runs pay for it
-
-    iterator = iter(jobs)
-    with multiprocessing.Pool(processes, initializer=_init_worker, initargs=(settings,)) as pool:
-        while window := list(itertools.islice(iterator, processes * _WINDOW_PER_PROCESS)):
-            yield from pool.imap(_run_in_worker, window)
+    input_format = record.input_format if options.input_format == "auto" and record.input_format else (
+        options.input_format)
+    try:
+        explained = explain(record.payload, url=record.url, input_format=input_format, config=options.config,
+                            encoding=record.charset or options.encoding)
+    except NewscleanError:
+        return clean_record(record, options)  # the same error, as a result
+    try:
+        with open(report, "w", encoding="utf-8") as handle:
+            handle.write(explain_html(explained, name=record.source))
+    except OSError as error:
+        return Result(record.id, record.source, record.url, error="unreadable",
+                      reason=f"cannot write the report {report}: {error.strerror or error}")
+    return Result(record.id, record.source, record.url, document=explained.document)
 
 
 def main_entry() -> None:
@@ -277,5 +212,3 @@ def main_entry() -> None:
     except BrokenPipeError:
         code = 0
     raise SystemExit(code)
-
-

@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from newsclean.errors import ConfigError
+from newsclean.userrules import UserRules
+
+if TYPE_CHECKING:
+    from newsclean.rules.pipeline import Rule, Step
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +33,17 @@ class Config:
             returned). Default 80.
         now: the reference time for relative dates ("2 hours ago") and for rejecting dates in the
             future. ``None`` means relative dates are ignored and "the future" is the real clock.
+        rules: the user's own rules (:class:`~newsclean.userrules.UserRules`), usually from
+            :meth:`from_file`; see ``docs/user-rules.md``. Default: none.
+        site_profiles: look up the built-in site profile of the page's host (from ``url``, or
+            the page's canonical URL). Default ``True``.
+        profile_dirs: folders of site profiles (``<host>.toml``, e.g. written by
+            ``newsclean import-ftr``), searched before the built-in ones; the first profile
+            found for a host is the one used. Default: none.
+        extra_rules: :class:`~newsclean.rules.pipeline.Rule` objects made outside the built-in
+            pipeline (a user's own rules); they run first, before the built-in rules, and take
+            part like them (their names can be disabled; the guard and the region read their
+            declared properties). A name that repeats a built-in rule's raises ``ConfigError``.
     """
 
     disabled_rules: frozenset[str] = field(default=frozenset())
@@ -34,17 +52,47 @@ class Config:
     guard_ratio: float = 0.1
     min_body_chars: int = 80
     now: datetime | None = None
+    rules: UserRules = field(default=UserRules())
+    site_profiles: bool = True
+    profile_dirs: tuple[str, ...] = ()
+    extra_rules: tuple[Rule, ...] = ()
+
+    @classmethod
+    def from_file(cls, path: str | Path, **options: Any) -> Config:
+        """A config with the rules of a TOML rules file (other fields as keywords).
+
+        Raises :class:`~newsclean.errors.ConfigError` naming the file, line and problem when
+        the file is not valid TOML, has an unknown key or rule name, or an invalid selector.
+        """
+        return cls(rules=UserRules.from_file(path), **options)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any], **options: Any) -> Config:
+        """A config with rules given as data, in the rules file's shape:
+        ``{"rules": {"drop": [...]}, "site": {"example.com": {"keep": [...]}}}``."""
+        return cls(rules=UserRules.from_dict(data), **options)
 
     def __post_init__(self) -> None:
         if isinstance(self.disabled_rules, str):
             raise ConfigError("disabled_rules must be a collection of rule names, not one string")
         object.__setattr__(self, "disabled_rules", frozenset(self.disabled_rules))
+        object.__setattr__(self, "extra_rules", tuple(self.extra_rules))
         from newsclean.rules import RULE_NAMES
+        from newsclean.rules.pipeline import Rule
 
-        unknown = sorted(self.disabled_rules - RULE_NAMES)
+        extra = [rule.name for rule in self.extra_rules if isinstance(rule, Rule)]
+        if len(extra) != len(self.extra_rules):
+            raise ConfigError("extra_rules must hold newsclean.rules.pipeline.Rule objects")
+        clashes = sorted(set(extra) & RULE_NAMES) + sorted({n for n in extra if extra.count(n) > 1})
+        if clashes:
+            raise ConfigError(
+                f"extra rule name(s) {', '.join(clashes)} already taken; give each rule its own"
+            )
+        known = RULE_NAMES | set(extra)
+        unknown = sorted(self.disabled_rules - known)
         if unknown:
             raise ConfigError(
-                f"unknown rule name(s) {', '.join(unknown)}; known rules: {', '.join(sorted(RULE_NAMES))}"
+                f"unknown rule name(s) {', '.join(unknown)}; known rules: {', '.join(sorted(known))}"
             )
         if self.max_input_bytes <= 0:
             raise ConfigError("max_input_bytes must be positive")
@@ -52,8 +100,19 @@ class Config:
             raise ConfigError("regex_timeout must be between 0 and 60 seconds")
         if not 0 <= self.guard_ratio < 1:
             raise ConfigError("guard_ratio must be in [0, 1)")
+        if not isinstance(self.rules, UserRules):
+            raise ConfigError("rules must be UserRules (use Config.from_file or Config.from_dict)")
+        if isinstance(self.profile_dirs, (str, Path)):
+            raise ConfigError("profile_dirs must be a collection of folders, not one path")
+        object.__setattr__(self, "profile_dirs", tuple(str(folder) for folder in self.profile_dirs))
         if self.now is not None and self.now.tzinfo is None:
             raise ConfigError("now must be a timezone-aware datetime")
+
+    def pipeline(self) -> tuple[Step, ...]:
+        """The steps :func:`newsclean.clean` runs: the extra rules, then the built-in pipeline."""
+        from newsclean.rules import PIPELINE
+
+        return (*self.extra_rules, *PIPELINE) if self.extra_rules else PIPELINE
 
     def replace(self, **changes: object) -> Config:
         """A copy with some fields changed (validated again)."""

@@ -7,6 +7,8 @@ from dataclasses import dataclass, field, fields
 from datetime import date
 from typing import Any
 
+from newsclean.markdown import render as render_markdown
+
 #: Kinds a body paragraph can have; they drive :meth:`Document.to_markdown`.
 PARAGRAPH_KINDS = frozenset(
     {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "tr", "caption"}
@@ -98,6 +100,4 @@ class Document:
 
     def to_markdown(self) -> str:
         """The article as Markdown: title, headings, lists, quotes, tables rows and links."""
-        from newsclean.markdown import render
-
-        return render(self)
+        return render_markdown(self)

@@ -6,6 +6,13 @@ in ``warnings``.
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
+from typing import ParamSpec, TypeVar
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
 
 class NewscleanError(Exception):
     """Base class of every error newsclean raises on purpose."""
@@ -21,3 +28,69 @@ class InputError(NewscleanError, ValueError):
 
 class InputTooLargeError(InputError):
     """The input is larger than ``Config.max_input_bytes``."""
+
+
+class InternalError(NewscleanError, RuntimeError):
+    """An unexpected failure inside :func:`newsclean.clean` on one page: a bug, or a resource
+    running out (memory). ``stage`` names the step it happened in (``decode``, ``sniff``,
+    ``parse``, ``blocks``, ``rules``, ``metadata``, ``document`` or ``clean``); the original
+    exception is ``__cause__``. Other pages are not affected: catch it per page.
+    """
+
+    def __init__(self, stage: str, detail: str) -> None:
+        super().__init__(stage, detail)
+        self.stage = stage
+        self.detail = detail
+
+    def __str__(self) -> str:
+        return f"internal error in the {self.stage} stage: {self.detail} (please report it with the page)"
+
+
+#: The stage of :func:`newsclean.clean` each module belongs to, by its name under ``newsclean.``;
+#: the longest prefix wins.
+_STAGES = (
+    ("decode", "decode"),
+    ("charsets", "decode"),
+    ("detect", "decode"),
+    ("sniff", "sniff"),
+    ("blocks.parse", "parse"),
+    ("blocks", "blocks"),
+    ("rules", "rules"),
+    ("phrases", "rules"),
+    ("meta", "metadata"),
+    ("document", "document"),
+    ("markdown", "document"),
+)
+
+
+def stage_of(error: BaseException) -> str:
+    """The stage whose code was running when ``error`` was raised: the innermost frame of the
+    traceback that belongs to newsclean (a failure inside lxml counts for the module that
+    called it)."""
+    stage = "clean"
+    tb = error.__traceback__
+    while tb is not None:
+        module = str(tb.tb_frame.f_globals.get("__name__", ""))
+        if module.startswith("newsclean."):
+            name = module[len("newsclean."):]
+            stage = next(
+                (s for prefix, s in _STAGES if name == prefix or name.startswith(prefix + ".")), "clean"
+            )
+        tb = tb.tb_next
+    return stage
+
+
+def internal_errors(function: Callable[P, R]) -> Callable[P, R]:
+    """Decorate the library's entry point: any exception that is not a :class:`NewscleanError`
+    becomes an :class:`InternalError` naming the stage, never a bare traceback."""
+
+    @functools.wraps(function)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return function(*args, **kwargs)
+        except NewscleanError:
+            raise
+        except Exception as error:  # noqa: BLE001 - the whole point: one typed error per page
+            raise InternalError(stage_of(error), f"{type(error).__name__}: {error}") from error
+
+    return wrapper

@@ -1,11 +1,35 @@
-"""Rendering a :class:`~newsclean.Document` as Markdown."""
+"""Rendering a :class:`~newsclean.Document` as Markdown.
+
+The document module calls this one; this one reads a document only through the fields it
+renders (:class:`Renderable`), so the two do not import each other.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
+from typing import Protocol
 
-if TYPE_CHECKING:
-    from newsclean.document import Document
+
+class _Link(Protocol):
+    @property
+    def text(self) -> str: ...
+    @property
+    def url(self) -> str | None: ...
+
+
+class Renderable(Protocol):
+    """What :func:`render` reads of a :class:`~newsclean.Document`."""
+
+    @property
+    def title(self) -> str | None: ...
+    @property
+    def paragraphs(self) -> Sequence[str]: ...
+    @property
+    def paragraph_kinds(self) -> Sequence[str]: ...
+    @property
+    def links(self) -> Sequence[_Link]: ...
+    @property
+    def tags(self) -> Sequence[str]: ...
 
 _PREFIX = {"h1": "# ", "h2": "## ", "h3": "### ", "h4": "#### ", "h5": "##### ", "h6": "###### ",
            "li": "- ", "blockquote": "> "}
@@ -16,7 +40,7 @@ def _link(text: str, url: str | None) -> str:
     return f"[{text.translate(_SPECIAL)}]({url})" if url else text
 
 
-def render(doc: Document) -> str:
+def render(doc: Renderable) -> str:
     """Title as a top heading, then the paragraphs by kind; links inline; tags at the end."""
     links = {link.text: link.url for link in doc.links if link.url}
     out: list[str] = []

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 import regex
 from lxml import etree
@@ -99,6 +100,8 @@ def has_hidden_text(root: etree._Element) -> bool:
 #: What an open element is, pushed at its start for its end (``_CELL``: a table cell container;
 #: ``_OTHER``: a comment or processing instruction)
 _PLAIN, _CONTAINER, _CELL, _LINK, _SKIPPED, _BREAK, _OTHER = range(7)
+#: Added to the state of an element a user selector found (see ``build_blocks``'s ``marks``).
+_MARKED = 8
 
 
 #: Heading level of a block's tag (0 for other tags).
@@ -129,22 +132,30 @@ def _marker_concepts(marker: str, furniture: bool) -> tuple[frozenset[str], bool
 NOSCRIPT_FALLBACK_CHARS = 200
 
 
-def build_blocks(root: etree._Element, *, read_hidden: bool = False) -> tuple[list[Block], list[Container]]:
+def build_blocks(
+    root: etree._Element, *, read_hidden: bool = False, marks: dict[Any, tuple[int, ...]] | None = None
+) -> tuple[list[Block], list[Container]]:
     """Walk the tree once and return the text blocks and the containers they sit in.
 
     ``read_hidden`` also reads elements that hide themselves (``hidden``, ``aria-hidden``,
     ``display:none``): the second try on a page that shows no article without its scripts.
+    ``marks`` maps elements that user selectors found to the selectors' ids: each block gets,
+    in ``Block.selected``, the ids of the marked elements its text lies in (a block is the
+    unit: an inline element marks the whole block its text is part of).
     """
-    blocks, containers = _walk(root, SKIP_TAGS, not read_hidden)
+    blocks, containers = _walk(root, SKIP_TAGS, not read_hidden, marks)
     if sum(len(b.text) for b in blocks) < NOSCRIPT_FALLBACK_CHARS and root.find(".//noscript") is not None:
-        again = _walk(root, SKIP_TAGS - {"noscript"}, not read_hidden)
+        again = _walk(root, SKIP_TAGS - {"noscript"}, not read_hidden, marks)
         if sum(len(b.text) for b in again[0]) > sum(len(b.text) for b in blocks):
             return again
     return blocks, containers
 
 
 def _walk(
-    root: etree._Element, skip_tags: frozenset[str], skip_hidden: bool
+    root: etree._Element,
+    skip_tags: frozenset[str],
+    skip_hidden: bool,
+    marks: dict[Any, tuple[int, ...]] | None = None,
 ) -> tuple[list[Block], list[Container]]:
     # The loop runs for every element of every page, so it reads locals, not globals, and
     # builds Blocks and Containers positionally (field order as declared in their classes).
@@ -164,6 +175,9 @@ def _walk(
     link_start: list[tuple[int, str | None]] = []  # (index into buf at <a>, href)
     block_tags, cell_tags, kind_of, heading_level = BLOCK_TAGS, _CELL_TAGS, _KIND_OF, _HEADING_LEVEL
     furniture_tags, furniture_roles, article_tags = _FURNITURE_TAGS, _FURNITURE_ROLES, _ARTICLE_TAGS
+    # user selectors: ids of the marked elements open now, and of those whose text is buffered
+    selecting: list[int] = []
+    pending: set[int] = set()
 
     def flush() -> None:
         # Callers test ``buf`` first: with nothing buffered there are no links either (links are
@@ -192,8 +206,11 @@ def _walk(
                     tuple(open_containers),
                     tuple(links),
                     heading_level.get(kind, 0),
+                    tuple(sorted(pending.union(selecting))) if marks is not None else (),
                 )
             )
+        if pending:
+            pending.clear()
         if links:
             links = []
         link_chars = 0
@@ -272,11 +289,17 @@ def _walk(
                 states.append(_LINK)
             else:
                 states.append(_PLAIN)
+            if marks is not None and el in marks:
+                selecting.extend(marks[el])
+                states[-1] += _MARKED
             text = el.text
             if text and (buf or not text.isspace()):
                 buf.append(text)
         else:
             state = states.pop()
+            marked = state >= _MARKED
+            if marked:
+                state -= _MARKED
             if state == _LINK and link_start:
                 begin, href = link_start.pop()
                 text = _collapse(buf[begin:])
@@ -293,6 +316,11 @@ def _walk(
                     buf.append(" ")
                 open_containers.pop()
                 kinds.pop()
+            if marked:
+                for sid in marks[el]:  # type: ignore[index]
+                    selecting.remove(sid)
+                if buf:  # the element's text waits in the buffer: its block is marked too
+                    pending.update(marks[el])  # type: ignore[index]
             tail = el.tail
             if tail and (buf or not tail.isspace()):
                 buf.append(tail)

@@ -24,6 +24,8 @@ class Block:
             concepts and article hints live on the containers (``blocks.html.Container``).
         links: ``(text, href)`` of the links inside the block.
         heading_level: 1–6 for headings, else 0.
+        selected: ids of the user selectors whose elements hold the block (HTML input with
+            user rules only; see :mod:`newsclean.userrules`).
     """
 
     text: str
@@ -34,6 +36,7 @@ class Block:
     containers: tuple[int, ...] = ()
     links: tuple[tuple[str, str | None], ...] = ()
     heading_level: int = 0
+    selected: tuple[int, ...] = ()
 
     @property
     def link_density(self) -> float:

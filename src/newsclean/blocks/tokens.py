@@ -67,6 +67,30 @@ TOKEN_CONCEPTS: dict[str, tuple[str, ...]] = {
     ),
 }
 
+#: The concepts that say "not the article" (page furniture): every concept above but
+#: ``article``. The markup rules remove by them (one rule per concept), the HTML region discounts
+#: containers named by them, and the content area of a page counts no furniture.
+BOILERPLATE_CONCEPTS = frozenset(TOKEN_CONCEPTS) - {"article"}
+
+#: The same concepts as metadata reads them, to tell whether a date sits in the article
+#: (:func:`newsclean.meta.tree.region_of`): a date in a comment thread is never the article's,
+#: one in a related list, a subscribe box or a sidebar only under a label ("Published …").
+#: Metadata matches each as the start of a word anywhere in the raw class/id string
+#: (``comment`` finds ``comments-area`` and ``commentlist``), so these are stems, as regular
+#: expression fragments, of the concept's words above (a test keeps them so). ``carousel`` and
+#: ``ticker`` are read by metadata only: the block walk does not name them yet.
+REGION_STEMS: dict[str, tuple[str, ...]] = {
+    "comments": ("comment", "reply", "replies", "respond", "disqus", "discussion"),
+    "related": (
+        "related", "recommend", "teaser", "popular", "trending", "most-?read", "more-?stories",
+        "read-?more", "carousel", "ticker",
+    ),
+    "subscribe": ("newsletter", "promo"),
+    "navigation": ("sidebar",),
+}
+#: Stems metadata reads that name no word of the block walk's vocabulary.
+METADATA_ONLY_STEMS = frozenset({"carousel", "ticker"})
+
 #: Words that name an embedded post (a tweet, an Instagram or TikTok post quoted in the story):
 #: the element holds quoted article text, so a "social" beside them is no share bar.
 EMBED_WORDS = frozenset({

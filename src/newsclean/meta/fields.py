@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from newsclean.blocks.tokens import REGION_STEMS
+
 # --- <meta> field names -------------------------------------------------------------------
 # Lower-cased values of a <meta>'s name / property / itemprop / http-equiv, in order of trust.
 PUBLISHED_META: tuple[str, ...] = (
@@ -119,10 +121,10 @@ LANGUAGE_META: tuple[str, ...] = ("content-language", "og:locale", "dc.language"
 # call than ``regex`` with a timeout, which matters in loops over every element.
 # Regions whose dates are not the article's. Comment threads and navigation never give a date;
 # lists of other articles, sidebars and footers give one only under a label ("Published …").
-COMMENT_REGION = re.compile(r"(?<![a-z])(?:comment|reply|replies|respond|disqus|discussion)", re.IGNORECASE)
+# The words are the page-region vocabulary's (blocks/tokens.py REGION_STEMS), by concept.
+COMMENT_REGION = re.compile(rf"(?<![a-z])(?:{'|'.join(REGION_STEMS['comments'])})", re.IGNORECASE)
 OTHER_REGION = re.compile(
-    r"(?<![a-z])(?:related|recommend|sidebar|teaser|popular|trending|most-?read|"
-    r"newsletter|promo|more-?stories|read-?more|carousel|ticker)",
+    rf"(?<![a-z])(?:{'|'.join(s for c in ('related', 'subscribe', 'navigation') for s in REGION_STEMS[c])})",
     re.IGNORECASE,
 )
 # A footer, by tag or by class, is foreign unless it is the footer of the <article> itself.

@@ -398,14 +398,12 @@ def _headline_chunks(h1: Any) -> Iterator[str]:
     """The text pieces of the headline element without what pages nest inside it: a ``<time>``
     ("Dec 18 2025 Preparing a transition"), a sub-heading or an element classed as a date or
     byline ("Posted on July 1, 2024 by …")."""
-    if h1.text and h1.text.strip():
-        yield h1.text
-    for child in h1:
-        nested = child.tag in _HEADING_TAGS or ANY_HINT.search(class_tokens(child).lower())
-        if visible(child) and not nested:
-            yield from _headline_chunks(child)
-        if child.tail and child.tail.strip():
-            yield child.tail
+    return chunks(h1, descend=_inside_headline)
+
+
+def _inside_headline(child: Any) -> bool:
+    nested = child.tag in _HEADING_TAGS or ANY_HINT.search(class_tokens(child).lower())
+    return visible(child) and not nested
 
 
 #: A byline split over several author elements is read from their parent up to this length.

@@ -43,19 +43,26 @@ def clean_title(title: str, *, site_name: str | None = None) -> str:
     kept = [p for p in pieces if not _is_site(p, site_name)]
     if kept and len(kept) < len(pieces):
         # Rebuild with the original separators between the pieces that stay.
+        kept_set = set(kept)
         out: list[str] = []
         for index, piece in enumerate(pieces):
-            if piece in kept:
+            if piece in kept_set:
                 if out:
                     out.append(seps[index - 1])
                 out.append(piece)
         return "".join(out).strip()
-    last, head = pieces[-1], title[: title.rfind(seps[-1])]
-    suffix_words = len(last.split())
-    if "|" in seps[-1] or (
-        suffix_words <= _MAX_SUFFIX_WORDS
-        and len(head.split()) >= 2 * suffix_words + 2
-        and ":" not in seps[-1]
-    ):
-        return clean_title(head) if "|" in head else head.strip()
-    return title
+    # Trailing pieces go one at a time while a '|' stands before the last one: a loop over the
+    # separators found once, not recursion and re-splitting (a title may hold thousands).
+    starts = [m.start() for m in _SEPARATOR.finditer(title)]
+    current, count = title, len(pieces)
+    while count >= 2:
+        sep, last, head = seps[count - 2], pieces[count - 1], title[: starts[count - 2]]
+        suffix_words = len(last.split())
+        wanted = 2 * suffix_words + 2
+        short_suffix = suffix_words <= _MAX_SUFFIX_WORDS and ":" not in sep
+        if not ("|" in sep or (short_suffix and len(head.split(None, wanted)) >= wanted)):
+            return current
+        if "|" not in head:
+            return head.strip()
+        current, count = head, count - 1
+    return current

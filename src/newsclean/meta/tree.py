@@ -6,7 +6,7 @@ both ``lxml.html`` and the plain ``etree.HTMLParser``; nothing here changes the 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from lxml import etree
@@ -91,26 +91,43 @@ def visible(node: Any) -> bool:
     return isinstance(node.tag, str) and node.tag not in _SKIP_TEXT_TAGS
 
 
-def chunks(el: Any) -> Iterator[str]:
-    """The visible text pieces under ``el``, in document order (script, style, svg skipped)."""
-    if el.text and el.text.strip():
-        yield el.text
-    for child in el:
-        if visible(child):
-            yield from chunks(child)
-        if child.tail and child.tail.strip():
-            yield child.tail
+def chunks(el: Any, descend: Callable[[Any], bool] = visible) -> Iterator[str]:
+    """The visible text pieces under ``el``, in document order (script, style, svg skipped).
+
+    ``descend`` says which child elements to read into (their tails are read either way). An
+    explicit stack, not recursion: a page may nest 2,048 elements deep (libxml2's limit with
+    ``huge_tree``), twice Python's recursion limit.
+    """
+    stack: list[Any] = [el]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            yield item
+            continue
+        if item.text and item.text.strip():
+            yield item.text
+        for child in reversed(item):  # pushed last to first, so popped first to last
+            if child.tail and child.tail.strip():
+                stack.append(child.tail)
+            if descend(child):
+                stack.append(child)
 
 
 def chunks_backwards(el: Any) -> Iterator[str]:
-    """:func:`chunks` from the last piece to the first, produced lazily."""
-    for child in reversed(el):
-        if child.tail and child.tail.strip():
-            yield child.tail
-        if visible(child):
-            yield from chunks_backwards(child)
-    if el.text and el.text.strip():
-        yield el.text
+    """:func:`chunks` from the last piece to the first, produced lazily (an explicit stack)."""
+    stack: list[Any] = [el]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            yield item
+            continue
+        if item.text and item.text.strip():
+            stack.append(item.text)  # popped after everything below it
+        for child in item:  # pushed first to last, so popped last to first
+            if visible(child):
+                stack.append(child)
+            if child.tail and child.tail.strip():
+                stack.append(child.tail)
 
 
 def window(h1: Any, *, before: bool, max_chars: int) -> list[str]:

@@ -17,22 +17,10 @@ import. Adding a language is adding a module and its name to :data:`LANGUAGES`
 from __future__ import annotations
 
 import importlib
-import re
-import time
 from collections.abc import Iterator
 from functools import lru_cache
-from typing import Any
 
 import regex
-
-# The stdlib regular-expression parser, read for the literals a prompt pattern needs (``re._parser``
-# since Python 3.11, ``sre_parse`` before).
-try:
-    _sre_parser: Any = importlib.import_module("re._parser")
-    _sre_constants: Any = importlib.import_module("re._constants")
-except ImportError:  # Python 3.10
-    _sre_parser = importlib.import_module("sre_parse")
-    _sre_constants = importlib.import_module("sre_constants")
 
 LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "ru", "pl", "tr", "ar", "zh", "ja")
 
@@ -60,9 +48,15 @@ _EDGES = regex.compile(r"^[\p{P}\p{S}\p{N}\s]+|[\p{P}\p{S}\p{N}\s]+$")
 _SPACES = regex.compile(r"\s+")
 
 
+#: A block longer than this is never a label: the longest label of the packs ("do not sell or
+#: share my personal information") has 44 characters; a label with a count or arrows around it
+#: still fits.
+LABEL_MAX_CHARS = 80
+
+
 def normalize_label(text: str) -> str:
     """The form labels are compared in: case-folded, edges stripped, spaces single."""
-    if len(text) > 80:
+    if len(text) > LABEL_MAX_CHARS:
         return ""
     return _normalize_short(text)
 
@@ -144,258 +138,15 @@ def prompt_pattern(languages: frozenset[str]) -> regex.Pattern[str]:
     return regex.compile("|".join(parts) or "(?!)", regex.IGNORECASE)
 
 
-#: How many sets of found strings a matcher keeps the candidate alternatives of.
-_FOUND_CACHE_SIZE = 4096
-
-
-@lru_cache(maxsize=4096)
-def _alternative_pattern(family: str, source: str) -> regex.Pattern[str]:
-    """One alternative of :func:`prompt_pattern` on its own, in its family's group.
-
-    Shared by every language set and compiled on first use: compiling a sub-alternation per set
-    of found strings cost more than all the searches (hundreds of distinct sets on one bench).
-    """
-    return regex.compile(f"(?P<{family}>(?:{source}))", regex.IGNORECASE)
-
-
-#: (anchored, pattern) per candidate alternative, in the alternation's order
-_Candidates = tuple[tuple[bool, regex.Pattern[str]], ...]
-
-
-class PromptMatcher:
-    """``prompt_pattern(languages).search`` with a literal-word prefilter, for speed.
-
-    Searching the whole alternation tries every alternative at every position of a line, while
-    almost every alternative needs some literal text ("newsletter", "cookie", "share") that most
-    lines lack. So each alternative declares, derived from its source, a set of lower-case
-    strings one of which any match contains; ``in`` on the lower-cased line (a C-level scan) then
-    tells which alternatives could match, and only those are searched, each on its own. The
-    alternation's match starts where the earliest of its alternatives' matches starts and takes
-    the first alternative (in order, hence by family priority) matching there, so the leftmost
-    match, ties to the earlier alternative, has the full pattern's family and start. Alternatives
-    anchored with ``^`` are tried with ``.match``. Lines holding a character the regex engine
-    matches case-insensitively to a literal although it lower-cases differently (``ſ``, Kelvin
-    ``K``, ``İ``) try every alternative, so the shortcut is exact.
-    """
-
-    def __init__(self, languages: frozenset[str]) -> None:
-        #: (family, source, anchored, required strings or None when nothing is required)
-        self._alternatives: list[tuple[str, str, bool, frozenset[str] | None]] = []
-        for family in FAMILY_PRIORITY:
-            for lang in sorted(languages):
-                for source in SOURCES.get(lang, {}).get(family, ()):
-                    anchored, required = _shape(source)
-                    self._alternatives.append((family, source, anchored, required))
-        #: required string -> indices of the alternatives it unlocks
-        unlocks: dict[str, list[int]] = {}
-        for index, (_, _, _, required) in enumerate(self._alternatives):
-            for literal in required or ():
-                unlocks.setdefault(literal, []).append(index)
-        self._unlocks = unlocks
-        #: the strings by their rarest character: a line lacking it cannot hold them, and one
-        #: ``set`` of the line's characters rules out most strings without scanning for them
-        buckets: dict[str, list[str]] = {}
-        for literal in unlocks:
-            buckets.setdefault(max(literal, key=_rarity), []).append(literal)
-        self._buckets = tuple((char, tuple(strings)) for char, strings in buckets.items())
-        self._always = tuple(i for i, (*_, required) in enumerate(self._alternatives) if required is None)
-        mismatches = _case_mismatches()
-        # (the strings are lower-cased: 'ICP' is written upper case, and 'ı' matches its 'I')
-        used = {ch for literal in unlocks for ch in literal}
-        exotic = sorted(
-            {c for ch, found in mismatches.items() if ch.lower() in used for c in found if not c.isascii()}
-        )
-        #: lines with one of these try every alternative (see the class docstring)
-        self._exotic = re.compile("[" + "".join(map(re.escape, exotic)) + "]") if exotic else None
-        #: the strings found in a line -> its candidate alternatives, in order (cleared when it
-        #: grows past a bound)
-        self._by_found: dict[tuple[str, ...], _Candidates] = {}
-        self._all: _Candidates | None = None
-
-    def _candidates(self, indices: list[int]) -> _Candidates:
-        """(anchored, pattern) of the given alternatives, in the alternation's order."""
-        found = []
-        for i in sorted(set(indices)):
-            family, source, anchored, _ = self._alternatives[i]
-            found.append((anchored, _alternative_pattern(family, source)))
-        return tuple(found)
-
-    def search(self, text: str, timeout: float) -> regex.Match[str] | None:
-        """A match with the full prompt pattern's family (``lastgroup``) and start in ``text``, or
-        ``None``; a search that runs out of time counts as no match."""
-        if self._exotic is not None and self._exotic.search(text) is not None:
-            if self._all is None:
-                self._all = self._candidates(list(range(len(self._alternatives))))
-            candidates = self._all
-        else:
-            lowered = text.lower()
-            chars = set(lowered)
-            # (comprehensions: the cheapest loops here; the order is fixed, so a set of strings
-            # found always makes the same key)
-            found = tuple([
-                literal
-                for char, strings in self._buckets
-                if char in chars
-                for literal in strings
-                if literal in lowered
-            ])
-            cached = self._by_found.get(found)
-            if cached is None:
-                unlocks = self._unlocks
-                cached = self._candidates([*self._always, *(i for lit in found for i in unlocks[lit])])
-                if len(self._by_found) >= _FOUND_CACHE_SIZE:
-                    self._by_found.clear()
-                self._by_found[found] = cached
-            candidates = cached
-        best: regex.Match[str] | None = None
-        # one time budget for the whole line, as the single alternation had
-        deadline = time.monotonic() + timeout
-        try:
-            for anchored, pattern in candidates:
-                left = deadline - time.monotonic()
-                if left <= 0:
-                    return None
-                if anchored:
-                    match = pattern.match(text, timeout=left)
-                else:
-                    match = pattern.search(text, timeout=left)
-                # an earlier alternative keeps a tie: only a strictly earlier start wins
-                if match is not None and (best is None or match.start() < best.start()):
-                    best = match
-                    if best.start() == 0:
-                        break  # nothing later can start earlier
-        except TimeoutError:
-            return None
-        return best
-
-
-#: Letters from the most to the least common in the packs' languages' text (roughly): the
-#: rarest character of a string decides which bucket it is looked for under.
-_COMMON_CHARS = " etaoinsrhldcumfpgwybvkxjqz"
-
-
-def _rarity(char: str) -> int:
-    """How rare ``char`` is in page text (any character not in the list counts as rarest)."""
-    rank = _COMMON_CHARS.find(char)
-    return len(_COMMON_CHARS) if rank < 0 else rank
-
-
-#: (the packs' sources are fixed and most language sets share the English ones: each source is
-#: parsed once per process, not once per language set met)
-@lru_cache(maxsize=4096)
-def _shape(source: str) -> tuple[bool, frozenset[str] | None]:
-    """Whether a pattern source is ``^``-anchored, and strings (lower case) one of which every
-    match contains (``None`` when no literal is certain, or the source is beyond the stdlib parser)."""
-    try:
-        parsed = _sre_parser.parse(source)
-    except Exception:  # noqa: BLE001 - any source the stdlib cannot read simply runs unfiltered
-        return False, None
-    items = list(parsed)
-    anchored = bool(items) and items[0] == (_sre_constants.AT, _sre_constants.AT_BEGINNING)
-    return anchored, _required(items)
-
-
-def _required(items: list[tuple[object, object]]) -> frozenset[str] | None:
-    """The most selective requirement of a parsed sequence: a run of literal characters, or a
-    group/alternation every branch of which has a requirement."""
-    options: list[frozenset[str]] = []
-    run: list[str] = []
-
-    def close_run() -> None:
-        if run:
-            options.append(frozenset({"".join(run).lower()}))
-            run.clear()
-
-    c = _sre_constants
-    for op, arg in items:
-        if op is c.LITERAL:
-            char = chr(arg)  # type: ignore[arg-type]
-            if not any(m.isascii() for m in _case_mismatches().get(char, ())):
-                run.append(char)
-                continue
-            # ('ı' matches 'I', which lower-cases to 'i'): the character ends the run, so the
-            # literals never need it; other such pairs are rare characters, handled as exotic
-        if op is c.AT:
-            continue  # zero-width: the literals either side stay adjacent in the text
-        close_run()
-        sub: frozenset[str] | None = None
-        if op is c.SUBPATTERN:
-            sub = _required(list(arg[-1]))  # type: ignore[index]
-        elif op is c.BRANCH:
-            branches = [_required(list(b)) for b in arg[1]]  # type: ignore[index]
-            if all(b is not None for b in branches):
-                sub = frozenset().union(*branches)  # type: ignore[arg-type]
-        elif op in (c.MAX_REPEAT, c.MIN_REPEAT) and arg[0] >= 1:  # type: ignore[index]
-            sub = _required(list(arg[2]))  # type: ignore[index]
-        if sub:
-            options.append(sub)
-    close_run()
-    if not options:
-        return None
-    # most selective: the option whose shortest string is longest
-    return max(options, key=lambda strings: (min(map(len, strings)), -len(strings)))
-
-
-@lru_cache(maxsize=1)
-def _case_mismatches() -> dict[str, frozenset[str]]:
-    """For each literal character of the packs' patterns, the characters the regex engine matches
-    to it case-insensitively although their lower case differs from its lower case."""
-    chars: set[str] = set()
-    for by_family in SOURCES.values():
-        for sources in by_family.values():
-            for source in sources:
-                try:
-                    chars.update(_literal_chars(list(_sre_parser.parse(source))))
-                except Exception:  # noqa: BLE001 - unparsed sources run unfiltered anyway
-                    continue
-    if not chars:
-        return {}
-    literal_chars = "".join(sorted(chars))
-    # cased letters all lie in the first two Unicode planes (the rest are ideographs, symbols)
-    planes = "".join(map(chr, [*range(0xD800), *range(0xE000, 0x20000)]))
-    candidates = set(regex.findall("[" + regex.escape(literal_chars) + "]", planes, regex.IGNORECASE))
-    mismatches: dict[str, set[str]] = {}
-    for cand in candidates:
-        for char in regex.findall(regex.escape(cand), literal_chars, regex.IGNORECASE):
-            if cand.lower() != char.lower():
-                mismatches.setdefault(char, set()).add(cand)
-    return {char: frozenset(found) for char, found in mismatches.items()}
-
-
-def _literal_chars(items: list[tuple[object, object]]) -> set[str]:
-    """Every literal character of a parsed pattern, at any depth."""
-    found: set[str] = set()
-    for op, arg in items:
-        if op is _sre_constants.LITERAL:
-            found.add(chr(arg))  # type: ignore[arg-type]
-        elif isinstance(arg, (list, tuple)):
-            for part in arg:
-                if isinstance(part, _sre_parser.SubPattern):
-                    found |= _literal_chars(list(part))
-                elif isinstance(part, list):
-                    for sub in part:
-                        if isinstance(sub, _sre_parser.SubPattern):
-                            found |= _literal_chars(list(sub))
-    return found
-
-
-@lru_cache(maxsize=64)
-def prompt_matcher(languages: frozenset[str]) -> PromptMatcher:
-    """The prefiltered prompt search for the given languages (built once per language set)."""
-    return PromptMatcher(languages)
-
-
 def label_family(text: str) -> str | None:
     """The family whose label ``text`` is, or ``None``."""
     return LABEL_FAMILY.get(normalize_label(text))
 
 
-def all_patterns() -> Iterator[tuple[str, regex.Pattern[str]]]:
-    """Every compiled pattern that meets page text, by name (for the backtracking tests)."""
+def phrase_patterns() -> Iterator[tuple[str, regex.Pattern[str]]]:
+    """The packs' compiled patterns that meet page text, by name (for the backtracking tests;
+    :func:`newsclean.rules.all_patterns` adds the rules' own)."""
     for family, pattern in PATTERN_FAMILY.items():
         yield f"phrases.{family}", pattern
     yield "phrases.edges", _EDGES
     yield "phrases.prompts", prompt_pattern(frozenset(LANGUAGES))
-    from newsclean.rules import iter_rule_patterns
-
-    yield from iter_rule_patterns()

@@ -1,14 +1,21 @@
-"""The rule pipeline: one ordered tuple of named rules, run over the blocks of every page.
+"""The rule pipeline: one ordered tuple of rules and region steps, run over the blocks of every page.
 
 Order matters and reads like the algorithm:
 
-1. metadata lines that look like nothing else (datelines, bylines);
-2. phrase rules: blocks that *are* widget, share, subscribe, comment, ad, cookie or menu text;
-3. related-story headers and the lists under them;
-4. markup rules (HTML): blocks inside regions whose class/id/role name them as boilerplate,
-   link lists, and image captions;
-5. structure: the article region is located from what is left; tag lines, the title and
-   headline runs around it are moved to metadata; everything else outside it is removed.
+1. metadata lines that look like nothing else (datelines, bylines, tag lines);
+2. HTML: the article region is located (the container where the prose concentrates), once;
+3. phrase rules: blocks that *are* widget, share, subscribe, comment, ad, cookie or menu text;
+4. related-story headers and the lists under them;
+5. markup rules (HTML): blocks inside regions whose class/id/role name them as boilerplate
+   (except around the article region), link lists, and image captions;
+6. text: the article region is located (the best run of prose lines) from what is left, once;
+7. structure: tag lines, the title and headline runs around the region are moved to metadata;
+   everything else outside it is removed.
+
+Each region step sits at the one point whose state it needs: the HTML region weighs prose before
+any boilerplate rule has run (the phrase prefilter and the markup rules read it), the text region
+weighs lines after the phrase rules have named the comment, related and subscribe markers that
+end an article.
 """
 
 from __future__ import annotations
@@ -17,46 +24,56 @@ from collections.abc import Iterator
 
 import regex
 
-from newsclean.rules import labels, markup, metadata, region, related
-from newsclean.rules.pipeline import Context, Mark, Rule, run
+from newsclean.rules import html_region, labels, markup, metadata, region, related
+from newsclean.rules.pipeline import Context, Mark, Region, RegionStep, Rule, Step, run
 
-_META = {rule.name: rule for rule in metadata.RULES}
-_RELATED = {rule.name: rule for rule in related.RULES}
-_MARKUP = {rule.name: rule for rule in markup.RULES}
-
-PIPELINE: tuple[Rule, ...] = (
-    _META["dateline"],
-    _META["byline"],
-    _META["tag-line"],
-    *labels.LABEL_RULE_OBJECTS,
-    _RELATED["related-header"],
-    _MARKUP["share-markup"],
-    _MARKUP["related-markup"],
-    _MARKUP["subscribe-markup"],
-    _MARKUP["comments-markup"],
-    _MARKUP["ads-markup"],
-    _MARKUP["cookie-markup"],
-    _MARKUP["navigation-markup"],
-    _MARKUP["link-list"],
-    _MARKUP["figure-caption"],
-    _META["title-heading"],
-    _META["tag-list"],
-    _META["title-line"],
-    _RELATED["related-headlines"],
-    _MARKUP["outside-article"],
+HTML_REGION = RegionStep(
+    "html-region",
+    "the container where the article's prose concentrates, widened to the content area of a page "
+    "that is not one story or to the posts of a thread",
+    html_region.locate,
+    frozenset({"html"}),
+)
+TEXT_REGION = RegionStep(
+    "text-region",
+    "the best run of prose lines, ended by comment, related and subscribe markers",
+    region.locate,
+    frozenset({"text"}),
 )
 
-RULES_BY_NAME: dict[str, Rule] = {rule.name: rule for rule in PIPELINE}
+PIPELINE: tuple[Step, ...] = (
+    metadata.DATELINE,
+    metadata.BYLINE,
+    metadata.TAG_LINE,
+    HTML_REGION,
+    *labels.LABEL_RULE_OBJECTS,
+    related.RELATED_HEADER,
+    *markup.CONCEPT_RULES,
+    markup.LINK_LIST,
+    markup.FIGURE_CAPTION,
+    TEXT_REGION,
+    metadata.TITLE_HEADING,
+    metadata.TAG_LIST,
+    metadata.TITLE_LINE,
+    related.RELATED_HEADLINES,
+    markup.OUTSIDE_ARTICLE,
+)
+
+#: The rules of the pipeline, in order (its region steps left out).
+RULES: tuple[Rule, ...] = tuple(step for step in PIPELINE if isinstance(step, Rule))
+RULES_BY_NAME: dict[str, Rule] = {rule.name: rule for rule in RULES}
 RULE_NAMES: frozenset[str] = frozenset(RULES_BY_NAME)
-region.RULE_FAMILY.update({rule.name: rule.family for rule in PIPELINE})
-FAMILIES: tuple[str, ...] = tuple(dict.fromkeys(rule.family for rule in PIPELINE))
+FAMILIES: tuple[str, ...] = tuple(dict.fromkeys(rule.family for rule in RULES))
 
 
-def iter_rule_patterns() -> Iterator[tuple[str, regex.Pattern[str]]]:
-    """Compiled patterns the rules apply to page text (for the backtracking tests)."""
+def all_patterns() -> Iterator[tuple[str, regex.Pattern[str]]]:
+    """Every compiled pattern that meets page text, by name: the phrase packs' and the rules'
+    own (for the backtracking tests)."""
     from newsclean.meta import tags
+    from newsclean.phrases import phrase_patterns
     from newsclean.rules import features
 
+    yield from phrase_patterns()
     yield "meta.tags.LABEL", tags.LABEL
     yield "labels.MENU_SEPARATORS", labels.MENU_SEPARATORS
     for name in dir(features):
@@ -65,4 +82,7 @@ def iter_rule_patterns() -> Iterator[tuple[str, regex.Pattern[str]]]:
             yield f"features.{name}", value
 
 
-__all__ = ["PIPELINE", "RULES_BY_NAME", "RULE_NAMES", "FAMILIES", "Context", "Mark", "Rule", "run"]
+__all__ = [
+    "PIPELINE", "RULES", "RULES_BY_NAME", "RULE_NAMES", "FAMILIES", "HTML_REGION", "TEXT_REGION",
+    "Context", "Mark", "Region", "RegionStep", "Rule", "Step", "run",
+]

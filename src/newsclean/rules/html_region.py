@@ -1,6 +1,8 @@
 """Where the article is on an HTML page: the container that concentrates the most prose.
 
-Two scores per container, both derived once per page and cached on the context:
+Located once per page by the region step of the pipeline (:func:`locate`), right after the
+lines that move into metadata (datelines, bylines, tag lines) and before every rule that reads
+the region. Two scores per container:
 
 * the *mass*: the weights of every block inside it (prose counts its length, link lists and
   short labels count against), so an outer wrapper always has at least its article's mass;
@@ -24,18 +26,16 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from newsclean.blocks.tokens import BOILERPLATE_CONCEPTS
 from newsclean.rules.features import is_prose, word_count
 from newsclean.rules.page_kind import (
     content_area,
     opening_post_thread,
     posts_are_content,
     thread_area,
+    thread_posts,
 )
-from newsclean.rules.pipeline import Context
-from newsclean.rules.region import family_of
-
-#: Containers whose class/id concepts say "not the article".
-BOILERPLATE_CONCEPTS = frozenset({"share", "related", "subscribe", "comments", "ads", "cookie", "navigation"})
+from newsclean.rules.pipeline import Context, Region
 
 #: Elements that hold text rather than group blocks: a block's weight goes to the first ancestor
 #: that is not one of these.
@@ -72,6 +72,29 @@ HINT_INNER_SHARE = 0.85
 TRUNCATION_MARKS = ("...", "…", "[…]", "[...]", "(...)")
 
 
+#: The weights of :func:`block_weight`, in characters of prose. They were set by hand with the
+#: first region finder and every share above was tuned on top of them, so they are a set: do
+#: not tune one alone (run bench/identity.py and bench/accuracy.py on every set after a change).
+#: A block whose text is more than this share links is a link list …
+LINK_BLOCK_SHARE = 0.5
+#: … and costs this much per linked character, plus a fixed cost (a menu of many short links
+#: weighs against the container that holds it even when each item is tiny);
+LINK_BLOCK_COST_PER_CHAR = 0.5
+LINK_BLOCK_COST = 10
+#: a label of at most this many words (a button, "Share", "Advertisement") costs this much;
+LABEL_MAX_WORDS = 3
+LABEL_COST = 10.0
+#: any other short text that is not prose (a caption, a date line) costs this share of its length;
+NON_PROSE_COST_PER_CHAR = 0.2
+#: and a block an earlier rule removed (a share label, a comment counter) costs this much, as
+#: a sign of furniture around it, unless the rule moved it into metadata (a byline, a date).
+REMOVED_BLOCK_COST = 5.0
+#: A container's concentration is discounted by its link density, capped here: a container
+#: whose text is all links keeps a tenth of its concentration rather than none, so a page that
+#: is only a list of links still has a region.
+LINK_DENSITY_CAP = 0.9
+
+
 def block_weight(text: str, link_chars: int, kind: str) -> float:
     """How much a block says "article here": prose counts its length, link lists count against.
 
@@ -79,17 +102,17 @@ def block_weight(text: str, link_chars: int, kind: str) -> float:
     a ticker of headline + snippet items cannot outweigh the story beside it.
     """
     length = len(text)
-    if link_chars > 0.5 * length:
-        return -float(link_chars) * 0.5 - 10
+    if link_chars > LINK_BLOCK_SHARE * length:
+        return -float(link_chars) * LINK_BLOCK_COST_PER_CHAR - LINK_BLOCK_COST
     if kind.startswith("h") and len(kind) == 2:
         return 0.0
     if text.endswith(TRUNCATION_MARKS):
         return 0.0
     if is_prose(text):
         return float(length - link_chars)
-    if word_count(text) <= 3:
-        return -10.0
-    return -0.2 * length
+    if word_count(text) <= LABEL_MAX_WORDS:
+        return -LABEL_COST
+    return -NON_PROSE_COST_PER_CHAR * length
 
 
 def block_weights(ctx: Context) -> list[float]:
@@ -102,21 +125,13 @@ def block_weights(ctx: Context) -> list[float]:
 
 
 def _weights(ctx: Context) -> list[float]:
-    """Block weights as the region sees them: what earlier rules took weighs a little against."""
+    """Block weights as the region sees them: what earlier rules took weighs a little against,
+    except a line moved into metadata (a byline, a dateline), which belongs with the story."""
     pure = block_weights(ctx)
     return [
-        pure[i] if decided is None else (0.0 if family_of(ctx, i) == "metadata" else -5.0)
-        for i, decided in enumerate(ctx.decided)
+        pure[i] if rule is None else (0.0 if rule.to_metadata else -REMOVED_BLOCK_COST)
+        for i, rule in enumerate(ctx.decided)
     ]
-
-
-def container_masses(ctx: Context) -> list[float]:
-    """The summed block weights inside every container (cached)."""
-    cached = ctx.cache.get("html_mass")
-    if cached is None:
-        _score(ctx)
-        cached = ctx.cache["html_mass"]
-    return cached  # type: ignore[no-any-return]
 
 
 class Scores(NamedTuple):
@@ -171,16 +186,17 @@ def _score(ctx: Context) -> Scores:
             conc[chain[level]] += share
             share /= 2
     density = [links[c] / chars[c] if chars[c] else 0.0 for c in range(n)]
-    ctx.cache["html_mass"] = mass
     return Scores(mass, positive, conc, own, density)
 
 
-def main_container(ctx: Context) -> int | None:
-    """The container holding the article's core (see the module docstring); ``None`` if no prose."""
-    if ctx.main is not None or not ctx.containers:
-        return ctx.main
+def locate(ctx: Context) -> Region:
+    """The article region of an HTML page (see the module docstring) from the state at the
+    region step; its ``main`` is ``None`` when the page has no prose."""
+    if not ctx.containers:
+        return Region()
     containers = ctx.containers
     scores = _score(ctx)
+    mass = tuple(scores.mass)
     n = len(containers)
     adjusted = [0.0] * n
     in_comments = [False] * n
@@ -188,10 +204,9 @@ def main_container(ctx: Context) -> int | None:
         parent = container.parent
         in_comments[c] = "comments" in container.concepts or (parent >= 0 and in_comments[parent])
     thread = _is_thread_page(ctx, in_comments)
-    ctx.thread_page = thread
     ignored = BOILERPLATE_CONCEPTS - {"comments"} if thread else BOILERPLATE_CONCEPTS
     for c, container in enumerate(containers):
-        value = scores.conc[c] * (1.0 - min(scores.density[c], 0.9))
+        value = scores.conc[c] * (1.0 - min(scores.density[c], LINK_DENSITY_CAP))
         if container.concepts & ignored:
             value *= OWN_BOILERPLATE_FACTOR
         if in_comments[c] and not thread:
@@ -199,30 +214,31 @@ def main_container(ctx: Context) -> int | None:
         adjusted[c] = value
     core = max(range(n), key=lambda c: (adjusted[c], -containers[c].depth))
     if adjusted[core] <= 0:
-        return None
+        return Region(mass=mass)
     best_own = _best_inside(ctx, scores.own)
     floor = SIBLING_SHARE * best_own[core]
-    core = _climb(ctx, core, scores, best_own, floor)
+    core = _climb(ctx, core, scores, best_own, floor, thread)
     core = _widen_to_article(ctx, core, scores)
     core = _apply_hints(ctx, core, scores.mass)
     chosen = _with_siblings(ctx, core, scores, best_own, floor)
+    posts: frozenset[int] | None = None  # the containers whose posts are the content
     if thread:  # the posts are the page's content, wherever the longest one is
         area = thread_area(ctx, block_weights(ctx), in_comments)
         if area is not None:
             chosen = frozenset({area})
             if posts_are_content(ctx, area, block_weights(ctx), in_comments):
-                ctx.thread = chosen  # markup.thread_region's answer: the comment rule spares the posts
+                posts = chosen
     elif (area := opening_post_thread(ctx, chosen, block_weights(ctx), in_comments)) is not None:
         chosen = frozenset({area})
-        ctx.thread = chosen  # the replies are content, as above
+        posts = chosen  # the replies are content, as above
     else:  # a page of spread sections, not one article: its content area
         area = content_area(ctx, core, chosen)
         if area is not None:
             chosen = chosen | {area} if area in ancestors_and_self(ctx, core) else frozenset({area})
     core = core if area is None else area
-    ctx.main = core
-    ctx.main_set = chosen
-    return core
+    if posts is None:
+        posts = thread_posts(ctx, chosen, block_weights(ctx))
+    return Region(main=core, containers=chosen, thread=posts, mass=mass)
 
 
 #: The page's one ``<article>`` is taken whole when it keeps this share of the core's mass and
@@ -328,7 +344,9 @@ def _best_inside(ctx: Context, values: list[float]) -> list[float]:
     return best
 
 
-def _climb(ctx: Context, core: int, scores: Scores, best_own: list[float], floor: float) -> int:
+def _climb(
+    ctx: Context, core: int, scores: Scores, best_own: list[float], floor: float, thread: bool
+) -> int:
     """Widen the core to its parent while the parent adds article and nothing else.
 
     Articles written as sections (``<div class=sect><h2/><div class=body>…``) put each section
@@ -341,7 +359,6 @@ def _climb(ctx: Context, core: int, scores: Scores, best_own: list[float], floor
     children: dict[int, list[int]] = {}
     for c, container in enumerate(containers):
         children.setdefault(container.parent, []).append(c)
-    thread = ctx.thread_page
     stops = BOILERPLATE_CONCEPTS - {"comments"} if thread else BOILERPLATE_CONCEPTS
     current = core
     while thread or not containers[current].article_hint:  # <article>, <main>: the page drew the line
@@ -385,14 +402,6 @@ def _with_siblings(
         ):
             chosen.add(c)
     return frozenset(chosen)
-
-
-def main_set(ctx: Context) -> frozenset[int]:
-    """The containers of the article region (the core and the siblings taken in with it)."""
-    main = main_container(ctx)
-    if main is None:
-        return frozenset()
-    return ctx.main_set if ctx.main_set is not None else frozenset({main})
 
 
 def ancestors_and_self(ctx: Context, cid: int) -> set[int]:

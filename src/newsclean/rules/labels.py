@@ -12,9 +12,9 @@ from dataclasses import dataclass
 
 import regex
 
-from newsclean.phrases import PATTERN_FAMILY, label_family, normalize_label, prompt_matcher
+from newsclean.phrases import LABEL_MAX_CHARS, PATTERN_FAMILY, label_family, normalize_label
+from newsclean.prefilter import prompt_matcher
 from newsclean.rules.features import word_count
-from newsclean.rules.html_region import main_container
 from newsclean.rules.pipeline import Context, Mark, Rule
 from newsclean.rules.textsearch import find, inside_quotes
 
@@ -89,20 +89,21 @@ class PhraseHit:
 
 def phrase_hits(ctx: Context) -> list[PhraseHit | None]:
     """Classify every block once: a label, a glued run of labels, or a short prompt."""
-    cached = ctx.cache.get("phrase_hits")
-    if cached is not None:
-        return cached  # type: ignore[no-any-return]
+    return ctx.region_memo("phrase_hits", lambda: _phrase_hits(ctx))
+
+
+def _phrase_hits(ctx: Context) -> list[PhraseHit | None]:
     hits: list[PhraseHit | None] = []
     timeout = ctx.regex_timeout
     # Prompt patterns are the costly part; on HTML pages only blocks in the article's container
     # need them, since everything outside it goes anyway.
-    main = main_container(ctx) if ctx.source_format == "html" else None
+    main = ctx.region.main if ctx.source_format == "html" and ctx.region else None
     prompts = prompt_matcher(ctx.languages)
     cookie = PATTERN_FAMILY.get("cookie")
     for block in ctx.blocks:
         text = block.text
         hit: PhraseHit | None = None
-        if len(text) <= 80:
+        if len(text) <= LABEL_MAX_CHARS:
             family = label_family(text)
             if family is not None:
                 hit = PhraseHit(family)
@@ -129,7 +130,6 @@ def phrase_hits(ctx: Context) -> list[PhraseHit | None]:
             if match is not None and not inside_quotes(text, match.start()):
                 hit = PhraseHit("cookie")
         hits.append(hit)
-    ctx.cache["phrase_hits"] = hits
     return hits
 
 
@@ -148,11 +148,13 @@ def make_label_rule(name: str, family: str, reason: str) -> Rule:
 # spaces is scanned once, not once per position (which is quadratic).
 MENU_SEPARATORS = regex.compile(r"(?<!\s)\s+/\s+|(?<!\s)\s*[|·•]\s*")
 MENU_LABEL_SHARE = 0.6
+#: A menu line longer than this is a sentence with slashes or bullets in it.
+MENU_LINE_MAX_CHARS = 300
 
 
 def menu_items(text: str) -> list[str] | None:
     """The items of a separator-joined menu line, or ``None`` when it is not one."""
-    if len(text) > 300:
+    if len(text) > MENU_LINE_MAX_CHARS:
         return None
     items = [item.strip() for item in MENU_SEPARATORS.split(text) if item.strip()]
     if len(items) < 2:
@@ -177,6 +179,8 @@ COMMENT_HEADER = regex.compile(
     regex.IGNORECASE,
 )
 COMMENT_HEADER_MAX_CHARS = 120
+#: The verb and colon end the header: only its last characters are searched.
+COMMENT_HEADER_TAIL_CHARS = 16
 #: How many lines the last comment of a thread may run to.
 LAST_COMMENT_MAX_LINES = 30
 #: How many header lines make a thread.
@@ -189,28 +193,34 @@ def apply_comment_header(ctx: Context) -> Iterator[Mark]:
         for i, block in enumerate(ctx.blocks)
         if ctx.decided[i] is None
         and len(block.text) <= COMMENT_HEADER_MAX_CHARS
-        and COMMENT_HEADER.search(block.text[-16:]) is not None
+        and COMMENT_HEADER.search(block.text[-COMMENT_HEADER_TAIL_CHARS:]) is not None
     ]
     if len(headers) < COMMENT_HEADER_MIN_REPEATS:
         return
     # each header and the comment under it, up to the next header; the last comment ends at the
-    # first block another rule took ("Reply", "Leave a reply") other than its timestamp
+    # first block another rule took ("Reply", "Leave a reply") other than its timestamp or byline
     ends = headers[1:] + [min(len(ctx.blocks), headers[-1] + 1 + LAST_COMMENT_MAX_LINES)]
     for start, end in zip(headers, ends, strict=True):
         yield Mark(start)
         for j in range(start + 1, end):
-            name = ctx.decided[j]
-            if name is None:
+            rule = ctx.decided[j]
+            if rule is None:
                 yield Mark(j)
-            elif start == headers[-1] and name not in ("dateline", "byline"):
+            elif start == headers[-1] and not rule.credit_line:
                 break
 
 
-LABEL_RULE_OBJECTS: tuple[Rule, ...] = tuple(make_label_rule(*spec) for spec in LABEL_RULES) + (
-    Rule("menu-line", "navigation", "a line of menu items joined by separators (| · •)", apply_menu_line),
-    Rule("comment-header", "comments",
-         "a repeated 'name says:' / 'name wrote:' line heads each reader comment of a thread; "
-         "the headers and the comments under them go",
-         apply_comment_header, frozenset({"text"})),
+MENU_LINE = Rule("menu-line", "navigation", "a line of menu items joined by separators (| · •)",
+                 apply_menu_line)
+COMMENT_HEADER_RULE = Rule(
+    "comment-header", "comments",
+    "a repeated 'name says:' / 'name wrote:' line heads each reader comment of a thread; "
+    "the headers and the comments under them go",
+    apply_comment_header, frozenset({"text"}),
+)
+#: The phrase rules in pipeline order: one per family of :data:`LABEL_RULES`, then the menu line
+#: and the comment header.
+LABEL_RULE_OBJECTS: tuple[Rule, ...] = (
+    *(make_label_rule(*spec) for spec in LABEL_RULES), MENU_LINE, COMMENT_HEADER_RULE,
 )
 

@@ -6,26 +6,22 @@ from collections.abc import Iterator
 
 from newsclean.document import Link
 from newsclean.rules.features import word_count
-from newsclean.rules.html_region import (
-    ancestors_and_self,
-    block_weights,
-    container_masses,
-    main_container,
-    main_set,
-)
-from newsclean.rules.pipeline import Context, Mark, Rule
-from newsclean.rules.region import text_region
+from newsclean.rules.html_region import ancestors_and_self
+from newsclean.rules.pipeline import Context, Mark, Region, Rule
 
-#: (rule name, concept/family, reason)
-MARKUP_RULES: tuple[tuple[str, str, str], ...] = (
-    ("share-markup", "share", "inside a share/social bar"),
-    ("related-markup", "related", "inside a related/recommended/most-read box"),
-    ("subscribe-markup", "subscribe", "inside a newsletter, subscribe, paywall or follow box"),
-    ("comments-markup", "comments", "inside the comment section"),
-    ("ads-markup", "ads", "inside an ad slot or sponsored box"),
-    ("cookie-markup", "cookie", "inside a cookie or consent banner"),
+#: (rule name, concept/family, reason, guard may undo). The guard may undo the rules that read
+#: the broadest class words (header, sidebar, content lists, "more" boxes): on a page that
+#: misuses them they wrap the article itself; a share bar or a cookie banner does not.
+MARKUP_RULES: tuple[tuple[str, str, str, bool], ...] = (
+    ("share-markup", "share", "inside a share/social bar", False),
+    ("related-markup", "related", "inside a related/recommended/most-read box", True),
+    ("subscribe-markup", "subscribe", "inside a newsletter, subscribe, paywall or follow box", False),
+    ("comments-markup", "comments", "inside the comment section", False),
+    ("ads-markup", "ads", "inside an ad slot or sponsored box", False),
+    ("cookie-markup", "cookie", "inside a cookie or consent banner", False),
     ("navigation-markup", "navigation",
-     "inside navigation, header, footer, sidebar, breadcrumbs, bylines, captions or other page furniture"),
+     "inside navigation, header, footer, sidebar, breadcrumbs, bylines, captions or other page furniture",
+     True),
 )
 
 #: A block this link-heavy, and this short, is a menu or a list of links.
@@ -49,76 +45,32 @@ MISNAMED_SHARE = 0.5
 
 def protected_containers(ctx: Context) -> set[int]:
     """Containers whose class/id concepts are not trusted: those around or holding the article."""
-    cached = ctx.cache.get("html_protected")
-    if cached is not None:
-        return cached  # type: ignore[no-any-return]
-    main = main_container(ctx)
+    return ctx.region_memo("html_protected", lambda: _protected(ctx))
+
+
+def _protected(ctx: Context) -> set[int]:
+    region = ctx.region or Region()
+    main = region.main
     protected: set[int] = set()
     if main is not None:
-        protected = ancestors_and_self(ctx, main) | set(main_set(ctx))
-        mass = container_masses(ctx)
+        protected = ancestors_and_self(ctx, main) | set(region.containers)
+        mass = region.mass
         floor = MISNAMED_SHARE * mass[main]
         if floor > 0:
             protected |= {
                 c for c, container in enumerate(ctx.containers)
                 if mass[c] >= floor and "comments" not in container.concepts
             }
-    ctx.cache["html_protected"] = protected
     return protected
 
 
-#: The article region is a discussion thread (a forum topic, a Q&A page) when its first prose is
-#: a post (in a container named as a comment) and this share of its prose is in posts: there the
-#: posts are the content. A story followed by its comments starts with the story, inside the
-#: region or before it (a story's worth of prose before the region: ``STORY_BEFORE_CHARS``, or
-#: ``STORY_BEFORE_SHARE`` of the region's).
-THREAD_SHARE = 0.6
-STORY_BEFORE_SHARE = 0.25
-STORY_BEFORE_CHARS = 500
-
-
-def thread_region(ctx: Context) -> frozenset[int]:
-    """The article region's containers when the region is a discussion thread, else nothing."""
-    if ctx.thread is not None:
-        return ctx.thread
-    region = main_set(ctx)
-    result: frozenset[int] = frozenset()
-    if region:
-        containers = ctx.containers
-        total = in_comments = before = 0.0
-        weights = block_weights(ctx)
-        for i, block in enumerate(ctx.blocks):
-            if ctx.decided[i] is not None:
-                continue
-            weight = weights[i]
-            if weight <= 0:
-                continue
-            if region.isdisjoint(block.containers):
-                if not total:
-                    before += weight
-                continue
-            posted = any("comments" in containers[c].concepts for c in block.containers)
-            if not total and not posted:
-                break
-            total += weight
-            if posted:
-                in_comments += weight
-        story_before = before >= min(STORY_BEFORE_CHARS, STORY_BEFORE_SHARE * total)
-        if total > 0 and in_comments >= THREAD_SHARE * total and not story_before:
-            result = region
-    ctx.thread = result
-    return result
-
-
-def make_markup_rule(name: str, family: str, reason: str) -> Rule:
+def make_markup_rule(name: str, family: str, reason: str, guard_may_undo: bool = False) -> Rule:
     def apply(ctx: Context) -> Iterator[Mark]:
         protected = protected_containers(ctx)
-        thread = thread_region(ctx) if family == "comments" else frozenset()
+        thread = ctx.region.thread if family == "comments" and ctx.region else frozenset()
         # The concepts around a block are the same for all seven markup rules (``protected`` is
-        # derived once per page): worked out on first asking and cached on the context.
-        marked: list[frozenset[str] | None] | None = ctx.cache.get("html_marked")
-        if marked is None:
-            marked = ctx.cache["html_marked"] = [None] * len(ctx.blocks)
+        # derived from the region): worked out on first asking and kept with the region.
+        marked: list[frozenset[str] | None] = ctx.region_memo("html_marked", lambda: [None] * len(ctx.blocks))
         for i, block in enumerate(ctx.blocks):
             if ctx.decided[i] is not None:
                 continue
@@ -135,7 +87,14 @@ def make_markup_rule(name: str, family: str, reason: str) -> Rule:
                     yield Mark(i)
 
     apply.__name__ = f"apply_{name.replace('-', '_')}"
-    return Rule(name=name, family=family, reason=reason, apply=apply, formats=frozenset({"html"}))
+    return Rule(
+        name=name,
+        family=family,
+        reason=reason,
+        apply=apply,
+        formats=frozenset({"html"}),
+        guard_may_undo=guard_may_undo,
+    )
 
 
 #: A block that is one written-out address: the writer put the URL in the text for the reader.
@@ -186,28 +145,30 @@ def apply_figure_caption(ctx: Context) -> Iterator[Mark]:
 
 def apply_outside_article(ctx: Context) -> Iterator[Mark]:
     """Everything outside the article region (HTML: the main container; text: the prose run)."""
+    region = ctx.region
+    if region is None:
+        return
     if ctx.source_format == "html":
-        containers = main_set(ctx)
+        containers = region.containers
         if not containers:
             return
         for i, block in enumerate(ctx.blocks):
             if ctx.decided[i] is None and containers.isdisjoint(block.containers):
                 yield Mark(i)
         return
-    span = text_region(ctx)
-    if span is None:
+    if region.span is None:
         return
-    first, last = span
+    first, last = region.span
     for i in range(len(ctx.blocks)):
         if ctx.decided[i] is None and not first <= i <= last:
             yield Mark(i)
 
 
-RULES = tuple(make_markup_rule(*spec) for spec in MARKUP_RULES) + (
-    Rule("link-list", "navigation", "a block made almost only of links is a menu or a link list",
-         apply_link_list, frozenset({"html"})),
-    Rule("figure-caption", "widget", "an image caption or photo credit is not article text",
-         apply_figure_caption, frozenset({"html"})),
-    Rule("outside-article", "structure", "outside the article region chosen for this page",
-         apply_outside_article),
-)
+#: The seven rules of :data:`MARKUP_RULES`, in its order.
+CONCEPT_RULES: tuple[Rule, ...] = tuple(make_markup_rule(*spec) for spec in MARKUP_RULES)
+LINK_LIST = Rule("link-list", "navigation", "a block made almost only of links is a menu or a link list",
+                 apply_link_list, frozenset({"html"}), guard_may_undo=True)
+FIGURE_CAPTION = Rule("figure-caption", "widget", "an image caption or photo credit is not article text",
+                      apply_figure_caption, frozenset({"html"}))
+OUTSIDE_ARTICLE = Rule("outside-article", "structure", "outside the article region chosen for this page",
+                       apply_outside_article, guard_may_undo=True)

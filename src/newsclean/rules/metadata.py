@@ -11,11 +11,18 @@ import regex
 from newsclean.meta.dates import parse_datelines, parse_label
 from newsclean.meta.tags import parse_tag_line
 from newsclean.rules.features import is_headline_shaped, is_prose
-from newsclean.rules.html_region import main_container
 from newsclean.rules.pipeline import Context, Mark, Rule
-from newsclean.rules.region import standfirst_lines, text_region
 
 _HAS_DIGIT = regex.compile(r"\d|[一二三四五六七八九十]")
+#: A timestamp or byline line is short; a longer block that holds a date or a name is prose
+#: about it, and stays in the body.
+DATELINE_MAX_CHARS = 120
+BYLINE_MAX_CHARS = 120
+#: A label alone on the line before a date ("Last updated:") is at most this long.
+DATE_LABEL_MAX_CHARS = 40
+#: A heading that contains the page title (or is contained in it) repeats it when it is longer
+#: than this; a short heading ("News") inside a long title is a section name.
+TITLE_HEADING_MIN_CHARS = 15
 
 
 def apply_dateline(ctx: Context) -> Iterator[Mark]:
@@ -23,7 +30,12 @@ def apply_dateline(ctx: Context) -> Iterator[Mark]:
     the unlabelled date after it and goes with it."""
     for i, block in enumerate(ctx.blocks):
         text = block.text
-        if ctx.decided[i] is not None or len(text) > 120 or not _HAS_DIGIT.search(text) or is_prose(text):
+        if (
+            ctx.decided[i] is not None
+            or len(text) > DATELINE_MAX_CHARS
+            or not _HAS_DIGIT.search(text)
+            or is_prose(text)
+        ):
             continue
         found = parse_datelines(text, now=ctx.now)
         if not found:
@@ -31,13 +43,13 @@ def apply_dateline(ctx: Context) -> Iterator[Mark]:
         label = _label_before(ctx, i) if any(line.label is None for line in found) else None
         if label is not None:
             found = tuple(line if line.label else dataclasses.replace(line, kind=label) for line in found)
-            yield Mark(i - 1, action="dateline", value=())
-        yield Mark(i, action="dateline", value=found)
+            yield Mark(i - 1, action="dates", value=())
+        yield Mark(i, action="dates", value=found)
 
 
 def _label_before(ctx: Context, i: int) -> Literal["published", "modified"] | None:
     """The kind named by a timestamp label alone in the block before ``i``, if there is one."""
-    if i == 0 or ctx.decided[i - 1] is not None or len(ctx.blocks[i - 1].text) > 40:
+    if i == 0 or ctx.decided[i - 1] is not None or len(ctx.blocks[i - 1].text) > DATE_LABEL_MAX_CHARS:
         return None
     label = parse_label(ctx.blocks[i - 1].text)
     return label[0] if label else None
@@ -47,7 +59,7 @@ def apply_byline(ctx: Context) -> Iterator[Mark]:
     from newsclean.meta.authors import parse_byline
 
     for i, block in enumerate(ctx.blocks):
-        if ctx.decided[i] is not None or len(block.text) > 120:
+        if ctx.decided[i] is not None or len(block.text) > BYLINE_MAX_CHARS:
             continue
         names = parse_byline(block.text)
         if names:
@@ -65,10 +77,10 @@ def apply_tag_line(ctx: Context) -> Iterator[Mark]:
 
 def apply_tag_list(ctx: Context) -> Iterator[Mark]:
     """Text input: an unlabelled list of short keywords after the article's prose."""
-    region = text_region(ctx)
-    if region is None:
+    span = ctx.region.span if ctx.region else None
+    if span is None:
         return
-    for i in range(region[1] + 1, len(ctx.blocks)):
+    for i in range(span[1] + 1, len(ctx.blocks)):
         if ctx.decided[i] is None:
             tags = parse_tag_line(ctx.blocks[i].text)
             if tags:
@@ -77,11 +89,12 @@ def apply_tag_list(ctx: Context) -> Iterator[Mark]:
 
 def apply_title_line(ctx: Context) -> Iterator[Mark]:
     """Text input: the headline-shaped line just before the article is its title."""
-    region = text_region(ctx)
-    if region is None or ctx.title is not None:
+    region = ctx.region
+    if region is None or region.span is None or ctx.title is not None:
         return
-    standfirst = standfirst_lines(ctx)
-    for i in range(region[0] - 1, max(-1, region[0] - 6), -1):
+    start = region.span[0]
+    standfirst = region.standfirst
+    for i in range(start - 1, max(-1, start - 6), -1):
         if ctx.decided[i] is not None:
             continue
         if i in standfirst and not is_headline_shaped(ctx.blocks[i].text):
@@ -96,23 +109,24 @@ def apply_title_heading(ctx: Context) -> Iterator[Mark]:
     title = (ctx.title or "").casefold().strip()
     if not title:
         return
-    main_container(ctx)
     for i, block in enumerate(ctx.blocks):
         if ctx.decided[i] is None and block.heading_level:
             text = block.text.casefold()
-            if text == title or (len(text) > 15 and (text in title or title in text)):
+            if text == title or (len(text) > TITLE_HEADING_MIN_CHARS and (text in title or title in text)):
                 yield Mark(i, action="title", value=block.text)
 
 
-RULES = (
-    Rule("dateline", "metadata", "a line that is only a timestamp goes to published/modified",
-         apply_dateline),
-    Rule("byline", "metadata", "a byline goes to authors", apply_byline),
-    Rule("tag-line", "metadata", "a labelled tag or keyword line goes to tags", apply_tag_line),
-    Rule("tag-list", "metadata", "a list of short keywords after the article goes to tags", apply_tag_list,
-         frozenset({"text"})),
-    Rule("title-line", "metadata", "the headline above the article goes to title", apply_title_line,
-         frozenset({"text"})),
-    Rule("title-heading", "metadata", "the heading that repeats the page title goes to title",
-         apply_title_heading, frozenset({"html"})),
-)
+_HTML, _TEXT, _BOTH = frozenset({"html"}), frozenset({"text"}), frozenset({"html", "text"})
+
+DATELINE = Rule("dateline", "metadata", "a line that is only a timestamp goes to published/modified",
+                apply_dateline, _BOTH, to_metadata=True, credit_line=True)
+BYLINE = Rule("byline", "metadata", "a byline goes to authors", apply_byline, _BOTH,
+              to_metadata=True, credit_line=True)
+TAG_LINE = Rule("tag-line", "metadata", "a labelled tag or keyword line goes to tags", apply_tag_line,
+                _BOTH, to_metadata=True)
+TAG_LIST = Rule("tag-list", "metadata", "a list of short keywords after the article goes to tags",
+                apply_tag_list, _TEXT, to_metadata=True)
+TITLE_LINE = Rule("title-line", "metadata", "the headline above the article goes to title",
+                  apply_title_line, _TEXT, to_metadata=True)
+TITLE_HEADING = Rule("title-heading", "metadata", "the heading that repeats the page title goes to title",
+                     apply_title_heading, _HTML, to_metadata=True)

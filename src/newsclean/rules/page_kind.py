@@ -20,10 +20,9 @@ posts (:func:`opening_post_thread`): the replies are drawn with the opening post
 
 from __future__ import annotations
 
+from newsclean.blocks.tokens import BOILERPLATE_CONCEPTS
 from newsclean.rules.pipeline import Context
 
-#: Containers whose class/id concepts say "page furniture, not content".
-FURNITURE_CONCEPTS = frozenset({"share", "related", "subscribe", "comments", "ads", "cookie", "navigation"})
 #: A block this link-heavy is a menu or a link list, whatever its container says.
 LINK_HEAVY = 0.5
 #: The content area is taken when its content outweighs the core's this many times: a story
@@ -128,7 +127,7 @@ def block_values(ctx: Context, trusted: set[int], region: frozenset[int]) -> lis
         if region.isdisjoint(block.containers):
             for c in block.containers:
                 if c not in trusted:
-                    named |= containers[c].concepts & FURNITURE_CONCEPTS
+                    named |= containers[c].concepts & BOILERPLATE_CONCEPTS
         if not named:
             values.append(length)
         elif named == {"comments"}:
@@ -269,7 +268,7 @@ def opening_post_thread(
 
 
 #: A story before the thread: this much prose outside it ahead of the first post, or this share of
-#: the posts' (the measure of :func:`newsclean.rules.markup.thread_region`).
+#: the posts' (:func:`posts_are_content` and :func:`thread_posts` measure it alike).
 STORY_BEFORE_CHARS = 500
 STORY_BEFORE_SHARE = 0.25
 
@@ -292,3 +291,42 @@ def posts_are_content(ctx: Context, area: int, weights: list[float], in_comments
         elif not posts and area not in block.containers:
             before += weight
     return posts > 0 and before < min(STORY_BEFORE_CHARS, STORY_BEFORE_SHARE * posts)
+
+
+#: The article region is a discussion thread (a forum topic, a Q&A page) when its first prose is
+#: a post (in a container named as a comment) and this share of its prose is in posts: there the
+#: posts are the content. A story followed by its comments starts with the story, inside the
+#: region or before it (a story's worth of prose before the region: ``STORY_BEFORE_CHARS``, or
+#: ``STORY_BEFORE_SHARE`` of the region's).
+THREAD_SHARE = 0.6
+
+
+def thread_posts(ctx: Context, region: frozenset[int], weights: list[float]) -> frozenset[int]:
+    """The region's containers when the region is a discussion thread, else nothing.
+
+    The comment rule spares the blocks inside them: the posts of a thread page are its content.
+    """
+    if not region:
+        return frozenset()
+    containers = ctx.containers
+    total = in_comments = before = 0.0
+    for i, block in enumerate(ctx.blocks):
+        if ctx.decided[i] is not None:
+            continue
+        weight = weights[i]
+        if weight <= 0:
+            continue
+        if region.isdisjoint(block.containers):
+            if not total:
+                before += weight
+            continue
+        posted = any("comments" in containers[c].concepts for c in block.containers)
+        if not total and not posted:
+            break
+        total += weight
+        if posted:
+            in_comments += weight
+    story_before = before >= min(STORY_BEFORE_CHARS, STORY_BEFORE_SHARE * total)
+    if total > 0 and in_comments >= THREAD_SHARE * total and not story_before:
+        return region
+    return frozenset()

@@ -1,23 +1,31 @@
-"""The rule machinery: :class:`Rule`, :class:`Mark`, the per-page :class:`Context`, and the runner.
+"""The pipeline machinery: :class:`Rule`, :class:`RegionStep`, :class:`Mark`, the per-page
+:class:`Context`, and the runner.
 
-A rule is a small function that *reads* the context (blocks, what earlier rules decided) and
-*returns* marks; only the runner changes state, and it records every removal with the rule that
-made it. Rules therefore stay pure and can be tested on a handful of blocks.
+A rule is a small function that *reads* the context (blocks, what earlier rules decided, the
+article region) and *returns* marks. A region step works out where the article is from the
+state at its fixed point in the pipeline and *returns* a :class:`Region`. Only the runner
+changes state: it records every removal with the rule that made it and stores the region, so
+rules and region steps stay pure and can be tested on a handful of blocks.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from newsclean.blocks.model import Block
 from newsclean.document import Link, Removal
 
 #: What a mark does with its block. Every action takes the block out of the body and records
 #: it in ``Document.removed``; all but ``remove`` also move its content into metadata.
-ACTIONS = frozenset({"remove", "tags", "related", "dateline", "authors", "title"})
+ACTIONS = frozenset({"remove", "tags", "related", "dates", "authors", "title"})
+
+_T = TypeVar("_T")
+
+#: The input formats a step can run on.
+FORMATS = frozenset({"html", "text"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,38 +42,92 @@ class Mark:
     pieces: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Rule:
-    """One named step of the pipeline."""
+    """One named rule of the pipeline: what it is, why it removes, and how the rest treats it.
+
+    Rules are compared by identity: ``Context.decided`` holds the rule object that took a block,
+    so every later decision reads the rule's declared properties, never its name. A rule made
+    outside the built-in pipeline (a user's rule) takes part the same way.
+
+    Attributes:
+        name: unique, shown in ``Removal.rule`` and accepted by ``Config.disabled_rules``.
+        family: the kind of boilerplate (``Removal.family``); the region weighs removals by it.
+        reason: one line, shown in ``Removal.reason`` and ``docs/rules.md``.
+        apply: reads the context and yields marks.
+        formats: the inputs it runs on (``html``, ``text``).
+        guard_may_undo: the over-pruning guard may put its removals back: it judges by position
+            or markup, so on a page it misreads it can take the article (a phrase rule that
+            recognised a label cannot).
+        to_metadata: it moves the line into metadata (a dateline, a byline, a tag line, the
+            title): the line is part of the story's furniture, not boilerplate, and the region
+            does not count it against the container it sits in.
+        credit_line: the lines it takes name the story's author or time (a byline, a timestamp):
+            they sit between a standfirst and the article, and under a reader comment's header.
+    """
 
     name: str
     family: str
     reason: str
     apply: Callable[[Context], Iterable[Mark]]
-    formats: frozenset[str] = frozenset({"html", "text"})
+    formats: frozenset[str] = FORMATS
+    guard_may_undo: bool = False
+    to_metadata: bool = False
+    credit_line: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    """Where the article is on one page, decided once by a :class:`RegionStep`.
+
+    HTML input fills ``main`` (the container holding the article's core; ``None`` when the page
+    has no prose), ``containers`` (every container the region takes), ``thread`` (the region's
+    containers when a discussion thread's posts are the content, so the comment rule spares
+    them) and ``mass`` (the summed block weights inside each container, by container id).
+    Text input fills ``span`` (the ``(first, last)`` block indices of the article's prose run)
+    and ``standfirst`` (lines above a byline the run starts after: a standfirst or a caption).
+    """
+
+    main: int | None = None
+    containers: frozenset[int] = frozenset()
+    thread: frozenset[int] = frozenset()
+    mass: tuple[float, ...] = ()
+    span: tuple[int, int] | None = None
+    standfirst: frozenset[int] = frozenset()
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class RegionStep:
+    """The step that locates the article region, at one fixed point of the pipeline.
+
+    ``locate`` reads the state the rules before it left and returns the :class:`Region`; the
+    runner stores it in ``Context.region`` and every later rule reads it from there.
+    """
+
+    name: str
+    reason: str
+    locate: Callable[[Context], Region]
+    formats: frozenset[str] = FORMATS
+
+
+#: One step of :data:`newsclean.rules.PIPELINE`.
+Step = Rule | RegionStep
 
 
 @dataclass(slots=True)
 class Context:
     """What the rules of one page read: blocks, the decisions so far, and page-level facts.
 
-    ``decided[i]`` is the name of the rule that took block ``i`` out of the body (``None`` while
-    it is kept). ``main`` is the container chosen as the article region (HTML only),
-    ``main_set`` all the containers the region takes, ``thread_page`` whether the page is a
-    discussion thread, ``thread`` the region's containers when its posts are the content
-    (``frozenset()`` when they are not; ``None`` until decided), and ``region`` the
-    ``(first, last)`` block indices of the article's prose run (text input).
+    ``decided[i]`` is the rule that took block ``i`` out of the body (``None`` while it is
+    kept). ``region`` is where the article is, stored by the runner when the pipeline reaches
+    its region step (``None`` before).
     """
 
     blocks: list[Block]
     source_format: str
     containers: list[Any] = field(default_factory=list)
-    decided: list[str | None] = field(default_factory=list)
-    main: int | None = None
-    main_set: frozenset[int] | None = None
-    thread_page: bool = False
-    thread: frozenset[int] | None = None
-    region: tuple[int, int] | None = None
+    decided: list[Rule | None] = field(default_factory=list)
+    region: Region | None = None
     title: str | None = None
     regex_timeout: float = 0.5
     now: datetime | None = None
@@ -79,7 +141,12 @@ class Context:
     published: list[tuple[date, str]] = field(default_factory=list)
     modified: list[tuple[date, str]] = field(default_factory=list)
     removed: list[tuple[int, Removal]] = field(default_factory=list)
-    #: memos: derived per-page data computed once by the first rule that needs it
+    #: blocks a user ``keep`` selector holds: no rule takes them (see :func:`apply_marks`)
+    protected: frozenset[int] = frozenset()
+    #: block index -> the metadata action that moved it (``dates``, ``authors``, ``tags``…)
+    moved: dict[int, str] = field(default_factory=dict)
+    #: memos: per-page data derived from what does not change any more (the blocks, the
+    #: region), computed once by the first rule that needs it
     cache: dict[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -89,15 +156,29 @@ class Context:
     def kept(self, i: int) -> bool:
         return self.decided[i] is None
 
+    def region_memo(self, key: str, compute: Callable[[], _T]) -> _T:
+        """A memo of data derived from the blocks and the region, computed on first asking.
+
+        It is keyed by the region it was derived from, so a value worked out before the region
+        step (by a user's rule that runs first, say) is not what the rules after it read.
+        """
+        entry = self.cache.get(key)
+        if entry is None or entry[0] is not self.region:
+            entry = (self.region, compute())
+            self.cache[key] = entry
+        return entry[1]
+
 
 def apply_marks(ctx: Context, rule: Rule, marks: Iterable[Mark]) -> None:
-    """Carry out a rule's marks and record them; a block already taken is left alone."""
+    """Carry out a rule's marks and record them; a block already taken, or kept by the user
+    (``ctx.protected``), is left alone."""
+    protected = ctx.protected
     for mark in marks:
         i = mark.index
-        if ctx.decided[i] is not None:
+        if ctx.decided[i] is not None or i in protected:
             continue
         block = ctx.blocks[i]
-        ctx.decided[i] = rule.name
+        ctx.decided[i] = rule
         action = mark.action
         if action == "tags":
             ctx.tags.extend(mark.value)
@@ -105,19 +186,28 @@ def apply_marks(ctx: Context, rule: Rule, marks: Iterable[Mark]) -> None:
             ctx.related.append(mark.value)
         elif action == "authors":
             ctx.authors.extend(mark.value)
-        elif action == "dateline":
+        elif action == "dates":
             for found in mark.value:
                 target = ctx.published if found.kind == "published" else ctx.modified
                 target.append((found.value, f"text:{rule.name}"))
         elif action == "title":
             ctx.titles.append(mark.value)
+        if action != "remove":
+            ctx.moved[i] = action
         for piece in mark.pieces or (block.text,):
             ctx.removed.append((i, Removal(piece, rule.name, rule.family, rule.reason)))
 
 
-def run(ctx: Context, rules: Iterable[Rule], disabled: frozenset[str] = frozenset()) -> None:
-    """Run the rules in order over one page."""
-    for rule in rules:
-        if rule.name in disabled or ctx.source_format not in rule.formats:
+def run(ctx: Context, steps: Sequence[Step], disabled: frozenset[str] = frozenset()) -> None:
+    """Run the steps in order over one page: apply each rule's marks, store the region.
+
+    ``steps`` is :data:`newsclean.rules.PIPELINE` or any sequence of rules and region steps (a
+    user's own rules before it, say); a rule named in ``disabled`` is skipped.
+    """
+    for step in steps:
+        if ctx.source_format not in step.formats:
             continue
-        apply_marks(ctx, rule, rule.apply(ctx))
+        if isinstance(step, RegionStep):
+            ctx.region = step.locate(ctx)
+        elif step.name not in disabled:
+            apply_marks(ctx, step, step.apply(ctx))

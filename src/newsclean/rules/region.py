@@ -1,6 +1,7 @@
 """Where the article is on a text page: the best run of prose lines.
 
-Derived once per page from the blocks the phrase rules left, and cached on the context.
+Located once per page by the text region step of the pipeline (:func:`locate`), after the
+phrase and related-header rules, from the blocks they left.
 
 Every line gets a weight and the region is the run with the largest sum (maximum-sum
 subarray). The weights encode what a person sees when scanning a page dump:
@@ -40,7 +41,7 @@ from newsclean.rules.features import (
     line_key,
     prose_weight,
 )
-from newsclean.rules.pipeline import Context
+from newsclean.rules.pipeline import Context, Region
 
 #: Cost of a short kept line that is not list-like (in characters of prose); the n-th such line
 #: in a row costs min(n, SHORT_RUN_CAP) times this. Measured at +-10% (bench/text_accuracy.py
@@ -76,13 +77,11 @@ AFTER_RELATED_MIN_PROSE = 400
 #: such a counter does not start the comment section.
 TOOLBAR_FAMILIES = frozenset({"share", "widget"})
 
-#: rule name -> family, filled by :mod:`newsclean.rules` once the pipeline is assembled.
-RULE_FAMILY: dict[str, str] = {}
-
 
 def family_of(ctx: Context, i: int) -> str | None:
-    name = ctx.decided[i]
-    return None if name is None else RULE_FAMILY.get(name)
+    """The family of the rule that took block ``i`` (``None`` while it is kept)."""
+    rule = ctx.decided[i]
+    return None if rule is None else rule.family
 
 
 def repeated_lines(ctx: Context, *, first_copies: bool = False) -> frozenset[int]:
@@ -244,7 +243,7 @@ def _weights(ctx: Context, kinds: list[str]) -> list[float]:
         elif kind == "short":
             short_run += 1
             weights.append(-SHORT_LINE_COST * min(short_run, SHORT_RUN_CAP))
-        elif kind in ("end", "comments") and i > 0 and ctx.decided[i - 1] == ctx.decided[i]:
+        elif kind in ("end", "comments") and i > 0 and ctx.decided[i - 1] is ctx.decided[i]:
             # the items of a related list or a run of comment labels: the header already paid
             short_run += 1
             weights.append(0.0)
@@ -285,10 +284,9 @@ def _best_run(weights: list[float]) -> tuple[float, tuple[int, int] | None]:
 DUPLICATE_FALLBACK_MAX = 400
 
 
-def text_region(ctx: Context) -> tuple[int, int] | None:
-    """The best-scoring contiguous run of lines (maximum-sum subarray over line weights)."""
-    if ctx.region is not None:
-        return ctx.region
+def locate(ctx: Context) -> Region:
+    """The article region of a text page: the best-scoring contiguous run of lines (maximum-sum
+    subarray over line weights), and the standfirst lines above a byline it starts after."""
     kinds = _line_kinds(ctx)
     best, best_span = _best_run(_weights(ctx, kinds))
     if best < DUPLICATE_FALLBACK_MAX:
@@ -296,33 +294,30 @@ def text_region(ctx: Context) -> tuple[int, int] | None:
         again, again_span = _best_run(_weights(ctx, kinds_again))
         if again > best:
             best, best_span, kinds = again, again_span, kinds_again
-    if best_span is not None:
-        best_span = _extend_over_lists(ctx, best_span, kinds)
-        best_span = _after_byline(ctx, best_span, kinds)
-    ctx.region = best_span
-    return best_span
+    if best_span is None:
+        return Region()
+    best_span = _extend_over_lists(ctx, best_span, kinds)
+    span, standfirst = _after_byline(ctx, best_span, kinds)
+    return Region(span=span, standfirst=standfirst)
 
 
-#: Rules whose lines (a byline, a timestamp) sit between a standfirst and the article.
-BYLINE_RULES = frozenset({"byline", "dateline"})
-
-
-def _after_byline(ctx: Context, span: tuple[int, int], kinds: list[str]) -> tuple[int, int]:
+def _after_byline(
+    ctx: Context, span: tuple[int, int], kinds: list[str]
+) -> tuple[tuple[int, int], frozenset[int]]:
     """Start the region after a byline or timestamp that follows its first kept line.
 
     Pages print the standfirst or the lead picture's caption above the byline and the date, and
     the article below them; the article's own paragraphs are never split by a byline. The lines
-    left out are noted for :func:`standfirst_lines` (the title search looks past them).
+    left out are returned with the span (the title search looks past them).
     """
     start, end = span
     skipped: list[int] = []
-    ctx.cache["standfirst"] = skipped
     while True:
         kept = [i for i in range(start, end + 1) if ctx.kept(i)][:2]
         if len(kept) < 2:
-            return start, end
-        if not any(ctx.decided[j] in BYLINE_RULES for j in range(kept[0] + 1, kept[1])):
-            return start, end
+            return (start, end), frozenset(skipped)
+        if not any(_credit_line(ctx, j) for j in range(kept[0] + 1, kept[1])):
+            return (start, end), frozenset(skipped)
         skipped.append(kept[0])
         start = kept[1]
         # the article opens with prose: a headline or label under the byline (a video's title,
@@ -332,10 +327,10 @@ def _after_byline(ctx: Context, span: tuple[int, int], kinds: list[str]) -> tupl
             start += 1
 
 
-def standfirst_lines(ctx: Context) -> frozenset[int]:
-    """The lines :func:`text_region` left above a byline as standfirst or caption."""
-    text_region(ctx)
-    return frozenset(ctx.cache.get("standfirst", ()))
+def _credit_line(ctx: Context, i: int) -> bool:
+    """Whether block ``i`` was taken as a byline or a timestamp."""
+    rule = ctx.decided[i]
+    return rule is not None and rule.credit_line
 
 
 def _strong_list_line(block: Block, forward: bool) -> bool:

@@ -9,7 +9,7 @@ from newsclean.phrases import PATTERN_FAMILY, label_family
 from newsclean.rules.features import is_headline_shaped, is_prose
 from newsclean.rules.labels import menu_items
 from newsclean.rules.pipeline import Context, Mark, Rule
-from newsclean.rules.region import END_FAMILIES, RULE_FAMILY, text_region
+from newsclean.rules.region import END_FAMILIES
 from newsclean.rules.textsearch import search
 
 #: How many items after a header may be taken as its list.
@@ -29,11 +29,18 @@ def is_related_header(text: str, timeout: float) -> bool:
     return _RELATED_PATTERN is not None and search(_RELATED_PATTERN, text, timeout)
 
 
+#: A list item's longest link is the story it points to when it holds this share of the item's
+#: text (a headline link beside a date or a section name).
+ITEM_LINK_SHARE = 0.6
+#: An item whose text is more than this share links is a list entry whatever its shape.
+ITEM_LINKED_SHARE = 0.5
+
+
 def _link_of(ctx: Context, i: int) -> Link:
     block = ctx.blocks[i]
     if block.links:
         text, href = max(block.links, key=lambda link: len(link[0]))
-        if len(text) >= 0.6 * len(block.text):
+        if len(text) >= ITEM_LINK_SHARE * len(block.text):
             return Link(text=block.text if len(block.links) == 1 else text, url=href)
     return Link(text=block.text, url=None)
 
@@ -42,7 +49,7 @@ def _list_item(ctx: Context, i: int) -> bool:
     block = ctx.blocks[i]
     if menu_items(block.text) or label_family(block.text) is not None:
         return False
-    if block.link_chars > 0.5 * len(block.text):
+    if block.link_chars > ITEM_LINKED_SHARE * len(block.text):
         return True
     return is_headline_shaped(block.text) and not is_prose(block.text)
 
@@ -96,14 +103,14 @@ def apply_related_headlines(ctx: Context) -> Iterator[Mark]:
     They must come as a run of two or more, or right after something that ends an article (a
     subscribe prompt, a related header), so a lone closing line is not taken.
     """
-    region = text_region(ctx)
-    if region is None:
+    span = ctx.region.span if ctx.region else None
+    if span is None:
         return
     blocks = ctx.blocks
     run: list[int] = []
     after_marker = False  # the run started right after an end-of-article marker
     previous_marker = False
-    for i in range(region[1] + 1, len(blocks) + 1):
+    for i in range(span[1] + 1, len(blocks) + 1):
         if i < len(blocks) and ctx.decided[i] is None and _headline(blocks[i].text):
             if not run:
                 after_marker = previous_marker
@@ -113,18 +120,17 @@ def apply_related_headlines(ctx: Context) -> Iterator[Mark]:
             yield from (Mark(j, action="related", value=Link(blocks[j].text)) for j in run)
         run = []
         if i < len(blocks):
-            name = ctx.decided[i]
-            previous_marker = name is not None and RULE_FAMILY.get(name) in END_FAMILIES
+            rule = ctx.decided[i]
+            previous_marker = rule is not None and rule.family in END_FAMILIES
 
 
 def _headline(text: str) -> bool:
     return is_headline_shaped(text) and not is_prose(text) and not menu_items(text)
 
 
-RULES = (
-    Rule("related-header", "related",
-         "a related/read-more header and the list after it are other stories", apply_related_header),
-    Rule("related-headlines", "related",
-         "a run of headlines after the article's end links to other stories", apply_related_headlines,
-         frozenset({"text"})),
-)
+RELATED_HEADER = Rule("related-header", "related",
+                      "a related/read-more header and the list after it are other stories",
+                      apply_related_header)
+RELATED_HEADLINES = Rule("related-headlines", "related",
+                         "a run of headlines after the article's end links to other stories",
+                         apply_related_headlines, frozenset({"text"}))

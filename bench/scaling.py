@@ -1,0 +1,139 @@
+"""How newsclean's time grows with the size of its input, and what a first call costs.
+
+Inputs (all built here, nothing fetched):
+
+- ``page xN``: one real page whose ``<body>`` is repeated until the page is 1, 5, 10 and 50 MB
+  (the article, its menus and its footers many times over: every stage sees more of everything);
+- ``<br> xN``: a paragraph of text broken by 1,000 to 45,000 ``<br>`` (one long flat block);
+- ``text lines``: plain text of 10,000 to 100,000 lines, cleaned as text input.
+
+For each family the growth exponent is the slope of log(time) against log(size) by least
+squares: 1.0 is linear, 2.0 quadratic.  Linear work with a fixed start-up cost gives slightly
+under 1.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import subprocess
+import sys
+import textwrap
+import time
+from typing import Any
+
+MB = 1_000_000
+PAGE_SIZES_MB = (1, 5, 10, 50)
+BR_COUNTS = (1_000, 5_000, 15_000, 45_000)
+TEXT_LINES = (10_000, 30_000, 100_000)
+
+_BODY = re.compile(rb"<body[^>]*>(.*)</body>", re.DOTALL | re.IGNORECASE)
+
+
+def grown_page(page: bytes, size: int) -> bytes:
+    """``page`` with its body repeated until the whole is at least ``size`` bytes."""
+    match = _BODY.search(page)
+    body = match.group(1) if match else page
+    head = page[: match.start(1)] if match else b"<html><body>"
+    tail = page[match.end(1) :] if match else b"</body></html>"
+    copies = max(1, math.ceil((size - len(head) - len(tail)) / max(1, len(body))))
+    return head + body * copies + tail
+
+
+def br_page(count: int) -> bytes:
+    line = "Officials said the vote would be held on Tuesday after a long debate.<br>"
+    return f"<html><body><article><p>{line * count}</p></article></body></html>".encode()
+
+
+def text_input(lines: int) -> str:
+    rows = (
+        "Officials said the vote would be held on Tuesday after a long debate in the chamber.",
+        "Share this article",
+        "The minister, who spoke to reporters outside, declined to say how she would vote.",
+        "Read more: Markets fall as rates rise",
+    )
+    return "\n".join(rows[i % len(rows)] for i in range(lines))
+
+
+def _time_once(func: Any, *args: Any, **kwargs: Any) -> float:
+    start = time.process_time()
+    func(*args, **kwargs)
+    return time.process_time() - start
+
+
+def growth_exponent(points: list[tuple[float, float]]) -> float:
+    """Least-squares slope of log(seconds) over log(size)."""
+    xs = [math.log(size) for size, seconds in points if seconds > 0]
+    ys = [math.log(seconds) for size, seconds in points if seconds > 0]
+    if len(xs) < 2:
+        return float("nan")
+    mean_x, mean_y = sum(xs) / len(xs), sum(ys) / len(ys)
+    var = sum((x - mean_x) ** 2 for x in xs)
+    return (
+        sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys, strict=True)) / var if var else float("nan")
+    )
+
+
+def measure_scaling(page: bytes, max_mb: int = 50) -> dict[str, Any]:
+    """Seconds per input for each family, and each family's growth exponent."""
+    import newsclean
+    from newsclean import Config
+
+    config = Config(max_input_bytes=max(Config().max_input_bytes, (max_mb + 1) * MB))
+    newsclean.clean(page, config=config)  # warm
+    families: dict[str, list[tuple[float, float]]] = {"page": [], "br": [], "text": []}
+    for size_mb in (s for s in PAGE_SIZES_MB if s <= max_mb):
+        data = grown_page(page, size_mb * MB)
+        families["page"].append((len(data), _time_once(newsclean.clean, data, config=config)))
+    for count in BR_COUNTS:
+        data = br_page(count)
+        families["br"].append((len(data), _time_once(newsclean.clean, data, config=config)))
+    for lines in TEXT_LINES:
+        text = text_input(lines)
+        families["text"].append(
+            (len(text.encode()), _time_once(newsclean.clean, text, input_format="text", config=config))
+        )
+    return {
+        name: {"points": points, "exponent": growth_exponent(points)} for name, points in families.items()
+    }
+
+
+_FIRST_CALL = textwrap.dedent(
+    """
+    import sys, time
+    raw = open(sys.argv[1], "rb").read()
+    start = time.perf_counter()
+    import newsclean
+    imported = time.perf_counter()
+    newsclean.clean(raw)
+    first = time.perf_counter()
+    warm = []
+    for _ in range(5):
+        t = time.perf_counter(); newsclean.clean(raw); warm.append(time.perf_counter() - t)
+    print(imported - start, first - imported, min(warm))
+    """
+)
+
+
+def first_call_cost(page_path: str, runs: int = 5) -> dict[str, float]:
+    """Import + first clean() in a fresh interpreter, against a warm clean() of the same page.
+
+    Wall time (a fresh process is what a one-page CLI call pays); the best of ``runs`` fresh
+    processes, since a loaded machine only ever adds time.
+    """
+    best: tuple[float, float, float] | None = None
+    for _ in range(runs):
+        out = subprocess.run(
+            [sys.executable, "-c", _FIRST_CALL, page_path], capture_output=True, text=True, check=True
+        ).stdout.split()
+        sample = (float(out[0]), float(out[1]), float(out[2]))
+        if best is None or sample[0] + sample[1] < best[0] + best[1]:
+            best = sample
+    assert best is not None
+    import_s, first_s, warm_s = best
+    return {
+        "import_ms": import_s * 1000,
+        "first_clean_ms": first_s * 1000,
+        "warm_clean_ms": warm_s * 1000,
+        "first_call_extra_ms": (import_s + first_s - warm_s) * 1000,
+    }

@@ -1,0 +1,277 @@
+"""Many pages: read records from files, folders, JSONL and WARC/WET, clean them in worker
+processes, and get one result per record back, nothing lost.
+
+::
+
+    from newsclean.batch import records, clean_all
+
+    for result in clean_all(records(["crawl.warc.gz", "dump.jsonl", "pages/"]), processes=4):
+        if result.document is not None:
+            print(result.id, result.document.title)
+        else:
+            print(result.id, "failed:", result.error, result.reason)
+
+:func:`records` streams one :class:`Record` per page and never reads a whole JSONL or WARC file
+into memory; :func:`clean_all` yields one :class:`Result` per record (a document, or an error
+with its reason), in input order unless ``ordered=False``. A worker process that dies (a crash
+in a C library, the out-of-memory killer, ``kill -9``) is replaced; the record it was cleaning
+is tried once more, then reported as an error. Nothing here prints: progress and summaries are
+the caller's (the ``newsclean batch`` command's).
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import multiprocessing
+import os
+import zlib
+from collections import Counter
+from collections.abc import Generator, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, BinaryIO, cast
+
+from newsclean.api import InputFormat
+from newsclean.config import Config
+from newsclean.record import (
+    ERROR_KINDS,
+    CleanFunction,
+    Options,
+    Record,
+    Result,
+    Stats,
+    clean_record,
+)
+
+__all__ = [
+    "ERROR_KINDS",
+    "CleanFunction",
+    "Options",
+    "Record",
+    "Result",
+    "Stats",
+    "Summary",
+    "clean_all",
+    "clean_record",
+    "file_record",
+    "records",
+]
+
+#: File name endings read as JSON Lines and as WARC (or WET) files; anything else is one page.
+JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
+WARC_SUFFIXES = (".warc", ".warc.gz", ".wet", ".wet.gz")
+
+#: Bytes a JSON line may hold beyond ``Config.max_input_bytes``: its quoting and other fields.
+_JSON_LINE_SLACK = 1 << 16
+_READ_CHUNK = 1 << 20
+
+
+# --- reading ----------------------------------------------------------------------------------
+
+
+def records(
+    inputs: Iterable[str | os.PathLike[str]],
+    *,
+    glob: str = "*",
+    field: str | None = None,
+    stdin: BinaryIO | None = None,
+    jsonl: bool = False,
+    url: str | None = None,
+    max_bytes: int = Config().max_input_bytes,
+    skipped: Counter[str] | None = None,
+) -> Iterator[Record]:
+    """One :class:`Record` per page in ``inputs``, streamed.
+
+    Each input is a file, a folder (its files matching ``glob``, recursively, in name order) or
+    ``-`` (JSON Lines on ``stdin``). A file is read by its name: JSON Lines (``.jsonl``,
+    ``.ndjson``, optionally ``.gz``; or any file when ``jsonl`` is true), WARC or WET
+    (``.warc``, ``.warc.gz``, ``.wet``, ``.wet.gz``; needs the ``warc`` extra), else one page.
+    A JSON line holds the page in ``field`` (default ``html``, else ``text``), with optional
+    ``id`` and ``url``. WARC response records with an HTML body and status 200 are pages, WET
+    conversion records are text; the rest is counted in ``skipped`` (``not-html``,
+    ``status``) and left out. ``url`` is every page's URL when the input names none.
+    """
+    for item in inputs:
+        name = os.fspath(item)
+        if name == "-":
+            if stdin is None:
+                raise ValueError("'-' needs a stdin stream")
+            yield from _jsonl_records(stdin, "<stdin>", field, url, max_bytes)
+            continue
+        path = Path(name)
+        if path.is_dir():
+            for child in sorted(p for p in path.rglob(glob) if p.is_file()):
+                yield from _file_records(child, field, jsonl, url, max_bytes, skipped)
+        else:
+            yield from _file_records(path, field, jsonl, url, max_bytes, skipped)
+
+
+def _file_records(
+    path: Path, field: str | None, jsonl: bool, url: str | None, max_bytes: int, skipped: Counter[str] | None
+) -> Iterator[Record]:
+    name = str(path)
+    lower = name.lower()
+    # A file that breaks off (a truncated gzip member, a corrupt WARC record) gives the records
+    # read so far and one "unreadable" record for the rest.
+    try:
+        if lower.endswith(WARC_SUFFIXES):
+            try:
+                from newsclean import warc  # the optional extra, imported only when needed
+            except ImportError as error:
+                yield Record(name, name, None, url, problem=("unreadable", str(error)))
+                return
+            yield from warc.warc_records(path, max_bytes=max_bytes, skipped=skipped)
+            return
+        if jsonl or lower.endswith(JSONL_SUFFIXES):
+            handle = cast(IO[bytes], gzip.open(path, "rb") if lower.endswith(".gz") else open(path, "rb"))
+            with handle:
+                yield from _jsonl_records(handle, name, field, url, max_bytes)
+            return
+    except (OSError, EOFError, zlib.error) as error:
+        reason = getattr(error, "strerror", None) or error
+        yield Record(name, name, None, url, problem=("unreadable", f"cannot read (from here on): {reason}"))
+        return
+    yield file_record(path, url, max_bytes)
+
+
+def file_record(path: Path, url: str | None = None, max_bytes: int = Config().max_input_bytes) -> Record:
+    """The file at ``path`` as one page (a ``too-large`` or ``unreadable`` record if it must be);
+    a name ending in ``.gz`` is gunzipped (saved pages often are)."""
+    name = str(path)
+    too_large = f"over the limit of {max_bytes:,} bytes (Config.max_input_bytes)"
+    try:
+        if name.lower().endswith(".gz"):
+            with gzip.open(path, "rb") as handle:
+                data = handle.read(max_bytes + 1)
+        else:
+            if path.stat().st_size > max_bytes:
+                return Record(name, name, None, url, problem=("too-large", too_large))
+            data = path.read_bytes()
+    except (OSError, EOFError, zlib.error) as error:
+        reason = f"cannot read: {getattr(error, 'strerror', None) or error}"
+        return Record(name, name, None, url, problem=("unreadable", reason))
+    if len(data) > max_bytes:
+        return Record(name, name, None, url, problem=("too-large", too_large))
+    return Record(name, name, data, url)
+
+
+def _lines(handle: IO[bytes], limit: int) -> Iterator[bytes | None]:
+    """The lines of ``handle``; ``None`` for a line over ``limit`` bytes (skipped unread)."""
+    while True:
+        line = handle.readline(limit + 1)
+        if not line:
+            return
+        if len(line) > limit and not line.endswith(b"\n"):
+            while (rest := handle.readline(_READ_CHUNK)) and not rest.endswith(b"\n"):
+                pass
+            yield None
+            continue
+        yield line
+
+
+def _jsonl_records(
+    handle: IO[bytes], name: str, field: str | None, url: str | None, max_bytes: int
+) -> Iterator[Record]:
+    limit = max_bytes + _JSON_LINE_SLACK
+    for number, line in enumerate(_lines(handle, limit), 1):
+        where = f"{name}:{number}"
+        if line is None:
+            yield Record(None, where, None, url, problem=(
+                "too-large", f"a JSON line over {limit:,} bytes (Config.max_input_bytes and slack)"))
+            continue
+        if not line.strip():
+            continue
+        try:
+            data = json.loads(line)
+        except (ValueError, RecursionError) as error:  # RecursionError: arrays nested 1,000 deep
+            yield Record(None, where, None, url, problem=("bad-json", f"not a JSON line: {error}"))
+            continue
+        if not isinstance(data, dict):
+            yield Record(None, where, None, url, problem=("bad-json", "a JSON line must hold an object"))
+            continue
+        record_id = data.get("id")
+        record_url = data["url"] if isinstance(data.get("url"), str) else url
+        key = field or ("html" if "html" in data else "text")
+        content = data.get(key)
+        if not isinstance(content, str):
+            got = "missing" if content is None else f"a {type(content).__name__}"
+            yield Record(record_id, where, None, record_url, problem=(
+                "wrong-field", f"the field {key!r} must be a string ({got})"))
+            continue
+        fmt: InputFormat | None = "text" if key == "text" and field is None else None
+        yield Record(record_id, where, content, record_url, input_format=fmt)
+
+
+# --- cleaning ---------------------------------------------------------------------------------
+
+
+def clean_all(
+    items: Iterable[Record],
+    *,
+    processes: int | None = None,
+    ordered: bool = True,
+    options: Options | None = None,
+    timeout: float | None = None,
+    function: CleanFunction = clean_record,
+    stats: Stats | None = None,
+) -> Generator[Result, None, None]:
+    """One :class:`Result` per record of ``items``, cleaned by ``processes`` worker processes
+    (``None``: one per CPU; ``0``: in this process, no workers, as inside a daemon process).
+
+    Results come in input order, or as they are ready with ``ordered=False``. At most a few
+    records per worker are in flight and a bounded number wait for reordering
+    (:mod:`newsclean.workers`), so memory does not grow with the input. A worker that dies or
+    takes longer than ``timeout`` seconds on one record is killed and replaced; the record is
+    tried once more, then reported as ``worker-died`` or ``timeout``. ``function`` runs on each
+    record in the workers (a module-level function: it is sent to them by name). The workers
+    ignore Ctrl-C: the caller gets ``KeyboardInterrupt`` and closing the generator stops them.
+    """
+    options = options or Options()
+    stats = stats if stats is not None else Stats()
+    if processes is None:
+        processes = os.cpu_count() or 1
+    if processes > 0 and multiprocessing.current_process().daemon:
+        processes = 0  # a daemon process (a worker of another pool) may not start processes
+    if processes <= 0:
+        for record in items:
+            yield function(record, options)
+        return
+    from newsclean.workers import Pool  # only a run with worker processes needs them
+
+    yield from Pool(processes, options, function, timeout, stats).run(iter(items), ordered)
+
+
+# --- summary ----------------------------------------------------------------------------------
+
+
+@dataclass
+class Summary:
+    """Counts for the one-line summary at the end of a run."""
+
+    pages: int = 0
+    documents: int = 0
+    empty: int = 0
+    errors: Counter[str] = field(default_factory=Counter)
+    skipped: Counter[str] = field(default_factory=Counter)
+
+    def add(self, result: Result) -> None:
+        self.pages += 1
+        if result.document is None:
+            self.errors[result.error or "internal"] += 1
+        else:
+            self.documents += 1
+            if not result.document.paragraphs:
+                self.empty += 1
+
+    def line(self) -> str:
+        """``10000 pages in, 9990 documents out (12 empty), 10 errors (bad-json 4, …), 3 skipped (…)``"""
+        def detail(counts: Counter[str]) -> str:
+            return " (" + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())) + ")" if counts else ""
+
+        errors = sum(self.errors.values())
+        text = (f"{self.pages} pages in, {self.documents} documents out ({self.empty} empty), "
+                f"{errors} errors{detail(self.errors)}")
+        if self.skipped:
+            text += f", {sum(self.skipped.values())} skipped{detail(self.skipped)}"
+        return text
