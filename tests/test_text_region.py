@@ -436,3 +436,24 @@ def test_comments_after_the_story_still_count_a_tenth() -> None:
     out = body(page)
     assert P1 in out
     assert "read this twice" not in out
+
+
+def test_a_section_end_printed_twice_in_a_row_still_ends_the_article() -> None:
+    # a subscribe box whose heading and button say the same thing: one marker, so the footer's
+    # long notice under it counts half, and the article above still outweighs it
+    notice = ("The customer service centre can be contacted with any questions or requests by "
+              "telephone or e-mail; it is staffed on weekdays between seven and two, and on "
+              "Fridays it only handles distribution requests. International customers can call "
+              "the toll-free number between seven and six. ") * 2
+    page = "\n".join(["Home", "News", P1, P2, P3,
+                      "Subscribe for our daily newsletter", "Subscribe for our daily newsletter",
+                      "About Us", "Contact", notice.strip()])
+    out = body(page)
+    assert P1 in out and P2 in out
+    assert "customer service" not in out
+
+
+def test_a_label_under_every_comment_is_no_section_end() -> None:
+    comment = "I think the council should have published the figures much earlier than it did."
+    page = "\n".join([P1, P2, P3, *(line for n in range(3) for line in (comment + f" ({n})", "Reply"))])
+    assert P3 in body(page)

@@ -110,6 +110,27 @@ def repeated_lines(ctx: Context, *, first_copies: bool = False) -> frozenset[int
     return result
 
 
+def _repeated_apart(ctx: Context) -> frozenset[int]:
+    """Indices of lines whose text occurs again elsewhere on the page, not only right beside
+    them: a label printed twice in a row (a heading and its button, a scraper's doubled
+    line) is one label, while "Reply" under every comment is a repeated one."""
+    cached = ctx.cache.get("repeated-apart")
+    if cached is not None:
+        return cached  # type: ignore[no-any-return]
+    positions: dict[str, list[int]] = {}
+    for i in repeated_lines(ctx):
+        positions.setdefault(line_key(ctx.blocks[i].text), []).append(i)
+    found = {
+        i
+        for places in positions.values()
+        if places[-1] - places[0] != len(places) - 1  # not one run of neighbouring lines
+        for i in places
+    }
+    result = frozenset(found)
+    ctx.cache["repeated-apart"] = result
+    return result
+
+
 def _line_kinds(ctx: Context, first_copies: bool = False) -> list[str]:
     """Each line as ``prose``, ``row`` (a table row), ``list`` (a short line shaped like a list
     item or clause), ``item`` (a short line in sentence case), ``short`` (any other kept line),
@@ -139,7 +160,7 @@ def _line_kinds(ctx: Context, first_copies: bool = False) -> list[str]:
                 kinds.append("item")
             else:
                 kinds.append("short")
-        elif family in END_FAMILIES and i in repeated:
+        elif family in END_FAMILIES and i in _repeated_apart(ctx):
             # "Reply", "Report" under every embedded post: a repeated label marks no section end
             kinds.append("gone")
         elif family == "comments" and _in_toolbar(ctx, i):
