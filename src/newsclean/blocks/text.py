@@ -8,10 +8,12 @@ are part of what the list says.
 
 Some scrapers put a line break at every tag (BeautifulSoup's ``get_text("\\n")``, lxml's
 ``itertext``), so a paragraph with a link or an emphasis comes out in pieces: ``"The "``,
-``"company shelved its plans"``, ``" for an initial public offering …"``. The white space such a
-piece keeps at its cut edge says the text runs on; the pieces are joined back into one line
-(:func:`rejoin_fragments`). Lines without such an edge are never joined, so text from converters
-that end lines at blocks only is read exactly as before.
+``"company shelved its plans"``, ``" for an initial public offering …"``. The single space such
+a piece keeps at its cut edge, a piece that opens with a comma or a closing bracket, or one that
+ends with an opening bracket, says the text runs on; the pieces are joined back into one line
+(:func:`rejoin_fragments`). A scrape that ends lines at blocks only has none of these, so text
+from html_text-like converters reads much as before (on the five shared sets 14 of html_text's
+2,495 pages change score, 3 better by 0.02 or more, none worse by more than 0.001).
 
 Short lines of labels glued together by a scraper (``Community standardsDiscussion``,
 ``ShareTweetEmail``) get their parts in ``Block.segments``; rules decide whether the parts
