@@ -118,6 +118,18 @@ def _differing_fields(old: dict[str, str], new: dict[str, str]) -> list[str]:
     return fields or ["serialisation"]
 
 
+def _same(old: dict[str, str] | None, new: dict[str, str], ignore: list[str]) -> bool:
+    """Whether two stored documents are byte-identical, or equal but for the ``ignore`` fields (a
+    field added since the snapshot, such as ``structure``)."""
+    if old is None or not ignore:
+        return old == new
+    a, b = json.loads(old["json"]), json.loads(new["json"])
+    for key in ignore:
+        a.pop(key, None)
+        b.pop(key, None)
+    return bool(a == b)
+
+
 def _config(args: argparse.Namespace) -> object:
     import newsclean
 
@@ -154,13 +166,15 @@ def compare(args: argparse.Namespace) -> int:
             rows = _run(dataset, mode, texts, config)
             if args.save:
                 _write_jsonl(args.save / dataset.name / f"{mode}.jsonl.gz", rows)
-            differing = [row for row in rows if before.get(row["id"]) != row]
+            differing = [row for row in rows if not _same(before.get(row["id"]), row, args.ignore)]
             total += len(rows)
             changed += len(differing)
             print(f"{dataset.name} {mode}: {len(rows)} pages, {len(differing)} differ")
             for row in differing:
                 old = before.get(row["id"])
-                fields = _differing_fields(old, row) if old else ["new page"]
+                fields = ["new page"]
+                if old:
+                    fields = [f for f in _differing_fields(old, row) if f not in args.ignore]
                 line = f"  {row['id']}: {', '.join(fields)}"
                 if truth[row["id"]] and "body" in fields:
                     f1_old = scoring.match(truth[row["id"]], _body(old)).f1
@@ -203,6 +217,8 @@ def main(argv: list[str] | None = None) -> int:
         if name == "compare":
             sub.add_argument("--show", type=int, default=0, help="print a diff of the first N changed pages")
             sub.add_argument("--save", type=Path, metavar="NEW_DIR", help="also store the new outputs here")
+            sub.add_argument("--ignore", action="append", default=[], metavar="FIELD",
+                             help="leave this Document field out of the comparison (repeatable)")
     args = parser.parse_args(argv)
     args.modes = [m for m in args.modes.split(",") if m]
     unknown = [m for m in args.modes if m not in MODES]

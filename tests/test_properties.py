@@ -50,6 +50,7 @@ def check_clean(source: str | bytes, input_format: str = "auto", encoding: str |
     # The result is usable: it serialises, and its text is clean.
     doc.to_json()
     doc.to_markdown()
+    doc.to_html()
     assert "\x00" not in doc.body
     doc.body.encode("utf-8")  # no lone surrogates left
 

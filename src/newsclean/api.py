@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from newsclean.blocks import html as html_blocks
 from newsclean.blocks import text as text_blocks
 from newsclean.blocks.parse import markup_to_text, parse_page
+from newsclean.blocks.structure import html_structure, text_structure
 from newsclean.config import Config
 from newsclean.decode import decode, sanitize_text
 from newsclean.document import Document, Link
@@ -301,6 +302,11 @@ def _guard(ctx: Context, config: Config) -> str | None:
     )
 
 
+#: Metadata actions that take out the lines above an article's text (headline, byline, dateline):
+#: an image right after them is the article's lead image.
+_HEAD_ACTIONS = frozenset({"title", "authors", "dates"})
+
+
 @dataclass(frozen=True, slots=True)
 class _Fields:
     """The document's metadata, each field chosen from its sources."""
@@ -363,11 +369,18 @@ def _assemble(
         warnings.append(f"short: the article body has only {len(body)} characters")
     fields = _fields(ctx, meta, url)
     published, modified = fields.published, fields.modified
+    if ctx.source_format == "html":
+        kept_flags = [rule is None for rule in ctx.decided]
+        head = [ctx.moved.get(i) in _HEAD_ACTIONS for i in range(len(ctx.blocks))]
+        structure = html_structure(ctx.blocks, ctx.containers, kept_flags, head, fields.url)
+    else:
+        structure = text_structure(kept)
     return Document(
         title=fields.title,
         body=body,
         paragraphs=paragraphs,
         paragraph_kinds=tuple(b.kind if b.kind != "line" else "p" for b in kept),
+        structure=structure,
         published=published[0] if published else None,
         published_source=published[1] if published else None,
         modified=modified[0] if modified else None,

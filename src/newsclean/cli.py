@@ -66,9 +66,15 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("files", nargs="*", metavar="FILE", help="input files; none or '-' reads stdin")
-    parser.add_argument("-f", "--format", choices=("text", "json", "jsonl", "markdown"), default="text",
+    parser.add_argument("-f", "--format", choices=("text", "json", "jsonl", "markdown", "html"),
+                        default="text",
                         help="output format (default: text, the article body; jsonl: one compact JSON "
-                             "document per line, for many inputs)")
+                             "document per line, for many inputs; markdown: GitHub-flavoured, with "
+                             "tables, lists, links and images; html: one clean, inert HTML page)")
+    parser.add_argument("--no-links", action="store_true",
+                        help="with --format markdown or html: write link texts without their targets")
+    parser.add_argument("--no-images", action="store_true",
+                        help="with --format markdown or html: leave the article's images out")
     parser.add_argument("-i", "--input-format", choices=("auto", "html", "text"), default="auto",
                         help="what the input is (default: auto-detect)")
     parser.add_argument("--url", help="the page's URL (for metadata)")
@@ -103,13 +109,15 @@ def _jobs_count(value: str) -> int:
     return count or os.cpu_count() or 1
 
 
-def _render(doc: Document, fmt: str) -> str:
+def _render(doc: Document, fmt: str, *, links: bool = True, images: bool = True) -> str:
     if fmt == "json":
         return doc.to_json() + "\n"
     if fmt == "jsonl":
         return doc.to_json(indent=None) + "\n"
     if fmt == "markdown":
-        return doc.to_markdown()
+        return doc.to_markdown(links=links, images=images)
+    if fmt == "html":
+        return doc.to_html(links=links, images=images)
     return doc.body + ("\n" if doc.body else "")
 
 
@@ -174,7 +182,7 @@ def main(argv: Sequence[str] | None = None, *, stdin: BinaryIO | None = None,
         if args.jsonl:
             out.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
         else:
-            out.write(_render(doc, fmt))
+            out.write(_render(doc, fmt, links=not args.no_links, images=not args.no_images))
         status = max(status, EXIT_OK if doc.paragraphs else EXIT_EMPTY)
     out.flush()
     return status

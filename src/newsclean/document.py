@@ -7,7 +7,9 @@ from dataclasses import dataclass, field, fields
 from datetime import date
 from typing import Any
 
+from newsclean.html_render import render as render_html
 from newsclean.markdown import render as render_markdown
+from newsclean.structure import StructureBlock
 
 #: Kinds a body paragraph can have; they drive :meth:`Document.to_markdown`.
 PARAGRAPH_KINDS = frozenset(
@@ -53,6 +55,10 @@ class Document:
     is invented); ``None`` when nothing trustworthy was found. ``*_source`` names where the value
     came from (``"meta:article:published_time"``, ``"json-ld:datePublished"``, ``"text:dateline"``…).
 
+    ``structure`` is the article as typed blocks (headings, paragraphs, list items, tables,
+    code, figures, with their links; see :mod:`newsclean.structure`); ``paragraphs`` is the same
+    article as plain text, one entry per kept block, with its tag in ``paragraph_kinds``.
+
     An empty document (no ``paragraphs``) is an ordinary result; ``warnings`` then says why.
     """
 
@@ -60,6 +66,7 @@ class Document:
     body: str = ""
     paragraphs: tuple[str, ...] = ()
     paragraph_kinds: tuple[str, ...] = ()
+    structure: tuple[StructureBlock, ...] = ()
     published: date | None = None
     published_source: str | None = None
     modified: date | None = None
@@ -98,6 +105,17 @@ class Document:
         """The :meth:`to_dict` data as a JSON string (UTF-8 text kept as is)."""
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
 
-    def to_markdown(self) -> str:
-        """The article as Markdown: title, headings, lists, quotes, tables rows and links."""
-        return render_markdown(self)
+    def to_markdown(self, *, links: bool = True, images: bool = True) -> str:
+        """The article as GitHub-flavoured Markdown: the title, then the structure (headings,
+        nested lists, tables, quotes, fenced code, links, images with their captions), then the
+        tags. ``links=False`` writes link texts without their targets; ``images=False`` leaves the
+        images out (their captions stay, as paragraphs)."""
+        return render_markdown(self, links=links, images=images)
+
+    def to_html(self, *, links: bool = True, images: bool = True) -> str:
+        """The article as one self-contained, inert HTML document: a header with the title,
+        authors and dates, then the structure. Nothing from the page can run in it (no scripts,
+        styles or event attributes; only ``href``, ``src``, ``alt``, ``colspan`` and ``rowspan``,
+        with ``http``/``https``/``mailto`` URLs; all text escaped). Options as in
+        :meth:`to_markdown`."""
+        return render_html(self, links=links, images=images)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 import regex
 from lxml import etree
@@ -71,6 +71,26 @@ class Container:
     #: itemprop=articleBody or an "article body" class: the page's own word, stronger than a bare
     #: <article> (listing pages wrap every teaser in one)
     strong_hint: bool = False
+    #: the element itself: the document's structure (tables, lists, code, figures) is read from
+    #: the elements of the kept blocks only, after the rules (:mod:`newsclean.blocks.structure`)
+    element: etree._Element | None = None
+    #: the ``<img>`` elements directly in this container (not in a container inside it)
+    images: list[ImageRef] | None = None
+
+
+class ImageRef(NamedTuple):
+    """An ``<img>`` where the walk met it: before block ``block`` (``inline``: inside it, after
+    some of its text)."""
+
+    block: int
+    inline: bool
+    element: etree._Element
+
+
+def _note_image(holder: Container, image: ImageRef) -> None:
+    if holder.images is None:
+        holder.images = []
+    holder.images.append(image)
 
 
 def _hidden(el: etree._Element, names: list[str]) -> bool:
@@ -230,6 +250,11 @@ def _walk(
                     continue
                 tag = local_tags[raw] = _local_tag(raw)
             if tag in skip_tags:
+                if tag == "source" and open_containers:
+                    # libxml2's HTML parser does not know <source> is empty, so a <picture>'s
+                    # <img> ends up inside it: note it before the subtree is skipped
+                    for img in el.iter("img"):
+                        _note_image(containers[open_containers[-1]], ImageRef(len(blocks), bool(buf), img))
                 skip_subtree()
                 states.append(_SKIPPED)
                 continue
@@ -279,6 +304,7 @@ def _walk(
                         concepts,
                         strong or tag in article_tags or role == "main",
                         strong,
+                        el,
                     )
                 )
                 open_containers.append(cid)
@@ -287,6 +313,11 @@ def _walk(
             elif tag == "a":
                 link_start.append((len(buf), el.get("href")))
                 states.append(_LINK)
+            elif tag == "img":
+                # an image has no text, so no block: remember where it sits, for the structure
+                if open_containers:
+                    _note_image(containers[open_containers[-1]], ImageRef(len(blocks), bool(buf), el))
+                states.append(_PLAIN)
             else:
                 states.append(_PLAIN)
             if marks is not None and el in marks:
