@@ -403,7 +403,8 @@ def compare(summaries: Sequence[dict[str, Any]], reference_file: str) -> str:
             rows.append([label, cell(old_fig), cell(new_fig), *counted])
     moved.sort()
     for delta, name, page_id in moved[:12]:
-        print(f"  worse: {name} {page_id} {delta:+.3f}", file=sys.stderr)
+        if delta < 0:
+            print(f"  worse: {name} {page_id} {delta:+.3f}", file=sys.stderr)
     for delta, name, page_id in moved[-8:]:
         if delta > 0:
             print(f"  better: {name} {page_id} {delta:+.3f}", file=sys.stderr)

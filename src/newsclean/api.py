@@ -181,14 +181,16 @@ def _clean_html(
     entries = _user_entries(config, host_of(url) or host_of(meta.url), warnings, html=True)
     plan = plan_page(entries, root)
     doc, ctx = _clean_tree(root, meta, plan, url=url, config=config, warnings=list(warnings))
-    if not doc.paragraphs and html_blocks.has_hidden_text(root):
-        # Nothing shows without the page's scripts (content in elements it hides until they
-        # run, or in display:none tabs): read the hidden elements too rather than return nothing.
+    if len(doc.body) < config.min_body_chars and html_blocks.has_hidden_text(root):
+        # Nothing (or only a footer line) shows without the page's scripts: content in elements
+        # it hides until they run (a streamed page's ``<div hidden>`` that a script moves into
+        # place), or in display:none tabs. Read the hidden elements too, and keep that reading
+        # when it finds more article text.
         note = "hidden: no article text is visible without scripts; the page's hidden elements were read"
         again, again_ctx = _clean_tree(
             root, meta, plan, url=url, config=config, warnings=[*warnings, note], read_hidden=True
         )
-        if again.paragraphs:
+        if len(again.body) > len(doc.body):
             doc, ctx = again, again_ctx
     return with_site_metadata(doc, root, entries, config.now), ctx
 

@@ -128,6 +128,21 @@ _MARKED = 8
 _HEADING_LEVEL = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 
 
+#: A ``<button>`` holding paragraphs or an article with this much text is not a button: the page
+#: left one unclosed and the parser nested the rest of the page (the article too) inside it.
+#: A real button's label is a few words; a swallowed page is thousands of characters, so the
+#: value is far from both (at 450 / 550 no bench page moves).
+SWALLOWED_BUTTON_CHARS = 500
+_BLOCK_INSIDE_BUTTON = ("p", "article", "main", "section", "h1", "h2")
+
+
+def _swallowed(el: etree._Element) -> bool:
+    """Whether a ``<button>`` holds the page after it (see ``SWALLOWED_BUTTON_CHARS``)."""
+    if next(el.iter(*_BLOCK_INSIDE_BUTTON), None) is None:
+        return False
+    return sum(len(t) for t in el.itertext()) >= SWALLOWED_BUTTON_CHARS
+
+
 def _local_tag(tag: str) -> str:
     """The lower-case local name of a tag (namespaced islands go by the local name)."""
     if "}" in tag or ":" in tag:
@@ -249,7 +264,7 @@ def _walk(
                     states.append(_OTHER)
                     continue
                 tag = local_tags[raw] = _local_tag(raw)
-            if tag in skip_tags:
+            if tag in skip_tags and not (tag == "button" and _swallowed(el)):
                 if tag == "source" and open_containers:
                     # libxml2's HTML parser does not know <source> is empty, so a <picture>'s
                     # <img> ends up inside it: note it before the subtree is skipped

@@ -30,6 +30,7 @@ from newsclean.blocks.tokens import BOILERPLATE_CONCEPTS
 from newsclean.rules.features import is_prose, word_count
 from newsclean.rules.page_kind import (
     content_area,
+    is_thread_page,
     opening_post_thread,
     posts_are_content,
     thread_area,
@@ -203,7 +204,7 @@ def locate(ctx: Context) -> Region:
     for c, container in enumerate(containers):
         parent = container.parent
         in_comments[c] = "comments" in container.concepts or (parent >= 0 and in_comments[parent])
-    thread = _is_thread_page(ctx, in_comments)
+    thread = is_thread_page(ctx, block_weights(ctx), in_comments)
     ignored = BOILERPLATE_CONCEPTS - {"comments"} if thread else BOILERPLATE_CONCEPTS
     for c, container in enumerate(containers):
         value = scores.conc[c] * (1.0 - min(scores.density[c], LINK_DENSITY_CAP))
@@ -273,27 +274,6 @@ def _widen_to_article(ctx: Context, core: int, scores: Scores) -> int:
     if scores.positive[around] - scores.positive[core] < ARTICLE_TAG_PROSE * scores.positive[core]:
         return core
     return around
-
-
-#: A page whose prose outside comment sections is below this share of the prose inside them is
-#: a discussion thread (a forum topic): its posts are what the page is for.
-THREAD_OUTSIDE_SHARE = 0.25
-
-
-def _is_thread_page(ctx: Context, in_comments: list[bool]) -> bool:
-    inside = outside = 0.0
-    weights = block_weights(ctx)
-    for i, block in enumerate(ctx.blocks):
-        if ctx.decided[i] is not None or not block.containers:
-            continue
-        weight = weights[i]
-        if weight <= 0:
-            continue
-        if in_comments[block.containers[-1]]:
-            inside += weight
-        else:
-            outside += weight
-    return inside > 0 and outside < THREAD_OUTSIDE_SHARE * inside
 
 
 def _concentrated(c: int, scores: Scores, best_own: list[float]) -> bool:
