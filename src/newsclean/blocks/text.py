@@ -47,7 +47,7 @@ _BLANK = regex.compile(r"[\s\u200b\u200c\u200d\u2060\ufeff]*")
 
 #: A drawn bullet: a bullet symbol, or ``*``/``-`` as Markdown and plain-text converters write
 #: them, then white space and the item. En and em dashes are not bullets: they open dialogue.
-_BULLET = regex.compile(r"[•·▪◦‣∙●○■□►▸✓*-]\s+(?=\S)")
+_BULLET = regex.compile(r"[-*+•·▪◦‣∙●○■□➢➤►▸✓✔]\s+(?=\S)")
 
 
 #: The next piece continues a sentence: it opens in lower case or with closing punctuation
@@ -58,11 +58,17 @@ _CONTINUES = regex.compile(r"[\p{Ll},;:)\]}]|[.!?](?:\s|$)")
 _CLOSES = regex.compile(r"[,;:)\]}]|[.!?](?:\s|$)")
 #: The piece before ends mid-phrase: an opening bracket, a dash, or a lower-case word
 #: ("said ", "the "); a capitalised last word ("By Marcus Hill ") may end a byline or a label.
+#: Only a piece that is itself a fragment counts (see :data:`FRAGMENT_MAX_WORDS`): a headline
+#: ends in a lower-case word as often as not ("… over founder's deals ").
 _RUNS_ON = regex.compile(r"(?:[(\[{—–-]|\b\p{Ll}[\p{Ll}'’-]*)$")
 #: A piece that ends with an opening bracket was cut from the text after it. Quotes are left
 #: out: which mark opens and which closes differs by language (German „…“, »…«).
 _OPENS = regex.compile(r"[(\[{]$")
 _SPACES = regex.compile(r" {2,}")
+#: A piece of at most this many words, or one that opens in lower case or with punctuation, is
+#: a fragment of a sentence ("The ", "said ", "by "); a longer piece that opens in capitals is
+#: a line of its own (a headline, a label) even when its last word is in lower case.
+FRAGMENT_MAX_WORDS = 3
 
 
 def _cut_edge(previous_raw: str, raw: str) -> bool:
@@ -73,16 +79,25 @@ def _cut_edge(previous_raw: str, raw: str) -> bool:
     )
 
 
-def _joins(previous_raw: str, raw: str) -> bool:
-    """Whether a tag boundary, not a block boundary, split these two non-empty lines."""
+def _is_fragment(piece: str, joined: bool) -> bool:
+    """A piece of a sentence rather than a line of its own (see :data:`FRAGMENT_MAX_WORDS`)."""
+    return joined or not piece[:1].isupper() or len(piece.split()) <= FRAGMENT_MAX_WORDS
+
+
+def _joins(previous_raw: str, raw: str, joined: bool) -> bool:
+    """Whether a tag boundary, not a block boundary, split these two non-empty lines
+    (``joined``: the line before is already made of pieces)."""
     after = raw.lstrip()
     if raw[:1] not in (" ", "\t") and _CLOSES.match(after):
         return True
-    if _OPENS.search(previous_raw.rstrip()):
+    before = previous_raw.strip()
+    if _OPENS.search(before):
         return True
     if not _cut_edge(previous_raw, raw):
         return False
-    return _CONTINUES.match(after) is not None or _RUNS_ON.search(previous_raw.rstrip()) is not None
+    if _CONTINUES.match(after):
+        return True
+    return _RUNS_ON.search(before) is not None and _is_fragment(before, joined)
 
 
 def rejoin_fragments(lines: list[str]) -> list[str]:
@@ -94,16 +109,17 @@ def rejoin_fragments(lines: list[str]) -> list[str]:
     """
     out: list[str] = []
     previous_raw = ""  # the raw text of out[-1], '' at the start and after a blank line
+    joined = False  # whether out[-1] is made of pieces already
     for raw in lines:
         if not raw.strip():
             out.append(raw)
-            previous_raw = ""
-        elif previous_raw and _joins(previous_raw, raw):
-            previous_raw = _SPACES.sub(" ", previous_raw + raw)
+            previous_raw, joined = "", False
+        elif previous_raw and _joins(previous_raw, raw, joined):
+            previous_raw, joined = _SPACES.sub(" ", previous_raw + raw), True
             out[-1] = previous_raw
         else:
             out.append(raw)
-            previous_raw = raw
+            previous_raw, joined = raw, False
     return out
 
 
