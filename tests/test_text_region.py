@@ -71,8 +71,22 @@ def test_bulleted_list_inside_the_article_is_kept() -> None:
     page = "\n".join([P1, "The plan will:", "- hire twelve teachers,", "- repair two roofs,",
                       "- extend the library hours.", P2, P3])
     out = body(page)
-    assert "- repair two roofs," in out
+    assert "repair two roofs," in out.split("\n\n")
+    assert "- repair" not in out  # the drawn bullet is layout: the block's kind says li
     assert P3 in out
+
+
+def test_drawn_bullets_are_layout_and_make_list_items() -> None:
+    lines = ["• By JANE ROE", "* extend the library hours.", "- repair two roofs,", "1. hire twelve teachers,",
+             "— Bonjour, dit-elle."]
+    blocks = build_blocks("\n".join(lines))
+    assert [(b.text, b.kind) for b in blocks] == [
+        ("By JANE ROE", "li"),
+        ("extend the library hours.", "li"),
+        ("repair two roofs,", "li"),
+        ("1. hire twelve teachers,", "line"),  # a number is what the list says: kept
+        ("— Bonjour, dit-elle.", "line"),  # a dash that opens dialogue is no bullet
+    ]
 
 
 def test_unbulleted_lower_case_list_is_kept() -> None:
@@ -403,3 +417,43 @@ def test_a_sentence_case_line_after_a_related_header_costs_as_a_headline() -> No
     weights = _weights(ctx, ["prose", "prose", "item", "prose", "end", "item", "prose"])
     assert weights[2] == -SHORT_LINE_COST / 2
     assert weights[5] == -SHORT_LINE_COST
+
+
+def test_a_bulleted_listing_is_not_a_hard_wrapped_paragraph() -> None:
+    # a "latest stories" box: each long item starts in lower case after its bullet, which in a
+    # bulleted list marks a new item, not the rest of the line before
+    listing = [f"• topic {n} 4:30 PM 0 Another Headline About Something That Happened Today" for n in range(12)]
+    page = "\n".join([P1, P2, P3, "Latest Stories"] + listing)
+    out = body(page)
+    assert P3 in out
+    assert "Another Headline" not in out
+
+
+def test_comments_after_the_story_still_count_a_tenth() -> None:
+    comment = ("I have read this twice and I still think the council got the numbers wrong, because the "
+               "repairs were promised years ago and never happened at all, not even once.")
+    page = "\n".join([P1, "14 comments", *(f"{comment} ({n})" for n in range(8))])
+    out = body(page)
+    assert P1 in out
+    assert "read this twice" not in out
+
+
+def test_a_section_end_printed_twice_in_a_row_still_ends_the_article() -> None:
+    # a subscribe box whose heading and button say the same thing: one marker, so the footer's
+    # long notice under it counts half, and the article above still outweighs it
+    notice = ("The customer service centre can be contacted with any questions or requests by "
+              "telephone or e-mail; it is staffed on weekdays between seven and two, and on "
+              "Fridays it only handles distribution requests. International customers can call "
+              "the toll-free number between seven and six. ") * 2
+    page = "\n".join(["Home", "News", P1, P2, P3,
+                      "Subscribe for our daily newsletter", "Subscribe for our daily newsletter",
+                      "About Us", "Contact", notice.strip()])
+    out = body(page)
+    assert P1 in out and P2 in out
+    assert "customer service" not in out
+
+
+def test_a_label_under_every_comment_is_no_section_end() -> None:
+    comment = "I think the council should have published the figures much earlier than it did."
+    page = "\n".join([P1, P2, P3, *(line for n in range(3) for line in (comment + f" ({n})", "Reply"))])
+    assert P3 in body(page)

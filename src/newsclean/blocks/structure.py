@@ -43,18 +43,20 @@ _ITEM_PARAGRAPH_TAGS = frozenset({"p", "div", "span", "label", "center"})
 #: A code block's language as pages name it: ``language-python``, ``lang-js``,
 #: ``highlight-source-rust`` (GitHub), ``brush: php`` (SyntaxHighlighter).
 _LANGUAGE = regex.compile(r"(?:^|\s)(?:language|lang|highlight-source|brush:)[-\s]?([\w+#.-]{1,30})", regex.I)
-#: Bulleted and numbered lines of scraped text. En and em dashes are left out: they open
-#: dialogue lines in Russian, Spanish or French prose.
-_TEXT_ITEM = regex.compile(r"^(?:([-*+•·▪●◦‣■□➢➤►✓✔])|(\d{1,3})[.)])\s+(?=\S)")
+#: A numbered line of scraped text ("1. ", "2) "); bulleted lines come as blocks of kind ``li``
+#: with the bullet taken off already (:mod:`newsclean.blocks.text`).
+_TEXT_NUMBER = regex.compile(r"^\d{1,3}[.)]\s+(?=\S)")
 
 
 def text_structure(kept: Sequence[Block]) -> tuple[StructureBlock, ...]:
     """Paragraphs, and list items for bulleted or numbered lines."""
     out: list[StructureBlock] = []
     for block in kept:
-        match = _TEXT_ITEM.match(block.text)
+        match = _TEXT_NUMBER.match(block.text)
         if match:
-            out.append(ListItem(block.text[match.end():], 1, match.group(2) is not None))
+            out.append(ListItem(block.text[match.end():], 1, True))
+        elif block.kind == "li":
+            out.append(ListItem(block.text, 1, False))
         else:
             out.append(Paragraph(block.text))
     return tuple(out)

@@ -1,4 +1,19 @@
-"""Plain text to blocks: one block per non-empty line, text kept exactly as written.
+"""Plain text to blocks: one block per non-empty line, text kept as written.
+
+A bullet that a converter drew in front of a list item ("• ", "* ", "- ", as inscriptis,
+Resiliparse and Markdown converters do) is layout, not text: it is taken off and the block's kind
+is ``li``, so a bulleted byline or date line reads like the same line without its bullet, and
+the output does not depend on which converter scraped the page. Numbers ("1. ") are kept: they
+are part of what the list says.
+
+Some scrapers put a line break at every tag (BeautifulSoup's ``get_text("\\n")``, lxml's
+``itertext``), so a paragraph with a link or an emphasis comes out in pieces: ``"The "``,
+``"company shelved its plans"``, ``" for an initial public offering …"``. The single space such
+a piece keeps at its cut edge, a piece that opens with a comma or a closing bracket, or one that
+ends with an opening bracket, says the text runs on; the pieces are joined back into one line
+(:func:`rejoin_fragments`). A scrape that ends lines at blocks only has none of these, so text
+from html_text-like converters reads much as before (on the five shared sets 14 of html_text's
+2,495 pages change score, 3 better by 0.02 or more, none worse by more than 0.001).
 
 Short lines of labels glued together by a scraper (``Community standardsDiscussion``,
 ``ShareTweetEmail``) get their parts in ``Block.segments``; rules decide whether the parts
@@ -30,43 +45,101 @@ def split_glued(line: str) -> tuple[str, ...]:
 _BLANK = regex.compile(r"[\s\u200b\u200c\u200d\u2060\ufeff]*")
 
 
-#: A line the scraper broke inside a sentence, at an inline element (BeautifulSoup's
-#: ``get_text("\n")`` puts every link on a line of its own: ``The `` / ``company shelved its
-#: plans`` / `` for an initial public offering``): the space between the words stays at the
-#: end of one piece or the start of the next, or the next piece starts with punctuation that
-#: never opens a line. Such pieces are joined back into one line (a piece after a trailing
-#: space only when it starts in lower case: "Title " above a paragraph is no broken sentence),
-#: unless the first one ends a sentence.
-_BROKEN_END = regex.compile(r"\S[ \t]+$")  # ... with the next piece in lower case
-_LOWER_START = regex.compile(r"^\p{Ll}")
-_BROKEN_START = regex.compile(r"^(?:[ \t]\S|[,;:.!?)\]])")
-_SENTENCE_END = (".", "!", "?", "…", "。", "！", "？", ":")
+#: A drawn bullet: a bullet symbol, or ``*``/``-`` as Markdown and plain-text converters write
+#: them, then white space and the item. En and em dashes are not bullets: they open dialogue.
+#: Nor is ``+``: inscriptis draws it before second-level items, on news pages mostly teaser and
+#: menu lists (taking it off cost two scrapinghub pages their region, 0.937 -> 0.933).
+_BULLET = regex.compile(r"[-*•·▪◦‣∙●○■□►▸✓]\s+(?=\S)")
 
 
-def _lines(text: str) -> list[str]:
-    """The text's lines, with the pieces of a sentence broken at inline markup joined again."""
-    lines: list[str] = []
-    for raw in text.splitlines():
-        if (
-            lines
-            and raw.strip()
-            and lines[-1].strip()
-            and not lines[-1].rstrip().endswith(_SENTENCE_END)
-            and (_BROKEN_START.match(raw) or (_BROKEN_END.search(lines[-1]) and _LOWER_START.match(raw)))
-        ):
-            spaced = lines[-1][-1:].isspace() or raw[:1].isspace()
-            lines[-1] = lines[-1].rstrip() + (" " if spaced else "") + raw.lstrip()
+#: The next piece continues a sentence: it opens in lower case or with closing punctuation
+#: (no quotes, for the reason given at :data:`_OPENS`).
+_CONTINUES = regex.compile(r"[\p{Ll},;:)\]}]|[.!?](?:\s|$)")
+#: A piece that opens with closing punctuation was cut off the text before it: no line of a
+#: block-by-block scrape starts with a comma or a closing bracket.
+_CLOSES = regex.compile(r"[,;:)\]}]|[.!?](?:\s|$)")
+#: The piece before ends mid-phrase: an opening bracket, a dash, or a lower-case word
+#: ("said ", "the "); a capitalised last word ("By Marcus Hill ") may end a byline or a label.
+#: Only a piece that is itself a fragment counts (see :data:`FRAGMENT_MAX_WORDS`): a headline
+#: ends in a lower-case word as often as not ("… over founder's deals ").
+_RUNS_ON = regex.compile(r"(?:[(\[{—–-]|\b\p{Ll}[\p{Ll}'’-]*)$")
+#: A piece that ends with an opening bracket was cut from the text after it. Quotes are left
+#: out: which mark opens and which closes differs by language (German „…“, »…«).
+_OPENS = regex.compile(r"[(\[{]$")
+_SPACES = regex.compile(r" {2,}")
+#: A piece of at most this many words, or one that opens in lower case or with punctuation, is
+#: a fragment of a sentence ("The ", "said ", "by "); a longer piece that opens in capitals may
+#: be a line of its own (a headline) even when its last word is in lower case.
+FRAGMENT_MAX_WORDS = 3
+#: ... and then only a short capitalised piece after it joins it: a link's or a name's text
+#: ("Adam Neumann", "Reuters"), not a whole paragraph under a headline.
+LINK_TEXT_MAX_WORDS = 6
+
+
+def _cut_edge(previous_raw: str, raw: str) -> bool:
+    """Whether white space is left at the cut between two lines: one trailing space, or one
+    leading space. Two or more are a layout's indentation or a table cell's padding."""
+    return (previous_raw[-1:] == " " and previous_raw[-2:-1] not in (" ", "\t")) or (
+        raw[:1] == " " and raw[1:2] not in (" ", "\t")
+    )
+
+
+def _is_fragment(piece: str, joined: bool) -> bool:
+    """A piece of a sentence rather than a line of its own (see :data:`FRAGMENT_MAX_WORDS`)."""
+    return joined or not piece[:1].isupper() or len(piece.split()) <= FRAGMENT_MAX_WORDS
+
+
+def _joins(previous_raw: str, raw: str, joined: bool) -> bool:
+    """Whether a tag boundary, not a block boundary, split these two non-empty lines
+    (``joined``: the line before is already made of pieces)."""
+    after = raw.lstrip()
+    if raw[:1] not in (" ", "\t") and _CLOSES.match(after):
+        return True
+    before = previous_raw.strip()
+    if _OPENS.search(before):
+        return True
+    if not _cut_edge(previous_raw, raw):
+        return False
+    if _CONTINUES.match(after):
+        return True
+    if _RUNS_ON.search(before) is None:
+        return False
+    return _is_fragment(before, joined) or len(after.split()) <= LINK_TEXT_MAX_WORDS
+
+
+def rejoin_fragments(lines: list[str]) -> list[str]:
+    """Join the pieces of paragraphs that a scraper cut at every tag (see the module doc).
+
+    Two non-empty neighbours join when the next opens with closing punctuation, or when white
+    space marks their cut edge and the text runs on across it (:data:`_CONTINUES` after, or
+    :data:`_RUNS_ON` before). A blank line always ends a block.
+    """
+    out: list[str] = []
+    previous_raw = ""  # the raw text of out[-1], '' at the start and after a blank line
+    joined = False  # whether out[-1] is made of pieces already
+    for raw in lines:
+        if not raw.strip():
+            out.append(raw)
+            previous_raw, joined = "", False
+        elif previous_raw and _joins(previous_raw, raw, joined):
+            previous_raw, joined = _SPACES.sub(" ", previous_raw + raw), True
+            out[-1] = previous_raw
         else:
-            lines.append(raw)
-    return lines
+            out.append(raw)
+            previous_raw, joined = raw, False
+    return out
 
 
 def build_blocks(text: str) -> list[Block]:
-    """One :class:`Block` per line that shows something (a sentence broken at inline markup
-    counts as one line, see ``_BROKEN_END``)."""
+    """One :class:`Block` per line that shows something; bulleted lines lose the bullet."""
     blocks: list[Block] = []
-    for raw in _lines(text):
+    for raw in rejoin_fragments(text.splitlines()):
         line = raw.strip()
-        if line and not _BLANK.fullmatch(line):
-            blocks.append(Block(text=line, index=len(blocks), segments=split_glued(line)))
+        if not line or _BLANK.fullmatch(line):
+            continue
+        kind = "line"
+        bullet = _BULLET.match(line)
+        if bullet is not None:
+            line, kind = line[bullet.end() :], "li"
+        blocks.append(Block(text=line, index=len(blocks), kind=kind, segments=split_glued(line)))
     return blocks

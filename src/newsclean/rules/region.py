@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from newsclean.blocks.model import Block
 from newsclean.rules.features import (
     ends_clause,
     ends_sentence,
@@ -109,6 +110,27 @@ def repeated_lines(ctx: Context, *, first_copies: bool = False) -> frozenset[int
     return result
 
 
+def _repeated_apart(ctx: Context) -> frozenset[int]:
+    """Indices of lines whose text occurs again elsewhere on the page, not only right beside
+    them: a label printed twice in a row (a heading and its button, a scraper's doubled
+    line) is one label, while "Reply" under every comment is a repeated one."""
+    cached = ctx.cache.get("repeated-apart")
+    if cached is not None:
+        return cached  # type: ignore[no-any-return]
+    positions: dict[str, list[int]] = {}
+    for i in repeated_lines(ctx):
+        positions.setdefault(line_key(ctx.blocks[i].text), []).append(i)
+    found = {
+        i
+        for places in positions.values()
+        if places[-1] - places[0] != len(places) - 1  # not one run of neighbouring lines
+        for i in places
+    }
+    result = frozenset(found)
+    ctx.cache["repeated-apart"] = result
+    return result
+
+
 def _line_kinds(ctx: Context, first_copies: bool = False) -> list[str]:
     """Each line as ``prose``, ``row`` (a table row), ``list`` (a short line shaped like a list
     item or clause), ``item`` (a short line in sentence case), ``short`` (any other kept line),
@@ -130,7 +152,7 @@ def _line_kinds(ctx: Context, first_copies: bool = False) -> list[str]:
                 # an author box under the article is prose about the writer: it weighs like a
                 # short line, so it joins the region only with article text after it
                 kinds.append("short" if is_author_bio(block.text) else "prose")
-            elif _list_like(block.text):
+            elif block.kind == "li" or _list_like(block.text):
                 kinds.append("list")
             elif is_sentence_case(block.text):
                 # a list item whose bullet the scraper dropped; kept apart from "list" since under
@@ -138,7 +160,7 @@ def _line_kinds(ctx: Context, first_copies: bool = False) -> list[str]:
                 kinds.append("item")
             else:
                 kinds.append("short")
-        elif family in END_FAMILIES and i in repeated:
+        elif family in END_FAMILIES and i in _repeated_apart(ctx):
             # "Reply", "Report" under every embedded post: a repeated label marks no section end
             kinds.append("gone")
         elif family == "comments" and _in_toolbar(ctx, i):
@@ -167,9 +189,9 @@ def _wrapped(ctx: Context, i: int) -> bool:
     """Part of a hard-wrapped paragraph: a long line that runs on into a lower-case next line,
     or a lower-case line that continues a long unfinished one."""
     text = ctx.blocks[i].text
-    if len(text) < WRAPPED_MIN_CHARS:
-        return False
-    if i + 1 < len(ctx.blocks) and not ends_sentence(text):
+    if len(text) < WRAPPED_MIN_CHARS or ctx.blocks[i].kind == "li":
+        return False  # a bulleted line is an item of its own, never the middle of a paragraph
+    if i + 1 < len(ctx.blocks) and not ends_sentence(text) and ctx.blocks[i + 1].kind != "li":
         following = ctx.blocks[i + 1].text
         continues = following[:1].islower() and not is_url_line(following)
         if continues and len(following) >= WRAPPED_MIN_CHARS // 2:
@@ -332,10 +354,11 @@ def _credit_line(ctx: Context, i: int) -> bool:
     return rule is not None and rule.credit_line
 
 
-def _strong_list_line(text: str, forward: bool) -> bool:
+def _strong_list_line(block: Block, forward: bool) -> bool:
     # above the article a "Label: value" line is a byline, source or breadcrumb; below it, a
     # spec sheet or fact box
-    return is_list_item(text) or (forward and is_field_line(text))
+    text = block.text
+    return block.kind == "li" or is_list_item(text) or (forward and is_field_line(text))
 
 
 def _extend_over_lists(ctx: Context, span: tuple[int, int], kinds: list[str]) -> tuple[int, int]:
@@ -358,7 +381,7 @@ def _extend_over_lists(ctx: Context, span: tuple[int, int], kinds: list[str]) ->
                 continue  # a removed label: neither joins nor stops
             elif kinds[j] == "row" and (step > 0 or _in_table(kinds, j)):
                 edge = j
-            elif kinds[j] == "list" and _strong_list_line(blocks[j].text, step > 0):
+            elif kinds[j] == "list" and _strong_list_line(blocks[j], step > 0):
                 edge = j
             else:
                 break
