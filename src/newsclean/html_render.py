@@ -26,22 +26,16 @@ from newsclean.structure import (
     StructureBlock,
     Table,
     blocks_of,
+    linked_spans,
     safe_url,
 )
 
 
 def _inline(text: str, anchors: tuple[Anchor, ...], links: bool) -> str:
-    parts: list[str] = []
-    pos = 0
-    for anchor in anchors if links else ():
-        url = safe_url(anchor.url)
-        if anchor.start < pos or anchor.end > len(text) or anchor.end <= anchor.start or not url:
-            continue
-        parts.append(escape(text[pos:anchor.start], quote=False))
-        parts.append(f'<a href="{escape(url)}">{escape(text[anchor.start:anchor.end], quote=False)}</a>')
-        pos = anchor.end
-    parts.append(escape(text[pos:], quote=False))
-    return "".join(parts)
+    return "".join(
+        f'<a href="{escape(url)}">{escape(span, quote=False)}</a>' if url else escape(span, quote=False)
+        for span, url in linked_spans(text, anchors, links)
+    )
 
 
 def _table(table: Table, links: bool) -> list[str]:

@@ -26,6 +26,7 @@ from newsclean.structure import (
     StructureBlock,
     Table,
     blocks_of,
+    linked_spans,
     safe_url,
 )
 
@@ -66,17 +67,10 @@ def _inline(
 ) -> str:
     """``text`` escaped, with its anchors as ``[text](url)`` when ``links``; ``opens_line``:
     outside a table cell and a heading, what opens the text could open a block."""
-    parts: list[str] = []
-    pos = 0
-    for anchor in anchors if links else ():
-        url = safe_url(anchor.url)
-        if anchor.start < pos or anchor.end > len(text) or anchor.end <= anchor.start or not url:
-            continue
-        parts.append(_escape(text[pos:anchor.start], table=table))
-        parts.append(f"[{_escape(text[anchor.start:anchor.end], table=table)}]({_url(url)})")
-        pos = anchor.end
-    parts.append(_escape(text[pos:], table=table))
-    out = "".join(parts)
+    out = "".join(
+        f"[{_escape(span, table=table)}]({_url(url)})" if url else _escape(span, table=table)
+        for span, url in linked_spans(text, anchors, links)
+    )
     return out if table or not opens_line else _escape_line_start(out)
 
 

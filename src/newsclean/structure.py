@@ -18,7 +18,7 @@ the page's URL is known, and never anything that could run: only ``http``, ``htt
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, fields
 from datetime import date
 from typing import Any, ClassVar, Protocol, Union
@@ -74,6 +74,23 @@ class Anchor:
 
     def to_dict(self) -> dict[str, Any]:
         return {"start": self.start, "end": self.end, "url": self.url}
+
+
+def linked_spans(
+    text: str, anchors: Sequence[Anchor], links: bool = True
+) -> Iterator[tuple[str, str | None]]:
+    """``text`` cut at its anchors: ``(span, url)`` for a linked span with a safe URL, ``(span,
+    None)`` for the text between them (and for all of it when ``links`` is false). Overlapping,
+    out-of-range and unsafe anchors are read as plain text; the spans add up to ``text``."""
+    pos = 0
+    for anchor in anchors if links else ():
+        url = safe_url(anchor.url)
+        if anchor.start < pos or anchor.end > len(text) or anchor.end <= anchor.start or not url:
+            continue
+        yield text[pos:anchor.start], None
+        yield text[anchor.start:anchor.end], url
+        pos = anchor.end
+    yield text[pos:], None
 
 
 def _as_dict(block: Any) -> dict[str, Any]:
