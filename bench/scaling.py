@@ -5,7 +5,9 @@ Inputs (all built here, nothing fetched):
 - ``page xN``: one real page whose ``<body>`` is repeated until the page is 1, 5, 10 and 50 MB
   (the article, its menus and its footers many times over: every stage sees more of everything);
 - ``<br> xN``: a paragraph of text broken by 1,000 to 45,000 ``<br>`` (one long flat block);
-- ``text lines``: plain text of 10,000 to 100,000 lines, cleaned as text input.
+- ``text lines``: plain text of 10,000 to 100,000 lines, cleaned as text input;
+- ``text pieces``: the same number of lines as a scraper that breaks at every tag writes them
+  (``" word"``, all one paragraph to rejoin: the join must not grow with the line it builds).
 
 For each family the growth exponent is the slope of log(time) against log(size) by least
 squares: 1.0 is linear, 2.0 quadratic.  Linear work with a fixed start-up cost gives slightly
@@ -81,7 +83,7 @@ def measure_scaling(page: bytes, max_mb: int = 50) -> dict[str, Any]:
 
     config = Config(max_input_bytes=max(Config().max_input_bytes, (max_mb + 1) * MB))
     newsclean.clean(page, config=config)  # warm
-    families: dict[str, list[tuple[float, float]]] = {"page": [], "br": [], "text": []}
+    families: dict[str, list[tuple[float, float]]] = {"page": [], "br": [], "text": [], "pieces": []}
     for size_mb in (s for s in PAGE_SIZES_MB if s <= max_mb):
         data = grown_page(page, size_mb * MB)
         families["page"].append((len(data), _time_once(newsclean.clean, data, config=config)))
@@ -92,6 +94,10 @@ def measure_scaling(page: bytes, max_mb: int = 50) -> dict[str, Any]:
         text = text_input(lines)
         families["text"].append(
             (len(text.encode()), _time_once(newsclean.clean, text, input_format="text", config=config))
+        )
+        pieces = "\n".join([" word"] * lines)
+        families["pieces"].append(
+            (len(pieces.encode()), _time_once(newsclean.clean, pieces, input_format="text", config=config))
         )
     return {
         name: {"points": points, "exponent": growth_exponent(points)} for name, points in families.items()

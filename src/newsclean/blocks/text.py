@@ -76,10 +76,11 @@ FRAGMENT_MAX_WORDS = 3
 LINK_TEXT_MAX_WORDS = 6
 
 
-def _cut_edge(previous_raw: str, raw: str) -> bool:
-    """Whether white space is left at the cut between two lines: one trailing space, or one
-    leading space. Two or more are a layout's indentation or a table cell's padding."""
-    return (previous_raw[-1:] == " " and previous_raw[-2:-1] not in (" ", "\t")) or (
+def _cut_edge(tail: str, raw: str) -> bool:
+    """Whether white space is left at the cut between two lines (``tail``: the last two
+    characters of the first): one trailing space, or one leading space. Two or more are a
+    layout's indentation or a table cell's padding."""
+    return (tail[-1:] == " " and tail[-2:-1] not in (" ", "\t")) or (
         raw[:1] == " " and raw[1:2] not in (" ", "\t")
     )
 
@@ -89,16 +90,20 @@ def _is_fragment(piece: str, joined: bool) -> bool:
     return joined or not piece[:1].isupper() or len(piece.split()) <= FRAGMENT_MAX_WORDS
 
 
-def _joins(previous_raw: str, raw: str, joined: bool) -> bool:
-    """Whether a tag boundary, not a block boundary, split these two non-empty lines
-    (``joined``: the line before is already made of pieces)."""
+def _joins(tail: str, last: str, raw: str, joined: bool) -> bool:
+    """Whether a tag boundary, not a block boundary, split the line being built from ``raw``.
+
+    ``tail`` is that line's last two characters and ``last`` its last piece (the whole line
+    while ``joined`` is false): everything the test reads of it lies there, since pieces are
+    only ever glued without a space where one side is punctuation.
+    """
     after = raw.lstrip()
     if raw[:1] not in (" ", "\t") and _CLOSES.match(after):
         return True
-    before = previous_raw.strip()
+    before = last.strip()
     if _OPENS.search(before):
         return True
-    if not _cut_edge(previous_raw, raw):
+    if not _cut_edge(tail, raw):
         return False
     if _CONTINUES.match(after):
         return True
@@ -112,22 +117,31 @@ def rejoin_fragments(lines: list[str]) -> list[str]:
 
     Two non-empty neighbours join when the next opens with closing punctuation, or when white
     space marks their cut edge and the text runs on across it (:data:`_CONTINUES` after, or
-    :data:`_RUNS_ON` before). A blank line always ends a block.
+    :data:`_RUNS_ON` before). A blank line always ends a block. A joined line has its runs of
+    spaces squeezed to one. Linear: each line's pieces are collected and joined once.
     """
-    out: list[str] = []
-    previous_raw = ""  # the raw text of out[-1], '' at the start and after a blank line
+    out: list[list[str]] = []  # each output line as its pieces
+    tail = ""  # the last two characters of out[-1], '' at the start and after a blank line
+    last = ""  # the last piece of out[-1]
     joined = False  # whether out[-1] is made of pieces already
     for raw in lines:
         if not raw.strip():
-            out.append(raw)
-            previous_raw, joined = "", False
-        elif previous_raw and _joins(previous_raw, raw, joined):
-            previous_raw, joined = _SPACES.sub(" ", previous_raw + raw), True
-            out[-1] = previous_raw
+            out.append([raw])
+            tail, last, joined = "", "", False
+        elif tail and _joins(tail, last, raw, joined):
+            line = out[-1]
+            if not joined:
+                line[0] = _SPACES.sub(" ", line[0])
+            piece = _SPACES.sub(" ", raw)
+            if piece[:1] == " " and line[-1][-1:] == " ":
+                piece = piece[1:]  # the space the two pieces share, squeezed to one
+            tail = (line[-1][-2:] + piece)[-2:]
+            line.append(piece)
+            last, joined = piece, True
         else:
-            out.append(raw)
-            previous_raw, joined = raw, False
-    return out
+            out.append([raw])
+            tail, last, joined = raw[-2:], raw, False
+    return ["".join(pieces) for pieces in out]
 
 
 def build_blocks(text: str) -> list[Block]:
