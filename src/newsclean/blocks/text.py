@@ -52,12 +52,12 @@ _BLANK = regex.compile(r"[\s\u200b\u200c\u200d\u2060\ufeff]*")
 _BULLET = regex.compile(r"[-*•·▪◦‣∙●○■□►▸✓]\s+(?=\S)")
 
 
-#: The next piece continues a sentence: it opens in lower case or with closing punctuation
-#: (no quotes, for the reason given at :data:`_OPENS`).
-_CONTINUES = regex.compile(r"[\p{Ll},;:)\]}]|[.!?](?:\s|$)")
 #: A piece that opens with closing punctuation was cut off the text before it: no line of a
 #: block-by-block scrape starts with a comma or a closing bracket.
 _CLOSES = regex.compile(r"[,;:)\]}]|[.!?](?:\s|$)")
+#: The next piece continues a sentence: it opens in lower case or with closing punctuation
+#: (no quotes, for the reason given at :data:`_OPENS`).
+_CONTINUES = regex.compile(r"\p{Ll}|" + _CLOSES.pattern)
 #: The piece before ends mid-phrase: an opening bracket, a dash, or a lower-case word
 #: ("said ", "the "); a capitalised last word ("By Marcus Hill ") may end a byline or a label.
 #: Only a piece that is itself a fragment counts (see :data:`FRAGMENT_MAX_WORDS`): a headline
