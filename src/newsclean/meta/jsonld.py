@@ -164,11 +164,10 @@ def load_json(text: str) -> tuple[Any, str | None]:
     if nesting_depth(text) > MAX_JSONLD_DEPTH:
         return None, f"json-ld: a script nested deeper than {MAX_JSONLD_DEPTH} levels skipped"
     text = _unwrap(text)
-    for attempt in (text, _repair(text)):
-        value = _decode_all(attempt)
-        if value is not None:
-            return value, None
-    return None, None
+    value = _decode_all(text)
+    if value is None:  # repaired only when the script as written is no JSON
+        value = _decode_all(_repair(text))
+    return value, None
 
 
 def _types(node: dict[str, Any]) -> set[str]:
