@@ -6,6 +6,7 @@ and before the headline. Each offers its candidates to :class:`DateCandidates` a
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable
 from datetime import date
 from typing import Any
@@ -131,18 +132,21 @@ def image_dates(
     meta: dict[str, list[str]], images: list[Any], dates: DateCandidates, exempt: frozenset[Any]
 ) -> None:
     """A day in the path of the page's image (``og:image``, ``twitter:image``), else of an
-    ``<img>`` in the article: uploads are filed by day (``/2019/05/05/``, ``/2019-05-05/``)."""
-    sources = [
+    ``<img>`` in the article: uploads are filed by day (``/2019/05/05/``, ``/2019-05-05/``).
+    The least trusted source but one: the images are not read when a better date is kept."""
+    if not dates.wants("published", ADDED_RANKS["image-url"]):
+        return
+    declared = (
         v
         for key in ("og:image", "og:image:url", "og:image:secure_url", "twitter:image")
         for v in meta.get(key, ())
-    ]
-    sources += [
+    )
+    shown = (
         src
         for el in images
         if (src := attr_text(el, "src") or attr_text(el, "data-src")) and region_of(el, exempt) == IN_ARTICLE
-    ]
-    for src in sources:
+    )
+    for src in itertools.chain(declared, shown):
         day = url_date(src) or _stamp_in_file_name(src)
         if day is not None:
             dates.offer_value("published", ADDED_RANKS["image-url"], day, "image-url")

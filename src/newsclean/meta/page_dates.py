@@ -85,7 +85,9 @@ class DateCandidates:
         self.now, self.dayfirst = now, dayfirst
         self.best: dict[str, tuple[int, FoundDate]] = {}
 
-    def _wants(self, kind: str, rank: int) -> bool:
+    def wants(self, kind: str, rank: int) -> bool:
+        """Whether a date of ``kind`` at ``rank`` could still be kept (sources that cost work to
+        read ask first)."""
         current = self.best.get(kind)
         shown = self.best.get("shown")
         return (current is None or current[0] > rank) or (
@@ -102,7 +104,7 @@ class DateCandidates:
 
     def offer(self, kind: str, rank: int, text: str, source: str) -> None:
         """Parse ``text`` and keep it if it beats what ``kind`` has."""
-        if not text or not self._wants(kind, rank):
+        if not text or not self.wants(kind, rank):
             return
         value = (
             parse_date(text, now=self.now, dayfirst=self.dayfirst)
@@ -114,7 +116,7 @@ class DateCandidates:
 
     def offer_value(self, kind: str, rank: int, value: datetime | date, source: str) -> None:
         """Keep an already parsed ``value`` if it is plausible and beats what ``kind`` has."""
-        if self._wants(kind, rank) and plausible(value, self.now):
+        if self.wants(kind, rank) and plausible(value, self.now):
             self._keep(kind, rank, FoundDate(value, source))
 
     def get(self, kind: str) -> FoundDate | None:
