@@ -28,6 +28,7 @@ from typing import NamedTuple
 
 from newsclean.blocks.tokens import BOILERPLATE_CONCEPTS
 from newsclean.rules.features import is_prose, word_count
+from newsclean.rules.headline import anchor_to_headline
 from newsclean.rules.page_kind import (
     content_area,
     is_thread_page,
@@ -216,6 +217,7 @@ def locate(ctx: Context) -> Region:
     core = max(range(n), key=lambda c: (adjusted[c], -containers[c].depth))
     if adjusted[core] <= 0:
         return Region(mass=mass)
+    core = anchor_to_headline(ctx, core, adjusted, _weights(ctx))
     best_own = _best_inside(ctx, scores.own)
     floor = SIBLING_SHARE * best_own[core]
     core = _climb(ctx, core, scores, best_own, floor, thread)

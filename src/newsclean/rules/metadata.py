@@ -111,10 +111,14 @@ def apply_title_heading(ctx: Context) -> Iterator[Mark]:
     if not title:
         return
     for i, block in enumerate(ctx.blocks):
-        if ctx.decided[i] is None and block.heading_level:
-            text = block.text.casefold()
-            if text == title or (len(text) > TITLE_HEADING_MIN_CHARS and (text in title or title in text)):
-                yield Mark(i, action="title", value=block.text)
+        if ctx.decided[i] is None and block.heading_level and repeats_title(block.text, title):
+            yield Mark(i, action="title", value=block.text)
+
+
+def repeats_title(text: str, title: str) -> bool:
+    """Whether a heading's ``text`` repeats the page ``title`` (already casefolded and stripped)."""
+    text = text.casefold()
+    return text == title or (len(text) > TITLE_HEADING_MIN_CHARS and (text in title or title in text))
 
 
 _HTML, _TEXT, _BOTH = frozenset({"html"}), frozenset({"text"}), frozenset({"html", "text"})

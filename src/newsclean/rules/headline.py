@@ -1,0 +1,82 @@
+"""The story starts at its headline: the HTML region's core is not a box beside it.
+
+The HTML region (:mod:`newsclean.rules.html_region`) takes as its core the container where the
+prose concentrates. Beside a story of a few short paragraphs, that is often a sidebar's "about
+this blog" text, a footer's legal note or a comment form's notice. The headline (the heading
+that repeats the page title) says where the story is: a core held apart from it by page
+furniture gives way to the best container around the first prose under the headline.
+"""
+
+from __future__ import annotations
+
+from newsclean.blocks.tokens import BOILERPLATE_CONCEPTS
+from newsclean.rules.metadata import repeats_title
+from newsclean.rules.pipeline import Context
+
+#: The core is taken from the prose under the headline when the prose around it weighs at least
+#: this share of the best container's elsewhere on the page.
+ANCHOR_SHARE = 0.3
+#: The best container is "detached" from the headline when this much prose (characters of
+#: weight) lies between the headline and its first block, outside it.
+DETACHED_PROSE = 100.0
+
+
+def headline(ctx: Context) -> int | None:
+    """The first heading that repeats the page title: where the story starts."""
+    title = (ctx.title or "").casefold().strip()
+    if not title:
+        return None
+    for i, block in enumerate(ctx.blocks):
+        if block.heading_level and repeats_title(block.text, title):
+            return i
+    return None
+
+
+def in_furniture(ctx: Context, core: int, headline_chain: tuple[int, ...]) -> bool:
+    """Whether a container named page furniture (sidebar, footer, comments…) lies between the
+    core and the nearest container it shares with the headline."""
+    shared = set(headline_chain)
+    c = core
+    while c >= 0 and c not in shared:
+        if ctx.containers[c].concepts & BOILERPLATE_CONCEPTS:
+            return True
+        c = ctx.containers[c].parent
+    return False
+
+
+def anchor_to_headline(ctx: Context, core: int, adjusted: list[float], weights: list[float]) -> int:
+    """The story starts at its headline: a core away from it in the page's furniture is a box
+    beside a short story.
+
+    When the best concentrated container lies before the headline, or after prose that follows
+    the headline outside it, and a container named furniture (a sidebar, a footer, comments)
+    holds it apart from the headline, it is a sidebar's "about" text, a footer's legal note or
+    a comment form's notice beside a story of a few short paragraphs: the best container around
+    the first prose under the headline is the core instead, unless it weighs far less. (Without
+    the furniture condition a service page's hero blurb took the place of its sections.)
+    """
+    h = headline(ctx)
+    blocks = ctx.blocks
+    if h is None or core in blocks[h].containers:
+        return core
+    inside = [i for i, b in enumerate(blocks) if core in b.containers]
+    if not inside or inside[0] <= h <= inside[-1]:
+        return core
+    first = inside[0]
+    if first > h and sum(w for w in weights[h + 1 : first] if w > 0) < DETACHED_PROSE:
+        return core  # the body under the headline, after a standfirst at most
+    if not in_furniture(ctx, core, blocks[h].containers):
+        return core  # a story's second part, or one section of a service page
+    lead = next((i for i in range(h + 1, len(blocks)) if weights[i] > 0), None)
+    if lead is None:
+        return core
+    around_core = set()
+    c = core
+    while c >= 0:
+        around_core.add(c)
+        c = ctx.containers[c].parent
+    candidates = [c for c in blocks[lead].containers if c not in around_core]
+    if not candidates:
+        return core
+    best = max(candidates, key=lambda c: (adjusted[c], -ctx.containers[c].depth))
+    return best if adjusted[best] >= ANCHOR_SHARE * adjusted[core] else core
