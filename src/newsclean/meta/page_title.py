@@ -10,12 +10,22 @@ import regex
 
 from newsclean.meta.fields import ANY_HINT, TITLE_META
 from newsclean.meta.jsonld import first_nonempty, jsonld_text
-from newsclean.meta.title import clean_title
+from newsclean.meta.title import clean_title, piece_breaks
 from newsclean.meta.tree import chunks, class_tokens, content, squash, visible
 
 # Share of an <h1>'s words found in a title field for it to count as the headline.
 _H1_MATCH = 0.5
 _MAX_TITLE_CHARS = 300
+# Words a confirmed <h1> may hold beyond a title field at its start or end and still be that
+# title with a label or count nested in it ("Title: …", "… (latimes.com) 87"): the pieces pages
+# nest in a headline are one to three words (wceb2026-dev: arXiv's "Title:", Slashdot's source
+# and comment count).
+_MAX_H1_EXTRA_WORDS = 3
+# A page's only <h1> that no title field confirms is still its headline from this many words
+# on: on wceb2026-dev articles the lone unconfirmed <h1>s that were a section or blog name ("Our
+# BLOG", "M&A Updates", "Pricing for Electrical Services") ran to four words, the headlines
+# the fields reword ("An introduction to social commerce: …") to seven and more.
+_LONE_HEADLINE_WORDS = 6
 
 _WORD = regex.compile(r"\w+")
 
@@ -26,7 +36,7 @@ def main_h1(h1s: list[Any], titles: Iterable[str]) -> tuple[Any | None, bool]:
     It is the one sharing most words with the page's title fields (a page may have an <h1>
     for its logo or a "Related articles" box); when none shares half the words, the first
     non-empty one, unconfirmed."""
-    title_words = [set(_WORD.findall(t.casefold())) for t in titles if t]
+    title_words = [set(_words(t)) for t in _headline_pieces([t for t in titles if t])]
     best, best_score, first = None, 0.0, None
     for h1 in h1s[:6]:
         words = set(_WORD.findall(squash(content(h1)).casefold()))
@@ -39,6 +49,26 @@ def main_h1(h1s: list[Any], titles: Iterable[str]) -> tuple[Any | None, bool]:
             if score > best_score:
                 best, best_score = h1, score
     return (best, True) if best_score >= _H1_MATCH else (first, False)
+
+
+def _words(text: str) -> list[str]:
+    return [str(w) for w in _WORD.findall(text.casefold())]
+
+
+def _headline_pieces(titles: list[str]) -> list[str]:
+    """Each title, or the piece of it another title field gives alone: with ``og:title``
+    "Small adventures" and ``<title>`` "Engora Data Blog: Small adventures", the piece before
+    the colon is the blog's name, and an ``<h1>`` naming the blog is no headline."""
+    out = []
+    others = {tuple(_words(t)) for t in titles}
+    for title in titles:
+        for start, end in piece_breaks(title):
+            head, tail = tuple(_words(title[:start])), tuple(_words(title[end:]))
+            if head and tail and (head in others or tail in others):
+                title = title[:start] if head in others else title[end:]
+                break
+        out.append(title)
+    return out
 
 
 def read_title_fields(titles: list[Any], meta: dict[str, list[str]], article: dict[str, Any]) -> list[str]:
@@ -58,19 +88,28 @@ def page_title(
     confirmed: bool,
     h2s: list[Any],
     site_name: str | None,
+    *,
+    lone: bool = False,
 ) -> str | None:
     """The headline: the <h1> the title fields confirm, else the first field without its
     site name, else (a page with no title fields) the first <h1>, else the first <h2>.
 
     The page's visible headline wins over the (often search-engine-tuned) title fields once
     it shares half its words with one of them: it is what readers see above the article.
+    A confirmed <h1> that is a title field plus a few words at one end ("Title: …", "… 87
+    comments") gives the field: those words are a label or count nested in the heading. A
+    page's ``lone`` <h1> of sentence length is its headline even when the fields word the
+    story otherwise.
     """
     h1_text = squash(" ".join(_headline_chunks(h1))) if h1 is not None else ""
+    cleaned = [clean_title(f, site_name=site_name) for f in [*fields, microdata or ""] if f]
     if h1_text and len(h1_text) <= _MAX_TITLE_CHARS and confirmed:
+        return _without_nested_extras(h1_text, cleaned)
+    h1_words = _words(h1_text)
+    if lone and len(h1_words) >= _LONE_HEADLINE_WORDS and len(h1_text) <= _MAX_TITLE_CHARS:
         return h1_text
-    field = first_nonempty([*fields, microdata or ""])
-    if field:
-        return clean_title(field, site_name=site_name)
+    if cleaned:
+        return cleaned[0]
     if h1_text and len(h1_text) <= _MAX_TITLE_CHARS:
         return h1_text
     for h2 in h2s:
@@ -78,6 +117,34 @@ def page_title(
         if text and len(text) <= _MAX_TITLE_CHARS:
             return text
     return None
+
+
+def _without_nested_extras(h1_text: str, fields: list[str]) -> str:
+    """``h1_text``, or the title field it holds whole at its start or end with at most
+    ``_MAX_H1_EXTRA_WORDS`` more words set apart by a mark ("Title: …", "… (latimes.com)
+    87", "… | Opinion"); words that simply go on ("Networking in Compose") are the heading's."""
+    spans = [m.span() for m in _WORD.finditer(h1_text.casefold())]
+    h1_words = _words(h1_text)
+    if len(spans) != len(h1_words):
+        return h1_text  # (casefolding changed the text's length: compare nothing)
+    for field in fields:
+        words = _words(field)
+        extra = len(h1_words) - len(words)
+        if not words or not 0 < extra <= _MAX_H1_EXTRA_WORDS:
+            continue
+        if words == h1_words[: len(words)]:
+            gap = h1_text[spans[len(words) - 1][1] : spans[len(words)][0]]
+        elif words == h1_words[extra:]:
+            gap = h1_text[spans[extra - 1][1] : spans[extra][0]]
+        else:
+            continue
+        if _SET_APART.search(gap):
+            return field
+    return h1_text
+
+
+# What sets a label or count apart from the headline inside the heading.
+_SET_APART = regex.compile(r"[:|(\[–—·•»]|\s-\s")
 
 
 _HEADING_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6", "time"})
