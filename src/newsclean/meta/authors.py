@@ -153,6 +153,8 @@ def _is_name(piece: str, *, strict: bool) -> bool:
         return False
     if all(w in _DATE_TAIL_WORDS for w in _words(piece)):
         return False  # "By Monday": a weekday or month is not a name
+    if all(w in SPONSOR_WORDS for w in _words(piece)):
+        return False  # "Sponsored" alone labels the post, it does not sign it
     if strict:
         return all(not w[0].isalpha() or not w[0].islower() or w.lower() in PARTICLES for w in words)
     return True
@@ -236,6 +238,10 @@ def _dedupe(names: Iterable[str]) -> tuple[str, ...]:
     return tuple(out)
 
 
+def _is_date_word(word: str) -> bool:
+    return word.lower().strip(".,:") in _DATE_TAIL_WORDS
+
+
 def _cut_date(piece: str) -> str:
     """``piece`` without the date that follows the names ("Jane Doe on July 8" -> "Jane Doe")
     or comes before them ("Dec 17, 2025 Julian K. Arni" is cut at its comma first: "2025
@@ -245,7 +251,7 @@ def _cut_date(piece: str) -> str:
         return piece
     lead = piece.split()
     start = 0
-    while start < len(lead) and (_DIGIT.search(lead[start]) or lead[start].lower().strip(".,:") in _DATE_TAIL_WORDS):
+    while start < len(lead) and (_DIGIT.search(lead[start]) or _is_date_word(lead[start])):
         start += 1
     if 0 < start < len(lead) and _YEAR.match(lead[start - 1]):
         piece = " ".join(lead[start:])

@@ -9,7 +9,7 @@ from typing import Any
 import regex
 
 from newsclean.meta.fields import ANY_HINT, TITLE_META
-from newsclean.meta.jsonld import first_nonempty, jsonld_text
+from newsclean.meta.jsonld import jsonld_text
 from newsclean.meta.title import clean_title, piece_breaks
 from newsclean.meta.tree import chunks, class_tokens, content, squash, visible
 
@@ -88,8 +88,7 @@ def page_title(
     confirmed: bool,
     h2s: list[Any],
     site_name: str | None,
-    *,
-    lone: bool = False,
+    h1_count: int = 0,
 ) -> str | None:
     """The headline: the <h1> the title fields confirm, else the first field without its
     site name, else (a page with no title fields) the first <h1>, else the first <h2>.
@@ -98,15 +97,15 @@ def page_title(
     it shares half its words with one of them: it is what readers see above the article.
     A confirmed <h1> that is a title field plus a few words at one end ("Title: …", "… 87
     comments") gives the field: those words are a label or count nested in the heading. A
-    page's ``lone`` <h1> of sentence length is its headline even when the fields word the
-    story otherwise.
+    page's only <h1> (``h1_count`` 1) of sentence length is its headline even when the fields
+    word the story otherwise.
     """
     h1_text = squash(" ".join(_headline_chunks(h1))) if h1 is not None else ""
     cleaned = [clean_title(f, site_name=site_name) for f in [*fields, microdata or ""] if f]
     if h1_text and len(h1_text) <= _MAX_TITLE_CHARS and confirmed:
         return _without_nested_extras(h1_text, cleaned)
     h1_words = _words(h1_text)
-    if lone and len(h1_words) >= _LONE_HEADLINE_WORDS and len(h1_text) <= _MAX_TITLE_CHARS:
+    if h1_count == 1 and len(h1_words) >= _LONE_HEADLINE_WORDS and len(h1_text) <= _MAX_TITLE_CHARS:
         return h1_text
     if cleaned:
         return cleaned[0]
