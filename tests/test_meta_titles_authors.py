@@ -1,7 +1,6 @@
 """Title and author shapes of issue 14's second round, each on a small hand-written page.
 
-Titles: the blog's name before the headline, labels and counts nested in the ``<h1>``, a page's
-lone ``<h1>`` that the fields word otherwise. Authors: the publisher, a paid-post label, an
+Titles: the blog's name before the headline, labels and counts nested in the ``<h1>``. Authors: the publisher, a paid-post label, an
 avatar's initials, a date before the name, a domain as a name, a fuller author field.
 """
 
@@ -83,19 +82,9 @@ def test_words_that_go_on_in_the_h1_are_the_headline() -> None:
     assert read(head, body).title == "Sparks, NV homes for sale & real estate"
 
 
-def test_lone_sentence_h1_beats_fields_that_word_the_story_otherwise() -> None:
-    head = "<title>What is Social Commerce - A guided introduction | Example</title>"
-    body = "<h1>Selling through social feeds: what brands should know in 2026</h1><p>Text.</p>"
-    assert read(head, body).title == "Selling through social feeds: what brands should know in 2026"
-
-
-def test_short_or_one_of_several_unconfirmed_h1s_is_no_headline() -> None:
+def test_unconfirmed_h1_gives_way_to_the_title_field() -> None:
     head = "<title>Actuary's industry choice: consulting or insurance?</title>"
-    # a section's name
     assert read(head, "<h1>Our BLOG</h1><p>Text.</p>").title == "Actuary's industry choice: consulting or insurance?"
-    # one of two <h1>s, neither confirmed
-    body = "<h1>We are changing the world one student at a time</h1><h1>Our programs in the news</h1>"
-    assert read(head, body).title == "Actuary's industry choice: consulting or insurance?"
 
 
 # --- authors ----------------------------------------------------------------------------------

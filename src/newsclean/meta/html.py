@@ -371,7 +371,7 @@ def extract_html_metadata(
     copyright_year(meta, dates)  # 8. schema.org copyrightYear: a year only
 
     return PageMeta(
-        title=page_title(title_fields, microdata.headline, h1, confirmed, found.h2, site_name, len(found.h1)),
+        title=page_title(title_fields, microdata.headline, h1, confirmed, found.h2, site_name),
         authors=page_authors(
             found.rel_author,
             found.author_tags,

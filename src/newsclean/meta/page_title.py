@@ -21,11 +21,6 @@ _MAX_TITLE_CHARS = 300
 # nest in a headline are one to three words (wceb2026-dev: arXiv's "Title:", Slashdot's source
 # and comment count).
 _MAX_H1_EXTRA_WORDS = 3
-# A page's only <h1> that no title field confirms is still its headline from this many words
-# on: on wceb2026-dev articles the lone unconfirmed <h1>s that were a section or blog name ("Our
-# BLOG", "M&A Updates", "Pricing for Electrical Services") ran to four words, the headlines
-# the fields reword ("An introduction to social commerce: …") to seven and more.
-_LONE_HEADLINE_WORDS = 6
 
 _WORD = regex.compile(r"\w+")
 
@@ -88,7 +83,6 @@ def page_title(
     confirmed: bool,
     h2s: list[Any],
     site_name: str | None,
-    h1_count: int = 0,
 ) -> str | None:
     """The headline: the <h1> the title fields confirm, else the first field without its
     site name, else (a page with no title fields) the first <h1>, else the first <h2>.
@@ -96,17 +90,12 @@ def page_title(
     The page's visible headline wins over the (often search-engine-tuned) title fields once
     it shares half its words with one of them: it is what readers see above the article.
     A confirmed <h1> that is a title field plus a few words at one end ("Title: …", "… 87
-    comments") gives the field: those words are a label or count nested in the heading. A
-    page's only <h1> (``h1_count`` 1) of sentence length is its headline even when the fields
-    word the story otherwise.
+    comments") gives the field: those words are a label or count nested in the heading.
     """
     h1_text = squash(" ".join(_headline_chunks(h1))) if h1 is not None else ""
     cleaned = [clean_title(f, site_name=site_name) for f in [*fields, microdata or ""] if f]
     if h1_text and len(h1_text) <= _MAX_TITLE_CHARS and confirmed:
         return _without_nested_extras(h1_text, cleaned)
-    h1_words = _words(h1_text)
-    if h1_count == 1 and len(h1_words) >= _LONE_HEADLINE_WORDS and len(h1_text) <= _MAX_TITLE_CHARS:
-        return h1_text
     if cleaned:
         return cleaned[0]
     if h1_text and len(h1_text) <= _MAX_TITLE_CHARS:
