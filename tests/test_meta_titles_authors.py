@@ -11,7 +11,7 @@ from datetime import datetime, timezone
 import pytest
 from lxml import html
 
-from newsclean.meta.authors import clean_authors
+from newsclean.meta.authors import clean_authors, parse_byline
 from newsclean.meta.html import PageMeta, extract_html_metadata
 
 NOW = datetime(2021, 9, 1, 12, 0, tzinfo=timezone.utc)
@@ -143,6 +143,12 @@ def test_avatar_initials_are_no_author() -> None:
 )
 def test_date_before_or_after_the_name(value: str, expected: tuple[str, ...]) -> None:
     assert clean_authors([value]) == expected
+
+
+def test_category_after_the_dates_keeps_the_byline() -> None:
+    # "2021 training": a year, then a lower-case word that is no name (a category)
+    line = "By Hardtail Canada August 12, 2021 August 13, 2021 training"
+    assert parse_byline(line) == ("Hardtail Canada",)
 
 
 def test_dates_before_names_in_a_byline_element() -> None:

@@ -108,7 +108,8 @@ _DOMAIN_NAME = regex.compile(r"^\p{L}[\p{L}\p{N}\-]*\.\p{Ll}{2,6}$")
 _MAX_BYLINE_CHARS = 160
 _MAX_NAME_WORDS = 6
 _MAX_NAME_CHARS = 60
-# A date before a name ends with its year ("2025 Julian K. Arni"; "2024 10 Min Read" is none).
+# A date before a name ends with its year and a capital follows ("2025 Julian K. Arni"; "2024 10
+# Min Read" and "2021 training", a category after the date, are none).
 _YEAR = regex.compile(r"^(?:19|20)\d\d\W*$")
 _DATE_TAIL_WORDS = (
     frozenset(month_table())
@@ -253,7 +254,7 @@ def _cut_date(piece: str) -> str:
     start = 0
     while start < len(lead) and (_DIGIT.search(lead[start]) or _is_date_word(lead[start])):
         start += 1
-    if 0 < start < len(lead) and _YEAR.match(lead[start - 1]):
+    if 0 < start < len(lead) and _YEAR.match(lead[start - 1]) and lead[start][:1].isupper():
         piece = " ".join(lead[start:])
         digit = _DIGIT.search(piece)
         if digit is None:

@@ -30,12 +30,16 @@ def main_h1(h1s: list[Any], titles: Iterable[str]) -> tuple[Any | None, bool]:
 
     It is the one sharing most words with the page's title fields (a page may have an <h1>
     for its logo or a "Related articles" box); when none shares half the words, the first
-    non-empty one, unconfirmed."""
-    title_words = [set(_words(t)) for t in _headline_pieces([t for t in titles if t])]
+    non-empty one, unconfirmed. An <h1> that is only the piece a title field holds beside
+    another field's whole text is the site's or blog's name, never the headline."""
+    fields = [t for t in titles if t]
+    title_words = [set(_words(t)) for t in fields]
+    site_pieces = _site_pieces(fields)
     best, best_score, first = None, 0.0, None
     for h1 in h1s[:6]:
-        words = set(_WORD.findall(squash(content(h1)).casefold()))
-        if not words:
+        listed = _words(squash(content(h1)))
+        words = set(listed)
+        if not words or tuple(listed) in site_pieces:
             continue
         first = first if first is not None else h1
         for title in title_words:
@@ -50,20 +54,20 @@ def _words(text: str) -> list[str]:
     return [str(w) for w in _WORD.findall(text.casefold())]
 
 
-def _headline_pieces(titles: list[str]) -> list[str]:
-    """Each title, or the piece of it another title field gives alone: with ``og:title``
-    "Small adventures" and ``<title>`` "Engora Data Blog: Small adventures", the piece before
-    the colon is the blog's name, and an ``<h1>`` naming the blog is no headline."""
-    out = []
-    others = {tuple(_words(t)) for t in titles}
+def _site_pieces(titles: list[str]) -> set[tuple[str, ...]]:
+    """The words of the pieces title fields hold beside another field's whole text: with
+    ``og:title`` "Small adventures" and ``<title>`` "Engora Data Blog: Small adventures", the
+    piece before the colon, the blog's name."""
+    whole = {tuple(_words(t)) for t in titles}
+    pieces = set()
     for title in titles:
         for start, end in piece_breaks(title):
             head, tail = tuple(_words(title[:start])), tuple(_words(title[end:]))
-            if head and tail and (head in others or tail in others):
-                title = title[:start] if head in others else title[end:]
-                break
-        out.append(title)
-    return out
+            if head and tail and head in whole:
+                pieces.add(tail)
+            elif head and tail and tail in whole:
+                pieces.add(head)
+    return pieces
 
 
 def read_title_fields(titles: list[Any], meta: dict[str, list[str]], article: dict[str, Any]) -> list[str]:
