@@ -82,6 +82,15 @@ def test_words_that_go_on_in_the_h1_are_the_headline() -> None:
     assert read(head, body).title == "Sparks, NV homes for sale & real estate"
 
 
+def test_kicker_and_dash_piece_in_the_h1_are_the_headlines() -> None:
+    head = meta("og:title", "Як Венедіктова захищала нардепа")
+    body = "<h1>Зірвана операція НАБУ: як Венедіктова захищала нардепа</h1>"
+    assert read(head, body).title == "Зірвана операція НАБУ: як Венедіктова захищала нардепа"
+    head = meta("og:title", "Future of Hope - Island befreit sich")
+    body = "<h1>Future of Hope – Island befreit sich – der Film</h1>"
+    assert read(head, body).title == "Future of Hope – Island befreit sich – der Film"
+
+
 def test_unconfirmed_h1_gives_way_to_the_title_field() -> None:
     head = "<title>Actuary's industry choice: consulting or insurance?</title>"
     assert read(head, "<h1>Our BLOG</h1><p>Text.</p>").title == "Actuary's industry choice: consulting or insurance?"

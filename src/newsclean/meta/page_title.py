@@ -113,8 +113,10 @@ def page_title(
 
 def _without_nested_extras(h1_text: str, fields: list[str]) -> str:
     """``h1_text``, or the title field it holds whole at its start or end with at most
-    ``_MAX_H1_EXTRA_WORDS`` more words set apart by a mark ("Title: …", "… (latimes.com)
-    87", "… | Opinion"); words that simply go on ("Networking in Compose") are the heading's."""
+    ``_MAX_H1_EXTRA_WORDS`` more words set apart by a bar or a bracket ("… (latimes.com) 87",
+    "… | Opinion"), or one word and a colon before it ("Title: …"). Words that simply go on
+    ("Networking in Compose"), a kicker ("Зірвана операція НАБУ: …") and a piece after a dash
+    ("… – der Film") are the heading's."""
     spans = [m.span() for m in _WORD.finditer(h1_text.casefold())]
     h1_words = _words(h1_text)
     if len(spans) != len(h1_words):
@@ -125,18 +127,17 @@ def _without_nested_extras(h1_text: str, fields: list[str]) -> str:
         if not words or not 0 < extra <= _MAX_H1_EXTRA_WORDS:
             continue
         if words == h1_words[: len(words)]:
-            gap = h1_text[spans[len(words) - 1][1] : spans[len(words)][0]]
+            if _SET_APART.search(h1_text[spans[len(words) - 1][1] : spans[len(words)][0]]):
+                return field
         elif words == h1_words[extra:]:
             gap = h1_text[spans[extra - 1][1] : spans[extra][0]]
-        else:
-            continue
-        if _SET_APART.search(gap):
-            return field
+            if _SET_APART.search(gap) or (extra == 1 and ":" in gap):
+                return field
     return h1_text
 
 
 # What sets a label or count apart from the headline inside the heading.
-_SET_APART = regex.compile(r"[:|(\[–—·•»]|\s-\s")
+_SET_APART = regex.compile(r"[|(\[]")
 
 
 _HEADING_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6", "time"})
