@@ -7,6 +7,7 @@ both ``lxml.html`` and the plain ``etree.HTMLParser``; nothing here changes the 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from functools import lru_cache
 from typing import Any
 
 from lxml import etree
@@ -48,9 +49,24 @@ def is_foreign(el: Any) -> bool:
     """Whether ``el`` itself (not its ancestors) is a foreign region."""
     if el.tag in FOREIGN_TAGS or el.tag == "nav":
         return True
-    tokens = class_tokens(el)
-    return bool(tokens.strip()) and bool(
-        COMMENT_REGION.search(tokens) or OTHER_REGION.search(tokens) or FOOTER_TOKEN.search(tokens)
+    return _region_words(class_tokens(el)) != 0
+
+
+#: What :func:`_region_words` finds in an element's class and id (bits).
+_FOOTER, _COMMENTS, _OTHER = 1, 2, 4
+
+
+@lru_cache(maxsize=4096)
+def _region_words(tokens: str) -> int:
+    """The region words in ``tokens`` (a class and id): :data:`_FOOTER`, :data:`_COMMENTS`,
+    :data:`_OTHER` or'ed. Cached by value: the ancestors of the elements read repeat within a
+    page, and class names across the pages of a site."""
+    if not tokens.strip():
+        return 0
+    return (
+        (_FOOTER if FOOTER_TOKEN.search(tokens) else 0)
+        | (_COMMENTS if COMMENT_REGION.search(tokens) else 0)
+        | (_OTHER if OTHER_REGION.search(tokens) else 0)
     )
 
 
@@ -72,14 +88,12 @@ def region_of(el: Any, exempt: frozenset[Any] = frozenset()) -> int:
             continue
         if tag == "nav":
             return IN_COMMENTS
-        tokens = class_tokens(node)
-        if tag in FOREIGN_TAGS or FOOTER_TOKEN.search(tokens):
+        words = _region_words(class_tokens(node))
+        if tag in FOREIGN_TAGS or words & _FOOTER:
             foreign_tag = True
-        if not tokens.strip():
-            continue
-        if COMMENT_REGION.search(tokens):
+        if words & _COMMENTS:
             return IN_COMMENTS
-        if OTHER_REGION.search(tokens):
+        if words & _OTHER:
             region = IN_OTHER
     return IN_OTHER if foreign_tag else region
 
