@@ -1,4 +1,5 @@
-"""The page's own metadata, read from a parsed HTML tree (the elements gathered by :mod:`newsclean.meta.collect`).
+"""The page's own metadata, read from a parsed HTML tree: the elements :mod:`newsclean.meta.collect`
+gathered, read source by source.
 
 Order of trust for the publication date (the first source that gives a plausible value wins;
 the modification date follows the same order with its own fields):

@@ -102,7 +102,8 @@ _SKIP_TEXT_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "
 
 
 def visible(node: Any) -> bool:
-    return isinstance(node.tag, str) and node.tag not in _SKIP_TEXT_TAGS
+    tag = node.tag  # (each read of a property of an lxml element makes a new string)
+    return isinstance(tag, str) and tag not in _SKIP_TEXT_TAGS
 
 
 def chunks(el: Any, descend: Callable[[Any], bool] = visible) -> Iterator[str]:
@@ -118,11 +119,13 @@ def chunks(el: Any, descend: Callable[[Any], bool] = visible) -> Iterator[str]:
         if isinstance(item, str):
             yield item
             continue
-        if item.text and item.text.strip():
-            yield item.text
+        text = item.text
+        if text and text.strip():
+            yield text
         for child in reversed(item):  # pushed last to first, so popped first to last
-            if child.tail and child.tail.strip():
-                stack.append(child.tail)
+            tail = child.tail
+            if tail and tail.strip():
+                stack.append(tail)
             if descend(child):
                 stack.append(child)
 
@@ -135,13 +138,15 @@ def chunks_backwards(el: Any) -> Iterator[str]:
         if isinstance(item, str):
             yield item
             continue
-        if item.text and item.text.strip():
-            stack.append(item.text)  # popped after everything below it
+        text = item.text
+        if text and text.strip():
+            stack.append(text)  # popped after everything below it
         for child in item:  # pushed first to last, so popped last to first
             if visible(child):
                 stack.append(child)
-            if child.tail and child.tail.strip():
-                stack.append(child.tail)
+            tail = child.tail
+            if tail and tail.strip():
+                stack.append(tail)
 
 
 def window(h1: Any, *, before: bool, max_chars: int) -> list[str]:
@@ -154,18 +159,18 @@ def window(h1: Any, *, before: bool, max_chars: int) -> list[str]:
         for current in (node, *node.iterancestors()):
             if current.tag in ("body", "html"):
                 return
-            if not before and current.tail:
-                yield current.tail
+            if not before and (tail := current.tail):
+                yield tail
             for sibling in current.itersiblings(preceding=before):
-                if before and sibling.tail:
-                    yield sibling.tail
+                if before and (tail := sibling.tail):
+                    yield tail
                 if visible(sibling) and not is_foreign(sibling):
                     yield from (chunks_backwards if before else chunks)(sibling)
-                if not before and sibling.tail:
-                    yield sibling.tail
+                if not before and (tail := sibling.tail):
+                    yield tail
             parent = current.getparent()
-            if before and parent is not None and parent.text:
-                yield parent.text
+            if before and parent is not None and (text := parent.text):
+                yield text
 
     for raw in around(h1):
         chunk = squash(raw)
