@@ -6,7 +6,8 @@ from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
-from newsclean.meta.dates import parse_date, parse_dateline, parse_datelines
+from newsclean.meta.datelines import parse_dateline, parse_datelines
+from newsclean.meta.dates import parse_date
 from newsclean.meta.datewords import month_table
 from newsclean.meta.zones import us_dst
 

@@ -15,7 +15,8 @@ from typing import Any
 
 import regex
 
-from newsclean.meta.dates import TIMEOUT, Dateline, parse_date, parse_datelines, parse_label, plausible
+from newsclean.meta.datelines import MAX_LABEL_CHARS, Dateline, parse_datelines, parse_label
+from newsclean.meta.dates import TIMEOUT, parse_date, plausible
 from newsclean.meta.fields import (
     AUTHOR_HINT,
     DATE_HINT,
@@ -205,7 +206,7 @@ def _label_kind(el: Any) -> str | None:
     before = prev.tail if prev is not None else (el.getparent().text if el.getparent() is not None else None)
     if not (before or "").strip() and prev is not None and visible(prev):
         before = " ".join(chunks(prev))  # not text_content(): prev may be a comment
-    label = parse_label(squash(before)[-40:]) if before else None
+    label = parse_label(squash(before)[-MAX_LABEL_CHARS:]) if before else None
     return label[0] if label else None
 
 
