@@ -17,13 +17,17 @@ from typing import Literal
 import regex
 
 from newsclean.meta.clock import FLAGS, alternation, search
-from newsclean.meta.dates import MAYBE_DAY, WORD, normalise, plausible, scan, words
+from newsclean.meta.dates import MAX_LEFTOVER_WORDS, MAYBE_DAY, WORD, normalise, plausible, scan, words
 from newsclean.meta.datewords import LABEL_GLUE, MODIFIED_LABELS, PUBLISHED_LABELS
 
 #: Longest line :func:`parse_dateline` considers a dateline.
 MAX_DATELINE_CHARS = 160
 #: Longest text :func:`parse_label` considers a label alone ("Zuletzt aktualisiert am:").
 MAX_LABEL_CHARS = 40
+#: Words a piece of a dateline may have when it is neither a date nor a companion (a
+#: place, a section name: "Berlin | 8. Juli 2020"); a longer piece is prose, and the line no
+#: dateline.
+MAX_OTHER_PIECE_WORDS = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,11 +127,15 @@ def parse_datelines(
             kind, label = pending
         pending = (None, None)
         result = scan(rest, now=now, dayfirst=dayfirst)
-        if result is not None and len(result.leftover) <= 2 and not any(w.isdigit() for w in result.leftover):
+        if (
+            result is not None
+            and len(result.leftover) <= MAX_LEFTOVER_WORDS
+            and not any(w.isdigit() for w in result.leftover)
+        ):
             if not plausible(result.value, now):
                 return ()
             found.append(Dateline(result.value, kind or "published", label))  # type: ignore[arg-type]
-        elif not search(_COMPANION, segment) and len(words(segment)) > 3:
+        elif not search(_COMPANION, segment) and len(words(segment)) > MAX_OTHER_PIECE_WORDS:
             return ()
     return tuple(found)
 

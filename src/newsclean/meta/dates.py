@@ -43,7 +43,15 @@ from typing import TypeAlias
 
 import regex
 
-from newsclean.meta.clock import FLAGS, alternation, combine, offset, read_time, search
+from newsclean.meta.clock import (
+    FLAGS,
+    MAX_OFFSET_MINUTES,
+    alternation,
+    combine,
+    offset,
+    read_time,
+    search,
+)
 from newsclean.meta.clock import TIMEOUT as TIMEOUT  # every date pattern's budget, re-exported
 from newsclean.meta.datewords import (
     FILLER_WORDS,
@@ -58,8 +66,16 @@ DateValue: TypeAlias = "datetime | date"
 
 #: Longest text :func:`parse_date` looks at; a single date expression is far shorter.
 MAX_DATE_CHARS = 120
-#: Earliest plausible year of a web page's date.
+#: Earliest plausible year of a web page's date: the web's first news pages. Older years on
+#: a page are a story's subject ("since 1987"), not its date.
 MIN_YEAR = 1990
+#: How far past ``now`` a date may lie and still be the page's: a page stamped in a zone ahead
+#: of the reader's clock, or fetched just after midnight, is "tomorrow" by up to a day.
+FUTURE_SLACK = timedelta(days=1)
+#: Words a date expression may carry besides the date, its weekday and glue words ("Uhr",
+#: "at", "г."): a short label or place ("Berlin, 8. Juli 2020"). With more, the text is a
+#: sentence that mentions a date, and no date of the page.
+MAX_LEFTOVER_WORDS = 2
 
 _MONTHS = month_table()
 
@@ -308,10 +324,11 @@ def scan(text: str, *, now: datetime | None = None, dayfirst: bool | None = None
 
 
 def plausible(value: datetime | date, now: datetime | None = None) -> bool:
-    """Whether ``value`` could be a page's date: from 1990 on, not after ``now`` + 1 day."""
+    """Whether ``value`` could be a page's date: from :data:`MIN_YEAR` on, not after ``now``
+    + :data:`FUTURE_SLACK`."""
     if value.year < MIN_YEAR:
         return False
-    limit = (now or datetime.now(timezone.utc)) + timedelta(days=1)
+    limit = (now or datetime.now(timezone.utc)) + FUTURE_SLACK
     if isinstance(value, datetime):
         if value.tzinfo is not None:
             if limit.tzinfo is None:
@@ -323,7 +340,7 @@ def plausible(value: datetime | date, now: datetime | None = None) -> bool:
             if limit.tzinfo is None
             else (limit.astimezone(timezone.utc).replace(tzinfo=None))
         )
-        return value <= naive_limit + timedelta(hours=14)
+        return value <= naive_limit + timedelta(minutes=MAX_OFFSET_MINUTES)
     return value <= limit.date()
 
 
@@ -340,7 +357,7 @@ def parse_date(
     if len(text) > MAX_DATE_CHARS:
         return None
     found = scan(text, now=now, dayfirst=dayfirst)
-    if found is None or len(found.leftover) > 2:
+    if found is None or len(found.leftover) > MAX_LEFTOVER_WORDS:
         return None
     if any(w.isdigit() for w in found.leftover):
         return None
