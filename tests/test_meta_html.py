@@ -432,3 +432,20 @@ def test_trust_microdata_over_url_and_weak_meta_after_visible_text() -> None:
     found = extract_html_metadata(tree, now=NOW)
     assert found.published is not None
     assert (found.published.value, found.published.source) == (date(2020, 7, 8), "text")
+
+
+def test_posted_sentence_in_a_meta_element_gives_the_date() -> None:
+    theme_line = (
+        "This entry was posted on Saturday, December 3rd, 2011 at 12:00 pm and is filed under "
+        "<a href='/c/news' rel='category tag'>News</a>. You can follow any responses to this entry "
+        "through the RSS 2.0 feed. You can leave a response, or trackback from your own site."
+    )
+    body = f"<div class='post'><h2>Headline</h2><p>Text.</p><p class='postmetadata alt'>{theme_line}</p></div>"
+    found = extract_html_metadata(page(body=body), now=NOW)
+    assert found.published is not None
+    assert (found.published.value, found.published.source) == (datetime(2011, 12, 3, 12, 0), "text")
+
+
+def test_posted_sentence_in_the_story_is_no_date() -> None:
+    body = "<div class='post'><h2>Headline</h2><p>The report was published on 3 December 2011.</p></div>"
+    assert extract_html_metadata(page(body=body), now=NOW).published is None

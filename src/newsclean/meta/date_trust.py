@@ -60,14 +60,18 @@ class Trust(IntEnum):
     #: The same beside an ``<h1>`` that the title fields disown ("Contact Us" in a header):
     #: ordinary visible text.
     BESIDE_OTHER_H1 = 63
+    #: A sentence in a date- or meta-classed element of the article that says when the entry
+    #: was posted or edited ("This entry was posted on …", "… wurde am … veröffentlicht"):
+    #: printed, but a sentence rather than a dateline.
+    POSTED_SENTENCE = 64
     #: The generic ``<meta>`` names (``date``, ``dcterms.date``, a vendor's ``…publish_date``):
     #: often the page's build date. They ranked before microdata until issue 14; after the
     #: visible dates htmldate-eval-dev had 2 pages better and 1 worse, no page of wceb2026-dev
     #: or wcxb-dev changed.
-    WEAK_META = 64
+    WEAK_META = 65
     #: A day in the path of the article's image (``og:image``, ``<img>``): a guess, since a
     #: photo may be older than the story; used only when the page gives no other date.
-    IMAGE_URL = 65
+    IMAGE_URL = 66
     #: A labelled dateline ("Updated 8 July") in a sidebar or other foreign region.
     FOREIGN_LABELLED = 70
     #: schema.org ``copyrightYear``: a year only (1 January of it), the last resort.

@@ -18,7 +18,13 @@ import regex
 
 from newsclean.meta.clock import FLAGS, alternation, search
 from newsclean.meta.dates import MAX_LEFTOVER_WORDS, MAYBE_DAY, WORD, normalise, plausible, scan, words
-from newsclean.meta.datewords import LABEL_GLUE, MODIFIED_LABELS, PUBLISHED_LABELS
+from newsclean.meta.datewords import (
+    EDITED_VERBS,
+    LABEL_GLUE,
+    MODIFIED_LABELS,
+    POSTED_VERBS,
+    PUBLISHED_LABELS,
+)
 
 #: Longest line :func:`parse_dateline` considers a dateline.
 MAX_DATELINE_CHARS = 160
@@ -152,3 +158,40 @@ def parse_dateline(
     """
     found = parse_datelines(line, now=now, dayfirst=dayfirst)
     return found[0] if found else None
+
+
+# --- A sentence that says when the entry was posted ------------------------------------------
+
+#: How far from its verb the date of a "posted" sentence may start or end, in characters:
+#: "was posted on Saturday, December 3rd, 2011 at 12:00 pm" (the date after the verb) and
+#: "wurde am Samstag, 3. Dezember 2011 um 12:00 Uhr veröffentlicht" (before it) both fit.
+POSTED_REACH = 60
+
+_POSTED = regex.compile(
+    rf"(?<!\p{{L}})(?:(?P<pub>{alternation(POSTED_VERBS)})|(?P<mod>{alternation(EDITED_VERBS)}))(?!\p{{L}})",
+    FLAGS,
+)
+
+
+def parse_posted(
+    text: str, *, now: datetime | None = None, dayfirst: bool | None = None
+) -> tuple[Literal["published", "modified"], datetime | date] | None:
+    """(kind, value) of the first date within :data:`POSTED_REACH` of a posting verb in
+    ``text`` ("This entry was posted on Saturday, December 3rd, 2011 …", "… am 19. Mai 2010 um
+    23:03 Uhr gepostet …"), looked for after the verb first; ``None`` without one.
+
+    Only for text the page marks as the post's metadata (a date- or meta-classed element): in
+    prose, "published on 3 March" is a story's subject.
+    """
+    text = normalise(text)
+    pos = 0
+    while (m := search(_POSTED, text, pos)) is not None:
+        pos = m.end()
+        before = text[max(0, m.start() - POSTED_REACH) : m.start()]
+        if m.start() > POSTED_REACH and " " in before:
+            before = before[before.index(" ") :]  # a whole first word: never half a date
+        for window in (text[m.end() : m.end() + POSTED_REACH], before):
+            found = scan(window, now=now, dayfirst=dayfirst)
+            if found is not None and plausible(found.value, now):
+                return ("modified" if m["mod"] else "published"), found.value
+    return None

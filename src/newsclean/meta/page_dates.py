@@ -16,7 +16,7 @@ from typing import Any
 import regex
 
 from newsclean.meta.date_trust import MARKED, SHOWN, Trust
-from newsclean.meta.datelines import MAX_LABEL_CHARS, Dateline, parse_datelines, parse_label
+from newsclean.meta.datelines import MAX_LABEL_CHARS, Dateline, parse_datelines, parse_label, parse_posted
 from newsclean.meta.dates import TIMEOUT, parse_date, plausible
 from newsclean.meta.fields import (
     AUTHOR_HINT,
@@ -43,6 +43,9 @@ from newsclean.meta.tree import (
 # Date and byline elements: how long their text may be, and how many are read.
 _MAX_HINT_TEXT = 200
 _MAX_HINT_ELEMENTS = 60
+# A date- or meta-classed element holding a "posted on" sentence: the sentence and what a
+# theme prints around it (categories, the comment feed) run to a few hundred characters.
+_MAX_POSTED_TEXT = 600
 
 
 @dataclass(frozen=True, slots=True)
@@ -310,6 +313,8 @@ def text_dates(hinted: list[Any], dates: DateCandidates, exempt: frozenset[Any])
             break
         text = squash(content(el))
         if len(text) > _MAX_HINT_TEXT:
+            if is_date and len(text) <= _MAX_POSTED_TEXT and region_of(el, exempt) == IN_ARTICLE:
+                _posted_dates(text, dates)
             continue
         region = region_of(el, exempt)
         if region == IN_COMMENTS:
@@ -338,7 +343,17 @@ def text_dates(hinted: list[Any], dates: DateCandidates, exempt: frozenset[Any])
         ):
             # A date split over elements: <span>Apr</span> <span>04</span><span>2013</span>
             read_chunks([" ".join(squash(p) for p in pieces)], dates, rank, hinted_kind, labelled_only=False)
+        if region == IN_ARTICLE and is_date:
+            _posted_dates(text, dates)
     return bylines
+
+
+def _posted_dates(text: str, dates: DateCandidates) -> None:
+    """The date of a "posted on …" sentence (``Trust.POSTED_SENTENCE``), when it could count."""
+    if dates.wants("published", Trust.POSTED_SENTENCE) or dates.wants("modified", Trust.POSTED_SENTENCE):
+        found = parse_posted(text, now=dates.now, dayfirst=dates.dayfirst)
+        if found is not None:
+            dates.offer_value(found[0], Trust.POSTED_SENTENCE, found[1], "text")
 
 
 #: Last parts of namespaced ``<meta>`` names that mean the publication date.
