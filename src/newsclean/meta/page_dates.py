@@ -40,7 +40,9 @@ from newsclean.meta.tree import (
     visible,
 )
 
-# Date and byline elements: how long their text may be, and how many are read.
+# Date and byline elements: how long their text may be (a dateline with its byline and
+# reading time fits; a longer text is a paragraph that merely has such a class), and how many
+# are read (a bound on the work for pages that class every teaser's date).
 _MAX_HINT_TEXT = 200
 _MAX_HINT_ELEMENTS = 60
 # A date- or meta-classed element holding a "posted on" sentence: the sentence and what a
