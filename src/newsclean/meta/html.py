@@ -1,8 +1,8 @@
 """The page's own metadata, read from a parsed HTML tree: the elements :mod:`newsclean.meta.collect`
 gathered, read source by source.
 
-Order of trust for the publication date (the first source that gives a plausible value wins;
-the modification date follows the same order with its own fields):
+Order of trust for the publication date (the table: :class:`~newsclean.meta.date_trust.Trust`;
+the first source with a plausible value wins; the modification date follows the same order):
 
 1. ``<meta>`` fields that publishers fill by hand or by CMS: Open Graph / ``article:``,
    ``itemprop``, Dublin Core, parsely, sailthru and the other common names
@@ -15,7 +15,7 @@ the modification date follows the same order with its own fields):
    A Unix time in ``data-utime`` comes just after the marked ones.
 5. The URL path: ``/2020/07/08/``, ``/2020-07-08/``, ``/20200708/``, ``/23-01-2022-…``.
 6. Visible text: short elements whose class or id says date, time, byline or meta (outside
-   the regions above), read with :func:`~newsclean.meta.dates.parse_datelines`; then the
+   the regions above), read with :func:`~newsclean.meta.datelines.parse_datelines`; then the
    lines beside the headline (teasers nested there left out); then the generic ``<meta>``
    names (``date``, ``dc.date`` …: :data:`~newsclean.meta.fields.PUBLISHED_META_WEAK`), often
    the page's build date.
@@ -43,6 +43,7 @@ from newsclean.meta.date_places import (
     url_date,
     utime_dates,
 )
+from newsclean.meta.date_trust import Trust
 from newsclean.meta.fields import (
     DESCRIPTION_META,
     LANGUAGE_META,
@@ -154,7 +155,7 @@ class _Microdata:
 
 
 def _microdata(elements: list[Any], dates: DateCandidates, exempt: frozenset[Any]) -> _Microdata:
-    """itemprop dates (rank 30), authors and headline on visible elements of the article
+    """itemprop dates (``Trust.MICRODATA``), authors and headline on visible elements of the article
     (``<meta itemprop>`` was read with the other meta fields)."""
     found = _Microdata([], None)
     sole = _sole_article_scope(elements)
@@ -172,7 +173,7 @@ def _microdata(elements: list[Any], dates: DateCandidates, exempt: frozenset[Any
         if prop in ("datepublished", "datemodified"):
             value = attr_text(el, "datetime") or attr_text(el, "content") or squash(content(el))
             kind = "published" if prop == "datepublished" else "modified"
-            dates.offer(kind, 30, value, f"microdata:{el.get('itemprop')}")
+            dates.offer(kind, Trust.MICRODATA, value, f"microdata:{el.get('itemprop')}")
         elif prop == "author":
             if quoted(el):
                 continue  # a quotation's or a photo's author
@@ -236,7 +237,7 @@ def extract_html_metadata(
     microdata = _microdata(found.itemprop, dates, exempt)  # 3. microdata
     time_dates(found.time, dates, exempt)  # 4. <time>, data-utime
     utime_dates(found.utime, dates, exempt)
-    for rank, candidate in ((50, canonical), (51, url)):  # 5. the URL path
+    for rank, candidate in ((Trust.URL_CANONICAL, canonical), (Trust.URL_GIVEN, url)):  # 5. the URL
         day = url_date(candidate)
         if day is not None:
             dates.offer_value("published", rank, day, "url")
