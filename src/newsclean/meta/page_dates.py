@@ -324,7 +324,7 @@ def text_dates(hinted: list[Any], dates: DateCandidates, exempt: frozenset[Any])
         if text and is_author and region == IN_ARTICLE:
             bylines.append(el)
         hinted_kind = "modified" if MODIFIED_HINT.search(tokens) else None
-        if region == IN_ARTICLE:
+        if region == IN_ARTICLE and _wanted(dates, Trust.HINTED_ATTRIBUTE):
             # (read even when the element is empty: <span class="updated" title="2013-04-04…">)
             for attr in ("datetime", "content", "data-date", "data-datetime", "title"):
                 value = attr_text(el, attr)
@@ -334,6 +334,8 @@ def text_dates(hinted: list[Any], dates: DateCandidates, exempt: frozenset[Any])
         if not text:
             continue
         rank = Trust.HINTED_TEXT if region == IN_ARTICLE else Trust.FOREIGN_LABELLED
+        if not _wanted(dates, rank):
+            continue  # a better date of either kind is kept already (and the posted sentence ranks lower)
         pieces = list(chunks(el))
         before = dates.best.get(hinted_kind or "published")
         read_chunks(pieces, dates, rank, hinted_kind, labelled_only=region != IN_ARTICLE)
@@ -350,9 +352,14 @@ def text_dates(hinted: list[Any], dates: DateCandidates, exempt: frozenset[Any])
     return bylines
 
 
+def _wanted(dates: DateCandidates, rank: Trust) -> bool:
+    """Whether a date read at ``rank`` could still be kept, as published or as modified."""
+    return dates.wants("published", rank) or dates.wants("modified", rank)
+
+
 def _posted_dates(text: str, dates: DateCandidates) -> None:
     """The date of a "posted on …" sentence (``Trust.POSTED_SENTENCE``), when it could count."""
-    if dates.wants("published", Trust.POSTED_SENTENCE) or dates.wants("modified", Trust.POSTED_SENTENCE):
+    if _wanted(dates, Trust.POSTED_SENTENCE):
         found = parse_posted(text, now=dates.now, dayfirst=dates.dayfirst)
         if found is not None:
             dates.offer_value(found[0], Trust.POSTED_SENTENCE, found[1], "text")
