@@ -279,7 +279,7 @@ def extract_html_metadata(
 
 
 #: Sources that only guess a publication date: kept when the page gives no other date.
-_GUESS_SOURCES = frozenset({"image-url", "copyright-year"})
+GUESS_SOURCES = frozenset({"image-url", "copyright-year"})
 
 
 def _published(dates: DateCandidates, *, guess: bool) -> FoundDate | None:
@@ -290,7 +290,7 @@ def _published(dates: DateCandidates, *, guess: bool) -> FoundDate | None:
     blocks, and it does not stand beside a date the page prints as an update (such a page
     shows no publication date; its update is the story's date)."""
     found = choose_published(dates)
-    if found is None or (found.source in _GUESS_SOURCES) != guess:
+    if found is None or (found.source in GUESS_SOURCES) != guess:
         return None
     if guess and dates.get("modified") is not None:
         return None
