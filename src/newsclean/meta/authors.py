@@ -103,9 +103,14 @@ _COMMA = regex.compile(r"\s*,\s*")
 _URLISH = regex.compile(r"(?:https?:|www\.|@|/|\.com\b|\.\w{2,4}/)", regex.IGNORECASE)
 _NAME_CHARS = regex.compile(r"^[\p{L}\p{M}][\p{L}\p{M}\p{N}.'’\-_ ®()]*$")
 _DIGIT = regex.compile(r"\d")
+# A brand written as its bare domain: one word, one dot, a top-level domain of letters.
+_DOMAIN_NAME = regex.compile(r"^\p{L}[\p{L}\p{N}\-]*\.\p{Ll}{2,6}$")
 _MAX_BYLINE_CHARS = 160
 _MAX_NAME_WORDS = 6
 _MAX_NAME_CHARS = 60
+# A date before a name ends with its year and a capital follows ("2025 Julian K. Arni"; "2024 10
+# Min Read" and "2021 training", a category after the date, are none).
+_YEAR = regex.compile(r"^(?:19|20)\d\d\W*$")
 _DATE_TAIL_WORDS = (
     frozenset(month_table())
     | FILLER_WORDS
@@ -137,8 +142,11 @@ def _is_name(piece: str, *, strict: bool) -> bool:
     since the text around a byline is prose; metadata fields are names by declaration, so
     "kirstin boatto" or "whova" pass there.
     """
-    if not piece or len(piece) > _MAX_NAME_CHARS or _URLISH.search(piece):
+    if not piece or len(piece) > _MAX_NAME_CHARS:
         return False
+    if _URLISH.search(piece):
+        # a publisher named by its domain ("AccountingDepartment.com") signs in a field
+        return not strict and _DOMAIN_NAME.match(piece) is not None
     if not _NAME_CHARS.match(piece) or piece.lower() in PLACEHOLDER_NAMES:
         return False
     words = piece.split()
@@ -146,6 +154,8 @@ def _is_name(piece: str, *, strict: bool) -> bool:
         return False
     if all(w in _DATE_TAIL_WORDS for w in _words(piece)):
         return False  # "By Monday": a weekday or month is not a name
+    if all(w in SPONSOR_WORDS for w in _words(piece)):
+        return False  # "Sponsored" alone labels the post, it does not sign it
     if strict:
         return all(not w[0].isalpha() or not w[0].islower() or w.lower() in PARTICLES for w in words)
     return True
@@ -158,6 +168,19 @@ PERSON_ROLE_WORDS: frozenset[str] = frozenset(
     editor reporter correspondent writer contributor columnist journalist photographer
     senior chief deputy managing associate contributing staff
     redakteur redakteurin korrespondent korrespondentin rédacteur journaliste redactor periodista
+    """.split()
+)
+# Labels that mark a paid post, which pages print beside the signing name ("Help Net Security
+# Sponsored"): never part of a name.
+SPONSOR_WORDS: frozenset[str] = frozenset(
+    """
+    sponsored advertorial promoted
+    gesponsert anzeige werbung
+    sponsorisé sponsorisée publireportage
+    patrocinado patrocinada publirreportaje
+    sponsorizzato sponsorizzata
+    gesponsord advertentie
+    реклама
     """.split()
 )
 # "Jane Doe For Daily Mail Australia", "Jane Doe for The Times": the outlet a name writes for.
@@ -184,8 +207,19 @@ def _strip_role_tail(name: str) -> str:
 _PLAIN_NAME_WORD = regex.compile(r"^\p{Lu}\p{Ll}[\p{L}'’\-.]*$")
 
 
+def _without_sponsor_label(name: str) -> str:
+    """``name`` without a paid-post label before or after it ("Sponsored", "Anzeige")."""
+    words = name.split()
+    while len(words) > 1 and words[-1].lower().strip("()[]") in SPONSOR_WORDS:
+        words.pop()
+    while len(words) > 1 and words[0].lower().strip("()[]:") in SPONSOR_WORDS:
+        words.pop(0)
+    return " ".join(words)
+
+
 def _tidy(name: str) -> str:
     name = " ".join(_EMOJI.sub(" ", name).split()).strip(" .,:;-–—'\"")
+    name = _without_sponsor_label(name)
     name = _strip_role_tail(_FOR_OUTLET.sub("", name))
     # ALL-CAPS bylines are a style, not the name's spelling.
     if name.isupper() and len(name) > 4 and " " in name:
@@ -205,11 +239,26 @@ def _dedupe(names: Iterable[str]) -> tuple[str, ...]:
     return tuple(out)
 
 
+def _is_date_word(word: str) -> bool:
+    return word.lower().strip(".,:") in _DATE_TAIL_WORDS
+
+
 def _cut_date(piece: str) -> str:
-    """``piece`` without the date that follows the names ("Jane Doe on July 8" -> "Jane Doe")."""
+    """``piece`` without the date that follows the names ("Jane Doe on July 8" -> "Jane Doe")
+    or comes before them ("Dec 17, 2025 Julian K. Arni" is cut at its comma first: "2025
+    Julian K. Arni" -> "Julian K. Arni")."""
     digit = _DIGIT.search(piece)
     if digit is None:
         return piece
+    lead = piece.split()
+    start = 0
+    while start < len(lead) and (_DIGIT.search(lead[start]) or _is_date_word(lead[start])):
+        start += 1
+    if 0 < start < len(lead) and _YEAR.match(lead[start - 1]) and lead[start][:1].isupper():
+        piece = " ".join(lead[start:])
+        digit = _DIGIT.search(piece)
+        if digit is None:
+            return piece
     words = piece[: digit.start()].split()
     while words and words[-1].lower().strip(".,:") in _DATE_TAIL_WORDS:
         words.pop()

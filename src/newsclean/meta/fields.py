@@ -115,6 +115,7 @@ AUTHOR_META: tuple[str, ...] = (
     "dcterms.creator",
     "byl",
     "citation_author",
+    "citation_authors",
     "og:article:author",
     "cxenseparse:author",
     "og:author",

@@ -67,12 +67,7 @@ def page_authors(
     own = [el for el in rel_author[:5] if not quoted(el)]
     for values, one_each in (
         ([decode_entities(v) for v in people], True),
-        *(
-            # one author a field ("citation_author" repeated, in "Surname, Given name" form)
-            (values, len(values) > 1)
-            for key in AUTHOR_META
-            if (values := [v for v in meta.get(key, []) if not ABSOLUTE.match(v)])
-        ),
+        *_meta_sources(meta),
         (microdata, True),
         ([squash(content(a)) for a in own], True),
         ([squash(content(a)) for a in author_tags[:5] if not quoted(a)], True),
@@ -101,11 +96,37 @@ def page_authors(
             return _without_brands(names, brands) or names
     for el in author_elements:
         text = " ".join(squash(c) for c in chunks(el))
-        if len(text) <= 60 and AUTHOR_HINT.search(hint_tokens(el)):
+        hints = hint_tokens(el)
+        # (an avatar's text is the author's initials, "NB" for the "Nicole Burke" beside it)
+        if len(text) <= 60 and AUTHOR_HINT.search(hints) and not _AVATAR.search(hints):
             found = clean_authors([text])
             if found:
-                return found
+                return _without_brands(found, brands)
     return fallback
+
+
+#: The picture beside a byline; its text (when any) is initials standing in for the photo.
+_AVATAR = re.compile(r"avatar", re.IGNORECASE)
+
+
+def _meta_sources(meta: dict[str, list[str]]) -> list[tuple[list[str], bool]]:
+    """The author meta fields the page fills, in the order of ``AUTHOR_META``, each with
+    whether its values name one author each (a field repeated on the page, "citation_author"
+    once per author in "Surname, Given name" form); a later field naming all of the first
+    one's people and more ("DC.Creator" with the first author, "citation_authors" with all
+    six) goes first."""
+    sources = []
+    for key in AUTHOR_META:
+        values = [v for v in meta.get(key, []) if not ABSOLUTE.match(v)]
+        if values:
+            sources.append((values, len(values) > 1))
+    if len(sources) > 1:
+        first = {n.casefold() for n in clean_authors(sources[0][0], one_each=sources[0][1])}
+        for index, (values, one_each) in enumerate(sources[1:], 1):
+            if first and first < {n.casefold() for n in clean_authors(values, one_each=one_each)}:
+                sources.insert(0, sources.pop(index))
+                break
+    return sources
 
 
 def _byline_of(el: Any) -> tuple[str, ...] | None:

@@ -12,6 +12,13 @@ _MAX_SUFFIX_WORDS = 4
 
 
 _NOT_WORD = regex.compile(r"[\W_]+")
+# Where a title's pieces meet: a site separator, or a colon after a name ("Blog Name: Headline").
+_PIECE_BREAK = regex.compile(_SEPARATOR.pattern + r"|(?<=\w):\s+")
+
+
+def piece_breaks(title: str) -> list[tuple[int, int]]:
+    """The spans of ``title`` between its pieces: separators and "Name: " colons."""
+    return [m.span() for m in _PIECE_BREAK.finditer(title)]
 
 
 def _key(text: str) -> str:

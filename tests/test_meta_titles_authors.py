@@ -1,0 +1,184 @@
+"""Title and author shapes of issue 14's second round, each on a small hand-written page.
+
+Titles: the blog's name before the headline, labels and counts nested in the ``<h1>``. Authors: the publisher, a paid-post label, an
+avatar's initials, a date before the name, a domain as a name, a fuller author field.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+import pytest
+from lxml import html
+
+from newsclean.meta.authors import clean_authors, parse_byline
+from newsclean.meta.html import PageMeta, extract_html_metadata
+
+NOW = datetime(2021, 9, 1, 12, 0, tzinfo=timezone.utc)
+
+
+def read(head: str = "", body: str = "") -> PageMeta:
+    page = html.document_fromstring(f"<html lang='en'><head>{head}</head><body>{body}</body></html>")
+    return extract_html_metadata(page, now=NOW)
+
+
+def meta(key: str, value: str) -> str:
+    attr = "property" if ":" in key else "name"
+    return f'<meta {attr}="{key}" content="{value}">'
+
+
+# --- title ------------------------------------------------------------------------------------
+
+
+def test_h1_naming_the_blog_before_the_headline_is_no_headline() -> None:
+    # <title> "Blog: Headline", og:title "Headline": the piece before the colon is the blog's
+    head = "<title>Harbour Data Blog: Small boats in big ports</title>" + meta(
+        "og:title", "Small boats in big ports"
+    )
+    body = "<h1>Harbour Data Blog</h1><article><h2>Small boats</h2><p>Text.</p></article>"
+    assert read(head, body).title == "Small boats in big ports"
+
+
+def test_h1_that_is_the_whole_title_still_wins_over_a_shorter_field() -> None:
+    # no colon or separator sets the shorter field apart: the <h1> is confirmed as before
+    head = "<title>Talks end in Tokyo after a week</title>" + meta("og:title", "Talks end in Tokyo")
+    body = "<h1>Talks end in Tokyo after a week</h1>"
+    assert read(head, body).title == "Talks end in Tokyo after a week"
+
+
+@pytest.mark.parametrize(
+    ("head", "h1", "expected"),
+    [
+        # a label nested before the headline
+        (
+            meta("og:title", "Merging language models under constraints"),
+            "<span class='descriptor'>Title:</span>Merging language models under constraints",
+            "Merging language models under constraints",
+        ),
+        # the source and the comment count nested after it
+        (
+            "<title>Grads find their degrees no longer guarantee jobs - Slashdot</title>",
+            "Grads find their degrees no longer guarantee jobs <span>(latimes.com)</span> <a>87</a>",
+            "Grads find their degrees no longer guarantee jobs",
+        ),
+        # a section after a separator
+        (
+            meta("og:title", "How meditation rewires brains | Opinion")
+            + meta("og:site_name", "Example News"),
+            "How meditation rewires brains | Opinion",
+            "How meditation rewires brains",
+        ),
+    ],
+)
+def test_label_or_count_nested_in_the_h1_is_left_out(head: str, h1: str, expected: str) -> None:
+    assert read(head, f"<h1>{h1}</h1><p>Text.</p>").title == expected
+
+
+def test_words_that_go_on_in_the_h1_are_the_headline() -> None:
+    head = "<title>Networking | Example Docs</title>" + meta("og:title", "Networking")
+    assert read(head, "<h1>Networking in Compose</h1>").title == "Networking in Compose"
+    head = meta("og:title", "Sparks, NV Homes for Sale")
+    body = "<h1>Sparks, NV homes for sale &amp; real estate</h1>"
+    assert read(head, body).title == "Sparks, NV homes for sale & real estate"
+
+
+def test_kicker_and_dash_piece_in_the_h1_are_the_headlines() -> None:
+    head = meta("og:title", "Як Венедіктова захищала нардепа")
+    body = "<h1>Зірвана операція НАБУ: як Венедіктова захищала нардепа</h1>"
+    assert read(head, body).title == "Зірвана операція НАБУ: як Венедіктова захищала нардепа"
+    head = meta("og:title", "Future of Hope - Island befreit sich")
+    body = "<h1>Future of Hope – Island befreit sich – der Film</h1>"
+    assert read(head, body).title == "Future of Hope – Island befreit sich – der Film"
+
+
+def test_unconfirmed_h1_gives_way_to_the_title_field() -> None:
+    head = "<title>Actuary's industry choice: consulting or insurance?</title>"
+    assert read(head, "<h1>Our BLOG</h1><p>Text.</p>").title == "Actuary's industry choice: consulting or insurance?"
+
+
+# --- authors ----------------------------------------------------------------------------------
+
+
+def test_publisher_after_the_name_in_an_author_element() -> None:
+    head = meta("og:site_name", "USA TODAY")
+    body = (
+        "<article><h1>Ten films</h1><div class='byline-section'><div class='attribution'>"
+        "<span class='author'><a>Brian Truitt</a>&nbsp;</span> <span class='publication'>USA TODAY"
+        "</span></div></div><p>Text.</p></article>"
+    )
+    assert read(head, body).authors == ("Brian Truitt",)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("Jane Doe Sponsored", ("Jane Doe",)),
+        ("Anzeige Jane Doe", ("Jane Doe",)),
+        ("Sponsored", ()),  # the label alone names nobody
+    ],
+)
+def test_paid_post_label_is_no_part_of_a_name(value: str, expected: tuple[str, ...]) -> None:
+    assert clean_authors([value]) == expected
+
+
+def test_publisher_signing_a_sponsored_post() -> None:
+    head = meta("author", "Help Net Security") + meta("og:site_name", "Help Net Security")
+    body = (
+        "<article><h1>Deals</h1><div class='author-block'><div class='author-byline'>"
+        "<span>Help Net Security</span> <span>Sponsored</span></div> <span>November 24, 2020</span>"
+        "</div><p>Text.</p></article>"
+    )
+    assert read(head, body).authors == ("Help Net Security",)
+
+
+def test_avatar_initials_are_no_author() -> None:
+    bio = "As founder of a garden studio, I have designed kitchen gardens large and small for years."
+    body = (
+        "<article><h1>Planting</h1><p>Text.</p><div class='author-card'>"
+        "<span class='author-avatar'>NB</span><div class='author-meta'>"
+        f"<span class='author-meta--name'>Nicole Burke</span><p>{bio}</p></div></div></article>"
+    )
+    assert read(body=body).authors == ("Nicole Burke",)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("Dec 17, 2020 Julian K. Arni", ("Julian K. Arni",)),
+        ("17 Dec 2020 Jane Doe", ("Jane Doe",)),
+        ("Marco Bambini Dec 19, 2020", ("Marco Bambini",)),  # "Marco" is also "março"
+        ("ServiceTitan November 26th, 2020 10 Min Read", ("ServiceTitan",)),  # no reading time
+    ],
+)
+def test_date_before_or_after_the_name(value: str, expected: tuple[str, ...]) -> None:
+    assert clean_authors([value]) == expected
+
+
+def test_category_after_the_dates_keeps_the_byline() -> None:
+    # "2021 training": a year, then a lower-case word that is no name (a category)
+    line = "By Hardtail Canada August 12, 2021 August 13, 2021 training"
+    assert parse_byline(line) == ("Hardtail Canada",)
+
+
+def test_dates_before_names_in_a_byline_element() -> None:
+    body = (
+        "<article><h1>Attested builds</h1><div class='dateAndAuthorContainer'>Dec 17, 2020"
+        "<span>Julian K. Arni</span></div><p>Text.</p></article>"
+    )
+    assert read(body=body).authors == ("Julian K. Arni",)
+
+
+def test_publisher_named_by_its_domain_in_a_field() -> None:
+    assert read(meta("author", "AccountingDepartment.com")).authors == ("AccountingDepartment.com",)
+    # a profile address is still no name
+    assert read(meta("author", "example.com/author/jane")).authors == ()
+
+
+def test_fuller_author_field_wins_over_the_first_author_alone() -> None:
+    head = meta("DC.Creator", "Jennifer Huberty") + "".join(
+        meta("citation_authors", name) for name in ("Jennifer Huberty", "Jeni Green", "Chong Lee")
+    )
+    assert read(head).authors == ("Jennifer Huberty", "Jeni Green", "Chong Lee")
+    # a later field naming other people is not taken over the first
+    head = meta("author", "Jane Doe") + meta("citation_authors", "John Roe")
+    assert read(head).authors == ("Jane Doe",)
