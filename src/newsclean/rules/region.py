@@ -44,6 +44,7 @@ from newsclean.rules.features import (
     prose_weight,
 )
 from newsclean.rules.pipeline import Context, Region
+from newsclean.rules.threads import thread_headers
 
 #: Cost of a short kept line that is not list-like (in characters of prose); the n-th such line
 #: in a row costs min(n, SHORT_RUN_CAP) times this. Measured at +-10% (bench/text_accuracy.py
@@ -79,16 +80,6 @@ AFTER_COMMENTS_SHARE = 0.1
 AFTER_RELATED_SHARE = 0.5
 #: ... but only once this much prose came before it: a "Latest" box in the page header ends nothing.
 AFTER_RELATED_MIN_PROSE = 400
-#: A reader thread in scraped text: a chain of at least this many credit lines (each comment's
-#: "Posted by: name at time" or "name July 31, 2012 at 9:39 pm", taken as a byline or dateline),
-#: each with prose between it and the next and at most THREAD_MAX_GAP lines after the one before.
-#: Its first header, after the article's prose, ends the article like a comment-section marker.
-#: Measured (bench/text_accuracy.py, four converters): dragnet-dev text F1 +0.008 to +0.015 (2012
-#: blogs whose threads carry no "Comments" label the phrase rules know), wceb/wcxb articles
-#: +0.002 to +0.004. Headers on adjacent lines ("Updated on" / "April 19, 2025") or without prose
-#: between them are a story's head, not a thread; without that condition wceb articles lost 0.01.
-THREAD_MIN_HEADERS = 3
-THREAD_MAX_GAP = 30
 #: Families of the buttons around a comment counter in a toolbar ("Share · Comments · Print"):
 #: such a counter does not start the comment section.
 TOOLBAR_FAMILIES = frozenset({"share", "widget"})
@@ -262,7 +253,7 @@ def _weights(ctx: Context, kinds: list[str]) -> list[float]:
     short_run = 0
     share = 1.0  # drops once the comment section has started
     prose_seen = 0.0
-    thread_start = _thread_headers(ctx, kinds)
+    thread_start = thread_headers(ctx, kinds)
     for i, kind in enumerate(kinds):
         if kind == "prose":
             short_run = 0
@@ -302,21 +293,6 @@ def _weights(ctx: Context, kinds: list[str]) -> list[float]:
         else:
             weights.append(0.0)
     return weights
-
-
-def _thread_headers(ctx: Context, kinds: list[str]) -> frozenset[int]:
-    """Credit lines (a byline, a timestamp) that head a reader thread: each is followed by at
-    least THREAD_MIN_HEADERS - 1 more, every one with prose between it and the one before and at
-    most THREAD_MAX_GAP lines after it."""
-    headers = [i for i, kind in enumerate(kinds) if kind == "gone" and _credit_line(ctx, i)]
-    found: set[int] = set()
-    chain: list[int] = []
-    for i in [*headers, len(kinds) + THREAD_MAX_GAP + 1]:  # (a sentinel closes the last chain)
-        if chain and (i - chain[-1] > THREAD_MAX_GAP or "prose" not in kinds[chain[-1] + 1 : i]):
-            found.update(chain[: len(chain) - THREAD_MIN_HEADERS + 1])
-            chain = []
-        chain.append(i)
-    return frozenset(found)
 
 
 def _best_run(weights: list[float]) -> tuple[float, tuple[int, int] | None]:
