@@ -127,8 +127,9 @@ def _repair(text: str) -> str:
 _DECODER = json.JSONDecoder(strict=False)  # strict=False: raw control characters in strings
 
 
-def _decode_all(text: str) -> list[Any] | None:
-    """Every JSON value in ``text``, back to back or separated by commas or semicolons."""
+def _decode_all(text: str) -> Any:
+    """Every JSON value in ``text``, back to back or separated by commas or semicolons: the value
+    when there is one, the list of them when there are more, ``None`` when there is none."""
     values: list[Any] = []
     pos, end = 0, len(text)
     while pos < end and len(values) < _MAX_OBJECTS:
