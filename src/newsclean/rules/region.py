@@ -35,6 +35,7 @@ from newsclean.rules.features import (
     is_author_bio,
     is_field_line,
     is_list_item,
+    is_markup_source,
     is_prose,
     is_sentence_case,
     is_table_row,
@@ -148,8 +149,9 @@ def _line_kinds(ctx: Context, first_copies: bool = False) -> list[str]:
     for i, block in enumerate(ctx.blocks):
         family = family_of(ctx, i)
         if ctx.decided[i] is None:
-            if is_url_line(block.text):
-                # a product or source link under an item: costs nothing, adds nothing
+            if is_url_line(block.text) or is_markup_source(block.text):
+                # a product or source link under an item, or a line of HTML source (a template
+                # printed as text; a code line in a story about HTML): costs nothing, adds nothing
                 kinds.append("gone")
             elif i in repeated:
                 kinds.append("short")
