@@ -38,14 +38,15 @@ ANY_CHAR = st.one_of(  # every code point, with lone surrogates often enough to 
 
 
 def check_clean(source: str | bytes, input_format: str = "auto", encoding: str | None = None) -> None:
-    start = time.perf_counter()
+    # this thread's CPU time: a machine busy with other work slows the wall clock, not the work
+    start = time.thread_time()
     try:
         doc = newsclean.clean(source, input_format=input_format, encoding=encoding)  # type: ignore[arg-type]
     except NewscleanError as exc:
         assert str(exc)  # a message the user can act on, never empty
         return
     finally:
-        assert time.perf_counter() - start < BOUND
+        assert time.thread_time() - start < BOUND
     assert isinstance(doc, newsclean.Document)
     # The result is usable: it serialises, and its text is clean.
     doc.to_json()

@@ -64,6 +64,7 @@ def test_markup_past_the_prefix_is_not_read() -> None:
     ids=["50MB-letters", "5MB-lt", "6MB-open-tags", "10MB-one-tag", "20MB-space-then-tag"],
 )
 def test_huge_hostile_inputs_are_fast(text: str) -> None:
-    start = time.perf_counter()
+    # this thread's CPU time: a machine busy with other work slows the wall clock, not the work
+    start = time.thread_time()
     detect_format(text)
-    assert time.perf_counter() - start < 5
+    assert time.thread_time() - start < 5

@@ -232,6 +232,25 @@ def test_the_guard_undoes_a_stale_profile_but_not_the_users_own_drop(tmp_path: P
     assert doc.body == "" and doc.removed[0].family == "user"
 
 
+def test_a_profiles_date_replaces_a_guessed_date_but_not_a_stated_one(tmp_path: Path) -> None:
+    (tmp_path / "example.com.toml").write_text('[site."example.com"]\ndate = ["//article/@data-posted"]\n', encoding="utf-8")
+    config = newsclean.Config(profile_dirs=(str(tmp_path),))
+    # the page keeps its date in an attribute of its own naming, which only the profile reads
+    body = ("<body><article data-posted='2023-02-16'><h1>Harbour wall to be rebuilt</h1><p>"
+            + "The council voted to rebuild the wall. " * 5 + "</p></article></body></html>")
+    # the only date the page's metadata has is the one in its image's path: a guess
+    guessed = "<html><head><meta property='og:image' content='https://example.com/img/2019/05/05/wall.jpg'></head>"
+    plain = newsclean.clean(guessed + body, url="https://example.net/x")
+    assert plain.published is not None and plain.published_source == "image-url"
+    doc = newsclean.clean(guessed + body, url="https://example.com/x", config=config)
+    assert doc.published is not None and doc.published.isoformat() == "2023-02-16"
+    assert doc.published_source == "user:date://article/@data-posted@example.com.toml:2"
+    # a date the page states in its metadata stays (a profile only fills what the page left out)
+    stated = "<html><head><meta property='article:published_time' content='2023-02-17T09:00:00+00:00'></head>"
+    doc = newsclean.clean(stated + body, url="https://example.com/x", config=config)
+    assert doc.published is not None and doc.published.date().isoformat() == "2023-02-17"
+
+
 @pytest.mark.parametrize("path", builtin_profiles(), ids=[p.name for p in builtin_profiles()])
 def test_builtin_profile_is_valid_and_named_after_its_host(path: Path) -> None:
     rules = UserRules.from_file(path, builtin=True)

@@ -176,7 +176,15 @@ def with_site_metadata(doc: Document, root: Any, entries: tuple[Entry, ...], now
             changes["title"] = found["title"][0]
         if "authors" in found and (own or not (changes.get("authors") or doc.authors)):
             changes["authors"] = found["authors"][0]
-        if "published" in found and (own or not (changes.get("published") or doc.published)):
+        if "published" in found and (own or not (changes.get("published") or _page_gives_date(doc))):
             changes["published"], source = found["published"]
             changes["published_source"] = f"user:{source}"
     return replace(doc, **changes) if changes else doc
+
+
+def _page_gives_date(doc: Document) -> bool:
+    """Whether the page's metadata gave a publication date it states, not one only guessed
+    (an image's path, a copyright year), which a site profile's date may replace."""
+    from newsclean.meta.html import GUESS_SOURCES
+
+    return doc.published is not None and doc.published_source not in GUESS_SOURCES
