@@ -11,7 +11,6 @@ import importlib
 import re
 import time
 from functools import lru_cache
-from operator import add
 from typing import Any
 
 import regex
@@ -75,19 +74,14 @@ class PromptMatcher:
             for literal in required or ():
                 unlocks.setdefault(literal, []).append(index)
         self._unlocks = unlocks
-        #: the strings by their rarest pair of adjacent characters: a line lacking the pair
-        #: cannot hold them, and one set of the line's pairs (built in C) rules out most strings
-        #: without scanning for them (a one-character string is looked for in every line)
-        pairs: dict[str, list[str]] = {}
-        singles: list[str] = []
+        #: the strings by their rarest character: a line lacking it cannot hold them, and one
+        #: intersection (in C) of the line's characters with the buckets' rules out most strings
+        #: without scanning for them
+        buckets: dict[str, list[str]] = {}
         for literal in unlocks:
-            if len(literal) < 2:
-                singles.append(literal)
-            else:
-                pairs.setdefault(_rarest_pair(literal), []).append(literal)
-        self._pairs = {pair: tuple(strings) for pair, strings in pairs.items()}
-        self._pair_keys = frozenset(pairs)
-        self._singles = tuple(singles)
+            buckets.setdefault(max(literal, key=_rarity), []).append(literal)
+        self._buckets = {char: tuple(strings) for char, strings in buckets.items()}
+        self._bucket_chars = frozenset(buckets)
         self._always = tuple(i for i, (*_, required) in enumerate(self._alternatives) if required is None)
         # (the strings are lower-cased: 'ICP' is written upper case, and 'ı' matches its 'I'; so
         # the pattern's letter is any character lower-casing to a letter of the strings)
@@ -118,16 +112,15 @@ class PromptMatcher:
             candidates = self._all
         else:
             lowered = text.lower()
-            pairs = self._pairs
+            buckets = self._buckets
             # (comprehensions: the cheapest loops here; sorted, so a set of strings found always
             # makes the same key)
             found_list = [
                 literal
-                for pair in self._pair_keys.intersection(map(add, lowered, lowered[1:]))
-                for literal in pairs[pair]
+                for char in self._bucket_chars.intersection(lowered)
+                for literal in buckets[char]
                 if literal in lowered
             ]
-            found_list.extend([literal for literal in self._singles if literal in lowered])
             found = tuple(sorted(found_list)) if len(found_list) > 1 else tuple(found_list)
             cached = self._by_found.get(found)
             if cached is None:
@@ -160,7 +153,7 @@ class PromptMatcher:
 
 
 #: Letters from the most to the least common in the packs' languages' text (roughly): the
-#: rarest pair of characters of a string decides which bucket it is looked for under.
+#: rarest character of a string decides which bucket it is looked for under.
 _COMMON_CHARS = " etaoinsrhldcumfpgwybvkxjqz"
 
 
@@ -168,15 +161,6 @@ def _rarity(char: str) -> int:
     """How rare ``char`` is in page text (any character not in the list counts as rarest)."""
     rank = _COMMON_CHARS.find(char)
     return len(_COMMON_CHARS) if rank < 0 else rank
-
-
-def _rarest_pair(literal: str) -> str:
-    """The two adjacent characters of ``literal`` (two or more characters) rarest in page text,
-    by their characters' rarity (the first of equals)."""
-    return max(
-        (literal[i : i + 2] for i in range(len(literal) - 1)),
-        key=lambda pair: _rarity(pair[0]) + _rarity(pair[1]),
-    )
 
 
 #: (the packs' sources are fixed and most language sets share the English ones: each source is
