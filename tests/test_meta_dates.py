@@ -6,7 +6,8 @@ from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
-from newsclean.meta.dates import parse_date, parse_dateline, parse_datelines
+from newsclean.meta.datelines import parse_dateline, parse_datelines, parse_posted
+from newsclean.meta.dates import parse_date, scan
 from newsclean.meta.datewords import month_table
 from newsclean.meta.zones import us_dst
 
@@ -228,3 +229,61 @@ def test_published_and_updated_on_one_line() -> None:
 )
 def test_parse_dateline_rejects(text: str) -> None:
     assert parse_dateline(text, now=NOW) is None
+
+
+def test_a_word_in_the_month_place_that_is_no_month_is_passed_over() -> None:
+    # "Vol 3, 2020" has the shape of "July 3, 2020"; the month place takes any word and the
+    # reader keeps only a month, so the date after it is found.
+    found = scan("Vol 3, 2020, July 9, 2020")
+    assert found is not None and found.value == date(2020, 7, 9)
+    found = scan("Nr. 3, 2020 - 9. Juli 2020")
+    assert found is not None and found.value == date(2020, 7, 9)
+    # upper case and an abbreviation with its dot are still months
+    assert parse_date("8 JUL. 2020") == date(2020, 7, 8)
+    assert parse_date("MÄRZ 5, 2021") == date(2021, 3, 5)
+
+
+def test_relative_dates_read_after_absolute_ones_in_the_same_process() -> None:
+    # the relative patterns are compiled on first use; reading them does not depend on order
+    now = datetime(2020, 7, 8, 12, 0, tzinfo=timezone.utc)
+    assert parse_date("8 July 2020", now=now) == date(2020, 7, 8)
+    assert parse_date("2 hours ago", now=now) == datetime(2020, 7, 8, 10, 0, tzinfo=timezone.utc)
+    assert parse_date("gestern", now=now) == date(2020, 7, 7)
+
+
+# --- "posted on" sentences --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        (
+            "This entry was posted on Saturday, December 3rd, 2011 at 12:00 pm and is filed under News.",
+            "published",
+            datetime(2011, 12, 3, 12, 0),
+        ),
+        (
+            "Dieser Beitrag wurde am Samstag, 3. Dezember 2011 um 14:20 Uhr veröffentlicht und unter "
+            "Politik abgelegt.",
+            "published",
+            datetime(2011, 12, 3, 14, 20),
+        ),
+        ("Cet article a été publié le 5 mars 2019 dans Actualités.", "published", date(2019, 3, 5)),
+        ("Guide/Download (last edited 2019-11-10 13:28:18 by Jane)", "modified", datetime(2019, 11, 10, 13, 28, 18)),
+    ],
+)
+def test_parse_posted(text: str, kind: str, value: date) -> None:
+    assert parse_posted(text, now=NOW) == (kind, value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Posted in News | 3 comments",  # a verb, no date
+        "Filed under 3 December 2011",  # a date, no verb
+        "Posted on the 2011 report",  # a year alone is no day
+        "Published in 1987 under a pseudonym on 3 May 1987",  # before MIN_YEAR
+    ],
+)
+def test_parse_posted_rejects(text: str) -> None:
+    assert parse_posted(text, now=NOW) is None

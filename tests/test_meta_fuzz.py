@@ -8,7 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsclean.meta.authors import clean_authors, parse_byline
-from newsclean.meta.dates import parse_date, parse_datelines, plausible
+from newsclean.meta.datelines import parse_datelines
+from newsclean.meta.dates import parse_date, plausible
 from newsclean.meta.tags import parse_tag_line, split_tags
 from newsclean.meta.title import clean_title
 

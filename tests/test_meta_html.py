@@ -404,3 +404,48 @@ def test_comment_nodes_beside_dates_are_harmless() -> None:
     )
     found = extract_html_metadata(page(body=body), now=NOW)
     assert found.published is not None and found.published.value == date(2020, 7, 8)
+
+
+def test_meta_fields_follow_the_order_of_their_list_not_of_the_page() -> None:
+    # pubdate is listed after article:published_time (meta/fields.py), so it loses even
+    # when the page writes it first; a field that gives no date passes the turn on.
+    tree = page(
+        meta("pubdate", "2020-07-01", "name")
+        + meta("article:published_time", "not a date")
+        + meta("og:published_time", "2020-07-08")
+    )
+    found = extract_html_metadata(tree, now=NOW)
+    assert found.published is not None
+    assert (found.published.value, found.published.source) == (date(2020, 7, 8), "meta:og:published_time")
+
+
+def test_trust_microdata_over_url_and_weak_meta_after_visible_text() -> None:
+    body = (
+        "<article><h1>Headline</h1>"
+        "<span itemprop='datePublished' content='2020-07-06'>6 July</span><p>Text.</p></article>"
+    )
+    found = extract_html_metadata(page(body=body), url="https://example.com/2020/07/01/story", now=NOW)
+    assert found.published is not None and found.published.value == date(2020, 7, 6)
+    assert found.published.source == "microdata:datePublished"
+    # the generic <meta name="date"> (often the build date) yields to the date by the headline
+    tree = page(meta("date", "2020-07-09", "name"), "<h1>Headline</h1><p>8 July 2020</p><p>Text.</p>")
+    found = extract_html_metadata(tree, now=NOW)
+    assert found.published is not None
+    assert (found.published.value, found.published.source) == (date(2020, 7, 8), "text")
+
+
+def test_posted_sentence_in_a_meta_element_gives_the_date() -> None:
+    theme_line = (
+        "This entry was posted on Saturday, December 3rd, 2011 at 12:00 pm and is filed under "
+        "<a href='/c/news' rel='category tag'>News</a>. You can follow any responses to this entry "
+        "through the RSS 2.0 feed. You can leave a response, or trackback from your own site."
+    )
+    body = f"<div class='post'><h2>Headline</h2><p>Text.</p><p class='postmetadata alt'>{theme_line}</p></div>"
+    found = extract_html_metadata(page(body=body), now=NOW)
+    assert found.published is not None
+    assert (found.published.value, found.published.source) == (datetime(2011, 12, 3, 12, 0), "text")
+
+
+def test_posted_sentence_in_the_story_is_no_date() -> None:
+    body = "<div class='post'><h2>Headline</h2><p>The report was published on 3 December 2011.</p></div>"
+    assert extract_html_metadata(page(body=body), now=NOW).published is None

@@ -1,7 +1,7 @@
 """Dates in the page's addresses and beside its headline: the URL path, the paths of its images,
 a Unix time in ``data-utime``, schema.org ``copyrightYear``, and the lines printed just after
-and before the headline. Each offers its candidates to :class:`DateCandidates` at the rank
-:mod:`newsclean.meta.page_dates` gives it.
+and before the headline. Each offers its candidates to :class:`DateCandidates` under its
+:class:`~newsclean.meta.date_trust.Trust`.
 """
 
 from __future__ import annotations
@@ -13,9 +13,10 @@ from typing import Any
 
 import regex
 
+from newsclean.meta.date_trust import Trust
 from newsclean.meta.dates import TIMEOUT
 from newsclean.meta.fields import COMMENT_REGION, MODIFIED_HINT, OTHER_REGION
-from newsclean.meta.page_dates import ADDED_RANKS, SHOWN_RANKS, DateCandidates, read_chunks
+from newsclean.meta.page_dates import DateCandidates, read_chunks
 from newsclean.meta.tree import (
     IN_ARTICLE,
     attr_text,
@@ -33,7 +34,11 @@ _URL_DATE_SPLIT = regex.compile(r"/((?:19|20)\d{2})/([01]?\d)/([0-3]?\d)/")
 # Day first, separators required: /23-01-2022-headline/, /29.10.2021/ (European CMSs).
 _URL_DATE_DMY = regex.compile(r"(?<![\d])([0-3]\d)([\-_.])([01]\d)\2((?:19|20)\d{2})(?![\d])")
 
-# How much text after and before the headline is read for the date printed beside it.
+# How much text after and before the headline is read for the date printed beside it: a
+# byline, a standfirst and a share bar after it, a kicker before it. Shown day on the three
+# dated sets (December 2026): after 400 loses 1 page of htmldate-eval-dev and 1600 loses 4
+# (a teaser's or a comment's date is reached); before 150 gains 1 page there (not taken:
+# measured after the last full byte-identity run). wceb2026-dev and wcxb-dev do not move.
 AFTER_TITLE_CHARS = 800
 _BEFORE_TITLE_CHARS = 300
 
@@ -60,14 +65,14 @@ def url_date(url: str | None) -> date | None:
 
 
 def title_dates(h1: Any, dates: DateCandidates, *, headline: bool) -> None:
-    """Datelines just after the headline, then just before it (rank 62): where the page
-    prints the date it wants readers to see.
+    """Datelines just after the headline, then just before it (``Trust.BESIDE_HEADLINE``):
+    where the page prints the date it wants readers to see.
 
     When the page's title fields name another headline than this ``<h1>`` ("Contact Us" in a
     header, the article's headline in an ``<h2>``), the dates around it are ordinary visible
-    text (rank 63), not the date shown beside the headline.
+    text (``Trust.BESIDE_OTHER_H1``), not the date shown beside the headline.
     """
-    rank = SHOWN_RANKS[0] if headline else SHOWN_RANKS[-1] + 1
+    rank = Trust.BESIDE_HEADLINE if headline else Trust.BESIDE_OTHER_H1
     read_chunks(_after_headline(h1, AFTER_TITLE_CHARS), dates, rank, None, False)
     read_chunks(window(h1, before=True, max_chars=_BEFORE_TITLE_CHARS), dates, rank, None, False)
 
@@ -125,7 +130,7 @@ def utime_dates(elements: list[Any], dates: DateCandidates, exempt: frozenset[An
         if not value.isdigit() or region_of(el, exempt) != IN_ARTICLE:
             continue
         kind = "modified" if MODIFIED_HINT.search(class_tokens(el)) else "published"
-        dates.offer(kind, ADDED_RANKS["utime"], value, "data-utime")
+        dates.offer(kind, Trust.UTIME, value, "data-utime")
 
 
 def image_dates(
@@ -134,7 +139,7 @@ def image_dates(
     """A day in the path of the page's image (``og:image``, ``twitter:image``), else of an
     ``<img>`` in the article: uploads are filed by day (``/2019/05/05/``, ``/2019-05-05/``).
     The least trusted source but one: the images are not read when a better date is kept."""
-    if not dates.wants("published", ADDED_RANKS["image-url"]):
+    if not dates.wants("published", Trust.IMAGE_URL):
         return
     declared = (
         v
@@ -149,7 +154,7 @@ def image_dates(
     for src in itertools.chain(declared, shown):
         day = url_date(src) or _stamp_in_file_name(src)
         if day is not None:
-            dates.offer_value("published", ADDED_RANKS["image-url"], day, "image-url")
+            dates.offer_value("published", Trust.IMAGE_URL, day, "image-url")
             return
 
 
@@ -175,6 +180,6 @@ def copyright_year(meta: dict[str, list[str]], dates: DateCandidates) -> None:
     for value in meta.get("copyrightyear", ()):
         if value.isdigit() and len(value) == 4:
             dates.offer_value(
-                "published", ADDED_RANKS["copyright-year"], date(int(value), 1, 1), "copyright-year"
+                "published", Trust.COPYRIGHT_YEAR, date(int(value), 1, 1), "copyright-year"
             )
             return

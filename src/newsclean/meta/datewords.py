@@ -324,6 +324,32 @@ PUBLISHED_LABELS: tuple[str, ...] = _phrases(
     公開日 / 投稿日 / 公開 / 時間
     """
 )
+# Verbs of a sentence that says when the entry was put online or changed, as blog and CMS
+# themes print under a post: "This entry was posted on Saturday, December 3rd, 2011 at 12:00 pm
+# and is filed under …", "Dieser Beitrag wurde am Samstag, 3. Dezember 2011 um 12:00 Uhr
+# veröffentlicht …", "(last edited 2019-11-10 13:28:18 by …)".
+POSTED_VERBS: tuple[str, ...] = _phrases(
+    """
+    posted / published / written
+    veröffentlicht / gepostet / geschrieben / verfasst / erstellt
+    publié / publiée / écrit / posté
+    publicado / publicada / escrito
+    pubblicato / pubblicata / scritto
+    gepubliceerd / geplaatst / geschreven
+    опубликовано / опубликован / опубліковано / opublikowano
+    """
+)
+EDITED_VERBS: tuple[str, ...] = _phrases(
+    """
+    edited / updated / modified
+    bearbeitet / aktualisiert / geändert
+    modifié / mis à jour
+    actualizado / modificado / editado
+    aggiornato / modificato
+    bijgewerkt / gewijzigd
+    обновлено / изменено / оновлено
+    """
+)
 # Glue words a label may carry before the date ("Updated on", "Publié le", "Aktualisiert am").
 LABEL_GLUE: tuple[str, ...] = tuple("on at am um le el em il op в o dnia w den".split())
 

@@ -1,7 +1,8 @@
-"""The page's own metadata, read from a parsed HTML tree in one pass over a few element kinds.
+"""The page's own metadata, read from a parsed HTML tree: the elements :mod:`newsclean.meta.collect`
+gathered, read source by source.
 
-Order of trust for the publication date (the first source that gives a plausible value wins;
-the modification date follows the same order with its own fields):
+Order of trust for the publication date (the table: :class:`~newsclean.meta.date_trust.Trust`;
+the first source with a plausible value wins; the modification date follows the same order):
 
 1. ``<meta>`` fields that publishers fill by hand or by CMS: Open Graph / ``article:``,
    ``itemprop``, Dublin Core, parsely, sailthru and the other common names
@@ -14,7 +15,7 @@ the modification date follows the same order with its own fields):
    A Unix time in ``data-utime`` comes just after the marked ones.
 5. The URL path: ``/2020/07/08/``, ``/2020-07-08/``, ``/20200708/``, ``/23-01-2022-…``.
 6. Visible text: short elements whose class or id says date, time, byline or meta (outside
-   the regions above), read with :func:`~newsclean.meta.dates.parse_datelines`; then the
+   the regions above), read with :func:`~newsclean.meta.datelines.parse_datelines`; then the
    lines beside the headline (teasers nested there left out); then the generic ``<meta>``
    names (``date``, ``dc.date`` …: :data:`~newsclean.meta.fields.PUBLISHED_META_WEAK`), often
    the page's build date.
@@ -28,13 +29,13 @@ The tree is read, never changed.
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from lxml import etree, html
+from lxml import html
 
+from newsclean.meta.collect import collect
 from newsclean.meta.date_places import (
     copyright_year,
     image_dates,
@@ -42,8 +43,8 @@ from newsclean.meta.date_places import (
     url_date,
     utime_dates,
 )
+from newsclean.meta.date_trust import Trust
 from newsclean.meta.fields import (
-    ANY_HINT,
     DESCRIPTION_META,
     LANGUAGE_META,
 )
@@ -66,7 +67,7 @@ from newsclean.meta.page_dates import (
     text_dates,
     time_dates,
 )
-from newsclean.meta.page_tags import TAG_PATH, page_categories, page_tags
+from newsclean.meta.page_tags import page_categories, page_tags
 from newsclean.meta.page_title import main_h1, page_title, read_title_fields
 from newsclean.meta.site import base_url, canonical_url, declared_site_name, host_name
 from newsclean.meta.title import clean_title
@@ -78,129 +79,6 @@ from newsclean.meta.tree import (
     region_of,
     squash,
 )
-
-# XPath's normalize-space() collapses these four only (not U+00A0 and the other Unicode spaces).
-_XML_SPACE = re.compile(r"[ \t\r\n]+")
-# ``type="application/LD+JSON"``: only these letters fold, as the XPath translate() it replaces.
-_JSONLD_FOLD = str.maketrans("LDJSON", "ldjson")
-
-
-@dataclass(slots=True)
-class _Elements:
-    """The elements each source reads, in document order, gathered in one walk of the tree.
-
-    One walk in Python costs about what one of lxml's XPath scans does, and the extractor used
-    to make a dozen of them (``//meta``, ``//time``, ``//a[...]`` …) plus a walk of its own.
-    """
-
-    meta: list[Any] = field(default_factory=list)
-    links: list[Any] = field(default_factory=list)  # <link rel>
-    jsonld: list[Any] = field(default_factory=list)
-    itemprop: list[Any] = field(default_factory=list)
-    time: list[Any] = field(default_factory=list)
-    h1: list[Any] = field(default_factory=list)
-    title: list[Any] = field(default_factory=list)
-    # rel="tag" links; WordPress marks its category links rel="category tag", and a category
-    # is a section of the site, not a tag of the article.
-    tag_links: list[Any] = field(default_factory=list)
-    tag_path_links: list[Any] = field(default_factory=list)
-    rel_author: list[Any] = field(default_factory=list)
-    # rel="category" links (WordPress: rel="category tag"): the sections the article is filed in
-    category_links: list[Any] = field(default_factory=list)
-    h2: list[Any] = field(default_factory=list)
-    base: list[Any] = field(default_factory=list)  # <base href>
-    images: list[Any] = field(default_factory=list)  # <img src>, for a date in the file's path
-    author_tags: list[Any] = field(default_factory=list)  # <author>
-    utime: list[Any] = field(default_factory=list)  # data-utime="1438091078" (Unix seconds)
-    #: elements of the <body> (not script or style) whose class or id holds a hint word
-    hinted: list[Any] = field(default_factory=list)
-
-
-def _collect(tree: Any) -> _Elements:
-    """Walk the whole document once and sort the elements the sources read."""
-    found = _Elements()
-    root = tree.getroottree().getroot()
-    # libxml2 can leave a second top-level <html> beside the root (XPath's // reads it too)
-    tops = [*reversed(list(root.itersiblings(preceding=True))), root, *root.itersiblings()]
-    for top in tops:
-        for el in top.iter(etree.Element):
-            tag, attrib = el.tag, el.attrib
-            get = attrib.get
-            if attrib and get("itemprop") is not None:
-                found.itemprop.append(el)
-            if tag in _COLLECTED_TAGS:
-                if tag in ("script", "style"):
-                    kind = get("type")
-                    if tag == "script" and kind and "ld+json" in kind.translate(_JSONLD_FOLD):
-                        found.jsonld.append(el)
-                    continue  # never a hinted element
-                _sort_tagged(found, el, tag, get)
-            if not attrib:
-                continue
-            if get("data-utime") is not None:
-                found.utime.append(el)
-            cls, ident = get("class"), get("id")
-            # The words hold no space, so class and id are tested apart (no joined string).
-            marks = get("data-component") or get("data-testid")  # components name their role
-            if (
-                (
-                    cls
-                    and ANY_HINT.search(cls.lower())
-                    or ident
-                    and ANY_HINT.search(ident.lower())
-                    or marks
-                    and ANY_HINT.search(marks.lower())
-                )
-                # (the tag filter runs in C: no element object for each ancestor)
-                and next(el.iterancestors("body"), None) is not None
-            ):
-                found.hinted.append(el)
-    return found
-
-
-_COLLECTED_TAGS = frozenset(
-    {"a", "meta", "time", "h1", "h2", "title", "link", "script", "style", "base", "img", "author"}
-)
-#: Headings read when the page has no title fields and no <h1>, and images read for a date.
-_MAX_H2 = 3
-_MAX_IMAGES = 30
-
-
-def _sort_tagged(found: _Elements, el: Any, tag: str, get: Any) -> None:
-    """File one element of the kinds :func:`_collect` looks for by tag."""
-    if tag == "a":
-        rel = get("rel")
-        if rel is not None:
-            words = _XML_SPACE.split(rel)
-            if "tag" in words and "category" not in words:
-                found.tag_links.append(el)
-            if "category" in words:
-                found.category_links.append(el)
-            if "author" in words:
-                found.rel_author.append(el)
-        href = get("href")
-        if href is not None and TAG_PATH.search(href):
-            found.tag_path_links.append(el)
-    elif tag == "meta":
-        found.meta.append(el)
-    elif tag == "time":
-        found.time.append(el)
-    elif tag == "h1":
-        found.h1.append(el)
-    elif tag == "title":
-        found.title.append(el)
-    elif tag == "h2":
-        if len(found.h2) < _MAX_H2:
-            found.h2.append(el)
-    elif tag == "base":
-        found.base.append(el)
-    elif tag == "img":
-        if len(found.images) < _MAX_IMAGES:
-            found.images.append(el)
-    elif tag == "author":
-        found.author_tags.append(el)
-    elif tag == "link" and get("rel") is not None:
-        found.links.append(el)
 
 
 @dataclass(frozen=True, slots=True)
@@ -277,7 +155,7 @@ class _Microdata:
 
 
 def _microdata(elements: list[Any], dates: DateCandidates, exempt: frozenset[Any]) -> _Microdata:
-    """itemprop dates (rank 30), authors and headline on visible elements of the article
+    """itemprop dates (``Trust.MICRODATA``), authors and headline on visible elements of the article
     (``<meta itemprop>`` was read with the other meta fields)."""
     found = _Microdata([], None)
     sole = _sole_article_scope(elements)
@@ -295,7 +173,7 @@ def _microdata(elements: list[Any], dates: DateCandidates, exempt: frozenset[Any
         if prop in ("datepublished", "datemodified"):
             value = attr_text(el, "datetime") or attr_text(el, "content") or squash(content(el))
             kind = "published" if prop == "datepublished" else "modified"
-            dates.offer(kind, 30, value, f"microdata:{el.get('itemprop')}")
+            dates.offer(kind, Trust.MICRODATA, value, f"microdata:{el.get('itemprop')}")
         elif prop == "author":
             if quoted(el):
                 continue  # a quotation's or a photo's author
@@ -339,7 +217,7 @@ def extract_html_metadata(
     resolve a relative canonical URL); ``now`` bounds plausible dates (default: the real clock)
     and enables relative dates.
     """
-    found = _collect(tree)
+    found = collect(tree)
     meta = _meta_map(found.meta)
     jsonld = read_jsonld(found.jsonld)
     language = _language(tree, meta, jsonld)
@@ -359,7 +237,7 @@ def extract_html_metadata(
     microdata = _microdata(found.itemprop, dates, exempt)  # 3. microdata
     time_dates(found.time, dates, exempt)  # 4. <time>, data-utime
     utime_dates(found.utime, dates, exempt)
-    for rank, candidate in ((50, canonical), (51, url)):  # 5. the URL path
+    for rank, candidate in ((Trust.URL_CANONICAL, canonical), (Trust.URL_GIVEN, url)):  # 5. the URL
         day = url_date(candidate)
         if day is not None:
             dates.offer_value("published", rank, day, "url")

@@ -1,9 +1,9 @@
 """The publication and modification dates of an HTML page, from every source in order of trust.
 
-Sources give candidates with a rank (:class:`DateCandidates`); the lowest rank with a plausible
-value wins, and :func:`choose_published` weighs the date printed beside the headline against the
-hidden fields. The order of trust is documented in :mod:`newsclean.meta.html` and
-``docs/metadata.md``.
+Sources give candidates under their :class:`~newsclean.meta.date_trust.Trust` (the one table
+of the order of trust, with each source's reason; :class:`DateCandidates`): the most trusted
+source with a plausible value wins, and :func:`choose_published` weighs the date printed beside
+the headline against the hidden fields. ``docs/metadata.md`` describes the sources.
 """
 
 from __future__ import annotations
@@ -15,7 +15,9 @@ from typing import Any
 
 import regex
 
-from newsclean.meta.dates import TIMEOUT, Dateline, parse_date, parse_datelines, parse_label, plausible
+from newsclean.meta.date_trust import MARKED, SHOWN, Trust
+from newsclean.meta.datelines import MAX_LABEL_CHARS, Dateline, parse_datelines, parse_label, parse_posted
+from newsclean.meta.dates import TIMEOUT, parse_date, plausible
 from newsclean.meta.fields import (
     AUTHOR_HINT,
     DATE_HINT,
@@ -38,9 +40,14 @@ from newsclean.meta.tree import (
     visible,
 )
 
-# Date and byline elements: how long their text may be, and how many are read.
+# Date and byline elements: how long their text may be (a dateline with its byline and
+# reading time fits; a longer text is a paragraph that merely has such a class), and how many
+# are read (a bound on the work for pages that class every teaser's date).
 _MAX_HINT_TEXT = 200
 _MAX_HINT_ELEMENTS = 60
+# A date- or meta-classed element holding a "posted on" sentence: the sentence and what a
+# theme prints around it (categories, the comment feed) run to a few hundred characters.
+_MAX_POSTED_TEXT = 600
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,29 +60,9 @@ class FoundDate:
     source: str
 
 
-#: Ranks of the sources added or moved with issue 14, in order of trust (lower wins), between
-#: the ranks of the sources above: a Unix time in ``data-utime`` is a machine-written
-#: ``<time>`` (just after the marked ones); the generic ``<meta>`` names (``date``,
-#: ``dcterms.date`` …: often the page's build date) come after the dates the article shows
-#: (they ranked 20, before microdata: htmldate-eval-dev 2 pages better, 1 worse, no page of
-#: wceb2026-dev or wcxb-dev changed); a date in the path of the article's images
-#: (``og:image``, ``<img>``) after every date the page prints, since a photo may be older than
-#: the story; a schema.org ``copyrightYear`` is a year only and the last resort.
-ADDED_RANKS: dict[str, int] = {
-    "utime": 41,
-    "weak-meta": 64,
-    "image-url": 65,
-    "copyright-year": 90,
-}
-
-#: Ranks of dates on visible elements marked as the publication date (microdata, <time>).
-MARKED_RANKS = (30, 40)
-#: Ranks of dates a reader sees on the page (``<time>`` and visible text of the article).
-SHOWN_RANKS = range(62, 63)
-
-
 class DateCandidates:
-    """Date candidates by source rank; the lowest rank with a plausible value wins.
+    """Date candidates by source; per kind the most trusted source (:class:`Trust`) with a
+    plausible value wins, and within one source the first value offered.
 
     Apart from that, the best *shown* publication date (one a reader sees beside the headline
     or byline, not labelled as an update) is kept, see :func:`choose_published`.
@@ -83,26 +70,26 @@ class DateCandidates:
 
     def __init__(self, now: datetime | None, dayfirst: bool | None) -> None:
         self.now, self.dayfirst = now, dayfirst
-        self.best: dict[str, tuple[int, FoundDate]] = {}
+        self.best: dict[str, tuple[Trust, FoundDate]] = {}
 
-    def wants(self, kind: str, rank: int) -> bool:
+    def wants(self, kind: str, rank: Trust) -> bool:
         """Whether a date of ``kind`` at ``rank`` could still be kept (sources that cost work to
         read ask first)."""
         current = self.best.get(kind)
         shown = self.best.get("shown")
         return (current is None or current[0] > rank) or (
-            kind == "published" and rank in SHOWN_RANKS and (shown is None or shown[0] > rank)
+            kind == "published" and rank == SHOWN and (shown is None or shown[0] > rank)
         )
 
-    def _keep(self, kind: str, rank: int, found: FoundDate) -> None:
+    def _keep(self, kind: str, rank: Trust, found: FoundDate) -> None:
         current = self.best.get(kind)
         if current is None or current[0] > rank:
             self.best[kind] = (rank, found)
         shown = self.best.get("shown")
-        if kind == "published" and rank in SHOWN_RANKS and (shown is None or shown[0] > rank):
+        if kind == "published" and rank == SHOWN and (shown is None or shown[0] > rank):
             self.best["shown"] = (rank, found)
 
-    def offer(self, kind: str, rank: int, text: str, source: str) -> None:
+    def offer(self, kind: str, rank: Trust, text: str, source: str) -> None:
         """Parse ``text`` and keep it if it beats what ``kind`` has."""
         if not text or not self.wants(kind, rank):
             return
@@ -114,7 +101,7 @@ class DateCandidates:
         if value is not None:
             self._keep(kind, rank, FoundDate(value, source))
 
-    def offer_value(self, kind: str, rank: int, value: datetime | date, source: str) -> None:
+    def offer_value(self, kind: str, rank: Trust, value: datetime | date, source: str) -> None:
         """Keep an already parsed ``value`` if it is plausible and beats what ``kind`` has."""
         if self.wants(kind, rank) and plausible(value, self.now):
             self._keep(kind, rank, FoundDate(value, source))
@@ -136,14 +123,14 @@ def choose_published(dates: DateCandidates) -> FoundDate | None:
     the publisher presents to readers, while hidden fields often keep the day the CMS entry
     was first created, and a bare ``<time>`` or date-classed element elsewhere on the page may
     belong to a list of other articles. Only an element marked as the publication date
-    (``itemprop="datePublished"``, ``<time pubdate>`` or a "published" class: ranks 30-40)
+    (``itemprop="datePublished"``, ``<time pubdate>`` or a "published" class: :data:`MARKED`)
     keeps its day. A date labelled "Updated" never becomes the published one.
     """
     best, shown = dates.best.get("published"), dates.get("shown")
     if best is None or shown is None:
         return best[1] if best else None
     rank, found = best
-    if MARKED_RANKS[0] <= rank <= MARKED_RANKS[1] or day_of(shown.value) == day_of(found.value):
+    if rank in MARKED or day_of(shown.value) == day_of(found.value):
         return found
     if _swapped(day_of(shown.value)) == day_of(found.value):
         # "11/01/2021" printed, 2021-11-01 in the fields: the same day, with the ambiguous
@@ -205,12 +192,13 @@ def _label_kind(el: Any) -> str | None:
     before = prev.tail if prev is not None else (el.getparent().text if el.getparent() is not None else None)
     if not (before or "").strip() and prev is not None and visible(prev):
         before = " ".join(chunks(prev))  # not text_content(): prev may be a comment
-    label = parse_label(squash(before)[-40:]) if before else None
+    label = parse_label(squash(before)[-MAX_LABEL_CHARS:]) if before else None
     return label[0] if label else None
 
 
 def time_dates(elements: list[Any], dates: DateCandidates, exempt: frozenset[Any]) -> None:
-    """``<time>`` elements of the article (rank 40-42), published and modified kept apart."""
+    """``<time>`` elements of the article (marked ones first, then the first plain one),
+    published and modified kept apart."""
     plain_seen = False
     for el in elements:
         value = attr_text(el, "datetime") or squash(content(el))
@@ -222,13 +210,13 @@ def time_dates(elements: list[Any], dates: DateCandidates, exempt: frozenset[Any
             tokens += f" {class_tokens(parent)}"
         labelled = _label_kind(el)
         if labelled == "modified" or (labelled is None and MODIFIED_HINT.search(tokens)):
-            dates.offer("modified", 40, value, "time")
+            dates.offer("modified", Trust.TIME_MARKED, value, "time")
         elif labelled == "published" or el.get("pubdate") is not None or PUBLISHED_HINT.search(tokens):
-            dates.offer("published", 40, value, "time")
+            dates.offer("published", Trust.TIME_MARKED, value, "time")
         elif not plain_seen:
             # The first unmarked <time> outside foreign regions is the article's date.
             plain_seen = True
-            dates.offer("published", 42, value, "time")
+            dates.offer("published", Trust.TIME_PLAIN, value, "time")
 
 
 _WORDISH = regex.compile(r"[\p{L}\p{N}]")
@@ -276,7 +264,7 @@ def _unpipe(chunk: str) -> str:
 
 
 def read_chunks(
-    chunks: Iterable[str], dates: DateCandidates, rank: int, hinted_kind: str | None, labelled_only: bool
+    chunks: Iterable[str], dates: DateCandidates, rank: Trust, hinted_kind: str | None, labelled_only: bool
 ) -> None:
     """Datelines among text pieces; a label alone in one piece names the date in the next."""
     pending: str | None = None
@@ -309,8 +297,8 @@ def hint_tokens(el: Any) -> str:
 
 
 def text_dates(hinted: list[Any], dates: DateCandidates, exempt: frozenset[Any]) -> list[Any]:
-    """Dates in short visible elements whose class/id says date or byline (rank 60-61), and
-    in labelled datelines of sidebars and other foreign regions (rank 70).
+    """Dates in short visible elements whose class/id says date or byline, and in labelled
+    datelines of sidebars and other foreign regions (``Trust.FOREIGN_LABELLED``).
 
     Also returns the author/byline elements of the article met on the way, for the authors.
     """
@@ -327,6 +315,8 @@ def text_dates(hinted: list[Any], dates: DateCandidates, exempt: frozenset[Any])
             break
         text = squash(content(el))
         if len(text) > _MAX_HINT_TEXT:
+            if is_date and len(text) <= _MAX_POSTED_TEXT and region_of(el, exempt) == IN_ARTICLE:
+                _posted_dates(text, dates)
             continue
         region = region_of(el, exempt)
         if region == IN_COMMENTS:
@@ -339,11 +329,11 @@ def text_dates(hinted: list[Any], dates: DateCandidates, exempt: frozenset[Any])
             for attr in ("datetime", "content", "data-date", "data-datetime", "title"):
                 value = attr_text(el, attr)
                 if value and parse_date(value, now=dates.now, dayfirst=dates.dayfirst):
-                    dates.offer(hinted_kind or "published", 60, value, "text")
+                    dates.offer(hinted_kind or "published", Trust.HINTED_ATTRIBUTE, value, "text")
                     break
         if not text:
             continue
-        rank = 61 if region == IN_ARTICLE else 70
+        rank = Trust.HINTED_TEXT if region == IN_ARTICLE else Trust.FOREIGN_LABELLED
         pieces = list(chunks(el))
         before = dates.best.get(hinted_kind or "published")
         read_chunks(pieces, dates, rank, hinted_kind, labelled_only=region != IN_ARTICLE)
@@ -355,7 +345,17 @@ def text_dates(hinted: list[Any], dates: DateCandidates, exempt: frozenset[Any])
         ):
             # A date split over elements: <span>Apr</span> <span>04</span><span>2013</span>
             read_chunks([" ".join(squash(p) for p in pieces)], dates, rank, hinted_kind, labelled_only=False)
+        if region == IN_ARTICLE and is_date:
+            _posted_dates(text, dates)
     return bylines
+
+
+def _posted_dates(text: str, dates: DateCandidates) -> None:
+    """The date of a "posted on …" sentence (``Trust.POSTED_SENTENCE``), when it could count."""
+    if dates.wants("published", Trust.POSTED_SENTENCE) or dates.wants("modified", Trust.POSTED_SENTENCE):
+        found = parse_posted(text, now=dates.now, dayfirst=dates.dayfirst)
+        if found is not None:
+            dates.offer_value(found[0], Trust.POSTED_SENTENCE, found[1], "text")
 
 
 #: Last parts of namespaced ``<meta>`` names that mean the publication date.
@@ -368,29 +368,32 @@ _KNOWN_PUBLISHED = frozenset((*PUBLISHED_META, *PUBLISHED_META_WEAK))
 
 
 def meta_dates(meta: dict[str, list[str]], dates: DateCandidates) -> None:
-    """Meta fields in the order of the lists above: 8 names share one rank (0-5); the weak
-    generic names rank after the article's visible dates (``ADDED_RANKS["weak-meta"]``)."""
-    for rank, key in enumerate(PUBLISHED_META):
+    """Meta fields in the order of the field lists (the first listed field with a date wins);
+    the weak generic names after the article's visible dates (``Trust.WEAK_META``)."""
+    for key in PUBLISHED_META:
         for value in meta.get(key, ()):
-            dates.offer("published", rank // 8, value, f"meta:{key}")
+            dates.offer("published", Trust.META, value, f"meta:{key}")
     for key in PUBLISHED_META_WEAK:
         for value in meta.get(key, ()):
-            dates.offer("published", ADDED_RANKS["weak-meta"], value, f"meta:{key}")
+            dates.offer("published", Trust.WEAK_META, value, f"meta:{key}")
     for key, values in meta.items():
         # a vendor's own namespace ("five_hundred_pixels:uploaded", "xyz.publish_date"): the
         # field's last part names the concept; trusted like the generic names
         tail = _FIELD_TAIL.split(key)[-1]
         if tail in PUBLISHED_FIELD_TAILS and key not in _KNOWN_PUBLISHED:
             for value in values:
-                dates.offer("published", ADDED_RANKS["weak-meta"], value, f"meta:{key}")
-    for rank, key in enumerate(MODIFIED_META):
+                dates.offer("published", Trust.WEAK_META, value, f"meta:{key}")
+    for key in MODIFIED_META:
         for value in meta.get(key, ()):
-            dates.offer("modified", rank // 8, value, f"meta:{key}")
+            dates.offer("modified", Trust.META, value, f"meta:{key}")
 
 
 def jsonld_dates(jsonld: JsonLd, dates: DateCandidates) -> None:
-    """JSON-LD dates: the article node (rank 10), the page node (12), broken JSON (14)."""
-    for node, rank in ((jsonld.article or {}, 10), (jsonld.page or {}, 12)):
+    """JSON-LD dates: the article node, the page node, dates read from broken JSON."""
+    for node, rank, created in (
+        (jsonld.article or {}, Trust.JSONLD_ARTICLE, Trust.JSONLD_ARTICLE_CREATED),
+        (jsonld.page or {}, Trust.JSONLD_PAGE, Trust.JSONLD_PAGE_CREATED),
+    ):
         for kind, key in (("published", "datePublished"), ("modified", "dateModified")):
             value: Any = node.get(key)
             if isinstance(value, list):
@@ -398,6 +401,7 @@ def jsonld_dates(jsonld: JsonLd, dates: DateCandidates) -> None:
             if isinstance(value, str):
                 dates.offer(kind, rank, value, f"json-ld:{key}")
         if isinstance(node.get("dateCreated"), str):
-            dates.offer("published", rank + 1, node["dateCreated"], "json-ld:dateCreated")
+            dates.offer("published", created, node["dateCreated"], "json-ld:dateCreated")
     for key, raw in (jsonld.raw_dates or {}).items():
-        dates.offer("published" if key == "datePublished" else "modified", 14, raw, f"json-ld:{key}")
+        kind = "published" if key == "datePublished" else "modified"
+        dates.offer(kind, Trust.JSONLD_BROKEN, raw, f"json-ld:{key}")

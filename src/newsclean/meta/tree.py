@@ -7,6 +7,7 @@ both ``lxml.html`` and the plain ``etree.HTMLParser``; nothing here changes the 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from functools import lru_cache
 from typing import Any
 
 from lxml import etree
@@ -48,9 +49,24 @@ def is_foreign(el: Any) -> bool:
     """Whether ``el`` itself (not its ancestors) is a foreign region."""
     if el.tag in FOREIGN_TAGS or el.tag == "nav":
         return True
-    tokens = class_tokens(el)
-    return bool(tokens.strip()) and bool(
-        COMMENT_REGION.search(tokens) or OTHER_REGION.search(tokens) or FOOTER_TOKEN.search(tokens)
+    return _region_words(class_tokens(el)) != 0
+
+
+#: What :func:`_region_words` finds in an element's class and id (bits).
+_FOOTER, _COMMENTS, _OTHER = 1, 2, 4
+
+
+@lru_cache(maxsize=4096)
+def _region_words(tokens: str) -> int:
+    """The region words in ``tokens`` (a class and id): :data:`_FOOTER`, :data:`_COMMENTS`,
+    :data:`_OTHER` or'ed. Cached by value: the ancestors of the elements read repeat within a
+    page, and class names across the pages of a site."""
+    if not tokens.strip():
+        return 0
+    return (
+        (_FOOTER if FOOTER_TOKEN.search(tokens) else 0)
+        | (_COMMENTS if COMMENT_REGION.search(tokens) else 0)
+        | (_OTHER if OTHER_REGION.search(tokens) else 0)
     )
 
 
@@ -72,14 +88,12 @@ def region_of(el: Any, exempt: frozenset[Any] = frozenset()) -> int:
             continue
         if tag == "nav":
             return IN_COMMENTS
-        tokens = class_tokens(node)
-        if tag in FOREIGN_TAGS or FOOTER_TOKEN.search(tokens):
+        words = _region_words(class_tokens(node))
+        if tag in FOREIGN_TAGS or words & _FOOTER:
             foreign_tag = True
-        if not tokens.strip():
-            continue
-        if COMMENT_REGION.search(tokens):
+        if words & _COMMENTS:
             return IN_COMMENTS
-        if OTHER_REGION.search(tokens):
+        if words & _OTHER:
             region = IN_OTHER
     return IN_OTHER if foreign_tag else region
 
@@ -88,7 +102,8 @@ _SKIP_TEXT_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "
 
 
 def visible(node: Any) -> bool:
-    return isinstance(node.tag, str) and node.tag not in _SKIP_TEXT_TAGS
+    tag = node.tag  # (each read of a property of an lxml element makes a new string)
+    return isinstance(tag, str) and tag not in _SKIP_TEXT_TAGS
 
 
 def chunks(el: Any, descend: Callable[[Any], bool] = visible) -> Iterator[str]:
@@ -104,11 +119,13 @@ def chunks(el: Any, descend: Callable[[Any], bool] = visible) -> Iterator[str]:
         if isinstance(item, str):
             yield item
             continue
-        if item.text and item.text.strip():
-            yield item.text
+        text = item.text
+        if text and text.strip():
+            yield text
         for child in reversed(item):  # pushed last to first, so popped first to last
-            if child.tail and child.tail.strip():
-                stack.append(child.tail)
+            tail = child.tail
+            if tail and tail.strip():
+                stack.append(tail)
             if descend(child):
                 stack.append(child)
 
@@ -121,13 +138,15 @@ def chunks_backwards(el: Any) -> Iterator[str]:
         if isinstance(item, str):
             yield item
             continue
-        if item.text and item.text.strip():
-            stack.append(item.text)  # popped after everything below it
+        text = item.text
+        if text and text.strip():
+            stack.append(text)  # popped after everything below it
         for child in item:  # pushed first to last, so popped last to first
             if visible(child):
                 stack.append(child)
-            if child.tail and child.tail.strip():
-                stack.append(child.tail)
+            tail = child.tail
+            if tail and tail.strip():
+                stack.append(tail)
 
 
 def window(h1: Any, *, before: bool, max_chars: int) -> list[str]:
@@ -140,18 +159,18 @@ def window(h1: Any, *, before: bool, max_chars: int) -> list[str]:
         for current in (node, *node.iterancestors()):
             if current.tag in ("body", "html"):
                 return
-            if not before and current.tail:
-                yield current.tail
+            if not before and (tail := current.tail):
+                yield tail
             for sibling in current.itersiblings(preceding=before):
-                if before and sibling.tail:
-                    yield sibling.tail
+                if before and (tail := sibling.tail):
+                    yield tail
                 if visible(sibling) and not is_foreign(sibling):
                     yield from (chunks_backwards if before else chunks)(sibling)
-                if not before and sibling.tail:
-                    yield sibling.tail
+                if not before and (tail := sibling.tail):
+                    yield tail
             parent = current.getparent()
-            if before and parent is not None and parent.text:
-                yield parent.text
+            if before and parent is not None and (text := parent.text):
+                yield text
 
     for raw in around(h1):
         chunk = squash(raw)

@@ -8,7 +8,7 @@ from typing import Literal
 
 import regex
 
-from newsclean.meta.dates import Dateline, parse_datelines, parse_label
+from newsclean.meta.datelines import Dateline, parse_datelines, parse_label
 from newsclean.meta.tags import parse_tag_line
 from newsclean.rules.features import is_headline_shaped, is_prose
 from newsclean.rules.pipeline import Context, Mark, Rule
