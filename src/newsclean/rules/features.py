@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
@@ -90,23 +92,50 @@ def is_word_list(text: str) -> bool:
     words = text.split()
     if len(words) >= WORD_LIST_MIN_WORDS and _INNER_PUNCT.search(text) is None:
         return True
-    # one regex pass over the words' first letters instead of one match call per word
-    titled = len(_TITLE_CHAR.findall("".join([word[0] for word in words])))
-    if len(words) >= WORD_LIST_TITLE_MIN_WORDS and titled > WORD_LIST_TITLE_SHARE * len(words):
-        return True
-    if (
-        len(text) >= GLUED_HEADLINES_MIN_CHARS
-        and titled > GLUED_HEADLINES_TITLE_SHARE * len(words)
-        and len(_SENTENCE_BREAK.findall(text)) * GLUED_HEADLINES_CHARS_PER_END < len(text)
-    ):
-        return True
-    # map over the str methods: one C-level pass each instead of a generator step per character;
-    # without digits the share test cannot pass, so the letters need no count
-    digits = sum(map(str.isdigit, text))
-    if not digits:
-        return False
-    alnum = sum(map(str.isalnum, text))
+    # (the capitals are counted only for the lines long enough for the two tests that read them)
+    if len(words) >= WORD_LIST_TITLE_MIN_WORDS or len(text) >= GLUED_HEADLINES_MIN_CHARS:
+        # one regex pass over the words' first letters instead of one match call per word
+        titled = len(_TITLE_CHAR.findall("".join([word[0] for word in words])))
+        if len(words) >= WORD_LIST_TITLE_MIN_WORDS and titled > WORD_LIST_TITLE_SHARE * len(words):
+            return True
+        if (
+            len(text) >= GLUED_HEADLINES_MIN_CHARS
+            and titled > GLUED_HEADLINES_TITLE_SHARE * len(words)
+            and len(_SENTENCE_BREAK.findall(text)) * GLUED_HEADLINES_CHARS_PER_END < len(text)
+        ):
+            return True
+    digits, alnum = _digits_and_alnum(text)
     return alnum > 0 and digits > WORD_LIST_DIGIT_SHARE * alnum
+
+
+#: ASCII bytes that are not letters or digits (``str.isalnum`` on ASCII is ``[0-9A-Za-z]``)
+_ASCII_NOT_ALNUM = bytes(b for b in range(128) if not chr(b).isalnum())
+_ASCII_DIGITS = b"0123456789"
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
+def _digits_and_alnum(text: str) -> tuple[int, int]:
+    """How many characters of ``text`` are digits and how many letters or digits, as
+    ``str.isdigit`` and ``str.isalnum`` count them (the letters only when there are digits).
+
+    The ASCII characters are counted by deleting bytes, in C; only the others are asked one by
+    one (most lines of Latin-script pages have a few: quotes, dashes, accented letters).
+    """
+    if text.isascii():
+        data = text.encode("ascii")
+        others = ""
+    else:
+        data = text.encode("ascii", "ignore")
+        others = "".join(_NON_ASCII.findall(text))
+    digits = len(data) - len(data.translate(None, _ASCII_DIGITS))
+    if others:
+        digits += sum(map(str.isdigit, others))
+    if not digits:
+        return 0, 0
+    alnum = len(data.translate(None, _ASCII_NOT_ALNUM))
+    if others:
+        alnum += sum(map(str.isalnum, others))
+    return digits, alnum
 
 
 def prose_weight(text: str) -> int:

@@ -157,7 +157,8 @@ def _line_kinds(ctx: Context, first_copies: bool = False) -> list[str]:
                 kinds.append("short")
             elif is_table_row(block.text):
                 kinds.append("row")
-            elif (is_prose(block.text) or _wrapped(ctx, i)) and not is_word_list(block.text):
+            elif is_prose(block.text) or (_wrapped(ctx, i) and not is_word_list(block.text)):
+                # (prose is never a word list: is_prose has asked is_word_list already)
                 # an author box under the article is prose about the writer: it weighs like a
                 # short line, so it joins the region only with article text after it
                 kinds.append("short" if is_author_bio(block.text) else "prose")
