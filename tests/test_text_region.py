@@ -150,6 +150,17 @@ def test_word_lists_are_not_prose() -> None:
         assert not is_word_list(prose)
 
 
+def test_word_list_digit_share_counts_every_script() -> None:
+    """The digit share counts digits as str.isdigit does, in any script: ASCII ones, and the
+    others (Arabic-Indic, superscripts) around them. Counted by hand: "١٢٣ ٤٥ ab" has 5 digits
+    of 7 letters and digits (more than half); "Page² of ten" has 1 of 10."""
+    assert is_word_list("Tables 2019, 2020, 2021: 1 2 3")  # 15 digits of 21
+    assert not is_word_list("Tables for 2019, and more")  # 4 of 20
+    assert is_word_list("١٢٣ ٤٥ ab")
+    assert is_word_list("²³ x")  # superscripts are digits: 2 of 3
+    assert not is_word_list("Page² of ten")
+
+
 def test_tag_cloud_does_not_outweigh_a_short_article() -> None:
     cloud = " ".join(f"keyword{n} topic{n}" for n in range(150))
     page = "\n".join(["Home", "Tags", cloud, "News", P1, "Contact"])

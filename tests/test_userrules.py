@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import pickle
+import sys
 from pathlib import Path
 
 import pytest
@@ -101,6 +102,19 @@ def test_an_inline_element_marks_the_block_it_is_part_of() -> None:
     assert [r.text for r in doc.removed if r.family == "user"] == ["Read our partner's offer now"]
     assert doc.paragraphs == ("The council met on Tuesday to vote on the harbour wall, and the vote was "
                               "unanimous after a short debate.",)
+
+
+def test_css_without_cssselect_is_a_config_error_naming_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    # cssselect is the optional css extra: without it a CSS selector is a clear error, XPath still works
+    monkeypatch.setitem(sys.modules, "lxml.cssselect", None)  # makes the import fail as if not installed
+    with pytest.raises(newsclean.ConfigError) as error:
+        newsclean.Config.from_dict({"rules": {"drop": ["div.harbour-note"]}})
+    assert "pip install 'newsclean[css]'" in str(error.value)
+    config = newsclean.Config.from_dict({"rules": {"drop": ["//p[@class='harbour-note']"]}})
+    page = ("<html><body><article><p class='harbour-note'>The harbour office opens at nine on weekdays"
+            " and at ten on Saturdays.</p><p>" + "The council voted to rebuild the wall. " * 5 + "</p></article></body></html>")
+    assert "harbour office" in newsclean.clean(page).body
+    assert "harbour office" not in newsclean.clean(page, config=config).body
 
 
 def test_keep_wins_over_the_article_region() -> None:

@@ -219,8 +219,9 @@ def _mostly_utf8(data: bytes) -> bool:
 # --- putting it together ---------------------------------------------------------------------
 
 
-def _finish(text: str, name: str, how: str, notes: list[str]) -> Decoded:
-    clean, sanitized = sanitize_text(text)
+def _finish(text: str, name: str, how: str, notes: list[str], utf8: bytes | None = None) -> Decoded:
+    """``utf8``: the UTF-8 form of ``text`` when the caller has it (the bytes it decoded)."""
+    clean, sanitized = sanitize_text(text, utf8=utf8)
     return Decoded(clean, name, (f"encoding: {name} ({how})", *notes, *sanitized))
 
 
@@ -236,22 +237,26 @@ def _lenient(data: bytes, name: str, how: str) -> Decoded:
         return _finish(text, name, how, [note])
 
 
-def _is_utf8(data: bytes) -> bool:
+def _utf8_text(data: bytes) -> str | None:
+    """``data`` decoded as strict UTF-8, or ``None`` when it is not valid UTF-8."""
     try:
-        data.decode("utf-8")
+        return data.decode("utf-8")
     except UnicodeDecodeError:
-        return False
-    return True
+        return None
 
 
 def _from_declared(data: bytes, name: str, how: str) -> Decoded:
     """Decode bytes whose encoding was declared, guarding against the common mislabels."""
     if name == "utf-8":
-        if _is_utf8(data) or _mostly_utf8(data):
+        # (one strict decode serves as the test and as the text; the bytes are its UTF-8 form)
+        text = _utf8_text(data)
+        if text is not None:
+            return _finish(text, "utf-8", how, [], utf8=data)
+        if _mostly_utf8(data):
             return _lenient(data, "utf-8", how)
         return _detect_or_fallback(data, f"{how}, but the bytes are not UTF-8")
-    if name not in UTF16_32 and not data.isascii() and _is_utf8(data):
-        return _finish(data.decode("utf-8"), "utf-8", f"{how} as {name}, but valid UTF-8", [])
+    if name not in UTF16_32 and not data.isascii() and (text := _utf8_text(data)) is not None:
+        return _finish(text, "utf-8", f"{how} as {name}, but valid UTF-8", [], utf8=data)
     try:
         return _finish(decode_with(data, name, strict=True), name, how, [])
     except UnicodeDecodeError:
@@ -325,8 +330,9 @@ def _from_page(data: bytes, notes: list[str]) -> Decoded:
         notes.append(f"encoding: unknown charset {label!r} declared in {where} ignored")
     if data.isascii() and is_iso2022jp(data[:DETECT_BYTES]):
         return _lenient(data, "iso-2022-jp", "detected; no declaration")
-    if _is_utf8(data):
-        return _finish(data.decode("utf-8"), "utf-8", "valid UTF-8, no declaration", [])
+    text = _utf8_text(data)
+    if text is not None:
+        return _finish(text, "utf-8", "valid UTF-8, no declaration", [], utf8=data)
     if _mostly_utf8(data):
         return _lenient(data, "utf-8", "mostly valid UTF-8, no declaration")
     return _detect_or_fallback(data, "no declaration")
@@ -356,8 +362,8 @@ def _has(data: bytes | None, text: str, chars: bytes) -> bool:
     return len(data.translate(None, chars)) != len(data)
 
 
-def _needs_sanitizing(text: str) -> bool:
-    data = _utf8_or_none(text)
+def _needs_sanitizing(text: str, utf8: bytes | None = None) -> bool:
+    data = _utf8_or_none(text) if utf8 is None else utf8
     return data is None or text.startswith("\ufeff") or _has(data, text, _SUSPECT_BYTES)
 
 
@@ -371,15 +377,17 @@ def _join_pair(match: regex.Match[str]) -> str:
     return chr(0x10000 + ((ord(high) - 0xD800) << 10) + (ord(low) - 0xDC00))
 
 
-def sanitize_text(text: str) -> tuple[str, tuple[str, ...]]:
+def sanitize_text(text: str, *, utf8: bytes | None = None) -> tuple[str, tuple[str, ...]]:
     """Make text safe for the parser: no NULs or other control characters, no lone surrogates.
 
     Keeps ``\\t \\n \\f``; turns ``\\r\\n``, ``\\r`` and ``\\v`` into ``\\n``; joins surrogate
     pairs (text decoded with ``surrogatepass``) into the character they stand for and replaces
     the lone ones with U+FFFD; drops a leading byte order mark. Returns the text and a warning
     for each kind of change that loses something (line endings are not reported). Linear time.
+    ``utf8``, when given, is ``text`` encoded as UTF-8 (the bytes it was decoded from), which
+    spares encoding it again to look for what needs fixing.
     """
-    if not _needs_sanitizing(text):
+    if not _needs_sanitizing(text, utf8):
         return text, ()
     warnings: list[str] = []
     if text.startswith("\ufeff"):

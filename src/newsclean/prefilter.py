@@ -75,11 +75,13 @@ class PromptMatcher:
                 unlocks.setdefault(literal, []).append(index)
         self._unlocks = unlocks
         #: the strings by their rarest character: a line lacking it cannot hold them, and one
-        #: ``set`` of the line's characters rules out most strings without scanning for them
+        #: intersection (in C) of the line's characters with the buckets' rules out most strings
+        #: without scanning for them
         buckets: dict[str, list[str]] = {}
         for literal in unlocks:
             buckets.setdefault(max(literal, key=_rarity), []).append(literal)
-        self._buckets = tuple((char, tuple(strings)) for char, strings in buckets.items())
+        self._buckets = {char: tuple(strings) for char, strings in buckets.items()}
+        self._bucket_chars = frozenset(buckets)
         self._always = tuple(i for i, (*_, required) in enumerate(self._alternatives) if required is None)
         # (the strings are lower-cased: 'ICP' is written upper case, and 'ı' matches its 'I'; so
         # the pattern's letter is any character lower-casing to a letter of the strings)
@@ -110,16 +112,16 @@ class PromptMatcher:
             candidates = self._all
         else:
             lowered = text.lower()
-            chars = set(lowered)
-            # (comprehensions: the cheapest loops here; the order is fixed, so a set of strings
-            # found always makes the same key)
-            found = tuple([
+            buckets = self._buckets
+            # (comprehensions: the cheapest loops here; sorted, so a set of strings found always
+            # makes the same key)
+            found_list = [
                 literal
-                for char, strings in self._buckets
-                if char in chars
-                for literal in strings
+                for char in self._bucket_chars.intersection(lowered)
+                for literal in buckets[char]
                 if literal in lowered
-            ])
+            ]
+            found = tuple(sorted(found_list)) if len(found_list) > 1 else tuple(found_list)
             cached = self._by_found.get(found)
             if cached is None:
                 unlocks = self._unlocks

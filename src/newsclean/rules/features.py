@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
@@ -90,23 +92,50 @@ def is_word_list(text: str) -> bool:
     words = text.split()
     if len(words) >= WORD_LIST_MIN_WORDS and _INNER_PUNCT.search(text) is None:
         return True
-    # one regex pass over the words' first letters instead of one match call per word
-    titled = len(_TITLE_CHAR.findall("".join([word[0] for word in words])))
-    if len(words) >= WORD_LIST_TITLE_MIN_WORDS and titled > WORD_LIST_TITLE_SHARE * len(words):
-        return True
-    if (
-        len(text) >= GLUED_HEADLINES_MIN_CHARS
-        and titled > GLUED_HEADLINES_TITLE_SHARE * len(words)
-        and len(_SENTENCE_BREAK.findall(text)) * GLUED_HEADLINES_CHARS_PER_END < len(text)
-    ):
-        return True
-    # map over the str methods: one C-level pass each instead of a generator step per character;
-    # without digits the share test cannot pass, so the letters need no count
-    digits = sum(map(str.isdigit, text))
-    if not digits:
-        return False
-    alnum = sum(map(str.isalnum, text))
+    # (the capitals are counted only for the lines long enough for the two tests that read them)
+    if len(words) >= WORD_LIST_TITLE_MIN_WORDS or len(text) >= GLUED_HEADLINES_MIN_CHARS:
+        # one regex pass over the words' first letters instead of one match call per word
+        titled = len(_TITLE_CHAR.findall("".join([word[0] for word in words])))
+        if len(words) >= WORD_LIST_TITLE_MIN_WORDS and titled > WORD_LIST_TITLE_SHARE * len(words):
+            return True
+        if (
+            len(text) >= GLUED_HEADLINES_MIN_CHARS
+            and titled > GLUED_HEADLINES_TITLE_SHARE * len(words)
+            and len(_SENTENCE_BREAK.findall(text)) * GLUED_HEADLINES_CHARS_PER_END < len(text)
+        ):
+            return True
+    digits, alnum = _digits_and_alnum(text)
     return alnum > 0 and digits > WORD_LIST_DIGIT_SHARE * alnum
+
+
+#: ASCII bytes that are not letters or digits (``str.isalnum`` on ASCII is ``[0-9A-Za-z]``)
+_ASCII_NOT_ALNUM = bytes(b for b in range(128) if not chr(b).isalnum())
+_ASCII_DIGITS = b"0123456789"
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
+def _digits_and_alnum(text: str) -> tuple[int, int]:
+    """How many characters of ``text`` are digits and how many letters or digits, as
+    ``str.isdigit`` and ``str.isalnum`` count them (the letters only when there are digits).
+
+    The ASCII characters are counted by deleting bytes, in C; only the others are asked one by
+    one (most lines of Latin-script pages have a few: quotes, dashes, accented letters).
+    """
+    if text.isascii():
+        data = text.encode("ascii")
+        others = ""
+    else:
+        data = text.encode("ascii", "ignore")
+        others = "".join(_NON_ASCII.findall(text))
+    digits = len(data) - len(data.translate(None, _ASCII_DIGITS))
+    if others:
+        digits += sum(map(str.isdigit, others))
+    if not digits:
+        return 0, 0
+    alnum = len(data.translate(None, _ASCII_NOT_ALNUM))
+    if others:
+        alnum += sum(map(str.isalnum, others))
+    return digits, alnum
 
 
 def prose_weight(text: str) -> int:
@@ -262,3 +291,23 @@ def is_author_bio(text: str) -> bool:
     "I'm a …" is left alone: posts and columns open that way too."""
     head = text[:AUTHOR_BIO_OPENING_CHARS]
     return _AUTHOR_BIO.match(head) is not None or _AUTHOR_BIO_OTHER.match(head) is not None
+
+
+#: A line of HTML source (a page template the scraper printed as text, an ad's markup) has at
+#: least this many tags, covering at least MARKUP_TAG_SHARE of its characters. An article about
+#: HTML quotes a tag or two inside its sentences; its own code lines stay in the region around
+#: them (the text region counts such a line as neither prose nor a cost). Measured on four
+#: converters' text: dragnet-dev html_text +0.004 (8 pages better, whose only "prose" was a
+#: search widget's template), 13 pages better and none worse over all sets; the wceb/wcxb story
+#: about HTML (lines of tags in its truth) keeps them.
+MARKUP_MIN_TAGS = 3
+MARKUP_TAG_SHARE = 0.5
+_TAG = regex.compile(r"</?[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>]*)?/?>")
+
+
+def is_markup_source(text: str) -> bool:
+    """Whether the line is mostly HTML tags (see :data:`MARKUP_MIN_TAGS`)."""
+    if "<" not in text:
+        return False
+    tags = _TAG.findall(text)
+    return len(tags) >= MARKUP_MIN_TAGS and sum(map(len, tags)) >= MARKUP_TAG_SHARE * len(text)

@@ -100,8 +100,16 @@ def _phrase_hits(ctx: Context) -> list[PhraseHit | None]:
     main = ctx.region.main if ctx.source_format == "html" and ctx.region else None
     prompts = prompt_matcher(ctx.languages)
     cookie = family_matcher("cookie")
+    # a page repeats lines (menus, labels, a headline in several lists): each distinct line is
+    # classified once; what the answer depends on is the text, its parts and the region test
+    known: dict[tuple[str, tuple[str, ...], bool], PhraseHit | None] = {}
     for block in ctx.blocks:
         text = block.text
+        in_main = main is None or main in block.containers
+        key = (text, block.segments, in_main)
+        if key in known:
+            hits.append(known[key])
+            continue
         hit: PhraseHit | None = None
         if len(text) <= LABEL_MAX_CHARS:
             family = label_family(text)
@@ -117,7 +125,7 @@ def _phrase_hits(ctx: Context) -> list[PhraseHit | None]:
         if (
             hit is None
             and len(text) <= PROMPT_MAX_CHARS
-            and (main is None or main in block.containers)
+            and in_main
             and word_count(text) <= PROMPT_MAX_WORDS
         ):
             match = prompts.search(text, timeout)
@@ -129,6 +137,7 @@ def _phrase_hits(ctx: Context) -> list[PhraseHit | None]:
             match = cookie.search(text[:NOTICE_OPENING_CHARS], timeout)
             if match is not None and not inside_quotes(text, match.start()):
                 hit = PhraseHit("cookie")
+        known[key] = hit
         hits.append(hit)
     return hits
 

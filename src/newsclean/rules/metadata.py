@@ -8,7 +8,7 @@ from typing import Literal
 
 import regex
 
-from newsclean.meta.datelines import parse_datelines, parse_label
+from newsclean.meta.datelines import Dateline, parse_datelines, parse_label
 from newsclean.meta.tags import parse_tag_line
 from newsclean.rules.features import is_headline_shaped, is_prose
 from newsclean.rules.pipeline import Context, Mark, Rule
@@ -28,6 +28,7 @@ TITLE_HEADING_MIN_CHARS = 15
 def apply_dateline(ctx: Context) -> Iterator[Mark]:
     """Timestamp lines; a label alone on the line before ("Last updated:") names the kind of
     the unlabelled date after it and goes with it."""
+    parsed: dict[str, tuple[Dateline, ...]] = {}  # a page repeats its date lines (teasers)
     for i, block in enumerate(ctx.blocks):
         text = block.text
         if (
@@ -37,7 +38,9 @@ def apply_dateline(ctx: Context) -> Iterator[Mark]:
             or is_prose(text)
         ):
             continue
-        found = parse_datelines(text, now=ctx.now)
+        found = parsed.get(text)
+        if found is None:
+            found = parsed[text] = parse_datelines(text, now=ctx.now)
         if not found:
             continue
         label = _label_before(ctx, i) if any(line.label is None for line in found) else None

@@ -71,9 +71,13 @@ def apply_related_header(ctx: Context) -> Iterator[Mark]:
     """A "Related"/"Read more" header, and the headline or link list right after it."""
     timeout = ctx.regex_timeout
     blocks = ctx.blocks
+    headers: dict[str, bool] = {}  # each distinct line asked once (pages repeat their labels)
     i = 0
     while i < len(blocks):
-        if ctx.decided[i] is None and is_related_header(blocks[i].text, timeout):
+        text = blocks[i].text
+        if ctx.decided[i] is None and (
+            headers[text] if text in headers else headers.setdefault(text, is_related_header(text, timeout))
+        ):
             # "Read more: <headline>" on one line is a single related link
             head, sep, tail = blocks[i].text.partition(":")
             if sep and is_headline_shaped(tail.strip()):

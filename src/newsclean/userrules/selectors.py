@@ -1,4 +1,5 @@
-"""Selectors: CSS (through cssselect) or XPath, compiled once and checked when read."""
+"""Selectors: CSS (through cssselect, the optional ``css`` extra) or XPath, compiled once and
+checked when read."""
 
 from __future__ import annotations
 
@@ -32,8 +33,11 @@ def compile_selector(selector: str) -> etree.XPath:
 
             compiled = CSSSelector(selector, translator="html")
         compiled(_PROBE)
-    except ImportError:  # pragma: no cover - cssselect is a dependency
-        raise ValueError("CSS selectors need the cssselect package (pip install cssselect)") from None
+    except ImportError:  # cssselect is the optional ``css`` extra; XPath needs nothing
+        raise ValueError(
+            "CSS selectors need the cssselect package: pip install 'newsclean[css]' "
+            "(or write the selector as XPath)"
+        ) from None
     except (etree.XPathError, SyntaxError) as error:  # cssselect's errors are SyntaxErrors
         kind = "XPath" if is_xpath(selector) else "CSS"
         raise ValueError(f"{kind} error: {error}") from None
