@@ -6,7 +6,7 @@ from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
-from newsclean.meta.datelines import parse_dateline, parse_datelines, parse_posted
+from newsclean.meta.datelines import DatelineMemo, parse_dateline, parse_datelines, parse_posted
 from newsclean.meta.dates import parse_date, scan
 from newsclean.meta.datewords import month_table
 from newsclean.meta.zones import us_dst
@@ -287,3 +287,22 @@ def test_parse_posted(text: str, kind: str, value: date) -> None:
 )
 def test_parse_posted_rejects(text: str) -> None:
     assert parse_posted(text, now=NOW) is None
+
+
+def test_dateline_memo_keeps_apart_what_the_parse_reads() -> None:
+    # One memo per page; a text read again under other parameters is parsed again.
+    memo = DatelineMemo()
+    later = NOW + timedelta(days=1)
+    paris = NOW.astimezone(timezone(timedelta(hours=1)))  # the same instant, another zone
+    assert memo.datelines("Updated 3 hours ago", now=NOW)[0].value == datetime(2021, 1, 1, 9, 0, tzinfo=timezone.utc)
+    assert memo.datelines("Updated 3 hours ago", now=later)[0].value == datetime(2021, 1, 2, 9, 0, tzinfo=timezone.utc)
+    assert memo.datelines("Updated 3 hours ago", now=paris)[0].value.utcoffset() == timedelta(hours=1)
+    assert memo.datelines("Updated 3 hours ago") == ()  # no clock: no relative date
+    assert memo.datelines("03/04/2020 10:00", now=NOW)[0].value == datetime(2020, 3, 4, 10, 0)
+    assert memo.datelines("03/04/2020 10:00", now=NOW, dayfirst=True)[0].value == datetime(2020, 4, 3, 10, 0)
+    # A repeat gives the very tuple parsed the first time.
+    first = memo.datelines("Published 8 July 2020 | Updated 9 July 2020 14:20", now=NOW)
+    assert memo.datelines("Published 8 July 2020 | Updated 9 July 2020 14:20", now=NOW) is first
+    assert memo.label("Last updated:") == ("modified", "Last updated")
+    assert memo.label("Last updated:") == ("modified", "Last updated")
+    assert memo.label("Breaking news") is None

@@ -15,6 +15,7 @@ from newsclean.config import Config
 from newsclean.decode import decode, sanitize_text
 from newsclean.document import Document, Link
 from newsclean.errors import ConfigError, InputError, InputTooLargeError, internal_errors
+from newsclean.meta.datelines import DatelineMemo
 from newsclean.phrases import guess_languages
 from newsclean.rules import Context, run
 from newsclean.rules.features import is_prose
@@ -177,11 +178,12 @@ def _clean_html(
             return _clean_text(markup_to_text(text), url=url, config=config, warnings=warnings)
         note = "empty: the HTML could not be parsed into a document"
         return Document(url=url, warnings=(*warnings, note)), None
-    meta = extract_html_metadata(root, url=url, now=config.now)
+    memo = DatelineMemo()  # this page's datelines, read by the metadata and by the rules
+    meta = extract_html_metadata(root, url=url, now=config.now, memo=memo)
     warnings.extend(meta.warnings)
     entries = _user_entries(config, host_of(url) or host_of(meta.url), warnings, html=True)
     plan = plan_page(entries, root)
-    doc, ctx = _clean_tree(root, meta, plan, url=url, config=config, warnings=list(warnings))
+    doc, ctx = _clean_tree(root, meta, plan, url=url, config=config, warnings=list(warnings), memo=memo)
     if len(doc.body) < config.min_body_chars and html_blocks.has_hidden_text(root):
         # Nothing (or only a footer line) shows without the page's scripts: content in elements
         # it hides until they run (a streamed page's ``<div hidden>`` that a script moves into
@@ -189,7 +191,7 @@ def _clean_html(
         # when it finds more article text.
         note = "hidden: no article text is visible without scripts; the page's hidden elements were read"
         again, again_ctx = _clean_tree(
-            root, meta, plan, url=url, config=config, warnings=[*warnings, note], read_hidden=True
+            root, meta, plan, url=url, config=config, warnings=[*warnings, note], read_hidden=True, memo=memo
         )
         if len(again.body) > len(doc.body):
             doc, ctx = again, again_ctx
@@ -205,6 +207,7 @@ def _clean_tree(
     config: Config,
     warnings: list[str],
     read_hidden: bool = False,
+    memo: DatelineMemo | None = None,
 ) -> tuple[Document, Context]:
     """The pipeline over one parsed page: blocks, rules, and the document with ``meta``."""
     blocks, containers = html_blocks.build_blocks(root, read_hidden=read_hidden, marks=plan.marks)
@@ -218,6 +221,7 @@ def _clean_tree(
         ),
         regex_timeout=config.regex_timeout,
         now=config.now,
+        datelines=memo if memo is not None else DatelineMemo(),
     )
     _run_rules(ctx, plan, config)
     return _assemble(ctx, config, warnings, meta=meta, url=url), ctx

@@ -162,6 +162,42 @@ def parse_dateline(
     return found[0] if found else None
 
 
+class DatelineMemo:
+    """The datelines and labels already read on one page, so that a text piece read again
+    (a teaser's date repeated, the same byline box seen by the metadata reader and by the
+    dateline rule) is parsed once.
+
+    Made for one :func:`newsclean.clean` call and handed to the stages that read datelines;
+    never shared between pages. Results are keyed by the text and every parameter the parse
+    reads (``now`` with its time zone, ``dayfirst``), so two calls that could differ never
+    share an entry.
+    """
+
+    __slots__ = ("_datelines", "_labels")
+
+    def __init__(self) -> None:
+        self._datelines: dict[tuple[str, object, object, bool | None], tuple[Dateline, ...]] = {}
+        self._labels: dict[str, tuple[Literal["published", "modified"], str] | None] = {}
+
+    def datelines(
+        self, line: str, *, now: datetime | None = None, dayfirst: bool | None = None
+    ) -> tuple[Dateline, ...]:
+        """:func:`parse_datelines`, memoised."""
+        key = (line, now, None if now is None else now.tzinfo, dayfirst)
+        found = self._datelines.get(key)
+        if found is None:
+            found = self._datelines[key] = parse_datelines(line, now=now, dayfirst=dayfirst)
+        return found
+
+    def label(self, text: str) -> tuple[Literal["published", "modified"], str] | None:
+        """:func:`parse_label`, memoised."""
+        try:
+            return self._labels[text]
+        except KeyError:
+            found = self._labels[text] = parse_label(text)
+            return found
+
+
 # --- A sentence that says when the entry was posted ------------------------------------------
 
 #: How far from its verb the date of a "posted" sentence may start or end, in characters:

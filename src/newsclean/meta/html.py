@@ -44,6 +44,7 @@ from newsclean.meta.date_places import (
     utime_dates,
 )
 from newsclean.meta.date_trust import Trust
+from newsclean.meta.datelines import DatelineMemo
 from newsclean.meta.fields import (
     DESCRIPTION_META,
     LANGUAGE_META,
@@ -207,7 +208,11 @@ def _sole_article_scope(elements: list[Any]) -> Any | None:
 
 
 def extract_html_metadata(
-    tree: html.HtmlElement, *, url: str | None = None, now: datetime | None = None
+    tree: html.HtmlElement,
+    *,
+    url: str | None = None,
+    now: datetime | None = None,
+    memo: DatelineMemo | None = None,
 ) -> PageMeta:
     """Read title, authors, dates, tags, categories, site name, canonical URL, language and
     description.
@@ -215,13 +220,14 @@ def extract_html_metadata(
     ``tree`` is the page as parsed, before any cleaning; it is not changed. ``url`` is where
     the page came from (used for the URL-path date when the page names no canonical URL, and to
     resolve a relative canonical URL); ``now`` bounds plausible dates (default: the real clock)
-    and enables relative dates.
+    and enables relative dates. ``memo`` holds the datelines the page's other readers share
+    (see :class:`~newsclean.meta.datelines.DatelineMemo`; a fresh one when not given).
     """
     found = collect(tree)
     meta = _meta_map(found.meta)
     jsonld = read_jsonld(found.jsonld)
     language = _language(tree, meta, jsonld)
-    dates = DateCandidates(now, dayfirst(language))
+    dates = DateCandidates(now, dayfirst(language), memo)
     article = jsonld.article or {}
     base = base_url(found.base, url)
     canonical = canonical_url(found.links, meta, article, base)

@@ -16,7 +16,7 @@ from typing import Any
 import regex
 
 from newsclean.meta.date_trust import MARKED, SHOWN, Trust
-from newsclean.meta.datelines import MAX_LABEL_CHARS, Dateline, parse_datelines, parse_label, parse_posted
+from newsclean.meta.datelines import MAX_LABEL_CHARS, Dateline, DatelineMemo, parse_posted
 from newsclean.meta.dates import TIMEOUT, parse_date, plausible
 from newsclean.meta.fields import (
     AUTHOR_HINT,
@@ -68,8 +68,10 @@ class DateCandidates:
     or byline, not labelled as an update) is kept, see :func:`choose_published`.
     """
 
-    def __init__(self, now: datetime | None, dayfirst: bool | None) -> None:
+    def __init__(self, now: datetime | None, dayfirst: bool | None, memo: DatelineMemo | None = None) -> None:
         self.now, self.dayfirst = now, dayfirst
+        #: the page's datelines read so far (shared with the dateline rule by :func:`newsclean.clean`)
+        self.memo = memo if memo is not None else DatelineMemo()
         self.best: dict[str, tuple[Trust, FoundDate]] = {}
 
     def wants(self, kind: str, rank: Trust) -> bool:
@@ -182,17 +184,17 @@ def dayfirst(language: str | None) -> bool | None:
     return True
 
 
-def _label_kind(el: Any) -> str | None:
+def _label_kind(el: Any, memo: DatelineMemo) -> str | None:
     """The kind a label gives ``el``'s date: in its own text ("Updated on June 18") or just
     before it ("Updated <time>…", "<p>Last updated</p><time>…")."""
-    for line in parse_datelines(squash(content(el))):
+    for line in memo.datelines(squash(content(el))):
         if line.label is not None:
             return line.kind
     prev = el.getprevious()
     before = prev.tail if prev is not None else (el.getparent().text if el.getparent() is not None else None)
     if not (before or "").strip() and prev is not None and visible(prev):
         before = " ".join(chunks(prev))  # not text_content(): prev may be a comment
-    label = parse_label(squash(before)[-MAX_LABEL_CHARS:]) if before else None
+    label = memo.label(squash(before)[-MAX_LABEL_CHARS:]) if before else None
     return label[0] if label else None
 
 
@@ -208,7 +210,7 @@ def time_dates(elements: list[Any], dates: DateCandidates, exempt: frozenset[Any
         parent = el.getparent()
         if parent is not None:
             tokens += f" {class_tokens(parent)}"
-        labelled = _label_kind(el)
+        labelled = _label_kind(el, dates.memo)
         if labelled == "modified" or (labelled is None and MODIFIED_HINT.search(tokens)):
             dates.offer("modified", Trust.TIME_MARKED, value, "time")
         elif labelled == "published" or el.get("pubdate") is not None or PUBLISHED_HINT.search(tokens):
@@ -245,7 +247,7 @@ def _after_byline(chunk: str, dates: DateCandidates) -> tuple[Dateline, ...]:
     for end in ends:
         if lead is None or len(chunk[lead.end() : end.start()].split()) > _MAX_BYLINE_NAME_WORDS:
             break
-        found = parse_datelines(chunk[end.end() :], now=dates.now, dayfirst=dates.dayfirst)
+        found = dates.memo.datelines(chunk[end.end() :], now=dates.now, dayfirst=dates.dayfirst)
         if found:
             return found
     return ()
@@ -272,7 +274,7 @@ def read_chunks(
         chunk = squash(raw)
         if not chunk:
             continue
-        label = parse_label(chunk)
+        label = dates.memo.label(chunk)
         if label is not None:
             pending = label[0]
             continue
@@ -280,7 +282,8 @@ def read_chunks(
             continue  # "|" or ":" between a label and its date
         if "|" in chunk:
             chunk = _unpipe(chunk)
-        lines = parse_datelines(chunk, now=dates.now, dayfirst=dates.dayfirst) or _after_byline(chunk, dates)
+        lines = dates.memo.datelines(chunk, now=dates.now, dayfirst=dates.dayfirst)
+        lines = lines or _after_byline(chunk, dates)
         for line in lines:
             if line.label is None and pending is None and labelled_only:
                 continue

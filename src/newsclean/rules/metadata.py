@@ -8,7 +8,6 @@ from typing import Literal
 
 import regex
 
-from newsclean.meta.datelines import Dateline, parse_datelines, parse_label
 from newsclean.meta.tags import parse_tag_line
 from newsclean.rules.features import is_headline_shaped, is_prose
 from newsclean.rules.pipeline import Context, Mark, Rule
@@ -28,7 +27,6 @@ TITLE_HEADING_MIN_CHARS = 15
 def apply_dateline(ctx: Context) -> Iterator[Mark]:
     """Timestamp lines; a label alone on the line before ("Last updated:") names the kind of
     the unlabelled date after it and goes with it."""
-    parsed: dict[str, tuple[Dateline, ...]] = {}  # a page repeats its date lines (teasers)
     for i, block in enumerate(ctx.blocks):
         text = block.text
         if (
@@ -38,9 +36,7 @@ def apply_dateline(ctx: Context) -> Iterator[Mark]:
             or is_prose(text)
         ):
             continue
-        found = parsed.get(text)
-        if found is None:
-            found = parsed[text] = parse_datelines(text, now=ctx.now)
+        found = ctx.datelines.datelines(text, now=ctx.now)  # a page repeats its date lines (teasers)
         if not found:
             continue
         label = _label_before(ctx, i) if any(line.label is None for line in found) else None
@@ -54,7 +50,7 @@ def _label_before(ctx: Context, i: int) -> Literal["published", "modified"] | No
     """The kind named by a timestamp label alone in the block before ``i``, if there is one."""
     if i == 0 or ctx.decided[i - 1] is not None or len(ctx.blocks[i - 1].text) > DATE_LABEL_MAX_CHARS:
         return None
-    label = parse_label(ctx.blocks[i - 1].text)
+    label = ctx.datelines.label(ctx.blocks[i - 1].text)
     return label[0] if label else None
 
 

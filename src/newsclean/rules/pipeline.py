@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 
 from newsclean.blocks.model import Block
 from newsclean.document import Link, Removal
+from newsclean.meta.datelines import DatelineMemo
 
 #: What a mark does with its block. Every action takes the block out of the body and records
 #: it in ``Document.removed``; all but ``remove`` also move its content into metadata.
@@ -148,6 +149,9 @@ class Context:
     #: memos: per-page data derived from what does not change any more (the blocks, the
     #: region), computed once by the first rule that needs it
     cache: dict[str, Any] = field(default_factory=dict)
+    #: the page's datelines and labels read so far; :func:`newsclean.clean` hands the one the
+    #: metadata reader filled, so a piece both read is parsed once
+    datelines: DatelineMemo = field(default_factory=DatelineMemo)
 
     def __post_init__(self) -> None:
         if not self.decided:
