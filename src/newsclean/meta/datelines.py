@@ -117,7 +117,8 @@ def parse_datelines(
     # The whole line first: "5 de marzo de 2021 - 14:20 CET" and "14 aprile 2022 | 10:30"
     # are one timestamp whose day and time sit on both sides of a separator.
     kind, label, rest = _strip_label(line)
-    whole = scan(_SEGMENT_SPLIT.sub(" ", rest), now=now, dayfirst=dayfirst)
+    joined = _SEGMENT_SPLIT.sub(" ", rest)
+    whole = scan(joined, now=now, dayfirst=dayfirst)
     if whole is not None and not whole.leftover and isinstance(whole.value, datetime):
         if not plausible(whole.value, now):
             return ()
@@ -134,7 +135,8 @@ def parse_datelines(
         if kind is None and pending[0] is not None:
             kind, label = pending
         pending = (None, None)
-        result = scan(rest, now=now, dayfirst=dayfirst)
+        # (a line of one piece without a label: the piece is what the whole line read)
+        result = whole if rest == joined else scan(rest, now=now, dayfirst=dayfirst)
         if (
             result is not None
             and len(result.leftover) <= MAX_LEFTOVER_WORDS
