@@ -16,7 +16,7 @@ import regex
 from lxml import etree
 
 from newsclean.blocks.model import Block
-from newsclean.blocks.tokens import concepts_of
+from newsclean.blocks.tokens import NO_CONCEPTS, NO_CONCEPTS_PAIR, concepts_of
 
 #: Elements whose whole subtree is never article text.
 SKIP_TAGS = frozenset({
@@ -156,10 +156,14 @@ def _marker_concepts(marker: str, furniture: bool) -> tuple[frozenset[str], bool
 
     Cached across pages like :func:`concepts_of`: containers repeat the same few markers.
     """
-    concepts = concepts_of(marker) if marker else frozenset()
+    concepts = concepts_of(marker) if marker else NO_CONCEPTS
     if furniture:
         concepts = concepts | {"navigation"}
-    return concepts - {"article"}, "article" in concepts
+    if not concepts:
+        return NO_CONCEPTS_PAIR  # shared (see tokens.NO_CONCEPTS)
+    if "article" not in concepts:
+        return concepts, False  # concepts_of's own (shared) answer, not a copy
+    return concepts - {"article"}, True
 
 
 #: A page with less visible text than this is walked again with ``<noscript>`` read: forum and
