@@ -25,6 +25,17 @@ def test_boilerplate_concepts_are_the_rule_families_of_markup() -> None:
     assert BOILERPLATE_CONCEPTS <= set(FAMILIES)
 
 
+def test_a_content_hiding_widget_is_no_furniture_and_no_navigation() -> None:
+    from newsclean.blocks.tokens import concepts_of
+
+    assert "disclosure" not in BOILERPLATE_CONCEPTS
+    # the panel word and the menu word beside it are read apart (issue #13)
+    assert concepts_of("accordion-item__dropdown") == {"disclosure", "navigation"}
+    assert concepts_of("tab-pane hidden") == {"disclosure", "navigation"}
+    assert concepts_of("mainMenu dropdown") == {"navigation"}
+    assert concepts_of("table-wrapper") == frozenset()  # "tab" is a whole word, not a prefix
+
+
 def test_metadata_reads_the_regions_by_the_shared_stems() -> None:
     import lxml.html
 

@@ -3,7 +3,8 @@
 A word matches a *part* of a class or id split at ``-``, ``_``, spaces and camelCase humps
 (``c-share-bar`` → ``c``, ``share``, ``bar``), so ``ad`` matches ``ad-slot`` but not ``header``.
 Concept names are the rule families of :mod:`newsclean.phrases`, plus ``article`` (a hint that the
-element holds the article body) and ``hidden``.
+element holds the article body), ``disclosure`` (a widget that hides content until opened: not
+furniture by itself) and ``hidden``.
 """
 
 from __future__ import annotations
@@ -68,12 +69,23 @@ TOKEN_CONCEPTS: dict[str, tuple[str, ...]] = {
         "single-content", "post-entry", "td-post-content", "field-body", "news-text",
         "article__text", "c-article-body", "paywall-content", "content__body", "text-body",
     ),
+    # An interface that *hides content* until the reader opens it: its panels hold the page's own
+    # text (a FAQ's answers, a guide's steps), whereas a navigation word names links away. Not
+    # furniture by itself; it tells the navigation rule that a "dropdown", "drawer" or "hidden"
+    # beside it names a closed panel, not a menu (issue #13). Words in en, fr, de, es, it, nl.
+    "disclosure": (
+        "accordion", "accordions", "accordeon", "akkordeon", "acordeon", "acordion", "collapse",
+        "collapsible", "collapsable", "expander", "expandable", "disclosure", "tab", "tabs",
+        "tabpanel", "tab-pane", "tabpane", "tab-content", "tabcontent", "onglet", "onglets",
+        "reiter", "registerkarte", "pestana", "pestanas", "schede", "uitklap", "klapper",
+    ),
 }
 
 #: The concepts that say "not the article" (page furniture): every concept above but
-#: ``article``. The markup rules remove by them (one rule per concept), the HTML region discounts
-#: containers named by them, and the content area of a page counts no furniture.
-BOILERPLATE_CONCEPTS = frozenset(TOKEN_CONCEPTS) - {"article"}
+#: ``article`` and ``disclosure``. The markup rules remove by them (one rule per concept), the
+#: HTML region discounts containers named by them, and the content area of a page counts no
+#: furniture.
+BOILERPLATE_CONCEPTS = frozenset(TOKEN_CONCEPTS) - {"article", "disclosure"}
 
 #: The same concepts as metadata reads them, to tell whether a date sits in the article
 #: (:func:`newsclean.meta.tree.region_of`): a date in a comment thread is never the article's,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from newsclean.blocks.tokens import BOILERPLATE_CONCEPTS
 from newsclean.document import Link
 from newsclean.rules.features import word_count
 from newsclean.rules.html_region import ancestors_and_self, block_weights
@@ -81,7 +82,7 @@ def _find_prose_span(ctx: Context) -> tuple[int, int] | None:
     for i, block in enumerate(ctx.blocks):
         if ctx.decided[i] is not None or weights[i] <= 0 or region.isdisjoint(block.containers):
             continue
-        if _marked_concepts(ctx, block.containers, protected):
+        if _marked_concepts(ctx, block.containers, protected) & BOILERPLATE_CONCEPTS:
             continue
         span = (i, i) if span is None else (span[0], i)
     return span
@@ -128,6 +129,30 @@ def subhead_in_flow(ctx: Context, i: int, family: str, protected: set[int]) -> b
     )
 
 
+#: A link-free paragraph at least this long is prose, not a menu entry or a tab's label. At 20
+#: (issue #13): wcxb-dev 4 pages better / 0 worse, wceb2026-dev 3 / 0, scrapinghub, dragnet-dev
+#: and trafilatura-eval-dev 0 / 0; at 10 a short note in a collapsed box joins: wcxb-dev 5 / 1,
+#: wceb2026-dev 3 / 1.
+DISCLOSED_PROSE_MIN_WORDS = 20
+
+
+def disclosed_prose(ctx: Context, i: int, protected: set[int]) -> bool:
+    """Long link-free prose between the article's own paragraphs whose every navigation-named
+    element also names a widget that hides content (an accordion, a tab panel, a collapsible:
+    ``accordion-item__dropdown``, ``accordion_drawer``, ``tab-pane hidden``): a closed panel of
+    the story (a FAQ's answer, a guide's step), not a menu. A dropdown menu, a drawer or a
+    footer after the article's last paragraph still goes, panel words or not."""
+    block = ctx.blocks[i]
+    if block.links or word_count(block.text) < DISCLOSED_PROSE_MIN_WORDS or not _in_flow(ctx, i):
+        return False
+    containers = ctx.containers
+    return all(
+        "disclosure" in containers[cid].concepts
+        for cid in block.containers
+        if cid not in protected and "navigation" in containers[cid].concepts
+    )
+
+
 def make_markup_rule(name: str, family: str, reason: str, guard_may_undo: bool = False) -> Rule:
     def apply(ctx: Context) -> Iterator[Mark]:
         protected = protected_containers(ctx)
@@ -144,8 +169,10 @@ def make_markup_rule(name: str, family: str, reason: str, guard_may_undo: bool =
             if concepts is None:
                 concepts = marked[i] = _marked_concepts(ctx, block.containers, protected)
             if family in concepts:
-                if family == "navigation" and subhead_in_flow(ctx, i, family, protected):
-                    continue  # the story's own subhead (issue #13)
+                if family == "navigation" and (
+                    subhead_in_flow(ctx, i, family, protected) or disclosed_prose(ctx, i, protected)
+                ):
+                    continue  # the story's own subhead or closed panel (issue #13)
                 if family == "related" and block.links:
                     text, href = max(block.links, key=lambda link: len(link[0]))
                     yield Mark(i, action="related", value=Link(text, href))
