@@ -29,10 +29,24 @@ def patterns() -> dict[int, tuple[str, regex.Pattern[str] | re.Pattern[str]]]:
     for info in pkgutil.walk_packages(newsclean.__path__, "newsclean."):
         if info.name.endswith("__main__"):
             continue
-        module = importlib.import_module(info.name)
+        try:
+            module = importlib.import_module(info.name)
+        except ImportError as error:  # a module of an extra that is not installed (dask, warc)
+            print(f"skipped {info.name}: {error}")
+            continue
         for attr, value in vars(module).items():
             if isinstance(value, (regex.Pattern, re.Pattern)):
                 found.setdefault(id(value), (f"{info.name}.{attr}", value))
+            elif attr.endswith("_patterns") and callable(value) and hasattr(value, "cache_info"):
+                # patterns compiled on first use (a cached builder with no arguments, e.g.
+                # meta.dates._relative_patterns): build them and sweep them too
+                try:
+                    built = value()
+                except TypeError:  # it takes arguments: not a lazy pattern builder
+                    continue
+                for k, item in enumerate(built if isinstance(built, tuple) else (built,)):
+                    if isinstance(item, (regex.Pattern, re.Pattern)):
+                        found.setdefault(id(item), (f"{info.name}.{attr}()[{k}]", item))
     return found
 
 
