@@ -7,7 +7,10 @@ Inputs (all built here, nothing fetched):
 - ``<br> xN``: a paragraph of text broken by 1,000 to 45,000 ``<br>`` (one long flat block);
 - ``text lines``: plain text of 10,000 to 100,000 lines, cleaned as text input;
 - ``text pieces``: the same number of lines as a scraper that breaks at every tag writes them
-  (``" word"``, all one paragraph to rejoin: the join must not grow with the line it builds).
+  (``" word"``, all one paragraph to rejoin: the join must not grow with the line it builds);
+- ``text threads``: the same number of lines as many short reader threads apart from each other
+  (three "Posted by … at <time>" lines with a comment under each, then a run of links): every
+  chain is weighed against the prose above it, which must not be summed again for each chain.
 
 For each family the growth exponent is the slope of log(time) against log(size) by least
 squares: 1.0 is linear, 2.0 quadratic.  Linear work with a fixed start-up cost gives slightly
@@ -57,6 +60,19 @@ def text_input(lines: int) -> str:
     return "\n".join(rows[i % len(rows)] for i in range(lines))
 
 
+def thread_input(lines: int) -> str:
+    out: list[str] = []
+    group = 0
+    while len(out) < lines:
+        for k in range(3):
+            day = 1 + (group + k) % 28
+            out.append(f"Posted by: Reader {group}-{k} at September {day}, 2012 11:{k:02d} AM")
+            out.append(f"Thank you for this piece, comment {group}-{k}: it was a careful and useful read.")
+        out += [f"Link {group} {j}" for j in range(32)]
+        group += 1
+    return "\n".join(out[:lines])
+
+
 def _time_once(func: Any, *args: Any, **kwargs: Any) -> float:
     start = time.process_time()
     func(*args, **kwargs)
@@ -83,7 +99,9 @@ def measure_scaling(page: bytes, max_mb: int = 50) -> dict[str, Any]:
 
     config = Config(max_input_bytes=max(Config().max_input_bytes, (max_mb + 1) * MB))
     newsclean.clean(page, config=config)  # warm
-    families: dict[str, list[tuple[float, float]]] = {"page": [], "br": [], "text": [], "pieces": []}
+    families: dict[str, list[tuple[float, float]]] = {
+        "page": [], "br": [], "text": [], "pieces": [], "threads": []
+    }
     for size_mb in (s for s in PAGE_SIZES_MB if s <= max_mb):
         data = grown_page(page, size_mb * MB)
         families["page"].append((len(data), _time_once(newsclean.clean, data, config=config)))
@@ -98,6 +116,10 @@ def measure_scaling(page: bytes, max_mb: int = 50) -> dict[str, Any]:
         pieces = "\n".join([" word"] * lines)
         families["pieces"].append(
             (len(pieces.encode()), _time_once(newsclean.clean, pieces, input_format="text", config=config))
+        )
+        threads = thread_input(lines)
+        families["threads"].append(
+            (len(threads.encode()), _time_once(newsclean.clean, threads, input_format="text", config=config))
         )
     return {
         name: {"points": points, "exponent": growth_exponent(points)} for name, points in families.items()

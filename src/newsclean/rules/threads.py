@@ -61,29 +61,38 @@ def thread_headers(ctx: Context, kinds: list[str]) -> frozenset[int]:
         for i, kind in enumerate(kinds)
         if kind == "gone" and (rule := ctx.decided[i]) is not None and rule.credit_line
     ]
+    if len(headers) < THREAD_MIN_HEADERS:
+        return frozenset()
+    prose_above = _prose_above(ctx, kinds)
     found: set[int] = set()
     chain: list[int] = []
     for i in [*headers, len(kinds) + THREAD_MAX_GAP + 1]:  # (a sentinel closes the last chain)
         if chain and (i - chain[-1] > THREAD_MAX_GAP or "prose" not in kinds[chain[-1] + 1 : i]):
-            if len(chain) >= THREAD_MIN_HEADERS and not _peer_posts(ctx, kinds, chain):
+            if len(chain) >= THREAD_MIN_HEADERS and not _peer_posts(kinds, chain, prose_above):
                 found.update(chain[: len(chain) - THREAD_MIN_HEADERS + 1])
             chain = []
         chain.append(i)
     return frozenset(found)
 
 
-def _prose(ctx: Context, kinds: list[str], start: int, end: int) -> int:
-    return sum(prose_weight(ctx.blocks[j].text) for j in range(start, end) if kinds[j] == "prose")
+def _prose_above(ctx: Context, kinds: list[str]) -> list[int]:
+    """``prose_above[j]``: the prose weight of the lines above line ``j``, in one pass, so that
+    every chain's sums are differences (summing from the top for each chain was quadratic on a
+    text of many chains)."""
+    totals = [0]
+    for block, kind in zip(ctx.blocks, kinds, strict=True):
+        totals.append(totals[-1] + (prose_weight(block.text) if kind == "prose" else 0))
+    return totals
 
 
-def _peer_posts(ctx: Context, kinds: list[str], chain: list[int]) -> bool:
+def _peer_posts(kinds: list[str], chain: list[int], prose_above: list[int]) -> bool:
     """True when the chain is a thread of peer posts (a forum, reviews, a listing), not comments
     under a story (see THREAD_CARD_MIN_LINES, THREAD_STORY_RATIO)."""
     pairs = list(zip(chain, chain[1:], strict=False))
     cards = [sum(1 for k in kinds[a + 1 : b] if k in ("short", "list", "row")) for a, b in pairs]
     if median(cards) >= THREAD_CARD_MIN_LINES:
         return True
-    if _prose(ctx, kinds, 0, chain[0]) < THREAD_STORY_MIN_PROSE:
-        entries = [_prose(ctx, kinds, a, b) for a, b in pairs]
+    if prose_above[chain[0]] < THREAD_STORY_MIN_PROSE:
+        entries = [prose_above[b] - prose_above[a] for a, b in pairs]
         return entries[0] < THREAD_STORY_RATIO * median(entries[1:])
     return False
