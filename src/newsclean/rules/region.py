@@ -256,7 +256,7 @@ def _weights(ctx: Context, kinds: list[str]) -> list[float]:
     short_run = 0
     share = 1.0  # drops once the comment section has started
     prose_seen = 0.0
-    thread_start = thread_headers(ctx, kinds)
+    thread_start = thread_headers(ctx, kinds, AFTER_RELATED_MIN_PROSE)
     for i, kind in enumerate(kinds):
         if kind == "prose":
             short_run = 0

@@ -37,8 +37,9 @@ THREAD_MAX_GAP = 30
 #: book-list pages have medians 7 to 11, the blog threads that gain 0 to 5 (4.5 for comments under
 #: "Recommend / Responses / Report" rows), so any value in (5, 7] gives the same pages.
 THREAD_CARD_MIN_LINES = 6.0
-#: A chain whose first header sits above the story (less than THREAD_STORY_MIN_PROSE of prose
-#: above it) holds the story itself only when its first entry is this many times the median of
+#: A chain whose first header sits above the story (less prose above it than the region's
+#: AFTER_RELATED_MIN_PROSE, which the region hands to :func:`thread_headers` as ``story_min``)
+#: holds the story itself only when its first entry is this many times the median of
 #: the others: a story under its byline, then comments. Entries of like size from the top are
 #: peer posts or a listing's items. Measured: listings, a collection and a forum's first chain
 #: have ratios 0.2 to 1.3, blogs whose post heads the chain 1.8 to 14 (a short post of 617
@@ -47,15 +48,14 @@ THREAD_CARD_MIN_LINES = 6.0
 #: 0.773 -> 0.776 (9 pages better, 0 worse; forum 0.622 -> 0.630, listing 0.514 -> 0.535),
 #: wcxb-dev 0.800 -> 0.802 (9 / 0), dragnet-dev and scrapinghub unchanged (0 / 0).
 THREAD_STORY_RATIO = 1.5
-#: (the region's AFTER_RELATED_MIN_PROSE: less prose than this above a header is the page's head)
-THREAD_STORY_MIN_PROSE = 400
 
 
-def thread_headers(ctx: Context, kinds: list[str]) -> frozenset[int]:
+def thread_headers(ctx: Context, kinds: list[str], story_min: int) -> frozenset[int]:
     """Credit lines (a byline, a timestamp) that head a reader thread: each is followed by at
     least THREAD_MIN_HEADERS - 1 more, every one with prose between it and the one before and at
     most THREAD_MAX_GAP lines after it. ``kinds`` are the text region's line kinds (a credit
-    line, moved to metadata, is ``gone``)."""
+    line, moved to metadata, is ``gone``); less prose than ``story_min`` above a header is the
+    page's head, not a story."""
     headers = [
         i
         for i, kind in enumerate(kinds)
@@ -68,7 +68,7 @@ def thread_headers(ctx: Context, kinds: list[str]) -> frozenset[int]:
     chain: list[int] = []
     for i in [*headers, len(kinds) + THREAD_MAX_GAP + 1]:  # (a sentinel closes the last chain)
         if chain and (i - chain[-1] > THREAD_MAX_GAP or "prose" not in kinds[chain[-1] + 1 : i]):
-            if len(chain) >= THREAD_MIN_HEADERS and not _peer_posts(kinds, chain, prose_above):
+            if len(chain) >= THREAD_MIN_HEADERS and not _peer_posts(kinds, chain, prose_above, story_min):
                 found.update(chain[: len(chain) - THREAD_MIN_HEADERS + 1])
             chain = []
         chain.append(i)
@@ -85,14 +85,14 @@ def _prose_above(ctx: Context, kinds: list[str]) -> list[int]:
     return totals
 
 
-def _peer_posts(kinds: list[str], chain: list[int], prose_above: list[int]) -> bool:
+def _peer_posts(kinds: list[str], chain: list[int], prose_above: list[int], story_min: int) -> bool:
     """True when the chain is a thread of peer posts (a forum, reviews, a listing), not comments
     under a story (see THREAD_CARD_MIN_LINES, THREAD_STORY_RATIO)."""
     pairs = list(zip(chain, chain[1:], strict=False))
     cards = [sum(1 for k in kinds[a + 1 : b] if k in ("short", "list", "row")) for a, b in pairs]
     if median(cards) >= THREAD_CARD_MIN_LINES:
         return True
-    if prose_above[chain[0]] < THREAD_STORY_MIN_PROSE:
+    if prose_above[chain[0]] < story_min:
         entries = [prose_above[b] - prose_above[a] for a, b in pairs]
         return entries[0] < THREAD_STORY_RATIO * median(entries[1:])
     return False
