@@ -133,3 +133,18 @@ def test_class_words_split_at_separators_and_camel_case() -> None:
     assert concepts_of("post__content-body") == frozenset({"article"})  # 'content-body' inside
     assert concepts_of("sidebar-area") == frozenset({"navigation"})
     assert concepts_of("container clearfix row") == frozenset()
+
+
+def test_equal_concept_answers_are_one_shared_object() -> None:
+    from newsclean.blocks.html import _marker_concepts
+    from newsclean.blocks.tokens import concepts_of
+
+    # two different class strings naming the same two concepts ("sidebar" is navigation)
+    first = concepts_of("share-buttons sidebar")
+    second = concepts_of("sidebar sharebar")
+    assert first == second == {"share", "navigation"}
+    assert first is second
+    pair_a = _marker_concepts("article-body sharebar", False)
+    pair_b = _marker_concepts("sharebar article-content", False)
+    assert pair_a == pair_b == (frozenset({"share"}), True)
+    assert pair_a is pair_b
