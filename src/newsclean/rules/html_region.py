@@ -159,6 +159,8 @@ def _score(ctx: Context) -> Scores:
     # Each container's blocks are one slice of the blocks (see container_spans). The float sums
     # run over the slice left to right from 0.0, as one addition per block in document order
     # did (reduce, not sum(): Python 3.12's sum() of floats compensates, which rounds apart).
+    # Containers whose slices start at the same block (wrappers around wrappers) share one
+    # running sum: the sum up to a shorter slice's end is where the longer one's goes on from.
     first, last = spans(ctx)
     positive_weights = [w if w > 0 else 0.0 for w in weights]  # (x + 0.0 is x)
     chars_before = [0, *itertools.accumulate(len(b.text) for b in ctx.blocks)]
@@ -167,17 +169,27 @@ def _score(ctx: Context) -> Scores:
     positive = [0.0] * n
     count = [0] * n
     density = [0.0] * n
+    starting: dict[int, list[tuple[int, int]]] = {}  # first block -> (end, container)
     for c in range(n):
         start = first[c]
         if start < 0:
             continue
         end = last[c] + 1
-        mass[c] = reduce(add, weights[start:end], 0.0)
-        positive[c] = reduce(add, positive_weights[start:end], 0.0)
+        starting.setdefault(start, []).append((end, c))
         count[c] = end - start
         chars = chars_before[end] - chars_before[start]
         if chars:
             density[c] = (links_before[end] - links_before[start]) / chars
+    for start, ends in starting.items():
+        ends.sort()
+        at, mass_sum, positive_sum = start, 0.0, 0.0
+        for end, c in ends:
+            if end > at:
+                mass_sum = reduce(add, weights[at:end], mass_sum)
+                positive_sum = reduce(add, positive_weights[at:end], positive_sum)
+                at = end
+            mass[c] = mass_sum
+            positive[c] = positive_sum
     for block, w in zip(ctx.blocks, weights, strict=True):
         chain = block.containers
         if not chain:
