@@ -36,7 +36,7 @@ TOKEN_CONCEPTS: dict[str, tuple[str, ...]] = {
         "donate", "donation", "appeal", "registration", "regwall", "login", "piano",
     ),
     "comments": (
-        "comment", "comments", "commentlist", "disqus", "discussion", "respond", "replies",
+        "comment", "comments", "commentlist", "disqus", "discussion", "discussions", "respond", "replies",
         "reply", "coral", "talk", "community", "reactions",
     ),
     "ads": (
@@ -51,7 +51,7 @@ TOKEN_CONCEPTS: dict[str, tuple[str, ...]] = {
     "cookie": ("cookie", "cookies", "consent", "gdpr", "onetrust", "cookiebanner", "ccpa"),
     "navigation": (
         "nav", "navbar", "navigation", "menu", "menus", "submenu", "breadcrumb", "breadcrumbs",
-        "crumbs", "footer", "masthead", "sidebar", "side", "skip", "skiplink", "pagination",
+        "crumbs", "footer", "footers", "masthead", "sidebar", "side", "skip", "skiplink", "pagination",
         "pager", "topbar", "toolbar", "site-header", "siteheader", "site-footer", "sitefooter",
         "header", "dropdown", "offcanvas", "drawer", "hamburger", "search", "widget", "widgets",
         "tagcloud", "tags", "tag-list", "taglist", "keywords", "topics", "author-bio",
@@ -222,7 +222,7 @@ BESIDE_CONCEPTS = frozenset({"related", "subscribe"})
 #: rest of that concept, "meta", "byline", "dateline", "timestamp", names where the article's
 #: own date is printed), and those that name a footer.
 BESIDE_WORDS = frozenset({"sidebar"})
-FOOTER_WORDS = frozenset({"footer", "site-footer", "sitefooter"})
+FOOTER_WORDS = frozenset({"footer", "footers", "site-footer", "sitefooter"})
 
 
 @lru_cache(maxsize=65536)
