@@ -11,7 +11,7 @@ from typing import Any
 
 from lxml import etree
 
-from newsclean.blocks.tokens import PLACE_BESIDE, PLACE_COMMENTS, PLACE_FOOTER, place_of
+from newsclean.blocks.tokens import FURNITURE_TAGS, PLACE_BESIDE, PLACE_COMMENTS, PLACE_FOOTER, place_of
 from newsclean.meta.fields import FOREIGN_TAGS, PAGE_TAGS
 
 #: Where an element sits, for the dates it may give (see :func:`region_of`).
@@ -47,7 +47,7 @@ def class_tokens(el: Any) -> str:
 
 def is_foreign(el: Any) -> bool:
     """Whether ``el`` itself (not its ancestors) is a foreign region."""
-    if el.tag in FOREIGN_TAGS or el.tag == "nav":
+    if el.tag in FURNITURE_TAGS:
         return True
     return place_of(class_tokens(el)) != 0
 
