@@ -136,7 +136,7 @@ def test_class_words_split_at_separators_and_camel_case() -> None:
 
 
 def test_container_spans_are_the_runs_of_blocks_inside_each_container() -> None:
-    from newsclean.blocks.html import _walk, SKIP_TAGS
+    from newsclean.blocks.html import SKIP_TAGS, _walk
     from newsclean.blocks.model import container_spans
 
     root, _ = parse_page(
