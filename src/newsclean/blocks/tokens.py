@@ -270,7 +270,10 @@ def place_of(marker: str) -> int:
 
 
 @lru_cache(maxsize=65536)
-def _token_words(token: str) -> frozenset[str]:
-    """A token and its parts, lower case, as :func:`_token_concepts` reads them."""
+def _token_words(token: str) -> tuple[str, ...]:
+    """A token and its parts, lower case, as :func:`_token_concepts` reads them.
+
+    A tuple of strings, not a frozenset: the garbage collector stops tracking such a tuple, and
+    this cache keeps one per distinct token (~1,500 after the 181 scrapinghub pages)."""
     low = token.lower()
-    return frozenset((low, *(part.lower() for part in _SPLIT.split(token) if part)))
+    return (low, *(part.lower() for part in _SPLIT.split(token) if part))
