@@ -115,12 +115,18 @@ def content_area(ctx: Context, core: int, chosen: frozenset[int]) -> int | None:
     # the content may sit beside the core's chain (the core was a notice or a banner at the top):
     # there it holds more content net of furniture than any ancestor of the core
     on_chain = set(chain)
-    under = [False] * len(containers)  # inside the core (a parent comes before its children)
-    for cid, container in enumerate(containers):
-        under[cid] = cid == core or (container.parent >= 0 and under[container.parent])
-    beside = [cid for cid in range(len(containers)) if not under[cid] and cid not in on_chain]
+    # Inside the core: the ids after it that are deeper (ids follow document order, so the
+    # core's subtree is one run of them). Its ancestors are all before it.
+    end = core + 1
+    depth = containers[core].depth
+    while end < len(containers) and containers[end].depth > depth:
+        end += 1
+    beside = [cid for cid in range(core) if cid not in on_chain]
+    beside.extend(range(end, len(containers)))
     if beside:
-        elsewhere = max(beside, key=lambda cid: (net[cid], containers[cid].depth))
+        # the first container with the most net content, the deepest of those
+        top = max(map(net.__getitem__, beside))
+        elsewhere = max((cid for cid in beside if net[cid] == top), key=lambda cid: containers[cid].depth)
         if net[elsewhere] > net[best] and content[elsewhere] >= need:
             return elsewhere
     if best == core:
