@@ -201,6 +201,7 @@ _BARE_URL = ("http://", "https://", "www.")
 #: dragnet-dev 3 / 4; at 3 and 5 words every set moves <= 0.001.
 LIST_INTRO_MIN_WORDS = 4
 _LIST_TAGS = frozenset({"ul", "ol"})
+_LIST_ITEM_TAGS = frozenset({"ul", "ol", "li"})
 
 
 def introduced_list_item(ctx: Context, i: int) -> bool:
@@ -224,6 +225,29 @@ def introduced_list_item(ctx: Context, i: int) -> bool:
     return intro.endswith((":", "：")) and word_count(intro) >= LIST_INTRO_MIN_WORDS
 
 
+def linked_subhead(ctx: Context, i: int) -> bool:
+    """A linked heading between the article's own paragraphs that a paragraph of prose follows:
+    the name of a roundup's pick or of a how-to's tool, linked to it, over the story's text about
+    it. A heading inside a list is one entry of a list of links ("More:" and its headlines), a
+    run of linked headings with no text under them is a box of teasers, and a headline with its
+    own dateline or byline under it is another story's card; all still go, as does every linked
+    heading after the article's last paragraph."""
+    block = ctx.blocks[i]
+    if not block.heading_level or not _in_flow(ctx, i):
+        return False
+    containers = ctx.containers
+    if any(containers[cid].tag in _LIST_ITEM_TAGS for cid in block.containers):
+        return False
+    weights = block_weights(ctx)
+    for j in range(i + 1, len(ctx.blocks)):
+        rule = ctx.decided[j]
+        if rule is None:
+            return not ctx.blocks[j].heading_level and weights[j] > 0
+        if rule.credit_line:
+            return False  # a headline with its own date or byline under it: another story's teaser
+    return False
+
+
 def apply_link_list(ctx: Context) -> Iterator[Mark]:
     for i, block in enumerate(ctx.blocks):
         if ctx.decided[i] is not None or not block.link_chars:
@@ -231,8 +255,8 @@ def apply_link_list(ctx: Context) -> Iterator[Mark]:
         if block.link_density >= LINK_LIST_DENSITY and word_count(block.text) <= LINK_LIST_MAX_WORDS:
             if " " not in block.text and block.text.startswith(_BARE_URL):
                 continue
-            if introduced_list_item(ctx, i):
-                continue  # the story's own list (issue #13)
+            if introduced_list_item(ctx, i) or linked_subhead(ctx, i):
+                continue  # the story's own list or linked subhead (issue #13)
             yield Mark(i)
 
 
