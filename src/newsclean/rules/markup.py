@@ -153,6 +153,46 @@ def disclosed_prose(ctx: Context, i: int, protected: set[int]) -> bool:
     )
 
 
+#: A navigation-named element inside the article that holds at least this many paragraphs of
+#: prose is a part of the story drawn as a box (an ``aside`` of the text, a ``listicle-header``
+#: with the intro), not furniture: an author's bio, a disclaimer, a teaser's blurb or a caption
+#: is one paragraph.
+FURNITURE_MAX_PARAGRAPHS = 1
+
+
+def _paragraph_counts(ctx: Context) -> list[int]:
+    """How many paragraphs of prose (link-free, at least ``DISCLOSED_PROSE_MIN_WORDS`` words) each
+    container holds."""
+
+    def count() -> list[int]:
+        counts = [0] * len(ctx.containers)
+        weights = block_weights(ctx)
+        for i, block in enumerate(ctx.blocks):
+            if weights[i] > 0 and not block.links and word_count(block.text) >= DISCLOSED_PROSE_MIN_WORDS:
+                for cid in block.containers:
+                    counts[cid] += 1
+        return counts
+
+    return ctx.region_memo("html_paragraph_counts", count)
+
+
+def boxed_story_part(ctx: Context, i: int, protected: set[int]) -> bool:
+    """Long link-free prose between the article's own paragraphs whose every navigation-named
+    element holds more than ``FURNITURE_MAX_PARAGRAPHS`` such paragraphs: the story's own part
+    under a class that sounds like furniture. A one-paragraph box (a bio, a disclaimer, a
+    caption) still goes, and so does any box after the article's last paragraph."""
+    block = ctx.blocks[i]
+    if block.links or word_count(block.text) < DISCLOSED_PROSE_MIN_WORDS or not _in_flow(ctx, i):
+        return False
+    counts = _paragraph_counts(ctx)
+    containers = ctx.containers
+    return all(
+        counts[cid] > FURNITURE_MAX_PARAGRAPHS
+        for cid in block.containers
+        if cid not in protected and "navigation" in containers[cid].concepts
+    )
+
+
 def make_markup_rule(name: str, family: str, reason: str, guard_may_undo: bool = False) -> Rule:
     def apply(ctx: Context) -> Iterator[Mark]:
         protected = protected_containers(ctx)
@@ -170,7 +210,9 @@ def make_markup_rule(name: str, family: str, reason: str, guard_may_undo: bool =
                 concepts = marked[i] = _marked_concepts(ctx, block.containers, protected)
             if family in concepts:
                 if family == "navigation" and (
-                    subhead_in_flow(ctx, i, family, protected) or disclosed_prose(ctx, i, protected)
+                    subhead_in_flow(ctx, i, family, protected)
+                    or disclosed_prose(ctx, i, protected)
+                    or boxed_story_part(ctx, i, protected)
                 ):
                     continue  # the story's own subhead or closed panel (issue #13)
                 if family == "related" and block.links:
