@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 import regex
 
 from newsclean.errors import ConfigError
+from newsclean.lazyre import lazy
 from newsclean.userrules.selectors import compile_selector
 
 if sys.version_info >= (3, 11):
@@ -36,8 +37,8 @@ KEYS: dict[str, str] = {
 SELECTOR_KEYS = frozenset({"drop", "keep", "body", "title", "author", "date"})
 
 
-_HOST = regex.compile(r"\.?(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?")
-_LANGUAGE = regex.compile(r"[a-z]{2,3}")
+_HOST = lazy(r"\.?(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?")
+_LANGUAGE = lazy(r"[a-z]{2,3}")
 #: Longest user phrase: a phrase names a label or a call to action, not a paragraph.
 PHRASE_MAX_CHARS = 200
 
@@ -276,9 +277,9 @@ class _Lines:
     file to find again by reading the lines (a value not found falls back to its key's line).
     """
 
-    _HEADER = regex.compile(r"\s*\[\s*([^\[\]]+?)\s*\]\s*(?:#.*)?")
-    _KEY = regex.compile(r"""\s*("(?:[^"\\]|\\.)*"|'[^']*'|[A-Za-z0-9_-]+)\s*=""")
-    _PART = regex.compile(r"""\s*("(?:[^"\\]|\\.)*"|'[^']*'|[A-Za-z0-9_-]+)\s*(?:\.|$)""")
+    _HEADER = lazy(r"\s*\[\s*([^\[\]]+?)\s*\]\s*(?:#.*)?")
+    _KEY = lazy(r"""\s*("(?:[^"\\]|\\.)*"|'[^']*'|[A-Za-z0-9_-]+)\s*=""")
+    _PART = lazy(r"""\s*("(?:[^"\\]|\\.)*"|'[^']*'|[A-Za-z0-9_-]+)\s*(?:\.|$)""")
 
     def __init__(self, text: str, source: str | None, display: str) -> None:
         self.source = source
