@@ -80,7 +80,7 @@ _LABEL = regex.compile(
     + "|".join(regex.escape(w) for w in sorted(COLON_LABELS, key=len, reverse=True))
     + r")\s+)",
 )
-_LABEL_ONLY = regex.compile(
+_LABEL_ONLY = lazy(
     r"^\s*(?:"
     + "|".join(regex.escape(w) for w in sorted(BYLINE_LABELS, key=len, reverse=True))
     + r")\s*[:：/]?\s*$",

@@ -9,8 +9,6 @@ ends the article at the chain's first header after the story's prose.
 
 from __future__ import annotations
 
-from statistics import median
-
 from newsclean.rules.features import prose_weight
 from newsclean.rules.pipeline import Context
 
@@ -88,6 +86,8 @@ def _prose_above(ctx: Context, kinds: list[str]) -> list[int]:
 def _peer_posts(kinds: list[str], chain: list[int], prose_above: list[int], story_min: int) -> bool:
     """True when the chain is a thread of peer posts (a forum, reviews, a listing), not comments
     under a story (see THREAD_CARD_MIN_LINES, THREAD_STORY_RATIO)."""
+    from statistics import median  # (here: few pages have a chain, and it imports random, decimal…)
+
     pairs = list(zip(chain, chain[1:], strict=False))
     cards = [sum(1 for k in kinds[a + 1 : b] if k in ("short", "list", "row")) for a, b in pairs]
     if median(cards) >= THREAD_CARD_MIN_LINES:

@@ -16,11 +16,6 @@ from newsclean.errors import ConfigError
 from newsclean.lazyre import lazy
 from newsclean.userrules.selectors import compile_selector
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on Python 3.10 only
-    import tomli as tomllib
-
 #: Keys of ``[rules]`` and of each ``[site."host"]`` table, and what each holds.
 KEYS: dict[str, str] = {
     "disable": "built-in rules to skip, by name",
@@ -144,6 +139,12 @@ class UserRules:
     @classmethod
     def from_toml(cls, text: str, *, source: str | None = "<rules>", display: str | None = None) -> UserRules:
         """Read rules from TOML text; ``source`` is the file name entries report (``None``: none)."""
+        # (imported here, not at import: only a rules file or a site profile is read with it)
+        if sys.version_info >= (3, 11):
+            import tomllib
+        else:  # pragma: no cover - exercised on Python 3.10 only
+            import tomli as tomllib
+
         shown = display or source or "<rules>"
         try:
             data = tomllib.loads(text)
