@@ -191,7 +191,7 @@ def _required(items: list[tuple[object, object]]) -> frozenset[str] | None:
     for op, arg in items:
         if op is c.LITERAL:
             char = chr(arg)  # type: ignore[arg-type]
-            if not any(m.isascii() for m in _case_mismatches(char)):
+            if _keeps_run(char):
                 run.append(char)
                 continue
             # ('ı' matches 'I', which lower-cases to 'i'): the character ends the run, so the
@@ -215,6 +215,13 @@ def _required(items: list[tuple[object, object]]) -> frozenset[str] | None:
         return None
     # most selective: the option whose shortest string is longest
     return max(options, key=lambda strings: (min(map(len, strings)), -len(strings)))
+
+
+@lru_cache(maxsize=4096)
+def _keeps_run(char: str) -> bool:
+    """Whether a literal ``char`` may stay in a run of required text: no ASCII character matches
+    it case-insensitively while lower-casing differently (cached: asked for every literal)."""
+    return not any(m.isascii() for m in _case_mismatches(char))
 
 
 @lru_cache(maxsize=4096)
