@@ -78,3 +78,25 @@ def test_importing_the_package_compiles_no_lazy_pattern() -> None:
     total, compiled_count = map(int, out.split())
     assert total > 40  # the lazy patterns of the modules import loads exist...
     assert compiled_count == 0  # ...and none was compiled by importing it
+
+
+def test_a_process_forked_while_a_thread_compiles_can_compile() -> None:
+    # (in a fresh interpreter: fork from the test process would copy pytest's threads)
+    code = (
+        "import os, signal, threading, newsclean.lazyre as lz\n"
+        "if not hasattr(os, 'fork'): raise SystemExit(0)\n"
+        "signal.alarm(20)  # a deadlock fails the test instead of hanging it\n"
+        "held, release = threading.Event(), threading.Event()\n"
+        "def hold():\n"
+        "    with lz._LOCK:\n"
+        "        held.set(); release.wait()\n"
+        "threading.Thread(target=hold).start(); held.wait()\n"
+        "pid = os.fork()\n"
+        "if pid == 0:\n"
+        "    signal.alarm(20)\n"
+        "    os._exit(0 if lz.lazy('a+').match('aa') else 1)\n"
+        "release.set()\n"
+        "_, status = os.waitpid(pid, 0)\n"
+        "raise SystemExit(os.waitstatus_to_exitcode(status))\n"
+    )
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, timeout=60).returncode == 0

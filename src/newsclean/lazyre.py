@@ -9,12 +9,23 @@ methods sit on the object itself (no extra call per search).
 
 from __future__ import annotations
 
+import os
 import threading
 from typing import Any, cast
 
 import regex
 
 _LOCK = threading.Lock()
+
+
+def _new_lock() -> None:
+    # a process forked while another thread compiled would inherit the lock held forever
+    global _LOCK
+    _LOCK = threading.Lock()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_new_lock)
 
 #: the attributes copied from the compiled pattern onto the stand-in once it is compiled
 _ATTRIBUTES = (
