@@ -16,6 +16,7 @@ from typing import Any
 import regex
 
 from newsclean.phrases import FAMILY_PRIORITY, LANGUAGES, SOURCES
+from newsclean.prefilter_shapes import SHAPES
 
 # The stdlib regular-expression parser, read for the literals a prompt pattern needs (``re._parser``
 # since Python 3.11, ``sre_parse`` before).
@@ -164,9 +165,19 @@ def _rarity(char: str) -> int:
 
 
 #: (the packs' sources are fixed and most language sets share the English ones: each source is
-#: parsed once per process, not once per language set met)
+#: read once per process, not once per language set met)
 @lru_cache(maxsize=4096)
 def _shape(source: str) -> tuple[bool, frozenset[str] | None]:
+    """:func:`parse_shape`, read from the table ``scripts/gen_prefilter_shapes.py`` writes when
+    the source is in it (parsing every source cost a fresh process ~55 M instructions)."""
+    known = SHAPES.get(source)
+    if known is None:
+        return parse_shape(source)
+    anchored, literals = known
+    return anchored, None if literals is None else frozenset(literals)
+
+
+def parse_shape(source: str) -> tuple[bool, frozenset[str] | None]:
     """Whether a pattern source is ``^``-anchored, and strings (lower case) one of which every
     match contains (``None`` when no literal is certain, or the source is beyond the stdlib parser)."""
     items = _parsed(source)
