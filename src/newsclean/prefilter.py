@@ -2,7 +2,8 @@
 
 The engine behind :func:`prompt_matcher`, kept apart from the phrase data in
 :mod:`newsclean.phrases` (which it reads): it parses each pattern source with the standard
-library's regular-expression parser to find the literal text every match must contain.
+library's regular-expression parser to find the literal text every match must contain (once,
+by ``scripts/gen_prefilter_shapes.py``, into :mod:`newsclean.prefilter_shapes`).
 """
 
 from __future__ import annotations
