@@ -182,3 +182,35 @@ def test_fuller_author_field_wins_over_the_first_author_alone() -> None:
     # a later field naming other people is not taken over the first
     head = meta("author", "Jane Doe") + meta("citation_authors", "John Roe")
     assert read(head).authors == ("Jane Doe",)
+
+
+# --- the byline printed under the headline against the fields -----------------------------------
+
+_HEAD = "<title>Legal challenges in fitness</title>"
+_H1 = "<h1>Legal challenges in fitness</h1>"
+_TEXT = "<p>" + "Gyms face many legal questions every day, and owners should know them well. " * 3 + "</p>"
+
+
+def test_printed_byline_wins_over_a_field_naming_someone_else() -> None:
+    # the CMS's author field names the account that posted the story; readers see another name
+    found = read(_HEAD + meta("author", "Luke Daigle"), f"<article>{_H1}<p>By: Paul Fenaroli</p>{_TEXT}</article>")
+    assert found.authors == ("Paul Fenaroli",)
+
+
+def test_field_stays_when_the_printed_byline_names_the_same_person() -> None:
+    # the field spells the name in full: the printed short form is the same person
+    found = read(
+        _HEAD + meta("author", "Paul J. Fenaroli"), f"<article>{_H1}<p>By Paul Fenaroli</p>{_TEXT}</article>"
+    )
+    assert found.authors == ("Paul J. Fenaroli",)
+
+
+def test_editorial_credit_after_a_lone_by_is_no_name() -> None:
+    # "By" (its name in an image) and then the fact-checking credit: no printed byline, the field stays
+    found = read(
+        _HEAD + meta("author", "Melanie Hanson"),
+        f"<article>{_H1}<p>By</p><p>Fact Checked</p>{_TEXT}</article>",
+    )
+    assert found.authors == ("Melanie Hanson",)
+    assert parse_byline("By Fact Checked") is None
+    assert parse_byline("By Jane Doe, Medically Reviewed") == ("Jane Doe",)

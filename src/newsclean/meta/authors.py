@@ -54,6 +54,7 @@ ROLE_WORDS: frozenset[str] = frozenset(
     редакция корреспондент журналист редакція кореспондент журналіст
     redakcja dziennikarz dziennikarka
     muhabir editörü
+    fact checked fact-checked reviewed edited faktencheck geprüft vérifié relu revisado verificado
     """.split()
 )
 # Values CMSs put in author fields when nobody filled them in.

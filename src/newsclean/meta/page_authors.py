@@ -56,7 +56,9 @@ def page_authors(
     organisation, or the site's name typed as a person) is used only when no later source
     names a person; in a list of people, the publisher signing beside them ("A, B and C,
     CNN") is dropped. A byline inside a quotation or a figure is the quoted or pictured
-    person's, never the article's."""
+    person's, never the article's. The byline printed under the headline ("By: Paul
+    Fenaroli") wins over a field that names nobody it names: fields often hold the account
+    that posted the story, the byline is what readers see (like the printed date)."""
     article = jsonld.article or {}
     brands = {name.casefold() for name in publishers if name}
     # An organisation signing the article is the answer only when no person is named.
@@ -65,6 +67,7 @@ def page_authors(
         article.get("creator"), people=True, index=jsonld.index
     )
     own = [el for el in rel_author[:5] if not quoted(el)]
+    printed = _byline_in(window(h1, before=False, max_chars=AFTER_TITLE_CHARS)) if h1 is not None else None
     for values, one_each in (
         ([decode_entities(v) for v in people], True),
         *_meta_sources(meta),
@@ -76,6 +79,8 @@ def page_authors(
         if found and all(_HANDLE.match(name) or name.casefold() in brands for name in found):
             fallback = fallback or found  # a byline may still name the person
         elif found:
+            if printed and not _shares_a_name(printed, found):
+                return _without_brands(printed, brands) or printed
             return found
     author_elements = [el for el in author_elements if not quoted(el)]
     for el in author_elements:
@@ -103,6 +108,15 @@ def page_authors(
             if found:
                 return _without_brands(found, brands)
     return fallback
+
+
+def _shares_a_name(a: Iterable[str], b: Iterable[str]) -> bool:
+    """Whether two lists of names share a word of a name ("Jane Doe" and "Jane M. Doe")."""
+    words_a = {w for name in a for w in _NAME_WORD.findall(name.casefold())}
+    return any(w in words_a for name in b for w in _NAME_WORD.findall(name.casefold()))
+
+
+_NAME_WORD = regex.compile(r"\w{2,}")
 
 
 #: The picture beside a byline; its text (when any) is initials standing in for the photo.
