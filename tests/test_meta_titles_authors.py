@@ -214,3 +214,17 @@ def test_editorial_credit_after_a_lone_by_is_no_name() -> None:
     assert found.authors == ("Melanie Hanson",)
     assert parse_byline("By Fact Checked") is None
     assert parse_byline("By Jane Doe, Medically Reviewed") == ("Jane Doe",)
+
+
+def test_list_count_the_title_field_adds_before_the_h1() -> None:
+    head = meta("og:title", "8 Recent Trends in Photography - Flatworld Solutions") + meta(
+        "og:site_name", "Flatworld Solutions"
+    )
+    found = read(head, "<article><h1>Recent Trends in Photography</h1><p>Photography keeps changing.</p></article>")
+    assert found.title == "8 Recent Trends in Photography"
+    # a year the field adds after the heading is a search-engine suffix as often as not: the h1 stays
+    found = read(
+        meta("og:title", "Best Travel Insurance for Seniors in 2025"),
+        "<article><h1>Best Travel Insurance for Seniors</h1><p>Cover matters.</p></article>",
+    )
+    assert found.title == "Best Travel Insurance for Seniors"
