@@ -228,3 +228,38 @@ def test_list_count_the_title_field_adds_before_the_h1() -> None:
         "<article><h1>Best Travel Insurance for Seniors</h1><p>Cover matters.</p></article>",
     )
     assert found.title == "Best Travel Insurance for Seniors"
+
+
+# --- a byline block printed without "By" --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("block", "expected"),
+    [
+        # name, role, date: the theme's byline block under the headline, no label
+        (
+            "<div>Jack Shepherd</div><div>Co-Founder &amp; Marketing Director</div><div>Updated on 23 Oct 2020</div>",
+            ("Jack Shepherd",),
+        ),
+        ("<span>2020-12-17</span><span>·</span><a>Trond Teigen</a>", ("Trond Teigen",)),
+        ("<a>Everfit Team</a><span>Nov 08, 2020</span><span>7 min read</span>", ("Everfit Team",)),
+        # a label's value is not an unlabelled name: a category, a reviewer
+        ("<span>Category:</span><a>Top Picks</a><span>Published: 03 Dec 2020</span>", ()),
+        ("<span>Reviewed by</span><a>Youval Meicler</a><span>October 16, 2020</span>", ()),
+        # no date beside it: a section's name, not a byline
+        ("<div>Health Desk</div><p>Sleep matters.</p>", ()),
+        # one word could be anything
+        ("<div>Krystyna</div><div>Nov 08, 2020</div>", ()),
+    ],
+)
+def test_unlabelled_byline_block_under_the_headline(block: str, expected: tuple[str, ...]) -> None:
+    found = read("<title>Sleep training</title>", f"<article><h1>Sleep training</h1>{block}{_TEXT}</article>")
+    assert found.authors == expected
+
+
+def test_unlabelled_byline_block_never_overrides_a_field() -> None:
+    found = read(
+        "<title>Sleep training</title>" + meta("author", "Jane Roe"),
+        f"<article><h1>Sleep training</h1><div>Jack Shepherd</div><div>Nov 08, 2020</div>{_TEXT}</article>",
+    )
+    assert found.authors == ("Jane Roe",)

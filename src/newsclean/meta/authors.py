@@ -123,6 +123,11 @@ def _words(piece: str) -> list[str]:
     return [w.lower().strip(".,:()") for w in piece.split()]
 
 
+def is_role(piece: str) -> bool:
+    """Whether ``piece`` is a short role ("Staff Writer", "Co-Founder & Marketing Director")."""
+    return _is_role(piece)
+
+
 def _is_role(piece: str) -> bool:
     """ "Staff Writer", "Europe correspondent", "Senior Political Reporter": a short piece
     holding a role word. After a name's comma it is that person's role."""

@@ -8,8 +8,9 @@ from typing import Any
 
 import regex
 
-from newsclean.meta.authors import clean_authors, is_byline_label, parse_byline
+from newsclean.meta.authors import clean_authors, is_byline_label, is_role, parse_byline
 from newsclean.meta.date_places import AFTER_TITLE_CHARS
+from newsclean.meta.datelines import parse_datelines
 from newsclean.meta.fields import AUTHOR_HINT, AUTHOR_META
 from newsclean.meta.jsonld import JsonLd, decode_entities, person_names
 from newsclean.meta.page_dates import hint_tokens
@@ -99,6 +100,10 @@ def page_authors(
         names = _byline_in(window(h1, before=False, max_chars=AFTER_TITLE_CHARS))
         if names:
             return _without_brands(names, brands) or names
+    if h1 is not None and not fallback:
+        names = _unlabelled_byline(window(h1, before=False, max_chars=AFTER_TITLE_CHARS), brands)
+        if names:
+            return names
     for el in author_elements:
         text = " ".join(squash(c) for c in chunks(el))
         hints = hint_tokens(el)
@@ -108,6 +113,58 @@ def page_authors(
             if found:
                 return _without_brands(found, brands)
     return fallback
+
+
+#: Pieces just under the headline that make the byline block: name, role, date, reading time.
+_BYLINE_BLOCK_PIECES = 5
+#: Words a name in an unlabelled byline block has at least ("Krystyna" alone could be anything).
+_MIN_UNLABELLED_NAME_WORDS = 2
+
+
+def _unlabelled_byline(pieces: list[str], brands: set[str]) -> tuple[str, ...] | None:
+    """The name in the block under the headline that a theme prints without "By": a full name
+    with the story's date after it, or its role between them ("Jack Shepherd" · "Co-Founder &
+    Marketing Director" · "Updated on 23 Oct 2025"), or the date and a separator before it
+    ("2025-12-17" · "·" · "Trond Teigen"). A name with no date beside it is not taken (a
+    section's or a site's name sits under headlines too), nor the value of a label ("Category:
+    Top Picks", "Reviewed by" a reviewer, "On Behalf of" a firm)."""
+    block = [squash(p) for p in pieces[:_BYLINE_BLOCK_PIECES]]
+    dated = [bool(_WORDISH.search(p)) and bool(parse_datelines(p)) for p in block]
+
+    def at(index: int) -> str:
+        return block[index] if 0 <= index < len(block) else ""
+
+    def gap(index: int) -> bool:  # a role or a separator between the name and the date
+        return is_role(at(index)) or (bool(at(index)) and not _WORDISH.search(at(index)))
+
+    for index, piece in enumerate(block):
+        if dated[index] or not _WORDISH.search(piece) or is_byline_label(piece):
+            continue
+        date_after = (index + 1 < len(block) and dated[index + 1]) or (
+            index + 2 < len(block) and dated[index + 2] and gap(index + 1)
+        )
+        date_before = index >= 2 and dated[index - 2] and not _WORDISH.search(at(index - 1))
+        labelled = _LABEL_BEFORE.search(at(index - 1)) or is_byline_label(at(index - 1))
+        if labelled or not (date_after or date_before):
+            continue
+        names = parse_byline(f"By {piece}")
+        if names and " ".join(names) == piece and all(_full_name(n, brands) for n in names):
+            return names
+    return None
+
+
+#: A piece that ends in a label, so that the next piece is its value: "Category:", "Reviewed
+#: by", "On Behalf of".
+_LABEL_BEFORE = regex.compile(
+    r"(?:[:：]|(?<!\w)(?:by|of|von|par|por|di|door|av|af|przez))\s*$", regex.IGNORECASE
+)
+
+
+def _full_name(name: str, brands: set[str]) -> bool:
+    return len(name.split()) >= _MIN_UNLABELLED_NAME_WORDS and name.casefold() not in brands
+
+
+_WORDISH = regex.compile(r"\w")
 
 
 def _shares_a_name(a: Iterable[str], b: Iterable[str]) -> bool:
