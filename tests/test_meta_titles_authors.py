@@ -257,9 +257,15 @@ def test_unlabelled_byline_block_under_the_headline(block: str, expected: tuple[
     assert found.authors == expected
 
 
-def test_unlabelled_byline_block_never_overrides_a_field() -> None:
-    found = read(
-        "<title>Sleep training</title>" + meta("author", "Jane Roe"),
-        f"<article><h1>Sleep training</h1><div>Jack Shepherd</div><div>Nov 08, 2020</div>{_TEXT}</article>",
+def test_unlabelled_byline_block_is_the_printed_byline() -> None:
+    # it wins over a field that names someone else (the JSON-LD names the account that posted)...
+    body = f"<article><h1>Sleep training</h1><div>Everfit Team</div><div>Nov 08, 2020</div>{_TEXT}</article>"
+    found = read("<title>Sleep training</title>" + meta("author", "Thao Dinh"), body)
+    assert found.authors == ("Everfit Team",)
+    # ...not over one that names the same people; its role after a comma is no part of the name
+    body = (
+        "<article><h1>Movers</h1><div>Mike Marshall, Shipping Expert</div><span>•</span>"
+        f"<div>Friday, December 18, 2020</div><span>•</span><a>Advertiser Disclosure</a>{_TEXT}</article>"
     )
-    assert found.authors == ("Jane Roe",)
+    assert read("<title>Movers</title>" + meta("author", "Mike J. Marshall"), body).authors == ("Mike J. Marshall",)
+    assert read("<title>Movers</title>", body).authors == ("Mike Marshall",)

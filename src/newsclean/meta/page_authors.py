@@ -68,7 +68,8 @@ def page_authors(
         article.get("creator"), people=True, index=jsonld.index
     )
     own = [el for el in rel_author[:5] if not quoted(el)]
-    printed = _byline_in(window(h1, before=False, max_chars=AFTER_TITLE_CHARS)) if h1 is not None else None
+    under = window(h1, before=False, max_chars=AFTER_TITLE_CHARS) if h1 is not None else []
+    printed = (_byline_in(under) or _unlabelled_byline(under, brands)) if under else None
     for values, one_each in (
         ([decode_entities(v) for v in people], True),
         *_meta_sources(meta),
@@ -148,9 +149,19 @@ def _unlabelled_byline(pieces: list[str], brands: set[str]) -> tuple[str, ...] |
         if labelled or not (date_after or date_before):
             continue
         names = parse_byline(f"By {piece}")
-        if names and " ".join(names) == piece and all(_full_name(n, brands) for n in names):
+        if names and _whole(piece, names) and all(_full_name(n, brands) for n in names):
             return names
     return None
+
+
+def _whole(piece: str, names: tuple[str, ...]) -> bool:
+    """Whether ``piece`` is the names and nothing else, or one name and its role after a comma
+    ("Mike Marshall, Shipping Expert")."""
+    joined = " ".join(names)
+    if piece == joined:
+        return True
+    head, _, role = piece.partition(",")
+    return len(names) == 1 and head.strip() == joined and is_role(role.strip())
 
 
 #: A piece that ends in a label, so that the next piece is its value: "Category:", "Reviewed
