@@ -246,10 +246,23 @@ def test_list_count_the_title_field_adds_before_the_h1() -> None:
         # a label's value is not an unlabelled name: a category, a reviewer
         ("<span>Category:</span><a>Top Picks</a><span>Published: 03 Dec 2020</span>", ()),
         ("<span>Reviewed by</span><a>Youval Meicler</a><span>October 16, 2020</span>", ()),
+        ("<a>fitzg</a><span>| Posted in</span><a>General Discussion</a><span>on</span><span>May 4, 2006</span>", ()),
         # no date beside it: a section's name, not a byline
         ("<div>Health Desk</div><p>Sleep matters.</p>", ()),
         # one word could be anything
         ("<div>Krystyna</div><div>Nov 08, 2020</div>", ()),
+        # names, the outlet, the date: the names are the authors, never the outlet beside the date
+        (
+            "<div>Lisa Kaczke and Trevor J. Mitchell</div><div>Sioux Falls Argus Leader</div>"
+            "<div>Published 10:02 AM EST Nov 19, 2019</div>",
+            ("Lisa Kaczke", "Trevor J. Mitchell"),
+        ),
+        # further down, a name beside a date is a photo's or a teaser's credit
+        (
+            "<div>Jose Altoveros</div><a>View More Articles</a><h2>The roof chopped off</h2>"
+            "<div>Brent Co</div><div>November 20, 2019 12:32</div>",
+            (),
+        ),
     ],
 )
 def test_unlabelled_byline_block_under_the_headline(block: str, expected: tuple[str, ...]) -> None:
@@ -269,3 +282,38 @@ def test_unlabelled_byline_block_is_the_printed_byline() -> None:
     )
     assert read("<title>Movers</title>" + meta("author", "Mike J. Marshall"), body).authors == ("Mike J. Marshall",)
     assert read("<title>Movers</title>", body).authors == ("Mike Marshall",)
+
+
+def test_a_byline_deep_in_the_story_is_no_printed_byline() -> None:
+    # "… written by Joe Mandese" in the first paragraph names the author of a quoted story
+    body = (
+        "<article><h1>Personas</h1><p><a>Douglas Burdett</a> points us to a fascinating story in the "
+        "<em>Media Post</em>, <a>NBC News Kills The Demographic</a>, <em>Personifies Its Viewers</em> "
+        "and <a>more</a>, <em>all</em> <a>of it</a> <em>worth</em> reading <em>written by</em> <a>Joe Mandese</a>.</p>"
+        f"{_TEXT}</article>"
+    )
+    assert read("<title>Personas</title>" + meta("author", "David Meerman Scott"), body).authors == (
+        "David Meerman Scott",
+    )
+
+
+def test_words_of_the_headline_under_a_blog_name_are_no_author() -> None:
+    # the blog's name is the <h1>; under it the post's title and its date
+    body = f"<h1>Joy the Baker</h1><h2>Chai-Spiced Cinnamon Rolls</h2><div>October 23, 2012</div>{_TEXT}"
+    assert read("<title>Joy the Baker – Chai-Spiced Cinnamon Rolls</title>", body).authors == ()
+
+
+def test_unlabelled_name_needs_the_confirmed_headline() -> None:
+    # the only <h1> is a login box's; under it a widget's link beside the day's date
+    body = f"<div class='modal'><h1>Log In</h1><a>Reset Password</a><span>Tuesday, April 26, 2022</span></div>{_TEXT}"
+    assert read("<title>Woman attacks inspector – Observer</title>", body).authors == ()
+
+
+def test_field_printed_in_the_byline_block_stands() -> None:
+    # "The Guardian" · date · "Anna Fazackerley": the field's person is printed there too
+    body = (
+        "<article><h1>Student halls too full</h1><span>The Guardian</span><span>02/10/2020</span>"
+        f"<span>Anna Fazackerley</span>{_TEXT}</article>"
+    )
+    found = read("<title>Student halls too full</title>" + meta("author", "Anna Fazackerley"), body)
+    assert found.authors == ("Anna Fazackerley",)
