@@ -60,8 +60,10 @@ def page_authors(
     names a person; in a list of people, the publisher signing beside them ("A, B and C,
     CNN") is dropped. A byline inside a quotation or a figure is the quoted or pictured
     person's, never the article's. The byline printed under the headline ("By: Paul
-    Fenaroli") wins over a field that names nobody it names: fields often hold the account
-    that posted the story, the byline is what readers see (like the printed date)."""
+    Fenaroli", or a bare name beside the date) wins over a field that names nobody it names:
+    fields often hold the account that posted the story, the byline is what readers see (like
+    the printed date). A bare name beside the date is the last resort when nothing names anyone
+    (``docs/metadata.md``)."""
     article = jsonld.article or {}
     brands = {name.casefold() for name in publishers if name}
     # An organisation signing the article is the answer only when no person is named.
@@ -112,7 +114,7 @@ def page_authors(
         if names:
             return _without_brands(names, brands) or names
     if h1 is not None:
-        names = _byline_in(window(h1, before=False, max_chars=AFTER_TITLE_CHARS))
+        names = _byline_in(under)
         if names:
             return _without_brands(names, brands) or names
     for el in author_elements:
