@@ -29,6 +29,7 @@ from __future__ import annotations
 from collections import Counter
 
 from newsclean.blocks.model import Block
+from newsclean.rules.cells import table_cells
 from newsclean.rules.features import (
     ends_clause,
     ends_sentence,
@@ -181,6 +182,13 @@ def _line_kinds(ctx: Context, first_copies: bool = False) -> list[str]:
             kinds.append("end")
         else:
             kinds.append("gone")
+    # (a table's figures repeat down its columns: a repeated one is a figure too)
+    figures = [
+        kind in ("row", "short") and len(block.text.split()) == 1 and is_table_row(block.text)
+        for kind, block in zip(kinds, ctx.blocks, strict=True)
+    ]
+    for i in table_cells(kinds, figures, [block.text for block in ctx.blocks]):
+        kinds[i] = "row"  # a name or label between a table's figures, one cell per line
     return kinds
 
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from statistics import median
 
+import regex
+
 from newsclean.rules.features import prose_weight
 from newsclean.rules.pipeline import Context
 
@@ -59,20 +61,47 @@ def thread_headers(ctx: Context, kinds: list[str], story_min: int) -> frozenset[
     headers = [
         i
         for i, kind in enumerate(kinds)
-        if kind == "gone" and (rule := ctx.decided[i]) is not None and rule.credit_line
+        if kind == "gone"
+        and (rule := ctx.decided[i]) is not None
+        and rule.credit_line
+        and not _signature(ctx, i)
     ]
     if len(headers) < THREAD_MIN_HEADERS:
         return frozenset()
     prose_above = _prose_above(ctx, kinds)
     found: set[int] = set()
     chain: list[int] = []
-    for i in [*headers, len(kinds) + THREAD_MAX_GAP + 1]:  # (a sentinel closes the last chain)
+    run_start = 0  # index in headers of the first header of the current run (gaps <= THREAD_MAX_GAP)
+    for n, i in enumerate([*headers, len(kinds) + THREAD_MAX_GAP + 1]):  # (a sentinel closes the last chain)
         if chain and (i - chain[-1] > THREAD_MAX_GAP or "prose" not in kinds[chain[-1] + 1 : i]):
-            if len(chain) >= THREAD_MIN_HEADERS and not _peer_posts(kinds, chain, prose_above, story_min):
+            run = headers[run_start:n]  # the chain with the headers of its run above it
+            if (
+                len(chain) >= THREAD_MIN_HEADERS
+                and not _peer_posts(kinds, chain, prose_above, story_min)
+                and not _posts_from_top(run, prose_above, story_min)
+            ):
                 found.update(chain[: len(chain) - THREAD_MIN_HEADERS + 1])
             chain = []
+        if n and i - headers[n - 1] > THREAD_MAX_GAP:
+            run_start = n
         chain.append(i)
     return frozenset(found)
+
+
+#: An attribution opens with a dash ("— Mike Beauvais (@MikeBeauvais)", "– Goethe"): it signs the
+#: quote or the embedded post above it.
+_ATTRIBUTION = regex.compile(r"[—–―]\s*\S")
+
+
+def _signature(ctx: Context, i: int) -> bool:
+    """Whether credit line ``i`` signs a quoted or embedded post inside the story (an
+    attribution dash on it or on the line just above it: "— Name (@handle)" / "November 18,
+    2019"): it ends the post it follows and heads no reader comment, so a story quoting three
+    posts is not a thread. Measured (bench/text_accuracy.py, BeautifulSoup's text, which prints
+    the date of an embedded post on a line of its own): see :data:`THREAD_MIN_HEADERS`."""
+    return _ATTRIBUTION.match(ctx.blocks[i].text) is not None or (
+        i > 0 and _ATTRIBUTION.match(ctx.blocks[i - 1].text) is not None
+    )
 
 
 def _prose_above(ctx: Context, kinds: list[str]) -> list[int]:
@@ -83,6 +112,18 @@ def _prose_above(ctx: Context, kinds: list[str]) -> list[int]:
     for block, kind in zip(ctx.blocks, kinds, strict=True):
         totals.append(totals[-1] + (prose_weight(block.text) if kind == "prose" else 0))
     return totals
+
+
+def _posts_from_top(run: list[int], prose_above: list[int], story_min: int) -> bool:
+    """True when the chain's run of headers (each within THREAD_MAX_GAP lines of the one before)
+    starts above the story and its first post is no longer than the others (THREAD_STORY_RATIO):
+    a forum thread whose short posts (a line or two, not prose) broke the chain, so the chain
+    starts at a later post with the first posts' prose above it. A blog's run starts at its
+    byline, and its first entry, the story, outweighs the comments."""
+    if len(run) < 2 * THREAD_MIN_HEADERS or prose_above[run[0]] >= story_min:
+        return False
+    entries = [e for a, b in zip(run, run[1:], strict=False) if (e := prose_above[b] - prose_above[a]) > 0]
+    return len(entries) > 1 and entries[0] < THREAD_STORY_RATIO * median(entries[1:])
 
 
 def _peer_posts(kinds: list[str], chain: list[int], prose_above: list[int], story_min: int) -> bool:
