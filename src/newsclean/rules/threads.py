@@ -65,6 +65,7 @@ def thread_headers(ctx: Context, kinds: list[str], story_min: int) -> frozenset[
         and (rule := ctx.decided[i]) is not None
         and rule.credit_line
         and not _signature(ctx, i)
+        and not _introduces(ctx, i)
     ]
     if len(headers) < THREAD_MIN_HEADERS:
         return frozenset()
@@ -102,6 +103,20 @@ def _signature(ctx: Context, i: int) -> bool:
     return _ATTRIBUTION.match(ctx.blocks[i].text) is not None or (
         i > 0 and _ATTRIBUTION.match(ctx.blocks[i - 1].text) is not None
     )
+
+
+#: A credit line of at most this many words that ends with a colon is a bare date ("2020-05-26:",
+#: "May 26, 2020:"); a comment header that ends with one names its writer ("09. Jul, 2012 /
+#: Courtney says:", six words).
+INTRO_DATE_MAX_WORDS = 3
+
+
+def _introduces(ctx: Context, i: int) -> bool:
+    """Whether credit line ``i`` is a bare date ending with a colon ("2020-05-26:"): it heads an
+    entry of a diary, a changelog or a to-do file inside the story, introducing the lines under
+    it, where a reader comment's header names its writer (see :data:`INTRO_DATE_MAX_WORDS`)."""
+    text = ctx.blocks[i].text.rstrip()
+    return text.endswith((":", "：")) and len(text.split()) <= INTRO_DATE_MAX_WORDS
 
 
 def _prose_above(ctx: Context, kinds: list[str]) -> list[int]:
