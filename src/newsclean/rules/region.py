@@ -17,7 +17,8 @@ subarray). The weights encode what a person sees when scanning a page dump:
   it comes after a related or subscribe header, where such lines are the teasers' headlines;
 * an author box ("Jane Doe is a senior editor at …") counts as a short line, not as prose;
 * the rows of a flattened table (short lines mostly of figures) cost nothing: a table is
-  article content, and page furniture is seldom numbers;
+  article content, and page furniture is seldom numbers; so do the names and labels between
+  the figures of a table printed one cell per line (:mod:`newsclean.rules.cells`);
 * a removed block that ends an article (a subscribe prompt, a "Related" header, a comment
   counter) costs a lot, so the comments or teasers after it are not joined to the article;
 * so does the first header of a reader thread (a chain of name-and-time lines with prose
