@@ -2,22 +2,39 @@
 
 from __future__ import annotations
 
-import re
-
-from newsclean.blocks.tokens import BOILERPLATE_CONCEPTS, METADATA_ONLY_STEMS, REGION_STEMS, TOKEN_CONCEPTS
+from newsclean.blocks.html import build_blocks
+from newsclean.blocks.tokens import (
+    BOILERPLATE_CONCEPTS,
+    PLACE_BESIDE,
+    PLACE_COMMENTS,
+    PLACE_FOOTER,
+    TOKEN_CONCEPTS,
+    concepts_of,
+    place_of,
+)
 from newsclean.meta.tree import IN_ARTICLE, IN_COMMENTS, IN_OTHER, region_of
 from newsclean.rules import FAMILIES
 
 
-def test_metadata_region_stems_are_stems_of_the_block_walk_words() -> None:
-    for concept, stems in REGION_STEMS.items():
-        assert concept in TOKEN_CONCEPTS
-        for stem in stems:
-            if stem in METADATA_ONLY_STEMS:
-                continue
-            words = [w for w in TOKEN_CONCEPTS[concept] if re.match(stem, w)]
-            assert words, f"{stem!r} starts no {concept} word of TOKEN_CONCEPTS"
-    assert METADATA_ONLY_STEMS <= {s for stems in REGION_STEMS.values() for s in stems}
+def test_where_an_element_sits_is_the_block_walks_concept_decision() -> None:
+    # comments, related and subscribe words are the walk's (TOKEN_CONCEPTS), read as it reads them
+    for word in TOKEN_CONCEPTS["comments"]:
+        assert place_of(word) & PLACE_COMMENTS, word
+    for concept in ("related", "subscribe"):
+        for word in TOKEN_CONCEPTS[concept]:
+            assert place_of(word) & PLACE_BESIDE, word
+    assert place_of("comments-area") == PLACE_COMMENTS
+    assert place_of("userComments") == PLACE_COMMENTS  # a camelCase hump splits, as in the walk
+    assert place_of("cs-read-next__grid") == PLACE_BESIDE
+    assert place_of("c-newsletter-box") == PLACE_BESIDE
+    assert place_of("widget-area sidebar-right") == PLACE_BESIDE
+    assert place_of("site-footer") == PLACE_FOOTER
+    # navigation words that name where the article's own date is printed are no region
+    assert concepts_of("entry-meta byline") == {"navigation"}
+    assert place_of("entry-meta byline") == 0
+    # a word is a part, not a prefix: a commentary column is no comment thread
+    assert place_of("commentary") == 0
+    assert place_of("") == 0
 
 
 def test_boilerplate_concepts_are_the_rule_families_of_markup() -> None:
@@ -36,14 +53,34 @@ def test_a_content_hiding_widget_is_no_furniture_and_no_navigation() -> None:
     assert concepts_of("table-wrapper") == frozenset()  # "tab" is a whole word, not a prefix
 
 
-def test_metadata_reads_the_regions_by_the_shared_stems() -> None:
+def test_metadata_reads_the_regions_the_block_walk_reads() -> None:
     import lxml.html
 
     page = lxml.html.fromstring(
-        "<html><body><div class='story'><p id='a'>x</p></div>"
+        "<html><body><div class='story'><p id='a'>x</p>"
+        "<aside class='pull'><p id='f'>x</p></aside></div>"
         "<div class='comments-area'><p id='b'>x</p></div>"
         "<div class='c-newsletter-box'><p id='c'>x</p></div>"
-        "<div class='news-ticker'><p id='d'>x</p></div></body></html>"
+        "<div class='news-ticker'><p id='d'>x</p></div>"
+        "<aside><p id='e'>x</p></aside>"
+        "<div class='commentary'><p id='g'>x</p></div>"
+        "<article><footer><p id='h'>x</p></footer></article></body></html>"
     )
     where = {p.get("id"): region_of(p) for p in page.iter("p")}
-    assert where == {"a": IN_ARTICLE, "b": IN_COMMENTS, "c": IN_OTHER, "d": IN_OTHER}
+    assert where == {
+        "a": IN_ARTICLE,
+        "b": IN_COMMENTS,
+        "c": IN_OTHER,
+        "d": IN_ARTICLE,  # a "ticker" is no word of the vocabulary
+        "e": IN_OTHER,  # an <aside> outside the article
+        "f": IN_OTHER,  # and one in a story <div> that is no <article>
+        "g": IN_ARTICLE,
+        "h": IN_ARTICLE,  # the <article>'s own footer
+    }
+    # the walk reads the same words into the containers of the same elements
+    _, containers = build_blocks(page)
+    by_class = {c.element.get("class"): c.concepts for c in containers if c.element is not None}
+    assert "comments" in by_class["comments-area"]
+    assert "subscribe" in by_class["c-newsletter-box"]
+    assert by_class["news-ticker"] == frozenset()
+    assert by_class["commentary"] == frozenset()

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -15,6 +13,7 @@ from newsclean.config import Config
 from newsclean.decode import decode, sanitize_text
 from newsclean.document import Document, Link
 from newsclean.errors import ConfigError, InputError, InputTooLargeError, internal_errors
+from newsclean.field_sources import choose_fields
 from newsclean.meta.datelines import DatelineMemo
 from newsclean.phrases import guess_languages
 from newsclean.rules import Context, run
@@ -314,59 +313,11 @@ def _guard(ctx: Context, config: Config) -> str | None:
 _HEAD_ACTIONS = frozenset({"title", "authors", "dates"})
 
 
-@dataclass(frozen=True, slots=True)
-class _Fields:
-    """The document's metadata, each field chosen from its sources."""
-
-    url: str | None
-    title: str | None
-    authors: tuple[str, ...]
-    tags: tuple[str, ...]
-    published: tuple[date, str] | None
-    modified: tuple[date, str] | None
-    site_name: str | None = None
-    language: str | None = None
-    description: str | None = None
-    categories: tuple[str, ...] = ()
-
-
-def _fields(ctx: Context, meta: PageMeta | None, url: str | None) -> _Fields:
-    """The metadata stage: for each field, what the page says about itself (HTML: meta tags,
-    JSON-LD, microdata, ``<time>``, the text by the headline, in :class:`PageMeta`) first, then
-    the lines the rules moved out of the body (``ctx.titles``, ``authors``, ``tags``, dates)."""
-    moved_published = ctx.published[0] if ctx.published else None
-    moved_modified = ctx.modified[0] if ctx.modified else None
-    moved_title = ctx.titles[0] if ctx.titles else None
-    if meta is None:  # text input: the moved lines are all there is
-        return _Fields(url, moved_title, tuple(ctx.authors), tuple(ctx.tags), moved_published, moved_modified)
-    published = (meta.published.value, meta.published.source) if meta.published else None
-    modified = (meta.modified.value, meta.modified.source) if meta.modified else None
-    guess = (meta.published_guess.value, meta.published_guess.source) if meta.published_guess else None
-    if published is None and modified is not None:
-        # The markup reader has read the dates beside the headline and byline and found only
-        # an update ("Last updated: Dec 12, 2025"): the page shows no publication date. The
-        # text rules see a date block alone, without the label the element before it gives,
-        # and dates of related-story lists; neither is the publication date.
-        moved_published = None
-    return _Fields(
-        url=meta.url or url,
-        title=meta.title or moved_title,
-        authors=meta.authors or tuple(ctx.authors),
-        tags=meta.tags or tuple(ctx.tags),
-        # a guessed date (an image's path, a copyright year) only after the moved datelines
-        published=published or moved_published or guess,
-        modified=modified or moved_modified,
-        site_name=meta.site_name,
-        language=meta.language,
-        description=meta.description,
-        categories=meta.categories,
-    )
-
-
 def _assemble(
     ctx: Context, config: Config, warnings: list[str], *, meta: PageMeta | None, url: str | None
 ) -> Document:
-    """The guard, then the body from the kept blocks and the metadata stage's fields."""
+    """The guard, then the body from the kept blocks and the fields stage's metadata
+    (:func:`newsclean.field_sources.choose_fields`)."""
     guard_note = _guard(ctx, config)
     if guard_note:
         warnings.append(guard_note)
@@ -378,7 +329,7 @@ def _assemble(
         warnings.append("empty: no article text found")
     elif len(body) < config.min_body_chars:
         warnings.append(f"short: the article body has only {len(body)} characters")
-    fields = _fields(ctx, meta, url)
+    fields = choose_fields(ctx, meta, url)
     published, modified = fields.published, fields.modified
     if ctx.source_format == "html":
         kept_flags = [rule is None for rule in ctx.decided]

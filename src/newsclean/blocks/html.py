@@ -16,7 +16,7 @@ import regex
 from lxml import etree
 
 from newsclean.blocks.model import Block
-from newsclean.blocks.tokens import NO_CONCEPTS, NO_CONCEPTS_PAIR, concepts_of
+from newsclean.blocks.tokens import ARTICLE_TAGS, FURNITURE_TAGS, NO_CONCEPTS, NO_CONCEPTS_PAIR, concepts_of
 
 #: Elements whose whole subtree is never article text.
 SKIP_TAGS = frozenset({
@@ -41,9 +41,9 @@ _KIND_OF = {
     "td": "tr", "caption": "caption", "figcaption": "caption",
 }
 
-_ARTICLE_TAGS = frozenset({"article", "main"})
-#: Elements and ARIA roles that are page furniture whatever their class says.
-_FURNITURE_TAGS = frozenset({"nav", "aside", "footer", "form"})
+_ARTICLE_TAGS = ARTICLE_TAGS
+#: Elements (blocks/tokens.py) and ARIA roles that are page furniture whatever their class says.
+_FURNITURE_TAGS = FURNITURE_TAGS
 _FURNITURE_ROLES = frozenset({"navigation", "banner", "contentinfo"})
 #: Table cells stay containers (layout tables hold whole articles in one cell) but do not cut the
 #: text: a data row becomes one block, "Green 22 +9", kept as a ``tr`` paragraph.

@@ -36,7 +36,7 @@ TOKEN_CONCEPTS: dict[str, tuple[str, ...]] = {
         "donate", "donation", "appeal", "registration", "regwall", "login", "piano",
     ),
     "comments": (
-        "comment", "comments", "commentlist", "disqus", "discussion", "respond", "replies",
+        "comment", "comments", "commentlist", "disqus", "discussion", "discussions", "respond", "replies",
         "reply", "coral", "talk", "community", "reactions",
     ),
     "ads": (
@@ -51,7 +51,7 @@ TOKEN_CONCEPTS: dict[str, tuple[str, ...]] = {
     "cookie": ("cookie", "cookies", "consent", "gdpr", "onetrust", "cookiebanner", "ccpa"),
     "navigation": (
         "nav", "navbar", "navigation", "menu", "menus", "submenu", "breadcrumb", "breadcrumbs",
-        "crumbs", "footer", "masthead", "sidebar", "side", "skip", "skiplink", "pagination",
+        "crumbs", "footer", "footers", "masthead", "sidebar", "side", "skip", "skiplink", "pagination",
         "pager", "topbar", "toolbar", "site-header", "siteheader", "site-footer", "sitefooter",
         "header", "dropdown", "offcanvas", "drawer", "hamburger", "search", "widget", "widgets",
         "tagcloud", "tags", "tag-list", "taglist", "keywords", "topics", "author-bio",
@@ -87,25 +87,12 @@ TOKEN_CONCEPTS: dict[str, tuple[str, ...]] = {
 #: furniture.
 BOILERPLATE_CONCEPTS = frozenset(TOKEN_CONCEPTS) - {"article", "disclosure"}
 
-#: The same concepts as metadata reads them, to tell whether a date sits in the article
-#: (:func:`newsclean.meta.tree.region_of`): a date in a comment thread is never the article's,
-#: one in a related list, a subscribe box or a sidebar only under a label ("Published …").
-#: Metadata matches each as the start of a word anywhere in the raw class/id string
-#: (``comment`` finds ``comments-area`` and ``commentlist``), so these are stems, as regular
-#: expression fragments, of the concept's words above (a test keeps them so). ``carousel`` and
-#: ``ticker`` are read by metadata only: the block walk does not name them yet.
-REGION_STEMS: dict[str, tuple[str, ...]] = {
-    "comments": ("comment", "reply", "replies", "respond", "disqus", "discussion"),
-    "related": (
-        "related", "recommend", "teaser", "popular", "trending", "most-?read", "more-?stories",
-        "read-?more", "carousel", "ticker",
-    ),
-    # ("promoted" is a state, not a box: Drupal classes the article itself node-promoted)
-    "subscribe": ("newsletter", "promo(?!ted)"),
-    "navigation": ("sidebar",),
-}
-#: Stems metadata reads that name no word of the block walk's vocabulary.
-METADATA_ONLY_STEMS = frozenset({"carousel", "ticker"})
+#: Elements that are page furniture by their tag, whatever their class says (the walk reads
+#: them as ``navigation``; metadata reads a date in one as not the article's, unless the element
+#: is the ``<article>``'s own ``<aside>`` or ``<footer>``), and elements that hold the article
+#: by their tag (an article hint for the walk; a box metadata does not count as a region).
+FURNITURE_TAGS = frozenset({"nav", "aside", "footer", "form"})
+ARTICLE_TAGS = frozenset({"article", "main"})
 
 #: Words that name an embedded post (a tweet, an Instagram or TikTok post quoted in the story):
 #: the element holds quoted article text, so a "social" beside them is no share bar.
@@ -220,3 +207,46 @@ def _token_concepts(token: str, builder: bool) -> tuple[frozenset[str], bool]:
     if not found:
         return NO_CONCEPTS_PAIR if not embed else (NO_CONCEPTS, True)
     return (_ONE_CONCEPT[next(iter(found))] if len(found) == 1 else frozenset(found)), embed
+
+
+# --- Where an element sits: the walk's concept decision, as metadata reads it ---------------
+
+#: What an element's class and id say about where it sits (bits of :func:`place_of`): in a
+#: reader thread (never the article's date or byline), in a region beside the article (related
+#: stories, a subscribe box, a sidebar: a date there only under a label), in a footer (beside the
+#: article unless it is the article's own).
+PLACE_COMMENTS, PLACE_BESIDE, PLACE_FOOTER = 1, 2, 4
+#: The furniture concepts whose boxes sit beside the article and may show a labelled date.
+BESIDE_CONCEPTS = frozenset({"related", "subscribe"})
+#: Words of the ``navigation`` concept that name a region beside the article, not a menu (the
+#: rest of that concept, "meta", "byline", "dateline", "timestamp", names where the article's
+#: own date is printed), and those that name a footer.
+BESIDE_WORDS = frozenset({"sidebar"})
+FOOTER_WORDS = frozenset({"footer", "footers", "site-footer", "sitefooter"})
+
+
+@lru_cache(maxsize=65536)
+def place_of(marker: str) -> int:
+    """Where a class/id string puts its element (:data:`PLACE_COMMENTS`, :data:`PLACE_BESIDE`,
+    :data:`PLACE_FOOTER` or'ed; 0: nothing said), decided by :func:`concepts_of`, the block
+    walk's own reading of the same words."""
+    concepts = concepts_of(marker)
+    place = 0
+    if "comments" in concepts:
+        place |= PLACE_COMMENTS
+    if not BESIDE_CONCEPTS.isdisjoint(concepts):
+        place |= PLACE_BESIDE
+    if "navigation" in concepts:
+        words = {w for token in marker.split() for w in _token_words(token)}
+        if not BESIDE_WORDS.isdisjoint(words):
+            place |= PLACE_BESIDE
+        if not FOOTER_WORDS.isdisjoint(words):
+            place |= PLACE_FOOTER
+    return place
+
+
+@lru_cache(maxsize=65536)
+def _token_words(token: str) -> frozenset[str]:
+    """A token and its parts, lower case, as :func:`_token_concepts` reads them."""
+    low = token.lower()
+    return frozenset((low, *(part.lower() for part in _SPLIT.split(token) if part)))

@@ -13,9 +13,10 @@ from typing import Any
 
 import regex
 
+from newsclean.blocks.tokens import PLACE_BESIDE, PLACE_COMMENTS, place_of
 from newsclean.meta.date_trust import Trust
 from newsclean.meta.dates import TIMEOUT
-from newsclean.meta.fields import COMMENT_REGION, MODIFIED_HINT, OTHER_REGION
+from newsclean.meta.fields import MODIFIED_HINT
 from newsclean.meta.page_dates import DateCandidates, read_chunks
 from newsclean.meta.tree import (
     IN_ARTICLE,
@@ -102,8 +103,7 @@ def _foreign_class(node: Any) -> bool:
     """Whether the class or id of ``node`` names a foreign region (a teaser, related
     stories, comments). Inside the block after the headline only the class counts: an
     ``<aside>`` or ``<footer>`` there is the article's own (its byline box, its date)."""
-    tokens = class_tokens(node)
-    return bool(tokens.strip()) and bool(COMMENT_REGION.search(tokens) or OTHER_REGION.search(tokens))
+    return place_of(class_tokens(node)) & (PLACE_COMMENTS | PLACE_BESIDE) != 0
 
 
 def _pieces_of(root: Any) -> Iterable[str]:

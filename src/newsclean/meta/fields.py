@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from newsclean.blocks.tokens import REGION_STEMS
+from newsclean.blocks.tokens import ARTICLE_TAGS, FURNITURE_TAGS
 
 # --- <meta> field names -------------------------------------------------------------------
 # Lower-cased values of a <meta>'s name / property / itemprop / http-equiv, in order of trust.
@@ -153,20 +153,13 @@ LANGUAGE_META: tuple[str, ...] = ("content-language", "og:locale", "dc.language"
 # The patterns below meet class and id names (markup, not page text); they are plain
 # alternations that cannot backtrack, so the standard ``re`` runs them, 3-4 times faster per
 # call than ``regex`` with a timeout, which matters in loops over every element.
-# Regions whose dates are not the article's. Comment threads and navigation never give a date;
-# lists of other articles, sidebars and footers give one only under a label ("Published …").
-# The words are the page-region vocabulary's (blocks/tokens.py REGION_STEMS), by concept.
-COMMENT_REGION = re.compile(rf"(?<![a-z])(?:{'|'.join(REGION_STEMS['comments'])})", re.IGNORECASE)
-OTHER_REGION = re.compile(
-    rf"(?<![a-z])(?:{'|'.join(s for c in ('related', 'subscribe', 'navigation') for s in REGION_STEMS[c])})",
-    re.IGNORECASE,
-)
-# A footer, by tag or by class, is foreign unless it is the footer of the <article> itself.
-FOOTER_TOKEN = re.compile(r"(?<![a-z])footer", re.IGNORECASE)
+# (Which region a class or id names, comments, related stories, a sidebar, a footer, is not
+# read here: it is the block walk's own decision, :func:`newsclean.blocks.tokens.place_of`.)
 # Elements that are a foreign region by themselves (unless inside the <article>), and
 # containers whose class names describe the whole page rather than a region of it.
-FOREIGN_TAGS: frozenset[str] = frozenset({"aside", "footer", "form"})
-PAGE_TAGS: frozenset[str] = frozenset({"article", "main", "body", "html"})
+# (The tags are the block walk's: blocks/tokens.py. A <nav> is read apart: never a date there.)
+FOREIGN_TAGS: frozenset[str] = FURNITURE_TAGS - {"nav"}
+PAGE_TAGS: frozenset[str] = ARTICLE_TAGS | {"body", "html"}
 # Class/id words of elements that show the article's date or byline as visible text.
 DATE_HINT_WORDS: tuple[str, ...] = (
     "date",

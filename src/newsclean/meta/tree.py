@@ -7,12 +7,12 @@ both ``lxml.html`` and the plain ``etree.HTMLParser``; nothing here changes the 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from functools import lru_cache
 from typing import Any
 
 from lxml import etree
 
-from newsclean.meta.fields import COMMENT_REGION, FOOTER_TOKEN, FOREIGN_TAGS, OTHER_REGION, PAGE_TAGS
+from newsclean.blocks.tokens import FURNITURE_TAGS, PLACE_BESIDE, PLACE_COMMENTS, PLACE_FOOTER, place_of
+from newsclean.meta.fields import FOREIGN_TAGS, PAGE_TAGS
 
 #: Where an element sits, for the dates it may give (see :func:`region_of`).
 IN_ARTICLE, IN_OTHER, IN_COMMENTS = 0, 1, 2
@@ -47,27 +47,9 @@ def class_tokens(el: Any) -> str:
 
 def is_foreign(el: Any) -> bool:
     """Whether ``el`` itself (not its ancestors) is a foreign region."""
-    if el.tag in FOREIGN_TAGS or el.tag == "nav":
+    if el.tag in FURNITURE_TAGS:
         return True
-    return _region_words(class_tokens(el)) != 0
-
-
-#: What :func:`_region_words` finds in an element's class and id (bits).
-_FOOTER, _COMMENTS, _OTHER = 1, 2, 4
-
-
-@lru_cache(maxsize=4096)
-def _region_words(tokens: str) -> int:
-    """The region words in ``tokens`` (a class and id): :data:`_FOOTER`, :data:`_COMMENTS`,
-    :data:`_OTHER` or'ed. Cached by value: the ancestors of the elements read repeat within a
-    page, and class names across the pages of a site."""
-    if not tokens.strip():
-        return 0
-    return (
-        (_FOOTER if FOOTER_TOKEN.search(tokens) else 0)
-        | (_COMMENTS if COMMENT_REGION.search(tokens) else 0)
-        | (_OTHER if OTHER_REGION.search(tokens) else 0)
-    )
+    return place_of(class_tokens(el)) != 0
 
 
 def region_of(el: Any, exempt: frozenset[Any] = frozenset()) -> int:
@@ -88,12 +70,12 @@ def region_of(el: Any, exempt: frozenset[Any] = frozenset()) -> int:
             continue
         if tag == "nav":
             return IN_COMMENTS
-        words = _region_words(class_tokens(node))
-        if tag in FOREIGN_TAGS or words & _FOOTER:
+        words = place_of(class_tokens(node))
+        if tag in FOREIGN_TAGS or words & PLACE_FOOTER:
             foreign_tag = True
-        if words & _COMMENTS:
+        if words & PLACE_COMMENTS:
             return IN_COMMENTS
-        if words & _OTHER:
+        if words & PLACE_BESIDE:
             region = IN_OTHER
     return IN_OTHER if foreign_tag else region
 

@@ -153,6 +153,49 @@ def disclosed_prose(ctx: Context, i: int, protected: set[int]) -> bool:
     )
 
 
+#: A navigation-named element inside the article that holds at least this many paragraphs of
+#: prose is a part of the story drawn as a box (an ``aside`` of the text, a ``listicle-header``
+#: with the intro), not furniture: an author's bio, a disclaimer, a teaser's blurb or a caption
+#: is one paragraph. At 1 (issue #13): wcxb-dev 5 pages better / 3 worse, wceb2026-dev 4 / 3,
+#: the other sets 0 / 0; at 2 the intro boxes and asides of two paragraphs go again (wcxb-dev
+#: 2 / 3 against 1, wceb2026-dev 2 / 2); with no such bound at all (every in-flow paragraph
+#: spared) bios, disclaimers, teaser blurbs and captions come back: wcxb-dev 14 / 17.
+FURNITURE_MAX_PARAGRAPHS = 1
+
+
+def _paragraph_counts(ctx: Context) -> list[int]:
+    """How many paragraphs of prose (link-free, at least ``DISCLOSED_PROSE_MIN_WORDS`` words) each
+    container holds."""
+
+    def count() -> list[int]:
+        counts = [0] * len(ctx.containers)
+        weights = block_weights(ctx)
+        for i, block in enumerate(ctx.blocks):
+            if weights[i] > 0 and not block.links and word_count(block.text) >= DISCLOSED_PROSE_MIN_WORDS:
+                for cid in block.containers:
+                    counts[cid] += 1
+        return counts
+
+    return ctx.region_memo("html_paragraph_counts", count)
+
+
+def boxed_story_part(ctx: Context, i: int, protected: set[int]) -> bool:
+    """Long link-free prose between the article's own paragraphs whose every navigation-named
+    element holds more than ``FURNITURE_MAX_PARAGRAPHS`` such paragraphs: the story's own part
+    under a class that sounds like furniture. A one-paragraph box (a bio, a disclaimer, a
+    caption) still goes, and so does any box after the article's last paragraph."""
+    block = ctx.blocks[i]
+    if block.links or word_count(block.text) < DISCLOSED_PROSE_MIN_WORDS or not _in_flow(ctx, i):
+        return False
+    counts = _paragraph_counts(ctx)
+    containers = ctx.containers
+    return all(
+        counts[cid] > FURNITURE_MAX_PARAGRAPHS
+        for cid in block.containers
+        if cid not in protected and "navigation" in containers[cid].concepts
+    )
+
+
 def make_markup_rule(name: str, family: str, reason: str, guard_may_undo: bool = False) -> Rule:
     def apply(ctx: Context) -> Iterator[Mark]:
         protected = protected_containers(ctx)
@@ -170,7 +213,9 @@ def make_markup_rule(name: str, family: str, reason: str, guard_may_undo: bool =
                 concepts = marked[i] = _marked_concepts(ctx, block.containers, protected)
             if family in concepts:
                 if family == "navigation" and (
-                    subhead_in_flow(ctx, i, family, protected) or disclosed_prose(ctx, i, protected)
+                    subhead_in_flow(ctx, i, family, protected)
+                    or disclosed_prose(ctx, i, protected)
+                    or boxed_story_part(ctx, i, protected)
                 ):
                     continue  # the story's own subhead or closed panel (issue #13)
                 if family == "related" and block.links:
@@ -201,6 +246,7 @@ _BARE_URL = ("http://", "https://", "www.")
 #: dragnet-dev 3 / 4; at 3 and 5 words every set moves <= 0.001.
 LIST_INTRO_MIN_WORDS = 4
 _LIST_TAGS = frozenset({"ul", "ol"})
+_LIST_ITEM_TAGS = frozenset({"ul", "ol", "li"})
 
 
 def introduced_list_item(ctx: Context, i: int) -> bool:
@@ -224,6 +270,29 @@ def introduced_list_item(ctx: Context, i: int) -> bool:
     return intro.endswith((":", "：")) and word_count(intro) >= LIST_INTRO_MIN_WORDS
 
 
+def linked_subhead(ctx: Context, i: int) -> bool:
+    """A linked heading between the article's own paragraphs that a paragraph of prose follows:
+    the name of a roundup's pick or of a how-to's tool, linked to it, over the story's text about
+    it. A heading inside a list is one entry of a list of links ("More:" and its headlines), a
+    run of linked headings with no text under them is a box of teasers, and a headline with its
+    own dateline or byline under it is another story's card; all still go, as does every linked
+    heading after the article's last paragraph."""
+    block = ctx.blocks[i]
+    if not block.heading_level or not _in_flow(ctx, i):
+        return False
+    containers = ctx.containers
+    if any(containers[cid].tag in _LIST_ITEM_TAGS for cid in block.containers):
+        return False
+    weights = block_weights(ctx)
+    for j in range(i + 1, len(ctx.blocks)):
+        rule = ctx.decided[j]
+        if rule is None:
+            return not ctx.blocks[j].heading_level and weights[j] > 0
+        if rule.credit_line:
+            return False  # a headline with its own date or byline under it: another story's teaser
+    return False
+
+
 def apply_link_list(ctx: Context) -> Iterator[Mark]:
     for i, block in enumerate(ctx.blocks):
         if ctx.decided[i] is not None or not block.link_chars:
@@ -231,8 +300,8 @@ def apply_link_list(ctx: Context) -> Iterator[Mark]:
         if block.link_density >= LINK_LIST_DENSITY and word_count(block.text) <= LINK_LIST_MAX_WORDS:
             if " " not in block.text and block.text.startswith(_BARE_URL):
                 continue
-            if introduced_list_item(ctx, i):
-                continue  # the story's own list (issue #13)
+            if introduced_list_item(ctx, i) or linked_subhead(ctx, i):
+                continue  # the story's own list or linked subhead (issue #13)
             yield Mark(i)
 
 
