@@ -70,3 +70,48 @@ def test_readme_quick_start_example_exists() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert "examples/sputnik-kurils.txt" in readme
     assert (ROOT / "examples" / "sputnik-kurils.txt").exists()
+
+
+# --- a labelled month without its day, in the whole pipeline ----------------------------------
+
+_STORY = "<p>" + "The council met on Tuesday and agreed the plan for the new park by the river. " * 4 + "</p>"
+
+
+def test_page_whose_only_date_is_a_labelled_month() -> None:
+    # "Last Updated: June 2022" after the article, no other date on the page: the update is the
+    # first of that month, its source says the day was not given
+    page = (
+        "<html><head><title>Park plan</title></head><body><main><h1>Park plan</h1>"
+        f"{_STORY}{_STORY}<div><b>Last Updated: </b>June 2022</div></main></body></html>"
+    )
+    doc = newsclean.clean(page, input_format="html")
+    assert doc.published is None
+    assert str(doc.modified) == "2022-06-01"
+    assert doc.modified_source == "text:dateline:month"
+    assert str(doc.date) == "2022-06-01"
+
+
+def test_labelled_month_never_stands_over_a_whole_day() -> None:
+    # a printed whole update day comes after the month on the page, and still wins
+    page = (
+        "<html><head><title>Park plan</title></head><body><main><h1>Park plan</h1>"
+        f"<p>Updated: June 2022</p>{_STORY}{_STORY}<p>Updated: 14 July 2022</p></main></body></html>"
+    )
+    doc = newsclean.clean(page, input_format="html")
+    assert str(doc.modified) == "2022-07-14"
+    # and a field's day is never replaced by the month
+    page = (
+        '<html><head><meta property="article:modified_time" content="2022-07-02">'
+        "<title>Park plan</title></head><body><main><h1>Park plan</h1>"
+        f"{_STORY}{_STORY}<p>Last updated: June 2022</p></main></body></html>"
+    )
+    doc = newsclean.clean(page, input_format="html")
+    assert str(doc.modified) == "2022-07-02"
+    assert doc.modified_source == "meta:article:modified_time"
+
+
+def test_labelled_month_in_text_input() -> None:
+    text = f"Park plan\n\n{_STORY[3:-4]}\n\n{_STORY[3:-4]}\n\nMis à jour : juin 2022\n"
+    doc = newsclean.clean(text, input_format="text")
+    assert str(doc.modified) == "2022-06-01"
+    assert "juin 2022" not in doc.body

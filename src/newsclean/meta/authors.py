@@ -55,6 +55,7 @@ ROLE_WORDS: frozenset[str] = frozenset(
     редакция корреспондент журналист редакція кореспондент журналіст
     redakcja dziennikarz dziennikarka
     muhabir editörü
+    fact checked fact-checked reviewed edited faktencheck geprüft vérifié relu revisado verificado
     """.split()
 )
 # Values CMSs put in author fields when nobody filled them in.
@@ -121,6 +122,11 @@ _DATE_TAIL_WORDS = (
 
 def _words(piece: str) -> list[str]:
     return [w.lower().strip(".,:()") for w in piece.split()]
+
+
+def is_role(piece: str) -> bool:
+    """Whether ``piece`` is a short role ("Staff Writer", "Co-Founder & Marketing Director")."""
+    return _is_role(piece)
 
 
 def _is_role(piece: str) -> bool:

@@ -266,6 +266,8 @@ def extract_html_metadata(
             bylines,
             h1,
             {site_name, jsonld.publisher},
+            title_fields,
+            confirmed=confirmed,
         ),
         published=_published(dates, guess=False),
         published_guess=_published(dates, guess=True),
