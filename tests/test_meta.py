@@ -41,6 +41,21 @@ def test_rules_doc_is_generated_from_the_pipeline() -> None:
     )
 
 
+def test_prefilter_shapes_are_generated_from_the_packs() -> None:
+    # the table a fresh process reads instead of parsing every pack source: one entry per source,
+    # each what the parser reads from it now
+    spec = importlib.util.spec_from_file_location(
+        "gen_prefilter_shapes", ROOT / "scripts" / "gen_prefilter_shapes.py"
+    )
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    table = ROOT / "src" / "newsclean" / "prefilter_shapes.py"
+    assert table.read_text(encoding="utf-8") == module.render(), (
+        "src/newsclean/prefilter_shapes.py is stale: run python scripts/gen_prefilter_shapes.py"
+    )
+
+
 def test_readme_documents_every_cli_option_and_family() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for action in build_parser()._actions:

@@ -16,6 +16,7 @@ from typing import Literal
 
 import regex
 
+from newsclean.lazyre import lazy
 from newsclean.meta.clock import FLAGS, alternation, search
 from newsclean.meta.dates import (
     MAX_LEFTOVER_WORDS,
@@ -253,7 +254,7 @@ class DatelineMemo:
 #: "wurde am Samstag, 3. Dezember 2011 um 12:00 Uhr veröffentlicht" (before it) both fit.
 POSTED_REACH = 60
 
-_POSTED = regex.compile(
+_POSTED = lazy(
     rf"(?<!\p{{L}})(?:(?P<pub>{alternation(POSTED_VERBS)})|(?P<mod>{alternation(EDITED_VERBS)}))(?!\p{{L}})",
     FLAGS,
 )

@@ -43,6 +43,7 @@ from typing import TypeAlias
 
 import regex
 
+from newsclean.lazyre import lazy
 from newsclean.meta.clock import (
     FLAGS,
     MAX_OFFSET_MINUTES,
@@ -101,7 +102,7 @@ _ISO = regex.compile(
 
 # --- 2. The day ----------------------------------------------------------------------------
 _DAY_PATTERNS: tuple[tuple[str, regex.Pattern[str]], ...] = tuple(
-    (name, regex.compile(pattern, FLAGS | regex.VERBOSE))
+    (name, lazy(pattern, FLAGS | regex.VERBOSE))
     for name, pattern in (
         (
             "cjk",
@@ -243,7 +244,7 @@ def _read_day(text: str, now: datetime, dayfirst: bool | None) -> tuple[date, tu
 
 # A time written with a dot after the Nordic clock word: "2.9.2020 klo 12.45", "kl. 14.20".
 # Only after that word: elsewhere "12.45" is as often a number or part of a date.
-_CLOCK_DOT = regex.compile(r"(?<!\p{L})(klo|kello|kl\.?)\s*([0-2]?\d)\.([0-5]\d)(?![\d.])", FLAGS)
+_CLOCK_DOT = lazy(r"(?<!\p{L})(klo|kello|kl\.?)\s*([0-2]?\d)\.([0-5]\d)(?![\d.])", FLAGS)
 
 
 def normalise(text: str) -> str:

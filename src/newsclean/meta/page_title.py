@@ -8,6 +8,7 @@ from typing import Any
 
 import regex
 
+from newsclean.lazyre import lazy
 from newsclean.meta.fields import ANY_HINT, TITLE_META
 from newsclean.meta.jsonld import jsonld_text
 from newsclean.meta.title import clean_title, piece_breaks
@@ -157,7 +158,7 @@ _COUNT = regex.compile(r"^\d{1,3}$")
 
 
 # What sets a label or count apart from the headline inside the heading.
-_SET_APART = regex.compile(r"[|(\[]")
+_SET_APART = lazy(r"[|(\[]")
 
 
 _HEADING_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6", "time"})

@@ -9,8 +9,6 @@ ends the article at the chain's first header after the story's prose.
 
 from __future__ import annotations
 
-from statistics import median
-
 from newsclean.rules.features import prose_weight
 from newsclean.rules.pipeline import Context
 
@@ -124,6 +122,8 @@ def _posts_from_top(run: list[int], prose_above: list[int], story_min: int) -> b
     better (a service page 0.50 -> 0.88) and 1 worse (an events list typed as an article, whose
     dated entries the thread rule had cut after the first few, by accident its truth: 0.83 ->
     0.20), dragnet-dev 1 better (0.59 -> 0.83); BeautifulSoup's text: no page moves."""
+    from statistics import median  # (here: few pages have a chain, and it imports random, decimal…)
+
     if len(run) < 2 * THREAD_MIN_HEADERS or prose_above[run[0]] >= story_min:
         return False
     entries = [e for a, b in zip(run, run[1:], strict=False) if (e := prose_above[b] - prose_above[a]) > 0]
@@ -133,6 +133,8 @@ def _posts_from_top(run: list[int], prose_above: list[int], story_min: int) -> b
 def _peer_posts(kinds: list[str], chain: list[int], prose_above: list[int], story_min: int) -> bool:
     """True when the chain is a thread of peer posts (a forum, reviews, a listing), not comments
     under a story (see THREAD_CARD_MIN_LINES, THREAD_STORY_RATIO)."""
+    from statistics import median  # (here: few pages have a chain, and it imports random, decimal…)
+
     pairs = list(zip(chain, chain[1:], strict=False))
     cards = [sum(1 for k in kinds[a + 1 : b] if k in ("short", "list", "row")) for a, b in pairs]
     if median(cards) >= THREAD_CARD_MIN_LINES:
