@@ -30,6 +30,10 @@ def render() -> str:
         "",
         "# ruff: noqa: E501",
         "",
+        "#: the Python whose parser read the sources (another Python may read a source into a",
+        "#: different but equally sound shape: the table stays correct, only its freshness test differs)",
+        f"PYTHON = {tuple(sys.version_info[:2])!r}",
+        "",
         "SHAPES: dict[str, tuple[bool, tuple[str, ...] | None]] = {",
     ]
     for source in sources:

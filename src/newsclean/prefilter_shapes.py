@@ -5,6 +5,10 @@ standard library's parser (see :func:`newsclean.prefilter.parse_shape`); do not 
 
 # ruff: noqa: E501
 
+#: the Python whose parser read the sources (another Python may read a source into a
+#: different but equally sound shape: the table stays correct, only its freshness test differs)
+PYTHON = (3, 11)
+
 SHAPES: dict[str, tuple[bool, tuple[str, ...] | None]] = {
     '(?:[.!?]\\s+|\\s[|·]\\s*)(?:fot\\.|foto\\s*[:：])\\s*[^.:]{2,60}$': (False, ('fot',)),
     '(?:[.!?]\\s+|\\s[|·]\\s*)(?:foto|bild|fotos)\\s*[:：]\\s*[^.:]{2,60}$': (False, ('bild', 'foto', 'fotos')),
