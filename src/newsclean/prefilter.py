@@ -281,8 +281,10 @@ def _as_category(match: re.Match[str]) -> str:
 def _parsed(source: str) -> list[tuple[object, object]] | None:
     """A pattern source as the stdlib parser reads it, or ``None`` when it is beyond that parser.
 
-    Not cached: only :func:`_shape` (cached) reads it, and a cached parse would keep its ~8,000
-    small tuples (the parser's opcodes are objects the garbage collector tracks) alive for good.
+    Not cached: only :func:`parse_shape` reads it, once per source (through the cached
+    :func:`_shape` for a source the table lacks, or in the table's generator), and a cached parse
+    would keep its small tuples (the parser's opcodes are objects the garbage collector tracks;
+    ~8,000 when every source was parsed at run time) alive for good.
     """
     try:
         return list(_sre_parser.parse(_PROPERTY.sub(_as_category, source)))
