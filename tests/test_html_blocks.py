@@ -133,3 +133,40 @@ def test_class_words_split_at_separators_and_camel_case() -> None:
     assert concepts_of("post__content-body") == frozenset({"article"})  # 'content-body' inside
     assert concepts_of("sidebar-area") == frozenset({"navigation"})
     assert concepts_of("container clearfix row") == frozenset()
+
+
+def test_container_spans_are_the_runs_of_blocks_inside_each_container() -> None:
+    from newsclean.blocks.html import SKIP_TAGS, _walk
+    from newsclean.blocks.model import container_spans
+
+    root, _ = parse_page(
+        "<html><body><div><p>One</p><div><p>Two</p><p>Three</p></div><div></div></div>"
+        "<ul><li>Four</li></ul></body></html>"
+    )
+    assert root is not None
+    blocks, containers = _walk(root, SKIP_TAGS, True)
+    assert [b.text for b in blocks] == ["One", "Two", "Three", "Four"]
+    assert [c.tag for c in containers] == ["body", "div", "p", "div", "p", "p", "div", "ul", "li"]
+    first, last = container_spans(blocks, [c.parent for c in containers])
+    # body: all four; outer div: One..Three; inner div: Two, Three; the empty div: none
+    assert first == [0, 0, 0, 1, 1, 2, -1, 3, 3]
+    assert last == [3, 2, 0, 2, 1, 2, -1, 3, 3]
+    # the same runs as the blocks whose chains hold each container
+    for cid in range(len(containers)):
+        inside = [b.index for b in blocks if cid in b.containers]
+        assert (first[cid], last[cid]) == ((inside[0], inside[-1]) if inside else (-1, -1))
+
+
+def test_equal_concept_answers_are_one_shared_object() -> None:
+    from newsclean.blocks.html import _marker_concepts
+    from newsclean.blocks.tokens import concepts_of
+
+    # two different class strings naming the same two concepts ("sidebar" is navigation)
+    first = concepts_of("share-buttons sidebar")
+    second = concepts_of("sidebar sharebar")
+    assert first == second == {"share", "navigation"}
+    assert first is second
+    pair_a = _marker_concepts("article-body sharebar", False)
+    pair_b = _marker_concepts("sharebar article-content", False)
+    assert pair_a == pair_b == (frozenset({"share"}), True)
+    assert pair_a is pair_b

@@ -63,19 +63,23 @@ class PromptMatcher:
     """
 
     def __init__(self, languages: frozenset[str], families: tuple[str, ...] = FAMILY_PRIORITY) -> None:
-        #: (family, source, anchored, required strings or None when nothing is required)
-        self._alternatives: list[tuple[str, str, bool, frozenset[str] | None]] = []
+        #: (family, source, anchored): strings and a bool only, so the garbage collector stops
+        #: tracking these long-lived tuples (the required strings are needed here only)
+        self._alternatives: list[tuple[str, str, bool]] = []
+        #: required string -> indices of the alternatives it unlocks
+        unlocks: dict[str, list[int]] = {}
+        always: list[int] = []
         for family in families:
             for lang in sorted(languages):
                 for source in SOURCES.get(lang, {}).get(family, ()):
                     anchored, required = _shape(source)
-                    self._alternatives.append((family, source, anchored, required))
-        #: required string -> indices of the alternatives it unlocks
-        unlocks: dict[str, list[int]] = {}
-        for index, (_, _, _, required) in enumerate(self._alternatives):
-            for literal in required or ():
-                unlocks.setdefault(literal, []).append(index)
-        self._unlocks = unlocks
+                    index = len(self._alternatives)
+                    self._alternatives.append((family, source, anchored))
+                    if required is None:
+                        always.append(index)
+                    for literal in required or ():
+                        unlocks.setdefault(literal, []).append(index)
+        self._unlocks = {literal: tuple(indices) for literal, indices in unlocks.items()}
         #: the strings by their rarest character: a line lacking it cannot hold them, and one
         #: intersection (in C) of the line's characters with the buckets' rules out most strings
         #: without scanning for them
@@ -84,7 +88,7 @@ class PromptMatcher:
             buckets.setdefault(max(literal, key=_rarity), []).append(literal)
         self._buckets = {char: tuple(strings) for char, strings in buckets.items()}
         self._bucket_chars = frozenset(buckets)
-        self._always = tuple(i for i, (*_, required) in enumerate(self._alternatives) if required is None)
+        self._always = tuple(always)
         # (the strings are lower-cased: 'ICP' is written upper case, and 'ı' matches its 'I'; so
         # the pattern's letter is any character lower-casing to a letter of the strings)
         used = {ch for literal in unlocks for ch in literal}
@@ -101,7 +105,7 @@ class PromptMatcher:
         """(anchored, pattern) of the given alternatives, in the alternation's order."""
         found = []
         for i in sorted(set(indices)):
-            family, source, anchored, _ = self._alternatives[i]
+            family, source, anchored = self._alternatives[i]
             found.append((anchored, _alternative_pattern(family, source)))
         return tuple(found)
 
@@ -274,9 +278,14 @@ def _as_category(match: re.Match[str]) -> str:
     return match.group(1) + ("\\w" if match.group(2) == "p" else "\\W")
 
 
-@lru_cache(maxsize=4096)
 def _parsed(source: str) -> list[tuple[object, object]] | None:
-    """A pattern source as the stdlib parser reads it, or ``None`` when it is beyond that parser."""
+    """A pattern source as the stdlib parser reads it, or ``None`` when it is beyond that parser.
+
+    Not cached: only :func:`parse_shape` reads it, once per source (through the cached
+    :func:`_shape` for a source the table lacks, or in the table's generator), and a cached parse
+    would keep its small tuples (the parser's opcodes are objects the garbage collector tracks;
+    ~8,000 when every source was parsed at run time) alive for good.
+    """
     try:
         return list(_sre_parser.parse(_PROPERTY.sub(_as_category, source)))
     except Exception:  # noqa: BLE001 - any source the stdlib cannot read simply runs unfiltered

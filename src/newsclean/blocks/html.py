@@ -16,7 +16,14 @@ import regex
 from lxml import etree
 
 from newsclean.blocks.model import Block
-from newsclean.blocks.tokens import ARTICLE_TAGS, FURNITURE_TAGS, NO_CONCEPTS, NO_CONCEPTS_PAIR, concepts_of
+from newsclean.blocks.tokens import (
+    ARTICLE_TAGS,
+    FURNITURE_TAGS,
+    NO_CONCEPTS,
+    NO_CONCEPTS_PAIR,
+    concepts_of,
+    shared_answer,
+)
 
 #: Elements whose whole subtree is never article text.
 SKIP_TAGS = frozenset({
@@ -158,12 +165,13 @@ def _marker_concepts(marker: str, furniture: bool) -> tuple[frozenset[str], bool
     """
     concepts = concepts_of(marker) if marker else NO_CONCEPTS
     if furniture:
-        concepts = concepts | {"navigation"}
+        concepts = shared_answer(concepts | {"navigation"})
     if not concepts:
         return NO_CONCEPTS_PAIR  # shared (see tokens.NO_CONCEPTS)
+    # (shared answers: one object per distinct answer, not one per cached class string)
     if "article" not in concepts:
-        return concepts, False  # concepts_of's own (shared) answer, not a copy
-    return concepts - {"article"}, True
+        return shared_answer((concepts, False))
+    return shared_answer((shared_answer(concepts - {"article"}), True))
 
 
 #: A page with less visible text than this is walked again with ``<noscript>`` read: forum and

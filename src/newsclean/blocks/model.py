@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 
@@ -41,3 +42,36 @@ class Block:
     @property
     def link_density(self) -> float:
         return self.link_chars / len(self.text) if self.text else 0.0
+
+
+def container_spans(blocks: Sequence[Block], parents: Sequence[int]) -> tuple[list[int], list[int]]:
+    """The first and last index of the blocks inside each container (by container id; ``-1``
+    for both when it holds none), from each block's innermost container and ``parents`` (the
+    parent id of each container, ``-1`` for a root).
+
+    The walk opens and closes each container once and cuts blocks in document order, so the
+    blocks whose ``containers`` hold an id are one run of consecutive blocks, and a parent's
+    id is smaller than its children's: one pass over the blocks and one back over the
+    containers give every run, and a sum over a container's blocks is a sum over a slice, with
+    no loop over each block's chain of ancestors.
+    """
+    n = len(parents)
+    first = [-1] * n
+    last = [-1] * n
+    for i, block in enumerate(blocks):
+        chain = block.containers
+        if chain:
+            c = chain[-1]
+            if first[c] < 0:
+                first[c] = i
+            last[c] = i
+    for c in range(n - 1, -1, -1):
+        start = first[c]
+        parent = parents[c]
+        if start < 0 or parent < 0:
+            continue
+        if first[parent] < 0 or start < first[parent]:
+            first[parent] = start
+        if last[c] > last[parent]:
+            last[parent] = last[c]
+    return first, last

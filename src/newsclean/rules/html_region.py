@@ -24,6 +24,9 @@ an opening post with the replies drawn like it) then has its region widened to i
 
 from __future__ import annotations
 
+import itertools
+from functools import reduce
+from operator import add
 from typing import NamedTuple
 
 from newsclean.blocks.tokens import BOILERPLATE_CONCEPTS
@@ -34,6 +37,7 @@ from newsclean.rules.page_kind import (
     is_thread_page,
     opening_post_thread,
     posts_are_content,
+    spans,
     thread_area,
     thread_posts,
 )
@@ -154,28 +158,43 @@ class Scores(NamedTuple):
 def _score(ctx: Context) -> Scores:
     containers = ctx.containers
     n = len(containers)
-    mass = [0.0] * n
-    positive = [0.0] * n
     conc = [0.0] * n
     own = [0.0] * n
-    chars = [0] * n
-    links = [0] * n
-    count = [0] * n
     weights = _weights(ctx)
-    for block, w in zip(ctx.blocks, weights, strict=True):
-        chain = block.containers
-        # (separate passes over the chain: the float sums keep their order, block by block)
-        for cid in chain:
-            mass[cid] += w
-        if w > 0:
-            for cid in chain:
-                positive[cid] += w
-        length = len(block.text)
-        link_chars = block.link_chars
-        for cid in chain:
-            chars[cid] += length
-            links[cid] += link_chars
-            count[cid] += 1
+    # Each container's blocks are one slice of the blocks (see container_spans). The float sums
+    # run over the slice left to right from 0.0, as one addition per block in document order
+    # did (reduce, not sum(): Python 3.12's sum() of floats compensates, which rounds apart).
+    # Containers whose slices start at the same block (wrappers around wrappers) share one
+    # running sum: the sum up to a shorter slice's end is where the longer one's goes on from.
+    first, last = spans(ctx)
+    positive_weights = [w if w > 0 else 0.0 for w in weights]  # (x + 0.0 is x)
+    chars_before = [0, *itertools.accumulate(len(b.text) for b in ctx.blocks)]
+    links_before = [0, *itertools.accumulate(b.link_chars for b in ctx.blocks)]
+    mass = [0.0] * n
+    positive = [0.0] * n
+    count = [0] * n
+    density = [0.0] * n
+    starting: dict[int, list[tuple[int, int]]] = {}  # first block -> (end, container)
+    for c in range(n):
+        start = first[c]
+        if start < 0:
+            continue
+        end = last[c] + 1
+        starting.setdefault(start, []).append((end, c))
+        count[c] = end - start
+        chars = chars_before[end] - chars_before[start]
+        if chars:
+            density[c] = (links_before[end] - links_before[start]) / chars
+    for start, ends in starting.items():
+        ends.sort()
+        at, mass_sum, positive_sum = start, 0.0, 0.0
+        for end, c in ends:
+            if end > at:
+                mass_sum = reduce(add, weights[at:end], mass_sum)
+                positive_sum = reduce(add, positive_weights[at:end], positive_sum)
+                at = end
+            mass[c] = mass_sum
+            positive[c] = positive_sum
     for block, w in zip(ctx.blocks, weights, strict=True):
         chain = block.containers
         if not chain:
@@ -192,7 +211,6 @@ def _score(ctx: Context) -> Scores:
         for level in range(k, max(-1, k - 3), -1):
             conc[chain[level]] += share
             share /= 2
-    density = [links[c] / chars[c] if chars[c] else 0.0 for c in range(n)]
     return Scores(mass, positive, conc, own, density)
 
 

@@ -20,9 +20,7 @@ posts (:func:`opening_post_thread`): the replies are drawn with the opening post
 
 from __future__ import annotations
 
-import itertools
-from collections import Counter
-
+from newsclean.blocks.model import container_spans
 from newsclean.blocks.tokens import BOILERPLATE_CONCEPTS
 from newsclean.rules.pipeline import Context
 
@@ -41,6 +39,16 @@ TEASER_ITEM_BLOCKS = 5
 #: … one of them a headline: a link of at least this many words, and almost nothing else.
 HEADLINE_WORDS = 4
 HEADLINE_LINK_DENSITY = 0.8
+
+
+def spans(ctx: Context) -> tuple[list[int], list[int]]:
+    """:func:`~newsclean.blocks.model.container_spans` of the page, computed once per page (the
+    blocks and containers do not change after the walk)."""
+    cached: tuple[list[int], list[int]] | None = ctx.cache.get("container_spans")
+    if cached is None:
+        cached = container_spans(ctx.blocks, [c.parent for c in ctx.containers])
+        ctx.cache["container_spans"] = cached
+    return cached
 
 
 def content_area(ctx: Context, core: int, chosen: frozenset[int]) -> int | None:
@@ -82,27 +90,43 @@ def content_area(ctx: Context, core: int, chosen: frozenset[int]) -> int | None:
         else:
             seen.add(block.text)
             subheading = value > 0 and block.heading_level >= 2
-        # (one loop per figure: the same sums, in the same order, with no test per container)
+        # each block's figures go to its innermost container, then up the tree below
         path = block.containers
-        for cid in path:
-            net[cid] += value
+        if not path:
+            continue
+        cid = path[-1]
+        net[cid] += value
         if value > 0:
-            for cid in path:
-                content[cid] += value
+            content[cid] += value
         if subheading:
-            for cid in path:
-                sections[cid] = True
+            sections[cid] = True
+    # A container's totals are its own blocks' and its children's (a parent's id is smaller than
+    # its children's). The values are whole numbers of characters (see block_values), so the
+    # float sums are exact, the same in this order as block by block down each chain.
+    for cid in range(len(containers) - 1, -1, -1):
+        parent = containers[cid].parent
+        if parent >= 0:
+            net[parent] += net[cid]
+            content[parent] += content[cid]
+            if sections[cid]:
+                sections[parent] = True
     best = max(chain, key=lambda cid: (net[cid], containers[cid].depth))
     need = WIDEN_RATIO * max(in_chosen, 1.0)
     # the content may sit beside the core's chain (the core was a notice or a banner at the top):
     # there it holds more content net of furniture than any ancestor of the core
     on_chain = set(chain)
-    under = [False] * len(containers)  # inside the core (a parent comes before its children)
-    for cid, container in enumerate(containers):
-        under[cid] = cid == core or (container.parent >= 0 and under[container.parent])
-    beside = [cid for cid in range(len(containers)) if not under[cid] and cid not in on_chain]
+    # Inside the core: the ids after it that are deeper (ids follow document order, so the
+    # core's subtree is one run of them). Its ancestors are all before it.
+    end = core + 1
+    depth = containers[core].depth
+    while end < len(containers) and containers[end].depth > depth:
+        end += 1
+    beside = [cid for cid in range(core) if cid not in on_chain]
+    beside.extend(range(end, len(containers)))
     if beside:
-        elsewhere = max(beside, key=lambda cid: (net[cid], containers[cid].depth))
+        # the first container with the most net content, the deepest of those
+        top = max(map(net.__getitem__, beside))
+        elsewhere = max((cid for cid in beside if net[cid] == top), key=lambda cid: containers[cid].depth)
         if net[elsewhere] > net[best] and content[elsewhere] >= need:
             return elsewhere
     if best == core:
@@ -123,19 +147,28 @@ def block_values(ctx: Context, trusted: set[int], region: frozenset[int]) -> lis
     neither adds nor costs: on a question-and-answer page each answer's comments sit between the
     answers, and whether comments are content is the thread rules' call.
     """
-    containers = ctx.containers
-    values = []
+    # The boilerplate concepts named on each container's chain (itself and its ancestors, the
+    # trusted ones left out): a block's are its innermost container's (a block's containers are
+    # that container's chain), one set per container rather than a loop up each block's chain.
+    empty: frozenset[str] = frozenset()
+    named_on: list[frozenset[str]] = []
+    for c, container in enumerate(ctx.containers):
+        parent = container.parent
+        named_here = named_on[parent] if parent >= 0 else empty
+        concepts = container.concepts
+        if concepts and c not in trusted:  # (most containers name nothing)
+            own = concepts & BOILERPLATE_CONCEPTS
+            if own and not own <= named_here:
+                named_here = named_here | own
+        named_on.append(named_here)
+    values: list[float] = []
     for i, block in enumerate(ctx.blocks):
         length = float(len(block.text))
         if ctx.decided[i] is not None or block.link_density >= LINK_HEAVY:
             values.append(-length)
             continue
-        named: set[str] = set()
-        if region.isdisjoint(block.containers):
-            for c in block.containers:
-                concepts = containers[c].concepts
-                if concepts and c not in trusted:  # (most containers name nothing)
-                    named |= concepts & BOILERPLATE_CONCEPTS
+        chain = block.containers
+        named = named_on[chain[-1]] if chain and region.isdisjoint(chain) else empty
         if not named:
             values.append(length)
         elif named == {"comments"}:
@@ -148,8 +181,9 @@ def block_values(ctx: Context, trusted: set[int], region: frozenset[int]) -> lis
 def teaser_blocks(ctx: Context) -> set[int]:
     """Indices of the text blocks of teasers: in a small item beside a linked headline, or
     opening with the linked headline themselves ("Title of the story NEW DELHI: The …")."""
-    # how many blocks each container holds (counted in C)
-    count = Counter(itertools.chain.from_iterable(block.containers for block in ctx.blocks))
+    # how many blocks each container holds (its blocks are one run: see container_spans)
+    first, last = spans(ctx)
+    count = [end - start + 1 if start >= 0 else 0 for start, end in zip(first, last, strict=True)]
     with_headline: set[int] = set()
     for block in ctx.blocks:
         if block.link_density >= HEADLINE_LINK_DENSITY and len(block.text.split()) >= HEADLINE_WORDS:
