@@ -19,6 +19,7 @@ from pathlib import Path
 import regex
 
 import newsclean
+from newsclean.lazyre import LazyPattern
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 from test_hostile import PATTERN_BOUND, _adversarial  # noqa: E402
@@ -35,6 +36,8 @@ def patterns() -> dict[int, tuple[str, regex.Pattern[str] | re.Pattern[str]]]:
             print(f"skipped {info.name}: {error}")
             continue
         for attr, value in vars(module).items():
+            if isinstance(value, LazyPattern):  # compiled on first use (newsclean.lazyre.lazy)
+                value = value.compiled()
             if isinstance(value, (regex.Pattern, re.Pattern)):
                 found.setdefault(id(value), (f"{info.name}.{attr}", value))
             elif attr.endswith("_patterns") and callable(value) and hasattr(value, "cache_info"):

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import importlib.util
+import sys
 from pathlib import Path
 
 from conftest import load_cases
 
 import newsclean
 from newsclean.cli import build_parser
+from newsclean.phrases import LANGUAGES, SOURCES
 from newsclean.rules import FAMILIES, RULES
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -41,6 +43,28 @@ def test_rules_doc_is_generated_from_the_pipeline() -> None:
     )
 
 
+def test_prefilter_shapes_are_generated_from_the_packs() -> None:
+    # the table a fresh process reads instead of parsing every pack source: one entry per source,
+    # each what the parser reads from it now
+    spec = importlib.util.spec_from_file_location(
+        "gen_prefilter_shapes", ROOT / "scripts" / "gen_prefilter_shapes.py"
+    )
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    from newsclean import prefilter_shapes
+
+    stale = "src/newsclean/prefilter_shapes.py is stale: run python scripts/gen_prefilter_shapes.py"
+    if tuple(sys.version_info[:2]) != prefilter_shapes.PYTHON:
+        # another Python's parser may read a source into another (equally sound) shape; what must
+        # hold everywhere is one entry per source of the packs
+        wanted = {s for lang in LANGUAGES for family in SOURCES[lang].values() for s in family}
+        assert set(prefilter_shapes.SHAPES) == wanted, stale
+        return
+    table = ROOT / "src" / "newsclean" / "prefilter_shapes.py"
+    assert table.read_text(encoding="utf-8") == module.render(), stale
+
+
 def test_readme_documents_every_cli_option_and_family() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for action in build_parser()._actions:
@@ -55,3 +79,48 @@ def test_readme_quick_start_example_exists() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert "examples/sputnik-kurils.txt" in readme
     assert (ROOT / "examples" / "sputnik-kurils.txt").exists()
+
+
+# --- a labelled month without its day, in the whole pipeline ----------------------------------
+
+_STORY = "<p>" + "The council met on Tuesday and agreed the plan for the new park by the river. " * 4 + "</p>"
+
+
+def test_page_whose_only_date_is_a_labelled_month() -> None:
+    # "Last Updated: June 2022" after the article, no other date on the page: the update is the
+    # first of that month, its source says the day was not given
+    page = (
+        "<html><head><title>Park plan</title></head><body><main><h1>Park plan</h1>"
+        f"{_STORY}{_STORY}<div><b>Last Updated: </b>June 2022</div></main></body></html>"
+    )
+    doc = newsclean.clean(page, input_format="html")
+    assert doc.published is None
+    assert str(doc.modified) == "2022-06-01"
+    assert doc.modified_source == "text:dateline:month"
+    assert str(doc.date) == "2022-06-01"
+
+
+def test_labelled_month_never_stands_over_a_whole_day() -> None:
+    # a printed whole update day comes after the month on the page, and still wins
+    page = (
+        "<html><head><title>Park plan</title></head><body><main><h1>Park plan</h1>"
+        f"<p>Updated: June 2022</p>{_STORY}{_STORY}<p>Updated: 14 July 2022</p></main></body></html>"
+    )
+    doc = newsclean.clean(page, input_format="html")
+    assert str(doc.modified) == "2022-07-14"
+    # and a field's day is never replaced by the month
+    page = (
+        '<html><head><meta property="article:modified_time" content="2022-07-02">'
+        "<title>Park plan</title></head><body><main><h1>Park plan</h1>"
+        f"{_STORY}{_STORY}<p>Last updated: June 2022</p></main></body></html>"
+    )
+    doc = newsclean.clean(page, input_format="html")
+    assert str(doc.modified) == "2022-07-02"
+    assert doc.modified_source == "meta:article:modified_time"
+
+
+def test_labelled_month_in_text_input() -> None:
+    text = f"Park plan\n\n{_STORY[3:-4]}\n\n{_STORY[3:-4]}\n\nMis à jour : juin 2022\n"
+    doc = newsclean.clean(text, input_format="text")
+    assert str(doc.modified) == "2022-06-01"
+    assert "juin 2022" not in doc.body

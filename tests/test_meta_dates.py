@@ -306,3 +306,52 @@ def test_dateline_memo_keeps_apart_what_the_parse_reads() -> None:
     assert memo.label("Last updated:") == ("modified", "Last updated")
     assert memo.label("Last updated:") == ("modified", "Last updated")
     assert memo.label("Breaking news") is None
+
+
+# --- a labelled month without its day ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "kind", "value"),
+    [
+        # the first of the month, as htmldate reads a month-precision date (checked by hand)
+        ("Last Updated: June 2020", "modified", date(2020, 6, 1)),
+        ("Updated Jun. 2020", "modified", date(2020, 6, 1)),
+        ("Published: March, 2019", "published", date(2019, 3, 1)),
+        ("Stand: Juni 2020", "modified", date(2020, 6, 1)),
+        ("Zuletzt aktualisiert: Dezember 2020", "modified", date(2020, 12, 1)),
+        ("Mis à jour : juin 2020", "modified", date(2020, 6, 1)),
+        ("Publicado en marzo de 2019", "published", date(2019, 3, 1)),
+        ("Обновлено: июнь 2020", "modified", date(2020, 6, 1)),
+        ("最終更新 2020年6月", "modified", date(2020, 6, 1)),
+    ],
+)
+def test_labelled_month_without_day(line: str, kind: str, value: date) -> None:
+    found = parse_datelines(line, now=NOW, months=True)
+    assert len(found) == 1
+    assert (found[0].kind, found[0].value, found[0].precision) == (kind, value, "month")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "June 2020",  # no label: an archive heading or a story's subject as often as a date
+        "Updated: June 2030",  # after NOW: no date from the future
+        "Last updated: June 2020 by the editors of the health desk",  # more than a dateline
+        "Updated: 06/2020",  # numeric month and year: too often a card's expiry or an issue
+        "© June 2020 Example Media",  # a copyright line has no label
+    ],
+)
+def test_labelled_month_rejects(line: str) -> None:
+    assert parse_datelines(line, now=NOW, months=True) == ()
+
+
+def test_month_only_when_asked_and_never_over_a_day() -> None:
+    # without months=True (every markup reader) a month is no dateline
+    assert parse_datelines("Last Updated: June 2020", now=NOW) == ()
+    # a whole day on the line is read as a day, with its day precision
+    found = parse_datelines("Last Updated: 12 June 2020", now=NOW, months=True)
+    assert [(f.value, f.precision) for f in found] == [(date(2020, 6, 12), "day")]
+    memo = DatelineMemo()
+    assert memo.datelines("Updated: June 2020", now=NOW) == ()
+    assert memo.datelines("Updated: June 2020", now=NOW, months=True)[0].value == date(2020, 6, 1)

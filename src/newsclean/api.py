@@ -6,7 +6,6 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Literal
 
 from newsclean.blocks import html as html_blocks
-from newsclean.blocks import text as text_blocks
 from newsclean.blocks.parse import markup_to_text, parse_page
 from newsclean.blocks.structure import html_structure, text_structure
 from newsclean.config import Config
@@ -132,6 +131,8 @@ def _run_rules(ctx: Context, plan: PagePlan, config: Config) -> None:
 def _clean_text(
     text: str, *, url: str | None, config: Config, warnings: list[str]
 ) -> tuple[Document, Context]:
+    from newsclean.blocks import text as text_blocks  # (imported on first use: HTML input never needs it)
+
     blocks = text_blocks.build_blocks(text)
     ctx = Context(
         blocks=blocks,

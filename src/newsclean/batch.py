@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import gzip
 import json
-import multiprocessing
 import os
 import zlib
 from collections import Counter
@@ -231,8 +230,11 @@ def clean_all(
     stats = stats if stats is not None else Stats()
     if processes is None:
         processes = os.cpu_count() or 1
-    if processes > 0 and multiprocessing.current_process().daemon:
-        processes = 0  # a daemon process (a worker of another pool) may not start processes
+    if processes > 0:
+        import multiprocessing  # (here: a one-page CLI call never starts workers)
+
+        if multiprocessing.current_process().daemon:
+            processes = 0  # a daemon process (a worker of another pool) may not start processes
     if processes <= 0:
         for record in items:
             yield function(record, options)

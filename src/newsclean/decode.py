@@ -33,6 +33,7 @@ import regex
 from newsclean.charsets import UTF16_32, codec, decode_with, resolve
 from newsclean.detect import DETECT_BYTES, detect_legacy, is_iso2022jp
 from newsclean.errors import InputError
+from newsclean.lazyre import lazy
 
 __all__ = ["Decoded", "decode", "sanitize_text"]
 
@@ -367,9 +368,9 @@ def _needs_sanitizing(text: str, utf8: bytes | None = None) -> bool:
     return data is None or text.startswith("\ufeff") or _has(data, text, _SUSPECT_BYTES)
 
 
-_CONTROLS = regex.compile(r"[\x00-\x08\x0e-\x1f\x7f]+")
-_SURROGATE_PAIR = regex.compile(r"[\ud800-\udbff][\udc00-\udfff]")
-_SURROGATE = regex.compile(r"[\ud800-\udfff]")
+_CONTROLS = lazy(r"[\x00-\x08\x0e-\x1f\x7f]+")
+_SURROGATE_PAIR = lazy(r"[\ud800-\udbff][\udc00-\udfff]")
+_SURROGATE = lazy(r"[\ud800-\udfff]")
 
 
 def _join_pair(match: regex.Match[str]) -> str:

@@ -13,9 +13,8 @@ from __future__ import annotations
 import codecs
 import unicodedata
 
-import regex
-
 from newsclean.charsets import codec
+from newsclean.lazyre import lazy
 
 #: Bytes used to detect an undeclared encoding; decoding the whole page happens only once.
 DETECT_BYTES = 65_536
@@ -40,8 +39,8 @@ _CANDIDATES: tuple[str, ...] = (
     "big5",
     "euc-kr",
 )
-_NON_ASCII = regex.compile(r"[^\x00-\x7f]")
-_CJK_PUNCT = regex.compile(r"[\u3000-\u303f\uff00-\uffef\u2010-\u2027\u00b7]")
+_NON_ASCII = lazy(r"[^\x00-\x7f]")
+_CJK_PUNCT = lazy(r"[\u3000-\u303f\uff00-\uffef\u2010-\u2027\u00b7]")
 
 
 def _script(ch: str) -> str:

@@ -7,8 +7,6 @@ from dataclasses import dataclass, field, fields
 from datetime import date
 from typing import Any
 
-from newsclean.html_render import render as render_html
-from newsclean.markdown import render as render_markdown
 from newsclean.structure import StructureBlock
 
 #: Kinds a body paragraph can have; they drive :meth:`Document.to_markdown`.
@@ -124,7 +122,9 @@ class Document:
         nested lists, tables, quotes, fenced code, links, images with their captions), then the
         tags. ``links=False`` writes link texts without their targets; ``images=False`` leaves the
         images out (their captions stay, as paragraphs)."""
-        return render_markdown(self, links=links, images=images)
+        from newsclean.markdown import render  # (imported on first use, as only some callers render)
+
+        return render(self, links=links, images=images)
 
     def to_html(self, *, links: bool = True, images: bool = True) -> str:
         """The article as one self-contained, inert HTML document: a header with the title,
@@ -132,4 +132,6 @@ class Document:
         styles or event attributes; only ``href``, ``src``, ``alt``, ``colspan`` and ``rowspan``,
         with ``http``/``https``/``mailto`` URLs; all text escaped). Options as in
         :meth:`to_markdown`."""
-        return render_html(self, links=links, images=images)
+        from newsclean.html_render import render  # (imported on first use, as only some callers render)
+
+        return render(self, links=links, images=images)

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 import regex
 
+from newsclean.lazyre import lazy
 from newsclean.structure import (
     IMAGE_SCHEMES,
     Anchor,
@@ -33,12 +34,12 @@ from newsclean.structure import (
 #: Characters that are markup anywhere in a line: escapes, code spans, emphasis, links, raw
 #: HTML and autolinks, strikethrough; ``_`` only where it can open or close emphasis (at a word's
 #: edge: ``snake_case`` stays readable); ``&`` only where it starts an entity reference.
-_INLINE = regex.compile(r"[\\`*\[\]<~]|(?<!\w)_|_(?!\w)|&(?=#?\w+;)")
+_INLINE = lazy(r"[\\`*\[\]<~]|(?<!\w)_|_(?!\w)|&(?=#?\w+;)")
 #: What opens a block when it starts a line: a heading, a quote, a list marker (``-``, ``+``,
 #: ``1.``, ``1)``); ``*``, ``_``, backtick and ``~`` fences are escaped as inline markup.
-_LINE_START = regex.compile(r"^(?:[#>+-]|\d{1,9}(?=[.)]))")
+_LINE_START = lazy(r"^(?:[#>+-]|\d{1,9}(?=[.)]))")
 _URL_SPECIAL = str.maketrans({" ": "%20", "(": "%28", ")": "%29", "<": "%3C", ">": "%3E", "\\": "%5C"})
-_LANGUAGE_OK = regex.compile(r"^[\w+#.-]{1,30}$")
+_LANGUAGE_OK = lazy(r"^[\w+#.-]{1,30}$")
 
 
 def _escape(text: str, *, line_start: bool = False, table: bool = False) -> str:

@@ -2,7 +2,8 @@
 
 The engine behind :func:`prompt_matcher`, kept apart from the phrase data in
 :mod:`newsclean.phrases` (which it reads): it parses each pattern source with the standard
-library's regular-expression parser to find the literal text every match must contain.
+library's regular-expression parser to find the literal text every match must contain (once,
+by ``scripts/gen_prefilter_shapes.py``, into :mod:`newsclean.prefilter_shapes`).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from typing import Any
 import regex
 
 from newsclean.phrases import FAMILY_PRIORITY, LANGUAGES, SOURCES
+from newsclean.prefilter_shapes import SHAPES
 
 # The stdlib regular-expression parser, read for the literals a prompt pattern needs (``re._parser``
 # since Python 3.11, ``sre_parse`` before).
@@ -164,9 +166,19 @@ def _rarity(char: str) -> int:
 
 
 #: (the packs' sources are fixed and most language sets share the English ones: each source is
-#: parsed once per process, not once per language set met)
+#: read once per process, not once per language set met)
 @lru_cache(maxsize=4096)
 def _shape(source: str) -> tuple[bool, frozenset[str] | None]:
+    """:func:`parse_shape`, read from the table ``scripts/gen_prefilter_shapes.py`` writes when
+    the source is in it (parsing every source cost a fresh process ~55 M instructions)."""
+    known = SHAPES.get(source)
+    if known is None:
+        return parse_shape(source)
+    anchored, literals = known
+    return anchored, None if literals is None else frozenset(literals)
+
+
+def parse_shape(source: str) -> tuple[bool, frozenset[str] | None]:
     """Whether a pattern source is ``^``-anchored, and strings (lower case) one of which every
     match contains (``None`` when no literal is certain, or the source is beyond the stdlib parser)."""
     items = _parsed(source)
@@ -191,7 +203,7 @@ def _required(items: list[tuple[object, object]]) -> frozenset[str] | None:
     for op, arg in items:
         if op is c.LITERAL:
             char = chr(arg)  # type: ignore[arg-type]
-            if not any(m.isascii() for m in _case_mismatches(char)):
+            if _keeps_run(char):
                 run.append(char)
                 continue
             # ('ı' matches 'I', which lower-cases to 'i'): the character ends the run, so the
@@ -215,6 +227,13 @@ def _required(items: list[tuple[object, object]]) -> frozenset[str] | None:
         return None
     # most selective: the option whose shortest string is longest
     return max(options, key=lambda strings: (min(map(len, strings)), -len(strings)))
+
+
+@lru_cache(maxsize=4096)
+def _keeps_run(char: str) -> bool:
+    """Whether a literal ``char`` may stay in a run of required text: no ASCII character matches
+    it case-insensitively while lower-casing differently (cached: asked for every literal)."""
+    return not any(m.isascii() for m in _case_mismatches(char))
 
 
 @lru_cache(maxsize=4096)

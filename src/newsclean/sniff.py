@@ -20,6 +20,8 @@ from typing import Literal
 
 import regex
 
+from newsclean.lazyre import lazy
+
 __all__ = ["detect_format", "PREFIX_CHARS"]
 
 #: Characters looked at from the start of the (left-stripped) input.
@@ -40,13 +42,13 @@ _ELEMENTS = (
     "table|tbody|td|template|textarea|tfoot|th|thead|time|title|tr|u|ul|video"
 )
 # A tag: "<name", then attributes without "<" or ">" (bounded), then ">" or "/>".
-_TAG = regex.compile(rf"</?(?:{_ELEMENTS})(?:\s[^<>]{{0,2000}})?/?>", regex.IGNORECASE)
+_TAG = lazy(rf"</?(?:{_ELEMENTS})(?:\s[^<>]{{0,2000}})?/?>", regex.IGNORECASE)
 _NON_SPACE = regex.compile(r"\S")
 _FRAME = regex.compile(
     r"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<meta\s|<title>",
     regex.IGNORECASE,
 )
-_STARTS_LIKE_MARKUP = regex.compile(rf"<!--|<!doctype|<\?xml|</?(?:{_ELEMENTS})[\s/>]", regex.I)
+_STARTS_LIKE_MARKUP = lazy(rf"<!--|<!doctype|<\?xml|</?(?:{_ELEMENTS})[\s/>]", regex.I)
 
 
 def detect_format(text: str) -> Literal["html", "text"]:

@@ -13,6 +13,8 @@ import html as html_entities
 import regex
 from lxml import etree
 
+from newsclean.lazyre import lazy
+
 _PARSER_OPTIONS = dict(
     remove_comments=True,
     remove_pis=True,
@@ -25,23 +27,23 @@ _PARSER_OPTIONS = dict(
 )
 
 #: Tags that only nest (layout and inline formatting) and can be dropped without losing text.
-_NESTING_TAGS = regex.compile(
+_NESTING_TAGS = lazy(
     r"</?(?:div|span|font|b|i|u|em|strong|section|article|main|aside|header|footer|nav|center|"
     r"small|big|sup|sub|a|abbr|cite|code|q|s|strike|tt|label|form|table|tbody|thead|tfoot|tr|td|"
     r"th|ul|ol|dl|dd|dt|figure|figcaption|blockquote|mark|ins|del|var|kbd|samp|bdi|bdo|time|"
     r"address|details|summary|picture|fieldset|legend|hgroup)\b[^>]{0,2000}>",
     regex.IGNORECASE,
 )
-_INVISIBLE = regex.compile(
+_INVISIBLE = lazy(
     r"<(script|style|noscript|template|svg)\b[^>]{0,2000}>.{0,5000000}?</\1\s*>",
     regex.IGNORECASE | regex.DOTALL,
 )
-_BLOCK_TAG = regex.compile(
+_BLOCK_TAG = lazy(
     r"</?(?:p|div|br|li|tr|h[1-6]|blockquote|section|article|table|ul|ol|dd|dt|pre|hr|title)\b[^>]{0,2000}>",
     regex.IGNORECASE,
 )
-_ANY_TAG = regex.compile(r"<[^>]{0,2000}>")
-_XML_DECLARATION = regex.compile(r"^<\?xml[^>]{0,500}\?>")
+_ANY_TAG = lazy(r"<[^>]{0,2000}>")
+_XML_DECLARATION = lazy(r"^<\?xml[^>]{0,500}\?>")
 #: Seconds per megabyte the fallback patterns may take (they are linear; this guards the worst case).
 _SECONDS_PER_MB = 2.0
 

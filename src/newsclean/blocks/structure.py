@@ -22,6 +22,7 @@ from newsclean.blocks.figures import figure_captions, kept_images
 from newsclean.blocks.html import Container, _local_tag
 from newsclean.blocks.model import Block
 from newsclean.blocks.tables import Rows, table_blocks, table_of
+from newsclean.lazyre import lazy
 from newsclean.structure import (
     Anchor,
     Code,
@@ -42,10 +43,10 @@ ITEM_PARAGRAPH_DEPTH = 2
 _ITEM_PARAGRAPH_TAGS = frozenset({"p", "div", "span", "label", "center"})
 #: A code block's language as pages name it: ``language-python``, ``lang-js``,
 #: ``highlight-source-rust`` (GitHub), ``brush: php`` (SyntaxHighlighter).
-_LANGUAGE = regex.compile(r"(?:^|\s)(?:language|lang|highlight-source|brush:)[-\s]?([\w+#.-]{1,30})", regex.I)
+_LANGUAGE = lazy(r"(?:^|\s)(?:language|lang|highlight-source|brush:)[-\s]?([\w+#.-]{1,30})", regex.I)
 #: A numbered line of scraped text ("1. ", "2) "); bulleted lines come as blocks of kind ``li``
 #: with the bullet taken off already (:mod:`newsclean.blocks.text`).
-_TEXT_NUMBER = regex.compile(r"^\d{1,3}[.)]\s+(?=\S)")
+_TEXT_NUMBER = lazy(r"^\d{1,3}[.)]\s+(?=\S)")
 
 
 def text_structure(kept: Sequence[Block]) -> tuple[StructureBlock, ...]:

@@ -22,14 +22,13 @@ really are labels, so a name like "McDonald" is never cut in two.
 
 from __future__ import annotations
 
-import regex
-
 from newsclean.blocks.model import Block
+from newsclean.lazyre import lazy
 
 #: Lines longer than this are never treated as glued labels.
 GLUED_MAX_CHARS = 80
-_GLUE = regex.compile(r"(?<=[\p{Ll}\p{N}.!?)])(?=[\p{Lu}])")
-_HAS_SPACE_SENTENCE = regex.compile(r"[.!?]\s")
+_GLUE = lazy(r"(?<=[\p{Ll}\p{N}.!?)])(?=[\p{Lu}])")
+_HAS_SPACE_SENTENCE = lazy(r"[.!?]\s")
 
 
 def split_glued(line: str) -> tuple[str, ...]:
@@ -42,31 +41,31 @@ def split_glued(line: str) -> tuple[str, ...]:
 
 #: Characters that take no space on screen: a line of nothing else is an empty line (editors
 #: leave zero-width spaces and stray byte-order marks between paragraphs).
-_BLANK = regex.compile(r"[\s\u200b\u200c\u200d\u2060\ufeff]*")
+_BLANK = lazy(r"[\s\u200b\u200c\u200d\u2060\ufeff]*")
 
 
 #: A drawn bullet: a bullet symbol, or ``*``/``-`` as Markdown and plain-text converters write
 #: them, then white space and the item. En and em dashes are not bullets: they open dialogue.
 #: Nor is ``+``: inscriptis draws it before second-level items, on news pages mostly teaser and
 #: menu lists (taking it off cost two scrapinghub pages their region, 0.937 -> 0.933).
-_BULLET = regex.compile(r"[-*•·▪◦‣∙●○■□►▸✓]\s+(?=\S)")
+_BULLET = lazy(r"[-*•·▪◦‣∙●○■□►▸✓]\s+(?=\S)")
 
 
 #: A piece that opens with closing punctuation was cut off the text before it: no line of a
 #: block-by-block scrape starts with a comma or a closing bracket.
-_CLOSES = regex.compile(r"[,;:)\]}]|[.!?](?:\s|$)")
+_CLOSES = lazy(r"[,;:)\]}]|[.!?](?:\s|$)")
 #: The next piece continues a sentence: it opens in lower case or with closing punctuation
 #: (no quotes, for the reason given at :data:`_OPENS`).
-_CONTINUES = regex.compile(r"\p{Ll}|" + _CLOSES.pattern)
+_CONTINUES = lazy(r"\p{Ll}|" + _CLOSES.pattern)
 #: The piece before ends mid-phrase: an opening bracket, a dash, or a lower-case word
 #: ("said ", "the "); a capitalised last word ("By Marcus Hill ") may end a byline or a label.
 #: Only a piece that is itself a fragment counts (see :data:`FRAGMENT_MAX_WORDS`): a headline
 #: ends in a lower-case word as often as not ("… over founder's deals ").
-_RUNS_ON = regex.compile(r"(?:[(\[{—–-]|\b\p{Ll}[\p{Ll}'’-]*)$")
+_RUNS_ON = lazy(r"(?:[(\[{—–-]|\b\p{Ll}[\p{Ll}'’-]*)$")
 #: A piece that ends with an opening bracket was cut from the text after it. Quotes are left
 #: out: which mark opens and which closes differs by language (German „…“, »…«).
-_OPENS = regex.compile(r"[(\[{]$")
-_SPACES = regex.compile(r" {2,}")
+_OPENS = lazy(r"[(\[{]$")
+_SPACES = lazy(r" {2,}")
 #: A piece of at most this many words, or one that opens in lower case or with punctuation, is
 #: a fragment of a sentence ("The ", "said ", "by "); a longer piece that opens in capitals may
 #: be a line of its own (a headline) even when its last word is in lower case.

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 
 import regex
 
+from newsclean.lazyre import lazy
 from newsclean.meta.dates import TIMEOUT
 from newsclean.meta.datewords import FILLER_WORDS, month_table
 
@@ -54,6 +55,7 @@ ROLE_WORDS: frozenset[str] = frozenset(
     редакция корреспондент журналист редакція кореспондент журналіст
     redakcja dziennikarz dziennikarka
     muhabir editörü
+    fact checked fact-checked reviewed edited faktencheck geprüft vérifié relu revisado verificado
     """.split()
 )
 # Values CMSs put in author fields when nobody filled them in.
@@ -79,7 +81,7 @@ _LABEL = regex.compile(
     + "|".join(regex.escape(w) for w in sorted(COLON_LABELS, key=len, reverse=True))
     + r")\s+)",
 )
-_LABEL_ONLY = regex.compile(
+_LABEL_ONLY = lazy(
     r"^\s*(?:"
     + "|".join(regex.escape(w) for w in sorted(BYLINE_LABELS, key=len, reverse=True))
     + r")\s*[:：/]?\s*$",
@@ -104,13 +106,13 @@ _URLISH = regex.compile(r"(?:https?:|www\.|@|/|\.com\b|\.\w{2,4}/)", regex.IGNOR
 _NAME_CHARS = regex.compile(r"^[\p{L}\p{M}][\p{L}\p{M}\p{N}.'’\-_ ®()]*$")
 _DIGIT = regex.compile(r"\d")
 # A brand written as its bare domain: one word, one dot, a top-level domain of letters.
-_DOMAIN_NAME = regex.compile(r"^\p{L}[\p{L}\p{N}\-]*\.\p{Ll}{2,6}$")
+_DOMAIN_NAME = lazy(r"^\p{L}[\p{L}\p{N}\-]*\.\p{Ll}{2,6}$")
 _MAX_BYLINE_CHARS = 160
 _MAX_NAME_WORDS = 6
 _MAX_NAME_CHARS = 60
 # A date before a name ends with its year and a capital follows ("2025 Julian K. Arni"; "2024 10
 # Min Read" and "2021 training", a category after the date, are none).
-_YEAR = regex.compile(r"^(?:19|20)\d\d\W*$")
+_YEAR = lazy(r"^(?:19|20)\d\d\W*$")
 _DATE_TAIL_WORDS = (
     frozenset(month_table())
     | FILLER_WORDS
@@ -120,6 +122,11 @@ _DATE_TAIL_WORDS = (
 
 def _words(piece: str) -> list[str]:
     return [w.lower().strip(".,:()") for w in piece.split()]
+
+
+def is_role(piece: str) -> bool:
+    """Whether ``piece`` is a short role ("Staff Writer", "Co-Founder & Marketing Director")."""
+    return _is_role(piece)
 
 
 def _is_role(piece: str) -> bool:
@@ -204,7 +211,7 @@ def _strip_role_tail(name: str) -> str:
     return " ".join(words[:end])
 
 
-_PLAIN_NAME_WORD = regex.compile(r"^\p{Lu}\p{Ll}[\p{L}'’\-.]*$")
+_PLAIN_NAME_WORD = lazy(r"^\p{Lu}\p{Ll}[\p{L}'’\-.]*$")
 
 
 def _without_sponsor_label(name: str) -> str:
@@ -320,7 +327,7 @@ def _person(value: str) -> str:
 
 
 # A full name: two to four capitalised words (credentials such as "MD" or "PhD" are one word).
-_FULL_NAME = regex.compile(r"^\p{Lu}[\p{L}.'’\-]+(?:\s+\p{Lu}[\p{L}.'’\-]*){1,3}$")
+_FULL_NAME = lazy(r"^\p{Lu}[\p{L}.'’\-]+(?:\s+\p{Lu}[\p{L}.'’\-]*){1,3}$")
 
 
 def clean_authors(values: Iterable[str], *, one_each: bool = False) -> tuple[str, ...]:

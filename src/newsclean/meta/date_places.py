@@ -14,6 +14,7 @@ from typing import Any
 import regex
 
 from newsclean.blocks.tokens import PLACE_BESIDE, PLACE_COMMENTS, place_of
+from newsclean.lazyre import lazy
 from newsclean.meta.date_trust import Trust
 from newsclean.meta.dates import TIMEOUT
 from newsclean.meta.fields import MODIFIED_HINT
@@ -159,7 +160,7 @@ def image_dates(
 
 
 # A file named by its upload time: ".../20201007120909561.jpg" (date, time, milliseconds).
-_FILE_STAMP = regex.compile(
+_FILE_STAMP = lazy(
     r"/((?:19|20)\d{2})([01]\d)([0-3]\d)[0-2]\d[0-5]\d[0-5]\d\d{0,4}\.\w{2,5}(?:$|[?#])"
 )
 

@@ -16,8 +16,18 @@ from typing import Literal
 
 import regex
 
+from newsclean.lazyre import lazy
 from newsclean.meta.clock import FLAGS, alternation, search
-from newsclean.meta.dates import MAX_LEFTOVER_WORDS, MAYBE_DAY, WORD, normalise, plausible, scan, words
+from newsclean.meta.dates import (
+    MAX_LEFTOVER_WORDS,
+    MAYBE_DAY,
+    WORD,
+    normalise,
+    plausible,
+    scan,
+    scan_month,
+    words,
+)
 from newsclean.meta.datewords import (
     EDITED_VERBS,
     LABEL_GLUE,
@@ -40,11 +50,16 @@ MAX_OTHER_PIECE_WORDS = 3
 
 @dataclass(frozen=True, slots=True)
 class Dateline:
-    """A line that is a timestamp: its value, which timestamp it is, and the label it had."""
+    """A line that is a timestamp: its value, which timestamp it is, and the label it had.
+
+    ``precision`` is ``"month"`` for a labelled month without its day ("Last updated: June
+    2022"; the value is the first of the month), read only when the caller asks for it.
+    """
 
     value: datetime | date
     kind: Literal["published", "modified"]
     label: str | None
+    precision: Literal["day", "month"] = "day"
 
 
 _LABEL = regex.compile(
@@ -99,13 +114,45 @@ def parse_label(text: str) -> tuple[Literal["published", "modified"], str] | Non
 
 
 def parse_datelines(
-    line: str, *, now: datetime | None = None, dayfirst: bool | None = None
+    line: str, *, now: datetime | None = None, dayfirst: bool | None = None, months: bool = False
 ) -> tuple[Dateline, ...]:
     """Every timestamp of a line that is nothing but timestamps (and a reading time or byline).
 
     "Published 8 July 2020 | Updated 9 July 2020 14:20" gives two; an article sentence that
-    merely mentions a date gives none.
+    merely mentions a date gives none. With ``months``, a line that is a label and a month
+    without its day ("Last updated: June 2022", "Stand: Juni 2022") gives that month
+    (:func:`parse_month_line`) when it holds no day.
     """
+    found = _parse_datelines(line, now=now, dayfirst=dayfirst)
+    if found or not months:
+        return found
+    month = parse_month_line(line, now=now)
+    return (month,) if month is not None else ()
+
+
+def parse_month_line(line: str, *, now: datetime | None = None) -> Dateline | None:
+    """A label and a month without its day, and nothing else ("Last updated: June 2022",
+    "Mis à jour : juin 2022", "最終更新 2022年6月"): the first of that month, of the label's
+    kind, with ``precision="month"``. An unlabelled month ("June 2022") is an archive heading
+    or a story's subject as often as a date, and gives ``None``."""
+    line = normalise(line)
+    if not line or len(line) > MAX_DATELINE_CHARS:
+        return None
+    kind, label, rest = _strip_label(line)
+    if kind is None or label is None:
+        return None
+    found = scan_month(rest)
+    if (
+        found is None
+        or len(found.leftover) > MAX_LEFTOVER_WORDS
+        or any(w.isdigit() for w in found.leftover)
+        or not plausible(found.value, now)
+    ):
+        return None
+    return Dateline(found.value, "modified" if kind == "modified" else "published", label, "month")
+
+
+def _parse_datelines(line: str, *, now: datetime | None, dayfirst: bool | None) -> tuple[Dateline, ...]:
     line = normalise(line)
     if not line or len(line) > MAX_DATELINE_CHARS:
         return ()
@@ -178,17 +225,17 @@ class DatelineMemo:
     __slots__ = ("_datelines", "_labels")
 
     def __init__(self) -> None:
-        self._datelines: dict[tuple[str, object, object, bool | None], tuple[Dateline, ...]] = {}
+        self._datelines: dict[tuple[str, object, object, bool | None, bool], tuple[Dateline, ...]] = {}
         self._labels: dict[str, tuple[Literal["published", "modified"], str] | None] = {}
 
     def datelines(
-        self, line: str, *, now: datetime | None = None, dayfirst: bool | None = None
+        self, line: str, *, now: datetime | None = None, dayfirst: bool | None = None, months: bool = False
     ) -> tuple[Dateline, ...]:
         """:func:`parse_datelines`, memoised."""
-        key = (line, now, None if now is None else now.tzinfo, dayfirst)
+        key = (line, now, None if now is None else now.tzinfo, dayfirst, months)
         found = self._datelines.get(key)
         if found is None:
-            found = self._datelines[key] = parse_datelines(line, now=now, dayfirst=dayfirst)
+            found = self._datelines[key] = parse_datelines(line, now=now, dayfirst=dayfirst, months=months)
         return found
 
     def label(self, text: str) -> tuple[Literal["published", "modified"], str] | None:
@@ -207,7 +254,7 @@ class DatelineMemo:
 #: "wurde am Samstag, 3. Dezember 2011 um 12:00 Uhr veröffentlicht" (before it) both fit.
 POSTED_REACH = 60
 
-_POSTED = regex.compile(
+_POSTED = lazy(
     rf"(?<!\p{{L}})(?:(?P<pub>{alternation(POSTED_VERBS)})|(?P<mod>{alternation(EDITED_VERBS)}))(?!\p{{L}})",
     FLAGS,
 )

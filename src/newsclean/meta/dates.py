@@ -43,6 +43,7 @@ from typing import TypeAlias
 
 import regex
 
+from newsclean.lazyre import lazy
 from newsclean.meta.clock import (
     FLAGS,
     MAX_OFFSET_MINUTES,
@@ -101,7 +102,7 @@ _ISO = regex.compile(
 
 # --- 2. The day ----------------------------------------------------------------------------
 _DAY_PATTERNS: tuple[tuple[str, regex.Pattern[str]], ...] = tuple(
-    (name, regex.compile(pattern, FLAGS | regex.VERBOSE))
+    (name, lazy(pattern, FLAGS | regex.VERBOSE))
     for name, pattern in (
         (
             "cjk",
@@ -243,7 +244,7 @@ def _read_day(text: str, now: datetime, dayfirst: bool | None) -> tuple[date, tu
 
 # A time written with a dot after the Nordic clock word: "2.9.2020 klo 12.45", "kl. 14.20".
 # Only after that word: elsewhere "12.45" is as often a number or part of a date.
-_CLOCK_DOT = regex.compile(r"(?<!\p{L})(klo|kello|kl\.?)\s*([0-2]?\d)\.([0-5]\d)(?![\d.])", FLAGS)
+_CLOCK_DOT = lazy(r"(?<!\p{L})(klo|kello|kl\.?)\s*([0-2]?\d)\.([0-5]\d)(?![\d.])", FLAGS)
 
 
 def normalise(text: str) -> str:
@@ -324,6 +325,44 @@ def scan(text: str, *, now: datetime | None = None, dayfirst: bool | None = None
         return Scan(day, leftover)
     clock, _, zone = found
     return Scan(combine(day, clock, zone), leftover)
+
+
+# --- A month without its day ---------------------------------------------------------------
+# "June 2022", "Juni 2022", "junio de 2022", "Jun. 2022", "2022年6月": a month and a year, no day.
+_MONTH_YEAR_PATTERNS: tuple[regex.Pattern[str], ...] = (
+    regex.compile(
+        rf"(?<![\p{{L}}\d]){_MONTH}(?:\s*(?:de|del|of)(?!\p{{L}}))?[\s,.'\-/]*{_YEAR}",
+        FLAGS,
+    ),
+    regex.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*[年년]\s*(?P<m>[01]?\d)\s*[月월](?!\s*\d)", FLAGS),
+)
+
+
+def scan_month(text: str) -> Scan | None:
+    """The first month and year written without a day ("June 2022", "Juni 2022",
+    "junio de 2022", "2022年6月"), as the first of that month, and the words left unused;
+    ``None`` when ``text`` holds no such month or holds a whole day (:func:`scan` reads it).
+
+    A month alone says less than a day: callers read it only where a label names what it
+    is ("Last updated: June 2022") and trust it least of all dates (see ``docs/metadata.md``).
+    """
+    text = normalise(text)
+    if not text or search(_YEAR_ANYWHERE, text) is None:
+        return None
+    if _read_day(text, datetime.now(timezone.utc), None) is not None:
+        return None  # a whole day is there: not a month-only date
+    for pattern in _MONTH_YEAR_PATTERNS:
+        m = search(pattern, text)
+        while m is not None:
+            groups = m.groupdict()
+            month = int(groups["m"]) if groups.get("m") else _MONTHS.get(m["mon"].lower().rstrip("."))
+            if month is not None and 1 <= month <= 12:
+                return Scan(date(int(m["y"]), month, 1), words(_cut(text, m.span())))
+            m = search(pattern, text, m.start() + 1)
+    return None
+
+
+_YEAR_ANYWHERE = regex.compile(r"(?:19|20)\d\d", FLAGS)
 
 
 def plausible(value: datetime | date, now: datetime | None = None) -> bool:

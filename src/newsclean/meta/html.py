@@ -31,9 +31,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
-
-from lxml import html
+from typing import TYPE_CHECKING, Any
 
 from newsclean.meta.collect import collect
 from newsclean.meta.date_places import (
@@ -80,6 +78,9 @@ from newsclean.meta.tree import (
     region_of,
     squash,
 )
+
+if TYPE_CHECKING:  # (lxml.html only names the tree's type: not imported at run time)
+    from lxml import html
 
 
 @dataclass(frozen=True, slots=True)
@@ -265,6 +266,8 @@ def extract_html_metadata(
             bylines,
             h1,
             {site_name, jsonld.publisher},
+            title_fields,
+            confirmed=confirmed,
         ),
         published=_published(dates, guess=False),
         published_guess=_published(dates, guess=True),

@@ -22,8 +22,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-import regex
-
+from newsclean.lazyre import lazy
 from newsclean.meta.dates import TIMEOUT
 
 # JSON-LD types whose dates are the article's own, and the page-level types used as fallback.
@@ -57,11 +56,11 @@ _MAX_NODE_DEPTH = 4
 
 # Strings (with escapes) or a structural character: strings are skipped whole, so what the
 # scanners below see of the text is its brackets and commas. Linear: no nested repeats.
-_TOKEN = regex.compile(r'"(?:[^"\\]|\\.)*+"|[\[\]{},]|//[^\n]*+|<!--|-->')
-_JS_QUOTE_ESCAPE = regex.compile(r"(?<!\\)((?:\\\\)*+)\\'")
+_TOKEN = lazy(r'"(?:[^"\\]|\\.)*+"|[\[\]{},]|//[^\n]*+|<!--|-->')
+_JS_QUOTE_ESCAPE = lazy(r"(?<!\\)((?:\\\\)*+)\\'")
 _JSON_DATE = {
-    "datePublished": regex.compile(r'"datePublished"\s*:\s*"([^"]{6,40})"'),
-    "dateModified": regex.compile(r'"dateModified"\s*:\s*"([^"]{6,40})"'),
+    "datePublished": lazy(r'"datePublished"\s*:\s*"([^"]{6,40})"'),
+    "dateModified": lazy(r'"dateModified"\s*:\s*"([^"]{6,40})"'),
 }
 _WRAPPERS = (("<!--", "-->"), ("//<![CDATA[", "//]]>"), ("/*<![CDATA[*/", "/*]]>*/"), ("<![CDATA[", "]]>"))
 

@@ -15,6 +15,7 @@ from typing import Any
 
 import regex
 
+from newsclean.lazyre import lazy
 from newsclean.meta.date_trust import MARKED, SHOWN, Trust
 from newsclean.meta.datelines import MAX_LABEL_CHARS, Dateline, DatelineMemo, parse_posted
 from newsclean.meta.dates import TIMEOUT, parse_date, plausible
@@ -159,7 +160,7 @@ def _epoch(text: str, now: datetime | None) -> datetime | None:
     return value if plausible(value, now) else None
 
 
-_COMPACT = regex.compile(r"^((?:19|20)\d{2})([01]\d)([0-3]\d)([0-2]\d)([0-5]\d)([0-5]\d)?$")
+_COMPACT = lazy(r"^((?:19|20)\d{2})([01]\d)([0-3]\d)([0-2]\d)([0-5]\d)([0-5]\d)?$")
 
 
 def _compact(text: str, now: datetime | None) -> datetime | None:

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 
 import regex
 
+from newsclean.lazyre import lazy
 from newsclean.meta.dates import TIMEOUT
 
 # Labels of tag lines, by language (matched case-blind at the start of the line).
@@ -90,7 +91,7 @@ PROSE_WORDS: frozenset[str] = frozenset(
     bir ve bu da de ile için
     """.split()
 )
-_COMMAS = regex.compile(r"(?<!\s)\s*[,;、，；]\s*")  # (?<!\s): linear
+_COMMAS = lazy(r"(?<!\s)\s*[,;、，；]\s*")  # (?<!\s): linear
 _SEPARATORS = regex.compile(r"(?<!\s)\s*(?:[,;|•·、，；]|\s[/–—]\s)\s*")  # (?<!\s): linear
 #: A tag line's label at its start ("Tags:", "Теги:", "标签：").
 LABEL = regex.compile(
@@ -99,14 +100,14 @@ LABEL = regex.compile(
     + r")\s*[:：]\s*",
     regex.IGNORECASE,
 )
-_SENTENCE_END = regex.compile(r"[.!?…。！？]$")
+_SENTENCE_END = lazy(r"[.!?…。！？]$")
 _MAX_LINE_CHARS = 400
 _MAX_ITEM_WORDS = 5
 _MAX_ITEM_CHARS = 50
 _MIN_UNLABELLED_ITEMS = 4
 _MAX_UNLABELLED_MEAN_WORDS = 3.0
 _LIST_JOINERS = frozenset({"and", "or", "und", "oder", "et", "ou", "y", "o", "e", "&"})
-_DIGIT = regex.compile(r"\d")
+_DIGIT = lazy(r"\d")
 
 
 def split_tags(value: str) -> tuple[str, ...]:

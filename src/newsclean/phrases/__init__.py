@@ -22,6 +22,8 @@ from functools import lru_cache
 
 import regex
 
+from newsclean.lazyre import lazy
+
 LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "ru", "pl", "tr", "ar", "zh", "ja")
 
 #: concept -> rule family. Families are what rules and ``Removal.family`` report.
@@ -109,9 +111,9 @@ def family_pattern(family: str) -> regex.Pattern[str] | None:
 
 
 _SCRIPT_LANGUAGES = (
-    (regex.compile(r"\p{Cyrillic}"), ("ru",)),
-    (regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]"), ("zh", "ja")),
-    (regex.compile(r"\p{Arabic}"), ("ar",)),
+    (lazy(r"\p{Cyrillic}"), ("ru",)),
+    (lazy(r"[\p{Han}\p{Hiragana}\p{Katakana}]"), ("zh", "ja")),
+    (lazy(r"\p{Arabic}"), ("ar",)),
 )
 LATIN_LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "pl", "tr")
 

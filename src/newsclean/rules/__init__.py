@@ -69,15 +69,16 @@ FAMILIES: tuple[str, ...] = tuple(dict.fromkeys(rule.family for rule in RULES))
 def all_patterns() -> Iterator[tuple[str, regex.Pattern[str]]]:
     """Every compiled pattern that meets page text, by name: the phrase packs' and the rules'
     own (for the backtracking tests)."""
+    from newsclean.lazyre import compiled
     from newsclean.meta import tags
     from newsclean.phrases import phrase_patterns
     from newsclean.rules import features
 
     yield from phrase_patterns()
-    yield "meta.tags.LABEL", tags.LABEL
-    yield "labels.MENU_SEPARATORS", labels.MENU_SEPARATORS
+    yield "meta.tags.LABEL", compiled(tags.LABEL)
+    yield "labels.MENU_SEPARATORS", compiled(labels.MENU_SEPARATORS)
     for name in dir(features):
-        value = getattr(features, name)
+        value = compiled(getattr(features, name))
         if isinstance(value, regex.Pattern):
             yield f"features.{name}", value
 

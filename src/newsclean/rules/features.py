@@ -6,14 +6,16 @@ import re
 
 import regex
 
+from newsclean.lazyre import lazy
+
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 _SENTENCE_END = regex.compile(r"[.!?…。！？:;][\"'”’»)\]）」』]*\s*$")
-_WORD = regex.compile(r"\w+")
-_CLAUSE_END = regex.compile(r"[,、，；][\"'”’»)\]）」』]*\s*$")
-_LIST_MARKER = regex.compile(r"^\s*(?:[-–—•·*▪►✓]|\d{1,2}[.)])\s+\S")
-_STARTS_LIKE_TITLE = regex.compile(r"^[\p{Lu}\p{Lt}\p{N}\"'“‘«„(\[\p{Lo}]")
+_WORD = lazy(r"\w+")
+_CLAUSE_END = lazy(r"[,、，；][\"'”’»)\]）」』]*\s*$")
+_LIST_MARKER = lazy(r"^\s*(?:[-–—•·*▪►✓]|\d{1,2}[.)])\s+\S")
+_STARTS_LIKE_TITLE = lazy(r"^[\p{Lu}\p{Lt}\p{N}\"'“‘«„(\[\p{Lo}]")
 # (?<!\s) keeps the scan linear on long runs of spaces (see MENU_SEPARATORS)
-_LIST_SEPARATORS = regex.compile(r"(?<!\s)\s*[,;•·|、，；]\s*")
+_LIST_SEPARATORS = lazy(r"(?<!\s)\s*[,;•·|、，；]\s*")
 
 
 def cjk_chars(text: str) -> int:
@@ -83,7 +85,7 @@ GLUED_HEADLINES_MIN_CHARS = 600
 GLUED_HEADLINES_CHARS_PER_END = 400
 #: Headlines capitalise; a flattened code listing, also without full stops, does not.
 GLUED_HEADLINES_TITLE_SHARE = 0.3
-_SENTENCE_BREAK = regex.compile(r"[.!?…。！？](?=[\s\"'”’»)]|$)")
+_SENTENCE_BREAK = lazy(r"[.!?…。！？](?=[\s\"'”’»)]|$)")
 
 
 def is_word_list(text: str) -> bool:
@@ -164,12 +166,12 @@ def is_headline_shaped(text: str) -> bool:
     return _STARTS_LIKE_TITLE.match(text) is not None
 
 
-_URL_LINE = regex.compile(r"^(?:https?://|www\.)\S+$", regex.IGNORECASE)
-_FIELD_LINE = regex.compile(r"^\p{L}[\w'’&-]*(?: [\w'’&-]+){0,3}[:：] ?\S")
+_URL_LINE = lazy(r"^(?:https?://|www\.)\S+$", regex.IGNORECASE)
+_FIELD_LINE = lazy(r"^\p{L}[\w'’&-]*(?: [\w'’&-]+){0,3}[:：] ?\S")
 
 
 #: A number as a table cell shows it: "88g", "55.41%", "1,465", "$35", "1/1/2013", "+13.1%".
-_NUMBER = regex.compile(r"(?<![\w.,/-])[-+$€£¥]?\d[\d.,/:]*(?:%|[a-zA-Zµ]{1,3})?(?![\w])")
+_NUMBER = lazy(r"(?<![\w.,/-])[-+$€£¥]?\d[\d.,/:]*(?:%|[a-zA-Zµ]{1,3})?(?![\w])")
 #: How many numbers make a short line a table row, what share of its words they must be, and
 #: how long such a row may be.
 TABLE_ROW_MIN_NUMBERS = 2
@@ -231,7 +233,7 @@ def split_list(text: str) -> list[str]:
     return [item.strip() for item in _LIST_SEPARATORS.split(text) if item.strip()]
 
 
-_KEY_DROP = regex.compile(r"[\W_]+")
+_KEY_DROP = lazy(r"[\W_]+")
 
 
 def line_key(text: str) -> str:
@@ -249,7 +251,7 @@ _BIO_ROLES = (
 # a capitalised name of one to four words, then (case-blind) the verb, the article and the job,
 # or a job title in capitals ("is a Community Manager", "is MASV's Head of Editorial"; a lower-case
 # "password manager" is a product)
-_AUTHOR_BIO = regex.compile(
+_AUTHOR_BIO = lazy(
     r"^(?:\p{Lu}[\p{L}.'’-]*,?\s){1,4}(?i:is|was|has been|serves as)\s"
     r"(?:(?i:a|an|the|our)\s(?:[\w&/-]+,?\s){0,4}?(?i:" + _BIO_ROLES + r")s?\b"
     r"|(?:(?i:a|an|the|our)\s|\p{Lu}[\w&.-]*['’]s\s)(?:\p{Lu}[\w&/-]*\s){0,3}(?:Manager|Head|Lead|Officer|Editor|Writer|Director|Chief|Partner|President)\b)"
@@ -260,7 +262,7 @@ _AUTHOR_BIO = regex.compile(
 # "es", "è", "é", "jest", a dash) and up to two words before the writer's job. Turkish puts the
 # verb last ("… muhabiridir") and an appositive ("Ahmet Yılmaz, gazeteci, …") opens news prose
 # too, so it is left out. A name does not open with an article ("Der Minister ist Autor …").
-_AUTHOR_BIO_OTHER = regex.compile(
+_AUTHOR_BIO_OTHER = lazy(
     r"^(?!(?:Der|Die|Das|Ein|Eine|Le|La|Les|Un|Une|El|Los|Las|Una|Il|Lo|Gli|O|A|Os|As|Um|Uma)\s)"
     r"(?:\p{Lu}[\p{L}.'’-]*,?\s){1,4}(?:"
     r"ist\s(?:[\w-]+\s){0,2}?(?:Chef)?(?:Redakteur|Journalist|Autor|Korrespondent|Reporter|"
@@ -302,7 +304,7 @@ def is_author_bio(text: str) -> bool:
 #: about HTML (lines of tags in its truth) keeps them.
 MARKUP_MIN_TAGS = 3
 MARKUP_TAG_SHARE = 0.5
-_TAG = regex.compile(r"</?[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>]*)?/?>")
+_TAG = lazy(r"</?[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>]*)?/?>")
 
 
 def is_markup_source(text: str) -> bool:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import regex
 
+from newsclean.lazyre import lazy
 from newsclean.phrases import LABEL_MAX_CHARS, label_family, normalize_label
 from newsclean.prefilter import family_matcher, prompt_matcher
 from newsclean.rules.features import word_count
@@ -183,7 +184,7 @@ def apply_menu_line(ctx: Context) -> Iterator[Mark]:
 #: The header over each reader comment: "joetoronto says:", "Alex on May 3, 2019 at 6:34 am said:",
 #: "by iggymanz ( 596061 ) writes:". One such line can introduce a quote in an article; a page
 #: where the shape repeats is showing a comment thread.
-COMMENT_HEADER = regex.compile(
+COMMENT_HEADER = lazy(
     r"(?<!\S)(?:says|said|wrote|writes|replied|sagt|schrieb|meint|antwortete|a écrit|dit|écrit|"
     r"escribió|dice|dijo|ha scritto|scrive|disse|diz|escreveu|пишет|написал|написала|ответил|"
     r"napisał|napisała|pisze|yazdı|diyor|كتب|قال)\s?[:：]$",

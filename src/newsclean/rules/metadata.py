@@ -26,7 +26,10 @@ TITLE_HEADING_MIN_CHARS = 15
 
 def apply_dateline(ctx: Context) -> Iterator[Mark]:
     """Timestamp lines; a label alone on the line before ("Last updated:") names the kind of
-    the unlabelled date after it and goes with it."""
+    the unlabelled date after it and goes with it. A labelled month without its day ("Last
+    updated: June 2022") is a dateline too, marked after every whole day of the page so that
+    it never stands before one (the first date moved of a kind is the one kept)."""
+    months: list[Mark] = []
     for i, block in enumerate(ctx.blocks):
         text = block.text
         if (
@@ -36,14 +39,19 @@ def apply_dateline(ctx: Context) -> Iterator[Mark]:
             or is_prose(text)
         ):
             continue
-        found = ctx.datelines.datelines(text, now=ctx.now)  # a page repeats its date lines (teasers)
+        # (a page repeats its date lines: teasers)
+        found = ctx.datelines.datelines(text, now=ctx.now, months=True)
         if not found:
+            continue
+        if found[0].precision == "month":
+            months.append(Mark(i, action="dates", value=found))
             continue
         label = _label_before(ctx, i) if any(line.label is None for line in found) else None
         if label is not None:
             found = tuple(line if line.label else dataclasses.replace(line, kind=label) for line in found)
             yield Mark(i - 1, action="dates", value=())
         yield Mark(i, action="dates", value=found)
+    yield from months
 
 
 def _label_before(ctx: Context, i: int) -> Literal["published", "modified"] | None:

@@ -193,7 +193,8 @@ def apply_marks(ctx: Context, rule: Rule, marks: Iterable[Mark]) -> None:
         elif action == "dates":
             for found in mark.value:
                 target = ctx.published if found.kind == "published" else ctx.modified
-                target.append((found.value, f"text:{rule.name}"))
+                month = ":month" if found.precision == "month" else ""  # (the first of the month)
+                target.append((found.value, f"text:{rule.name}{month}"))
         elif action == "title":
             ctx.titles.append(mark.value)
         if action != "remove":

@@ -17,7 +17,8 @@ subarray). The weights encode what a person sees when scanning a page dump:
   it comes after a related or subscribe header, where such lines are the teasers' headlines;
 * an author box ("Jane Doe is a senior editor at …") counts as a short line, not as prose;
 * the rows of a flattened table (short lines mostly of figures) cost nothing: a table is
-  article content, and page furniture is seldom numbers;
+  article content, and page furniture is seldom numbers; so do the names and labels between
+  the figures of a table printed one cell per line (:mod:`newsclean.rules.cells`);
 * a removed block that ends an article (a subscribe prompt, a "Related" header, a comment
   counter) costs a lot, so the comments or teasers after it are not joined to the article;
 * so does the first header of a reader thread (a chain of name-and-time lines with prose
@@ -29,6 +30,7 @@ from __future__ import annotations
 from collections import Counter
 
 from newsclean.blocks.model import Block
+from newsclean.rules.cells import table_cells
 from newsclean.rules.features import (
     ends_clause,
     ends_sentence,
@@ -181,6 +183,13 @@ def _line_kinds(ctx: Context, first_copies: bool = False) -> list[str]:
             kinds.append("end")
         else:
             kinds.append("gone")
+    # (a table's figures repeat down its columns: a repeated one is a figure too)
+    figures = [
+        kind in ("row", "short") and len(block.text.split()) == 1 and is_table_row(block.text)
+        for kind, block in zip(kinds, ctx.blocks, strict=True)
+    ]
+    for i in table_cells(kinds, figures, [block.text for block in ctx.blocks]):
+        kinds[i] = "row"  # a name or label between a table's figures, one cell per line
     return kinds
 
 

@@ -13,12 +13,8 @@ from urllib.parse import urlsplit
 import regex
 
 from newsclean.errors import ConfigError
+from newsclean.lazyre import lazy
 from newsclean.userrules.selectors import compile_selector
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on Python 3.10 only
-    import tomli as tomllib
 
 #: Keys of ``[rules]`` and of each ``[site."host"]`` table, and what each holds.
 KEYS: dict[str, str] = {
@@ -36,8 +32,8 @@ KEYS: dict[str, str] = {
 SELECTOR_KEYS = frozenset({"drop", "keep", "body", "title", "author", "date"})
 
 
-_HOST = regex.compile(r"\.?(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?")
-_LANGUAGE = regex.compile(r"[a-z]{2,3}")
+_HOST = lazy(r"\.?(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?")
+_LANGUAGE = lazy(r"[a-z]{2,3}")
 #: Longest user phrase: a phrase names a label or a call to action, not a paragraph.
 PHRASE_MAX_CHARS = 200
 
@@ -143,6 +139,12 @@ class UserRules:
     @classmethod
     def from_toml(cls, text: str, *, source: str | None = "<rules>", display: str | None = None) -> UserRules:
         """Read rules from TOML text; ``source`` is the file name entries report (``None``: none)."""
+        # (imported here, not at import: only a rules file or a site profile is read with it)
+        if sys.version_info >= (3, 11):
+            import tomllib
+        else:  # pragma: no cover - exercised on Python 3.10 only
+            import tomli as tomllib
+
         shown = display or source or "<rules>"
         try:
             data = tomllib.loads(text)
@@ -276,9 +278,9 @@ class _Lines:
     file to find again by reading the lines (a value not found falls back to its key's line).
     """
 
-    _HEADER = regex.compile(r"\s*\[\s*([^\[\]]+?)\s*\]\s*(?:#.*)?")
-    _KEY = regex.compile(r"""\s*("(?:[^"\\]|\\.)*"|'[^']*'|[A-Za-z0-9_-]+)\s*=""")
-    _PART = regex.compile(r"""\s*("(?:[^"\\]|\\.)*"|'[^']*'|[A-Za-z0-9_-]+)\s*(?:\.|$)""")
+    _HEADER = lazy(r"\s*\[\s*([^\[\]]+?)\s*\]\s*(?:#.*)?")
+    _KEY = lazy(r"""\s*("(?:[^"\\]|\\.)*"|'[^']*'|[A-Za-z0-9_-]+)\s*=""")
+    _PART = lazy(r"""\s*("(?:[^"\\]|\\.)*"|'[^']*'|[A-Za-z0-9_-]+)\s*(?:\.|$)""")
 
     def __init__(self, text: str, source: str | None, display: str) -> None:
         self.source = source
