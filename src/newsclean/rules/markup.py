@@ -8,6 +8,7 @@ from newsclean.blocks.tokens import BOILERPLATE_CONCEPTS
 from newsclean.document import Link
 from newsclean.rules.features import word_count
 from newsclean.rules.html_region import ancestors_and_self, block_weights
+from newsclean.rules.lead import LEAD_FAMILIES, story_lead
 from newsclean.rules.pipeline import Context, Mark, Region, Rule
 
 #: (rule name, concept/family, reason, guard may undo). The guard may undo the rules that read
@@ -200,6 +201,7 @@ def make_markup_rule(name: str, family: str, reason: str, guard_may_undo: bool =
     def apply(ctx: Context) -> Iterator[Mark]:
         protected = protected_containers(ctx)
         thread = ctx.region.thread if family == "comments" and ctx.region else frozenset()
+        lead: int | None = None  # the story's lead, found when a block of a lead family first asks
         # The concepts around a block are the same for all seven markup rules (``protected`` is
         # derived from the region): worked out on first asking and kept with the region.
         marked: list[frozenset[str] | None] = ctx.region_memo("html_marked", lambda: [None] * len(ctx.blocks))
@@ -218,6 +220,11 @@ def make_markup_rule(name: str, family: str, reason: str, guard_may_undo: bool =
                     or boxed_story_part(ctx, i, protected)
                 ):
                     continue  # the story's own subhead or closed panel (issue #13)
+                if family in LEAD_FAMILIES or (family == "navigation" and LEAD_FAMILIES & concepts):
+                    if lead is None:  # the span as it stands now: the navigation rules' is kept apart
+                        lead = story_lead(ctx, _find_prose_span(ctx), DISCLOSED_PROSE_MIN_WORDS)
+                    if i == lead:
+                        continue  # the story's lead in a teaser-named box (issue #13)
                 if family == "related" and block.links:
                     text, href = max(block.links, key=lambda link: len(link[0]))
                     yield Mark(i, action="related", value=Link(text, href))
