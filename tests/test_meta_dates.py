@@ -355,3 +355,21 @@ def test_month_only_when_asked_and_never_over_a_day() -> None:
     memo = DatelineMemo()
     assert memo.datelines("Updated: June 2020", now=NOW) == ()
     assert memo.datelines("Updated: June 2020", now=NOW, months=True)[0].value == date(2020, 6, 1)
+
+
+def test_lines_skipped_before_the_parse_are_only_those_that_cannot_hold_a_date() -> None:
+    # a relative date has no digit: read when there is a ``now`` to count from, else not
+    assert [(f.kind, f.value) for f in parse_datelines("Updated yesterday", now=NOW)] == [
+        ("modified", date(2020, 12, 31))
+    ]
+    assert [f.value for f in parse_datelines("Aktualisiert gestern", now=NOW)] == [date(2020, 12, 31)]
+    assert parse_datelines("Updated yesterday") == ()
+    # without ``now``: a day, and a labelled month, are read through the non-breaking spaces
+    # and the Nordic clock dot that normalising rewrites
+    found = parse_datelines("Julkaistu 2.9.2020 klo 12.45")
+    assert [f.value for f in found] == [datetime(2020, 9, 2, 12, 45)]
+    found = parse_datelines("Last Updated:\u00a0June\u00a02020", months=True)
+    assert [(f.kind, f.value, f.precision) for f in found] == [("modified", date(2020, 6, 1), "month")]
+    # a label with a month but no year, and a line with no digit, give nothing
+    assert parse_datelines("Last Updated: June", months=True) == ()
+    assert parse_datelines("Updated: June 20", months=True) == ()
