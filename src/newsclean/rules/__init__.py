@@ -24,7 +24,7 @@ from collections.abc import Iterator
 
 import regex
 
-from newsclean.rules import html_region, labels, markup, metadata, region, related
+from newsclean.rules import alt_text, html_region, labels, markup, metadata, region, related
 from newsclean.rules.pipeline import Context, Mark, Region, RegionStep, Rule, Step, run
 
 HTML_REGION = RegionStep(
@@ -51,6 +51,7 @@ PIPELINE: tuple[Step, ...] = (
     *markup.CONCEPT_RULES,
     markup.LINK_LIST,
     markup.FIGURE_CAPTION,
+    alt_text.ALT_TEXT,
     TEXT_REGION,
     metadata.TITLE_HEADING,
     metadata.TAG_LIST,
