@@ -26,6 +26,11 @@ def test_alt_behind_a_gallery_counter_goes() -> None:
     assert _removed_by_rule([alt, "3of12" + alt]) == [alt]
 
 
+def test_alt_repeated_alone_as_the_caption_goes_once() -> None:
+    alt = "Builders at work on the roof of the pool"
+    assert _removed_by_rule([alt, alt]) == [alt]
+
+
 def test_heading_over_a_paragraph_opening_with_it_stays() -> None:
     heading = "Infrastructure as a service"
     assert _removed_by_rule([heading, heading + " gives on-demand access to servers."]) == []
