@@ -23,12 +23,15 @@ def cjk_chars(text: str) -> int:
     return len(_CJK.findall(text))
 
 
-def word_count(text: str) -> int:
-    """Words, counting two CJK characters as one word (CJK text has no spaces)."""
+def word_count(text: str, words: list[str] | None = None) -> int:
+    """Words, counting two CJK characters as one word (CJK text has no spaces).
+
+    ``words``: ``text.split()``, when the caller has split the text already.
+    """
     cjk = cjk_chars(text) if not text.isascii() else 0
     if cjk:
         return len(_WORD.findall(_CJK.sub(" ", text))) + cjk // 2
-    return len(text.split())
+    return len(text.split() if words is None else words)
 
 
 def ends_sentence(text: str) -> bool:
@@ -59,10 +62,12 @@ PROSE_SENTENCE_MIN_WORDS = 8
 
 def is_prose(text: str) -> bool:
     """A line of running text: long enough and shaped like sentences."""
-    words = word_count(text)
+    # (split once: the word count and the word-list test both read the words)
+    split = text.split()
+    words = word_count(text, split)
     if words >= PROSE_MIN_WORDS:
-        return not is_word_list(text)
-    return words >= PROSE_SENTENCE_MIN_WORDS and ends_sentence(text) and not is_word_list(text)
+        return not is_word_list(text, split)
+    return words >= PROSE_SENTENCE_MIN_WORDS and ends_sentence(text) and not is_word_list(text, split)
 
 
 _INNER_PUNCT = regex.compile(r"[.,;:!?…。，、；：！？]")
@@ -88,10 +93,14 @@ GLUED_HEADLINES_TITLE_SHARE = 0.3
 _SENTENCE_BREAK = lazy(r"[.!?…。！？](?=[\s\"'”’»)]|$)")
 
 
-def is_word_list(text: str) -> bool:
+def is_word_list(text: str, words: list[str] | None = None) -> bool:
     """A long line that is a run of words, not sentences: a tag cloud, a flattened menu, an
-    archive drop-down. Prose of this length has punctuation, lower-case words and few digits."""
-    words = text.split()
+    archive drop-down. Prose of this length has punctuation, lower-case words and few digits.
+
+    ``words``: ``text.split()``, when the caller has split the text already.
+    """
+    if words is None:
+        words = text.split()
     if len(words) >= WORD_LIST_MIN_WORDS and _INNER_PUNCT.search(text) is None:
         return True
     # (the capitals are counted only for the lines long enough for the two tests that read them)
