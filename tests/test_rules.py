@@ -127,6 +127,8 @@ FIRES = [
      "READ MORE: China plague outbreak confirmed: Two diagnosed with disease in Beijing hospital"),
     ("related-headlines", text_page(after="Bus lanes planned for the old town\nMayor defends cost of new stadium"),
      "Bus lanes planned for the old town"),
+    ("alt-text", text_page(after="The old bridge at dusk last week.\nThe old bridge at dusk last week.Credit...J. Roe"),
+     "The old bridge at dusk last week."),
     ("outside-article", text_page("Edition Europe"), "Edition Europe"),
     ("title-line", text_page("Council approves budget for bridge repairs"), "Council approves budget for bridge repairs"),
     ("share-markup", html_page("<div class='share-bar'><span>Facebook X Mail</span></div>"), "Facebook X Mail"),

@@ -24,7 +24,7 @@ from collections.abc import Iterator
 
 import regex
 
-from newsclean.rules import html_region, labels, markup, metadata, region, related
+from newsclean.rules import alt_text, html_region, labels, markup, metadata, region, related
 from newsclean.rules.pipeline import Context, Mark, Region, RegionStep, Rule, Step, run
 
 HTML_REGION = RegionStep(
@@ -52,6 +52,7 @@ PIPELINE: tuple[Step, ...] = (
     markup.LINK_LIST,
     markup.FIGURE_CAPTION,
     TEXT_REGION,
+    alt_text.ALT_TEXT,
     metadata.TITLE_HEADING,
     metadata.TAG_LIST,
     metadata.TITLE_LINE,
