@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from newsclean.rules.features import word_count
 from newsclean.rules.html_region import block_weights
 from newsclean.rules.pipeline import Context
@@ -18,16 +20,17 @@ from newsclean.rules.pipeline import Context
 LEAD_FAMILIES = frozenset({"related"})
 
 
-def story_lead(ctx: Context, span: tuple[int, int] | None, min_words: int) -> int:
+def story_lead(ctx: Context, span_of: Callable[[], tuple[int, int] | None], min_words: int) -> int:
     """The story's lead (standfirst), or -1: the one paragraph of link-free prose (``min_words``
     or more) between the page's headline (an ``h1``) and the article's first own paragraph
-    (``span[0]``), with nothing but short lines (a dateline, a byline, a caption, a share bar)
-    on either side of it. Sites draw it in a
-    box of its own named like a teaser (``article-teaser``, ``teaser-text``), which the
+    (the first block of ``span_of()``, the article's prose span, asked only when the lead is
+    first worked out: the answer is kept with the region), with nothing but short lines (a
+    dateline, a byline, a caption, a share bar) on either side of it. Sites draw it in a box of
+    its own named like a teaser (``article-teaser``, ``teaser-text``), which the
     markup rules spare inside the article region (:data:`LEAD_FAMILIES`). A box of two
     paragraphs, one under another heading, one with no headline above it or one beside a
     picture (a caption) is not a lead and still goes; so does a lead outside the region."""
-    return ctx.region_memo("html_story_lead", lambda: _find_story_lead(ctx, span, min_words))
+    return ctx.region_memo("html_story_lead", lambda: _find_story_lead(ctx, span_of(), min_words))
 
 
 def _find_story_lead(ctx: Context, span: tuple[int, int] | None, min_words: int) -> int:

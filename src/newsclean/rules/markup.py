@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from newsclean.blocks.model import Block
 from newsclean.blocks.tokens import BOILERPLATE_CONCEPTS
 from newsclean.document import Link
 from newsclean.rules.features import word_count
@@ -137,19 +138,24 @@ def subhead_in_flow(ctx: Context, i: int, family: str, protected: set[int]) -> b
 DISCLOSED_PROSE_MIN_WORDS = 20
 
 
+def _plain_paragraph(block: Block) -> bool:
+    """A link-free paragraph of at least ``DISCLOSED_PROSE_MIN_WORDS`` words (what the spares
+    below count as prose)."""
+    return not block.links and word_count(block.text) >= DISCLOSED_PROSE_MIN_WORDS
+
+
 def disclosed_prose(ctx: Context, i: int, protected: set[int]) -> bool:
     """Long link-free prose between the article's own paragraphs whose every navigation-named
     element also names a widget that hides content (an accordion, a tab panel, a collapsible:
     ``accordion-item__dropdown``, ``accordion_drawer``, ``tab-pane hidden``): a closed panel of
     the story (a FAQ's answer, a guide's step), not a menu. A dropdown menu, a drawer or a
     footer after the article's last paragraph still goes, panel words or not."""
-    block = ctx.blocks[i]
-    if block.links or word_count(block.text) < DISCLOSED_PROSE_MIN_WORDS or not _in_flow(ctx, i):
+    if not (_plain_paragraph(ctx.blocks[i]) and _in_flow(ctx, i)):
         return False
     containers = ctx.containers
     return all(
         "disclosure" in containers[cid].concepts
-        for cid in block.containers
+        for cid in ctx.blocks[i].containers
         if cid not in protected and "navigation" in containers[cid].concepts
     )
 
@@ -172,7 +178,7 @@ def _paragraph_counts(ctx: Context) -> list[int]:
         counts = [0] * len(ctx.containers)
         weights = block_weights(ctx)
         for i, block in enumerate(ctx.blocks):
-            if weights[i] > 0 and not block.links and word_count(block.text) >= DISCLOSED_PROSE_MIN_WORDS:
+            if weights[i] > 0 and _plain_paragraph(block):
                 for cid in block.containers:
                     counts[cid] += 1
         return counts
@@ -185,14 +191,13 @@ def boxed_story_part(ctx: Context, i: int, protected: set[int]) -> bool:
     element holds more than ``FURNITURE_MAX_PARAGRAPHS`` such paragraphs: the story's own part
     under a class that sounds like furniture. A one-paragraph box (a bio, a disclaimer, a
     caption) still goes, and so does any box after the article's last paragraph."""
-    block = ctx.blocks[i]
-    if block.links or word_count(block.text) < DISCLOSED_PROSE_MIN_WORDS or not _in_flow(ctx, i):
+    if not (_plain_paragraph(ctx.blocks[i]) and _in_flow(ctx, i)):
         return False
     counts = _paragraph_counts(ctx)
     containers = ctx.containers
     return all(
         counts[cid] > FURNITURE_MAX_PARAGRAPHS
-        for cid in block.containers
+        for cid in ctx.blocks[i].containers
         if cid not in protected and "navigation" in containers[cid].concepts
     )
 
@@ -222,7 +227,7 @@ def make_markup_rule(name: str, family: str, reason: str, guard_may_undo: bool =
                     continue  # the story's own subhead or closed panel (issue #13)
                 if family in LEAD_FAMILIES or (family == "navigation" and LEAD_FAMILIES & concepts):
                     if lead is None:  # the span as it stands now: the navigation rules' is kept apart
-                        lead = story_lead(ctx, _find_prose_span(ctx), DISCLOSED_PROSE_MIN_WORDS)
+                        lead = story_lead(ctx, lambda: _find_prose_span(ctx), DISCLOSED_PROSE_MIN_WORDS)
                     if i == lead:
                         continue  # the story's lead in a teaser-named box (issue #13)
                 if family == "related" and block.links:
