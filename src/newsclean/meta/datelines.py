@@ -22,6 +22,7 @@ from newsclean.meta.dates import (
     MAX_LEFTOVER_WORDS,
     MAYBE_DAY,
     WORD,
+    YEAR_ANYWHERE,
     normalise,
     plausible,
     scan,
@@ -70,12 +71,9 @@ _LABEL = regex.compile(
         (?:(?:{alternation(LABEL_GLUE)})(?!\p{{L}})\s*)?""",
     FLAGS | regex.VERBOSE,
 )
-# A digit as the date patterns read it (``\d`` of :data:`MAYBE_DAY` and ``_YEAR_ANYWHERE`` in
+# A digit as the date patterns read it (``\d`` of :data:`MAYBE_DAY` and ``YEAR_ANYWHERE`` in
 # ``newsclean.meta.dates``, with their flags: any decimal digit, not only 0-9).
 _DIGIT = regex.compile(r"\d", FLAGS)
-# A year's digits as :func:`newsclean.meta.dates.scan_month` first looks for them
-# (its ``_YEAR_ANYWHERE``, the same pattern and flags).
-_YEAR_DIGITS = regex.compile(r"(?:19|20)\d\d", FLAGS)
 # Pieces of a dateline that hold no date: separators between them.
 # (">" between spaces: "Donnerstag, 15.2.2018, 19:51 > Autor"; not "»", which forum post
 # headers put between the poster and the date, "Post by X » 11. Sep 2024": the thread rules
@@ -133,7 +131,7 @@ def parse_datelines(
     # date can come out, so the parse is skipped. Why nothing is missed: without ``now``,
     # :func:`_parse_datelines` reads only a line that :data:`MAYBE_DAY` matches after
     # :func:`normalise`, and every date :func:`parse_month_line` reads has a year that
-    # :func:`scan_month` finds with ``_YEAR_ANYWHERE``; both patterns need a ``\d``, and
+    # :func:`scan_month` finds with ``YEAR_ANYWHERE``; both patterns need a ``\d``, and
     # ``normalise`` only swaps spaces and the minus sign and moves the digits of a time, so
     # it never adds a digit to a line that has none. (With ``now`` a relative date, "yesterday",
     # needs no digit: then the line is parsed.)
@@ -152,10 +150,10 @@ def parse_month_line(line: str, *, now: datetime | None = None) -> Dateline | No
     kind, with ``precision="month"``. An unlabelled month ("June 2022") is an archive heading
     or a story's subject as often as a date, and gives ``None``."""
     # A line without four digits that begin with 19 or 20 is skipped: :func:`scan_month` reads
-    # nothing from text where ``_YEAR_ANYWHERE`` finds no year, and the part of the line it is
+    # nothing from text where ``YEAR_ANYWHERE`` finds no year, and the part of the line it is
     # given is cut from ``normalise(line)``, whose runs of digits are the line's own
     # (``normalise`` adds no digit and puts nothing between two).
-    if search(_YEAR_DIGITS, line) is None:
+    if search(YEAR_ANYWHERE, line) is None:
         return None
     line = normalise(line)
     if not line or len(line) > MAX_DATELINE_CHARS:

@@ -347,7 +347,7 @@ def scan_month(text: str) -> Scan | None:
     is ("Last updated: June 2022") and trust it least of all dates (see ``docs/metadata.md``).
     """
     text = normalise(text)
-    if not text or search(_YEAR_ANYWHERE, text) is None:
+    if not text or search(YEAR_ANYWHERE, text) is None:
         return None
     if _read_day(text, datetime.now(timezone.utc), None) is not None:
         return None  # a whole day is there: not a month-only date
@@ -362,7 +362,9 @@ def scan_month(text: str) -> Scan | None:
     return None
 
 
-_YEAR_ANYWHERE = regex.compile(r"(?:19|20)\d\d", FLAGS)
+#: Four digits that can begin a year (19xx, 20xx): a month line without them holds no date
+#: (also the date-line parser's pre-check, ``newsclean.meta.datelines``).
+YEAR_ANYWHERE = regex.compile(r"(?:19|20)\d\d", FLAGS)
 
 
 def plausible(value: datetime | date, now: datetime | None = None) -> bool:
