@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Literal
 
 from newsclean.blocks import html as html_blocks
 from newsclean.blocks.parse import markup_to_text, parse_page
@@ -29,6 +29,7 @@ from newsclean.userrules import (
 )
 
 if TYPE_CHECKING:
+    from newsclean.blocks.model import Block, Container
     from newsclean.meta.html import PageMeta
 
 InputFormat = Literal["auto", "html", "text"]
@@ -169,7 +170,8 @@ def _read(source: object, *, encoding: str | None, limit: int) -> tuple[str, lis
 def _clean_html(
     text: str, *, url: str | None, config: Config, warnings: list[str]
 ) -> tuple[Document, Context | None]:
-    from newsclean.meta.html import extract_html_metadata
+    from newsclean.meta.collect import Collector
+    from newsclean.meta.html import extract_html_metadata, page_address
 
     root, notes = parse_page(text)
     warnings.extend(notes)
@@ -178,20 +180,29 @@ def _clean_html(
             return _clean_text(markup_to_text(text), url=url, config=config, warnings=warnings)
         note = "empty: the HTML could not be parsed into a document"
         return Document(url=url, warnings=(*warnings, note)), None
-    memo = DatelineMemo()  # this page's datelines, read by the metadata and by the rules
-    meta = extract_html_metadata(root, url=url, now=config.now, memo=memo)
-    warnings.extend(meta.warnings)
-    entries = _user_entries(config, host_of(url) or host_of(meta.url), warnings, html=True)
+    # The page's host first (the caller's URL, else the address the page names): its user
+    # rules decide what the walk marks.
+    host = host_of(url) or host_of(page_address(root, url))
+    rule_notes: list[str] = []
+    entries = _user_entries(config, host, rule_notes, html=True)
     plan = plan_page(entries, root)
-    doc, ctx = _clean_tree(root, meta, plan, url=url, config=config, warnings=list(warnings), memo=memo)
+    # One walk of the tree builds the blocks and gathers the elements metadata reads.
+    collector = Collector()
+    walked = html_blocks.build_blocks(root, marks=plan.marks, reader=collector)
+    memo = DatelineMemo()  # this page's datelines, read by the metadata and by the rules
+    meta = extract_html_metadata(root, url=url, now=config.now, memo=memo, found=collector.found)
+    warnings.extend(meta.warnings)
+    warnings.extend(rule_notes)
+    doc, ctx = _clean_tree(walked, meta, plan, url=url, config=config, warnings=list(warnings), memo=memo)
     if len(doc.body) < config.min_body_chars and html_blocks.has_hidden_text(root):
         # Nothing (or only a footer line) shows without the page's scripts: content in elements
         # it hides until they run (a streamed page's ``<div hidden>`` that a script moves into
         # place), or in display:none tabs. Read the hidden elements too, and keep that reading
         # when it finds more article text.
         note = "hidden: no article text is visible without scripts; the page's hidden elements were read"
+        again_walked = html_blocks.build_blocks(root, read_hidden=True, marks=plan.marks)
         again, again_ctx = _clean_tree(
-            root, meta, plan, url=url, config=config, warnings=[*warnings, note], read_hidden=True, memo=memo
+            again_walked, meta, plan, url=url, config=config, warnings=[*warnings, note], memo=memo
         )
         if len(again.body) > len(doc.body):
             doc, ctx = again, again_ctx
@@ -199,18 +210,17 @@ def _clean_html(
 
 
 def _clean_tree(
-    root: Any,
+    walked: tuple[list[Block], list[Container]],
     meta: PageMeta,
     plan: PagePlan,
     *,
     url: str | None,
     config: Config,
     warnings: list[str],
-    read_hidden: bool = False,
-    memo: DatelineMemo | None = None,
+    memo: DatelineMemo,
 ) -> tuple[Document, Context]:
-    """The pipeline over one parsed page: blocks, rules, and the document with ``meta``."""
-    blocks, containers = html_blocks.build_blocks(root, read_hidden=read_hidden, marks=plan.marks)
+    """The pipeline over one walked page: rules, and the document with ``meta``."""
+    blocks, containers = walked
     ctx = Context(
         blocks=blocks,
         source_format="html",
@@ -221,7 +231,7 @@ def _clean_tree(
         ),
         regex_timeout=config.regex_timeout,
         now=config.now,
-        datelines=memo if memo is not None else DatelineMemo(),
+        datelines=memo,
     )
     _run_rules(ctx, plan, config)
     return _assemble(ctx, config, warnings, meta=meta, url=url), ctx

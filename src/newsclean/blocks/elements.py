@@ -11,8 +11,8 @@ from collections.abc import Sequence
 
 from lxml import etree
 
-from newsclean.blocks.html import BLOCK_TAGS, SKIP_TAGS, Container, _hidden, _local_tag
-from newsclean.blocks.model import Block
+from newsclean.blocks.html import BLOCK_TAGS, SKIP_TAGS, _hidden, _local_tag
+from newsclean.blocks.model import Block, Container
 from newsclean.structure import Anchor, safe_url
 
 

@@ -8,14 +8,13 @@ non-content elements (``<script>``, ``<style>``, ``<template>``, ``hidden``, ``a
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, NamedTuple
+from typing import Any
 
 import regex
 from lxml import etree
 
-from newsclean.blocks.model import Block
+from newsclean.blocks.model import Block, Container, ImageRef, WalkReader
 from newsclean.blocks.tokens import (
     ARTICLE_TAGS,
     FURNITURE_TAGS,
@@ -63,35 +62,6 @@ def _collapse(parts: list[str]) -> str:
     return " ".join("".join(parts).split())
 
 _HIDDEN_STYLE = regex.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", regex.IGNORECASE)
-
-
-@dataclass(slots=True)
-class Container:
-    """A block-level element that blocks can sit in."""
-
-    id: int
-    tag: str
-    parent: int  # -1 for the root
-    depth: int
-    concepts: frozenset[str]
-    article_hint: bool  # <article>, <main>, itemprop=articleBody, or an "article body" class
-    #: itemprop=articleBody or an "article body" class: the page's own word, stronger than a bare
-    #: <article> (listing pages wrap every teaser in one)
-    strong_hint: bool = False
-    #: the element itself: the document's structure (tables, lists, code, figures) is read from
-    #: the elements of the kept blocks only, after the rules (:mod:`newsclean.blocks.structure`)
-    element: etree._Element | None = None
-    #: the ``<img>`` elements directly in this container (not in a container inside it)
-    images: list[ImageRef] | None = None
-
-
-class ImageRef(NamedTuple):
-    """An ``<img>`` where the walk met it: before block ``block`` (``inline``: inside it, after
-    some of its text)."""
-
-    block: int
-    inline: bool
-    element: etree._Element
 
 
 def _note_image(holder: Container, image: ImageRef) -> None:
@@ -180,7 +150,11 @@ NOSCRIPT_FALLBACK_CHARS = 200
 
 
 def build_blocks(
-    root: etree._Element, *, read_hidden: bool = False, marks: dict[Any, tuple[int, ...]] | None = None
+    root: etree._Element,
+    *,
+    read_hidden: bool = False,
+    marks: dict[Any, tuple[int, ...]] | None = None,
+    reader: WalkReader | None = None,
 ) -> tuple[list[Block], list[Container]]:
     """Walk the tree once and return the text blocks and the containers they sit in.
 
@@ -188,9 +162,10 @@ def build_blocks(
     ``display:none``): the second try on a page that shows no article without its scripts.
     ``marks`` maps elements that user selectors found to the selectors' ids: each block gets,
     in ``Block.selected``, the ids of the marked elements its text lies in (a block is the
-    unit: an inline element marks the whole block its text is part of).
+    unit: an inline element marks the whole block its text is part of). ``reader`` is told of
+    every element of the document as the (first) walk meets it (see :class:`WalkReader`).
     """
-    blocks, containers = _walk(root, SKIP_TAGS, not read_hidden, marks)
+    blocks, containers = _walk(root, SKIP_TAGS, not read_hidden, marks, reader)
     if sum(len(b.text) for b in blocks) < NOSCRIPT_FALLBACK_CHARS and root.find(".//noscript") is not None:
         again = _walk(root, SKIP_TAGS - {"noscript"}, not read_hidden, marks)
         if sum(len(b.text) for b in again[0]) > sum(len(b.text) for b in blocks):
@@ -203,6 +178,7 @@ def _walk(
     skip_tags: frozenset[str],
     skip_hidden: bool,
     marks: dict[Any, tuple[int, ...]] | None = None,
+    reader: WalkReader | None = None,
 ) -> tuple[list[Block], list[Container]]:
     # The loop runs for every element of every page, so it reads locals, not globals, and
     # builds Blocks and Containers positionally (field order as declared in their classes).
@@ -211,6 +187,10 @@ def _walk(
 
     body = root.find("body")
     start = body if body is not None else root
+    if reader is not None:
+        reader.before(start)
+        reader_tags, tagged = reader.tags, reader.tagged
+        attributes, skipped = reader.attributes, reader.skipped
     local_tags: dict[str, str] = {}  # tag as parsed -> lower-case local name
 
     open_containers: list[int] = []
@@ -269,9 +249,9 @@ def _walk(
     # the rest of the end.
     for event, el in walker:
         if event == "start":
-            tag = local_tags.get(el.tag)  # non-str tags (comments…) give None
+            raw = el.tag
+            tag = local_tags.get(raw)  # non-str tags (comments…) give None
             if tag is None:
-                raw = el.tag
                 if not isinstance(raw, str):  # comments, processing instructions, entities
                     states.append(_OTHER)
                     continue
@@ -282,6 +262,8 @@ def _walk(
                     # <img> ends up inside it: note it before the subtree is skipped
                     for img in el.iter("img"):
                         _note_image(containers[open_containers[-1]], ImageRef(len(blocks), bool(buf), img))
+                if reader is not None:
+                    skipped(el)
                 skip_subtree()
                 states.append(_SKIPPED)
                 continue
@@ -292,9 +274,16 @@ def _walk(
                 and skip_hidden
                 and _hidden(el, names)
             ):
+                if reader is not None:
+                    skipped(el)
                 skip_subtree()
                 states.append(_SKIPPED)
                 continue
+            if reader is not None:
+                if raw in reader_tags:
+                    tagged(el, raw)
+                if names:
+                    attributes(el, names)
             if tag == "br" or tag == "hr":
                 if buf:
                     flush()
@@ -384,4 +373,6 @@ def _walk(
                 buf.append(tail)
     if buf:
         flush()
+    if reader is not None:
+        reader.after(start)
     return blocks, containers

@@ -1,9 +1,14 @@
-"""The block model shared by HTML and text input."""
+"""The block model shared by HTML and text input, the containers of the HTML walk, and what
+the walk tells a second reader of the tree (:class:`WalkReader`)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
+
+if TYPE_CHECKING:
+    from lxml import etree
 
 
 @dataclass(slots=True)
@@ -22,7 +27,7 @@ class Block:
             otherwise ``(text,)``.
         link_chars: characters of ``text`` inside ``<a>`` elements.
         containers: ids of the block-level ancestor elements, outermost first; their class/id
-            concepts and article hints live on the containers (``blocks.html.Container``).
+            concepts and article hints live on the containers (:class:`Container`).
         links: ``(text, href)`` of the links inside the block.
         heading_level: 1–6 for headings, else 0.
         selected: ids of the user selectors whose elements hold the block (HTML input with
@@ -75,3 +80,51 @@ def container_spans(blocks: Sequence[Block], parents: Sequence[int]) -> tuple[li
         if last[c] > last[parent]:
             last[parent] = last[c]
     return first, last
+
+
+@dataclass(slots=True)
+class Container:
+    """A block-level element that blocks can sit in."""
+
+    id: int
+    tag: str
+    parent: int  # -1 for the root
+    depth: int
+    concepts: frozenset[str]
+    article_hint: bool  # <article>, <main>, itemprop=articleBody, or an "article body" class
+    #: itemprop=articleBody or an "article body" class: the page's own word, stronger than a bare
+    #: <article> (listing pages wrap every teaser in one)
+    strong_hint: bool = False
+    #: the element itself: the document's structure (tables, lists, code, figures) is read from
+    #: the elements of the kept blocks only, after the rules (:mod:`newsclean.blocks.structure`)
+    element: etree._Element | None = None
+    #: the ``<img>`` elements directly in this container (not in a container inside it)
+    images: list[ImageRef] | None = None
+
+
+class ImageRef(NamedTuple):
+    """An ``<img>`` where the walk met it: before block ``block`` (``inline``: inside it, after
+    some of its text)."""
+
+    block: int
+    inline: bool
+    element: etree._Element
+
+
+class WalkReader(Protocol):
+    """A second reader of the walk: metadata's (:class:`newsclean.meta.collect.Collector`),
+    so that one walk of the tree feeds both the blocks and the metadata.
+
+    The walk tells it of every element it enters (:meth:`tagged` for the tags in ``tags``,
+    :meth:`attributes` for every element with attributes), of every subtree it skips whole
+    (:meth:`skipped`), and of the part of the document outside the subtree it walks
+    (:meth:`before` and :meth:`after` its start, ``<body>``).
+    """
+
+    tags: frozenset[str]
+
+    def before(self, start: Any) -> None: ...
+    def after(self, start: Any) -> None: ...
+    def tagged(self, el: Any, tag: object) -> None: ...
+    def attributes(self, el: Any, names: list[str]) -> None: ...
+    def skipped(self, el: Any) -> None: ...

@@ -19,8 +19,8 @@ from lxml import etree
 
 from newsclean.blocks.elements import Page, element_text, link_anchors
 from newsclean.blocks.figures import figure_captions, kept_images
-from newsclean.blocks.html import Container, _local_tag
-from newsclean.blocks.model import Block
+from newsclean.blocks.html import _local_tag
+from newsclean.blocks.model import Block, Container
 from newsclean.blocks.tables import Rows, table_blocks, table_of
 from newsclean.lazyre import lazy
 from newsclean.structure import (

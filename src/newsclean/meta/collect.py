@@ -58,57 +58,123 @@ class Elements:
 
 
 def collect(tree: Any) -> Elements:
-    """Gather the elements the sources read: by tag, then by attribute."""
+    """Gather the elements the sources read from the whole page, on its own (the pipeline has
+    the block walk hand them over instead: :class:`Collector`)."""
     found = Elements()
-    root = tree.getroottree().getroot()
-    # libxml2 can leave a second top-level <html> beside the root (XPath's // reads it too)
-    tops = [*reversed(list(root.itersiblings(preceding=True))), root, *root.itersiblings()]
-    for top in tops:
-        for el in top.iter(*_COLLECTED_TAGS):
-            tag = el.tag
-            if tag == "script" or tag == "style":
-                kind = el.get("type")
-                if tag == "script" and kind and "ld+json" in kind.translate(_JSONLD_FOLD):
-                    found.jsonld.append(el)
-            else:
-                _sort_tagged(found, el, tag, el.get)
-    for top in tops:
-        _collect_by_attribute(found, top)
+    for top in _tops(tree.getroottree().getroot()):
+        _collect_subtree(found, top)
     return found
 
 
-def _collect_by_attribute(found: Elements, top: Any) -> None:
-    """The ``itemprop``, ``data-utime`` and hinted elements under ``top``, in document order.
+def _tops(root: Any) -> list[Any]:
+    """The document's top-level elements: libxml2 can leave a second top-level ``<html>``
+    beside the root (XPath's ``//`` reads it too)."""
+    return [*reversed(list(root.itersiblings(preceding=True))), root, *root.itersiblings()]
+
+
+class Collector:
+    """Metadata's reader of the block walk (:func:`newsclean.blocks.html.build_blocks`): the
+    walk hands it every element it meets, so the page is walked once for the blocks and the
+    metadata (issue #12).
+
+    The walk starts at ``<body>`` and does not enter what it skips (``<script>``, ``<head>``,
+    hidden elements …); those subtrees, and the parts of the document around the walk's start,
+    are gathered here as :func:`collect` gathers a page, in document order, so :attr:`found`
+    holds exactly what :func:`collect` finds.
+    """
+
+    __slots__ = ("found", "tags")
+
+    def __init__(self) -> None:
+        self.found = Elements()
+        #: the tags :meth:`tagged` files (the walk calls it for these only)
+        self.tags = COLLECTED_TAGS
+
+    def before(self, start: Any) -> None:
+        """What precedes the walk's ``start`` (``<body>``): the elements above it and the
+        subtrees before it (``<head>``), and the top-level elements before the page's."""
+        chain = [*reversed(list(start.iterancestors())), start]
+        for sibling in reversed(list(chain[0].itersiblings(preceding=True))):
+            self.skipped(sibling)
+        for node, child in zip(chain, chain[1:], strict=False):
+            if node.tag in COLLECTED_TAGS:
+                self.tagged(node, node.tag)
+            self.attributes(node, node.keys())
+            for sibling in reversed(list(child.itersiblings(preceding=True))):
+                self.skipped(sibling)
+
+    def after(self, start: Any) -> None:
+        """What follows the walk's ``start``, in document order."""
+        node = start
+        while node is not None:
+            for sibling in node.itersiblings():
+                self.skipped(sibling)
+            node = node.getparent()
+
+    def tagged(self, el: Any, tag: object) -> None:
+        """File one element by its tag (one of :attr:`tags`)."""
+        file_tagged(self.found, el, tag)  # type: ignore[arg-type]
+
+    def attributes(self, el: Any, names: list[str]) -> None:
+        """File one element by its attributes (``names``: ``el.keys()``)."""
+        if names:
+            _file_by_attribute(self.found, el, names)
+
+    def skipped(self, el: Any) -> None:
+        """File every element of a subtree the walk does not enter."""
+        if isinstance(el.tag, str):  # (a comment or processing instruction holds no element)
+            _collect_subtree(self.found, el)
+
+
+def _collect_subtree(found: Elements, top: Any) -> None:
+    """Gather what the sources read under ``top`` (itself included): by tag, then by attribute
+    (each list in document order; the two passes fill different lists)."""
+    for el in top.iter(*_COLLECTED_TAGS):
+        file_tagged(found, el, el.tag)
+    for el in top.iter(etree.Element):
+        names = el.keys()
+        if names:
+            _file_by_attribute(found, el, names)
+
+
+def file_tagged(found: Elements, el: Any, tag: str) -> None:
+    """File one element of a tag in :data:`COLLECTED_TAGS`."""
+    if tag == "script" or tag == "style":
+        kind = el.get("type")
+        if tag == "script" and kind and "ld+json" in kind.translate(_JSONLD_FOLD):
+            found.jsonld.append(el)
+    else:
+        _sort_tagged(found, el, tag, el.get)
+
+
+def _file_by_attribute(found: Elements, el: Any, names: list[str]) -> None:
+    """File ``el`` as an ``itemprop``, ``data-utime`` or hinted element (``names``: its
+    attribute names).
 
     One ``keys()`` per element and a ``get`` only for the names it has: a ``get`` costs about
     what the iteration does, and most elements carry a class alone. The hint test is cached
     by attribute value (class names repeat within and across pages)."""
-    itemprop, utime, hinted = found.itemprop, found.utime, found.hinted
-    for el in top.iter(etree.Element):
-        names = el.keys()
-        if not names:
-            continue
-        hit = False
-        for name in names:
-            if name == "class" or name == "id":
-                if not hit:
-                    value = el.get(name)
-                    hit = bool(value) and _has_hint(value)
-            elif name == "itemprop":
-                itemprop.append(el)
-            elif name == "data-utime" and el.tag not in ("script", "style"):
-                utime.append(el)
-            elif (name == "data-component" or name == "data-testid") and not hit:
-                # components name their role; data-testid only when there is no data-component
-                marks = el.get("data-component") or el.get("data-testid")
-                hit = bool(marks) and _has_hint(marks)
-        if (
-            hit
-            and el.tag not in ("script", "style")  # never a hinted element
-            # (the tag filter runs in C: no element object for each ancestor)
-            and next(el.iterancestors("body"), None) is not None
-        ):
-            hinted.append(el)
+    hit = False
+    for name in names:
+        if name == "class" or name == "id":
+            if not hit:
+                value = el.get(name)
+                hit = bool(value) and _has_hint(value)
+        elif name == "itemprop":
+            found.itemprop.append(el)
+        elif name == "data-utime" and el.tag not in ("script", "style"):
+            found.utime.append(el)
+        elif (name == "data-component" or name == "data-testid") and not hit:
+            # components name their role; data-testid only when there is no data-component
+            marks = el.get("data-component") or el.get("data-testid")
+            hit = bool(marks) and _has_hint(marks)
+    if (
+        hit
+        and el.tag not in ("script", "style")  # never a hinted element
+        # (the tag filter runs in C: no element object for each ancestor)
+        and next(el.iterancestors("body"), None) is not None
+    ):
+        found.hinted.append(el)
 
 
 @lru_cache(maxsize=4096)
@@ -122,6 +188,7 @@ def _has_hint(value: str) -> bool:
 _COLLECTED_TAGS = (
     "a", "meta", "time", "h1", "h2", "title", "link", "script", "style", "base", "img", "author"
 )  # fmt: skip
+COLLECTED_TAGS = frozenset(_COLLECTED_TAGS)
 #: Headings read when the page has no title fields and no <h1>, and images read for a date.
 _MAX_H2 = 3
 _MAX_IMAGES = 30

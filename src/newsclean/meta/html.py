@@ -33,7 +33,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from newsclean.meta.collect import collect
+from lxml import etree
+
+from newsclean.meta.collect import Elements, collect, file_tagged
 from newsclean.meta.date_places import (
     copyright_year,
     image_dates,
@@ -208,12 +210,34 @@ def _sole_article_scope(elements: list[Any]) -> Any | None:
     return next(iter(scopes.values())) if len(scopes) == 1 else None
 
 
+#: Where the page's address is read from (see :func:`page_address`): every ``<link rel>``,
+#: ``<meta>``, ``<base>`` and ``<script type>``, in document order, in one pass lxml makes in C.
+_ADDRESS_ELEMENTS = etree.XPath("//link[@rel] | //meta | //base | //script[@type]")
+
+
+def page_address(tree: Any, url: str | None) -> str | None:
+    """The page's own address, ``PageMeta.url`` (the canonical URL, else ``url``), read before
+    the walk: the user rules of the page's host decide what the walk marks, so the host is
+    needed first, and when the caller gives no URL the page names it. Only the elements the
+    address is read from are gathered; the JSON-LD is read only when no link or ``<meta>``
+    names the address."""
+    found = Elements()
+    for el in _ADDRESS_ELEMENTS(tree):
+        file_tagged(found, el, el.tag)
+    base = base_url(found.base, url)
+    canonical = canonical_url(found.links, _meta_map(found.meta), {}, base)
+    if canonical is None:
+        canonical = canonical_url([], {}, read_jsonld(found.jsonld).article or {}, base)
+    return canonical or url
+
+
 def extract_html_metadata(
     tree: html.HtmlElement,
     *,
     url: str | None = None,
     now: datetime | None = None,
     memo: DatelineMemo | None = None,
+    found: Elements | None = None,
 ) -> PageMeta:
     """Read title, authors, dates, tags, categories, site name, canonical URL, language and
     description.
@@ -223,8 +247,11 @@ def extract_html_metadata(
     resolve a relative canonical URL); ``now`` bounds plausible dates (default: the real clock)
     and enables relative dates. ``memo`` holds the datelines the page's other readers share
     (see :class:`~newsclean.meta.datelines.DatelineMemo`; a fresh one when not given).
+    ``found``: the page's elements the block walk gathered (a
+    :class:`~newsclean.meta.collect.Collector`'s); gathered here when not given.
     """
-    found = collect(tree)
+    if found is None:
+        found = collect(tree)
     meta = _meta_map(found.meta)
     jsonld = read_jsonld(found.jsonld)
     language = _language(tree, meta, jsonld)
