@@ -189,8 +189,8 @@ def _walk(
     start = body if body is not None else root
     if reader is not None:
         reader.before(start)
-        reader_tags, tagged = reader.tags, reader.tagged
-        attributes, skipped = reader.attributes, reader.skipped
+        reader_tags, found = reader.tags, reader.found
+        tagged, attributes, skipped = reader.tagged, reader.attributes, reader.skipped
     local_tags: dict[str, str] = {}  # tag as parsed -> lower-case local name
 
     open_containers: list[int] = []
@@ -281,9 +281,9 @@ def _walk(
                 continue
             if reader is not None:
                 if raw in reader_tags:
-                    tagged(el, raw)
+                    tagged(found, el, raw)
                 if names:
-                    attributes(el, names)
+                    attributes(found, el, names)
             if tag == "br" or tag == "hr":
                 if buf:
                     flush()

@@ -3,7 +3,7 @@ the walk tells a second reader of the tree (:class:`WalkReader`)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
@@ -113,18 +113,24 @@ class ImageRef(NamedTuple):
 
 class WalkReader(Protocol):
     """A second reader of the walk: metadata's (:class:`newsclean.meta.collect.Collector`),
-    so that one walk of the tree feeds both the blocks and the metadata.
+    so that one walk of the tree builds the blocks and gathers what metadata reads.
 
-    The walk tells it of every element it enters (:meth:`tagged` for the tags in ``tags``,
-    :meth:`attributes` for every element with attributes), of every subtree it skips whole
-    (:meth:`skipped`), and of the part of the document outside the subtree it walks
-    (:meth:`before` and :meth:`after` its start, ``<body>``).
+    The walk tells it of every element it enters (``tagged(found, el, tag)`` for the tags in
+    ``tags``, ``attributes(found, el, el.keys())`` for every element with attributes), of every
+    subtree it skips whole (``skipped``), and of the part of the document outside the subtree
+    it walks (``before`` and ``after`` its start, ``<body>``).
     """
 
     tags: frozenset[str]
+    #: what ``tagged`` and ``attributes`` file the elements into (passed to them: the walk
+    #: calls plain functions, one Python call per element)
+    found: Any
+
+    @property
+    def tagged(self) -> Callable[[Any, Any, str], None]: ...
+    @property
+    def attributes(self) -> Callable[[Any, Any, list[str]], None]: ...
 
     def before(self, start: Any) -> None: ...
     def after(self, start: Any) -> None: ...
-    def tagged(self, el: Any, tag: object) -> None: ...
-    def attributes(self, el: Any, names: list[str]) -> None: ...
     def skipped(self, el: Any) -> None: ...

@@ -2,7 +2,8 @@
 
 :func:`collect` sorts them by kind (``<meta>``, ``<time>``, JSON-LD scripts, ``rel`` links,
 microdata, elements whose class names a date or a byline …) for the readers of
-:mod:`newsclean.meta.html`. The tree is read, never changed.
+:mod:`newsclean.meta.html`. In the pipeline the block walk hands them over as it meets them
+(:class:`Collector`), so the page is walked once for both. The tree is read, never changed.
 """
 
 from __future__ import annotations
@@ -25,13 +26,14 @@ _JSONLD_FOLD = str.maketrans("LDJSON", "ldjson")
 
 @dataclass(slots=True)
 class Elements:
-    """The elements each source reads, in document order, gathered in two passes over the tree.
+    """The elements each source reads, in document order.
 
     The extractor used to make a dozen XPath scans (``//meta``, ``//time``, ``//a[...]`` …);
-    one of lxml's XPath scans costs about what iterating every element does. Now the elements
-    wanted for their tag come from one ``iter(*tags)`` (the tag test runs in C: no element
-    object is made for the others), and those wanted for an attribute from one pass that asks
-    each element for its attribute names once (see :func:`collect`).
+    one of lxml's XPath scans costs about what iterating every element does. In the pipeline
+    the block walk, which meets every element anyway, hands each one over (:class:`Collector`);
+    on its own, :func:`collect` takes the elements wanted for their tag from one
+    ``iter(*tags)`` (the tag test runs in C) and those wanted for an attribute from one pass
+    that asks each element for its attribute names once.
     """
 
     meta: list[Any] = field(default_factory=list)
@@ -57,6 +59,15 @@ class Elements:
     hinted: list[Any] = field(default_factory=list)
 
 
+_COLLECTED_TAGS = (
+    "a", "meta", "time", "h1", "h2", "title", "link", "script", "style", "base", "img", "author"
+)  # fmt: skip
+COLLECTED_TAGS = frozenset(_COLLECTED_TAGS)
+#: Headings read when the page has no title fields and no <h1>, and images read for a date.
+_MAX_H2 = 3
+_MAX_IMAGES = 30
+
+
 def collect(tree: Any) -> Elements:
     """Gather the elements the sources read from the whole page, on its own (the pipeline has
     the block walk hand them over instead: :class:`Collector`)."""
@@ -70,60 +81,6 @@ def _tops(root: Any) -> list[Any]:
     """The document's top-level elements: libxml2 can leave a second top-level ``<html>``
     beside the root (XPath's ``//`` reads it too)."""
     return [*reversed(list(root.itersiblings(preceding=True))), root, *root.itersiblings()]
-
-
-class Collector:
-    """Metadata's reader of the block walk (:func:`newsclean.blocks.html.build_blocks`): the
-    walk hands it every element it meets, so the page is walked once for the blocks and the
-    metadata (issue #12).
-
-    The walk starts at ``<body>`` and does not enter what it skips (``<script>``, ``<head>``,
-    hidden elements …); those subtrees, and the parts of the document around the walk's start,
-    are gathered here as :func:`collect` gathers a page, in document order, so :attr:`found`
-    holds exactly what :func:`collect` finds.
-    """
-
-    __slots__ = ("found", "tags")
-
-    def __init__(self) -> None:
-        self.found = Elements()
-        #: the tags :meth:`tagged` files (the walk calls it for these only)
-        self.tags = COLLECTED_TAGS
-
-    def before(self, start: Any) -> None:
-        """What precedes the walk's ``start`` (``<body>``): the elements above it and the
-        subtrees before it (``<head>``), and the top-level elements before the page's."""
-        chain = [*reversed(list(start.iterancestors())), start]
-        for sibling in reversed(list(chain[0].itersiblings(preceding=True))):
-            self.skipped(sibling)
-        for node, child in zip(chain, chain[1:], strict=False):
-            if node.tag in COLLECTED_TAGS:
-                self.tagged(node, node.tag)
-            self.attributes(node, node.keys())
-            for sibling in reversed(list(child.itersiblings(preceding=True))):
-                self.skipped(sibling)
-
-    def after(self, start: Any) -> None:
-        """What follows the walk's ``start``, in document order."""
-        node = start
-        while node is not None:
-            for sibling in node.itersiblings():
-                self.skipped(sibling)
-            node = node.getparent()
-
-    def tagged(self, el: Any, tag: object) -> None:
-        """File one element by its tag (one of :attr:`tags`)."""
-        file_tagged(self.found, el, tag)  # type: ignore[arg-type]
-
-    def attributes(self, el: Any, names: list[str]) -> None:
-        """File one element by its attributes (``names``: ``el.keys()``)."""
-        if names:
-            _file_by_attribute(self.found, el, names)
-
-    def skipped(self, el: Any) -> None:
-        """File every element of a subtree the walk does not enter."""
-        if isinstance(el.tag, str):  # (a comment or processing instruction holds no element)
-            _collect_subtree(self.found, el)
 
 
 def _collect_subtree(found: Elements, top: Any) -> None:
@@ -144,7 +101,7 @@ def file_tagged(found: Elements, el: Any, tag: str) -> None:
         if tag == "script" and kind and "ld+json" in kind.translate(_JSONLD_FOLD):
             found.jsonld.append(el)
     else:
-        _sort_tagged(found, el, tag, el.get)
+        _sort_tagged(found, el, tag)
 
 
 def _file_by_attribute(found: Elements, el: Any, names: list[str]) -> None:
@@ -185,17 +142,9 @@ def _has_hint(value: str) -> bool:
     return ANY_HINT.search(value.lower()) is not None
 
 
-_COLLECTED_TAGS = (
-    "a", "meta", "time", "h1", "h2", "title", "link", "script", "style", "base", "img", "author"
-)  # fmt: skip
-COLLECTED_TAGS = frozenset(_COLLECTED_TAGS)
-#: Headings read when the page has no title fields and no <h1>, and images read for a date.
-_MAX_H2 = 3
-_MAX_IMAGES = 30
-
-
-def _sort_tagged(found: Elements, el: Any, tag: str, get: Any) -> None:
+def _sort_tagged(found: Elements, el: Any, tag: str) -> None:
     """File one element of the kinds :func:`collect` looks for by tag."""
+    get = el.get
     if tag == "a":
         rel = get("rel")
         if rel is not None:
@@ -229,3 +178,70 @@ def _sort_tagged(found: Elements, el: Any, tag: str, get: Any) -> None:
         found.author_tags.append(el)
     elif tag == "link" and get("rel") is not None:
         found.links.append(el)
+
+
+class Collector:
+    """Metadata's reader of the block walk (:func:`newsclean.blocks.html.build_blocks`): the
+    walk hands it every element it meets, so one walk of the page builds the blocks and
+    gathers what the metadata reads.
+
+    The walk starts at ``<body>`` and does not enter what it skips (``<script>``, ``<head>``,
+    hidden elements …); those subtrees, and the parts of the document around the walk's start,
+    are gathered here as :func:`collect` gathers a page, in document order, so :attr:`found`
+    holds exactly what :func:`collect` finds.
+    """
+
+    __slots__ = ("found",)
+
+    #: the tags :attr:`tagged` files (the walk hands it only these)
+    tags = COLLECTED_TAGS
+    # What the walk calls for each element it enters, ``tagged(found, el, tag)`` and
+    # ``attributes(found, el, el.keys())``: plain functions, so the walk's loop makes one
+    # Python call per element (a bound method or a ``partial`` cost a C frame more).
+    #: file one element by its tag (never ``script`` or ``style``: the walk skips them)
+    tagged = staticmethod(_sort_tagged)
+    #: file one element by its attributes
+    attributes = staticmethod(_file_by_attribute)
+
+    def __init__(self) -> None:
+        self.found = Elements()
+
+    def before(self, start: Any) -> None:
+        """What precedes the walk's ``start`` (``<body>``): the elements above it and the
+        subtrees before it (``<head>``), and the top-level elements before the page's."""
+        chain = [*reversed(list(start.iterancestors())), start]
+        for sibling in reversed(list(chain[0].itersiblings(preceding=True))):
+            self.skipped(sibling)
+        for node, child in zip(chain, chain[1:], strict=False):
+            _file_one(self.found, node)
+            for sibling in reversed(list(child.itersiblings(preceding=True))):
+                self.skipped(sibling)
+
+    def after(self, start: Any) -> None:
+        """What follows the walk's ``start``, in document order."""
+        node = start
+        while node is not None:
+            for sibling in node.itersiblings():
+                self.skipped(sibling)
+            node = node.getparent()
+
+    def skipped(self, el: Any) -> None:
+        """File every element of a subtree the walk does not enter.
+
+        Most are one element (an ``<input>``, a ``<meta>``, a ``<script>``) or a few: one pass
+        that files each element by tag and by attribute costs less there than
+        :func:`_collect_subtree`'s two (each ``iter`` sets up its own filter)."""
+        if not isinstance(el.tag, str):  # (a comment or processing instruction holds no element)
+            return
+        for node in el.iter(etree.Element) if len(el) else (el,):
+            _file_one(self.found, node)
+
+
+def _file_one(found: Elements, el: Any) -> None:
+    """File one element by tag and by attribute."""
+    tag = el.tag
+    if tag in COLLECTED_TAGS:
+        file_tagged(found, el, tag)
+    names = el.keys()
+    if names:
+        _file_by_attribute(found, el, names)

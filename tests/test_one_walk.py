@@ -1,0 +1,93 @@
+"""One walk of the tree feeds the blocks and the metadata (issue #12): the block walk hands
+metadata's :class:`~newsclean.meta.collect.Collector` every element, and what it gathers is
+exactly what metadata gathers on its own (:func:`~newsclean.meta.collect.collect`)."""
+
+from __future__ import annotations
+
+from dataclasses import fields
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from newsclean.blocks.html import build_blocks
+from newsclean.blocks.parse import parse_page
+from newsclean.meta.collect import Collector, Elements, collect
+from newsclean.meta.html import extract_html_metadata, page_address
+
+FIXTURES = Path(__file__).parent / "fixtures"
+PAGES = sorted(FIXTURES.glob("*/*/input.html"))
+
+
+def _walked(root: etree._Element) -> Elements:
+    collector = Collector()
+    build_blocks(root, reader=collector)
+    return collector.found
+
+
+def _same(a: Elements, b: Elements) -> None:
+    for f in fields(Elements):
+        left, right = getattr(a, f.name), getattr(b, f.name)
+        assert [id(el) for el in left] == [id(el) for el in right], f.name
+
+
+# Every place the walk does not enter, each holding elements of every kind metadata reads: the
+# <head>, a second top-level <html> (libxml2 keeps it beside the root), a <script>, a hidden
+# element, an <svg>, and what follows <body>. Document order across them is kept.
+TRICKY = """<!DOCTYPE html><html itemscope itemprop="x"><head>
+<title>T</title><meta property="og:url" content="https://example.org/a"><base href="/b/">
+<link rel="canonical" href="/c"><script type="application/LD+json">{"@type": "NewsArticle"}</script>
+</head><body class="byline-body">
+<h2>one</h2><div class="date-line" data-utime="1"><a rel="tag" href="/tag/x">x</a></div>
+<div hidden><time datetime="2020-01-02">Jan 2</time><span itemprop="author" class="byline">A</span>
+<h1>hidden heading</h1></div>
+<svg><title>icon</title><a href="/topics/y"><text class="date">z</text></a></svg>
+<script data-utime="5" class="date">var x = 1;</script>
+<p itemprop="datePublished" class="posted-on"><img src="/2020/01/02/a.jpg">text</p>
+<h2>two</h2><h2>three</h2><h2>four</h2><author>B</author>
+</body></html><!-- after --><html><body><time>late</time><p class="date">x</p></body></html>"""
+
+
+def test_the_walk_gathers_what_metadata_gathers_alone_everywhere_the_walk_does_not_go() -> None:
+    root, _ = parse_page(TRICKY)
+    assert root is not None
+    walked, alone = _walked(root), collect(root)
+    _same(walked, alone)
+    # (and the page holds every kind, so the comparison above compared something)
+    assert [el.get("datetime") for el in walked.time] == ["2020-01-02", None]
+    assert [el.tag for el in walked.itemprop] == ["html", "span", "p"]
+    assert len(walked.h2) == 3 and len(walked.title) == 2 and len(walked.jsonld) == 1
+    assert [el.get("class") for el in walked.hinted] == ["date-line", "byline", "date", "posted-on", "date"]
+
+
+@pytest.mark.parametrize("path", PAGES, ids=lambda p: f"{p.parent.parent.name}/{p.parent.name}")
+def test_the_walk_gathers_what_metadata_gathers_alone_on_every_fixture(path: Path) -> None:
+    root, _ = parse_page(path.read_text(encoding="utf-8", errors="replace"))
+    if root is None:
+        pytest.skip("read as text")
+    _same(_walked(root), collect(root))
+
+
+def test_the_page_address_read_before_the_walk_is_the_metadata_url() -> None:
+    root, _ = parse_page(TRICKY)
+    assert root is not None
+    # <link rel=canonical> first, resolved against <base href>, itself against the caller's URL
+    assert page_address(root, "https://example.net/x/y") == "https://example.net/c"
+    assert page_address(root, None) == "/c"  # nothing absolute to resolve against: as written
+    assert extract_html_metadata(root).url == "/c"
+    og_only, _ = parse_page('<html><head><meta property="og:url" content="https://example.org/a"></head></html>')
+    assert og_only is not None and page_address(og_only, None) == "https://example.org/a"
+    jsonld_only, _ = parse_page(
+        '<html><head><script type="application/ld+json">'
+        '{"@type": "NewsArticle", "url": "https://example.com/n"}</script></head><body></body></html>'
+    )
+    assert jsonld_only is not None and page_address(jsonld_only, None) == "https://example.com/n"
+    assert page_address(jsonld_only, "https://given.example/p") == "https://example.com/n"
+
+
+@pytest.mark.parametrize("path", PAGES, ids=lambda p: f"{p.parent.parent.name}/{p.parent.name}")
+def test_the_page_address_is_the_metadata_url_on_every_fixture(path: Path) -> None:
+    root, _ = parse_page(path.read_text(encoding="utf-8", errors="replace"))
+    if root is None:
+        pytest.skip("read as text")
+    assert page_address(root, None) == extract_html_metadata(root).url
