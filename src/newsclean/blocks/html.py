@@ -21,6 +21,7 @@ from newsclean.blocks.tokens import (
     NO_CONCEPTS,
     NO_CONCEPTS_PAIR,
     concepts_of,
+    place_of,
     shared_answer,
 )
 
@@ -321,6 +322,7 @@ def _walk(
                         strong or tag in article_tags or role == "main",
                         strong,
                         el,
+                        place_of(marker) if marker else 0,
                     )
                 )
                 open_containers.append(cid)

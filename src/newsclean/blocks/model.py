@@ -98,6 +98,9 @@ class Container:
     #: the element itself: the document's structure (tables, lists, code, figures) is read from
     #: the elements of the kept blocks only, after the rules (:mod:`newsclean.blocks.structure`)
     element: etree._Element | None = None
+    #: where the container's class, id and role put it (:func:`~newsclean.blocks.tokens.place_of`:
+    #: comments, beside the article, footer), the walk's decision as metadata reads it
+    place: int = 0
     #: the ``<img>`` elements directly in this container (not in a container inside it)
     images: list[ImageRef] | None = None
 

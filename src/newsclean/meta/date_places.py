@@ -21,10 +21,10 @@ from newsclean.meta.fields import MODIFIED_HINT
 from newsclean.meta.page_dates import DateCandidates, read_chunks
 from newsclean.meta.tree import (
     IN_ARTICLE,
+    Where,
     attr_text,
     class_tokens,
     is_foreign,
-    region_of,
     squash,
     visible,
     window,
@@ -123,19 +123,19 @@ def _pieces_of(root: Any) -> Iterable[str]:
         stack.extend((child, False) for child in reversed(node))
 
 
-def utime_dates(elements: list[Any], dates: DateCandidates, exempt: frozenset[Any]) -> None:
+def utime_dates(elements: list[Any], dates: DateCandidates, where: Where) -> None:
     """``data-utime="1438091078"`` (a Unix time, as Facebook-style timestamps carry it) on an
     element of the article: its publication time, modified when its class says so."""
     for el in elements:
         value = attr_text(el, "data-utime")
-        if not value.isdigit() or region_of(el, exempt) != IN_ARTICLE:
+        if not value.isdigit() or where(el) != IN_ARTICLE:
             continue
         kind = "modified" if MODIFIED_HINT.search(class_tokens(el)) else "published"
         dates.offer(kind, Trust.UTIME, value, "data-utime")
 
 
 def image_dates(
-    meta: dict[str, list[str]], images: list[Any], dates: DateCandidates, exempt: frozenset[Any]
+    meta: dict[str, list[str]], images: list[Any], dates: DateCandidates, where: Where
 ) -> None:
     """A day in the path of the page's image (``og:image``, ``twitter:image``), else of an
     ``<img>`` in the article: uploads are filed by day (``/2019/05/05/``, ``/2019-05-05/``).
@@ -150,7 +150,7 @@ def image_dates(
     shown = (
         src
         for el in images
-        if (src := attr_text(el, "src") or attr_text(el, "data-src")) and region_of(el, exempt) == IN_ARTICLE
+        if (src := attr_text(el, "src") or attr_text(el, "data-src")) and where(el) == IN_ARTICLE
     )
     for src in itertools.chain(declared, shown):
         day = url_date(src) or _stamp_in_file_name(src)

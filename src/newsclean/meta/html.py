@@ -29,8 +29,10 @@ The tree is read, never changed.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from lxml import etree
@@ -75,6 +77,8 @@ from newsclean.meta.title import clean_title
 from newsclean.meta.tree import (
     IN_ARTICLE,
     IN_COMMENTS,
+    Places,
+    Where,
     attr_text,
     content,
     region_of,
@@ -83,6 +87,8 @@ from newsclean.meta.tree import (
 
 if TYPE_CHECKING:  # (lxml.html only names the tree's type: not imported at run time)
     from lxml import html
+
+    from newsclean.blocks.model import Container
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,7 +164,7 @@ class _Microdata:
     headline: str | None
 
 
-def _microdata(elements: list[Any], dates: DateCandidates, exempt: frozenset[Any]) -> _Microdata:
+def _microdata(elements: list[Any], dates: DateCandidates, where: Where) -> _Microdata:
     """itemprop dates (``Trust.MICRODATA``), authors and headline on visible elements of the article
     (``<meta itemprop>`` was read with the other meta fields)."""
     found = _Microdata([], None)
@@ -167,7 +173,7 @@ def _microdata(elements: list[Any], dates: DateCandidates, exempt: frozenset[Any
         prop = (el.get("itemprop") or "").lower()
         if el.tag == "meta" or prop not in _MICRODATA_PROPS:
             continue
-        region = region_of(el, exempt)
+        region = where(el)
         if region != IN_ARTICLE and not (
             # the page's one Article item declares this date its own, whatever the class of
             # the box it sits in ("footer" of a news item: TYPO3's <div class="footer">)
@@ -238,6 +244,7 @@ def extract_html_metadata(
     now: datetime | None = None,
     memo: DatelineMemo | None = None,
     found: Elements | None = None,
+    containers: Sequence[Container] | None = None,
 ) -> PageMeta:
     """Read title, authors, dates, tags, categories, site name, canonical URL, language and
     description.
@@ -265,21 +272,24 @@ def extract_html_metadata(
     # Compared without the site's name, so that a logo <h1> naming the site is no match.
     h1, confirmed = main_h1(found.h1, [clean_title(f, site_name=site_name) for f in title_fields if f])
     exempt = frozenset(h1.iterancestors()) if h1 is not None else frozenset()
+    where: Where = (
+        Places(containers, exempt).region if containers is not None else partial(region_of, exempt=exempt)
+    )
 
     meta_dates(meta, dates)  # 1. meta fields (the weak generic ones rank after visible text)
     jsonld_dates(jsonld, dates)  # 2. JSON-LD
-    microdata = _microdata(found.itemprop, dates, exempt)  # 3. microdata
-    time_dates(found.time, dates, exempt)  # 4. <time>, data-utime
-    utime_dates(found.utime, dates, exempt)
+    microdata = _microdata(found.itemprop, dates, where)  # 3. microdata
+    time_dates(found.time, dates, where)  # 4. <time>, data-utime
+    utime_dates(found.utime, dates, where)
     for rank, candidate in ((Trust.URL_CANONICAL, canonical), (Trust.URL_GIVEN, url)):  # 5. the URL
         day = url_date(candidate)
         if day is not None:
             dates.offer_value("published", rank, day, "url")
-    bylines = text_dates(found.hinted, dates, exempt)  # 6. visible text: date and byline elements,
+    bylines = text_dates(found.hinted, dates, where)  # 6. visible text: date and byline elements,
     if h1 is not None:
         # and the lines around the headline (an <h1> the title fields disown is no headline)
         title_dates(h1, dates, headline=confirmed or not any(title_fields))
-    image_dates(meta, found.images, dates, exempt)  # 7. paths of the article's images
+    image_dates(meta, found.images, dates, where)  # 7. paths of the article's images
     copyright_year(meta, dates)  # 8. schema.org copyrightYear: a year only
 
     return PageMeta(
@@ -299,8 +309,8 @@ def extract_html_metadata(
         published=_published(dates, guess=False),
         published_guess=_published(dates, guess=True),
         modified=dates.get("modified"),
-        tags=page_tags(found.tag_links, found.tag_path_links, meta, article, exempt),
-        categories=page_categories(found.category_links, meta, article, exempt),
+        tags=page_tags(found.tag_links, found.tag_path_links, meta, article, where),
+        categories=page_categories(found.category_links, meta, article, where),
         site_name=site_name or host_name(canonical or url),
         url=canonical or url,
         language=language,

@@ -32,11 +32,11 @@ from newsclean.meta.jsonld import JsonLd
 from newsclean.meta.tree import (
     IN_ARTICLE,
     IN_COMMENTS,
+    Where,
     attr_text,
     chunks,
     class_tokens,
     content,
-    region_of,
     squash,
     visible,
 )
@@ -199,13 +199,13 @@ def _label_kind(el: Any, memo: DatelineMemo) -> str | None:
     return label[0] if label else None
 
 
-def time_dates(elements: list[Any], dates: DateCandidates, exempt: frozenset[Any]) -> None:
+def time_dates(elements: list[Any], dates: DateCandidates, where: Where) -> None:
     """``<time>`` elements of the article (marked ones first, then the first plain one),
     published and modified kept apart."""
     plain_seen = False
     for el in elements:
         value = attr_text(el, "datetime") or squash(content(el))
-        if not value or region_of(el, exempt) != IN_ARTICLE:
+        if not value or where(el) != IN_ARTICLE:
             continue
         tokens = f"{class_tokens(el)} {attr_text(el, 'itemprop')}"
         parent = el.getparent()
@@ -300,7 +300,7 @@ def hint_tokens(el: Any) -> str:
     return f"{class_tokens(el)} {marks}" if marks.strip() else class_tokens(el)
 
 
-def text_dates(hinted: list[Any], dates: DateCandidates, exempt: frozenset[Any]) -> list[Any]:
+def text_dates(hinted: list[Any], dates: DateCandidates, where: Where) -> list[Any]:
     """Dates in short visible elements whose class/id says date or byline, and in labelled
     datelines of sidebars and other foreign regions (``Trust.FOREIGN_LABELLED``).
 
@@ -319,10 +319,10 @@ def text_dates(hinted: list[Any], dates: DateCandidates, exempt: frozenset[Any])
             break
         text = squash(content(el))
         if len(text) > _MAX_HINT_TEXT:
-            if is_date and len(text) <= _MAX_POSTED_TEXT and region_of(el, exempt) == IN_ARTICLE:
+            if is_date and len(text) <= _MAX_POSTED_TEXT and where(el) == IN_ARTICLE:
                 _posted_dates(text, dates)
             continue
-        region = region_of(el, exempt)
+        region = where(el)
         if region == IN_COMMENTS:
             continue
         if text and is_author and region == IN_ARTICLE:

@@ -9,7 +9,7 @@ from typing import Any
 from newsclean.meta.fields import CATEGORY_META, TAG_META
 from newsclean.meta.jsonld import jsonld_text
 from newsclean.meta.tags import dedupe_tags, split_tags
-from newsclean.meta.tree import IN_ARTICLE, content, region_of, squash
+from newsclean.meta.tree import IN_ARTICLE, Where, content, squash
 
 # Links into a site's tag or topic pages (/tags/…, /topic/…, /schlagwort/…): tags when the page
 # marks none in its metadata and the link sits in the article region.
@@ -42,7 +42,7 @@ def page_tags(
     tag_path_links: list[Any],
     meta: dict[str, list[str]],
     article: dict[str, Any],
-    exempt: frozenset[Any],
+    where: Where,
 ) -> tuple[str, ...]:
     """Tags from article:tag, news_keywords/keywords meta, JSON-LD keywords, rel=tag links."""
     values: list[str] = []
@@ -55,17 +55,17 @@ def page_tags(
     elif isinstance(keywords, list):
         values.extend(jsonld_text(str(k)) for k in keywords[:100] if isinstance(k, (str, int)))
     for link in tag_links:
-        if region_of(link, exempt) == IN_ARTICLE:
+        if where(link) == IN_ARTICLE:
             values.append(squash(content(link)))
     if not values:
-        links = [a for a in tag_path_links if region_of(a, exempt) == IN_ARTICLE]
+        links = [a for a in tag_path_links if where(a) == IN_ARTICLE]
         if len(links) <= _MAX_TAG_PATH_LINKS:
             values.extend(text for a in links if 0 < len(text := squash(content(a))) <= 60)
     return dedupe_tags(values)
 
 
 def page_categories(
-    category_links: list[Any], meta: dict[str, list[str]], article: dict[str, Any], exempt: frozenset[Any]
+    category_links: list[Any], meta: dict[str, list[str]], article: dict[str, Any], where: Where
 ) -> tuple[str, ...]:
     """The sections of the site the article is filed under, kept apart from its tags:
     ``article:section`` and the other section fields, JSON-LD ``articleSection`` (a string or
@@ -76,7 +76,7 @@ def page_categories(
         if isinstance(item, str):
             values.append(jsonld_text(item))
     for link in category_links[:_MAX_TAG_PATH_LINKS]:
-        if region_of(link, exempt) == IN_ARTICLE:
+        if where(link) == IN_ARTICLE:
             values.append(squash(content(link)))
     return dedupe_tags([v for v in values if len(v) <= _MAX_CATEGORY_CHARS])
 

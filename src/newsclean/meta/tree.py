@@ -6,16 +6,22 @@ both ``lxml.html`` and the plain ``etree.HTMLParser``; nothing here changes the 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from typing import Any
+from collections.abc import Callable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any
 
 from lxml import etree
 
 from newsclean.blocks.tokens import FURNITURE_TAGS, PLACE_BESIDE, PLACE_COMMENTS, PLACE_FOOTER, place_of
 from newsclean.meta.fields import FOREIGN_TAGS, PAGE_TAGS
 
+if TYPE_CHECKING:
+    from newsclean.blocks.model import Container
+
 #: Where an element sits, for the dates it may give (see :func:`region_of`).
 IN_ARTICLE, IN_OTHER, IN_COMMENTS = 0, 1, 2
+#: Where an element sits, as the readers of a page ask it: :func:`region_of` with the page's
+#: exempt elements, or :meth:`Places.region`.
+Where = Callable[[Any], int]
 
 
 def squash(value: object) -> str:
@@ -78,6 +84,65 @@ def region_of(el: Any, exempt: frozenset[Any] = frozenset()) -> int:
         if words & PLACE_BESIDE:
             region = IN_OTHER
     return IN_OTHER if foreign_tag else region
+
+
+class Places:
+    """Where the page's elements sit, read from the block walk's own decision: each
+    :class:`~newsclean.blocks.model.Container` carries the place its class, id and role name
+    (``Container.place``, :func:`~newsclean.blocks.tokens.place_of` as the walk read it), and an
+    element sits where the chain of containers around it puts it (:meth:`region`), decided
+    once per container, not again for every element.
+
+    ``exempt`` holds the containers of the page's headline, as for :func:`region_of`.
+    """
+
+    __slots__ = ("_containers", "_exempt", "_holder", "_memo")
+
+    def __init__(self, containers: Sequence[Container], exempt: frozenset[Any]) -> None:
+        self._containers = containers
+        self._holder = {c.element: c.id for c in containers}
+        self._exempt = frozenset(c.id for c in containers if c.element in exempt)
+        self._memo: dict[int, int] = {}
+
+    def region(self, el: Any) -> int:
+        """:data:`IN_ARTICLE`, :data:`IN_OTHER` or :data:`IN_COMMENTS`, from the containers
+        around ``el`` (not ``el`` itself); an element in no container (the ``<head>``'s) sits
+        in the article."""
+        holder = self._holder
+        node = el.getparent()
+        while node is not None and node not in holder:
+            node = node.getparent()
+        if node is None:
+            return IN_ARTICLE
+        cid = holder[node]
+        found = self._memo.get(cid)
+        if found is None:
+            found = self._memo[cid] = self._chain_region(cid)
+        return found
+
+    def _chain_region(self, cid: int) -> int:
+        region, foreign_tag = IN_ARTICLE, False
+        containers, exempt = self._containers, self._exempt
+        while cid >= 0:
+            container = containers[cid]
+            cid = container.parent
+            tag = container.tag
+            if tag in PAGE_TAGS:
+                if tag == "article":
+                    foreign_tag = False  # the <aside> or <footer> of the article itself
+                continue
+            if container.id in exempt:
+                continue
+            if tag == "nav":
+                return IN_COMMENTS
+            words = container.place
+            if tag in FOREIGN_TAGS or words & PLACE_FOOTER:
+                foreign_tag = True
+            if words & PLACE_COMMENTS:
+                return IN_COMMENTS
+            if words & PLACE_BESIDE:
+                region = IN_OTHER
+        return IN_OTHER if foreign_tag else region
 
 
 _SKIP_TEXT_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "button"})
