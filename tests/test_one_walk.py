@@ -14,6 +14,7 @@ from newsclean.blocks.html import build_blocks
 from newsclean.blocks.parse import parse_page
 from newsclean.meta.collect import Collector, Elements, collect
 from newsclean.meta.html import extract_html_metadata, page_address
+from newsclean.meta.tree import IN_ARTICLE, IN_COMMENTS, IN_OTHER, Places, region_of
 
 FIXTURES = Path(__file__).parent / "fixtures"
 PAGES = sorted(FIXTURES.glob("*/*/input.html"))
@@ -91,3 +92,58 @@ def test_the_page_address_is_the_metadata_url_on_every_fixture(path: Path) -> No
     if root is None:
         pytest.skip("read as text")
     assert page_address(root, None) == extract_html_metadata(root).url
+
+
+# --- where an element sits: the walk's containers, read once ----------------------------------
+
+
+def _every_answer(root: etree._Element, exempt: frozenset[object]) -> tuple[list[int], list[int]]:
+    _, containers = build_blocks(root)
+    places = Places(containers, exempt)
+    elements = [el for el in root.iter(etree.Element) if el.getparent() is not None]
+    return [places.region(el) for el in elements], [region_of(el, exempt) for el in elements]
+
+
+@pytest.mark.parametrize("path", PAGES, ids=lambda p: f"{p.parent.parent.name}/{p.parent.name}")
+def test_the_walks_places_answer_as_region_of_for_every_element_of_every_fixture(path: Path) -> None:
+    root, _ = parse_page(path.read_text(encoding="utf-8", errors="replace"))
+    if root is None:
+        pytest.skip("read as text")
+    h1 = next(root.iter("h1"), None)
+    for exempt in (frozenset(), frozenset(h1.iterancestors()) if h1 is not None else frozenset()):
+        walked, alone = _every_answer(root, exempt)
+        assert walked == alone
+
+
+PLACES = """<html><body><div class="page">
+<nav><span><time id="a">1</time></span></nav>
+<div class="comments-area"><p><span class="x"><time id="b">2</time></span></p></div>
+<aside class="box"><p><time id="c">3</time></p></aside>
+<article><footer><p><time id="d">4</time></p></footer></article>
+<footer><article><p><time id="e">5</time></p></article></footer>
+<div class="sidebar"><header><h1>Headline</h1><time id="f">6</time></header></div>
+<div class="main"><p><span class="related-links"><time id="g">7</time></span></p></div>
+<div hidden class="story"><span class="footer-note"><time id="h">8</time></span></div>
+<div role="comment"><p><time id="i">9</time></p></div>
+</div></body></html>"""
+
+
+def test_where_each_element_sits_by_the_walks_containers_and_the_inline_elements_between() -> None:
+    root, _ = parse_page(PLACES)
+    assert root is not None
+    _, containers = build_blocks(root)
+    h1 = next(root.iter("h1"))
+    places = Places(containers, frozenset(h1.iterancestors()))
+    region = {el.get("id"): places.region(el) for el in root.iter("time")}
+    assert region == {
+        "a": IN_COMMENTS,  # a <nav>
+        "b": IN_COMMENTS,  # a comment thread's class
+        "c": IN_OTHER,  # an <aside>
+        "d": IN_ARTICLE,  # the <article>'s own <footer>
+        "e": IN_OTHER,  # a <footer> around the <article>: the outermost box decides
+        "f": IN_ARTICLE,  # the headline's sidebar-named box holds the article
+        "g": IN_OTHER,  # an inline element (not a container) names a related list
+        "h": IN_OTHER,  # inside a hidden element the walk skipped: its class still read
+        "i": IN_COMMENTS,  # the walk reads the role too (region_of reads class and id only)
+    }
+    assert region_of(next(el for el in root.iter("time") if el.get("id") == "i")) == IN_ARTICLE

@@ -86,63 +86,81 @@ def region_of(el: Any, exempt: frozenset[Any] = frozenset()) -> int:
     return IN_OTHER if foreign_tag else region
 
 
-class Places:
-    """Where the page's elements sit, read from the block walk's own decision: each
-    :class:`~newsclean.blocks.model.Container` carries the place its class, id and role name
-    (``Container.place``, :func:`~newsclean.blocks.tokens.place_of` as the walk read it), and an
-    element sits where the chain of containers around it puts it (:meth:`region`), decided
-    once per container, not again for every element.
+#: What the ancestors of an element say about where it sits, summed up so that a chain can be
+#: read in parts (:class:`Places`): whether one is a comment thread (or a ``<nav>``), whether
+#: one is beside the article, and the outermost of the ``<article>`` (``_ARTICLE``) and foreign
+#: (``_FOREIGN``: an ``<aside>``, ``<footer>``, ``<form>`` or a footer word) boxes around it.
+_Summary = tuple[bool, bool, int]
+_NO_BOX, _ARTICLE, _FOREIGN = 0, 1, 2
+_NOTHING: _Summary = (False, False, _NO_BOX)
 
-    ``exempt`` holds the containers of the page's headline, as for :func:`region_of`.
+
+def _own(tag: object, words: int, exempt: bool) -> _Summary:
+    """What one ancestor says (:data:`_Summary`), as :func:`region_of` reads it."""
+    if tag in PAGE_TAGS:
+        return (False, False, _ARTICLE) if tag == "article" else _NOTHING
+    if exempt:
+        return _NOTHING
+    box = _FOREIGN if tag in FOREIGN_TAGS or words & PLACE_FOOTER else _NO_BOX
+    return (tag == "nav" or bool(words & PLACE_COMMENTS), bool(words & PLACE_BESIDE), box)
+
+
+def _outward(inner: _Summary, outer: _Summary) -> _Summary:
+    """The summary of a chain: ``inner`` and, around it, ``outer``."""
+    return (inner[0] or outer[0], inner[1] or outer[1], outer[2] or inner[2])
+
+
+class Places:
+    """Where the page's elements sit (:func:`region_of`'s answer), reading the block walk's
+    own decision for the containers it made.
+
+    Each :class:`~newsclean.blocks.model.Container` carries the place its class and id name
+    (``Container.place``: :func:`~newsclean.blocks.tokens.place_of`, read by the walk), and what
+    a chain of containers says is summed up once per container, from its parent's. Only the
+    inline elements between an element and its nearest container (which the walk does not
+    name) are read here. ``exempt`` holds the containers of the page's headline, as for
+    :func:`region_of`.
     """
 
-    __slots__ = ("_containers", "_exempt", "_holder", "_memo")
+    __slots__ = ("_containers", "_exempt", "_holder", "_summary")
 
     def __init__(self, containers: Sequence[Container], exempt: frozenset[Any]) -> None:
         self._containers = containers
+        self._exempt = exempt
         self._holder = {c.element: c.id for c in containers}
-        self._exempt = frozenset(c.id for c in containers if c.element in exempt)
-        self._memo: dict[int, int] = {}
+        self._summary: dict[int, _Summary] = {}
 
     def region(self, el: Any) -> int:
-        """:data:`IN_ARTICLE`, :data:`IN_OTHER` or :data:`IN_COMMENTS`, from the containers
-        around ``el`` (not ``el`` itself); an element in no container (the ``<head>``'s) sits
-        in the article."""
-        holder = self._holder
+        """:data:`IN_ARTICLE`, :data:`IN_OTHER` or :data:`IN_COMMENTS`: where the ancestors
+        of ``el`` put it (the same answer as :func:`region_of`)."""
+        holder, exempt = self._holder, self._exempt
+        summary = _NOTHING
         node = el.getparent()
-        while node is not None and node not in holder:
+        while node is not None:
+            cid = holder.get(node)
+            if cid is not None:
+                summary = _outward(summary, self._chain(cid))
+                break
+            words = place_of(class_tokens(node)) if node not in exempt else 0
+            summary = _outward(summary, _own(node.tag, words, node in exempt))
             node = node.getparent()
-        if node is None:
-            return IN_ARTICLE
-        cid = holder[node]
-        found = self._memo.get(cid)
-        if found is None:
-            found = self._memo[cid] = self._chain_region(cid)
-        return found
+        if summary[0]:
+            return IN_COMMENTS
+        return IN_OTHER if summary[1] or summary[2] == _FOREIGN else IN_ARTICLE
 
-    def _chain_region(self, cid: int) -> int:
-        region, foreign_tag = IN_ARTICLE, False
-        containers, exempt = self._containers, self._exempt
-        while cid >= 0:
-            container = containers[cid]
-            cid = container.parent
-            tag = container.tag
-            if tag in PAGE_TAGS:
-                if tag == "article":
-                    foreign_tag = False  # the <aside> or <footer> of the article itself
-                continue
-            if container.id in exempt:
-                continue
-            if tag == "nav":
-                return IN_COMMENTS
-            words = container.place
-            if tag in FOREIGN_TAGS or words & PLACE_FOOTER:
-                foreign_tag = True
-            if words & PLACE_COMMENTS:
-                return IN_COMMENTS
-            if words & PLACE_BESIDE:
-                region = IN_OTHER
-        return IN_OTHER if foreign_tag else region
+    def _chain(self, cid: int) -> _Summary:
+        """What container ``cid`` and the containers around it say (memoised per container)."""
+        known, containers = self._summary, self._containers
+        path: list[int] = []
+        while cid >= 0 and cid not in known:
+            path.append(cid)
+            cid = containers[cid].parent
+        outer = known[cid] if cid >= 0 else _NOTHING
+        for inner in reversed(path):
+            container = containers[inner]
+            own = _own(container.tag, container.place, container.element in self._exempt)
+            outer = known[inner] = _outward(own, outer)
+        return outer
 
 
 _SKIP_TEXT_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "button"})
