@@ -322,7 +322,8 @@ def _walk(
                         strong or tag in article_tags or role == "main",
                         strong,
                         el,
-                        place_of(marker) if marker else 0,
+                        # (no concept but ``article`` named: no place; see tokens.place_of)
+                        place_of(marker) if concepts else 0,
                     )
                 )
                 open_containers.append(cid)

@@ -7,6 +7,8 @@ both ``lxml.html`` and the plain ``etree.HTMLParser``; nothing here changes the 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
+from itertools import count
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
 from lxml import etree
@@ -110,6 +112,9 @@ def _outward(inner: _Summary, outer: _Summary) -> _Summary:
     return (inner[0] or outer[0], inner[1] or outer[1], outer[2] or inner[2])
 
 
+_ELEMENT = attrgetter("element")
+
+
 class Places:
     """Where the page's elements sit (:func:`region_of`'s answer), reading the block walk's
     own decision for the containers it made.
@@ -127,13 +132,15 @@ class Places:
     def __init__(self, containers: Sequence[Container], exempt: frozenset[Any]) -> None:
         self._containers = containers
         self._exempt = exempt
-        self._holder = {c.element: c.id for c in containers}
+        self._holder: dict[Any, int] | None = None  # container element -> id, on first use
         self._summary: dict[int, _Summary] = {}
 
     def region(self, el: Any) -> int:
         """:data:`IN_ARTICLE`, :data:`IN_OTHER` or :data:`IN_COMMENTS`: where the ancestors
         of ``el`` put it (the same answer as :func:`region_of`)."""
         holder, exempt = self._holder, self._exempt
+        if holder is None:  # (built in C: a page has hundreds of containers, asked about a few)
+            holder = self._holder = dict(zip(map(_ELEMENT, self._containers), count()))
         summary = _NOTHING
         node = el.getparent()
         while node is not None:
