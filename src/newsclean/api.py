@@ -190,9 +190,7 @@ def _clean_html(
     collector = Collector()
     walked = html_blocks.build_blocks(root, marks=plan.marks, reader=collector)
     memo = DatelineMemo()  # this page's datelines, read by the metadata and by the rules
-    meta = extract_html_metadata(
-        root, url=url, now=config.now, memo=memo, found=collector.found, containers=walked[1]
-    )
+    meta = extract_html_metadata(root, url=url, now=config.now, memo=memo, found=collector.found)
     warnings.extend(meta.warnings)
     warnings.extend(rule_notes)
     doc, ctx = _clean_tree(walked, meta, plan, url=url, config=config, warnings=list(warnings), memo=memo)

@@ -21,7 +21,6 @@ from newsclean.blocks.tokens import (
     NO_CONCEPTS,
     NO_CONCEPTS_PAIR,
     concepts_of,
-    place_of,
     shared_answer,
 )
 
@@ -264,7 +263,7 @@ def _walk(
                     for img in el.iter("img"):
                         _note_image(containers[open_containers[-1]], ImageRef(len(blocks), bool(buf), img))
                 if reader is not None:
-                    skipped(el)
+                    skipped(el, open_containers[-1] if open_containers else -1)
                 skip_subtree()
                 states.append(_SKIPPED)
                 continue
@@ -276,15 +275,15 @@ def _walk(
                 and _hidden(el, names)
             ):
                 if reader is not None:
-                    skipped(el)
+                    skipped(el, open_containers[-1] if open_containers else -1)
                 skip_subtree()
                 states.append(_SKIPPED)
                 continue
             if reader is not None:
                 if raw in reader_tags:
-                    tagged(found, el, raw)
+                    tagged(found, el, raw, open_containers[-1] if open_containers else -1)
                 if names:
-                    attributes(found, el, names)
+                    attributes(found, el, names, open_containers[-1] if open_containers else -1)
             if tag == "br" or tag == "hr":
                 if buf:
                     flush()
@@ -322,8 +321,7 @@ def _walk(
                         strong or tag in article_tags or role == "main",
                         strong,
                         el,
-                        # (no concept but ``article`` named: no place; see tokens.place_of)
-                        place_of(marker) if concepts else 0,
+                        marker,
                     )
                 )
                 open_containers.append(cid)
@@ -377,5 +375,5 @@ def _walk(
     if buf:
         flush()
     if reader is not None:
-        reader.after(start)
+        reader.after(start, containers)
     return blocks, containers

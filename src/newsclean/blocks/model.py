@@ -98,9 +98,9 @@ class Container:
     #: the element itself: the document's structure (tables, lists, code, figures) is read from
     #: the elements of the kept blocks only, after the rules (:mod:`newsclean.blocks.structure`)
     element: etree._Element | None = None
-    #: where the container's class, id and role put it (:func:`~newsclean.blocks.tokens.place_of`:
-    #: comments, beside the article, footer), the walk's decision as metadata reads it
-    place: int = 0
+    #: the class, id and role the walk read ``concepts`` from; metadata reads where the container
+    #: puts its content from the same string (``meta.tree.Places``, ``tokens.place_of``)
+    marker: str = ""
     #: the ``<img>`` elements directly in this container (not in a container inside it)
     images: list[ImageRef] | None = None
 
@@ -118,10 +118,12 @@ class WalkReader(Protocol):
     """A second reader of the walk: metadata's (:class:`newsclean.meta.collect.Collector`),
     so that one walk of the tree builds the blocks and gathers what metadata reads.
 
-    The walk tells it of every element it enters (``tagged(found, el, tag)`` for the tags in
-    ``tags``, ``attributes(found, el, el.keys())`` for every element with attributes), of every
-    subtree it skips whole (``skipped``), and of the part of the document outside the subtree
-    it walks (``before`` and ``after`` its start, ``<body>``).
+    The walk tells it of every element it enters (``tagged(found, el, tag, holder)`` for the
+    tags in ``tags``, ``attributes(found, el, el.keys(), holder)`` for every element with
+    attributes), of every subtree it skips whole (``skipped(el, holder)``), and of the part of
+    the document outside the subtree it walks (``before`` and ``after`` its start, ``<body>``;
+    ``after`` gets the walk's containers). ``holder`` is where the walk met the element: the id
+    of the innermost container open around it (-1: none).
     """
 
     tags: frozenset[str]
@@ -130,10 +132,10 @@ class WalkReader(Protocol):
     found: Any
 
     @property
-    def tagged(self) -> Callable[[Any, Any, str], None]: ...
+    def tagged(self) -> Callable[[Any, Any, str, int], None]: ...
     @property
-    def attributes(self) -> Callable[[Any, Any, list[str]], None]: ...
+    def attributes(self) -> Callable[[Any, Any, list[str], int], None]: ...
 
     def before(self, start: Any) -> None: ...
-    def after(self, start: Any) -> None: ...
-    def skipped(self, el: Any) -> None: ...
+    def after(self, start: Any, containers: list[Container]) -> None: ...
+    def skipped(self, el: Any, holder: int) -> None: ...

@@ -57,6 +57,10 @@ class Elements:
     utime: list[Any] = field(default_factory=list)  # data-utime="1438091078" (Unix seconds)
     #: elements of the <body> (not script or style) whose class or id holds a hint word
     hinted: list[Any] = field(default_factory=list)
+    #: the block walk's containers (:class:`Collector`), and for each element filed above while
+    #: the walk was inside one, the id of the innermost: where the walk met it
+    containers: list[Any] | None = None
+    holder: dict[Any, int] = field(default_factory=dict)
 
 
 _COLLECTED_TAGS = (
@@ -94,19 +98,19 @@ def _collect_subtree(found: Elements, top: Any) -> None:
             _file_by_attribute(found, el, names)
 
 
-def file_tagged(found: Elements, el: Any, tag: str) -> None:
+def file_tagged(found: Elements, el: Any, tag: str, holder: int = -1) -> None:
     """File one element of a tag in :data:`COLLECTED_TAGS`."""
     if tag == "script" or tag == "style":
         kind = el.get("type")
         if tag == "script" and kind and "ld+json" in kind.translate(_JSONLD_FOLD):
             found.jsonld.append(el)
     else:
-        _sort_tagged(found, el, tag)
+        _sort_tagged(found, el, tag, holder)
 
 
-def _file_by_attribute(found: Elements, el: Any, names: list[str]) -> None:
+def _file_by_attribute(found: Elements, el: Any, names: list[str], holder: int = -1) -> None:
     """File ``el`` as an ``itemprop``, ``data-utime`` or hinted element (``names``: its
-    attribute names).
+    attribute names; ``holder``: the walk's innermost container around it, or -1).
 
     One ``keys()`` per element and a ``get`` only for the names it has: a ``get`` costs about
     what the iteration does, and most elements carry a class alone. The hint test is cached
@@ -118,9 +122,9 @@ def _file_by_attribute(found: Elements, el: Any, names: list[str]) -> None:
                 value = el.get(name)
                 hit = bool(value) and _has_hint(value)
         elif name == "itemprop":
-            found.itemprop.append(el)
+            _keep(found, found.itemprop, el, holder)
         elif name == "data-utime" and el.tag not in ("script", "style"):
-            found.utime.append(el)
+            _keep(found, found.utime, el, holder)
         elif (name == "data-component" or name == "data-testid") and not hit:
             # components name their role; data-testid only when there is no data-component
             marks = el.get("data-component") or el.get("data-testid")
@@ -131,7 +135,14 @@ def _file_by_attribute(found: Elements, el: Any, names: list[str]) -> None:
         # (the tag filter runs in C: no element object for each ancestor)
         and next(el.iterancestors("body"), None) is not None
     ):
-        found.hinted.append(el)
+        _keep(found, found.hinted, el, holder)
+
+
+def _keep(found: Elements, kind: list[Any], el: Any, holder: int) -> None:
+    """File ``el`` under ``kind``, noting the walk's container around it."""
+    kind.append(el)
+    if holder >= 0:
+        found.holder[el] = holder
 
 
 @lru_cache(maxsize=4096)
@@ -142,42 +153,43 @@ def _has_hint(value: str) -> bool:
     return ANY_HINT.search(value.lower()) is not None
 
 
-def _sort_tagged(found: Elements, el: Any, tag: str) -> None:
-    """File one element of the kinds :func:`collect` looks for by tag."""
+def _sort_tagged(found: Elements, el: Any, tag: str, holder: int = -1) -> None:
+    """File one element of the kinds :func:`collect` looks for by tag (``holder``: the walk's
+    innermost container around it, or -1)."""
     get = el.get
     if tag == "a":
         rel = get("rel")
         if rel is not None:
             words = _XML_SPACE.split(rel)
             if "tag" in words and "category" not in words:
-                found.tag_links.append(el)
+                _keep(found, found.tag_links, el, holder)
             if "category" in words:
-                found.category_links.append(el)
+                _keep(found, found.category_links, el, holder)
             if "author" in words:
-                found.rel_author.append(el)
+                _keep(found, found.rel_author, el, holder)
         href = get("href")
         if href is not None and TAG_PATH.search(href):
-            found.tag_path_links.append(el)
+            _keep(found, found.tag_path_links, el, holder)
     elif tag == "meta":
-        found.meta.append(el)
+        _keep(found, found.meta, el, holder)
     elif tag == "time":
-        found.time.append(el)
+        _keep(found, found.time, el, holder)
     elif tag == "h1":
-        found.h1.append(el)
+        _keep(found, found.h1, el, holder)
     elif tag == "title":
-        found.title.append(el)
+        _keep(found, found.title, el, holder)
     elif tag == "h2":
         if len(found.h2) < _MAX_H2:
-            found.h2.append(el)
+            _keep(found, found.h2, el, holder)
     elif tag == "base":
-        found.base.append(el)
+        _keep(found, found.base, el, holder)
     elif tag == "img":
         if len(found.images) < _MAX_IMAGES:
-            found.images.append(el)
+            _keep(found, found.images, el, holder)
     elif tag == "author":
-        found.author_tags.append(el)
+        _keep(found, found.author_tags, el, holder)
     elif tag == "link" and get("rel") is not None:
-        found.links.append(el)
+        _keep(found, found.links, el, holder)
 
 
 class Collector:
@@ -195,8 +207,9 @@ class Collector:
 
     #: the tags :attr:`tagged` files (the walk hands it only these)
     tags = COLLECTED_TAGS
-    # What the walk calls for each element it enters, ``tagged(found, el, tag)`` and
-    # ``attributes(found, el, el.keys())``: plain functions, so the walk's loop makes one
+    # What the walk calls for each element it enters, ``tagged(found, el, tag, holder)`` and
+    # ``attributes(found, el, el.keys(), holder)`` (``holder``: the id of the walk's innermost
+    # container around the element, -1 for none): plain functions, so the walk's loop makes one
     # Python call per element (a bound method or a ``partial`` cost a C frame more).
     #: file one element by its tag (never ``script`` or ``style``: the walk skips them)
     tagged = staticmethod(_sort_tagged)
@@ -211,21 +224,22 @@ class Collector:
         subtrees before it (``<head>``), and the top-level elements before the page's."""
         chain = [*reversed(list(start.iterancestors())), start]
         for sibling in reversed(list(chain[0].itersiblings(preceding=True))):
-            self.skipped(sibling)
+            self.skipped(sibling, -1)
         for node, child in zip(chain, chain[1:], strict=False):
             _file_one(self.found, node)
             for sibling in reversed(list(child.itersiblings(preceding=True))):
-                self.skipped(sibling)
+                self.skipped(sibling, -1)
 
-    def after(self, start: Any) -> None:
-        """What follows the walk's ``start``, in document order."""
+    def after(self, start: Any, containers: list[Any]) -> None:
+        """What follows the walk's ``start``, in document order; ``containers``: the walk's."""
+        self.found.containers = containers
         node = start
         while node is not None:
             for sibling in node.itersiblings():
-                self.skipped(sibling)
+                self.skipped(sibling, -1)
             node = node.getparent()
 
-    def skipped(self, el: Any) -> None:
+    def skipped(self, el: Any, holder: int) -> None:
         """File every element of a subtree the walk does not enter.
 
         Most are one element (an ``<input>``, a ``<meta>``, a ``<script>``) or a few: one pass
@@ -234,14 +248,14 @@ class Collector:
         if not isinstance(el.tag, str):  # (a comment or processing instruction holds no element)
             return
         for node in el.iter(etree.Element) if len(el) else (el,):
-            _file_one(self.found, node)
+            _file_one(self.found, node, holder)
 
 
-def _file_one(found: Elements, el: Any) -> None:
+def _file_one(found: Elements, el: Any, holder: int = -1) -> None:
     """File one element by tag and by attribute."""
     tag = el.tag
     if tag in COLLECTED_TAGS:
-        file_tagged(found, el, tag)
+        file_tagged(found, el, tag, holder)
     names = el.keys()
     if names:
-        _file_by_attribute(found, el, names)
+        _file_by_attribute(found, el, names, holder)

@@ -29,7 +29,6 @@ The tree is read, never changed.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from functools import partial
@@ -87,8 +86,6 @@ from newsclean.meta.tree import (
 
 if TYPE_CHECKING:  # (lxml.html only names the tree's type: not imported at run time)
     from lxml import html
-
-    from newsclean.blocks.model import Container
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,7 +241,6 @@ def extract_html_metadata(
     now: datetime | None = None,
     memo: DatelineMemo | None = None,
     found: Elements | None = None,
-    containers: Sequence[Container] | None = None,
 ) -> PageMeta:
     """Read title, authors, dates, tags, categories, site name, canonical URL, language and
     description.
@@ -255,7 +251,8 @@ def extract_html_metadata(
     and enables relative dates. ``memo`` holds the datelines the page's other readers share
     (see :class:`~newsclean.meta.datelines.DatelineMemo`; a fresh one when not given).
     ``found``: the page's elements the block walk gathered (a
-    :class:`~newsclean.meta.collect.Collector`'s); gathered here when not given.
+    :class:`~newsclean.meta.collect.Collector`'s; where each element sits is then read from the
+    walk's containers, :class:`~newsclean.meta.tree.Places`); gathered here when not given.
     """
     if found is None:
         found = collect(tree)
@@ -273,7 +270,9 @@ def extract_html_metadata(
     h1, confirmed = main_h1(found.h1, [clean_title(f, site_name=site_name) for f in title_fields if f])
     exempt = frozenset(h1.iterancestors()) if h1 is not None else frozenset()
     where: Where = (
-        Places(containers, exempt).region if containers is not None else partial(region_of, exempt=exempt)
+        Places(found.containers, found.holder, exempt).region
+        if found.containers is not None
+        else partial(region_of, exempt=exempt)
     )
 
     meta_dates(meta, dates)  # 1. meta fields (the weak generic ones rank after visible text)

@@ -7,8 +7,6 @@ both ``lxml.html`` and the plain ``etree.HTMLParser``; nothing here changes the 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from itertools import count
-from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
 from lxml import etree
@@ -112,45 +110,47 @@ def _outward(inner: _Summary, outer: _Summary) -> _Summary:
     return (inner[0] or outer[0], inner[1] or outer[1], outer[2] or inner[2])
 
 
-_ELEMENT = attrgetter("element")
-
-
 class Places:
     """Where the page's elements sit (:func:`region_of`'s answer), reading the block walk's
     own decision for the containers it made.
 
-    Each :class:`~newsclean.blocks.model.Container` carries the place its class and id name
-    (``Container.place``: :func:`~newsclean.blocks.tokens.place_of`, read by the walk), and what
-    a chain of containers says is summed up once per container, from its parent's. Only the
-    inline elements between an element and its nearest container (which the walk does not
-    name) are read here. ``exempt`` holds the containers of the page's headline, as for
-    :func:`region_of`.
+    ``holder`` says in which of the walk's ``containers`` the walk met each element metadata
+    reads (:class:`~newsclean.meta.collect.Collector`). Each
+    :class:`~newsclean.blocks.model.Container` keeps the class, id and role string the walk read
+    its concepts from (``Container.marker``); where a container puts its content is
+    :func:`~newsclean.blocks.tokens.place_of` of that string, asked only of the containers
+    around the elements metadata asks about (a page has hundreds, metadata asks about a few
+    dozen elements), and what a chain of containers says is summed up once per container, from
+    its parent's. Only the elements between an element and its container, which the walk does
+    not name (inline elements, the inside of a subtree it skipped), are read from the tree; an
+    element the walk did not meet (in the ``<head>``) has all its ancestors read, as
+    :func:`region_of` reads them. ``exempt`` holds the containers of the page's headline.
     """
 
     __slots__ = ("_containers", "_exempt", "_holder", "_summary")
 
-    def __init__(self, containers: Sequence[Container], exempt: frozenset[Any]) -> None:
+    def __init__(
+        self, containers: Sequence[Container], holder: dict[Any, int], exempt: frozenset[Any]
+    ) -> None:
         self._containers = containers
+        self._holder = holder
         self._exempt = exempt
-        self._holder: dict[Any, int] | None = None  # container element -> id, on first use
         self._summary: dict[int, _Summary] = {}
 
     def region(self, el: Any) -> int:
         """:data:`IN_ARTICLE`, :data:`IN_OTHER` or :data:`IN_COMMENTS`: where the ancestors
         of ``el`` put it (the same answer as :func:`region_of`)."""
-        holder, exempt = self._holder, self._exempt
-        if holder is None:  # (built in C: a page has hundreds of containers, asked about a few)
-            holder = self._holder = dict(zip(map(_ELEMENT, self._containers), count()))
+        exempt = self._exempt
+        cid = self._holder.get(el, -1)
+        container = self._containers[cid].element if cid >= 0 else None
         summary = _NOTHING
         node = el.getparent()
-        while node is not None:
-            cid = holder.get(node)
-            if cid is not None:
-                summary = _outward(summary, self._chain(cid))
-                break
+        while node is not None and node is not container:  # the elements the walk did not name
             words = place_of(class_tokens(node)) if node not in exempt else 0
             summary = _outward(summary, _own(node.tag, words, node in exempt))
             node = node.getparent()
+        if cid >= 0:
+            summary = _outward(summary, self._chain(cid))
         if summary[0]:
             return IN_COMMENTS
         return IN_OTHER if summary[1] or summary[2] == _FOREIGN else IN_ARTICLE
@@ -165,7 +165,9 @@ class Places:
         outer = known[cid] if cid >= 0 else _NOTHING
         for inner in reversed(path):
             container = containers[inner]
-            own = _own(container.tag, container.place, container.element in self._exempt)
+            # (a marker that names no concept, or only ``article``, names no place)
+            words = place_of(container.marker) if container.concepts else 0
+            own = _own(container.tag, words, container.element in self._exempt)
             outer = known[inner] = _outward(own, outer)
         return outer
 
