@@ -76,12 +76,12 @@ def collect(tree: Any) -> Elements:
     """Gather the elements the sources read from the whole page, on its own (the pipeline has
     the block walk hand them over instead: :class:`Collector`)."""
     found = Elements()
-    for top in _tops(tree.getroottree().getroot()):
+    for top in tops(tree.getroottree().getroot()):
         _collect_subtree(found, top)
     return found
 
 
-def _tops(root: Any) -> list[Any]:
+def tops(root: Any) -> list[Any]:
     """The document's top-level elements: libxml2 can leave a second top-level ``<html>``
     beside the root (XPath's ``//`` reads it too)."""
     return [*reversed(list(root.itersiblings(preceding=True))), root, *root.itersiblings()]

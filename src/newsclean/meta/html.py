@@ -34,9 +34,7 @@ from datetime import datetime
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from lxml import etree
-
-from newsclean.meta.collect import Elements, collect, file_tagged
+from newsclean.meta.collect import Elements, collect, file_tagged, tops
 from newsclean.meta.date_places import (
     copyright_year,
     image_dates,
@@ -213,20 +211,20 @@ def _sole_article_scope(elements: list[Any]) -> Any | None:
     return next(iter(scopes.values())) if len(scopes) == 1 else None
 
 
-#: Where the page's address is read from (see :func:`page_address`): every ``<link rel>``,
-#: ``<meta>``, ``<base>`` and ``<script type>``, in document order, in one pass lxml makes in C.
-_ADDRESS_ELEMENTS = etree.XPath("//link[@rel] | //meta | //base | //script[@type]")
+#: Where the page's address is read from (see :func:`page_address`).
+_ADDRESS_TAGS = ("link", "meta", "base", "script")
 
 
 def page_address(tree: Any, url: str | None) -> str | None:
     """The page's own address, ``PageMeta.url`` (the canonical URL, else ``url``), read before
     the walk: the user rules of the page's host decide what the walk marks, so the host is
     needed first, and when the caller gives no URL the page names it. Only the elements the
-    address is read from are gathered; the JSON-LD is read only when no link or ``<meta>``
-    names the address."""
+    address is read from are gathered (``<link>``, ``<meta>``, ``<base>``, ``<script>``); the
+    JSON-LD is read only when no link or ``<meta>`` names the address."""
     found = Elements()
-    for el in _ADDRESS_ELEMENTS(tree):
-        file_tagged(found, el, el.tag)
+    for top in tops(tree.getroottree().getroot()):
+        for el in top.iter(*_ADDRESS_TAGS):  # (one pass; the tag test runs in C)
+            file_tagged(found, el, el.tag)
     base = base_url(found.base, url)
     canonical = canonical_url(found.links, _meta_map(found.meta), {}, base)
     if canonical is None:
