@@ -86,6 +86,18 @@ def test_the_page_address_read_before_the_walk_is_the_metadata_url() -> None:
     )
     assert jsonld_only is not None and page_address(jsonld_only, None) == "https://example.com/n"
     assert page_address(jsonld_only, "https://given.example/p") == "https://example.com/n"
+    # an absolute canonical link in the <head> settles it; a relative one waits for the first
+    # <base>, even one the page put in its <body>
+    absolute, _ = parse_page(
+        '<html><head><link rel="canonical" href="https://a.example/p"></head>'
+        '<body><base href="https://b.example/x/"></body></html>'
+    )
+    assert absolute is not None and page_address(absolute, None) == "https://a.example/p"
+    relative, _ = parse_page(
+        '<html><head><link rel="canonical" href="/c"></head><body><base href="https://b.example/x/"></body></html>'
+    )
+    assert relative is not None and page_address(relative, None) == "https://b.example/c"
+    assert extract_html_metadata(relative).url == "https://b.example/c"
 
 
 @pytest.mark.parametrize("path", PAGES, ids=lambda p: f"{p.parent.parent.name}/{p.parent.name}")

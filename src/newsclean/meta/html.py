@@ -34,6 +34,8 @@ from datetime import datetime
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
+from lxml import etree
+
 from newsclean.meta.collect import Elements, collect, file_tagged, tops
 from newsclean.meta.date_places import (
     copyright_year,
@@ -69,7 +71,7 @@ from newsclean.meta.page_dates import (
 )
 from newsclean.meta.page_tags import page_categories, page_tags
 from newsclean.meta.page_title import main_h1, page_title, read_title_fields
-from newsclean.meta.site import base_url, canonical_url, declared_site_name, host_name
+from newsclean.meta.site import ABSOLUTE, base_url, canonical_url, declared_site_name, host_name
 from newsclean.meta.title import clean_title
 from newsclean.meta.tree import (
     IN_ARTICLE,
@@ -220,9 +222,26 @@ def page_address(tree: Any, url: str | None) -> str | None:
     the walk: the user rules of the page's host decide what the walk marks, so the host is
     needed first, and when the caller gives no URL the page names it. Only the elements the
     address is read from are gathered (``<link>``, ``<meta>``, ``<base>``, ``<script>``); the
-    JSON-LD is read only when no link or ``<meta>`` names the address."""
+    JSON-LD is read only when no link or ``<meta>`` names the address.
+
+    Most pages name it in a ``<link rel=canonical>`` in their ``<head>``: the first such link
+    in document order when nothing precedes the ``<head>``, and an absolute address needs no
+    ``<base>``, so then the ``<head>`` alone is read."""
+    root = tree.getroottree().getroot()
+    head = root.find("*")
+    if (
+        head is not None
+        and head.tag == "head"
+        and next(root.itersiblings(etree.Element, preceding=True), None) is None
+    ):
+        for el in head.iter("link"):
+            if "canonical" in (el.get("rel") or "").lower().split() and el.get("href"):
+                href = squash(el.get("href"))
+                if ABSOLUTE.match(href):
+                    return href
+                break  # (relative: resolved against the first <base>, wherever it is)
     found = Elements()
-    for top in tops(tree.getroottree().getroot()):
+    for top in tops(root):
         for el in top.iter(*_ADDRESS_TAGS):  # (one pass; the tag test runs in C)
             file_tagged(found, el, el.tag)
     base = base_url(found.base, url)
