@@ -11,13 +11,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from newsclean.blocks.tokens import BOILERPLATE_CONCEPTS
+from newsclean.rules.headline import headline
 from newsclean.rules.page_kind import spans
 from newsclean.rules.pipeline import Context
 
 #: At most this many paragraphs are an opening; more between the credit line and the body are
 #: another part of the page. The openings the dev sets lose are one paragraph (dragnet-dev: six
-#: news pages whose first paragraph is its own ``articleBody`` box, one blog whose key points
-#: are); two allows a dateline paragraph split from its first sentence.
+#: news pages whose first paragraph is its own ``articleBody`` box; wcxb-dev: a blog's key points,
+#: a health page's first paragraph under the headline); two allows a dateline paragraph split
+#: from its first sentence.
 OPENING_MAX_PARAGRAPHS = 2
 #: A paragraph of the story may link a name or two; one whose text is more links than this is a
 #: teaser or a promotion. The share the HTML region allows a sibling part of the story
@@ -42,13 +44,13 @@ def story_opening(
     ``core``); ``weights`` are the region's block weights.
 
     The opening is the prose between the last credit line (a byline or a dateline) before the
-    region and the region's first block, in a box that holds nothing else of the page and is
-    drawn like the core's own (the same tag and class: the page's sign that both hold the
-    story's text). A summary (dek) under the byline in a box of its own kind is not taken (the
-    benchmarks' truth leaves it out), nor is prose under a heading of its own, a paragraph that
-    is mostly links (a promotion, a teaser) or one in a furniture-named box (a caption, a
-    related list), more than :data:`OPENING_MAX_PARAGRAPHS` paragraphs, or as much prose as
-    the region holds.
+    region, or the headline on a page that prints neither, and the region's first block, in a
+    box that holds nothing else of the page and is drawn like the core's own (the same tag and
+    class: the page's sign that both hold the story's text). A summary (dek) under the byline
+    or the headline in a box of its own kind is not taken (the benchmarks' truth leaves it out),
+    nor is prose under a heading of its own, a paragraph that is mostly links (a promotion, a
+    teaser) or one in a furniture-named box (a caption, a related list), more than
+    :data:`OPENING_MAX_PARAGRAPHS` paragraphs, or as much prose as the region holds.
     """
     blocks = ctx.blocks
     start = next((i for i, b in enumerate(blocks) if not chosen.isdisjoint(b.containers)), -1)
@@ -57,6 +59,9 @@ def story_opening(
     credit = next(
         (j for j in range(start - 1, -1, -1) if (rule := ctx.decided[j]) is not None and rule.credit_line), -1
     )
+    if credit < 0:
+        h = headline(ctx)
+        credit = h if h is not None and h < start else -1
     drawn = look(ctx, core)
     if credit < 0 or drawn is None:
         return frozenset()
