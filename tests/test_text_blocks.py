@@ -21,6 +21,9 @@ JOINED = [
     (["(", "Reuters", ") — The inquiry began on Monday."], "(Reuters) — The inquiry began on Monday."),
     # an emphasised word opening a lower-case continuation
     (["Il a ", "démissionné", " la semaine dernière."], "Il a démissionné la semaine dernière."),
+    # a bold label, its colon as a piece of its own, then the item's text in capitals
+    (["Content creation", ": ", "After the strategy, the agency posts the photos"],
+     "Content creation: After the strategy, the agency posts the photos"),
 ]
 
 
@@ -42,6 +45,8 @@ QUIET = [
     ["„Wir müssen bei der Digitalisierung der Energiewende jetzt Tempo aufzunehmen.“", "Zurück zur Übersicht"],
     # a blank line always ends a block
     ["The minister said ", "", "after the vote the chamber emptied."],
+    # a comment's header whose colon sits inside its piece: the comment is a line of its own
+    ["Meg B says: ", "Thank goodness the tumour was benign."],
 ]
 
 

@@ -104,7 +104,10 @@ def _joins(tail: str, last: str, raw: str, joined: bool) -> bool:
         return True
     if not _cut_edge(tail, raw):
         return False
-    if _CONTINUES.match(after):
+    if _CONTINUES.match(after) or before == ":":
+        # (a colon that came as a piece of its own ends a bold label, "<b>Pricing</b>: From
+        # $5,000": the value after it is that line's; a colon inside a piece, "Meg B says: ",
+        # may end a comment's or a field's header, whose text is a line of its own)
         return True
     if _RUNS_ON.search(before) is None:
         return False
@@ -115,9 +118,10 @@ def rejoin_fragments(lines: list[str]) -> list[str]:
     """Join the pieces of paragraphs that a scraper cut at every tag (see the module doc).
 
     Two non-empty neighbours join when the next opens with closing punctuation, or when white
-    space marks their cut edge and the text runs on across it (:data:`_CONTINUES` after, or
-    :data:`_RUNS_ON` before). A blank line always ends a block. A joined line has its runs of
-    spaces squeezed to one. Linear: each line's pieces are collected and joined once.
+    space marks their cut edge and the text runs on across it (:data:`_CONTINUES` after,
+    :data:`_RUNS_ON` before, or a colon that came as a piece of its own before). A blank line
+    always ends a block. A joined line has its runs of spaces squeezed to one. Linear: each
+    line's pieces are collected and joined once.
     """
     out: list[list[str]] = []  # each output line as its pieces
     tail = ""  # the last two characters of out[-1], '' at the start and after a blank line
