@@ -16,19 +16,24 @@ def _removed_by_rule(lines: list[str]) -> list[str]:
     return [r.text for r in doc.removed if r.rule == "alt-text"]
 
 
-def test_alt_glued_to_its_credit_goes() -> None:
+def test_alt_glued_to_its_credit_goes_with_the_caption() -> None:
     alt = "The new pool seen from the park last week."
-    assert _removed_by_rule([alt, alt + "Credit...Ann Lee"]) == [alt]
+    assert _removed_by_rule([alt, alt + "Credit...Ann Lee"]) == [alt, alt + "Credit...Ann Lee"]
 
 
-def test_alt_behind_a_gallery_counter_goes() -> None:
+def test_alt_behind_a_gallery_counter_goes_with_the_caption() -> None:
     alt = "Builders at work on the roof of the pool"
-    assert _removed_by_rule([alt, "3of12" + alt]) == [alt]
+    assert _removed_by_rule([alt, "3of12" + alt]) == [alt, "3of12" + alt]
 
 
-def test_alt_repeated_alone_as_the_caption_goes_once() -> None:
+def test_alt_repeated_alone_as_the_caption_goes_with_it() -> None:
     alt = "Builders at work on the roof of the pool"
-    assert _removed_by_rule([alt, alt]) == [alt]
+    assert _removed_by_rule([alt, alt]) == [alt, alt]
+
+
+def test_three_copies_in_a_row_all_go() -> None:
+    alt = "Builders at work on the roof of the pool"
+    assert _removed_by_rule([alt, alt, alt]) == [alt, alt, alt]
 
 
 def test_heading_over_a_paragraph_opening_with_it_stays() -> None:
