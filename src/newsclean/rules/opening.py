@@ -53,8 +53,9 @@ def story_opening(
     :data:`OPENING_MAX_PARAGRAPHS` paragraphs, or as much prose as the region holds.
     """
     blocks = ctx.blocks
-    start = next((i for i, b in enumerate(blocks) if not chosen.isdisjoint(b.containers)), -1)
-    if start < 0:
+    first, last = spans(ctx)
+    start = min((first[c] for c in chosen if first[c] >= 0), default=-1)
+    if start <= 0:
         return frozenset()
     credit = next(
         (j for j in range(start - 1, -1, -1) if (rule := ctx.decided[j]) is not None and rule.credit_line), -1
@@ -70,7 +71,6 @@ def story_opening(
     while c >= 0:
         around_core.add(c)
         c = ctx.containers[c].parent
-    first, last = spans(ctx)
     added: set[int] = set()
     prose = 0.0
     for j in range(credit + 1, start):
@@ -91,7 +91,10 @@ def story_opening(
             prose += weights[j]
             if len(added) > OPENING_MAX_PARAGRAPHS:
                 return frozenset()
-    inside = (i for i in range(start, len(blocks)) if not chosen.isdisjoint(blocks[i].containers))
+    if not added:
+        return frozenset()
+    end = max(last[c] for c in chosen) + 1
+    inside = (i for i in range(start, end) if not chosen.isdisjoint(blocks[i].containers))
     if prose >= sum(weights[i] for i in inside if weights[i] > 0):
         return frozenset()
     return frozenset(added)
