@@ -24,7 +24,20 @@ def set_constant(setting: str) -> str:
     old = getattr(module, name)
     if isinstance(old, bool) or not isinstance(old, (int, float)):
         raise SystemExit(f"--set: {target} is not a number")
-    setattr(module, name, type(old)(float(value)))
-    note = f"--set {target} = {getattr(module, name)} (was {old})"
+    new = type(old)(float(value))
+    setattr(module, name, new)
+    # a module that imported the name (``from … import NAME``) holds its own binding: change it too
+    copies = [
+        other.__name__
+        for other in list(sys.modules.values())
+        if other is not module
+        and getattr(other, "__name__", "").startswith("newsclean.")
+        and getattr(other, name, None) is old
+    ]
+    for other_name in copies:
+        setattr(sys.modules[other_name], name, new)
+    note = f"--set {target} = {getattr(module, name)} (was {old})" + (
+        f", also in {', '.join(sorted(copies))}" if copies else ""
+    )
     print(note, file=sys.stderr)
     return note

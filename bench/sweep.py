@@ -1,0 +1,140 @@
+"""Robustness of the constants that decide what is article text: each at -10 % and +10 %.
+
+    /work/benchvenv/bin/python bench/sweep.py [--bench-root ../shared/bench] \
+        [--constant newsclean.rules.markup.LINK_LIST_DENSITY ...] [--json FILE]
+
+Issue #13 item 5: a constant whose 10 % change moves a set's F1 by more than
+:data:`MAX_MOVE` is fitted to the pages rather than measured from them. For every constant
+(by default :data:`CONSTANTS`: the prose thresholds, the HTML region's weights, the link
+density caps and the thread shares) this runs ``bench/accuracy.py --tools newsclean --quick``
+on every shared set three times (as it is, at -10 % and at +10 %, with ``--set``), each in a
+fresh process, and prints per constant the largest move of any set's F1 (all pages, and the
+articles where a set has page types; the snippet F1 where it has snippets only) with the set
+that moved most. An integer moves by at least 1 (10 % of 3 words is no change).
+
+A move of 0.000 both ways means that on these pages nothing sits near the constant's edge, or
+that the constant is read before ``--set`` can change it (a default argument): the run cannot
+tell the two apart, so such a row is checked by hand before it is counted as robust.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import math
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent / "src"))
+
+#: The largest move of a set's F1 that a 10 % change of one constant may cause (issue #13).
+MAX_MOVE = 0.005
+
+#: The constants swept by default: those that decide what is article text in HTML mode.
+CONSTANTS: tuple[str, ...] = (
+    "newsclean.rules.features.PROSE_MIN_WORDS",
+    "newsclean.rules.features.PROSE_SENTENCE_MIN_WORDS",
+    "newsclean.rules.features.HEADLINE_MAX_WORDS",
+    "newsclean.rules.html_region.SIBLING_SHARE",
+    "newsclean.rules.html_region.SIBLING_MAX_LINK_DENSITY",
+    "newsclean.rules.html_region.OWN_BOILERPLATE_FACTOR",
+    "newsclean.rules.html_region.IN_COMMENTS_FACTOR",
+    "newsclean.rules.html_region.CONCENTRATED_SHARE",
+    "newsclean.rules.html_region.TEASER_MAX_WORDS",
+    "newsclean.rules.html_region.LINK_BLOCK_COST",
+    "newsclean.rules.html_region.NON_PROSE_COST_PER_CHAR",
+    "newsclean.rules.html_region.REMOVED_BLOCK_COST",
+    "newsclean.rules.html_region.LINK_DENSITY_CAP",
+    "newsclean.rules.markup.LINK_LIST_DENSITY",
+    "newsclean.rules.markup.DISCLOSED_PROSE_MIN_WORDS",
+    "newsclean.rules.page_kind.THREAD_SHARE",
+    "newsclean.rules.page_kind.STORY_BEFORE_CHARS",
+)
+
+
+def _value(name: str) -> int | float:
+    module_name, _, attr = name.rpartition(".")
+    value = getattr(importlib.import_module(module_name), attr)
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise SystemExit(f"{name} is not a number")
+    return value
+
+
+def moved(value: int | float, factor: float) -> int | float:
+    """``value`` times ``factor``; an integer rounded away from ``value`` by at least 1."""
+    if isinstance(value, int):
+        target = value * factor  # (60 * 1.1 is 66.00000000000001: the slack keeps it 66)
+        return math.ceil(target - 1e-9) if factor > 1 else math.floor(target + 1e-9)
+    return round(value * factor, 6)
+
+
+def _rows(path: Path) -> dict[str, float]:
+    """The set-level figures of an ``accuracy.py --json`` file: each set's F1 over all its pages
+    (the snippet F1 on a set with snippets only), and its articles' F1 where it has page types."""
+    out: dict[str, float] = {}
+    for summary in json.loads(path.read_text(encoding="utf-8")):
+        figures = summary["figures"]["newsclean"]
+        name = summary["dataset"]
+        if "all" in figures:
+            out[name] = float(figures["all"]["f1"])
+        elif figures.get("snippets"):
+            out[f"{name} snippets"] = float(figures["snippets"]["f1"])
+        article = figures.get("types", {}).get("article")
+        if article:
+            out[f"{name} articles"] = float(article["f1"])
+    return out
+
+
+def run(bench_root: str, setting: str | None, out: Path) -> dict[str, float]:
+    command = [sys.executable, str(HERE / "accuracy.py"), "--bench-root", bench_root, "--tools", "newsclean",
+               "--quick", "--summary-only", "--json", str(out)]
+    if setting:
+        command += ["--set", setting]
+    subprocess.run(command, check=True, capture_output=True)
+    return _rows(out)
+
+
+def largest_move(base: dict[str, float], other: dict[str, float]) -> tuple[float, str]:
+    moves = [(abs(other.get(label, 0.0) - f1), label) for label, f1 in base.items()]
+    return max(moves, default=(0.0, "-"))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--bench-root", default=str(HERE.parent.parent / "shared" / "bench"))
+    parser.add_argument("--constant", action="append", help="MODULE.NAME (repeatable; default: CONSTANTS)")
+    parser.add_argument("--json", metavar="FILE", help="also write the moves as JSON")
+    args = parser.parse_args(argv)
+    names = args.constant or list(CONSTANTS)
+    results: list[dict[str, Any]] = []
+    with tempfile.TemporaryDirectory() as scratch:
+        base = run(args.bench_root, None, Path(scratch) / "base.json")
+        print("| constant | value | -10 % | largest move | +10 % | largest move |")
+        print("|---|---|---|---|---|---|")
+        for name in names:
+            value = _value(name)
+            entry: dict[str, Any] = {"constant": name, "value": value}
+            cells = []
+            for factor, key in ((0.9, "down"), (1.1, "up")):
+                new = moved(value, factor)
+                rows = run(args.bench_root, f"{name}={new}", Path(scratch) / f"{key}.json")
+                size, label = largest_move(base, rows)
+                entry[key] = {"value": new, "move": round(size, 4), "row": label}
+                flag = " **over**" if size > MAX_MOVE else ""
+                cells.append(f"{new} | {size:.3f} ({label}){flag}")
+            results.append(entry)
+            print(f"| `{name.rpartition('.')[2]}` | {value} | {' | '.join(cells)} |", flush=True)
+    if args.json:
+        Path(args.json).write_text(json.dumps(results, indent=1), encoding="utf-8")
+    over = [r["constant"] for r in results if max(r["down"]["move"], r["up"]["move"]) > MAX_MOVE]
+    print(f"\n{len(results) - len(over)} of {len(results)} constants move every row by at most {MAX_MOVE}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
