@@ -27,7 +27,15 @@ DETACHED_PROSE = 100.0
 
 
 def headline(ctx: Context) -> int | None:
-    """The first heading that repeats the page title: where the story starts."""
+    """The first heading that repeats the page title: where the story starts (worked out once
+    per page: the blocks and the title do not change)."""
+    if "headline" not in ctx.cache:
+        ctx.cache["headline"] = _find_headline(ctx)
+    found: int | None = ctx.cache["headline"]
+    return found
+
+
+def _find_headline(ctx: Context) -> int | None:
     title = (ctx.title or "").casefold().strip()
     if not title:
         return None

@@ -32,6 +32,7 @@ from typing import NamedTuple
 from newsclean.blocks.tokens import BOILERPLATE_CONCEPTS
 from newsclean.rules.features import is_prose, word_count
 from newsclean.rules.headline import anchor_to_headline
+from newsclean.rules.opening import story_opening
 from newsclean.rules.page_kind import (
     content_area,
     is_thread_page,
@@ -261,6 +262,7 @@ def locate(ctx: Context) -> Region:
         area = content_area(ctx, core, chosen)
         if area is not None:
             chosen = chosen | {area} if area in ancestors_and_self(ctx, core) else frozenset({area})
+        chosen |= story_opening(ctx, core, chosen, block_weights(ctx)) if area is None else set()
     core = core if area is None else area
     if posts is None:
         posts = thread_posts(ctx, chosen, block_weights(ctx))
