@@ -23,6 +23,7 @@ import argparse
 import importlib
 import json
 import math
+import os
 import subprocess
 import sys
 import tempfile
@@ -92,12 +93,18 @@ def _rows(path: Path) -> dict[str, float]:
     return out
 
 
-def run(bench_root: str, setting: str | None, out: Path) -> dict[str, float]:
-    command = [sys.executable, str(HERE / "accuracy.py"), "--bench-root", bench_root, "--tools", "newsclean",
-               "--quick", "--summary-only", "--json", str(out)]
+def run(bench_root: str | None, setting: str | None, out: Path) -> dict[str, float]:
+    """One ``accuracy.py`` run of this checkout's newsclean (its ``src`` first on the path, so
+    a worktree measures itself, not the copy installed in the bench venv)."""
+    command = [sys.executable, str(HERE / "accuracy.py"), "--tools", "newsclean", "--quick", "--summary-only",
+               "--json", str(out)]
+    if bench_root:
+        command += ["--bench-root", bench_root]
     if setting:
         command += ["--set", setting]
-    subprocess.run(command, check=True, capture_output=True)
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(HERE.parent / "src"), env.get("PYTHONPATH")]))
+    subprocess.run(command, check=True, capture_output=True, env=env)
     return _rows(out)
 
 
@@ -108,7 +115,7 @@ def largest_move(base: dict[str, float], other: dict[str, float]) -> tuple[float
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--bench-root", default=str(HERE.parent.parent / "shared" / "bench"))
+    parser.add_argument("--bench-root", help="folder holding the shared sets (default: accuracy.py's)")
     parser.add_argument("--constant", action="append", help="MODULE.NAME (repeatable; default: CONSTANTS)")
     parser.add_argument("--json", metavar="FILE", help="also write the moves as JSON")
     args = parser.parse_args(argv)
