@@ -191,9 +191,11 @@ def _walk(
         reader.before(start)
         reader_tags, found = reader.tags, reader.found
         tagged, attributes, skipped = reader.tagged, reader.attributes, reader.skipped
+        attribute_names, class_hint = reader.attribute_names, reader.class_hint
     local_tags: dict[str, str] = {}  # tag as parsed -> lower-case local name
 
     open_containers: list[int] = []
+    holder = -1  # the innermost open container (open_containers[-1]), -1 for none
     kinds: list[str] = ["p"]  # tag of the innermost open container
     states: list[int] = []  # one entry per open element
     buf: list[str] = []
@@ -261,9 +263,9 @@ def _walk(
                     # libxml2's HTML parser does not know <source> is empty, so a <picture>'s
                     # <img> ends up inside it: note it before the subtree is skipped
                     for img in el.iter("img"):
-                        _note_image(containers[open_containers[-1]], ImageRef(len(blocks), bool(buf), img))
+                        _note_image(containers[holder], ImageRef(len(blocks), bool(buf), img))
                 if reader is not None:
-                    skipped(el, open_containers[-1] if open_containers else -1)
+                    skipped(el, holder)
                 skip_subtree()
                 states.append(_SKIPPED)
                 continue
@@ -275,15 +277,22 @@ def _walk(
                 and _hidden(el, names)
             ):
                 if reader is not None:
-                    skipped(el, open_containers[-1] if open_containers else -1)
+                    skipped(el, holder)
                 skip_subtree()
                 states.append(_SKIPPED)
                 continue
             if reader is not None:
                 if raw in reader_tags:
-                    tagged(found, el, raw, open_containers[-1] if open_containers else -1)
+                    tagged(found, el, raw, holder)
                 if names:
-                    attributes(found, el, names, open_containers[-1] if open_containers else -1)
+                    # (most elements carry a class alone, or one attribute the reader never
+                    # reads: tested here, without a Python call for each)
+                    if len(names) == 1 and names[0] == "class":
+                        value = el.get("class")
+                        if value and class_hint(value):
+                            attributes(found, el, names, holder)
+                    elif not attribute_names.isdisjoint(names):
+                        attributes(found, el, names, holder)
             if tag == "br" or tag == "hr":
                 if buf:
                     flush()
@@ -315,7 +324,7 @@ def _walk(
                     Container(
                         cid,
                         tag,
-                        open_containers[-1] if open_containers else -1,
+                        holder,
                         len(open_containers),
                         concepts,
                         strong or tag in article_tags or role == "main",
@@ -325,6 +334,7 @@ def _walk(
                     )
                 )
                 open_containers.append(cid)
+                holder = cid
                 kinds.append(tag)
                 states.append(_CELL if cell else _CONTAINER)
             elif tag == "a":
@@ -332,8 +342,8 @@ def _walk(
                 states.append(_LINK)
             elif tag == "img":
                 # an image has no text, so no block: remember where it sits, for the structure
-                if open_containers:
-                    _note_image(containers[open_containers[-1]], ImageRef(len(blocks), bool(buf), el))
+                if holder >= 0:
+                    _note_image(containers[holder], ImageRef(len(blocks), bool(buf), el))
                 states.append(_PLAIN)
             else:
                 states.append(_PLAIN)
@@ -358,11 +368,13 @@ def _walk(
                 if buf:
                     flush()
                 open_containers.pop()
+                holder = open_containers[-1] if open_containers else -1
                 kinds.pop()
             elif state == _CELL:
                 if buf:
                     buf.append(" ")
                 open_containers.pop()
+                holder = open_containers[-1] if open_containers else -1
                 kinds.pop()
             if marked:
                 for sid in marks[el]:  # type: ignore[index]

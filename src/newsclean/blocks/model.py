@@ -119,14 +119,18 @@ class WalkReader(Protocol):
     so that one walk of the tree builds the blocks and gathers what metadata reads.
 
     The walk tells it of every element it enters (``tagged(found, el, tag, holder)`` for the
-    tags in ``tags``, ``attributes(found, el, el.keys(), holder)`` for every element with
-    attributes), of every subtree it skips whole (``skipped(el, holder)``), and of the part of
+    tags in ``tags``, ``attributes(found, el, el.keys(), holder)`` for every element with an
+    attribute it reads, see ``attribute_names``), of every subtree it skips whole
+    (``skipped(el, holder)``), and of the part of
     the document outside the subtree it walks (``before`` and ``after`` its start, ``<body>``;
     ``after`` gets the walk's containers). ``holder`` is where the walk met the element: the id
     of the innermost container open around it (-1: none).
     """
 
     tags: frozenset[str]
+    #: the attribute names ``attributes`` reads: an element with none of them is not handed
+    #: over, and one whose only attribute is a class only when ``class_hint(value)`` says so
+    attribute_names: frozenset[str]
     #: what ``tagged`` and ``attributes`` file the elements into (passed to them: the walk
     #: calls plain functions, one Python call per element)
     found: Any
@@ -135,6 +139,8 @@ class WalkReader(Protocol):
     def tagged(self) -> Callable[[Any, Any, str, int], None]: ...
     @property
     def attributes(self) -> Callable[[Any, Any, list[str], int], None]: ...
+    @property
+    def class_hint(self) -> Callable[[str], bool]: ...
 
     def before(self, start: Any) -> None: ...
     def after(self, start: Any, containers: list[Container]) -> None: ...

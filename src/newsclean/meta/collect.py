@@ -108,6 +108,10 @@ def file_tagged(found: Elements, el: Any, tag: str, holder: int = -1) -> None:
         _sort_tagged(found, el, tag, holder)
 
 
+#: The attribute names :func:`_file_by_attribute` reads.
+_READ_ATTRIBUTES = frozenset(("class", "id", "itemprop", "data-utime", "data-component", "data-testid"))
+
+
 def _file_by_attribute(found: Elements, el: Any, names: list[str], holder: int = -1) -> None:
     """File ``el`` as an ``itemprop``, ``data-utime`` or hinted element (``names``: its
     attribute names; ``holder``: the walk's innermost container around it, or -1).
@@ -215,6 +219,11 @@ class Collector:
     tagged = staticmethod(_sort_tagged)
     #: file one element by its attributes
     attributes = staticmethod(_file_by_attribute)
+    #: the attributes :attr:`attributes` reads (the walk hands it no element without one)
+    attribute_names = _READ_ATTRIBUTES
+    #: whether a class value files its element (the walk hands over an element whose only
+    #: attribute is a class only when this says yes: :attr:`attributes` files nothing else)
+    class_hint = staticmethod(_has_hint)
 
     def __init__(self) -> None:
         self.found = Elements()
@@ -245,10 +254,20 @@ class Collector:
         Most are one element (an ``<input>``, a ``<meta>``, a ``<script>``) or a few: one pass
         that files each element by tag and by attribute costs less there than
         :func:`_collect_subtree`'s two (each ``iter`` sets up its own filter)."""
-        if not isinstance(el.tag, str):  # (a comment or processing instruction holds no element)
+        tag = el.tag
+        if not isinstance(tag, str):  # (a comment or processing instruction holds no element)
             return
-        for node in el.iter(etree.Element) if len(el) else (el,):
-            _file_one(self.found, node, holder)
+        found = self.found
+        if len(el):
+            for node in el.iter(etree.Element):
+                _file_one(found, node, holder)
+            return
+        # one element (most are): :func:`_file_one` inlined
+        if tag in COLLECTED_TAGS:
+            file_tagged(found, el, tag, holder)
+        names = el.keys()
+        if names and not _READ_ATTRIBUTES.isdisjoint(names):  # (most of <head>: none read)
+            _file_by_attribute(found, el, names, holder)
 
 
 def _file_one(found: Elements, el: Any, holder: int = -1) -> None:
@@ -257,5 +276,5 @@ def _file_one(found: Elements, el: Any, holder: int = -1) -> None:
     if tag in COLLECTED_TAGS:
         file_tagged(found, el, tag, holder)
     names = el.keys()
-    if names:
+    if names and not _READ_ATTRIBUTES.isdisjoint(names):
         _file_by_attribute(found, el, names, holder)
