@@ -21,8 +21,13 @@ import itertools
 from newsclean.rules.page_kind import spans
 from newsclean.rules.pipeline import Context, ancestors_and_self
 
-#: Elements that hold text, not items: a story's paragraphs with a link each are not cards.
-TEXT_TAGS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre"})
+#: Elements that are not one item: text (a story's paragraphs with a link each are not cards)
+#: and lists, which group items (a run of lists of links is a site map's or a menu's columns:
+#: eight ``ul`` of category links, just under half a dragnet-dev news page's text, R103, took its
+#: region with ITEMS_PAGE_SHARE at 0.45).
+NOT_ITEM_TAGS = frozenset({
+    "p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "ul", "ol", "dl", "menu",
+})
 #: A run inside one of these elements is the page's menu or its header's, sidebar's or footer's
 #: links, as the page's own markup says (a shop's mega-menu of categories is a run of boxes drawn
 #: alike: it made a page with no content of its own, wcxb-dev 4829, come out as its menu).
@@ -82,7 +87,7 @@ def item_run(ctx: Context) -> tuple[int, frozenset[int]] | None:
     groups: dict[tuple[int, str, str], list[int]] = {}
     for c, container in enumerate(containers):
         start = first[c]
-        if start < 0 or container.parent < 0 or container.tag in TEXT_TAGS:
+        if start < 0 or container.parent < 0 or container.tag in NOT_ITEM_TAGS:
             continue
         if links_before[last[c] + 1] == links_before[start]:
             continue  # an item has a link: its name
