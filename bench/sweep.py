@@ -57,6 +57,10 @@ CONSTANTS: tuple[str, ...] = (
     "newsclean.rules.markup.DISCLOSED_PROSE_MIN_WORDS",
     "newsclean.rules.page_kind.THREAD_SHARE",
     "newsclean.rules.page_kind.STORY_BEFORE_CHARS",
+    "newsclean.rules.items.MIN_ITEMS",
+    "newsclean.rules.items.ITEMS_PAGE_SHARE",
+    "newsclean.rules.items.STORY_MIN_PARAGRAPHS",
+    "newsclean.rules.items.STORY_MIN_PROSE",
 )
 
 

@@ -30,7 +30,7 @@ from newsclean.rules.pipeline import Context, Mark, Region, RegionStep, Rule, St
 HTML_REGION = RegionStep(
     "html-region",
     "the container where the article's prose concentrates, widened to the content area of a page "
-    "that is not one story or to the posts of a thread",
+    "that is not one story, to the posts of a thread, or to a listing page's run of item cards",
     html_region.locate,
     frozenset({"html"}),
 )

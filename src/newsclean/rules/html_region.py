@@ -19,7 +19,9 @@ own (an article split across several ``<div>`` s) are taken in with it. Comment 
 against a container, except on a thread page (a forum topic), where the posts are the content.
 A page that is not one article (sections of a product or service page, the posts of a thread,
 an opening post with the replies drawn like it) then has its region widened to its content area
-(:mod:`newsclean.rules.page_kind`).
+(:mod:`newsclean.rules.page_kind`); a region with less prose than a short story, on a page whose
+text is mostly a run of item cards elsewhere (a listing page), gives way to that run
+(:mod:`newsclean.rules.items`).
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from typing import NamedTuple
 from newsclean.blocks.tokens import BOILERPLATE_CONCEPTS
 from newsclean.rules.features import is_prose, word_count
 from newsclean.rules.headline import anchor_to_headline
+from newsclean.rules.items import listing_run
 from newsclean.rules.opening import story_opening
 from newsclean.rules.page_kind import (
     content_area,
@@ -42,7 +45,7 @@ from newsclean.rules.page_kind import (
     thread_area,
     thread_posts,
 )
-from newsclean.rules.pipeline import Context, Region
+from newsclean.rules.pipeline import Context, Region, ancestors_and_self
 
 #: Elements that hold text rather than group blocks: a block's weight goes to the first ancestor
 #: that is not one of these.
@@ -264,9 +267,13 @@ def locate(ctx: Context) -> Region:
             chosen = chosen | {area} if area in ancestors_and_self(ctx, core) else frozenset({area})
         chosen |= story_opening(ctx, core, chosen, block_weights(ctx)) if area is None else set()
     core = core if area is None else area
+    items: frozenset[int] = frozenset()  # a listing page's item cards, when they are its content
+    if posts is None and not thread and (run := listing_run(ctx, chosen, block_weights(ctx))) is not None:
+        core, items = run  # the region missed the run and holds no story: the run is the content
+        chosen = frozenset({core})
     if posts is None:
         posts = thread_posts(ctx, chosen, block_weights(ctx))
-    return Region(main=core, containers=chosen, thread=posts, mass=mass)
+    return Region(main=core, containers=chosen, thread=posts, mass=mass, items=items)
 
 
 #: The page's one ``<article>`` is taken whole when it keeps this share of the core's mass and
@@ -409,12 +416,3 @@ def _with_siblings(
         ):
             chosen.add(c)
     return frozenset(chosen)
-
-
-def ancestors_and_self(ctx: Context, cid: int) -> set[int]:
-    """``cid`` and every container above it."""
-    out = set()
-    while cid >= 0:
-        out.add(cid)
-        cid = ctx.containers[cid].parent
-    return out

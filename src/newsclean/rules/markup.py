@@ -8,9 +8,9 @@ from newsclean.blocks.model import Block
 from newsclean.blocks.tokens import BOILERPLATE_CONCEPTS
 from newsclean.document import Link
 from newsclean.rules.features import word_count
-from newsclean.rules.html_region import ancestors_and_self, block_weights
+from newsclean.rules.html_region import block_weights
 from newsclean.rules.lead import LEAD_FAMILIES, story_lead
-from newsclean.rules.pipeline import Context, Mark, Region, Rule
+from newsclean.rules.pipeline import Context, Mark, Region, Rule, ancestors_and_self
 
 #: (rule name, concept/family, reason, guard may undo). The guard may undo the rules that read
 #: the broadest class words (header, sidebar, content lists, "more" boxes): on a page that
@@ -202,10 +202,15 @@ def boxed_story_part(ctx: Context, i: int, protected: set[int]) -> bool:
     )
 
 
+#: The families whose class words a listing page's cards wear without being furniture.
+_ITEM_FAMILIES = frozenset({"navigation", "related"})
+
+
 def make_markup_rule(name: str, family: str, reason: str, guard_may_undo: bool = False) -> Rule:
     def apply(ctx: Context) -> Iterator[Mark]:
         protected = protected_containers(ctx)
         thread = ctx.region.thread if family == "comments" and ctx.region else frozenset()
+        items = ctx.region.items if family in _ITEM_FAMILIES and ctx.region else frozenset()
         lead: int | None = None  # the story's lead, found when a block of a lead family first asks
         # The concepts around a block are the same for all seven markup rules (``protected`` is
         # derived from the region): worked out on first asking and kept with the region.
@@ -215,6 +220,8 @@ def make_markup_rule(name: str, family: str, reason: str, guard_may_undo: bool =
                 continue
             if thread and not thread.isdisjoint(block.containers):
                 continue  # the posts of a thread page are its content
+            if items and not items.isdisjoint(block.containers):
+                continue  # the cards of a listing page are its content
             concepts = marked[i]
             if concepts is None:
                 concepts = marked[i] = _marked_concepts(ctx, block.containers, protected)
@@ -306,9 +313,12 @@ def linked_subhead(ctx: Context, i: int) -> bool:
 
 
 def apply_link_list(ctx: Context) -> Iterator[Mark]:
+    items = ctx.region.items if ctx.region else frozenset()
     for i, block in enumerate(ctx.blocks):
         if ctx.decided[i] is not None or not block.link_chars:
             continue
+        if items and not items.isdisjoint(block.containers):
+            continue  # an item's name, price or tags on a listing page
         if block.link_density >= LINK_LIST_DENSITY and word_count(block.text) <= LINK_LIST_MAX_WORDS:
             if " " not in block.text and block.text.startswith(_BARE_URL):
                 continue

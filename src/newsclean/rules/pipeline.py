@@ -95,6 +95,7 @@ class Region:
     mass: tuple[float, ...] = ()
     span: tuple[int, int] | None = None
     standfirst: frozenset[int] = frozenset()
+    items: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -216,3 +217,12 @@ def run(ctx: Context, steps: Sequence[Step], disabled: frozenset[str] = frozense
             ctx.region = step.locate(ctx)
         elif step.name not in disabled:
             apply_marks(ctx, step, step.apply(ctx))
+
+
+def ancestors_and_self(ctx: Context, cid: int) -> set[int]:
+    """``cid`` and every container above it."""
+    out = set()
+    while cid >= 0:
+        out.add(cid)
+        cid = ctx.containers[cid].parent
+    return out
