@@ -257,17 +257,11 @@ class Collector:
         tag = el.tag
         if not isinstance(tag, str):  # (a comment or processing instruction holds no element)
             return
-        found = self.found
         if len(el):
             for node in el.iter(etree.Element):
-                _file_one(found, node, holder)
-            return
-        # one element (most are): :func:`_file_one` inlined
-        if tag in COLLECTED_TAGS:
-            file_tagged(found, el, tag, holder)
-        names = el.keys()
-        if names and not _READ_ATTRIBUTES.isdisjoint(names):  # (most of <head>: none read)
-            _file_by_attribute(found, el, names, holder)
+                _file_one(self.found, node, holder)
+        else:
+            _file_one(self.found, el, holder)
 
 
 def _file_one(found: Elements, el: Any, holder: int = -1) -> None:

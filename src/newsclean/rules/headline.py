@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from newsclean.blocks.tokens import BOILERPLATE_CONCEPTS
 from newsclean.rules.metadata import repeats_title
-from newsclean.rules.pipeline import Context
+from newsclean.rules.pipeline import Context, ancestors_and_self
 
 #: The core is taken from the prose under the headline when the prose around it weighs at least
 #: this share of the best container's elsewhere on the page. On the dragnet-dev pages it fixed,
@@ -83,11 +83,7 @@ def anchor_to_headline(ctx: Context, core: int, adjusted: list[float], weights: 
     lead = next((i for i in range(h + 1, len(blocks)) if weights[i] > 0), None)
     if lead is None:
         return core
-    around_core = set()
-    c = core
-    while c >= 0:
-        around_core.add(c)
-        c = ctx.containers[c].parent
+    around_core = ancestors_and_self(ctx, core)
     candidates = [c for c in blocks[lead].containers if c not in around_core]
     if not candidates:
         return core

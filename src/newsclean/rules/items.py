@@ -106,9 +106,4 @@ def item_run(ctx: Context) -> tuple[int, frozenset[int]] | None:
 
 def _in_furniture(ctx: Context, cid: int) -> bool:
     """Whether ``cid`` or an ancestor is one of :data:`FURNITURE_TAGS`."""
-    containers = ctx.containers
-    while cid >= 0:
-        if containers[cid].tag in FURNITURE_TAGS:
-            return True
-        cid = containers[cid].parent
-    return False
+    return any(ctx.containers[c].tag in FURNITURE_TAGS for c in ancestors_and_self(ctx, cid))

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from newsclean.blocks.tokens import BOILERPLATE_CONCEPTS
 from newsclean.rules.headline import headline
 from newsclean.rules.page_kind import spans
-from newsclean.rules.pipeline import Context
+from newsclean.rules.pipeline import Context, ancestors_and_self
 
 #: At most this many paragraphs are an opening; more between the credit line and the body are
 #: another part of the page. The openings the dev sets lose are one paragraph (dragnet-dev: six
@@ -66,11 +66,7 @@ def story_opening(
     drawn = look(ctx, core)
     if credit < 0 or drawn is None:
         return frozenset()
-    around_core = set()
-    c = core
-    while c >= 0:
-        around_core.add(c)
-        c = ctx.containers[c].parent
+    around_core = ancestors_and_self(ctx, core)
     added: set[int] = set()
     prose = 0.0
     for j in range(credit + 1, start):
