@@ -8,6 +8,18 @@ from __future__ import annotations
 
 import importlib
 import sys
+from types import ModuleType
+
+
+def numeric_constant(target: str) -> tuple[ModuleType, str, int | float]:
+    """The module, name and value of the numeric constant ``module.NAME``; an unknown module or
+    name, or a constant that is not a number, is an error."""
+    module_name, _, name = target.rpartition(".")
+    module = importlib.import_module(module_name)
+    value = getattr(module, name)
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise SystemExit(f"{target} is not a number")
+    return module, name, value
 
 
 def set_constant(setting: str) -> str:
@@ -17,13 +29,9 @@ def set_constant(setting: str) -> str:
     not a number, is an error (never a silent no-op).
     """
     target, _, value = setting.partition("=")
-    module_name, _, name = target.rpartition(".")
-    if not value or not module_name:
+    if not value or "." not in target:
         raise SystemExit(f"--set wants MODULE.NAME=VALUE, got {setting!r}")
-    module = importlib.import_module(module_name)
-    old = getattr(module, name)
-    if isinstance(old, bool) or not isinstance(old, (int, float)):
-        raise SystemExit(f"--set: {target} is not a number")
+    module, name, old = numeric_constant(target)
     new = type(old)(float(value))
     setattr(module, name, new)
     # a module that imported the name (``from … import NAME``) holds its own binding: change it too
