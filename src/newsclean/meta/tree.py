@@ -63,27 +63,13 @@ def region_of(el: Any, exempt: frozenset[Any] = frozenset()) -> int:
     footers) or :data:`IN_COMMENTS` (comment threads, navigation).
 
     ``exempt`` holds the containers of the page's headline: whatever their class names say
-    ("sidebar-fixed--contain"), they hold the article, so they are no foreign region.
+    ("sidebar-fixed--contain"), they hold the article, so they are no foreign region. Every
+    ancestor is read from the tree (:class:`Places` with no walk's containers): a ``<nav>`` or
+    a comment thread anywhere above puts it in comments; an ``<aside>``, ``<footer>``,
+    ``<form>`` or footer-named box puts it beside the article unless an ``<article>`` is
+    around that box (the article's own aside); a box named as beside the article does too.
     """
-    region, foreign_tag = IN_ARTICLE, False
-    for node in el.iterancestors():
-        tag = node.tag
-        if tag in PAGE_TAGS:
-            if tag == "article":
-                foreign_tag = False  # the <aside> or <footer> of the article itself
-            continue
-        if node in exempt:
-            continue
-        if tag == "nav":
-            return IN_COMMENTS
-        words = place_of(class_tokens(node))
-        if tag in FOREIGN_TAGS or words & PLACE_FOOTER:
-            foreign_tag = True
-        if words & PLACE_COMMENTS:
-            return IN_COMMENTS
-        if words & PLACE_BESIDE:
-            region = IN_OTHER
-    return IN_OTHER if foreign_tag else region
+    return Places((), {}, exempt).region(el)
 
 
 #: What the ancestors of an element say about where it sits, summed up so that a chain can be
