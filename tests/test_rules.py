@@ -45,6 +45,13 @@ def html_page(article: str, outside: str = "") -> str:
     )
 
 
+#: An agency's caption, longer than the widget phrases look (PROMPT_MAX_CHARS).
+WIRE_CAPTION = (
+    "Workers repair the old bridge over the river in Riverton, Tuesday, March 5, 2024. The bridge, "
+    "closed to cars since the autumn, will reopen to traffic in the summer once the new deck is laid, "
+    "the city said, and buses will return to the route a week later. (AP Photo/Lee Morgan)"
+)
+
 # (rule, input, text the rule must remove)
 FIRES = [
     ("widget-label", text_page("Listen Live"), "Listen Live"),
@@ -129,6 +136,7 @@ FIRES = [
      "Bus lanes planned for the old town"),
     ("alt-text", text_page(after="The old bridge at dusk last week.\nThe old bridge at dusk last week.Credit...J. Roe"),
      "The old bridge at dusk last week."),
+    ("caption-line", text_page(after=WIRE_CAPTION), WIRE_CAPTION),
     ("outside-article", text_page("Edition Europe"), "Edition Europe"),
     ("title-line", text_page("Council approves budget for bridge repairs"), "Council approves budget for bridge repairs"),
     ("share-markup", html_page("<div class='share-bar'><span>Facebook X Mail</span></div>"), "Facebook X Mail"),

@@ -24,7 +24,7 @@ from collections.abc import Iterator
 
 import regex
 
-from newsclean.rules import alt_text, html_region, labels, markup, metadata, region, related
+from newsclean.rules import alt_text, captions, html_region, labels, markup, metadata, region, related
 from newsclean.rules.pipeline import Context, Mark, Region, RegionStep, Rule, Step, run
 
 HTML_REGION = RegionStep(
@@ -53,6 +53,7 @@ PIPELINE: tuple[Step, ...] = (
     markup.FIGURE_CAPTION,
     TEXT_REGION,
     alt_text.ALT_TEXT,
+    captions.CAPTION_LINE,
     metadata.TITLE_HEADING,
     metadata.TAG_LIST,
     metadata.TITLE_LINE,
@@ -78,10 +79,12 @@ def all_patterns() -> Iterator[tuple[str, regex.Pattern[str]]]:
     yield from phrase_patterns()
     yield "meta.tags.LABEL", compiled(tags.LABEL)
     yield "labels.MENU_SEPARATORS", compiled(labels.MENU_SEPARATORS)
-    for name in dir(features):
-        value = compiled(getattr(features, name))
-        if isinstance(value, regex.Pattern):
-            yield f"features.{name}", value
+    for module in (features, captions):
+        short = module.__name__.rsplit(".", 1)[-1]
+        for name in dir(module):
+            value = compiled(getattr(module, name))
+            if isinstance(value, regex.Pattern):
+                yield f"{short}.{name}", value
 
 
 __all__ = [

@@ -1,0 +1,117 @@
+"""A photo's caption printed as a line of scraped text, whatever its length.
+
+In HTML the figure's markup gives a caption away (``figure-caption``); in scraped text only the
+line's shape does. The phrase rules take a short line ending in its picture credit ("… (Image:
+Getty)"), but news agencies' captions are paragraphs of their own, two to five sentences long
+(the ``widget`` phrases stop at ``PROMPT_MAX_CHARS``, where an article paragraph that merely
+mentions a photo is more likely). Those long captions still have a shape no article paragraph
+has:
+
+* they end in the picture's credit in brackets, naming the photo or the agency that sent it
+  ("… (AP Photo/Patrick Semansky, File)", "(Photo by Matt Sullivan/Getty Images)",
+  "(ITV via AP)"), or after the last sentence ("… on Dec. 12. Photo: Hau Dinh, AP",
+  "… Credit: SpaceX", "… Foto: Michael Kappeler/dpa");
+* or they open the way agencies write captions: pointing at the picture ("In this Monday,
+  Oct. 28, 2019, file photo, …", "FILE - In this …", "Sur cette photo …", "Auf diesem Foto …"),
+  or with the photo's place and day in capitals and a colon ("WASHINGTON, DC - NOVEMBER 19:
+  …", the picture agencies' caption head; a story's dateline has no colon after its day).
+
+Converters that print ``alt`` text (Resiliparse) print these even where the page shows no
+caption; html_text, inscriptis and BeautifulSoup print the ones under a picture. The benchmarks'
+truths leave captions out, as :mod:`newsclean.rules.alt_text` says.
+
+Only a line's last :data:`CREDIT_TAIL_CHARS` characters are searched for the credit and its
+first :data:`OPENING_HEAD_CHARS` for the opening, so the rule costs the same on any line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from newsclean.lazyre import lazy
+from newsclean.rules.pipeline import Context, Mark, Rule
+
+#: How far from a line's end its credit may start: "(Photo credit should read BRENDAN
+#: SMIALOWSKI/AFP/Getty Images)" is 70 characters, and two credits may follow each other.
+CREDIT_TAIL_CHARS = 160
+#: How far into a line the words pointing at the picture may come ("FILE - In this Monday,
+#: Oct. 28, 2019, file photo," ends at 48).
+OPENING_HEAD_CHARS = 80
+
+#: Words that name a picture in its credit ("AP Photo", "Foto", "Bild", "Imagen" …).
+_PHOTO_WORD = (
+    r"(?:photo(?:graph)?s?|fotos?|images?|imagen|imagem|bild(?:er)?|immagine|pictures?|pics?"
+    r"|photographer|fotograf(?:ía|ia)?)"
+)
+#: ... and a label that may head a credit after the last sentence ("… Credit: SpaceX"; in
+#: brackets "credit" alone may be a bank's name, "(Credit Suisse)").
+_CREDIT_LABEL = r"(?:" + _PHOTO_WORD[3:-1] + r"|credits?|crédits?|crédito)"
+_AGENCY = r"(?:AP|AFP|Reuters|Getty Images|EPA|dpa|EFE|ANSA|Xinhua|Shutterstock|Alamy)"
+
+#: The credit at a caption's end: in brackets, the photo named and its taker or owner after it
+#: ("(AP Photo/…)", "(Photo by …/Getty Images)", "(Foto: dpa)"), a name in capitals and the
+#: photo ("(Official White House Photo)"; "(… downsize your photos)" is a remark),
+#: or an agency it came through ("(ITV via AP)", "(Elias Funez/The Union via AP)"); or a labelled
+#: credit after the last sentence ("… Dec. 12. Photo: Hau Dinh, AP"). A bracket that merely
+#: mentions a photo ("(you can see her arm in the photo)", "(check out this shot …)") is prose.
+_CREDIT_END = lazy(
+    r"(?:\([^()]{0,40}?\b" + _PHOTO_WORD + r"(?:\s?/|\s+by\b|\s?[:：]|\s+credit\b|\s+courtesy\b)"
+    r"[^()]{0,80}\)"
+    r"|\((?:(?-i:\p{Lu})[\p{L}.&-]*\s){0,4}" + _PHOTO_WORD + r"\)"
+    r"|\([^()]{0,80}?(?:\bvia\s|/\s?)" + _AGENCY + r"\b[^()]{0,20}\)"
+    r"|[.!?)”\"]\s+" + _CREDIT_LABEL + r"\s?[:：]\s?[^.:()]{2,60})"
+    r"\W{0,3}$",
+    regex.IGNORECASE,
+)
+
+#: Words that may stand between "In this" and the picture in an agency's caption: a date
+#: (capitalised words, numbers) and the kind of picture ("file", "undated", "handout").
+_DATE_OR_KIND = r"(?:(?-i:\p{Lu})\p{L}{0,9}\.?|\d{1,4}|file|undated|handout|aerial|archive)"
+_PICTURE = r"(?:photo(?:graph)?|image|picture|frame grab|video grab)"
+
+#: A caption's opening that points at the picture the way agencies write it: "In this Monday,
+#: Oct. 28, 2019, file photo, …", "In this photo provided by …", "This undated photo …".
+#: "In this photo, you can still see …" (a how-to's text about its own pictures) is not one:
+#: the picture is dated, or said to be provided, issued or released by someone.
+_POINTS_AT_PICTURE = lazy(
+    r"^(?:in\sthis(?:[\s,]+" + _DATE_OR_KIND + r"){1,6}[\s,]+" + _PICTURE + r"\b"
+    r"|in\sthis\s" + _PICTURE + r"\s(?:provided|issued|released|made|taken|distributed|obtained"
+    r"|posted|shared|courtesy|from)\b"
+    r"|this\s(?:undated|handout|file|\d{4})(?:[\s,]+" + _DATE_OR_KIND + r"){0,4}[\s,]+" + _PICTURE + r"\b)",
+    regex.IGNORECASE,
+)
+
+#: The agencies' caption heads: an archive picture's label in capitals ("FILE - …", German
+#: "ARCHIV - …", Spanish "ARCHIVO - …"), the place and the day in capitals and a colon
+#: ("WASHINGTON, DC - NOVEMBER 19: …"; a story's dateline has no colon after its day), or the
+#: day and the place and a colon ("12.03.2019, Berlin: …").
+_CAPTION_HEAD = lazy(
+    r"^(?:(?:FILE|ARCHIVE?S?|ARCHIVO|ARQUIVO)\s?[-–—]\s"
+    r"|\p{Lu}[\p{Lu} .,'’-]{1,60}\s[-–—]\s"
+    r"(?:\p{Lu}{3,10}\.?\s\d{1,2}|\d{1,2}\.?\s\p{Lu}{3,10})(?:,?\s\d{4})?\s?:"
+    r"|\d{1,2}\.\d{1,2}\.\d{4},\s\p{Lu}[^:\d]{1,60}:\s)"
+)
+
+
+def is_caption(text: str) -> bool:
+    """Whether a line is a photo's caption by its shape (see the module doc)."""
+    return bool(
+        _CREDIT_END.search(text[-CREDIT_TAIL_CHARS:])
+        or _POINTS_AT_PICTURE.match(text[:OPENING_HEAD_CHARS])
+        or _CAPTION_HEAD.match(text[:OPENING_HEAD_CHARS])
+    )
+
+
+def apply_caption_line(ctx: Context) -> Iterator[Mark]:
+    """Lines shaped like a photo's caption (see :func:`is_caption`)."""
+    for i, block in enumerate(ctx.blocks):
+        if ctx.kept(i) and is_caption(block.text):
+            yield Mark(i)
+
+
+CAPTION_LINE = Rule("caption-line", "widget",
+                    "a line that ends in a picture's credit or opens like an agency's caption "
+                    "describes a photo, not the story",
+                    apply_caption_line, frozenset({"text"}))

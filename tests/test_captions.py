@@ -1,0 +1,78 @@
+"""The caption-line rule judges a line's shape: an agency's caption, whatever its length."""
+
+from __future__ import annotations
+
+import pytest
+
+import newsclean
+from newsclean.rules.captions import is_caption
+
+PARAGRAPH = (
+    "The council approved the budget on Tuesday after a long debate about the cost of the new "
+    "swimming pool, which will open in the spring of next year if the builders keep to the plan."
+)
+LONG = (
+    " The pool, the city's first new one in forty years, will have eight lanes and a "
+    "learners' basin, and the council expects it to draw visitors from the whole county."
+)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Builders work on the roof of the new pool in Riverton, Tuesday, May 7, 2024." + LONG + " (AP Photo/Lee Morgan)",
+        "Builders work on the roof of the new pool." + LONG + " (Photo by Ann Lee/Getty Images)",
+        "Builders work on the roof of the new pool." + LONG + " (Riverton Times via AP, File)",
+        "Builders work on the roof of the new pool." + LONG + " (Official City Photo)",
+        "Builders work on the roof of the new pool." + LONG + " Credit: Riverton City Council",
+        "Bauarbeiter auf dem Dach des neuen Hallenbads am Dienstag. Foto: Anna Lehmann/dpa",
+        "Des ouvriers sur le toit de la nouvelle piscine, mardi. (Photo : Anne Leroy)",
+        "Obreros en el techo de la nueva piscina, el martes. (Foto: Ana López/EFE)",
+        "In this Tuesday, May 7, 2024, file photo, builders work on the roof of the new pool",
+        "In this photo provided by the city, builders work on the roof of the new pool",
+        "This undated photo shows the old pool before it closed",
+        "FILE - Builders work on the roof of the new pool in Riverton",
+        "ARCHIV - Bauarbeiter auf dem Dach des neuen Hallenbads",
+        "ARCHIVO - Obreros en el techo de la nueva piscina",
+        "RIVERTON, OHIO - MAY 07: Builders work on the roof of the new pool",
+        "07.05.2024, Nordrhein-Westfalen, Köln: Bauarbeiter auf dem Dach des neuen Hallenbads",
+    ],
+)
+def test_caption_shapes(line: str) -> None:
+    assert is_caption(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        PARAGRAPH,
+        "In this article, a photo of the pool shows how far the work has come.",
+        "In this photo, you can still see the old diving board at the far end.",
+        "This image of the mayor at the opening was shared thousands of times.",
+        "The builders finished early (you can see the new roof in the photo).",
+        "The site has new features (and it downsizes your photos).",
+        "Shares rose after the deal was announced (Credit Suisse).",
+        "WASHINGTON (AP) — The House voted on Tuesday to fund the new program.",
+        "BERLIN, 7. Mai (Reuters) - Die Regierung hat am Dienstag beschlossen",
+        "Source: Riverton City Council",
+    ],
+)
+def test_prose_and_datelines_are_no_captions(line: str) -> None:
+    assert not is_caption(line)
+
+
+def test_a_long_caption_between_paragraphs_goes_and_the_paragraphs_stay() -> None:
+    # (longer than the widget phrases look: a short one ending in its credit is theirs)
+    caption = "Builders work on the roof of the new pool." + LONG * 2 + " (AP Photo/Lee Morgan)"
+    assert len(caption) > 260
+    text = "\n".join([PARAGRAPH, caption, PARAGRAPH.replace("Tuesday", "Wednesday")])
+    doc = newsclean.clean(text, input_format="text")
+    assert [r.text for r in doc.removed if r.rule == "caption-line"] == [caption]
+    assert len(doc.paragraphs) == 2
+
+
+def test_html_input_is_not_touched() -> None:
+    caption = "Builders work on the roof of the new pool." + LONG + " (AP Photo/Lee Morgan)"
+    page = f"<html><body><article><p>{PARAGRAPH}</p><p>{caption}</p></article></body></html>"
+    doc = newsclean.clean(page, input_format="html")
+    assert all(r.rule != "caption-line" for r in doc.removed)
