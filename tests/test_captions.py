@@ -36,6 +36,13 @@ LONG = (
         "ARCHIVO - Obreros en el techo de la nueva piscina",
         "RIVERTON, OHIO - MAY 07: Builders work on the roof of the new pool",
         "07.05.2024, Nordrhein-Westfalen, Köln: Bauarbeiter auf dem Dach des neuen Hallenbads",
+        # a gallery's caption cut short with its "more" toggle, or whole with "less"
+        "Builders work on the roof of the new pool in Riverton, Tuesday. The pool ... more",
+        "Builders work on the roof of the new pool in Riverton, Tuesday. (AP Photo/Lee Morgan) less",
+        "Bauarbeiter auf dem Dach des neuen Hallenbads am Dienstag … mehr",
+        # a picture's file name printed as its alt text
+        "riverton-new-pool-roof-works-2024-03",
+        "IMG_2041.jpg",
     ],
 )
 def test_caption_shapes(line: str) -> None:
@@ -55,6 +62,11 @@ def test_caption_shapes(line: str) -> None:
         "WASHINGTON (AP) — The House voted on Tuesday to fund the new program.",
         "BERLIN, 7. Mai (Reuters) - Die Regierung hat am Dienstag beschlossen",
         "Source: Riverton City Council",
+        "Prices rose by more or less",
+        "The Read more button",
+        "strict-origin-when-cross-origin",
+        "ESPHome-Seeed-Xiao-ESP32-C6-Config",
+        "SECURE_CROSS_ORIGIN_OPENER_POLICY",
     ],
 )
 def test_prose_and_datelines_are_no_captions(line: str) -> None:

@@ -14,7 +14,10 @@ has:
 * or they open the way agencies write captions: pointing at the picture ("In this Monday,
   Oct. 28, 2019, file photo, …", "FILE - In this …", "Sur cette photo …", "Auf diesem Foto …"),
   or with the photo's place and day in capitals and a colon ("WASHINGTON, DC - NOVEMBER 19:
-  …", the picture agencies' caption head; a story's dateline has no colon after its day).
+  …", the picture agencies' caption head; a story's dateline has no colon after its day);
+* a gallery prints its caption cut short with a "… more" toggle, or whole with "less" after
+  its last sentence; and a picture with no description may get its file name as alt text
+  ("milano-design-week-2018-arrangements-01").
 
 Converters that print ``alt`` text (Resiliparse) print these even where the page shows no
 caption; html_text, inscriptis and BeautifulSoup print the ones under a picture. The benchmarks'
@@ -95,12 +98,37 @@ _CAPTION_HEAD = lazy(
 )
 
 
+#: A gallery's caption with its toggle: cut short behind an ellipsis and "more" ("… to
+#: strengthen the military relations ... more"), or whole and ending in "less" after its last
+#: sentence ("… with the Southeast Asian nation. less"). No sentence ends so.
+_TOGGLE_END = lazy(
+    r"(?:(?:\.\.\.|…)\s?(?:more|mehr|plus|más|mais|altro|meer)"
+    r"|[.!?)”\"]\s(?:less|weniger|moins|menos|meno|minder))$",
+    regex.IGNORECASE,
+)
+#: A picture's file name printed as its alt text ("milano-design-week-2018-flos-arrangements-01",
+#: "IMG_2041.jpg"): one word of at least FILE_NAME_MIN_PARTS parts joined by hyphens or
+#: underscores whose last part is the picture's number, or a word ending in an image file's
+#: extension. Prose has spaces; a name in a how-to's code ("ESPHome-Seeed-Xiao-ESP32-C6-Config",
+#: "SECURE_CROSS_ORIGIN_OPENER_POLICY") ends in a word (measured: taking those too cost two
+#: wcxb-dev pages 0.003 each with every converter).
+FILE_NAME_MIN_PARTS = 5
+_FILE_NAME = lazy(
+    r"^(?:[\p{L}\p{N}]+(?:[-_][\p{L}\p{N}]+){" + str(FILE_NAME_MIN_PARTS - 2) + r",}[-_]\d{1,4}"
+    r"(?:\.(?:jpe?g|png|gif|webp|tiff?|heic))?"
+    r"|[\p{L}\p{N}_-]+\.(?:jpe?g|png|gif|webp|tiff?|heic))$",
+    regex.IGNORECASE,
+)
+
+
 def is_caption(text: str) -> bool:
     """Whether a line is a photo's caption by its shape (see the module doc)."""
     return bool(
         _CREDIT_END.search(text[-CREDIT_TAIL_CHARS:])
         or _POINTS_AT_PICTURE.match(text[:OPENING_HEAD_CHARS])
         or _CAPTION_HEAD.match(text[:OPENING_HEAD_CHARS])
+        or _TOGGLE_END.search(text[-CREDIT_TAIL_CHARS:])
+        or (" " not in text and _FILE_NAME.fullmatch(text))
     )
 
 
@@ -112,6 +140,6 @@ def apply_caption_line(ctx: Context) -> Iterator[Mark]:
 
 
 CAPTION_LINE = Rule("caption-line", "widget",
-                    "a line that ends in a picture's credit or opens like an agency's caption "
-                    "describes a photo, not the story",
+                    "a line that ends in a picture's credit, opens like an agency's caption, carries a "
+                    "gallery's more/less toggle or is a picture's file name describes a photo, not the story",
                     apply_caption_line, frozenset({"text"}))
