@@ -41,6 +41,7 @@ LABELS = {
         "editor's picks", "editors' picks", "don't miss", "also read", "what to read next",
         "read next", "up next", "further reading", "in other news", "more in this section",
         "around the web", "from the web", "sponsored stories", "more like this",
+        "related posts", "related videos", "related reading", "related coverage", "top headlines",
     ),
     "comments": (
         "comments", "comment", "discussion", "community standards", "community guidelines",
@@ -107,7 +108,7 @@ PATTERNS = {
     ),
     "related": (
         r"^\s*(?:read|see|watch|listen)\s+(?:more|also|next)\b\s*[:：|›»>-]",
-        r"^\s*(?:related|recommended|more)\s*(?:stories|articles|news|coverage|reading)?\s*[:：]",
+        r"^\s*(?:related|recommended|more)\s*(?:stories|articles|news|coverage|reading|posts|videos)?\s*[:：]",
         # "More in Politics", "More from The Times", "More Weather": a section's teaser header
         r"^more (?:in|from|on) (?:the )?(?-i:\p{Lu})[^.!?:]{0,30}$",
         r"^more(?: (?-i:\p{Lu})[\w'’&-]*){1,3}$",
@@ -115,6 +116,9 @@ PATTERNS = {
     "comments": (
         r"^(?:tell|let) us what you think\W{0,8}$",
         r"^\s*\d[\d,.]*\s*(?:k\s*)?(?:comments?|replies|responses)\s*$",
+        # a comment count with the call to read or add one ("{ 21 comments… read them below or
+        # add one }", "125 Comments Add A Comment")
+        r"^\W{0,3}\d[\d,.]*\s*(?:comments?|replies|responses)\W{1,3}(?:read|leave|add|post|join|view|show)\b[^.!?]{0,40}$",
         r"^\s*(?:comments?|replies)\s*[(\[]?\s*\d[\d,.]*\s*[)\]]?\s*$",
         r"\b(?:please )?(?:read|follow|see) our (?:community|commenting) (?:standards|guidelines|rules)\b",
         r"\bcomments? (?:are|have been) (?:closed|disabled|turned off)\b",

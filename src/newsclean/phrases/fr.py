@@ -18,7 +18,7 @@ LABELS = {
                 "les plus populaires", "à découvrir", "dans la même rubrique",
                 "recommandé pour vous", "à voir aussi", "à la une", "nos dernières actualités",
                 "lire la suite", "en savoir plus", "vous aimerez aussi", "vous pourriez aimer",
-                "à lire également sur le sujet", "articles similaires"),
+                "à lire également sur le sujet", "articles similaires", "articles connexes"),
     "comments": ("commentaires", "commentaire", "réagir", "réagissez", "laisser un commentaire",
                  "voir les commentaires", "répondre", "signaler", "contributions"),
     "ads": ("publicité", "pub", "sponsorisé", "contenu sponsorisé", "contenu partenaire",

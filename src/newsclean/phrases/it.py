@@ -10,7 +10,7 @@ LABELS = {
     "related": ("leggi anche", "potrebbe interessarti", "articoli correlati", "i più letti",
                 "più letti", "correlati", "leggi di più", "ti potrebbe interessare",
                 "ultime notizie", "potrebbe piacerti", "potrebbero interessarti",
-                "articoli simili"),
+                "articoli simili", "post correlati", "notizie correlate"),
     "comments": ("commenti", "commento", "commenta", "lascia un commento", "rispondi"),
     "ads": ("pubblicità", "sponsorizzato", "contenuto sponsorizzato"),
     "cookie": ("accetta", "accetta tutti", "accetta i cookie", "rifiuta", "rifiuta tutti", "gestisci cookie"),
