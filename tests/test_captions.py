@@ -25,6 +25,8 @@ LONG = (
         "Builders work on the roof of the new pool." + LONG + " (Riverton Times via AP, File)",
         "Builders work on the roof of the new pool." + LONG + " (Official City Photo)",
         "Builders work on the roof of the new pool." + LONG + " Credit: Riverton City Council",
+        "Builders work on the roof of the new pool." + LONG
+        + " Photo: Lee J. Morgan / Copyright 2024 The Riverton Times. All rights reserved",
         "Bauarbeiter auf dem Dach des neuen Hallenbads am Dienstag. Foto: Anna Lehmann/dpa",
         "Des ouvriers sur le toit de la nouvelle piscine, mardi. (Photo : Anne Leroy)",
         "Obreros en el techo de la nueva piscina, el martes. (Foto: Ana López/EFE)",
@@ -62,6 +64,7 @@ def test_caption_shapes(line: str) -> None:
         "WASHINGTON (AP) — The House voted on Tuesday to fund the new program.",
         "BERLIN, 7. Mai (Reuters) - Die Regierung hat am Dienstag beschlossen",
         "Source: Riverton City Council",
+        "The mayor spoke. Photo: the best. And then she left the room.",
         "Prices rose by more or less",
         "The Read more button",
         "strict-origin-when-cross-origin",

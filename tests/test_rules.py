@@ -133,6 +133,7 @@ FIRES = [
     ("tag-list", text_page(after="budget, bridge, council, transport, city hall"), "budget, bridge, council, transport, city hall"),
     ("related-header", text_page(after="Read more\nBridge closure: what drivers need to know"), "Read more"),
     ("related-header", text_page(after="Related Posts\nBridge closure: what drivers need to know"), "Related Posts"),
+    ("related-header", text_page(after="Related Tags\nBridge repairs\nCity council"), "Related Tags"),
     ("related-header", text_page(after="Ähnliche Beiträge\nBrückensperrung: Was Autofahrer wissen müssen"),
      "Ähnliche Beiträge"),
     ("related-header",

@@ -41,7 +41,8 @@ LABELS = {
         "editor's picks", "editors' picks", "don't miss", "also read", "what to read next",
         "read next", "up next", "further reading", "in other news", "more in this section",
         "around the web", "from the web", "sponsored stories", "more like this",
-        "related posts", "related videos", "related reading", "related coverage", "top headlines",
+        "related posts", "related videos", "related reading", "related coverage", "related tags",
+        "top headlines",
     ),
     "comments": (
         "comments", "comment", "discussion", "community standards", "community guidelines",

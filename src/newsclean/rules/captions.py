@@ -57,14 +57,17 @@ _AGENCY = r"(?:AP|AFP|Reuters|Getty Images|EPA|dpa|EFE|ANSA|Xinhua|Shutterstock|
 #: ("(AP Photo/…)", "(Photo by …/Getty Images)", "(Foto: dpa)"), a name in capitals and the
 #: photo ("(Official White House Photo)"; "(… downsize your photos)" is a remark),
 #: or an agency it came through ("(ITV via AP)", "(Elias Funez/The Union via AP)"); or a labelled
-#: credit after the last sentence ("… Dec. 12. Photo: Hau Dinh, AP"). A bracket that merely
+#: credit after the last sentence ("… Dec. 12. Photo: Hau Dinh, AP", with initials and the
+#: owner's copyright: "… Photo: Gene J. Puskar / Copyright 2019 The Associated Press. All rights
+#: reserved"). A bracket that merely
 #: mentions a photo ("(you can see her arm in the photo)", "(check out this shot …)") is prose.
 _CREDIT_END = lazy(
     r"(?:\([^()]{0,40}?\b" + _PHOTO_WORD + r"(?:\s?/|\s+by\b|\s?[:：]|\s+credit\b|\s+courtesy\b)"
     r"[^()]{0,80}\)"
     r"|\((?:(?-i:\p{Lu})[\p{L}.&-]*\s){0,4}" + _PHOTO_WORD + r"\)"
     r"|\([^()]{0,80}?(?:\bvia\s|/\s?)" + _AGENCY + r"\b[^()]{0,20}\)"
-    r"|[.!?)”\"]\s+" + _CREDIT_LABEL + r"\s?[:：]\s?[^.:()]{2,60})"
+    r"|[.!?)”\"]\s+" + _CREDIT_LABEL + r"\s?[:：]\s?(?:[^.:()]|(?<=\b\p{Lu})\.){2,60}"
+    r"(?:\s?/\s?(?:copyright|©)[^()/]{0,80})?)"
     r"\W{0,3}$",
     regex.IGNORECASE,
 )
