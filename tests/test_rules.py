@@ -82,6 +82,8 @@ FIRES = [
     ("comments-label", text_page(after="{ 21 comments… read them below or add one }"),
      "{ 21 comments… read them below or add one }"),
     ("comments-label", text_page(after="125 Comments Add A Comment"), "125 Comments Add A Comment"),
+    ("comments-label", text_page(after="Posted in Bridges, City Hall | 1 Comment »"),
+     "Posted in Bridges, City Hall | 1 Comment »"),
     ("ad-label", text_page("Advertisement"), "Advertisement"),
     ("ad-label", text_page("Advert"), "Advert"),
     ("widget-label", text_page(after="Crowds gathered outside the town hall on Monday (Image: Getty)"),

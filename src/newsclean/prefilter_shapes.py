@@ -235,6 +235,7 @@ SHAPES: dict[str, tuple[bool, tuple[str, ...] | None]] = {
     '^file photo:': (True, ('file photo:',)),
     '^more (?:in|from|on) (?:the )?(?-i:\\p{Lu})[^.!?:]{0,30}$': (True, ('more ',)),
     "^more(?: (?-i:\\p{Lu})[\\w'’&-]*){1,3}$": (True, ('more',)),
+    '^posted\\b[^.!?|]{0,120}\\|\\s*(?:(?:\\d[\\d,.]*|no)\\s+(?:comments?|responses?|replies)|permalink)\\b\\W{0,3}$': (True, ('comment', 'permalink', 'replies', 'response')),
     'all rights reserved': (False, ('all rights reserved',)),
     'cookie(?:を|の)(?:使用|利用)': (False, ('cookie',)),
     'جميع الحقوق محفوظة': (False, ('جميع الحقوق محفوظة',)),

@@ -120,6 +120,9 @@ PATTERNS = {
         # a comment count with the call to read or add one ("{ 21 comments… read them below or
         # add one }", "125 Comments Add A Comment")
         r"^\W{0,3}\d[\d,.]*\s*(?:comments?|replies|responses)\W{1,3}(?:read|leave|add|post|join|view|show)\b[^.!?]{0,40}$",
+        # a post's footer that ends in its comment count or its permalink ("Posted in News,
+        # Health | 1 Comment »", "Posted at 11:28 AM | Permalink")
+        r"^posted\b[^.!?|]{0,120}\|\s*(?:(?:\d[\d,.]*|no)\s+(?:comments?|responses?|replies)|permalink)\b\W{0,3}$",
         r"^\s*(?:comments?|replies)\s*[(\[]?\s*\d[\d,.]*\s*[)\]]?\s*$",
         r"\b(?:please )?(?:read|follow|see) our (?:community|commenting) (?:standards|guidelines|rules)\b",
         r"\bcomments? (?:are|have been) (?:closed|disabled|turned off)\b",
