@@ -34,7 +34,7 @@ from typing import NamedTuple
 from newsclean.blocks.tokens import BOILERPLATE_CONCEPTS
 from newsclean.rules.features import is_prose, word_count
 from newsclean.rules.headline import anchor_to_headline
-from newsclean.rules.items import listing_run
+from newsclean.rules.items import listing_run, no_prose_region
 from newsclean.rules.opening import story_opening
 from newsclean.rules.page_kind import (
     content_area,
@@ -242,8 +242,8 @@ def locate(ctx: Context) -> Region:
             value *= IN_COMMENTS_FACTOR
         adjusted[c] = value
     core = max(range(n), key=lambda c: (adjusted[c], -containers[c].depth))
-    if adjusted[core] <= 0:
-        return Region(mass=mass)
+    if adjusted[core] <= 0:  # no prose: a listing page's cards are its content, if it has them
+        return no_prose_region(ctx, mass)
     core = anchor_to_headline(ctx, core, adjusted, _weights(ctx))
     best_own = _best_inside(ctx, scores.own)
     floor = SIBLING_SHARE * best_own[core]
@@ -268,9 +268,8 @@ def locate(ctx: Context) -> Region:
         chosen |= story_opening(ctx, core, chosen, block_weights(ctx)) if area is None else set()
     core = core if area is None else area
     items: frozenset[int] = frozenset()  # a listing page's item cards, when they are its content
-    if posts is None and not thread and (run := listing_run(ctx, chosen, block_weights(ctx))) is not None:
-        core, items = run  # the region missed the run and holds no story: the run is the content
-        chosen = frozenset({core})
+    if posts is None and not thread and (run := listing_run(ctx, core, chosen, block_weights(ctx))) is not None:
+        core, chosen, items = run  # the region holds no story: the run of cards is the content
     if posts is None:
         posts = thread_posts(ctx, chosen, block_weights(ctx))
     return Region(main=core, containers=chosen, thread=posts, mass=mass, items=items)

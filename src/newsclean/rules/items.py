@@ -19,7 +19,7 @@ from __future__ import annotations
 import itertools
 
 from newsclean.rules.page_kind import spans
-from newsclean.rules.pipeline import Context, ancestors_and_self
+from newsclean.rules.pipeline import Context, Region, ancestors_and_self
 
 #: Elements that are not one item: text (a story's paragraphs with a link each are not cards)
 #: and lists, which group items (a run of lists of links is a site map's or a menu's columns:
@@ -55,12 +55,17 @@ STORY_MIN_PROSE = 1000.0
 
 
 def listing_run(
-    ctx: Context, chosen: frozenset[int], weights: list[float]
-) -> tuple[int, frozenset[int]] | None:
-    """The run of item cards (its parent and the cards) to take as the region instead of
-    ``chosen``: when ``chosen`` holds no story's prose (:data:`STORY_MIN_PARAGRAPHS` paragraphs
-    or :data:`STORY_MIN_PROSE` characters of it, by the blocks' region ``weights``) and lies
-    outside the page's run (:func:`item_run`); else ``None``."""
+    ctx: Context, core: int, chosen: frozenset[int], weights: list[float]
+) -> tuple[int, frozenset[int], frozenset[int]] | None:
+    """The region to take on a listing page, as ``(main, containers, cards)``, or ``None`` to
+    keep the region found (``core``, ``chosen``) as it is.
+
+    When ``chosen`` holds no story's prose (:data:`STORY_MIN_PARAGRAPHS` paragraphs or
+    :data:`STORY_MIN_PROSE` characters of it, by the blocks' region ``weights``) and the page has
+    a run of item cards (:func:`item_run`): a run outside the region replaces it; a run inside
+    it (the region is the page's content area, cards and blurb together) leaves the region as it
+    is, and only its cards are named, so that the markup rules spare them.
+    """
     count, prose = 0, 0.0
     for w, block in zip(weights, ctx.blocks, strict=True):
         if w > 0 and not chosen.isdisjoint(block.containers):
@@ -69,9 +74,12 @@ def listing_run(
     if count >= STORY_MIN_PARAGRAPHS or prose >= STORY_MIN_PROSE:
         return None
     run = item_run(ctx)
-    if run is None or not chosen.isdisjoint(ancestors_and_self(ctx, run[0])):
+    if run is None:
         return None
-    return run
+    parent, cards = run
+    if chosen.isdisjoint(ancestors_and_self(ctx, parent)):
+        return parent, frozenset({parent}), cards
+    return core, chosen, cards
 
 
 def item_run(ctx: Context) -> tuple[int, frozenset[int]] | None:
@@ -107,3 +115,14 @@ def item_run(ctx: Context) -> tuple[int, frozenset[int]] | None:
 def _in_furniture(ctx: Context, cid: int) -> bool:
     """Whether ``cid`` or an ancestor is one of :data:`FURNITURE_TAGS`."""
     return any(ctx.containers[c].tag in FURNITURE_TAGS for c in ancestors_and_self(ctx, cid))
+
+
+def no_prose_region(ctx: Context, mass: tuple[float, ...]) -> Region:
+    """The region of a page with no prose at all: none, as before, but a run of item cards the
+    page has is named (:func:`item_run`), so that the markup rules spare the cards. With no
+    region nothing is taken for lying outside it; naming the run its region instead (everything
+    else removed) measured the same on the listing pages and emptied one collection page's
+    output (wcxb-dev 4850) whose cards the truth leaves out.
+    """
+    run = item_run(ctx)
+    return Region(mass=mass) if run is None else Region(mass=mass, items=run[1])
