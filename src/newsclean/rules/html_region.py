@@ -268,7 +268,8 @@ def locate(ctx: Context) -> Region:
         chosen |= story_opening(ctx, core, chosen, block_weights(ctx)) if area is None else set()
     core = core if area is None else area
     items: frozenset[int] = frozenset()  # a listing page's item cards, when they are its content
-    if posts is None and not thread and (run := listing_run(ctx, core, chosen, block_weights(ctx))) is not None:
+    run = None if posts is not None or thread else listing_run(ctx, core, chosen, block_weights(ctx))
+    if run is not None:
         core, chosen, items = run  # the region holds no story: the run of cards is the content
     if posts is None:
         posts = thread_posts(ctx, chosen, block_weights(ctx))

@@ -7,11 +7,22 @@ per card, so the region finder settles on whatever prose the page has elsewhere 
 text, a category blurb), and the cards' class words often sound like furniture (``search-result``,
 ``nav-item``), so the markup rules would take them too.
 
-The run is taken by the region step (:func:`newsclean.rules.html_region.locate`) only when the
-region it found holds less prose than a short story and lies outside the run; the cards are then
-spared by the navigation and related markup rules and by ``link-list``. A news story's related
-box has the same shape, but it sits beside the story (a region with a story's prose) and holds a
-small share of the page's text: it still goes.
+The run is named by the region step (:func:`newsclean.rules.html_region.locate`) only when the
+region it found holds less prose than a short story, and its cards are then spared by the
+navigation and related markup rules and by ``link-list``. Where the run lies decides the region:
+
+* outside the region (a footer's legal text, a blurb beside the cards): the run replaces it;
+* inside it (the region is the page's content area, a blurb and the cards together): the region
+  stays, blurb included, and only the cards are named;
+* on a page with no prose at all, which has no region (so nothing is taken for lying outside
+  one): the cards are named all the same.
+
+A news story's related box has the same shape, but it sits beside or under the story (a region
+with a story's prose) and holds a small share of the page's text: it still goes. Sparing the
+cards of a run inside a region that does hold a story (when the cards hold most of its prose:
+a feed of teasers, a gear guide's picks) was tried and rejected (issue #13, session 7): at half
+of the region's prose wcxb-dev 13 pages better / 15 worse (articles whose sections are drawn
+alike lose their link lists' removal), at 0.8 8 / 13.
 """
 
 from __future__ import annotations
