@@ -387,6 +387,8 @@ STORY_FIRST_CHARS = 500
 
 
 def is_thread_page(ctx: Context, weights: list[float], in_comments: list[bool]) -> bool:
+    from newsclean.rules.story_apart import story_drawn_apart  # (it reads this module's spans)
+
     """Whether the page is a discussion thread: its posts (comment-named containers) hold most of
     its prose and no story comes before them (see the constants above)."""
     inside = outside = 0.0
@@ -408,7 +410,7 @@ def is_thread_page(ctx: Context, weights: list[float], in_comments: list[bool]) 
                 any(containers[c].strong_hint for c in block.containers) or outside >= STORY_FIRST_CHARS
             ):
                 story_first = True
-    if story_first:
+    if story_first or story_drawn_apart(ctx, weights, in_comments):
         # A blog post with its comments: a short post under many comments has little prose
         # beside them, but it comes first and the page's own markup calls its container the
         # article body (``entry-content``, ``itemprop=articleBody``). A forum's posts are the
