@@ -38,14 +38,13 @@ from newsclean.rules.items import listing_run, no_prose_region
 from newsclean.rules.opening import story_opening
 from newsclean.rules.page_kind import (
     content_area,
-    is_thread_page,
     opening_post_thread,
     posts_are_content,
     spans,
-    thread_area,
     thread_posts,
 )
 from newsclean.rules.pipeline import Context, Region, ancestors_and_self
+from newsclean.rules.thread_shape import is_thread_page, thread_area
 
 #: Elements that hold text rather than group blocks: a block's weight goes to the first ancestor
 #: that is not one of these.
