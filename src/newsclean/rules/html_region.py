@@ -19,8 +19,9 @@ own (an article split across several ``<div>`` s) are taken in with it. Comment 
 against a container, except on a thread page (a forum topic), where the posts are the content.
 A page that is not one article (sections of a product or service page, the posts of a thread,
 an opening post with the replies drawn like it) then has its region widened to its content area
-(:mod:`newsclean.rules.page_kind`); a region with less prose than a short story, on a page whose
-text is mostly a run of item cards elsewhere (a listing page), gives way to that run
+(:mod:`newsclean.rules.page_kind`; a thread's, :mod:`newsclean.rules.thread_shape`); a region
+with less prose than a short story, on a page whose text is mostly a run of item cards
+elsewhere (a listing page), gives way to that run
 (:mod:`newsclean.rules.items`).
 """
 

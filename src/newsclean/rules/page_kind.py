@@ -16,6 +16,7 @@ with a linked headline), which fill the space around a story on news pages.
 
 A forum topic whose opening post sits apart from its replies is recognised by the shape of the
 posts (:func:`opening_post_thread`): the replies are drawn with the opening post's template.
+Whether a page is a thread at all, and its thread's container: :mod:`newsclean.rules.thread_shape`.
 """
 
 from __future__ import annotations
