@@ -105,8 +105,8 @@ def clean_with_dask(paths: list[Path], out: Path) -> tuple[float, float, int]:
 
 def rss_run(warc: Path, pages_count: int) -> None:
     """``newsclean batch`` over ``warc`` with -j 2; resident memory of it and its workers."""
-    proc = subprocess.Popen([sys.executable, "-m", "newsclean", "batch", str(warc), "-j", "2", "-o", os.devnull],
-                            stderr=subprocess.PIPE, text=True)
+    command = [sys.executable, "-m", "newsclean", "batch", str(warc), "-j", "2", "-o", os.devnull]
+    proc = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
     samples: list[tuple[float, int, int]] = []
     start = time.perf_counter()
     while proc.poll() is None:
@@ -151,7 +151,9 @@ def _tree_rss(pid: int) -> tuple[int, int]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("folder", type=Path, help="the scrapinghub benchmark folder")
     parser.add_argument("--repeat", type=int, default=5, help="pack the pages this many times (default 5)")
     parser.add_argument("--rss", type=int, default=0, metavar="N", help="also the memory run over N pages")

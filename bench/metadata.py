@@ -15,7 +15,7 @@ wcxb-dev, htmldate-eval-dev). Per set it reports the pages of type ``article`` a
   them it equals the shown day).
 - **title / author exact** (after normalising case, spaces, punctuation and list joiners) and
   **overlap** (mean F1 of the word sets), on pages whose truth has one; htmldate gives none.
-  Both compare the words only: runs of ``\w`` after NFKC and case folding, so punctuation of
+  Both compare the words only: runs of ``\\w`` after NFKC and case folding, so punctuation of
   any kind never decides, typographic or typed ("We’ve" == "We've", "2024 — and" == "2024 - and",
   “Calm” == "Calm"); the truths are typed by hand and a tool must not rewrite the page's text
   to match them. "&" is not a word and "and" is, so "Homeowners & Investors" differs from

@@ -343,7 +343,8 @@ def main(argv: list[str] | None = None) -> int:
             out["first_call"] = scaling.first_call_cost(handle.name, cpu=args.cpu)
         fc = out["first_call"]
         print(
-            f"\n### First call in a fresh process ({clock}, best of 5, bytecode cached)\n\nimport {fc['import_ms']:.0f} ms"
+            f"\n### First call in a fresh process ({clock}, best of 5, bytecode cached)\n\n"
+            f"import {fc['import_ms']:.0f} ms"
             f" + first clean() {fc['first_clean_ms']:.0f} ms, against a warm clean() of"
             f" {fc['warm_clean_ms']:.1f} ms: the first call costs {fc['first_call_extra_ms']:.0f} ms more."
         )

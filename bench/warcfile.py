@@ -32,7 +32,9 @@ def record(
     return ("\r\n".join(headers) + "\r\n\r\n").encode() + block + b"\r\n\r\n"
 
 
-def http_response(body: bytes, *, status: str = "200 OK", content_type: str = "text/html; charset=utf-8") -> bytes:
+def http_response(
+    body: bytes, *, status: str = "200 OK", content_type: str = "text/html; charset=utf-8"
+) -> bytes:
     """The HTTP response a WARC response record holds."""
     head = f"HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\nContent-Length: {len(body)}\r\n\r\n"
     return head.encode("latin-1") + body

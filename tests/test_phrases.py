@@ -119,6 +119,10 @@ PROMPTS_FIRE = [
     ("en", "Sign up for deals, updates and a free guide", "subscribe"),
     ("en", "Sign Up for e-mail newsletters", "subscribe"),
     ("en", "I'd like to sign-up", "subscribe"),
+    # a paywall's notice
+    ("en", "This article is exclusive to STAT+ subscribers", "subscribe"),
+    ("en", "Unlock this article — plus in-depth analysis, newsletters and news alerts.", "subscribe"),
+    ("en", "To read the rest of this story subscribe to The Ledger.", "subscribe"),
     # captions ending in their picture credit or agency
     ("de", "Bundeskanzler Scholz am Montag in Berlin. Foto: Michael Kappeler/dpa", "widget"),
     ("de", "Die Feuerwehr am Einsatzort (Bild: Keystone)", "widget"),
@@ -177,6 +181,10 @@ PROSE_QUIET = [
     ("ru", "Фотография была сделана в субботу во время митинга."),
     ("tr", "Fotoğraf cumartesi günü protesto sırasında çekildi."),
     ("it", "Leggi anche tu il libro, ha detto il sindaco ai ragazzi della scuola."),
+    # a plan's feature, or a story about members, not a paywall
+    ("en", "**** White glove fraud remediation is only available to Ultra plan members."),
+    ("en", "The club said the new pool would be available to members from June."),
+    ("en", "Researchers unlock the secrets of the deep-sea squid's glowing skin."),
 ]
 
 

@@ -85,6 +85,21 @@ def _hidden(el: etree._Element, names: list[str]) -> bool:
     return bool(style) and _HIDDEN_STYLE.search(style) is not None
 
 
+def _wraps_main(el: etree._Element, names: list[str]) -> bool:
+    """Whether hidden ``el`` is a wrapper its page's scripts reveal: ``hidden`` hides it (not
+    ``aria-hidden``) and it holds a ``<main>``. A page that streams its content (server-side
+    rendering) serves ``<main>`` inside a ``<div hidden>`` while its menus show, so it does not
+    fall back to reading hidden elements (something shows) and the menus would be taken for the
+    article; the page's own landmark says where its content is. Hidden elements inside
+    ``<main>`` (a closed tab), a ``<main>`` that is hidden itself, and one in a closed dialog or
+    drawer (which says ``aria-hidden`` too) stay hidden. Asked only of hidden elements."""
+    return (
+        "hidden" in names
+        and el.get("aria-hidden") != "true"
+        and any(main is not el for main in el.iter("main"))
+    )
+
+
 def has_hidden_text(root: etree._Element) -> bool:
     """Whether an element that hides itself (the walk's own test) holds any text."""
     for el in root.iter(etree.Element):
@@ -275,6 +290,7 @@ def _walk(
                 and ("hidden" in names or "aria-hidden" in names or "style" in names)
                 and skip_hidden
                 and _hidden(el, names)
+                and not _wraps_main(el, names)
             ):
                 if reader is not None:
                     skipped(el, holder)

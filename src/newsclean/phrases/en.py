@@ -100,6 +100,11 @@ PATTERNS = {
         r"\bdelivered (?:every |each )?(?:weekday|daily|weekly)? ?(?:mornings|evenings)\b",
         r"\bget (?:breaking )?news alerts\b",
         r"\b(?:already a subscriber|subscribe to (?:continue|read|unlock)|subscribers? only|for subscribers)\b",
+        # a paywall's notice: "This article is exclusive to X subscribers", "Unlock this article —
+        # plus …", "To read the rest of this story subscribe to X."
+        r"\b(?:article|story|content|post)s? (?:is|are) (?:exclusive|only available|available only) (?:to|for) [\w+&’'. -]{0,30}\b(?:subscribers|members)\b",
+        r"^\W{0,3}unlock (?:this|the full|the whole) (?:article|story|post)\b",
+        r"\bto (?:read|continue reading|keep reading) (?:the rest of |the full |more of )?(?:this|the) (?:article|story|post)\W{0,3} subscribe\b",
         r"\bsupport (?:our|independent) journalism\b",
         r"\byou(?:'ve| have) (?:read|reached) [\w\s]{0,20}(?:free )?articles?\b",
         r"\bturn on (?:push )?notifications\b",

@@ -19,8 +19,9 @@ own (an article split across several ``<div>`` s) are taken in with it. Comment 
 against a container, except on a thread page (a forum topic), where the posts are the content.
 A page that is not one article (sections of a product or service page, the posts of a thread,
 an opening post with the replies drawn like it) then has its region widened to its content area
-(:mod:`newsclean.rules.page_kind`); a region with less prose than a short story, on a page whose
-text is mostly a run of item cards elsewhere (a listing page), gives way to that run
+(:mod:`newsclean.rules.page_kind`; a thread's, :mod:`newsclean.rules.thread_shape`); a region
+with less prose than a short story, on a page whose text is mostly a run of item cards
+elsewhere (a listing page), gives way to that run
 (:mod:`newsclean.rules.items`).
 """
 
@@ -34,18 +35,17 @@ from typing import NamedTuple
 from newsclean.blocks.tokens import BOILERPLATE_CONCEPTS
 from newsclean.rules.features import is_prose, word_count
 from newsclean.rules.headline import anchor_to_headline
-from newsclean.rules.items import listing_run
+from newsclean.rules.items import listing_run, no_prose_region
 from newsclean.rules.opening import story_opening
 from newsclean.rules.page_kind import (
     content_area,
-    is_thread_page,
     opening_post_thread,
     posts_are_content,
     spans,
-    thread_area,
     thread_posts,
 )
 from newsclean.rules.pipeline import Context, Region, ancestors_and_self
+from newsclean.rules.thread_shape import is_thread_page, thread_area
 
 #: Elements that hold text rather than group blocks: a block's weight goes to the first ancestor
 #: that is not one of these.
@@ -242,8 +242,8 @@ def locate(ctx: Context) -> Region:
             value *= IN_COMMENTS_FACTOR
         adjusted[c] = value
     core = max(range(n), key=lambda c: (adjusted[c], -containers[c].depth))
-    if adjusted[core] <= 0:
-        return Region(mass=mass)
+    if adjusted[core] <= 0:  # no prose: a listing page's cards are its content, if it has them
+        return no_prose_region(ctx, mass)
     core = anchor_to_headline(ctx, core, adjusted, _weights(ctx))
     best_own = _best_inside(ctx, scores.own)
     floor = SIBLING_SHARE * best_own[core]
@@ -268,9 +268,9 @@ def locate(ctx: Context) -> Region:
         chosen |= story_opening(ctx, core, chosen, block_weights(ctx)) if area is None else set()
     core = core if area is None else area
     items: frozenset[int] = frozenset()  # a listing page's item cards, when they are its content
-    if posts is None and not thread and (run := listing_run(ctx, chosen, block_weights(ctx))) is not None:
-        core, items = run  # the region missed the run and holds no story: the run is the content
-        chosen = frozenset({core})
+    run = None if posts is not None or thread else listing_run(ctx, core, chosen, block_weights(ctx))
+    if run is not None:
+        core, chosen, items = run  # the region holds no story: the run of cards is the content
     if posts is None:
         posts = thread_posts(ctx, chosen, block_weights(ctx))
     return Region(main=core, containers=chosen, thread=posts, mass=mass, items=items)

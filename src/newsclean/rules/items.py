@@ -7,11 +7,22 @@ per card, so the region finder settles on whatever prose the page has elsewhere 
 text, a category blurb), and the cards' class words often sound like furniture (``search-result``,
 ``nav-item``), so the markup rules would take them too.
 
-The run is taken by the region step (:func:`newsclean.rules.html_region.locate`) only when the
-region it found holds less prose than a short story and lies outside the run; the cards are then
-spared by the navigation and related markup rules and by ``link-list``. A news story's related
-box has the same shape, but it sits beside the story (a region with a story's prose) and holds a
-small share of the page's text: it still goes.
+The run is named by the region step (:func:`newsclean.rules.html_region.locate`) only when the
+region it found holds less prose than a short story, and its cards are then spared by the
+navigation and related markup rules and by ``link-list``. Where the run lies decides the region:
+
+* outside the region (a footer's legal text, a blurb beside the cards): the run replaces it;
+* inside it (the region is the page's content area, a blurb and the cards together): the region
+  stays, blurb included, and only the cards are named;
+* on a page with no prose at all, which has no region (so nothing is taken for lying outside
+  one): the cards are named all the same.
+
+A news story's related box has the same shape, but it sits beside or under the story (a region
+with a story's prose) and holds a small share of the page's text: it still goes. Sparing the
+cards of a run inside a region that does hold a story (when the cards hold most of its prose:
+a feed of teasers, a gear guide's picks) was tried and rejected (issue #13, session 7): at half
+of the region's prose wcxb-dev 13 pages better / 15 worse (articles whose sections are drawn
+alike lose their link lists' removal), at 0.8 8 / 13.
 """
 
 from __future__ import annotations
@@ -19,7 +30,7 @@ from __future__ import annotations
 import itertools
 
 from newsclean.rules.page_kind import spans
-from newsclean.rules.pipeline import Context, ancestors_and_self
+from newsclean.rules.pipeline import Context, Region, ancestors_and_self
 
 #: Elements that are not one item: text (a story's paragraphs with a link each are not cards)
 #: and lists, which group items (a run of lists of links is a site map's or a menu's columns:
@@ -55,12 +66,17 @@ STORY_MIN_PROSE = 1000.0
 
 
 def listing_run(
-    ctx: Context, chosen: frozenset[int], weights: list[float]
-) -> tuple[int, frozenset[int]] | None:
-    """The run of item cards (its parent and the cards) to take as the region instead of
-    ``chosen``: when ``chosen`` holds no story's prose (:data:`STORY_MIN_PARAGRAPHS` paragraphs
-    or :data:`STORY_MIN_PROSE` characters of it, by the blocks' region ``weights``) and lies
-    outside the page's run (:func:`item_run`); else ``None``."""
+    ctx: Context, core: int, chosen: frozenset[int], weights: list[float]
+) -> tuple[int, frozenset[int], frozenset[int]] | None:
+    """The region to take on a listing page, as ``(main, containers, cards)``, or ``None`` to
+    keep the region found (``core``, ``chosen``) as it is.
+
+    When ``chosen`` holds no story's prose (:data:`STORY_MIN_PARAGRAPHS` paragraphs or
+    :data:`STORY_MIN_PROSE` characters of it, by the blocks' region ``weights``) and the page has
+    a run of item cards (:func:`item_run`): a run outside the region replaces it; a run inside
+    it (the region is the page's content area, cards and blurb together) leaves the region as it
+    is, and only its cards are named, so that the markup rules spare them.
+    """
     count, prose = 0, 0.0
     for w, block in zip(weights, ctx.blocks, strict=True):
         if w > 0 and not chosen.isdisjoint(block.containers):
@@ -69,9 +85,12 @@ def listing_run(
     if count >= STORY_MIN_PARAGRAPHS or prose >= STORY_MIN_PROSE:
         return None
     run = item_run(ctx)
-    if run is None or not chosen.isdisjoint(ancestors_and_self(ctx, run[0])):
+    if run is None:
         return None
-    return run
+    parent, cards = run
+    if chosen.isdisjoint(ancestors_and_self(ctx, parent)):
+        return parent, frozenset({parent}), cards
+    return core, chosen, cards
 
 
 def item_run(ctx: Context) -> tuple[int, frozenset[int]] | None:
@@ -107,3 +126,14 @@ def item_run(ctx: Context) -> tuple[int, frozenset[int]] | None:
 def _in_furniture(ctx: Context, cid: int) -> bool:
     """Whether ``cid`` or an ancestor is one of :data:`FURNITURE_TAGS`."""
     return any(ctx.containers[c].tag in FURNITURE_TAGS for c in ancestors_and_self(ctx, cid))
+
+
+def no_prose_region(ctx: Context, mass: tuple[float, ...]) -> Region:
+    """The region of a page with no prose at all: none, as before, but a run of item cards the
+    page has is named (:func:`item_run`), so that the markup rules spare the cards. With no
+    region nothing is taken for lying outside it; naming the run its region instead (everything
+    else removed) measured the same on the listing pages and emptied one collection page's
+    output (wcxb-dev 4850) whose cards the truth leaves out.
+    """
+    run = item_run(ctx)
+    return Region(mass=mass) if run is None else Region(mass=mass, items=run[1])

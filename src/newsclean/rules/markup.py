@@ -232,6 +232,8 @@ def make_markup_rule(name: str, family: str, reason: str, guard_may_undo: bool =
                     or boxed_story_part(ctx, i, protected)
                 ):
                     continue  # the story's own subhead or closed panel (issue #13)
+                if family == "ads" and subhead_in_flow(ctx, i, family, protected):
+                    continue  # a subhead whose class reads as an ad ("adv-heading", session 7)
                 if family in LEAD_FAMILIES or (family == "navigation" and LEAD_FAMILIES & concepts):
                     if lead is None:  # the span as it stands now: the navigation rules' is kept apart
                         lead = story_lead(ctx, lambda: _find_prose_span(ctx), DISCLOSED_PROSE_MIN_WORDS)

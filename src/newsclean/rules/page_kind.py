@@ -16,6 +16,7 @@ with a linked headline), which fill the space around a story on news pages.
 
 A forum topic whose opening post sits apart from its replies is recognised by the shape of the
 posts (:func:`opening_post_thread`): the replies are drawn with the opening post's template.
+Whether a page is a thread at all, and its thread's container: :mod:`newsclean.rules.thread_shape`.
 """
 
 from __future__ import annotations
@@ -212,30 +213,6 @@ def teaser_blocks(ctx: Context) -> set[int]:
 THREAD_POSTS_SHARE = 0.7
 
 
-def thread_area(ctx: Context, weights: list[float], in_comments: list[bool]) -> int | None:
-    """The container around the posts of a thread page (a forum topic), or ``None``.
-
-    The core there is the longest post, or a notice beside the thread; the page's content is
-    every post, so the region is the smallest container that holds most of their prose.
-    """
-    inside: dict[int, float] = {}
-    total = 0.0
-    for i, block in enumerate(ctx.blocks):
-        weight = weights[i]
-        if weight <= 0 or ctx.decided[i] is not None or not block.containers:
-            continue
-        if not in_comments[block.containers[-1]]:
-            continue
-        total += weight
-        for cid in block.containers:
-            inside[cid] = inside.get(cid, 0.0) + weight
-    if total <= 0:
-        return None
-    containers = ctx.containers
-    held = [cid for cid, value in inside.items() if value >= THREAD_POSTS_SHARE * total]
-    return max(held, key=lambda cid: containers[cid].depth) if held else None
-
-
 #: A post's place in the markup: the tags of the innermost containers around its text. Forum
 #: software draws every post with one template, so the opening post and the replies share it.
 POST_SHAPE_DEPTH = 6
@@ -370,48 +347,3 @@ def thread_posts(ctx: Context, region: frozenset[int], weights: list[float]) -> 
     if total > 0 and in_comments >= THREAD_SHARE * total and not story_before:
         return region
     return frozenset()
-
-
-#: A page whose prose outside comment sections is below this share of the prose inside them is
-#: a discussion thread (a forum topic): its posts are what the page is for.
-THREAD_OUTSIDE_SHARE = 0.25
-
-
-#: ... unless a story comes first: this much prose outside the comment sections before the first
-#: post (or any of it in a container the page calls the article body). The same measure as
-#: ``STORY_BEFORE_CHARS``; a forum's opening post drawn apart from its replies is taken
-#: up by :func:`opening_post_thread` instead. Measured (issue #13): dragnet-dev 15 pages
-#: better, 0 worse (blog posts whose comments were kept as a thread); no other set moves. At
-#: 450 / 550 (+-10 %, with the other two constants of that change) every set moves <= 0.001.
-STORY_FIRST_CHARS = 500
-
-
-def is_thread_page(ctx: Context, weights: list[float], in_comments: list[bool]) -> bool:
-    """Whether the page is a discussion thread: its posts (comment-named containers) hold most of
-    its prose and no story comes before them (see the constants above)."""
-    inside = outside = 0.0
-    story_first: bool | None = None  # decided by the first prose block
-    containers = ctx.containers
-    for i, block in enumerate(ctx.blocks):
-        if ctx.decided[i] is not None or not block.containers:
-            continue
-        weight = weights[i]
-        if weight <= 0:
-            continue
-        if in_comments[block.containers[-1]]:
-            inside += weight
-            if story_first is None:
-                story_first = False
-        else:
-            outside += weight
-            if story_first is None and (
-                any(containers[c].strong_hint for c in block.containers) or outside >= STORY_FIRST_CHARS
-            ):
-                story_first = True
-    if story_first:
-        # A blog post with its comments: a short post under many comments has little prose
-        # beside them, but it comes first and the page's own markup calls its container the
-        # article body (``entry-content``, ``itemprop=articleBody``). A forum's posts are the
-        # comment-named containers themselves, and the first post is one of them.
-        return False
-    return inside > 0 and outside < THREAD_OUTSIDE_SHARE * inside
