@@ -15,7 +15,9 @@ the region. Two scores per container:
 The best concentrated container is the article's core. Markup that says "this is the article"
 (``itemprop=articleBody``, an "article body" class, the page's only ``<article>``) then widens or
 narrows it when the prose agrees, and siblings of the core that hold concentrated prose of their
-own (an article split across several ``<div>`` s) are taken in with it. Comment sections count
+own (an article split across several ``<div>`` s) are taken in with it; a sibling holding a
+teaser list (three or more small items, each with a snippet cut short: :func:`teaser_snippets`)
+stops the climb, and its snippets are no content to widen to. Comment sections count
 against a container, except on a thread page (a forum topic), where the posts are the content.
 A page that is not one article (sections of a product or service page, the posts of a thread,
 an opening post with the replies drawn like it) then has its region widened to its content area
@@ -262,7 +264,7 @@ def locate(ctx: Context) -> Region:
         chosen = frozenset({area})
         posts = chosen  # the replies are content, as above
     else:  # a page of spread sections, not one article: its content area
-        area = content_area(ctx, core, chosen)
+        area = content_area(ctx, core, chosen, teaser_snippets(ctx))
         if area is not None:
             chosen = chosen | {area} if area in ancestors_and_self(ctx, core) else frozenset({area})
         chosen |= story_opening(ctx, core, chosen, block_weights(ctx)) if area is None else set()
@@ -374,6 +376,12 @@ def _climb(
     for c, container in enumerate(containers):
         children.setdefault(container.parent, []).append(c)
     stops = BOILERPLATE_CONCEPTS - {"comments"} if thread else BOILERPLATE_CONCEPTS
+    first, last = spans(ctx)
+    snippets = teaser_snippets(ctx)
+    before = [0, *itertools.accumulate(i in snippets for i in range(len(ctx.blocks)))]
+    teasers_in = [
+        before[end + 1] - before[start] if start >= 0 else 0 for start, end in zip(first, last, strict=True)
+    ]
     current = core
     while thread or not containers[current].article_hint:  # <article>, <main>: the page drew the line
         parent = containers[current].parent
@@ -383,6 +391,8 @@ def _climb(
             return current
         gains = False
         for sibling in children.get(parent, ()):
+            if sibling != current and teasers_in[sibling]:
+                return current  # a list of teasers beside the story: the parent is no wrapper of it
             if sibling == current or scores.positive[sibling] <= SPREAD_TOLERANCE * max(mass[current], 1.0):
                 continue
             if not _concentrated(sibling, scores, best_own):
@@ -394,6 +404,49 @@ def _climb(
             return current
         current = parent
     return current
+
+
+#: An item of a teaser list holds at most this many blocks (headline, snippet, date, "Read
+#: more") …
+TEASER_ITEM_MAX_BLOCKS = 5
+#: … and a list holds at least this many items whose snippet is cut short (:func:`block_weight`):
+#: a story's own paragraphs that trail off in an ellipsis sit together in one container, not
+#: one per item.
+TEASER_LIST_MIN_ITEMS = 3
+
+
+def teaser_snippets(ctx: Context) -> frozenset[int]:
+    """The blocks that are snippets of a teaser list: cut short (see :func:`block_weight`), each
+    in a small item of its own, at least :data:`TEASER_LIST_MIN_ITEMS` items in one list."""
+    cached: frozenset[int] | None = ctx.cache.get("teaser_snippets")
+    if cached is not None:
+        return cached
+    first, last = spans(ctx)
+    per_list: dict[int, dict[int, list[int]]] = {}  # list -> item -> its snippets
+    for i, block in enumerate(ctx.blocks):
+        text = block.text
+        if (
+            block.heading_level
+            or not text.endswith(TRUNCATION_MARKS)
+            or word_count(text) > TEASER_MAX_WORDS
+            or block.link_chars > LINK_BLOCK_SHARE * len(text)
+        ):
+            continue
+        chain = block.containers
+        k = len(chain) - 1  # the item: the outermost container of few blocks around the snippet
+        while k > 0 and last[chain[k - 1]] - first[chain[k - 1]] < TEASER_ITEM_MAX_BLOCKS:
+            k -= 1
+        if k > 0 and last[chain[k]] - first[chain[k]] < TEASER_ITEM_MAX_BLOCKS:
+            per_list.setdefault(chain[k - 1], {}).setdefault(chain[k], []).append(i)
+    found = frozenset(
+        i
+        for items in per_list.values()
+        if len(items) >= TEASER_LIST_MIN_ITEMS
+        for snippets in items.values()
+        for i in snippets
+    )
+    ctx.cache["teaser_snippets"] = found
+    return found
 
 
 def _with_siblings(

@@ -52,7 +52,9 @@ def spans(ctx: Context) -> tuple[list[int], list[int]]:
     return cached
 
 
-def content_area(ctx: Context, core: int, chosen: frozenset[int]) -> int | None:
+def content_area(
+    ctx: Context, core: int, chosen: frozenset[int], snippets: frozenset[int] = frozenset()
+) -> int | None:
     """The container to take as the region instead of the core, or ``None`` to keep the core.
 
     ``chosen`` is the region found so far (the core and the siblings taken with it). The
@@ -60,6 +62,7 @@ def content_area(ctx: Context, core: int, chosen: frozenset[int]) -> int | None:
     worth :data:`WIDEN_RATIO` times the region's (:data:`SECTIONS_WIDEN_RATIO` when it adds
     subheadings); a container outside the core's chain, when it
     holds more content net of furniture than any ancestor and as much more than the region.
+    The blocks in ``snippets`` (a teaser list's snippets cut short) are no content it adds.
     """
     containers = ctx.containers
     chain = []
@@ -86,7 +89,7 @@ def content_area(ctx: Context, core: int, chosen: frozenset[int]) -> int | None:
                 continue
             counted.add(block.text)
             in_chosen += max(value, 0.0)
-        elif block.text in seen or (value > 0 and i in teasers):
+        elif block.text in seen or (value > 0 and (i in teasers or i in snippets)):
             continue
         else:
             seen.add(block.text)
