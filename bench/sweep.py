@@ -48,7 +48,7 @@ CONSTANTS: tuple[str, ...] = (
     "newsclean.rules.html_region.OWN_BOILERPLATE_FACTOR",
     "newsclean.rules.html_region.IN_COMMENTS_FACTOR",
     "newsclean.rules.html_region.CONCENTRATED_SHARE",
-    "newsclean.rules.html_region.TEASER_MAX_WORDS",
+    "newsclean.rules.teasers.TEASER_MAX_WORDS",
     "newsclean.rules.html_region.LINK_BLOCK_COST",
     "newsclean.rules.html_region.NON_PROSE_COST_PER_CHAR",
     "newsclean.rules.html_region.REMOVED_BLOCK_COST",

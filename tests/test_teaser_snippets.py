@@ -1,4 +1,4 @@
-"""Teaser snippets (rules/html_region.py, teaser_snippets): the items of a list whose snippet is
+"""Teaser snippets (rules/teasers.py, teaser_snippets): the items of a list whose snippet is
 cut short, which the region neither climbs into nor widens to."""
 
 from __future__ import annotations
@@ -7,8 +7,8 @@ from pathlib import Path
 
 from newsclean.blocks.html import build_blocks
 from newsclean.blocks.parse import parse_page
-from newsclean.rules.html_region import teaser_snippets
 from newsclean.rules.pipeline import Context
+from newsclean.rules.teasers import teaser_snippets
 
 _CASES = Path(__file__).parent / "fixtures" / "html_regression"
 

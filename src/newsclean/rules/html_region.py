@@ -47,6 +47,7 @@ from newsclean.rules.page_kind import (
     thread_posts,
 )
 from newsclean.rules.pipeline import Context, Region, ancestors_and_self
+from newsclean.rules.teasers import cut_short, teaser_snippets
 from newsclean.rules.thread_shape import is_thread_page, thread_area
 
 #: Elements that hold text rather than group blocks: a block's weight goes to the first ancestor
@@ -78,15 +79,6 @@ CONCENTRATED_SHARE = 0.4
 #: sits inside the core, it must hold nearly all of it).
 HINT_OUTER_SHARE = 0.6
 HINT_INNER_SHARE = 0.85
-
-
-#: How a teaser's snippet ends: the site cut the story's first sentences short.
-TRUNCATION_MARKS = ("...", "…", "[…]", "[...]", "(...)")
-#: A snippet is short (WordPress cuts its excerpts at 55 words): a longer paragraph that trails
-#: off in an ellipsis is the writer's own ("… other weddings you could pair this cake with…").
-#: At 60 (issue #13): dragnet-dev 1 page better / 0 worse, wcxb-dev 0 / 1, other sets 0 / 0; at
-#: 54 and 66 (-/+10 %) every set moves by at most 0.001 (1 / 1 and 1 / 0 pages on wcxb-dev).
-TEASER_MAX_WORDS = 60
 
 
 #: The weights of :func:`block_weight`, in characters of prose. They were set by hand with the
@@ -123,7 +115,7 @@ def block_weight(text: str, link_chars: int, kind: str) -> float:
         return -float(link_chars) * LINK_BLOCK_COST_PER_CHAR - LINK_BLOCK_COST
     if kind.startswith("h") and len(kind) == 2:
         return 0.0
-    if text.endswith(TRUNCATION_MARKS) and word_count(text) <= TEASER_MAX_WORDS:
+    if cut_short(text):
         return 0.0
     if is_prose(text):
         return float(length - link_chars)
@@ -404,49 +396,6 @@ def _climb(
             return current
         current = parent
     return current
-
-
-#: An item of a teaser list holds at most this many blocks (headline, snippet, date, "Read
-#: more") …
-TEASER_ITEM_MAX_BLOCKS = 5
-#: … and a list holds at least this many items whose snippet is cut short (:func:`block_weight`):
-#: a story's own paragraphs that trail off in an ellipsis sit together in one container, not
-#: one per item.
-TEASER_LIST_MIN_ITEMS = 3
-
-
-def teaser_snippets(ctx: Context) -> frozenset[int]:
-    """The blocks that are snippets of a teaser list: cut short (see :func:`block_weight`), each
-    in a small item of its own, at least :data:`TEASER_LIST_MIN_ITEMS` items in one list."""
-    cached: frozenset[int] | None = ctx.cache.get("teaser_snippets")
-    if cached is not None:
-        return cached
-    first, last = spans(ctx)
-    per_list: dict[int, dict[int, list[int]]] = {}  # list -> item -> its snippets
-    for i, block in enumerate(ctx.blocks):
-        text = block.text
-        if (
-            block.heading_level
-            or not text.endswith(TRUNCATION_MARKS)
-            or word_count(text) > TEASER_MAX_WORDS
-            or block.link_chars > LINK_BLOCK_SHARE * len(text)
-        ):
-            continue
-        chain = block.containers
-        k = len(chain) - 1  # the item: the outermost container of few blocks around the snippet
-        while k > 0 and last[chain[k - 1]] - first[chain[k - 1]] < TEASER_ITEM_MAX_BLOCKS:
-            k -= 1
-        if k > 0 and last[chain[k]] - first[chain[k]] < TEASER_ITEM_MAX_BLOCKS:
-            per_list.setdefault(chain[k - 1], {}).setdefault(chain[k], []).append(i)
-    found = frozenset(
-        i
-        for items in per_list.values()
-        if len(items) >= TEASER_LIST_MIN_ITEMS
-        for snippets in items.values()
-        for i in snippets
-    )
-    ctx.cache["teaser_snippets"] = found
-    return found
 
 
 def _with_siblings(
