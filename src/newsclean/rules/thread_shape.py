@@ -37,6 +37,8 @@ STORY_FIRST_CHARS = 500
 def is_thread_page(ctx: Context, weights: list[float], in_comments: list[bool]) -> bool:
     """Whether the page is a discussion thread: its posts (comment-named containers) hold most of
     its prose and no story comes before them (see the constants above)."""
+    if not any(block.containers and in_comments[block.containers[-1]] for block in ctx.blocks):
+        return False  # no comment section (most pages): the posts' shape is not worked out
     inside = outside = story = 0.0
     story_first: bool | None = None  # decided by the first prose block
     like_posts = drawn_like_posts(ctx, weights, in_comments)
