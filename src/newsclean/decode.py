@@ -342,19 +342,14 @@ def _from_page(data: bytes, notes: list[str]) -> Decoded:
 # --- text clean-up ---------------------------------------------------------------------------
 
 # Bytes whose presence in the UTF-8 form means sanitize_text has work to do. Multi-byte UTF-8
-# sequences never contain bytes below 0x80, so deleting these from the encoded text and
-# comparing lengths finds them at C speed (a regex scan is several times slower).
+# sequences never contain bytes below 0x80, so one `in` (a memchr, many bytes per instruction)
+# per byte finds them at C speed: a regex scan is several times slower, and deleting them with
+# bytes.translate to compare lengths copied the page (~2 M instructions a page; issue #15).
 _SUSPECT_BYTES = bytes(b for b in range(32) if b not in b"\t\n\x0c") + b"\x7f"
 _CONTROL_BYTES_TO_DROP = bytes(b for b in range(32) if b not in b"\t\n\x0b\x0c\r") + b"\x7f"
-
-
-def _singles(chars: bytes) -> tuple[bytes, ...]:
-    """``chars`` one byte each, ``\r`` first (the one most pages hold: the search stops there)."""
-    return tuple(sorted((bytes((b,)) for b in chars), key=lambda one: one != b"\r"))
-
-
-_SUSPECT = _singles(_SUSPECT_BYTES)
-_CONTROLS_TO_DROP = _singles(_CONTROL_BYTES_TO_DROP)
+# one byte each; CR first, the one most pages hold (the search stops at the first found)
+_SUSPECT = tuple(sorted((bytes((b,)) for b in _SUSPECT_BYTES), key=lambda one: one != b"\r"))
+_CONTROLS_TO_DROP = tuple(bytes((b,)) for b in _CONTROL_BYTES_TO_DROP)
 
 
 def _utf8_or_none(text: str) -> bytes | None:
@@ -366,11 +361,7 @@ def _utf8_or_none(text: str) -> bytes | None:
 
 
 def _has(data: bytes | None, text: str, chars: tuple[bytes, ...]) -> bool:
-    """Whether ``data`` (``text`` as UTF-8) holds one of ``chars`` (single bytes).
-
-    One ``in`` per byte is a ``memchr`` over the page, which reads many bytes per instruction;
-    deleting them with ``bytes.translate`` and comparing lengths copied the page byte by byte
-    (~2 M instructions a page, callgrind; issue #15, session 8)."""
+    """Whether ``data`` (``text`` as UTF-8) holds one of ``chars`` (single bytes)."""
     if data is None:
         # Lone surrogates: encode them as they are so the byte test below still works.
         data = text.encode("utf-8", "surrogatepass")

@@ -153,12 +153,11 @@ class Scores(NamedTuple):
     density: list[float]  # link characters / characters
 
 
-def _score(ctx: Context) -> Scores:
+def _score(ctx: Context, weights: list[float]) -> Scores:  # (weights: _weights(ctx))
     containers = ctx.containers
     n = len(containers)
     conc = [0.0] * n
     own = [0.0] * n
-    weights = _weights(ctx)
     # Each container's blocks are one slice of the blocks (see container_spans). The float sums
     # run over the slice left to right from 0.0, as one addition per block in document order
     # did (reduce, not sum(): Python 3.12's sum() of floats compensates, which rounds apart).
@@ -218,7 +217,7 @@ def locate(ctx: Context) -> Region:
     if not ctx.containers:
         return Region()
     containers = ctx.containers
-    scores = _score(ctx)
+    scores = _score(ctx, weights := _weights(ctx))
     mass = tuple(scores.mass)
     n = len(containers)
     adjusted = [0.0] * n
@@ -235,10 +234,11 @@ def locate(ctx: Context) -> Region:
         if in_comments[c] and not thread:
             value *= IN_COMMENTS_FACTOR
         adjusted[c] = value
-    core = max(range(n), key=lambda c: (adjusted[c], -containers[c].depth))
+    keys = [(value, -container.depth) for value, container in zip(adjusted, containers, strict=True)]
+    core = max(range(n), key=keys.__getitem__)  # (the first best, shallowest; no call per key)
     if adjusted[core] <= 0:  # no prose: a listing page's cards are its content, if it has them
         return no_prose_region(ctx, mass)
-    core = anchor_to_headline(ctx, core, adjusted, _weights(ctx))
+    core = anchor_to_headline(ctx, core, adjusted, weights)
     best_own = _best_inside(ctx, scores.own)
     floor = SIBLING_SHARE * best_own[core]
     core = _climb(ctx, core, scores, best_own, floor, thread)

@@ -206,6 +206,19 @@ def boxed_story_part(ctx: Context, i: int, protected: set[int]) -> bool:
 _ITEM_FAMILIES = frozenset({"navigation", "related"})
 
 
+def _concepts_by_family(
+    ctx: Context, protected: set[int]
+) -> tuple[list[frozenset[str]], dict[str, list[int]]]:
+    """The concepts around each block (its containers' but the protected ones'), and for each
+    concept the blocks it is around, in order."""
+    marked = [_marked_concepts(ctx, block.containers, protected) for block in ctx.blocks]
+    by_family: dict[str, list[int]] = {}
+    for i, concepts in enumerate(marked):
+        for concept in concepts:
+            by_family.setdefault(concept, []).append(i)
+    return marked, by_family
+
+
 def make_markup_rule(name: str, family: str, reason: str, guard_may_undo: bool = False) -> Rule:
     def apply(ctx: Context) -> Iterator[Mark]:
         protected = protected_containers(ctx)
@@ -213,37 +226,37 @@ def make_markup_rule(name: str, family: str, reason: str, guard_may_undo: bool =
         items = ctx.region.items if family in _ITEM_FAMILIES and ctx.region else frozenset()
         lead: int | None = None  # the story's lead, found when a block of a lead family first asks
         # The concepts around a block are the same for all seven markup rules (``protected`` is
-        # derived from the region): worked out on first asking and kept with the region.
-        marked: list[frozenset[str] | None] = ctx.region_memo("html_marked", lambda: [None] * len(ctx.blocks))
-        for i, block in enumerate(ctx.blocks):
-            if ctx.decided[i] is not None:
+        # derived from the region): worked out once and kept with the region, with the blocks
+        # each family's word is around, so a rule visits only its own family's blocks.
+        marked, by_family = ctx.region_memo("html_marked", lambda: _concepts_by_family(ctx, protected))
+        blocks, decided = ctx.blocks, ctx.decided
+        for i in by_family.get(family, ()):
+            if decided[i] is not None:
                 continue
+            block = blocks[i]
             if thread and not thread.isdisjoint(block.containers):
                 continue  # the posts of a thread page are its content
             if items and not items.isdisjoint(block.containers):
                 continue  # the cards of a listing page are its content
             concepts = marked[i]
-            if concepts is None:
-                concepts = marked[i] = _marked_concepts(ctx, block.containers, protected)
-            if family in concepts:
-                if family == "navigation" and (
-                    subhead_in_flow(ctx, i, family, protected)
-                    or disclosed_prose(ctx, i, protected)
-                    or boxed_story_part(ctx, i, protected)
-                ):
-                    continue  # the story's own subhead or closed panel (issue #13)
-                if family == "ads" and subhead_in_flow(ctx, i, family, protected):
-                    continue  # a subhead whose class reads as an ad ("adv-heading", session 7)
-                if family in LEAD_FAMILIES or (family == "navigation" and LEAD_FAMILIES & concepts):
-                    if lead is None:  # the span as it stands now: the navigation rules' is kept apart
-                        lead = story_lead(ctx, lambda: _find_prose_span(ctx), DISCLOSED_PROSE_MIN_WORDS)
-                    if i == lead:
-                        continue  # the story's lead in a teaser-named box (issue #13)
-                if family == "related" and block.links:
-                    text, href = max(block.links, key=lambda link: len(link[0]))
-                    yield Mark(i, action="related", value=Link(text, href))
-                else:
-                    yield Mark(i)
+            if family == "navigation" and (
+                subhead_in_flow(ctx, i, family, protected)
+                or disclosed_prose(ctx, i, protected)
+                or boxed_story_part(ctx, i, protected)
+            ):
+                continue  # the story's own subhead or closed panel (issue #13)
+            if family == "ads" and subhead_in_flow(ctx, i, family, protected):
+                continue  # a subhead whose class reads as an ad ("adv-heading", session 7)
+            if family in LEAD_FAMILIES or (family == "navigation" and LEAD_FAMILIES & concepts):
+                if lead is None:  # the span as it stands now: the navigation rules' is kept apart
+                    lead = story_lead(ctx, lambda: _find_prose_span(ctx), DISCLOSED_PROSE_MIN_WORDS)
+                if i == lead:
+                    continue  # the story's lead in a teaser-named box (issue #13)
+            if family == "related" and block.links:
+                text, href = max(block.links, key=lambda link: len(link[0]))
+                yield Mark(i, action="related", value=Link(text, href))
+            else:
+                yield Mark(i)
 
     apply.__name__ = f"apply_{name.replace('-', '_')}"
     return Rule(
