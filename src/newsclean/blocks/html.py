@@ -206,7 +206,7 @@ def _walk(
         reader.before(start)
         reader_tags, found = reader.tags, reader.found
         tagged, attributes, skipped = reader.tagged, reader.attributes, reader.skipped
-        attribute_names, class_hint = reader.attribute_names, reader.class_hint
+        attribute_names, class_hint, link_path = reader.attribute_names, reader.class_hint, reader.link_path
     local_tags: dict[str, str] = {}  # tag as parsed -> lower-case local name
 
     open_containers: list[int] = []
@@ -297,18 +297,23 @@ def _walk(
                 skip_subtree()
                 states.append(_SKIPPED)
                 continue
+            if names:
+                get = el.get
+                cls = get("class") if "class" in names else None
+                ident = get("id") if "id" in names else None
             if reader is not None:
-                if raw in reader_tags:
+                # (tested here, without a Python call for each element: most links file nothing,
+                # and most elements carry only a class, an id or attributes the reader never reads)
+                if raw in reader_tags and (
+                    raw != "a" or "rel" in names or ((href := el.get("href")) is not None and link_path(href))
+                ):
                     tagged(found, el, raw, holder)
-                if names:
-                    # (most elements carry a class alone, or one attribute the reader never
-                    # reads: tested here, without a Python call for each)
-                    if len(names) == 1 and names[0] == "class":
-                        value = el.get("class")
-                        if value and class_hint(value):
-                            attributes(found, el, names, holder)
-                    elif not attribute_names.isdisjoint(names):
-                        attributes(found, el, names, holder)
+                if names and (
+                    not attribute_names.isdisjoint(names)
+                    or (cls and class_hint(cls))
+                    or (ident and class_hint(ident))
+                ):
+                    attributes(found, el, names, holder)
             if tag == "br" or tag == "hr":
                 if buf:
                     flush()
@@ -322,12 +327,9 @@ def _walk(
                 elif buf:
                     flush()
                 if names:
-                    get = el.get
                     role = get("role", "") if "role" in names else ""
                     itemprop = get("itemprop") if "itemprop" in names else None
-                    cls = get("class", "") if "class" in names else ""
-                    ident = get("id", "") if "id" in names else ""
-                    marker = f"{cls} {ident} {role}".strip()
+                    marker = f"{cls or ''} {ident or ''} {role}".strip()
                 else:
                     role = marker = ""
                     itemprop = None

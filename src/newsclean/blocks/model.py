@@ -119,8 +119,9 @@ class WalkReader(Protocol):
     so that one walk of the tree builds the blocks and gathers what metadata reads.
 
     The walk tells it of every element it enters (``tagged(found, el, tag, holder)`` for the
-    tags in ``tags``, ``attributes(found, el, el.keys(), holder)`` for every element with an
-    attribute it reads, see ``attribute_names``), of every subtree it skips whole
+    tags in ``tags``, an ``<a>`` only with a ``rel`` or an ``href`` that ``link_path`` finds,
+    ``attributes(found, el, el.keys(), holder)`` for every element with an attribute it
+    reads, see ``attribute_names`` and ``class_hint``), of every subtree it skips whole
     (``skipped(el, holder)``), and of the part of
     the document outside the subtree it walks (``before`` and ``after`` its start, ``<body>``;
     ``after`` gets the walk's containers). ``holder`` is where the walk met the element: the id
@@ -128,8 +129,8 @@ class WalkReader(Protocol):
     """
 
     tags: frozenset[str]
-    #: the attribute names ``attributes`` reads: an element with none of them is not handed
-    #: over, and one whose only attribute is a class only when ``class_hint(value)`` says so
+    #: the attribute names besides ``class`` and ``id`` that ``attributes`` reads: an element
+    #: with none of them is handed over only when ``class_hint`` says yes of its class or id
     attribute_names: frozenset[str]
     #: what ``tagged`` and ``attributes`` file the elements into (passed to them: the walk
     #: calls plain functions, one Python call per element)
@@ -141,6 +142,8 @@ class WalkReader(Protocol):
     def attributes(self) -> Callable[[Any, Any, list[str], int], None]: ...
     @property
     def class_hint(self) -> Callable[[str], bool]: ...
+    @property
+    def link_path(self) -> Callable[[str], object]: ...
 
     def before(self, start: Any) -> None: ...
     def after(self, start: Any, containers: list[Container]) -> None: ...

@@ -219,11 +219,16 @@ class Collector:
     tagged = staticmethod(_sort_tagged)
     #: file one element by its attributes
     attributes = staticmethod(_file_by_attribute)
-    #: the attributes :attr:`attributes` reads (the walk hands it no element without one)
-    attribute_names = _READ_ATTRIBUTES
-    #: whether a class value files its element (the walk hands over an element whose only
-    #: attribute is a class only when this says yes: :attr:`attributes` files nothing else)
+    #: the attributes :attr:`attributes` reads besides ``class`` and ``id`` (the walk hands it
+    #: every element with one of these)
+    attribute_names = _READ_ATTRIBUTES - {"class", "id"}
+    #: whether a class or id value files its element (the walk hands over an element with no
+    #: attribute of :attr:`attribute_names` only when this says yes of its class or its id:
+    #: :attr:`attributes` files nothing else then)
     class_hint = staticmethod(_has_hint)
+    #: whether a link's ``href`` files it (the walk hands :attr:`tagged` an ``<a>`` only when
+    #: this says yes or the link has a ``rel``: nothing else of a link is filed)
+    link_path = TAG_PATH.search
 
     def __init__(self) -> None:
         self.found = Elements()
