@@ -87,7 +87,8 @@ def base_url(containers: Sequence[Container], url: str | None) -> str | None:
     head = element.getroottree().getroot().find("head")
     if head is None:
         return url
-    href = next((child.get("href") for child in head if child.tag == "base" and child.get("href")), None)
+    # (the tag test runs in C: no element object for each of the head's children)
+    href = next((href for child in head.iterchildren("base") if (href := child.get("href"))), None)
     return (safe_url(href, url) or url) if href else url
 
 
