@@ -262,11 +262,17 @@ class Collector:
         tag = el.tag
         if not isinstance(tag, str):  # (a comment or processing instruction holds no element)
             return
-        if len(el):
-            for node in el.iter(etree.Element):
-                _file_one(self.found, node, holder)
-        else:
-            _file_one(self.found, el, holder)
+        found = self.found
+        if not len(el):
+            _file_one(found, el, holder)
+            return
+        for node in el.iter(etree.Element):  # (_file_one's body, without a call per element)
+            tag = node.tag
+            if tag in COLLECTED_TAGS:
+                file_tagged(found, node, tag, holder)
+            names = node.keys()
+            if names and not _READ_ATTRIBUTES.isdisjoint(names):
+                _file_by_attribute(found, node, names, holder)
 
 
 def _file_one(found: Elements, el: Any, holder: int = -1) -> None:
