@@ -143,10 +143,20 @@ def _phrase_hits(ctx: Context) -> list[PhraseHit | None]:
     return hits
 
 
+def _hits_by_family(ctx: Context) -> dict[str, list[tuple[int, PhraseHit]]]:
+    """The blocks :func:`phrase_hits` finds, by family, in order: each label rule visits its
+    own family's (most blocks are no label, and nine rules looped over every block)."""
+    by_family: dict[str, list[tuple[int, PhraseHit]]] = {}
+    for i, hit in enumerate(phrase_hits(ctx)):
+        if hit is not None:
+            by_family.setdefault(hit.family, []).append((i, hit))
+    return by_family
+
+
 def make_label_rule(name: str, family: str, reason: str) -> Rule:
     def apply(ctx: Context) -> Iterator[Mark]:
-        for i, hit in enumerate(phrase_hits(ctx)):
-            if hit is not None and hit.family == family and ctx.decided[i] is None:
+        for i, hit in ctx.region_memo("phrase_hits_by_family", lambda: _hits_by_family(ctx)).get(family, ()):
+            if ctx.decided[i] is None:
                 yield Mark(i, pieces=ctx.blocks[i].segments if hit.glued else ())
 
     apply.__name__ = f"apply_{name.replace('-', '_')}"
@@ -166,8 +176,8 @@ MENU_LINE_MAX_CHARS = 300
 
 def menu_items(text: str) -> list[str] | None:
     """The items of a separator-joined menu line, or ``None`` when it is not one."""
-    if len(text) > MENU_LINE_MAX_CHARS or not any(sep in text for sep in _MENU_SEPARATOR_CHARS):
-        return None  # (without a separator the line is one item)
+    if len(text) > MENU_LINE_MAX_CHARS or not ("|" in text or "·" in text or "•" in text or "/" in text):
+        return None  # (without a separator, _MENU_SEPARATOR_CHARS, the line is one item)
     items = [item.strip() for item in MENU_SEPARATORS.split(text) if item.strip()]
     if len(items) < 2:
         return None
