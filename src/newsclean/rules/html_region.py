@@ -58,6 +58,8 @@ LEAF_TAGS = frozenset({
     "summary", "details", "picture", "br", "hr", "menu",
 })
 
+#: Paragraphs: a sibling of the core with one of these tags is the story's text in one piece.
+PARAGRAPH_TAGS = frozenset({"p", "blockquote", "pre"})
 #: Share of the core's concentration a sibling needs to join the article.
 SIBLING_SHARE = 0.25
 #: A sibling this link-heavy is a link list, however much text it has.
@@ -382,14 +384,20 @@ def _climb(
         if mass[parent] - mass[current] < -NEGATIVE_TOLERANCE * max(mass[current], 1.0):
             return current
         gains = False
+        opening = 0.0  # the prose of the paragraphs the parent holds itself before the core
         for sibling in children.get(parent, ()):
             if sibling != current and teasers_in[sibling]:
                 return current  # a list of teasers beside the story: the parent is no wrapper of it
+            if containers[sibling].tag in PARAGRAPH_TAGS and 0 <= last[sibling] < first[current]:
+                if not containers[sibling].marker:
+                    opening += scores.positive[sibling]
+                    continue
             if sibling == current or scores.positive[sibling] <= SPREAD_TOLERANCE * max(mass[current], 1.0):
                 continue
             if not _concentrated(sibling, scores, best_own):
                 return current
             gains = gains or best_own[sibling] >= floor
+        gains = gains or opening > 0
         # take the parent for an article part it adds, or when it is a bare wrapper
         added_prose = scores.positive[parent] - scores.positive[current]
         if not gains and added_prose > WRAPPER_PROSE * max(mass[current], 1.0):
