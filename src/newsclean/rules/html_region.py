@@ -38,7 +38,7 @@ from newsclean.blocks.tokens import BOILERPLATE_CONCEPTS
 from newsclean.rules.features import is_prose, word_count
 from newsclean.rules.headline import anchor_to_headline
 from newsclean.rules.items import listing_run, no_prose_region
-from newsclean.rules.opening import story_opening
+from newsclean.rules.opening import opening_paragraphs, story_opening
 from newsclean.rules.page_kind import (
     content_area,
     opening_post_thread,
@@ -58,8 +58,6 @@ LEAF_TAGS = frozenset({
     "summary", "details", "picture", "br", "hr", "menu",
 })
 
-#: Paragraphs: a sibling of the core with one of these tags is the story's text in one piece.
-PARAGRAPH_TAGS = frozenset({"p", "blockquote", "pre"})
 #: Share of the core's concentration a sibling needs to join the article.
 SIBLING_SHARE = 0.25
 #: A sibling this link-heavy is a link list, however much text it has.
@@ -361,8 +359,8 @@ def _climb(
 
     Articles written as sections (``<div class=sect><h2/><div class=body>…``) put each section
     in its own container. The parent is taken when what it adds weighs nothing against the core
-    (headings, wrappers) or is prose that is itself concentrated; a teaser list (prose spread
-    thin), link lists and boilerplate-named parents stop the climb.
+    (headings, wrappers), is prose that is itself concentrated or the story's opening paragraphs
+    before the core (``opening_paragraphs``); teasers, link lists and boilerplate stop it.
     """
     containers = ctx.containers
     mass = scores.mass
@@ -383,21 +381,15 @@ def _climb(
             return current
         if mass[parent] - mass[current] < -NEGATIVE_TOLERANCE * max(mass[current], 1.0):
             return current
-        gains = False
-        opening = 0.0  # the prose of the paragraphs the parent holds itself before the core
-        for sibling in children.get(parent, ()):
+        gains = bool(opening := opening_paragraphs(ctx, children.get(parent, ()), current, scores.positive))
+        for sibling in (c for c in children.get(parent, ()) if c not in opening):  # opening: a part
             if sibling != current and teasers_in[sibling]:
                 return current  # a list of teasers beside the story: the parent is no wrapper of it
-            if containers[sibling].tag in PARAGRAPH_TAGS and 0 <= last[sibling] < first[current]:
-                if not containers[sibling].marker:
-                    opening += scores.positive[sibling]
-                    continue
             if sibling == current or scores.positive[sibling] <= SPREAD_TOLERANCE * max(mass[current], 1.0):
                 continue
             if not _concentrated(sibling, scores, best_own):
                 return current
             gains = gains or best_own[sibling] >= floor
-        gains = gains or opening > 0
         # take the parent for an article part it adds, or when it is a bare wrapper
         added_prose = scores.positive[parent] - scores.positive[current]
         if not gains and added_prose > WRAPPER_PROSE * max(mass[current], 1.0):

@@ -7,10 +7,11 @@ from collections.abc import Iterator
 from newsclean.blocks.model import Block
 from newsclean.blocks.tokens import BOILERPLATE_CONCEPTS
 from newsclean.document import Link
-from newsclean.rules.features import is_prose, word_count
+from newsclean.rules.features import word_count
 from newsclean.rules.html_region import block_weights
 from newsclean.rules.lead import LEAD_FAMILIES, story_lead
 from newsclean.rules.pipeline import Context, Mark, Region, Rule, ancestors_and_self
+from newsclean.rules.story_lists import linked_lead_line, mixed_list_item
 
 #: (rule name, concept/family, reason, guard may undo). The guard may undo the rules that read
 #: the broadest class words (header, sidebar, content lists, "more" boxes): on a page that
@@ -314,72 +315,6 @@ def linked_subhead(ctx: Context, i: int) -> bool:
     return False
 
 
-#: A run of short lines drawn alike (the same tag in the same element, none of them prose) in the
-#: story's flow that holds at least this many unlinked lines the rules keep and this many linked
-#: ones is a list of the story's own whose entries are linked here and there (the places of a
-#: tour, a reading list); a menu links every entry (its current page's at most goes unlinked),
-#: and a card's "Know more" button or web address is one linked line beside its unlinked facts.
-MIXED_RUN_MIN_LINES = 3
-
-
-def _list_line(ctx: Context, j: int, like: Block) -> bool:
-    block = ctx.blocks[j]
-    return (
-        block.kind == like.kind
-        and not block.heading_level
-        and block.containers[:-1] == like.containers[:-1]
-        and word_count(block.text) <= LINK_LIST_MAX_WORDS
-        and not is_prose(block.text)
-    )
-
-
-def mixed_list_item(ctx: Context, i: int) -> bool:
-    """A linked line in a run of short lines drawn alike between the article's own paragraphs,
-    where at least ``MIXED_RUN_MIN_LINES`` lines link and as many are unlinked lines the rules
-    keep: one entry of the story's own list, whose entries are linked only here and there. A
-    menu's or a link box's entries all link, a card's one button or address is one linked line,
-    and any run after the article's last paragraph still goes."""
-    if not _in_flow(ctx, i):
-        return False
-    block = ctx.blocks[i]
-    plain = 0
-    linked = 1
-    for step in (-1, 1):
-        j = i + step
-        while 0 <= j < len(ctx.blocks) and _list_line(ctx, j, block):
-            line = ctx.blocks[j]
-            if ctx.decided[j] is not None:
-                pass
-            elif not line.link_chars and not line.text.endswith((":", "：")):  # not a link's label
-                plain += 1
-            elif line.link_density >= LINK_LIST_DENSITY:
-                linked += 1
-            if plain >= MIXED_RUN_MIN_LINES and linked >= MIXED_RUN_MIN_LINES:
-                return True
-            j += step
-    return False
-
-
-def linked_lead_line(ctx: Context, i: int) -> bool:
-    """A linked line that opens a paragraph element whose later lines hold the story's prose
-    (``<p><a>Name: title</a><br>text about it</p>``), between the article's own paragraphs: the
-    name of a roundup's entry over its text, as :func:`linked_subhead` spares in a heading. A
-    teaser's cut-short snippet is no prose (it weighs nothing), so a teaser card still goes."""
-    if not _in_flow(ctx, i):
-        return False
-    blocks = ctx.blocks
-    own = blocks[i].containers
-    if not own or (i > 0 and blocks[i - 1].containers == own):
-        return False  # not the element's first line
-    weights = block_weights(ctx)
-    j = i + 1
-    while j < len(blocks) and blocks[j].containers == own and not blocks[j].link_chars:
-        if ctx.decided[j] is None and weights[j] > 0:
-            return True
-        j += 1
-    return False  # no prose under it, or another link first (a run of links over a remark)
-
-
 def apply_link_list(ctx: Context) -> Iterator[Mark]:
     items = ctx.region.items if ctx.region else frozenset()
     for i, block in enumerate(ctx.blocks):
@@ -392,7 +327,9 @@ def apply_link_list(ctx: Context) -> Iterator[Mark]:
                 continue
             if introduced_list_item(ctx, i) or linked_subhead(ctx, i):
                 continue  # the story's own list or linked subhead (issue #13)
-            if mixed_list_item(ctx, i) or linked_lead_line(ctx, i):
+            if _in_flow(ctx, i) and (
+                mixed_list_item(ctx, i, LINK_LIST_DENSITY, LINK_LIST_MAX_WORDS) or linked_lead_line(ctx, i)
+            ):
                 continue  # a list of the story's own, or an entry's linked name (session 8)
             yield Mark(i)
 
