@@ -40,13 +40,22 @@ def _list_line(block: Block, like: Block, max_words: int) -> bool:
     )
 
 
+def _web_address(text: str) -> bool:
+    """A written-out web address ("wein-rust.at"): a card's contact line, not a list's entry."""
+    return " " not in text and "." in text.strip(".")
+
+
 def mixed_list_item(ctx: Context, i: int, link_density: float, max_words: int) -> bool:
     """Whether the linked block ``i`` is one entry of a list of the story's own: the run of short
     lines drawn alike around it (none prose, at most ``max_words`` words) holds at least
     ``MIXED_RUN_MIN_LINES`` lines this link-dense (``link_density``) and as many unlinked lines
-    the rules keep. A line ending in a colon is a label of the link after it, not an entry."""
+    the rules keep. A line ending in a colon is a label of the link after it, not an entry, and
+    a written-out web address is a card's contact line (a run of cards, each with its address
+    and its site, is no list of the story's)."""
     blocks = ctx.blocks
     block = blocks[i]
+    if _web_address(block.text):
+        return False
     plain = 0
     linked = 1
     for step in (-1, 1):
@@ -57,7 +66,7 @@ def mixed_list_item(ctx: Context, i: int, link_density: float, max_words: int) -
                 pass
             elif not line.link_chars and not line.text.endswith(_LABEL_ENDS):
                 plain += 1
-            elif line.link_density >= link_density:
+            elif line.link_density >= link_density and not _web_address(line.text):
                 linked += 1
             if plain >= MIXED_RUN_MIN_LINES and linked >= MIXED_RUN_MIN_LINES:
                 return True
