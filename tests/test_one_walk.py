@@ -63,6 +63,35 @@ def test_the_walk_gathers_what_metadata_gathers_alone_everywhere_the_walk_does_n
     assert [el.get("class") for el in walked.hinted] == ["date-line", "byline", "date", "posted-on", "date"]
 
 
+# The walk tests links and classed elements itself before handing them over (issue #15): a
+# link only with a rel or a tag path, an element with no itemprop/data-* only when its class
+# or its id holds a hint word. Each element here is one of those cases, inside <body>.
+WALK_TESTED = """<html><body><div>
+<a href="/news/1" class="teaser">plain</a><a rel="tag" href="/t/a">tag</a>
+<a rel="category tag" href="/c/b">category</a><a rel="author" href="/u/c">author</a>
+<a href="/tags/d">tag path</a><a href="/topic/e" class="x">topic path</a><a>no href</a>
+<p class="lead">no hint</p><p id="post-date">id hint</p><p class="lead" id="byline-2">id hint</p>
+<p class="entry-meta" id="x1">class hint</p><span data-component="timestamp">component</span>
+<span data-testid="author-name" class="y">testid</span><span itemprop="name" class="z">itemprop</span>
+<span data-utime="1438091078">utime</span><p class="">empty class</p>
+</div></body></html>"""
+
+
+def test_the_walks_own_tests_hand_over_what_metadata_gathers_alone() -> None:
+    root, _ = parse_page(WALK_TESTED)
+    assert root is not None
+    walked = _walked(root)
+    _same(walked, collect(root))
+    # (checked by hand: what each case files)
+    assert [a.text for a in walked.tag_links] == ["tag"]
+    assert [a.text for a in walked.category_links] == ["category"]
+    assert [a.text for a in walked.rel_author] == ["author"]
+    assert [a.text for a in walked.tag_path_links] == ["tag path", "topic path"]
+    assert [el.text for el in walked.hinted] == ["id hint", "id hint", "class hint", "component", "testid"]
+    assert [el.text for el in walked.itemprop] == ["itemprop"]
+    assert [el.text for el in walked.utime] == ["utime"]
+
+
 @pytest.mark.parametrize("path", PAGES, ids=lambda p: f"{p.parent.parent.name}/{p.parent.name}")
 def test_the_walk_gathers_what_metadata_gathers_alone_on_every_fixture(path: Path) -> None:
     root, _ = parse_page(path.read_text(encoding="utf-8", errors="replace"))
