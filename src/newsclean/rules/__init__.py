@@ -59,6 +59,7 @@ PIPELINE: tuple[Step, ...] = (
     metadata.TITLE_LINE,
     related.RELATED_HEADLINES,
     markup.OUTSIDE_ARTICLE,
+    markup.TRAILING_HEADING,
 )
 
 #: The rules of the pipeline, in order (its region steps left out).
