@@ -163,7 +163,7 @@ def composed(text: str) -> str:
     page) is returned as it is."""
     if unicodedata.is_normalized("NFC", text):
         return text
-    return _COMBINING_RUN.sub(lambda m: unicodedata.normalize("NFC", m.group()), text)
+    return str(_COMBINING_RUN.sub(lambda m: unicodedata.normalize("NFC", m.group()), text))
 
 
 def _read(source: object, *, encoding: str | None, limit: int) -> tuple[str, list[str]]:

@@ -7,8 +7,7 @@ from collections.abc import Iterator
 from newsclean.blocks.model import Block
 from newsclean.blocks.tokens import BOILERPLATE_CONCEPTS
 from newsclean.document import Link
-from newsclean.lazyre import lazy
-from newsclean.rules.features import HEADLINE_MAX_CHARS, word_count
+from newsclean.rules.features import word_count
 from newsclean.rules.html_region import block_weights
 from newsclean.rules.lead import LEAD_FAMILIES, story_lead
 from newsclean.rules.pipeline import Context, Mark, Region, Rule, ancestors_and_self
@@ -383,37 +382,6 @@ def apply_outside_article(ctx: Context) -> Iterator[Mark]:
             yield Mark(i)
 
 
-#: A full stop at the end of a text (before closing quotes or brackets): a statement, not a title.
-_STATEMENT_END = lazy(r"[.。][\"'”’»)\]）」』]*\s*$")
-
-
-def apply_trailing_heading(ctx: Context) -> Iterator[Mark]:
-    """Headings left at the end of the article with nothing of theirs after them.
-
-    A heading introduces what follows it. When every block after the last kept heading was
-    removed (the "Related articles" list, the "More from us" teasers, the tag cloud under a
-    "Tags" heading), the heading is what is left of a section the rules took: it goes too.
-    Only HTML headings (``h1``–``h6``) are judged, and only when the article keeps text that
-    is not a heading before them.
-    """
-    decided = ctx.decided
-    blocks = ctx.blocks
-    trailing: list[int] = []
-    for i in range(len(blocks) - 1, -1, -1):
-        if decided[i] is not None:
-            continue
-        block = blocks[i]
-        if not block.heading_level or len(block.text) > HEADLINE_MAX_CHARS or _STATEMENT_END.search(block.text):
-            # a "heading" longer than a headline, or one that ends with a full stop (a source
-            # line, a sentence set in a heading tag), says something of its own
-            break
-        trailing.append(i)
-    else:
-        return  # nothing but headings is kept: they are all the article there is
-    for i in trailing:
-        yield Mark(i)
-
-
 #: The seven rules of :data:`MARKUP_RULES`, in its order.
 CONCEPT_RULES: tuple[Rule, ...] = tuple(make_markup_rule(*spec) for spec in MARKUP_RULES)
 LINK_LIST = Rule("link-list", "navigation", "a block made almost only of links is a menu or a link list",
@@ -422,6 +390,3 @@ FIGURE_CAPTION = Rule("figure-caption", "widget", "an image caption or photo cre
                       apply_figure_caption, frozenset({"html"}))
 OUTSIDE_ARTICLE = Rule("outside-article", "structure", "outside the article region chosen for this page",
                        apply_outside_article, guard_may_undo=True)
-TRAILING_HEADING = Rule("trailing-heading", "structure",
-                        "a heading at the end of the article whose section was removed",
-                        apply_trailing_heading, frozenset({"html"}), guard_may_undo=True)
