@@ -159,6 +159,31 @@ def _marker_concepts(marker: str, furniture: bool) -> tuple[frozenset[str], bool
     return shared_answer((shared_answer(concepts - {"article"}), True))
 
 
+#: A ``<noscript>`` whose paragraphs hold this many characters, none of them shown elsewhere on
+#: the page, is read where it stands: a page that renders its article from a script template
+#: serves the same article there for readers without script (a blog platform's post body), beside
+#: a sidebar that holds plenty of text. A notice asking to turn on JavaScript, or a tracking pixel,
+#: is far shorter; a page that prints the article and repeats it in a ``<noscript>`` shows the
+#: first paragraph already.
+NOSCRIPT_PROSE_CHARS = 500
+
+
+def _unseen_prose(noscripts: list[etree._Element], blocks: list[Block]) -> frozenset[etree._Element]:
+    """The ``<noscript>`` elements that hold paragraphs of text the visible blocks do not show."""
+    shown: set[str] | None = None
+    found = []
+    for element in noscripts:
+        paragraphs = [" ".join(p.xpath("string()").split()) for p in element.iter("p")]
+        paragraphs = [text for text in paragraphs if text]
+        if sum(map(len, paragraphs)) < NOSCRIPT_PROSE_CHARS:
+            continue
+        if shown is None:
+            shown = {block.text for block in blocks}
+        if paragraphs[0] not in shown:
+            found.append(element)
+    return frozenset(found)
+
+
 #: A page with less visible text than this is walked again with ``<noscript>`` read: forum and
 #: single-page-app pages (Discourse…) serve their whole content there for readers without script.
 NOSCRIPT_FALLBACK_CHARS = 200
@@ -180,7 +205,10 @@ def build_blocks(
     unit: an inline element marks the whole block its text is part of). ``reader`` is told of
     every element of the document as the (first) walk meets it (see :class:`WalkReader`).
     """
-    blocks, containers = _walk(root, SKIP_TAGS, not read_hidden, marks, reader)
+    noscripts: list[etree._Element] = []
+    blocks, containers = _walk(root, SKIP_TAGS, not read_hidden, marks, reader, noscripts)
+    if noscripts and (unseen := _unseen_prose(noscripts, blocks)):
+        return _walk(root, SKIP_TAGS, not read_hidden, marks, read=unseen)
     if sum(len(b.text) for b in blocks) < NOSCRIPT_FALLBACK_CHARS and root.find(".//noscript") is not None:
         again = _walk(root, SKIP_TAGS - {"noscript"}, not read_hidden, marks)
         if sum(len(b.text) for b in again[0]) > sum(len(b.text) for b in blocks):
@@ -194,7 +222,10 @@ def _walk(
     skip_hidden: bool,
     marks: dict[Any, tuple[int, ...]] | None = None,
     reader: WalkReader | None = None,
+    noscripts: list[etree._Element] | None = None,
+    read: frozenset[etree._Element] = frozenset(),
 ) -> tuple[list[Block], list[Container]]:
+    # ``noscripts`` collects the <noscript> elements skipped; those in ``read`` are walked.
     # The loop runs for every element of every page, so it reads locals, not globals, and
     # builds Blocks and Containers positionally (field order as declared in their classes).
     blocks: list[Block] = []
@@ -273,7 +304,9 @@ def _walk(
                     states.append(_OTHER)
                     continue
                 tag = local_tags[raw] = _local_tag(raw)
-            if tag in skip_tags and not (tag == "button" and _swallowed(el)):
+            if tag in skip_tags and not (tag == "button" and _swallowed(el)) and not (read and el in read):
+                if tag == "noscript" and noscripts is not None:
+                    noscripts.append(el)
                 if tag == "source" and open_containers:
                     # libxml2's HTML parser does not know <source> is empty, so a <picture>'s
                     # <img> ends up inside it: note it before the subtree is skipped
