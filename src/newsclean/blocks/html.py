@@ -15,6 +15,7 @@ import regex
 from lxml import etree
 
 from newsclean.blocks.model import Block, Container, ImageRef, WalkReader
+from newsclean.blocks.noscript import unseen_prose
 from newsclean.blocks.tokens import (
     ARTICLE_TAGS,
     FURNITURE_TAGS,
@@ -159,31 +160,6 @@ def _marker_concepts(marker: str, furniture: bool) -> tuple[frozenset[str], bool
     return shared_answer((shared_answer(concepts - {"article"}), True))
 
 
-#: A ``<noscript>`` whose paragraphs hold this many characters, none of them shown elsewhere on
-#: the page, is read where it stands: a page that renders its article from a script template
-#: serves the same article there for readers without script (a blog platform's post body), beside
-#: a sidebar that holds plenty of text. A notice asking to turn on JavaScript, or a tracking pixel,
-#: is far shorter; a page that prints the article and repeats it in a ``<noscript>`` shows the
-#: first paragraph already.
-NOSCRIPT_PROSE_CHARS = 500
-
-
-def _unseen_prose(noscripts: list[etree._Element], blocks: list[Block]) -> frozenset[etree._Element]:
-    """The ``<noscript>`` elements that hold paragraphs of text the visible blocks do not show."""
-    shown: set[str] | None = None
-    found = []
-    for element in noscripts:
-        paragraphs = [" ".join(p.xpath("string()").split()) for p in element.iter("p")]
-        paragraphs = [text for text in paragraphs if text]
-        if sum(map(len, paragraphs)) < NOSCRIPT_PROSE_CHARS:
-            continue
-        if shown is None:
-            shown = {block.text for block in blocks}
-        if paragraphs[0] not in shown:
-            found.append(element)
-    return frozenset(found)
-
-
 #: A page with less visible text than this is walked again with ``<noscript>`` read: forum and
 #: single-page-app pages (Discourse…) serve their whole content there for readers without script.
 NOSCRIPT_FALLBACK_CHARS = 200
@@ -207,7 +183,7 @@ def build_blocks(
     """
     noscripts: list[etree._Element] = []
     blocks, containers = _walk(root, SKIP_TAGS, not read_hidden, marks, reader, noscripts)
-    if noscripts and (unseen := _unseen_prose(noscripts, blocks)):
+    if noscripts and (unseen := unseen_prose(noscripts, blocks)):
         return _walk(root, SKIP_TAGS, not read_hidden, marks, read=unseen)
     if sum(len(b.text) for b in blocks) < NOSCRIPT_FALLBACK_CHARS and root.find(".//noscript") is not None:
         again = _walk(root, SKIP_TAGS - {"noscript"}, not read_hidden, marks)
