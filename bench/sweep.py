@@ -65,6 +65,7 @@ CONSTANTS: tuple[str, ...] = (
     "newsclean.rules.items.ITEMS_PAGE_SHARE",
     "newsclean.rules.items.STORY_MIN_PARAGRAPHS",
     "newsclean.rules.items.STORY_MIN_PROSE",
+    "newsclean.blocks.noscript.NOSCRIPT_PROSE_CHARS",
 )
 
 

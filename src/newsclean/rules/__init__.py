@@ -24,7 +24,17 @@ from collections.abc import Iterator
 
 import regex
 
-from newsclean.rules import alt_text, captions, html_region, labels, markup, metadata, region, related
+from newsclean.rules import (
+    alt_text,
+    captions,
+    html_region,
+    labels,
+    markup,
+    metadata,
+    region,
+    related,
+    trailing,
+)
 from newsclean.rules.pipeline import Context, Mark, Region, RegionStep, Rule, Step, run
 
 HTML_REGION = RegionStep(
@@ -59,6 +69,7 @@ PIPELINE: tuple[Step, ...] = (
     metadata.TITLE_LINE,
     related.RELATED_HEADLINES,
     markup.OUTSIDE_ARTICLE,
+    trailing.TRAILING_HEADING,
 )
 
 #: The rules of the pipeline, in order (its region steps left out).

@@ -293,8 +293,8 @@ def _widen_to_article(ctx: Context, core: int, scores: Scores) -> int:
     if around < 0 or in_boilerplate(ctx, around):
         return core
     for c, container in enumerate(containers):
-        if container.tag != "article" or c == around or scores.positive[c] <= 0:
-            continue
+        if container.tag != "article" or c == around or scores.positive[c] <= 0 or in_boilerplate(ctx, c):
+            continue  # (a reader's comment drawn as an <article> is no other story)
         if around not in ancestors_and_self(ctx, c):  # another story's article: a listing
             return core
     if scores.mass[around] < ARTICLE_TAG_SHARE * scores.mass[core]:
