@@ -142,6 +142,7 @@ SHAPES: dict[str, tuple[bool, tuple[str, ...] | None]] = {
     '\\bскачайте (?:наше )?приложение\\b': (False, ('приложение',)),
     '\\bчитайте (?:нас|наши новости) в\\b': (False, ('читайте на',)),
     '\\s©\\s?(?:afp|reuters|ap|getty images|maxppp|abaca|hans lucas)\\b[^.]{0,40}$': (False, ('abaca', 'afp', 'ap', 'getty images', 'hans lucas', 'maxppp', 'reuters')),
+    '^(?:also|related) on (?!(?:mon|tues|wednes|thurs|fri|satur|sun)day\\b)(?:the )?(?-i:\\p{Lu})[^.!?:]{0,30}:?\\s*$': (True, (' on ',)),
     '^(?:image|photo|media) (?:caption|copyright) (?-i:[\\p{Lu}@])': (True, ('aption', 'opyright')),
     '^(?:tell|let) us what you think\\W{0,8}$': (True, (' us what you think',)),
     '^[^.!?]{0,40}\\b(?:sign up|subscribe|register)\\b[^.!?]{0,30}\\b(?:now|today|here|for free)\\s*[!.]?\\s*$': (True, ('register', 'sign up', 'subscribe')),

@@ -52,7 +52,8 @@ TOKEN_CONCEPTS: dict[str, tuple[str, ...]] = {
     "cookie": ("cookie", "cookies", "consent", "gdpr", "onetrust", "cookiebanner", "ccpa"),
     "navigation": (
         "nav", "navbar", "navigation", "menu", "menus", "submenu", "breadcrumb", "breadcrumbs",
-        "crumbs", "footer", "footers", "masthead", "sidebar", "side", "rail", "skip", "skiplink", "pagination",
+        "crumbs", "footer", "footers", "masthead", "sidebar", "side", "rail", "skip", "skiplink",
+        "pagination",
         "pager", "topbar", "toolbar", "site-header", "siteheader", "site-footer", "sitefooter",
         "header", "dropdown", "offcanvas", "drawer", "hamburger", "search", "widget", "widgets",
         "tagcloud", "tags", "tag-list", "taglist", "keywords", "topics", "author-bio",

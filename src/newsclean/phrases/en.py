@@ -118,6 +118,9 @@ PATTERNS = {
         # "More in Politics", "More from The Times", "More Weather": a section's teaser header
         r"^more (?:in|from|on) (?:the )?(?-i:\p{Lu})[^.!?:]{0,30}$",
         r"^more(?: (?-i:\p{Lu})[\w'’&-]*){1,3}$",
+        # "Also on HuffPost:", "Related on The Guardian": a box of the site's other stories (not
+        # a day's subhead, "Also on Monday")
+        r"^(?:also|related) on (?!(?:mon|tues|wednes|thurs|fri|satur|sun)day\b)(?:the )?(?-i:\p{Lu})[^.!?:]{0,30}:?\s*$",
     ),
     "comments": (
         r"^(?:tell|let) us what you think\W{0,8}$",

@@ -48,6 +48,7 @@ PIPELINE: tuple[Step, ...] = (
     HTML_REGION,
     *labels.LABEL_RULE_OBJECTS,
     related.RELATED_HEADER,
+    related.RELATED_BOX,
     *markup.CONCEPT_RULES,
     markup.LINK_LIST,
     markup.FIGURE_CAPTION,
