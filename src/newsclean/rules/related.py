@@ -153,23 +153,26 @@ def _box_after(ctx: Context, header: int, first: int) -> int | None:
 
 
 #: The box after a related header is a list of other stories when its kept blocks sit in at
-#: least this many list items (``li``): a slideshow's slides, teasers. A story that goes on in a
-#: sibling container after a "Related:" line holds paragraphs, not items.
+#: least this many list items (``li``) and none of its prose stands outside them: a slideshow's
+#: slides, teasers. A story that goes on in a sibling container after such a line holds its own
+#: paragraphs (a list of figures among them, perhaps), not only items.
 RELATED_BOX_MIN_ITEMS = 3
 
 
 def _holds_list(ctx: Context, first: int, last: int) -> bool:
+    """Whether the kept blocks from ``first`` to ``last`` are the entries of a list: at least
+    ``RELATED_BOX_MIN_ITEMS`` items, and no prose outside an item."""
     containers = ctx.containers
     items: set[int] = set()
     for k in range(first, last + 1):
         if ctx.decided[k] is None:
-            chain = ctx.blocks[k].containers
-            item = next((cid for cid in reversed(chain) if containers[cid].tag == "li"), None)
+            block = ctx.blocks[k]
+            item = next((cid for cid in reversed(block.containers) if containers[cid].tag == "li"), None)
             if item is not None:
                 items.add(item)
-                if len(items) >= RELATED_BOX_MIN_ITEMS:
-                    return True
-    return False
+            elif is_prose(block.text):
+                return False
+    return len(items) >= RELATED_BOX_MIN_ITEMS
 
 
 def apply_related_box(ctx: Context) -> Iterator[Mark]:
