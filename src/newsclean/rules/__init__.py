@@ -24,7 +24,17 @@ from collections.abc import Iterator
 
 import regex
 
-from newsclean.rules import alt_text, captions, html_region, labels, markup, metadata, region, related
+from newsclean.rules import (
+    alt_text,
+    author_box,
+    captions,
+    html_region,
+    labels,
+    markup,
+    metadata,
+    region,
+    related,
+)
 from newsclean.rules.pipeline import Context, Mark, Region, RegionStep, Rule, Step, run
 
 HTML_REGION = RegionStep(
@@ -49,6 +59,7 @@ PIPELINE: tuple[Step, ...] = (
     *labels.LABEL_RULE_OBJECTS,
     related.RELATED_HEADER,
     related.RELATED_BOX,
+    author_box.AUTHOR_BOX,
     *markup.CONCEPT_RULES,
     markup.LINK_LIST,
     markup.FIGURE_CAPTION,
