@@ -5,8 +5,10 @@ Blog and news themes close a post with a box about its writer: a heading, a pict
 paragraph or two of biography ("Jane Doe is a senior editor at …", "I founded this blog …"). The
 paragraphs are prose, so the region keeps them with the story when the box sits inside the
 post's container. The heading names the box; it is either the label in one of the packs'
-languages or "About" with the writer's name as a link (to the author's page). The box goes only
-when it ends the story: no prose of the region follows it.
+languages or "About" with the writer's name as a link (to the author's page). The box is the
+element around the heading; it goes only when it ends the story (no prose of the region follows
+it) and holds no prose before its heading (a subhead "About the author" inside a review's own
+container is the review's).
 """
 
 from __future__ import annotations
@@ -56,7 +58,7 @@ def apply_author_box(ctx: Context) -> Iterator[Mark]:
     containers = region.containers
     blocks = ctx.blocks
     weights = block_weights(ctx)
-    _starts, ends = spans(ctx)
+    starts, ends = spans(ctx)
     story_end = max(
         (
             k for k, block in enumerate(blocks)
@@ -78,8 +80,10 @@ def apply_author_box(ctx: Context) -> Iterator[Mark]:
             continue
         box = block.containers[-2]  # the element around the heading's own
         last = ends[box]
-        if story_end > last:
-            continue
+        if story_end > last or any(
+            ctx.decided[k] is None and is_prose(blocks[k].text) for k in range(starts[box], i)
+        ):
+            continue  # the story goes on after the box, or the box holds the story before it
         prose = [
             k for k in range(i + 1, last + 1)
             if ctx.decided[k] is None and is_prose(blocks[k].text)
