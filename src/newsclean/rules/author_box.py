@@ -18,7 +18,7 @@ from collections.abc import Iterator
 import regex
 
 from newsclean.lazyre import lazy
-from newsclean.rules.features import is_prose
+from newsclean.rules.features import is_author_bio, is_prose
 from newsclean.rules.html_region import block_weights
 from newsclean.rules.page_kind import spans
 from newsclean.rules.pipeline import Context, Mark, Rule
@@ -50,6 +50,23 @@ def is_author_box_heading(text: str, linked: str) -> bool:
     return match is not None and bool(linked) and match.group(1).strip() == linked.strip()
 
 
+def _ends_story(ctx: Context, box: int, opening: int, story_end: int) -> bool:
+    """Whether ``box``, opened by block ``opening`` (its heading or its bio), is an author box
+    that ends the story: no kept prose in it before the opening (the box is not the story's own
+    container), at most ``AUTHOR_BOX_MAX_PROSE`` paragraphs of prose in it, none of the story
+    after it."""
+    starts, ends = spans(ctx)
+    first, last = starts[box], ends[box]
+    if story_end > last:
+        return False
+    kept_prose = [
+        k for k in range(first, last + 1) if ctx.decided[k] is None and is_prose(ctx.blocks[k].text)
+    ]
+    if any(k < opening for k in kept_prose):
+        return False
+    return len([k for k in kept_prose if k > opening]) <= AUTHOR_BOX_MAX_PROSE
+
+
 def apply_author_box(ctx: Context) -> Iterator[Mark]:
     """HTML: an author box's heading and the bio under it, when the box ends the story."""
     region = ctx.region
@@ -69,6 +86,21 @@ def apply_author_box(ctx: Context) -> Iterator[Mark]:
     )
     for i, block in enumerate(blocks):
         if (
+            ctx.decided[i] is None
+            and not block.heading_level
+            and len(block.containers) >= 2
+            and block.containers[-2] not in containers
+            and not containers.isdisjoint(block.containers)
+            and is_author_bio(block.text)
+        ):
+            # a box whose first paragraph opens like a bio ("Jane Doe is a senior editor at …")
+            box = block.containers[-2]
+            first, last = starts[box], ends[box]
+            if _ends_story(ctx, box, i, story_end):
+                yield from (Mark(k) for k in range(first, last + 1) if ctx.decided[k] is None)
+                return
+            continue
+        if (
             ctx.decided[i] is not None
             or not block.heading_level
             or len(block.containers) < 2
@@ -80,15 +112,7 @@ def apply_author_box(ctx: Context) -> Iterator[Mark]:
             continue
         box = block.containers[-2]  # the element around the heading's own
         last = ends[box]
-        if story_end > last or any(
-            ctx.decided[k] is None and is_prose(blocks[k].text) for k in range(starts[box], i)
-        ):
-            continue  # the story goes on after the box, or the box holds the story before it
-        prose = [
-            k for k in range(i + 1, last + 1)
-            if ctx.decided[k] is None and is_prose(blocks[k].text)
-        ]
-        if len(prose) > AUTHOR_BOX_MAX_PROSE:
+        if not _ends_story(ctx, box, i, story_end):
             continue
         yield Mark(i)
         yield from (Mark(k) for k in range(i + 1, last + 1) if ctx.decided[k] is None)
