@@ -37,8 +37,8 @@ TOKEN_CONCEPTS: dict[str, tuple[str, ...]] = {
         "donate", "donation", "appeal", "registration", "regwall", "login", "piano",
     ),
     "comments": (
-        "comment", "comments", "commentlist", "disqus", "discussion", "discussions", "respond", "replies",
-        "reply", "coral", "talk", "community", "reactions",
+        "comment", "comments", "commentlist", "commentbody", "commentform", "disqus", "discussion",
+        "discussions", "respond", "replies", "reply", "coral", "talk", "community", "reactions",
     ),
     "ads": (
         "ad", "ads", "adv", "advert", "adverts", "advertisement", "advertising", "adslot",
