@@ -150,6 +150,7 @@ SHAPES: dict[str, tuple[bool, tuple[str, ...] | None]] = {
     "^\\W{0,3}(?:i['’]d like to|i want to|yes,? i want to)\\s+(?:sign[ -]?up|subscribe)\\W{0,3}$": (True, (' i want to', 'd like to', 'i want to')),
     "^\\W{0,3}(?:subscribe|sign[ -]?up)\\s+(?:to|for)\\s+(?:the|our|a)?\\s*[\\w\\s,&'’-]{0,40}(?:newsletters?|channels?|podcasts?|alerts?|updates|briefings?|digests?|bulletins?|deals|offers)\\b": (True, ('alert', 'briefing', 'bulletin', 'channel', 'deals', 'digest', 'newsletter', 'offers', 'podcast', 'updates')),
     '^\\W{0,3}\\d[\\d,.]*\\s*(?:comments?|replies|responses)\\W{1,3}(?:read|leave|add|post|join|view|show)\\b[^.!?]{0,40}$': (True, ('comment', 'replies', 'responses')),
+    '^\\W{0,3}enter your e-?mail(?: address)? (?:below |here )?to (?:receive|get|subscribe|sign up|follow)\\b': (True, ('enter your e',)),
     '^\\W{0,3}subscribe to [\\w\\s’&.-]{1,40} and\\b': (True, ('subscribe to ',)),
     '^\\W{0,3}unlock (?:this|the full|the whole) (?:article|story|post)\\b': (True, ('unlock th',)),
     '^\\s*(?:[\\[(]\\s*)?(?:read|view|show|see|load|display) (?:all )?(?:\\d[\\d,.]* )?(?:comments?|replies)\\b[^.!?]{0,30}$': (True, ('comment', 'replies')),

@@ -96,6 +96,8 @@ PATTERNS = {
         r"\bjoin (?:our|us on) [\w\s]{0,30}(?:channel|community|telegram|whatsapp)\b",
         r"\b(?:get|receive) (?:our|the) [\w\s'’-]{0,40}(?:newsletter|briefing|digest) (?:in|to|delivered)\b",
         r"\bdelivered (?:straight |directly )?to your inbox\b",
+        # a blog's e-mail subscription box ("Enter your email address to receive new posts by email.")
+        r"^\W{0,3}enter your e-?mail(?: address)? (?:below |here )?to (?:receive|get|subscribe|sign up|follow)\b",
         r"\b(?:straight|right|directly) (?:to|in|into) your inbox\b",
         r"\bdelivered (?:every |each )?(?:weekday|daily|weekly)? ?(?:mornings|evenings)\b",
         r"\bget (?:breaking )?news alerts\b",
