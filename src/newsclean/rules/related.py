@@ -180,9 +180,12 @@ def apply_related_box(ctx: Context) -> Iterator[Mark]:
 
     A "Related on <site>:" or "Also on <site>:" paragraph at the end of the story's body
     introduces a box of other stories (a slideshow's captions, teasers with their blurbs) that the
-    header's own list rule leaves alone: its entries are prose. The box is the container the first
-    kept block after the header opens; it goes when no kept prose of the region follows it (the
-    story ended at the header) and when its entries are list items (``RELATED_BOX_MIN_ITEMS``).
+    header's own list rule leaves alone: its entries are prose. Only a header that ends in a colon
+    counts (a line that introduces what follows; a "More Electronics Posts" heading over teasers
+    is a section a truth may keep), and not a link (a teaser's own "Read More »"). The box is the
+    container the first kept block after the header opens; it goes when no kept prose of the
+    region follows it (the story ended at the header) and when its entries are list items
+    (``RELATED_BOX_MIN_ITEMS``).
     """
     region = ctx.region
     if region is None or not region.containers or ctx.source_format != "html":
