@@ -58,6 +58,7 @@ CONSTANTS: tuple[str, ...] = (
     "newsclean.rules.opening.OPENING_MAX_LINK_SHARE",
     "newsclean.rules.markup.LINK_LIST_DENSITY",
     "newsclean.rules.markup.DISCLOSED_PROSE_MIN_WORDS",
+    "newsclean.rules.story_lists.MIXED_RUN_MIN_LINES",
     "newsclean.rules.page_kind.THREAD_SHARE",
     "newsclean.rules.page_kind.STORY_BEFORE_CHARS",
     "newsclean.rules.items.MIN_ITEMS",
@@ -66,6 +67,7 @@ CONSTANTS: tuple[str, ...] = (
     "newsclean.rules.items.STORY_MIN_PROSE",
     "newsclean.rules.related.RELATED_BOX_MIN_ITEMS",
     "newsclean.rules.author_box.AUTHOR_BOX_MAX_PROSE",
+    "newsclean.blocks.noscript.NOSCRIPT_PROSE_CHARS",
 )
 
 

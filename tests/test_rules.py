@@ -180,6 +180,9 @@ FIRES = [
     ("figure-caption",
      html_page("<figure><img src='b.jpg'><figcaption>The old bridge at dusk. Photo: J. Roe</figcaption></figure>"),
      "The old bridge at dusk. Photo: J. Roe"),
+    ("trailing-heading",
+     html_page("<h2>More from the city desk</h2><div class='related-links'><a href='/a'>Tram fares rise</a></div>"),
+     "More from the city desk"),
 ]
 
 # (rule, input, text that must stay in the body)
@@ -198,6 +201,11 @@ QUIET = [
         "inspected the bridge twice during the winter and found the cracks had grown.</p>"
         "<p>They recommended that heavy lorries be kept off the bridge until the work begins.</p>"),
      "They recommended that heavy lorries be kept off the bridge until the work begins."),
+    # a heading with its own text after it, and one that ends like a statement
+    ("trailing-heading", html_page("<h2>What happens next</h2><p>The council votes again in May.</p>"),
+     "What happens next"),
+    ("trailing-heading", html_page("<h6>Sources: City budget office, 2024; Riverton Transit.</h6>"),
+     "Sources: City budget office, 2024; Riverton Transit."),
     ("subscribe-prompt",
      text_page(after="The paper, which is delivered daily to about 40,000 homes, will close its print edition in March."),
      "The paper, which is delivered daily to about 40,000 homes, will close its print edition in March."),

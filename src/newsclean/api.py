@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
@@ -13,6 +14,7 @@ from newsclean.decode import decode, sanitize_text
 from newsclean.document import Document, Link
 from newsclean.errors import ConfigError, InputError, InputTooLargeError, internal_errors
 from newsclean.field_sources import choose_fields
+from newsclean.lazyre import lazy
 from newsclean.meta.datelines import DatelineMemo
 from newsclean.phrases import guess_languages
 from newsclean.rules import Context, run
@@ -97,6 +99,7 @@ def clean_with_context(
     if input_format not in _FORMATS:
         raise ConfigError(f"input_format must be one of {', '.join(_FORMATS)}, not {input_format!r}")
     text, warnings = _read(source, encoding=encoding, limit=config.max_input_bytes)
+    text = composed(text)
     fmt = detect_format(text) if input_format == "auto" else input_format
 
     if fmt == "html":
@@ -145,6 +148,22 @@ def _clean_text(
     entries = _user_entries(config, host_of(url), warnings, html=False)
     _run_rules(ctx, plan_page(entries, None), config)
     return _assemble(ctx, config, warnings, meta=None, url=url), ctx
+
+
+#: A letter followed by the combining marks typed after it (``u`` + U+0308).
+_COMBINING_RUN = lazy(r"\P{M}\p{M}+")
+
+
+def composed(text: str) -> str:
+    """The text with each letter and the accents typed after it as separate characters
+    (``u`` + U+0308) composed into the one character readers see (``ü``, Unicode's NFC for that
+    run), so the article's words compare equal to the same words typed the usual way. Only such
+    runs change: a character NFC would swap for another on its own (the Kelvin sign for ``K``,
+    a compatibility ideograph) stays as the page wrote it. Text already composed (nearly every
+    page) is returned as it is."""
+    if unicodedata.is_normalized("NFC", text):
+        return text
+    return str(_COMBINING_RUN.sub(lambda m: unicodedata.normalize("NFC", m.group()), text))
 
 
 def _read(source: object, *, encoding: str | None, limit: int) -> tuple[str, list[str]]:

@@ -15,6 +15,7 @@ import regex
 from lxml import etree
 
 from newsclean.blocks.model import Block, Container, ImageRef, WalkReader
+from newsclean.blocks.noscript import unseen_prose
 from newsclean.blocks.tokens import (
     ARTICLE_TAGS,
     FURNITURE_TAGS,
@@ -180,7 +181,10 @@ def build_blocks(
     unit: an inline element marks the whole block its text is part of). ``reader`` is told of
     every element of the document as the (first) walk meets it (see :class:`WalkReader`).
     """
-    blocks, containers = _walk(root, SKIP_TAGS, not read_hidden, marks, reader)
+    noscripts: list[etree._Element] = []
+    blocks, containers = _walk(root, SKIP_TAGS, not read_hidden, marks, reader, noscripts)
+    if noscripts and (unseen := unseen_prose(noscripts, blocks)):
+        return _walk(root, SKIP_TAGS, not read_hidden, marks, read=unseen)
     if sum(len(b.text) for b in blocks) < NOSCRIPT_FALLBACK_CHARS and root.find(".//noscript") is not None:
         again = _walk(root, SKIP_TAGS - {"noscript"}, not read_hidden, marks)
         if sum(len(b.text) for b in again[0]) > sum(len(b.text) for b in blocks):
@@ -194,7 +198,10 @@ def _walk(
     skip_hidden: bool,
     marks: dict[Any, tuple[int, ...]] | None = None,
     reader: WalkReader | None = None,
+    noscripts: list[etree._Element] | None = None,
+    read: frozenset[etree._Element] = frozenset(),
 ) -> tuple[list[Block], list[Container]]:
+    # ``noscripts`` collects the <noscript> elements skipped; those in ``read`` are walked.
     # The loop runs for every element of every page, so it reads locals, not globals, and
     # builds Blocks and Containers positionally (field order as declared in their classes).
     blocks: list[Block] = []
@@ -273,7 +280,9 @@ def _walk(
                     states.append(_OTHER)
                     continue
                 tag = local_tags[raw] = _local_tag(raw)
-            if tag in skip_tags and not (tag == "button" and _swallowed(el)):
+            if tag in skip_tags and not (tag == "button" and _swallowed(el)) and not (read and el in read):
+                if tag == "noscript" and noscripts is not None:
+                    noscripts.append(el)
                 if tag == "source" and open_containers:
                     # libxml2's HTML parser does not know <source> is empty, so a <picture>'s
                     # <img> ends up inside it: note it before the subtree is skipped

@@ -34,6 +34,7 @@ from newsclean.rules import (
     metadata,
     region,
     related,
+    trailing,
 )
 from newsclean.rules.pipeline import Context, Mark, Region, RegionStep, Rule, Step, run
 
@@ -71,6 +72,7 @@ PIPELINE: tuple[Step, ...] = (
     metadata.TITLE_LINE,
     related.RELATED_HEADLINES,
     markup.OUTSIDE_ARTICLE,
+    trailing.TRAILING_HEADING,
 )
 
 #: The rules of the pipeline, in order (its region steps left out).

@@ -38,7 +38,7 @@ from newsclean.blocks.tokens import BOILERPLATE_CONCEPTS
 from newsclean.rules.features import is_prose, word_count
 from newsclean.rules.headline import anchor_to_headline
 from newsclean.rules.items import listing_run, no_prose_region
-from newsclean.rules.opening import story_opening
+from newsclean.rules.opening import opening_paragraphs, story_opening
 from newsclean.rules.page_kind import (
     content_area,
     opening_post_thread,
@@ -293,8 +293,8 @@ def _widen_to_article(ctx: Context, core: int, scores: Scores) -> int:
     if around < 0 or in_boilerplate(ctx, around):
         return core
     for c, container in enumerate(containers):
-        if container.tag != "article" or c == around or scores.positive[c] <= 0:
-            continue
+        if container.tag != "article" or c == around or scores.positive[c] <= 0 or in_boilerplate(ctx, c):
+            continue  # (a reader's comment drawn as an <article> is no other story)
         if around not in ancestors_and_self(ctx, c):  # another story's article: a listing
             return core
     if scores.mass[around] < ARTICLE_TAG_SHARE * scores.mass[core]:
@@ -359,8 +359,8 @@ def _climb(
 
     Articles written as sections (``<div class=sect><h2/><div class=body>…``) put each section
     in its own container. The parent is taken when what it adds weighs nothing against the core
-    (headings, wrappers) or is prose that is itself concentrated; a teaser list (prose spread
-    thin), link lists and boilerplate-named parents stop the climb.
+    (headings, wrappers), is prose that is itself concentrated or the story's opening paragraphs
+    before the core (``opening_paragraphs``); teasers, link lists and boilerplate stop it.
     """
     containers = ctx.containers
     mass = scores.mass
@@ -381,8 +381,8 @@ def _climb(
             return current
         if mass[parent] - mass[current] < -NEGATIVE_TOLERANCE * max(mass[current], 1.0):
             return current
-        gains = False
-        for sibling in children.get(parent, ()):
+        gains = bool(opening := opening_paragraphs(ctx, children.get(parent, ()), current, scores.positive))
+        for sibling in (c for c in children.get(parent, ()) if c not in opening):  # opening: a part
             if sibling != current and teasers_in[sibling]:
                 return current  # a list of teasers beside the story: the parent is no wrapper of it
             if sibling == current or scores.positive[sibling] <= SPREAD_TOLERANCE * max(mass[current], 1.0):

@@ -27,6 +27,27 @@ OPENING_MAX_PARAGRAPHS = 2
 OPENING_MAX_LINK_SHARE = 0.35
 
 
+#: Paragraph elements: the story's text in one piece, not a box of the page.
+PARAGRAPH_TAGS = frozenset({"p", "blockquote", "pre"})
+
+
+def opening_paragraphs(
+    ctx: Context, siblings: Sequence[int], core: int, prose: Sequence[float]
+) -> frozenset[int]:
+    """The paragraphs among the core's ``siblings`` that come before it, hold prose (``prose``:
+    each container's positive weight) and carry no class, id or role: the story's opening, which
+    the element around the core holds itself while the core is a box inside the story (a press
+    release, a section of its own). A summary drawn under a class of its own is no such
+    paragraph, nor is a note after the core (a blog's "follow the responses" line)."""
+    first, last = spans(ctx)
+    containers = ctx.containers
+    return frozenset(
+        c for c in siblings
+        if containers[c].tag in PARAGRAPH_TAGS and not containers[c].marker
+        and prose[c] > 0 and 0 <= last[c] < first[core]
+    )
+
+
 def look(ctx: Context, cid: int) -> tuple[str, str] | None:
     """How the page draws a box: its tag and class string (``None`` without a class)."""
     element = ctx.containers[cid].element
