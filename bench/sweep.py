@@ -65,6 +65,8 @@ CONSTANTS: tuple[str, ...] = (
     "newsclean.rules.items.ITEMS_PAGE_SHARE",
     "newsclean.rules.items.STORY_MIN_PARAGRAPHS",
     "newsclean.rules.items.STORY_MIN_PROSE",
+    "newsclean.rules.related.RELATED_BOX_MIN_ITEMS",
+    "newsclean.rules.author_box.AUTHOR_BOX_MAX_PROSE",
     "newsclean.blocks.noscript.NOSCRIPT_PROSE_CHARS",
 )
 

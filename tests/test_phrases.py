@@ -123,6 +123,11 @@ PROMPTS_FIRE = [
     ("en", "This article is exclusive to STAT+ subscribers", "subscribe"),
     ("en", "Unlock this article — plus in-depth analysis, newsletters and news alerts.", "subscribe"),
     ("en", "To read the rest of this story subscribe to The Ledger.", "subscribe"),
+    # a blog's e-mail subscription box
+    ("en", "Enter your email address to receive new posts by email.", "subscribe"),
+    # the "related on <site>" line over a box of the site's other stories
+    ("en", "Also on HuffPost:", "related"),
+    ("en", "Related on The Gazette", "related"),
     # captions ending in their picture credit or agency
     ("de", "Bundeskanzler Scholz am Montag in Berlin. Foto: Michael Kappeler/dpa", "widget"),
     ("de", "Die Feuerwehr am Einsatzort (Bild: Keystone)", "widget"),
@@ -185,6 +190,8 @@ PROSE_QUIET = [
     ("en", "**** White glove fraud remediation is only available to Ultra plan members."),
     ("en", "The club said the new pool would be available to members from June."),
     ("en", "Researchers unlock the secrets of the deep-sea squid's glowing skin."),
+    ("en", "Enter your email address and password to see your order history."),
+    ("en", "Also on Monday:"),
 ]
 
 

@@ -160,6 +160,21 @@ FIRES = [
     ("subscribe-markup", html_page("<div class='newsletter-box'>Get the morning briefing every day</div>"),
      "Get the morning briefing every day"),
     ("navigation-markup", html_page("", "<nav><ul><li>Home</li><li>Local news</li></ul></nav>"), "Local news"),
+    ("related-box", html_page(
+        "<p>Also on the Gazette:</p><div class='gallery'><ul>"
+        "<li><p>Crews lift the first beam of the new bridge deck into place on a cold morning.</p></li>"
+        "<li><p>Buses queue at the temporary stop on the east bank while the bridge is shut.</p></li>"
+        "<li><p>The old deck is cut into sections and taken away by barge down the river.</p></li>"
+        "</ul></div>"),
+     "Buses queue at the temporary stop on the east bank while the bridge is shut."),
+    ("author-box", html_page(
+        "<div class='writer'><h4>About <a href='/writers/ann-lee'>Ann Lee</a></h4>"
+        "<p>Ann Lee covers the council and transport for the paper and has lived in the town since 2009.</p></div>"),
+     "Ann Lee covers the council and transport for the paper and has lived in the town since 2009."),
+    ("author-box", html_page(
+        "<div class='writer'><p>Ann Lee is a senior reporter at the Gazette who covers the council, "
+        "its budget and the town's roads and bridges.</p></div>"),
+     "Ann Lee is a senior reporter at the Gazette who covers the council, its budget and the town's roads and bridges."),
     ("link-list", html_page("<p><a href='/a'>Bridge</a> <a href='/b'>Budget</a> <a href='/c'>Buses</a></p>"),
      "Bridge Budget Buses"),
     ("figure-caption",
@@ -172,6 +187,20 @@ FIRES = [
 
 # (rule, input, text that must stay in the body)
 QUIET = [
+    # the story goes on after the list the colon-ended line opens: no box of other stories
+    ("related-box", html_page(
+        "<p>Related on the Gazette:</p><ul>"
+        "<li><p>Crews will lift the first beam of the new bridge deck into place in May.</p></li>"
+        "<li><p>Buses will use a temporary stop on the east bank while the bridge is shut.</p></li>"
+        "<li><p>The old deck will be cut into sections and taken away by barge.</p></li></ul>"
+        "<p>The council said the work would be checked by an outside engineer every month.</p>"),
+     "Buses will use a temporary stop on the east bank while the bridge is shut."),
+    # a subhead inside the story's own container, with the story after it
+    ("author-box", html_page(
+        "<h3>About the author</h3><p>The report was written by the council's own engineers, who "
+        "inspected the bridge twice during the winter and found the cracks had grown.</p>"
+        "<p>They recommended that heavy lorries be kept off the bridge until the work begins.</p>"),
+     "They recommended that heavy lorries be kept off the bridge until the work begins."),
     # a heading with its own text after it, and one that ends like a statement
     ("trailing-heading", html_page("<h2>What happens next</h2><p>The council votes again in May.</p>"),
      "What happens next"),

@@ -37,8 +37,8 @@ TOKEN_CONCEPTS: dict[str, tuple[str, ...]] = {
         "donate", "donation", "appeal", "registration", "regwall", "login", "piano",
     ),
     "comments": (
-        "comment", "comments", "commentlist", "disqus", "discussion", "discussions", "respond", "replies",
-        "reply", "coral", "talk", "community", "reactions",
+        "comment", "comments", "commentlist", "commentbody", "commentform", "disqus", "discussion",
+        "discussions", "respond", "replies", "reply", "coral", "talk", "community", "reactions",
     ),
     "ads": (
         "ad", "ads", "adv", "advert", "adverts", "advertisement", "advertising", "adslot",
@@ -52,7 +52,8 @@ TOKEN_CONCEPTS: dict[str, tuple[str, ...]] = {
     "cookie": ("cookie", "cookies", "consent", "gdpr", "onetrust", "cookiebanner", "ccpa"),
     "navigation": (
         "nav", "navbar", "navigation", "menu", "menus", "submenu", "breadcrumb", "breadcrumbs",
-        "crumbs", "footer", "footers", "masthead", "sidebar", "side", "skip", "skiplink", "pagination",
+        "crumbs", "footer", "footers", "masthead", "sidebar", "side", "rail", "skip", "skiplink",
+        "pagination",
         "pager", "topbar", "toolbar", "site-header", "siteheader", "site-footer", "sitefooter",
         "header", "dropdown", "offcanvas", "drawer", "hamburger", "search", "widget", "widgets",
         "tagcloud", "tags", "tag-list", "taglist", "keywords", "topics", "author-bio",

@@ -96,6 +96,8 @@ PATTERNS = {
         r"\bjoin (?:our|us on) [\w\s]{0,30}(?:channel|community|telegram|whatsapp)\b",
         r"\b(?:get|receive) (?:our|the) [\w\s'’-]{0,40}(?:newsletter|briefing|digest) (?:in|to|delivered)\b",
         r"\bdelivered (?:straight |directly )?to your inbox\b",
+        # a blog's e-mail subscription box ("Enter your email address to receive new posts by email.")
+        r"^\W{0,3}enter your e-?mail(?: address)? (?:below |here )?to (?:receive|get|subscribe|sign up|follow)\b",
         r"\b(?:straight|right|directly) (?:to|in|into) your inbox\b",
         r"\bdelivered (?:every |each )?(?:weekday|daily|weekly)? ?(?:mornings|evenings)\b",
         r"\bget (?:breaking )?news alerts\b",
@@ -118,6 +120,9 @@ PATTERNS = {
         # "More in Politics", "More from The Times", "More Weather": a section's teaser header
         r"^more (?:in|from|on) (?:the )?(?-i:\p{Lu})[^.!?:]{0,30}$",
         r"^more(?: (?-i:\p{Lu})[\w'’&-]*){1,3}$",
+        # "Also on HuffPost:", "Related on The Guardian": a box of the site's other stories (not
+        # a day's subhead, "Also on Monday")
+        r"^(?:also|related) on (?!(?:mon|tues|wednes|thurs|fri|satur|sun)day\b)(?:the )?(?-i:\p{Lu})[^.!?:]{0,30}:?\s*$",
     ),
     "comments": (
         r"^(?:tell|let) us what you think\W{0,8}$",

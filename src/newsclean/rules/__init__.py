@@ -26,6 +26,7 @@ import regex
 
 from newsclean.rules import (
     alt_text,
+    author_box,
     captions,
     html_region,
     labels,
@@ -61,6 +62,8 @@ PIPELINE: tuple[Step, ...] = (
     *markup.CONCEPT_RULES,
     markup.LINK_LIST,
     markup.FIGURE_CAPTION,
+    related.RELATED_BOX,
+    author_box.AUTHOR_BOX,
     TEXT_REGION,
     alt_text.ALT_TEXT,
     captions.CAPTION_LINE,

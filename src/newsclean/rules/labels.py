@@ -98,7 +98,7 @@ def _phrase_hits(ctx: Context) -> list[PhraseHit | None]:
     timeout = ctx.regex_timeout
     # Prompt patterns are the costly part; on HTML pages only blocks in the article's container
     # need them, since everything outside it goes anyway.
-    main = ctx.region.main if ctx.source_format == "html" and ctx.region else None
+    region = ctx.region.containers if ctx.source_format == "html" and ctx.region else frozenset()
     prompts = prompt_matcher(ctx.languages)
     cookie = family_matcher("cookie")
     # a page repeats lines (menus, labels, a headline in several lists): each distinct line is
@@ -106,7 +106,7 @@ def _phrase_hits(ctx: Context) -> list[PhraseHit | None]:
     known: dict[tuple[str, tuple[str, ...], bool], PhraseHit | None] = {}
     for block in ctx.blocks:
         text = block.text
-        in_main = main is None or main in block.containers
+        in_main = not region or not region.isdisjoint(block.containers)
         key = (text, block.segments, in_main)
         if key in known:
             hits.append(known[key])

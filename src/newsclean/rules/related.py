@@ -7,7 +7,9 @@ from collections.abc import Iterator
 from newsclean.document import Link
 from newsclean.phrases import family_pattern, label_family
 from newsclean.rules.features import is_headline_shaped, is_prose
+from newsclean.rules.html_region import block_weights
 from newsclean.rules.labels import menu_items
+from newsclean.rules.page_kind import spans
 from newsclean.rules.pipeline import Context, Mark, Rule
 from newsclean.rules.region import END_FAMILIES
 from newsclean.rules.textsearch import search
@@ -137,6 +139,94 @@ def _headline(text: str) -> bool:
 RELATED_HEADER = Rule("related-header", "related",
                       "a related/read-more header and the list after it are other stories",
                       apply_related_header)
+
+
+def _box_after(ctx: Context, header: int, first: int) -> int | None:
+    """The outermost container that holds block ``first`` and starts after the header: the box
+    the header introduces (``None`` when every container of ``first`` also holds the header,
+    as a list that continues the header's own paragraph does)."""
+    starts, _ends = spans(ctx)
+    for cid in ctx.blocks[first].containers:  # outermost first
+        if starts[cid] > header:
+            return cid
+    return None
+
+
+#: The box after a related header is a list of other stories when its kept blocks sit in at
+#: least this many list items (``li``) and none of its prose stands outside them: a slideshow's
+#: slides, teasers. A story that goes on in a sibling container after such a line holds its own
+#: paragraphs (a list of figures among them, perhaps), not only items.
+RELATED_BOX_MIN_ITEMS = 3
+
+
+def _holds_list(ctx: Context, first: int, last: int) -> bool:
+    """Whether the kept blocks from ``first`` to ``last`` are the entries of a list: at least
+    ``RELATED_BOX_MIN_ITEMS`` items, and no prose outside an item."""
+    containers = ctx.containers
+    items: set[int] = set()
+    for k in range(first, last + 1):
+        if ctx.decided[k] is None:
+            block = ctx.blocks[k]
+            item = next((cid for cid in reversed(block.containers) if containers[cid].tag == "li"), None)
+            if item is not None:
+                items.add(item)
+            elif is_prose(block.text):
+                return False
+    return len(items) >= RELATED_BOX_MIN_ITEMS
+
+
+def apply_related_box(ctx: Context) -> Iterator[Mark]:
+    """HTML: the box right after a related header, when the box ends the story.
+
+    A "Related on <site>:" or "Also on <site>:" paragraph at the end of the story's body
+    introduces a box of other stories (a slideshow's captions, teasers with their blurbs) that the
+    header's own list rule leaves alone: its entries are prose. Only a header that ends in a colon
+    counts (a line that introduces what follows; a "More Electronics Posts" heading over teasers
+    is a section a truth may keep), and not a link (a teaser's own "Read More »"). The box is the
+    container the first kept block after the header opens; it goes when no kept prose of the
+    region follows it (the story ended at the header) and when its entries are list items
+    (``RELATED_BOX_MIN_ITEMS``).
+    """
+    region = ctx.region
+    if region is None or not region.containers or ctx.source_format != "html":
+        return
+    containers = region.containers
+    blocks = ctx.blocks
+    weights = block_weights(ctx)
+    _starts, ends = spans(ctx)
+    story_end = max(
+        (
+            k for k, block in enumerate(blocks)
+            if ctx.decided[k] is None and weights[k] > 0 and not containers.isdisjoint(block.containers)
+            and is_prose(block.text)
+        ),
+        default=-1,
+    )
+    for i, block in enumerate(blocks):
+        if (
+            ctx.decided[i] is not RELATED_HEADER
+            or containers.isdisjoint(block.containers)
+            or not block.text.rstrip().endswith((":", "："))
+            or block.link_chars * 2 > len(block.text)  # a teaser's own "Read more »" link
+            or not is_related_header(block.text, ctx.regex_timeout)
+        ):
+            continue
+        first = next((k for k in range(i + 1, len(blocks)) if ctx.decided[k] is None), None)
+        if first is None:
+            return
+        box = _box_after(ctx, i, first)
+        if box is None or box in containers:
+            continue
+        last = ends[box]
+        if story_end > last or not _holds_list(ctx, first, last):
+            continue
+        yield from (Mark(k) for k in range(first, last + 1) if ctx.decided[k] is None)
+        return
+
+
+RELATED_BOX = Rule("related-box", "related",
+                   "the box a related header introduces at the end of the story holds other stories",
+                   apply_related_box, frozenset({"html"}), guard_may_undo=True)
 RELATED_HEADLINES = Rule("related-headlines", "related",
                          "a run of headlines after the article's end links to other stories",
                          apply_related_headlines, frozenset({"text"}))
