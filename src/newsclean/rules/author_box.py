@@ -50,14 +50,36 @@ def is_author_box_heading(text: str, linked: str) -> bool:
     return match is not None and bool(linked) and match.group(1).strip() == linked.strip()
 
 
-def _ends_story(ctx: Context, box: int, opening: int, story_end: int) -> bool:
+def story_end(ctx: Context) -> int:
+    """The last block of the region's story as the rules have left it: kept, weighing as content,
+    inside the region, prose (-1 if none). It moves as rules decide blocks, so it is not cached;
+    the rules that read it (this one, ``related-box``) work it out only once they have a
+    candidate box, which few pages have."""
+    region = ctx.region
+    if region is None:
+        return -1
+    containers = region.containers
+    weights = block_weights(ctx)
+    return max(
+        (
+            k for k, block in enumerate(ctx.blocks)
+            if ctx.decided[k] is None and weights[k] > 0 and not containers.isdisjoint(block.containers)
+            and is_prose(block.text)
+        ),
+        default=-1,
+    )
+
+
+def _ends_story(ctx: Context, box: int, opening: int, end: list[int]) -> bool:
     """Whether ``box``, opened by block ``opening`` (its heading or its bio), is an author box
     that ends the story: no kept prose in it before the opening (the box is not the story's own
     container), at most ``AUTHOR_BOX_MAX_PROSE`` paragraphs of prose in it, none of the story
     after it."""
     starts, ends = spans(ctx)
     first, last = starts[box], ends[box]
-    if story_end > last:
+    if not end:
+        end.append(story_end(ctx))
+    if end[0] > last:
         return False
     kept_prose = [
         k for k in range(first, last + 1) if ctx.decided[k] is None and is_prose(ctx.blocks[k].text)
@@ -74,16 +96,8 @@ def apply_author_box(ctx: Context) -> Iterator[Mark]:
         return
     containers = region.containers
     blocks = ctx.blocks
-    weights = block_weights(ctx)
     starts, ends = spans(ctx)
-    story_end = max(
-        (
-            k for k, block in enumerate(blocks)
-            if ctx.decided[k] is None and weights[k] > 0 and not containers.isdisjoint(block.containers)
-            and is_prose(block.text)
-        ),
-        default=-1,
-    )
+    end: list[int] = []  # story_end(ctx), worked out for the first candidate box
     for i, block in enumerate(blocks):
         if (
             ctx.decided[i] is None
@@ -96,7 +110,7 @@ def apply_author_box(ctx: Context) -> Iterator[Mark]:
             # a box whose first paragraph opens like a bio ("Jane Doe is a senior editor at …")
             box = block.containers[-2]
             first, last = starts[box], ends[box]
-            if _ends_story(ctx, box, i, story_end):
+            if _ends_story(ctx, box, i, end):
                 yield from (Mark(k) for k in range(first, last + 1) if ctx.decided[k] is None)
                 return
             continue
@@ -112,7 +126,7 @@ def apply_author_box(ctx: Context) -> Iterator[Mark]:
             continue
         box = block.containers[-2]  # the element around the heading's own
         last = ends[box]
-        if not _ends_story(ctx, box, i, story_end):
+        if not _ends_story(ctx, box, i, end):
             continue
         yield Mark(i)
         yield from (Mark(k) for k in range(i + 1, last + 1) if ctx.decided[k] is None)

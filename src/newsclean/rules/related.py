@@ -6,8 +6,8 @@ from collections.abc import Iterator
 
 from newsclean.document import Link
 from newsclean.phrases import family_pattern, label_family
+from newsclean.rules.author_box import story_end
 from newsclean.rules.features import is_headline_shaped, is_prose
-from newsclean.rules.html_region import block_weights
 from newsclean.rules.labels import menu_items
 from newsclean.rules.page_kind import spans
 from newsclean.rules.pipeline import Context, Mark, Rule
@@ -192,16 +192,7 @@ def apply_related_box(ctx: Context) -> Iterator[Mark]:
         return
     containers = region.containers
     blocks = ctx.blocks
-    weights = block_weights(ctx)
     _starts, ends = spans(ctx)
-    story_end = max(
-        (
-            k for k, block in enumerate(blocks)
-            if ctx.decided[k] is None and weights[k] > 0 and not containers.isdisjoint(block.containers)
-            and is_prose(block.text)
-        ),
-        default=-1,
-    )
     for i, block in enumerate(blocks):
         if (
             ctx.decided[i] is not RELATED_HEADER
@@ -218,7 +209,7 @@ def apply_related_box(ctx: Context) -> Iterator[Mark]:
         if box is None or box in containers:
             continue
         last = ends[box]
-        if story_end > last or not _holds_list(ctx, first, last):
+        if story_end(ctx) > last or not _holds_list(ctx, first, last):
             continue
         yield from (Mark(k) for k in range(first, last + 1) if ctx.decided[k] is None)
         return
