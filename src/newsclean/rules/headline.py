@@ -50,19 +50,27 @@ def _find_headline(ctx: Context) -> int | None:
     return None
 
 
-def in_furniture(ctx: Context, core: int, headline_chain: tuple[int, ...]) -> bool:
-    """Whether a container named page furniture (sidebar, footer, comments…) lies between the
-    core and the nearest container it shares with the headline."""
+def in_furniture(
+    ctx: Context, core: int, headline_chain: tuple[int, ...], mass: tuple[float, ...] | None = None
+) -> bool:
+    """Whether page furniture lies between the core and the nearest container it shares with
+    the headline: a container named so (sidebar, footer, comments…) or, given the containers'
+    ``mass``, one whose menus, link lists and labels outweigh its prose (an unnamed sidebar
+    column: a blog's "about" note among its category and archive lists)."""
     shared = set(headline_chain)
     c = core
     while c >= 0 and c not in shared:
         if ctx.containers[c].concepts & BOILERPLATE_CONCEPTS:
             return True
+        if mass is not None and mass[c] < 0:
+            return True
         c = ctx.containers[c].parent
     return False
 
 
-def anchor_to_headline(ctx: Context, core: int, adjusted: list[float], weights: list[float]) -> int:
+def anchor_to_headline(
+    ctx: Context, core: int, adjusted: list[float], weights: list[float], mass: tuple[float, ...]
+) -> int:
     """The story starts at its headline: a core away from it in the page's furniture is a box
     beside a short story.
 
@@ -83,7 +91,7 @@ def anchor_to_headline(ctx: Context, core: int, adjusted: list[float], weights: 
     first = inside[0]
     if first > h and sum(w for w in weights[h + 1 : first] if w > 0) < DETACHED_PROSE:
         return core  # the body under the headline, after a standfirst at most
-    if not in_furniture(ctx, core, blocks[h].containers):
+    if not in_furniture(ctx, core, blocks[h].containers, mass):
         return core  # a story's second part, or one section of a service page
     lead = next((i for i in range(h + 1, len(blocks)) if weights[i] > 0), None)
     if lead is None:
