@@ -54,6 +54,7 @@ CONSTANTS: tuple[str, ...] = (
     "newsclean.rules.html_region.REMOVED_BLOCK_COST",
     "newsclean.rules.html_region.LINK_DENSITY_CAP",
     "newsclean.rules.headline.ANCHOR_SHARE",
+    "newsclean.rules.headline.FURNITURE_SHAPE",
     "newsclean.rules.opening.OPENING_MAX_PARAGRAPHS",
     "newsclean.rules.opening.OPENING_MAX_LINK_SHARE",
     "newsclean.rules.markup.LINK_LIST_DENSITY",

@@ -4,7 +4,8 @@ The HTML region (:mod:`newsclean.rules.html_region`) takes as its core the conta
 prose concentrates. Beside a story of a few short paragraphs, that is often a sidebar's "about
 this blog" text, a footer's legal note or a comment form's notice. The headline (the heading
 that repeats the page title) says where the story is: a core held apart from it by page
-furniture gives way to the best container around the first prose under the headline.
+furniture (named so, or shaped so: more links and labels than a story holds) gives way to the
+best container around the first prose under the headline.
 """
 
 from __future__ import annotations
@@ -29,6 +30,15 @@ ANCHOR_SHARE = 0.1
 #: few words, less than the shortest story fixed (two short paragraphs, about 125 characters of
 #: weight). At 90 and 110 every set gives the same figures as at 100.
 DETACHED_PROSE = 100.0
+#: A container no class names as furniture is furniture by its shape when its link lists, menus
+#: and labels (the negative block weights inside it) weigh at least this share of its prose: an
+#: unnamed sidebar column around a blog's disclaimer, a page-foot box of links around a browser
+#: notice (session 8, dragnet-dev R399 and 268, both wholly lost before). Measured on all six
+#: sets: 0.3-0.5 give the same pages (dragnet-dev 2 better, wcxb-dev 4584 -0.027 worse); at
+#: 0.15 a story's own wrapper with its tabs and tools (about 20 % of its prose) reads as
+#: furniture (dragnet-dev 453 -0.19, 509 -0.19, wcxb-dev 4290 -0.24); at 0.7 the page-foot box
+#: of 268 (links at about 0.67 of its notice) is no longer furniture.
+FURNITURE_SHAPE = 0.5
 
 
 def headline(ctx: Context) -> int | None:
@@ -51,31 +61,43 @@ def _find_headline(ctx: Context) -> int | None:
 
 
 def in_furniture(
-    ctx: Context, core: int, headline_chain: tuple[int, ...], mass: tuple[float, ...] | None = None
+    ctx: Context,
+    core: int,
+    headline_chain: tuple[int, ...],
+    mass: tuple[float, ...],
+    positive: list[float],
 ) -> bool:
     """Whether page furniture lies between the core and the nearest container it shares with
-    the headline: a container named so (sidebar, footer, comments…) or, given the containers'
-    ``mass``, one whose menus, link lists and labels outweigh its prose (an unnamed sidebar
-    column: a blog's "about" note among its category and archive lists)."""
+    the headline: a container named so (sidebar, footer, comments…) or, by the containers'
+    ``mass`` and ``positive`` weights (:class:`newsclean.rules.html_region.Scores`), one whose
+    menus, link lists and labels weigh at least :data:`FURNITURE_SHAPE` of its prose (an
+    unnamed sidebar column: a blog's "about" note among its category and archive lists)."""
     shared = set(headline_chain)
     c = core
     while c >= 0 and c not in shared:
         if ctx.containers[c].concepts & BOILERPLATE_CONCEPTS:
             return True
-        if mass is not None and mass[c] < 0:
+        # (positive - mass: the weight of everything in it that is not prose)
+        if positive[c] - mass[c] >= FURNITURE_SHAPE * positive[c]:
             return True
         c = ctx.containers[c].parent
     return False
 
 
 def anchor_to_headline(
-    ctx: Context, core: int, adjusted: list[float], weights: list[float], mass: tuple[float, ...]
+    ctx: Context,
+    core: int,
+    adjusted: list[float],
+    weights: list[float],
+    mass: tuple[float, ...],
+    positive: list[float],
 ) -> int:
     """The story starts at its headline: a core away from it in the page's furniture is a box
     beside a short story.
 
     When the best concentrated container lies before the headline, or after prose that follows
-    the headline outside it, and a container named furniture (a sidebar, a footer, comments)
+    the headline outside it, and a container named furniture (a sidebar, a footer, comments) or
+    shaped like it (:func:`in_furniture`)
     holds it apart from the headline, it is a sidebar's "about" text, a footer's legal note or
     a comment form's notice beside a story of a few short paragraphs: the best container around
     the first prose under the headline is the core instead, unless it weighs far less. (Without
@@ -91,7 +113,7 @@ def anchor_to_headline(
     first = inside[0]
     if first > h and sum(w for w in weights[h + 1 : first] if w > 0) < DETACHED_PROSE:
         return core  # the body under the headline, after a standfirst at most
-    if not in_furniture(ctx, core, blocks[h].containers, mass):
+    if not in_furniture(ctx, core, blocks[h].containers, mass, positive):
         return core  # a story's second part, or one section of a service page
     lead = next((i for i in range(h + 1, len(blocks)) if weights[i] > 0), None)
     if lead is None:

@@ -238,7 +238,7 @@ def locate(ctx: Context) -> Region:
     core = max(range(n), key=keys.__getitem__)  # (the first best, shallowest; no call per key)
     if adjusted[core] <= 0:  # no prose: a listing page's cards are its content, if it has them
         return no_prose_region(ctx, mass)
-    core = anchor_to_headline(ctx, core, adjusted, weights, mass)
+    core = anchor_to_headline(ctx, core, adjusted, weights, mass, scores.positive)
     best_own = _best_inside(ctx, scores.own)
     floor = SIBLING_SHARE * best_own[core]
     core = _climb(ctx, core, scores, best_own, floor, thread)
