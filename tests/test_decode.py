@@ -357,7 +357,7 @@ def test_the_mark_table_covers_every_combining_mark_regex_knows() -> None:
     code point by code point against `regex`'s \\p{M} (the pattern `api.composed` composes)."""
     import regex
 
-    from newsclean.decode import _MARK_LEADS_ANY, _MARK_LEADS_PAIRED
+    from newsclean.marks import _MARK_LEADS_ANY, _MARK_LEADS_PAIRED
 
     mark = regex.compile(r"\p{M}")
     missing = []
@@ -390,14 +390,14 @@ def test_the_mark_table_covers_every_combining_mark_regex_knows() -> None:
     ],
 )
 def test_unmarked_says_true_only_without_a_mark(text: str, expected: bool) -> None:
-    from newsclean.decode import unmarked
+    from newsclean.marks import unmarked
 
     assert unmarked(text.encode("utf-8")) is expected
 
 
 def test_unmarked_gives_up_on_many_shared_lead_bytes() -> None:
     """Past UNMARKED_MAX_LEADS occurrences it says "maybe" (the text is then tested itself)."""
-    from newsclean.decode import UNMARKED_MAX_LEADS, unmarked
+    from newsclean.marks import UNMARKED_MAX_LEADS, unmarked
 
     assert unmarked(("\u2019" * UNMARKED_MAX_LEADS).encode("utf-8")) is True
     assert unmarked(("\u2019" * (UNMARKED_MAX_LEADS + 1)).encode("utf-8")) is False

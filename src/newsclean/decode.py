@@ -34,6 +34,7 @@ from newsclean.charsets import UTF16_32, codec, decode_with, resolve
 from newsclean.detect import DETECT_BYTES, detect_legacy, is_iso2022jp
 from newsclean.errors import InputError
 from newsclean.lazyre import lazy
+from newsclean.marks import unmarked
 
 __all__ = ["Decoded", "decode", "sanitize_text"]
 
@@ -55,10 +56,7 @@ class Decoded:
     text: str
     encoding: str
     warnings: tuple[str, ...]
-    #: True when ``text`` provably holds no combining mark (Unicode category M): it was decoded
-    #: strictly from UTF-8 bytes that hold no sequence a mark begins with (:func:`unmarked`).
-    #: False says nothing (the text may or may not hold one).
-    unmarked: bool = False
+    unmarked: bool = False  #: no combining mark in ``text``, proven on its bytes (see newsclean.marks)
 
 
 # --- binary input ----------------------------------------------------------------------------
@@ -225,60 +223,10 @@ def _mostly_utf8(data: bytes) -> bool:
 
 
 def _finish(text: str, name: str, how: str, notes: list[str], utf8: bytes | None = None) -> Decoded:
-    """``utf8``: the UTF-8 form of ``text`` when the caller has it (the bytes it decoded).
-    Sanitising only drops characters or puts ``\\n`` for them (no lone surrogates to join
-    in text decoded strictly), so what the bytes prove of the marks holds for ``clean`` too."""
+    """``utf8``: the UTF-8 form of ``text`` when the caller has it (the bytes it decoded)."""
     clean, sanitized = sanitize_text(text, utf8=utf8)
-    return Decoded(
-        clean,
-        name,
-        (f"encoding: {name} ({how})", *notes, *sanitized),
-        unmarked=utf8 is not None and unmarked(utf8),
-    )
-
-
-# --- combining marks, tested on the bytes ------------------------------------------------------
-
-# The first two bytes of the UTF-8 form of every character of Unicode category M (combining
-# marks) as the `regex` module knows them: lead byte -> the second bytes that follow it in a
-# mark, or () when so many do that the lead byte alone is the test. Written out by
-# tests/test_decode.py's generator and checked there against `regex`'s \p{M}, code point by code
-# point; a mark outside it would make `unmarked` unsound, so the test is what keeps it true.
-_MARK_LEADS_ANY = (0xCC, 0xCD, 0xD6, 0xD8, 0xD9, 0xDB, 0xDC, 0xDD, 0xDE, 0xDF, 0xE0, 0xE1, 0xEA)
-_MARK_LEADS_PAIRED: dict[int, frozenset[int]] = {
-    0xD2: frozenset(range(0x83, 0x8A)),
-    0xD7: frozenset((0x81, 0x82, 0x84, 0x85, 0x87, 0x88, 0x89)),
-    0xE2: frozenset((0x83, 0xB3, 0xB5, 0xB7)),
-    0xE3: frozenset((0x80, 0x82)),
-    0xEF: frozenset((0xAC, 0xB8)),
-    0xF0: frozenset((0x90, 0x91, 0x93, 0x96, 0x9B, 0x9C, 0x9D, 0x9E)),
-    0xF3: frozenset((0xA0,)),
-}
-#: Occurrences of a paired lead byte looked at one by one before `unmarked` gives up and says
-#: "maybe" (the caller then tests the text itself): bounds the Python loop on a page of, say,
-#: many thousand curly quotes (U+2019, lead byte E2). Not a text decision: either answer keeps
-#: the output the same.
-UNMARKED_MAX_LEADS = 256
-
-
-def unmarked(data: bytes) -> bool:
-    """Whether the UTF-8 bytes ``data`` provably encode no combining mark (category M).
-
-    Each lead byte is one ``in`` (a ``memchr``, many bytes per instruction); a lead byte that
-    begins marks and other characters alike (E2: curly quotes, dashes) is looked at where it
-    occurs. ``False`` means "maybe"; on scrapinghub 147 of 181 pages answer ``True``, at about a
-    sixth of the cost of ``unicodedata.is_normalized`` over the decoded text (issue #15)."""
-    if any(lead in data for lead in _MARK_LEADS_ANY):
-        return False
-    seen = 0
-    for lead, seconds in _MARK_LEADS_PAIRED.items():
-        at = data.find(lead)
-        while at >= 0:
-            seen += 1
-            if seen > UNMARKED_MAX_LEADS or at + 1 == len(data) or data[at + 1] in seconds:
-                return False
-            at = data.find(lead, at + 1)
-    return True
+    marks_ruled_out = utf8 is not None and unmarked(utf8)
+    return Decoded(clean, name, (f"encoding: {name} ({how})", *notes, *sanitized), marks_ruled_out)
 
 
 def _lenient(data: bytes, name: str, how: str) -> Decoded:
@@ -458,8 +406,7 @@ def sanitize_text(text: str, *, utf8: bytes | None = None) -> tuple[str, tuple[s
     if "\x0b" in text:
         text = text.replace("\x0b", "\n")
     data = _utf8_or_none(text)
-    # The regex scans are several times slower than these byte tests, so they run only when
-    # there is something to fix.
+    # (the regex scans, several times slower than these byte tests, run only when there is work)
     if _has(data, text, _CONTROLS_TO_DROP):
         cleaned = _CONTROLS.sub("", text)
         removed = len(text) - len(cleaned)
