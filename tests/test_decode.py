@@ -347,3 +347,65 @@ def test_sanitize_is_linear() -> None:
     cleaned, _ = sanitize_text(text)
     assert time.thread_time() - start < 10
     assert cleaned == "a\ufffd\n" * 1_000_000
+
+
+# --- combining marks, tested on the bytes (issue #15) ----------------------------------------
+
+
+def test_the_mark_table_covers_every_combining_mark_regex_knows() -> None:
+    """`unmarked` is sound only if every mark's UTF-8 form begins as the table says: checked
+    code point by code point against `regex`'s \\p{M} (the pattern `api.composed` composes)."""
+    import regex
+
+    from newsclean.marks import _MARK_LEADS_ANY, _MARK_LEADS_PAIRED
+
+    mark = regex.compile(r"\p{M}")
+    missing = []
+    for cp in (*range(0x80, 0xD800), *range(0xE000, 0x110000)):
+        char = chr(cp)
+        if mark.match(char):
+            lead, second = char.encode("utf-8")[:2]
+            if lead not in _MARK_LEADS_ANY and second not in _MARK_LEADS_PAIRED.get(lead, ()):
+                missing.append(f"U+{cp:04X}")
+    assert missing == []
+    assert not set(_MARK_LEADS_ANY) & set(_MARK_LEADS_PAIRED)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("plain ASCII", True),
+        ("Für die Prüfung – „zwölf“ Sitze’", True),  # composed letters, quotes, dashes
+        ("Sitz\u00a0fu\u0308r", False),  # u + combining diaeresis (CC 88)
+        ("a heart \u2764\ufe0f", False),  # variation selector 16 (EF B8 8F) is a mark
+        ("a heart \u2764 and \U0001f600", True),  # emoji without a selector: no mark
+        ("\u05e9\u05b8\u05dc\u05d5\u05b9\u05dd", False),  # Hebrew points (D6 B8, D6 B9)
+        ("\u0939\u093f\u0928\u094d\u0926\u0940", False),  # Devanagari vowel signs (E0 ...)
+        ("\u0491 and \u0483", False),  # Cyrillic titlo U+0483 (D2 83) after a plain D2 letter
+        ("\u0491\u0492", True),  # Cyrillic letters sharing the lead byte D2, no mark
+        ("x\u20d7", False),  # combining arrow above (E2 83 97) among E2 characters
+        ("\u3042\u3099", False),  # kana voiced sound mark (E3 82 99)
+        ("\u3042\u3044", True),  # hiragana (E3 81): no mark
+        ("\u3001", False),  # "maybe": the comma shares E3 80 with the marks U+302A-302F
+    ],
+)
+def test_unmarked_says_true_only_without_a_mark(text: str, expected: bool) -> None:
+    from newsclean.marks import unmarked
+
+    assert unmarked(text.encode("utf-8")) is expected
+
+
+def test_unmarked_gives_up_on_many_shared_lead_bytes() -> None:
+    """Past UNMARKED_MAX_LEADS occurrences it says "maybe" (the text is then tested itself)."""
+    from newsclean.marks import UNMARKED_MAX_LEADS, unmarked
+
+    assert unmarked(("\u2019" * UNMARKED_MAX_LEADS).encode("utf-8")) is True
+    assert unmarked(("\u2019" * (UNMARKED_MAX_LEADS + 1)).encode("utf-8")) is False
+
+
+def test_decoded_says_unmarked_only_for_strict_utf8() -> None:
+    page = "<meta charset='utf-8'><p>Für „zwölf“</p>"
+    assert decode(page.encode("utf-8")).unmarked is True
+    assert decode("<meta charset='utf-8'><p>fu\u0308r</p>".encode()).unmarked is False
+    # windows-1252 bytes: nothing proven, the caller tests the text
+    assert decode(page.replace("utf-8", "windows-1252").encode("cp1252")).unmarked is False

@@ -98,8 +98,9 @@ def clean_with_context(
     config = config if config is not None else _default_config()
     if input_format not in _FORMATS:
         raise ConfigError(f"input_format must be one of {', '.join(_FORMATS)}, not {input_format!r}")
-    text, warnings = _read(source, encoding=encoding, limit=config.max_input_bytes)
-    text = composed(text)
+    text, warnings, unmarked = _read(source, encoding=encoding, limit=config.max_input_bytes)
+    if not unmarked:
+        text = composed(text)
     fmt = detect_format(text) if input_format == "auto" else input_format
 
     if fmt == "html":
@@ -166,7 +167,9 @@ def composed(text: str) -> str:
     return str(_COMBINING_RUN.sub(lambda m: unicodedata.normalize("NFC", m.group()), text))
 
 
-def _read(source: object, *, encoding: str | None, limit: int) -> tuple[str, list[str]]:
+def _read(source: object, *, encoding: str | None, limit: int) -> tuple[str, list[str], bool]:
+    """The input's text, the warnings decoding it gave, and whether the text provably holds no
+    combining mark (:attr:`Decoded.unmarked`: then :func:`composed` could change nothing)."""
     if isinstance(source, (bytes, bytearray, memoryview)):
         data = bytes(source)
         if len(data) > limit:
@@ -174,7 +177,7 @@ def _read(source: object, *, encoding: str | None, limit: int) -> tuple[str, lis
                 f"input is {len(data):,} bytes, over the limit of {limit:,} (Config.max_input_bytes)"
             )
         decoded = decode(data, encoding=encoding)  # sanitized already
-        return decoded.text, list(decoded.warnings)
+        return decoded.text, list(decoded.warnings), decoded.unmarked
     if isinstance(source, str):
         # a cheap upper bound first: a str of n characters is at most 4n UTF-8 bytes
         if len(source) > limit or (
@@ -182,7 +185,7 @@ def _read(source: object, *, encoding: str | None, limit: int) -> tuple[str, lis
         ):
             raise InputTooLargeError(f"input is over the limit of {limit:,} bytes (Config.max_input_bytes)")
         text, fixes = sanitize_text(source)
-        return text, list(fixes)
+        return text, list(fixes), False
     raise InputError(f"source must be str or bytes, not {type(source).__name__}")
 
 

@@ -34,6 +34,7 @@ from newsclean.charsets import UTF16_32, codec, decode_with, resolve
 from newsclean.detect import DETECT_BYTES, detect_legacy, is_iso2022jp
 from newsclean.errors import InputError
 from newsclean.lazyre import lazy
+from newsclean.marks import unmarked
 
 __all__ = ["Decoded", "decode", "sanitize_text"]
 
@@ -55,6 +56,7 @@ class Decoded:
     text: str
     encoding: str
     warnings: tuple[str, ...]
+    unmarked: bool = False  #: no combining mark in ``text``, proven on its bytes (see newsclean.marks)
 
 
 # --- binary input ----------------------------------------------------------------------------
@@ -223,7 +225,8 @@ def _mostly_utf8(data: bytes) -> bool:
 def _finish(text: str, name: str, how: str, notes: list[str], utf8: bytes | None = None) -> Decoded:
     """``utf8``: the UTF-8 form of ``text`` when the caller has it (the bytes it decoded)."""
     clean, sanitized = sanitize_text(text, utf8=utf8)
-    return Decoded(clean, name, (f"encoding: {name} ({how})", *notes, *sanitized))
+    marks_ruled_out = utf8 is not None and unmarked(utf8)
+    return Decoded(clean, name, (f"encoding: {name} ({how})", *notes, *sanitized), marks_ruled_out)
 
 
 def _lenient(data: bytes, name: str, how: str) -> Decoded:
@@ -314,7 +317,7 @@ def decode(data: bytes, *, encoding: str | None = None) -> Decoded:
         decoded = _from_declared(data, given, "given by the caller")
     else:
         decoded = _from_page(data, notes)
-    return Decoded(decoded.text, decoded.encoding, (*notes, *decoded.warnings))
+    return Decoded(decoded.text, decoded.encoding, (*notes, *decoded.warnings), decoded.unmarked)
 
 
 def _from_page(data: bytes, notes: list[str]) -> Decoded:
@@ -403,8 +406,7 @@ def sanitize_text(text: str, *, utf8: bytes | None = None) -> tuple[str, tuple[s
     if "\x0b" in text:
         text = text.replace("\x0b", "\n")
     data = _utf8_or_none(text)
-    # The regex scans are several times slower than these byte tests, so they run only when
-    # there is something to fix.
+    # (the regex scans, several times slower than these byte tests, run only when there is work)
     if _has(data, text, _CONTROLS_TO_DROP):
         cleaned = _CONTROLS.sub("", text)
         removed = len(text) - len(cleaned)
