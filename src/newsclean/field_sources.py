@@ -11,24 +11,32 @@ only: ``None`` on text input) and what the rules moved out of the body (the :cla
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from newsclean.rules import Context
+from newsclean.values import FrozenValue
 
 if TYPE_CHECKING:
     from newsclean.meta.html import PageMeta
     from newsclean.meta.page_dates import FoundDate
 
 
-@dataclass(frozen=True, slots=True)
-class Source:
+class Source(FrozenValue):
     """One source of a field: ``read(ctx, meta, url)`` gives its value, or ``None`` / empty."""
 
+    __slots__ = ("name", "reason", "read")
     name: str
     reason: str
     read: Callable[[Context, PageMeta | None, str | None], Any]
+
+    def __init__(
+        self,
+        name: str,
+        reason: str,
+        read: Callable[[Context, PageMeta | None, str | None], Any],
+    ) -> None:
+        self._set(name, reason, read)
 
 
 def _pair(found: FoundDate | None) -> tuple[date, str] | None:
@@ -110,10 +118,13 @@ FIELD_SOURCES: dict[str, tuple[Source, ...]] = {
 _EMPTY: dict[str, Any] = {"authors": (), "tags": (), "categories": ()}
 
 
-@dataclass(frozen=True, slots=True)
-class Fields:
+class Fields(FrozenValue):
     """The document's metadata, each field chosen from its sources."""
 
+    __slots__ = (
+        "url", "title", "authors", "tags", "published", "modified", "site_name", "language", "description",
+        "categories",
+    )
     url: str | None
     title: str | None
     authors: tuple[str, ...]
@@ -124,6 +135,23 @@ class Fields:
     language: str | None
     description: str | None
     categories: tuple[str, ...]
+
+    def __init__(
+        self,
+        url: str | None,
+        title: str | None,
+        authors: tuple[str, ...],
+        tags: tuple[str, ...],
+        published: tuple[date, str] | None,
+        modified: tuple[date, str] | None,
+        site_name: str | None,
+        language: str | None,
+        description: str | None,
+        categories: tuple[str, ...],
+    ) -> None:
+        self._set(
+            url, title, authors, tags, published, modified, site_name, language, description, categories,
+        )
 
 
 def choose_fields(ctx: Context, meta: PageMeta | None, url: str | None) -> Fields:

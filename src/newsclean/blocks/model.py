@@ -4,15 +4,15 @@ the walk tells a second reader of the tree (:class:`WalkReader`)."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
+
+from newsclean.values import Value
 
 if TYPE_CHECKING:
     from lxml import etree
 
 
-@dataclass(slots=True)
-class Block:
+class Block(Value):
     """One paragraph-like unit of the page, with the features the rules look at.
 
     Text input fills only ``text``, ``segments``, ``index`` and ``kind="line"``; HTML input also
@@ -34,15 +34,40 @@ class Block:
             user rules only; see :mod:`newsclean.userrules`).
     """
 
+    __slots__ = (
+        "text", "index", "kind", "segments", "link_chars", "containers", "links", "heading_level", "selected",
+    )
     text: str
     index: int
-    kind: str = "line"
-    segments: tuple[str, ...] = ()
-    link_chars: int = 0
-    containers: tuple[int, ...] = ()
-    links: tuple[tuple[str, str | None], ...] = ()
-    heading_level: int = 0
-    selected: tuple[int, ...] = ()
+    kind: str
+    segments: tuple[str, ...]
+    link_chars: int
+    containers: tuple[int, ...]
+    links: tuple[tuple[str, str | None], ...]
+    heading_level: int
+    selected: tuple[int, ...]
+
+    def __init__(
+        self,
+        text: str,
+        index: int,
+        kind: str = "line",
+        segments: tuple[str, ...] = (),
+        link_chars: int = 0,
+        containers: tuple[int, ...] = (),
+        links: tuple[tuple[str, str | None], ...] = (),
+        heading_level: int = 0,
+        selected: tuple[int, ...] = (),
+    ) -> None:
+        self.text = text
+        self.index = index
+        self.kind = kind
+        self.segments = segments
+        self.link_chars = link_chars
+        self.containers = containers
+        self.links = links
+        self.heading_level = heading_level
+        self.selected = selected
 
     @property
     def link_density(self) -> float:
@@ -82,10 +107,13 @@ def container_spans(blocks: Sequence[Block], parents: Sequence[int]) -> tuple[li
     return first, last
 
 
-@dataclass(slots=True)
-class Container:
+class Container(Value):
     """A block-level element that blocks can sit in."""
 
+    __slots__ = (
+        "id", "tag", "parent", "depth", "concepts", "article_hint", "strong_hint", "element", "marker",
+        "images",
+    )
     id: int
     tag: str
     parent: int  # -1 for the root
@@ -94,15 +122,39 @@ class Container:
     article_hint: bool  # <article>, <main>, itemprop=articleBody, or an "article body" class
     #: itemprop=articleBody or an "article body" class: the page's own word, stronger than a bare
     #: <article> (listing pages wrap every teaser in one)
-    strong_hint: bool = False
+    strong_hint: bool
     #: the element itself: the document's structure (tables, lists, code, figures) is read from
     #: the elements of the kept blocks only, after the rules (:mod:`newsclean.blocks.structure`)
-    element: etree._Element | None = None
+    element: etree._Element | None
     #: the class, id and role the walk read ``concepts`` from; metadata reads where the container
     #: puts its content from the same string (``meta.tree.Places``, ``tokens.place_of``)
-    marker: str = ""
+    marker: str
     #: the ``<img>`` elements directly in this container (not in a container inside it)
-    images: list[ImageRef] | None = None
+    images: list[ImageRef] | None
+
+    def __init__(
+        self,
+        id: int,
+        tag: str,
+        parent: int,
+        depth: int,
+        concepts: frozenset[str],
+        article_hint: bool,
+        strong_hint: bool = False,
+        element: etree._Element | None = None,
+        marker: str = "",
+        images: list[ImageRef] | None = None,
+    ) -> None:
+        self.id = id
+        self.tag = tag
+        self.parent = parent
+        self.depth = depth
+        self.concepts = concepts
+        self.article_hint = article_hint
+        self.strong_hint = strong_hint
+        self.element = element
+        self.marker = marker
+        self.images = images
 
 
 class ImageRef(NamedTuple):

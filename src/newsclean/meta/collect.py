@@ -9,7 +9,6 @@ microdata, elements whose class names a date or a byline …) for the readers of
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -17,6 +16,7 @@ from lxml import etree
 
 from newsclean.meta.fields import ANY_HINT
 from newsclean.meta.page_tags import TAG_PATH
+from newsclean.values import Value
 
 # XPath's normalize-space() collapses these four only (not U+00A0 and the other Unicode spaces).
 _XML_SPACE = re.compile(r"[ \t\r\n]+")
@@ -24,8 +24,7 @@ _XML_SPACE = re.compile(r"[ \t\r\n]+")
 _JSONLD_FOLD = str.maketrans("LDJSON", "ldjson")
 
 
-@dataclass(slots=True)
-class Elements:
+class Elements(Value):
     """The elements each source reads, in document order.
 
     The extractor used to make a dozen XPath scans (``//meta``, ``//time``, ``//a[...]`` …);
@@ -36,31 +35,78 @@ class Elements:
     that asks each element for its attribute names once.
     """
 
-    meta: list[Any] = field(default_factory=list)
-    links: list[Any] = field(default_factory=list)  # <link rel>
-    jsonld: list[Any] = field(default_factory=list)
-    itemprop: list[Any] = field(default_factory=list)
-    time: list[Any] = field(default_factory=list)
-    h1: list[Any] = field(default_factory=list)
-    title: list[Any] = field(default_factory=list)
+    __slots__ = (
+        "meta", "links", "jsonld", "itemprop", "time", "h1", "title", "tag_links", "tag_path_links",
+        "rel_author", "category_links", "h2", "base", "images", "author_tags", "utime", "hinted",
+        "containers", "holder",
+    )
+    meta: list[Any]
+    links: list[Any]  # <link rel>
+    jsonld: list[Any]
+    itemprop: list[Any]
+    time: list[Any]
+    h1: list[Any]
+    title: list[Any]
     # rel="tag" links; WordPress marks its category links rel="category tag", and a category
     # is a section of the site, not a tag of the article.
-    tag_links: list[Any] = field(default_factory=list)
-    tag_path_links: list[Any] = field(default_factory=list)
-    rel_author: list[Any] = field(default_factory=list)
+    tag_links: list[Any]
+    tag_path_links: list[Any]
+    rel_author: list[Any]
     # rel="category" links (WordPress: rel="category tag"): the sections the article is filed in
-    category_links: list[Any] = field(default_factory=list)
-    h2: list[Any] = field(default_factory=list)
-    base: list[Any] = field(default_factory=list)  # <base href>
-    images: list[Any] = field(default_factory=list)  # <img src>, for a date in the file's path
-    author_tags: list[Any] = field(default_factory=list)  # <author>
-    utime: list[Any] = field(default_factory=list)  # data-utime="1438091078" (Unix seconds)
+    category_links: list[Any]
+    h2: list[Any]
+    base: list[Any]  # <base href>
+    images: list[Any]  # <img src>, for a date in the file's path
+    author_tags: list[Any]  # <author>
+    utime: list[Any]  # data-utime="1438091078" (Unix seconds)
     #: elements of the <body> (not script or style) whose class or id holds a hint word
-    hinted: list[Any] = field(default_factory=list)
+    hinted: list[Any]
     #: the block walk's containers (:class:`Collector`), and for each element filed above while
     #: the walk was inside one, the id of the innermost: where the walk met it
-    containers: list[Any] | None = None
-    holder: dict[Any, int] = field(default_factory=dict)
+    containers: list[Any] | None
+    holder: dict[Any, int]
+
+    def __init__(
+        self,
+        meta: list[Any] | None = None,
+        links: list[Any] | None = None,
+        jsonld: list[Any] | None = None,
+        itemprop: list[Any] | None = None,
+        time: list[Any] | None = None,
+        h1: list[Any] | None = None,
+        title: list[Any] | None = None,
+        tag_links: list[Any] | None = None,
+        tag_path_links: list[Any] | None = None,
+        rel_author: list[Any] | None = None,
+        category_links: list[Any] | None = None,
+        h2: list[Any] | None = None,
+        base: list[Any] | None = None,
+        images: list[Any] | None = None,
+        author_tags: list[Any] | None = None,
+        utime: list[Any] | None = None,
+        hinted: list[Any] | None = None,
+        containers: list[Any] | None = None,
+        holder: dict[Any, int] | None = None,
+    ) -> None:
+        self.meta = [] if meta is None else meta
+        self.links = [] if links is None else links
+        self.jsonld = [] if jsonld is None else jsonld
+        self.itemprop = [] if itemprop is None else itemprop
+        self.time = [] if time is None else time
+        self.h1 = [] if h1 is None else h1
+        self.title = [] if title is None else title
+        self.tag_links = [] if tag_links is None else tag_links
+        self.tag_path_links = [] if tag_path_links is None else tag_path_links
+        self.rel_author = [] if rel_author is None else rel_author
+        self.category_links = [] if category_links is None else category_links
+        self.h2 = [] if h2 is None else h2
+        self.base = [] if base is None else base
+        self.images = [] if images is None else images
+        self.author_tags = [] if author_tags is None else author_tags
+        self.utime = [] if utime is None else utime
+        self.hinted = [] if hinted is None else hinted
+        self.containers = containers
+        self.holder = {} if holder is None else holder
 
 
 _COLLECTED_TAGS = (

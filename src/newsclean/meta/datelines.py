@@ -10,7 +10,6 @@ dateline.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Literal
 
@@ -36,6 +35,7 @@ from newsclean.meta.datewords import (
     POSTED_VERBS,
     PUBLISHED_LABELS,
 )
+from newsclean.values import FrozenValue
 
 #: Longest line :func:`parse_dateline` considers a dateline.
 MAX_DATELINE_CHARS = 160
@@ -49,18 +49,27 @@ MAX_LABEL_CHARS = 40
 MAX_OTHER_PIECE_WORDS = 3
 
 
-@dataclass(frozen=True, slots=True)
-class Dateline:
+class Dateline(FrozenValue):
     """A line that is a timestamp: its value, which timestamp it is, and the label it had.
 
     ``precision`` is ``"month"`` for a labelled month without its day ("Last updated: June
     2022"; the value is the first of the month), read only when the caller asks for it.
     """
 
+    __slots__ = ("value", "kind", "label", "precision")
     value: datetime | date
     kind: Literal["published", "modified"]
     label: str | None
-    precision: Literal["day", "month"] = "day"
+    precision: Literal["day", "month"]
+
+    def __init__(
+        self,
+        value: datetime | date,
+        kind: Literal["published", "modified"],
+        label: str | None,
+        precision: Literal["day", "month"] = "day",
+    ) -> None:
+        self._set(value, kind, label, precision)
 
 
 _LABEL = regex.compile(

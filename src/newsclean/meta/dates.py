@@ -37,7 +37,6 @@ date", never as an error. Lines that are timestamps, with their labels ("Updated
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 from typing import TypeAlias
 
@@ -62,6 +61,7 @@ from newsclean.meta.datewords import (
     RELATIVE_UNITS,
     month_table,
 )
+from newsclean.values import FrozenValue
 
 DateValue: TypeAlias = "datetime | date"
 
@@ -169,12 +169,15 @@ def _relative_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
 WORD = regex.compile(r"[\p{L}\p{N}ʼ']+")
 
 
-@dataclass(frozen=True, slots=True)
-class Scan:
+class Scan(FrozenValue):
     """What :func:`scan` read from a string: the value and the words it did not use."""
 
+    __slots__ = ("value", "leftover")
     value: datetime | date
     leftover: tuple[str, ...]
+
+    def __init__(self, value: datetime | date, leftover: tuple[str, ...]) -> None:
+        self._set(value, leftover)
 
 
 def _parse_iso(text: str) -> datetime | date | None:

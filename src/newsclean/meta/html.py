@@ -29,7 +29,6 @@ The tree is read, never changed.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 from functools import partial
 from typing import TYPE_CHECKING, Any
@@ -83,15 +82,19 @@ from newsclean.meta.tree import (
     region_of,
     squash,
 )
+from newsclean.values import FrozenValue, Value
 
 if TYPE_CHECKING:  # (lxml.html only names the tree's type: not imported at run time)
     from lxml import html
 
 
-@dataclass(frozen=True, slots=True)
-class PageMeta:
+class PageMeta(FrozenValue):
     """Everything the page says about itself; ``None`` / empty where it says nothing."""
 
+    __slots__ = (
+        "title", "authors", "published", "modified", "tags", "site_name", "url", "language", "description",
+        "categories", "published_guess", "warnings",
+    )
     title: str | None
     authors: tuple[str, ...]
     published: FoundDate | None
@@ -101,11 +104,31 @@ class PageMeta:
     url: str | None
     language: str | None
     description: str | None
-    categories: tuple[str, ...] = ()
+    categories: tuple[str, ...]
     #: a publication date only guessed (image path, copyright year): used when nothing else gives one
-    published_guess: FoundDate | None = None
+    published_guess: FoundDate | None
     #: what was skipped while reading (a JSON-LD script too large or too deep)
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[str, ...]
+
+    def __init__(
+        self,
+        title: str | None,
+        authors: tuple[str, ...],
+        published: FoundDate | None,
+        modified: FoundDate | None,
+        tags: tuple[str, ...],
+        site_name: str | None,
+        url: str | None,
+        language: str | None,
+        description: str | None,
+        categories: tuple[str, ...] = (),
+        published_guess: FoundDate | None = None,
+        warnings: tuple[str, ...] = (),
+    ) -> None:
+        self._set(
+            title, authors, published, modified, tags, site_name, url, language, description, categories,
+            published_guess, warnings,
+        )
 
 
 # --- Small helpers ------------------------------------------------------------------------
@@ -155,10 +178,14 @@ def _language(tree: Any, meta: dict[str, list[str]], jsonld: JsonLd) -> str | No
     return "-".join([parts[0].lower(), *(p.upper() if len(p) == 2 else p for p in parts[1:])])
 
 
-@dataclass
-class _Microdata:
+class _Microdata(Value):
+    __slots__ = ("authors", "headline")
     authors: list[str]
     headline: str | None
+
+    def __init__(self, authors: list[str], headline: str | None) -> None:
+        self.authors = authors
+        self.headline = headline
 
 
 def _microdata(elements: list[Any], dates: DateCandidates, where: Where) -> _Microdata:

@@ -19,11 +19,11 @@ from __future__ import annotations
 import html
 import json
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 from typing import Any
 
 from newsclean.lazyre import lazy
 from newsclean.meta.dates import TIMEOUT
+from newsclean.values import Value
 
 # JSON-LD types whose dates are the article's own, and the page-level types used as fallback.
 ARTICLE_TYPES: frozenset[str] = frozenset(
@@ -237,18 +237,34 @@ def person_names(
 _ORGANISATION_TYPES = frozenset({"organization", "newsmediaorganization", "corporation", "brand"})
 
 
-@dataclass
-class JsonLd:
+class JsonLd(Value):
     """What the page's JSON-LD says: its article-like node, its page node, the publisher's
     name, the nodes by ``@id`` (for references such as ``{"@id": "#/schema/person/1"}``),
     dates read from JSON too broken to parse, and warnings about scripts skipped."""
 
-    article: dict[str, Any] | None = None
-    page: dict[str, Any] | None = None
-    publisher: str | None = None
-    raw_dates: dict[str, str] | None = None
-    index: dict[str, dict[str, Any]] = field(default_factory=dict)
-    warnings: list[str] = field(default_factory=list)
+    __slots__ = ("article", "page", "publisher", "raw_dates", "index", "warnings")
+    article: dict[str, Any] | None
+    page: dict[str, Any] | None
+    publisher: str | None
+    raw_dates: dict[str, str] | None
+    index: dict[str, dict[str, Any]]
+    warnings: list[str]
+
+    def __init__(
+        self,
+        article: dict[str, Any] | None = None,
+        page: dict[str, Any] | None = None,
+        publisher: str | None = None,
+        raw_dates: dict[str, str] | None = None,
+        index: dict[str, dict[str, Any]] | None = None,
+        warnings: list[str] | None = None,
+    ) -> None:
+        self.article = article
+        self.page = page
+        self.publisher = publisher
+        self.raw_dates = raw_dates
+        self.index = {} if index is None else index
+        self.warnings = [] if warnings is None else warnings
 
 
 def _raw_dates(text: str, found: JsonLd) -> None:

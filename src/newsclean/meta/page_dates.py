@@ -9,7 +9,6 @@ the headline against the hidden fields. ``docs/metadata.md`` describes the sourc
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
@@ -40,6 +39,7 @@ from newsclean.meta.tree import (
     squash,
     visible,
 )
+from newsclean.values import FrozenValue
 
 # Date and byline elements: how long their text may be (a dateline with its byline and
 # reading time fits; a longer text is a paragraph that merely has such a class), and how many
@@ -51,14 +51,16 @@ _MAX_HINT_ELEMENTS = 60
 _MAX_POSTED_TEXT = 600
 
 
-@dataclass(frozen=True, slots=True)
-class FoundDate:
+class FoundDate(FrozenValue):
     """A date and where it came from: ``"meta:article:published_time"`` (the field's name),
-    ``"json-ld:datePublished"``, ``"microdata:datePublished"``, ``"time"``, ``"url"``, ``"text"``.
-    """
+    ``"json-ld:datePublished"``, ``"microdata:datePublished"``, ``"time"``, ``"url"``, ``"text"``."""
 
+    __slots__ = ("value", "source")
     value: datetime | date
     source: str
+
+    def __init__(self, value: datetime | date, source: str) -> None:
+        self._set(value, source)
 
 
 class DateCandidates:

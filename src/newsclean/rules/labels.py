@@ -8,7 +8,6 @@ part and reported as separate pieces.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 import regex
 
@@ -18,6 +17,7 @@ from newsclean.prefilter import family_matcher, prompt_matcher
 from newsclean.rules.features import word_count
 from newsclean.rules.pipeline import Context, Mark, Rule
 from newsclean.rules.textsearch import inside_quotes
+from newsclean.values import FrozenValue
 
 #: Longest block (characters) a call-to-action pattern may remove: article paragraphs that
 #: merely *mention* newsletters or cookies are longer than the prompts themselves.
@@ -80,12 +80,15 @@ def is_share_run(text: str) -> bool:
     )
 
 
-@dataclass(frozen=True, slots=True)
-class PhraseHit:
+class PhraseHit(FrozenValue):
     """What the phrase packs say about one block."""
 
+    __slots__ = ("family", "glued")
     family: str
-    glued: bool = False
+    glued: bool
+
+    def __init__(self, family: str, glued: bool = False) -> None:
+        self._set(family, glued)
 
 
 def phrase_hits(ctx: Context) -> list[PhraseHit | None]:

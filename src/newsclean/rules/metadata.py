@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterator
 from typing import Literal
 
 import regex
 
+from newsclean.meta.datelines import Dateline
 from newsclean.meta.tags import parse_tag_line
 from newsclean.rules.features import is_headline_shaped, is_prose
 from newsclean.rules.pipeline import Context, Mark, Rule
@@ -48,7 +48,10 @@ def apply_dateline(ctx: Context) -> Iterator[Mark]:
             continue
         label = _label_before(ctx, i) if any(line.label is None for line in found) else None
         if label is not None:
-            found = tuple(line if line.label else dataclasses.replace(line, kind=label) for line in found)
+            found = tuple(
+                line if line.label else Dateline(line.value, label, line.label, line.precision)
+                for line in found
+            )
             yield Mark(i - 1, action="dates", value=())
         yield Mark(i, action="dates", value=found)
     yield from months

@@ -11,13 +11,14 @@ rules and region steps stay pure and can be tested on a handful of blocks.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, TypeVar
 
 from newsclean.blocks.model import Block
 from newsclean.document import Link, Removal
 from newsclean.meta.datelines import DatelineMemo
+from newsclean.values import FrozenValue, Value
 
 #: What a mark does with its block. Every action takes the block out of the body and records
 #: it in ``Document.removed``; all but ``remove`` also move its content into metadata.
@@ -77,8 +78,7 @@ class Rule:
     credit_line: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class Region:
+class Region(FrozenValue):
     """Where the article is on one page, decided once by a :class:`RegionStep`.
 
     HTML input fills ``main`` (the container holding the article's core; ``None`` when the page
@@ -89,35 +89,59 @@ class Region:
     and ``standfirst`` (lines above a byline the run starts after: a standfirst or a caption).
     """
 
-    main: int | None = None
-    containers: frozenset[int] = frozenset()
-    thread: frozenset[int] = frozenset()
-    mass: tuple[float, ...] = ()
-    span: tuple[int, int] | None = None
-    standfirst: frozenset[int] = frozenset()
-    items: frozenset[int] = frozenset()
+    __slots__ = ("main", "containers", "thread", "mass", "span", "standfirst", "items")
+    main: int | None
+    containers: frozenset[int]
+    thread: frozenset[int]
+    mass: tuple[float, ...]
+    span: tuple[int, int] | None
+    standfirst: frozenset[int]
+    items: frozenset[int]
+
+    def __init__(
+        self,
+        main: int | None = None,
+        containers: frozenset[int] = frozenset(),
+        thread: frozenset[int] = frozenset(),
+        mass: tuple[float, ...] = (),
+        span: tuple[int, int] | None = None,
+        standfirst: frozenset[int] = frozenset(),
+        items: frozenset[int] = frozenset(),
+    ) -> None:
+        self._set(main, containers, thread, mass, span, standfirst, items)
 
 
-@dataclass(frozen=True, slots=True, eq=False)
-class RegionStep:
+class RegionStep(FrozenValue):
     """The step that locates the article region, at one fixed point of the pipeline.
 
     ``locate`` reads the state the rules before it left and returns the :class:`Region`; the
     runner stores it in ``Context.region`` and every later rule reads it from there.
     """
 
+    __slots__ = ("name", "reason", "locate", "formats")
     name: str
     reason: str
     locate: Callable[[Context], Region]
-    formats: frozenset[str] = FORMATS
+    formats: frozenset[str]
+
+    def __init__(
+        self,
+        name: str,
+        reason: str,
+        locate: Callable[[Context], Region],
+        formats: frozenset[str] = FORMATS,
+    ) -> None:
+        self._set(name, reason, locate, formats)
+
+    __eq__ = object.__eq__
+    __hash__ = object.__hash__
 
 
 #: One step of :data:`newsclean.rules.PIPELINE`.
 Step = Rule | RegionStep
 
 
-@dataclass(slots=True)
-class Context:
+class Context(Value):
     """What the rules of one page read: blocks, the decisions so far, and page-level facts.
 
     ``decided[i]`` is the rule that took block ``i`` out of the body (``None`` while it is
@@ -125,38 +149,83 @@ class Context:
     its region step (``None`` before).
     """
 
+    __slots__ = (
+        "blocks", "source_format", "containers", "decided", "region", "title", "regex_timeout", "now",
+        "languages", "tags", "related", "authors", "titles", "published", "modified", "removed", "protected",
+        "moved", "cache", "datelines",
+    )
     blocks: list[Block]
     source_format: str
-    containers: list[Any] = field(default_factory=list)
-    decided: list[Rule | None] = field(default_factory=list)
-    region: Region | None = None
-    title: str | None = None
-    regex_timeout: float = 0.5
-    now: datetime | None = None
+    containers: list[Any]
+    decided: list[Rule | None]
+    region: Region | None
+    title: str | None
+    regex_timeout: float
+    now: datetime | None
     #: phrase-pack languages to try on this page (see :func:`newsclean.phrases.guess_languages`)
-    languages: frozenset[str] = frozenset({"en"})
+    languages: frozenset[str]
     # what rules moved into metadata
-    tags: list[str] = field(default_factory=list)
-    related: list[Link] = field(default_factory=list)
-    authors: list[str] = field(default_factory=list)
-    titles: list[str] = field(default_factory=list)
-    published: list[tuple[date, str]] = field(default_factory=list)
-    modified: list[tuple[date, str]] = field(default_factory=list)
-    removed: list[tuple[int, Removal]] = field(default_factory=list)
+    tags: list[str]
+    related: list[Link]
+    authors: list[str]
+    titles: list[str]
+    published: list[tuple[date, str]]
+    modified: list[tuple[date, str]]
+    removed: list[tuple[int, Removal]]
     #: blocks a user ``keep`` selector holds: no rule takes them (see :func:`apply_marks`)
-    protected: frozenset[int] = frozenset()
+    protected: frozenset[int]
     #: block index -> the metadata action that moved it (``dates``, ``authors``, ``tags``…)
-    moved: dict[int, str] = field(default_factory=dict)
+    moved: dict[int, str]
     #: memos: per-page data derived from what does not change any more (the blocks, the
     #: region), computed once by the first rule that needs it
-    cache: dict[str, Any] = field(default_factory=dict)
+    cache: dict[str, Any]
     #: the page's datelines and labels read so far; :func:`newsclean.clean` hands the one the
     #: metadata reader filled, so a piece both read is parsed once
-    datelines: DatelineMemo = field(default_factory=DatelineMemo)
+    datelines: DatelineMemo
 
-    def __post_init__(self) -> None:
-        if not self.decided:
-            self.decided = [None] * len(self.blocks)
+    def __init__(
+        self,
+        blocks: list[Block],
+        source_format: str,
+        containers: list[Any] | None = None,
+        decided: list[Rule | None] | None = None,
+        region: Region | None = None,
+        title: str | None = None,
+        regex_timeout: float = 0.5,
+        now: datetime | None = None,
+        languages: frozenset[str] = frozenset({"en"}),
+        tags: list[str] | None = None,
+        related: list[Link] | None = None,
+        authors: list[str] | None = None,
+        titles: list[str] | None = None,
+        published: list[tuple[date, str]] | None = None,
+        modified: list[tuple[date, str]] | None = None,
+        removed: list[tuple[int, Removal]] | None = None,
+        protected: frozenset[int] = frozenset(),
+        moved: dict[int, str] | None = None,
+        cache: dict[str, Any] | None = None,
+        datelines: DatelineMemo | None = None,
+    ) -> None:
+        self.blocks = blocks
+        self.source_format = source_format
+        self.containers = [] if containers is None else containers
+        self.decided = [None] * len(blocks) if not decided else decided
+        self.region = region
+        self.title = title
+        self.regex_timeout = regex_timeout
+        self.now = now
+        self.languages = languages
+        self.tags = [] if tags is None else tags
+        self.related = [] if related is None else related
+        self.authors = [] if authors is None else authors
+        self.titles = [] if titles is None else titles
+        self.published = [] if published is None else published
+        self.modified = [] if modified is None else modified
+        self.removed = [] if removed is None else removed
+        self.protected = protected
+        self.moved = {} if moved is None else moved
+        self.cache = {} if cache is None else cache
+        self.datelines = DatelineMemo() if datelines is None else datelines
 
     def kept(self, i: int) -> bool:
         return self.decided[i] is None

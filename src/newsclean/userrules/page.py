@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from typing import Any
 
 import regex
@@ -13,18 +13,31 @@ from newsclean.document import Document
 from newsclean.rules.pipeline import Context, Mark, Rule
 from newsclean.userrules.rulesfile import Entry
 from newsclean.userrules.selectors import select
+from newsclean.values import Value
 
 
-@dataclass
-class PagePlan:
+class PagePlan(Value):
     """What the user rules do to one page: rules that run before the pipeline, the kept blocks,
     the rules to skip, and, for the walk, which elements the selectors found."""
 
-    entries: tuple[Entry, ...] = ()
+    __slots__ = ("entries", "marks", "selectors", "disabled")
+    entries: tuple[Entry, ...]
     #: element -> ids (indices into ``selectors``) of the selectors that found it
-    marks: dict[Any, tuple[int, ...]] | None = None
-    selectors: list[Entry] = field(default_factory=list)
-    disabled: frozenset[str] = frozenset()
+    marks: dict[Any, tuple[int, ...]] | None
+    selectors: list[Entry]
+    disabled: frozenset[str]
+
+    def __init__(
+        self,
+        entries: tuple[Entry, ...] = (),
+        marks: dict[Any, tuple[int, ...]] | None = None,
+        selectors: list[Entry] | None = None,
+        disabled: frozenset[str] = frozenset(),
+    ) -> None:
+        self.entries = entries
+        self.marks = marks
+        self.selectors = [] if selectors is None else selectors
+        self.disabled = disabled
 
     def rules(self, ctx: Context) -> tuple[Rule, ...]:
         """The user's drop, body and phrase rules for this page, in the order they run."""
