@@ -69,7 +69,11 @@ class Dateline(FrozenValue):
         label: str | None,
         precision: Literal["day", "month"] = "day",
     ) -> None:
-        self._set(value, kind, label, precision)
+        # (set one by one: created many times a page)
+        object.__setattr__(self, "value", value)
+        object.__setattr__(self, "kind", kind)
+        object.__setattr__(self, "label", label)
+        object.__setattr__(self, "precision", precision)
 
 
 _LABEL = regex.compile(

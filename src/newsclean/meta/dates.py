@@ -177,7 +177,9 @@ class Scan(FrozenValue):
     leftover: tuple[str, ...]
 
     def __init__(self, value: datetime | date, leftover: tuple[str, ...]) -> None:
-        self._set(value, leftover)
+        # (set one by one: created many times a page)
+        object.__setattr__(self, "value", value)
+        object.__setattr__(self, "leftover", leftover)
 
 
 def _parse_iso(text: str) -> datetime | date | None:

@@ -88,7 +88,9 @@ class PhraseHit(FrozenValue):
     glued: bool
 
     def __init__(self, family: str, glued: bool = False) -> None:
-        self._set(family, glued)
+        # (set one by one: created many times a page)
+        object.__setattr__(self, "family", family)
+        object.__setattr__(self, "glued", glued)
 
 
 def phrase_hits(ctx: Context) -> list[PhraseHit | None]:
