@@ -65,6 +65,19 @@ def test_prefilter_shapes_are_generated_from_the_packs() -> None:
     assert table.read_text(encoding="utf-8") == module.render(), stale
 
 
+def test_the_phrase_table_is_generated_from_the_packs() -> None:
+    # the labels a fresh process loads instead of normalising every pack's labels
+    spec = importlib.util.spec_from_file_location("gen_phrase_table", ROOT / "scripts" / "gen_phrase_table.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    from newsclean.phrases import LABEL_FAMILY, read_labels
+
+    stale = "src/newsclean/phrase_table.py is stale: run python scripts/gen_phrase_table.py"
+    assert LABEL_FAMILY == read_labels(), stale
+    assert (ROOT / "src" / "newsclean" / "phrase_table.py").read_text(encoding="utf-8") == module.render(), stale
+
+
 def test_readme_documents_every_cli_option_and_family() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for action in build_parser()._actions:
