@@ -4,6 +4,8 @@ plain classes (:mod:`newsclean.values`) that behave as the dataclasses they repl
 
 from __future__ import annotations
 
+import dataclasses
+import pickle
 import subprocess
 import sys
 from dataclasses import FrozenInstanceError
@@ -13,9 +15,11 @@ import pytest
 
 import newsclean
 from newsclean.blocks.model import Block, Container
+from newsclean.document import Document, Link, Removal
 from newsclean.meta.collect import Elements
 from newsclean.meta.dates import Scan
-from newsclean.rules.pipeline import Context, Region, RegionStep
+from newsclean.rules.pipeline import Context, Mark, Region, RegionStep
+from newsclean.structure import Anchor, Paragraph
 
 #: modules only some calls need: the CLI and batch glue, the extras, the renderers, the
 #: explanation pages, text input's block builder, rules files' TOML reader
@@ -127,3 +131,19 @@ def test_defaults_are_fresh_for_each_value() -> None:
     first, second = Elements(), Elements()
     first.meta.append("m")
     assert second.meta == [] and second.containers is None
+
+
+def test_the_public_types_stay_frozen_dataclasses_with_value_equality() -> None:
+    link = Link("Story", "https://x.test/a")
+    assert [f.name for f in dataclasses.fields(Link)] == ["text", "url"]
+    assert link == Link("Story", "https://x.test/a") and link != Link("Story", None)
+    assert hash(link) == hash(Link("Story", "https://x.test/a"))
+    assert repr(link) == "Link(text='Story', url='https://x.test/a')"
+    assert Paragraph("a", (Anchor(0, 1, "u"),)) == Paragraph("a", (Anchor(0, 1, "u"),))
+    assert Paragraph("a") != Paragraph("b") and Mark(1) == Mark(1, "remove")
+    with pytest.raises(FrozenInstanceError):
+        link.url = None  # type: ignore[misc]
+    doc = Document(title="T", paragraphs=("p",), removed=(Removal("x", "r", "f", "why"),))
+    assert dataclasses.replace(doc, title="U").title == "U"
+    assert pickle.loads(pickle.dumps(doc)) == doc  # (batch workers send documents this way)
+    assert dataclasses.asdict(link) == {"text": "Story", "url": "https://x.test/a"}

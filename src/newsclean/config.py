@@ -10,13 +10,14 @@ from typing import TYPE_CHECKING, Any
 
 from newsclean.errors import ConfigError
 from newsclean.userrules import UserRules
+from newsclean.values import FrozenValue
 
 if TYPE_CHECKING:
     from newsclean.rules.pipeline import Rule, Step
 
 
-@dataclass(frozen=True, slots=True)
-class Config:
+@dataclass(frozen=True, slots=True, repr=False, eq=False)
+class Config(FrozenValue):
     """Options for :func:`newsclean.clean`. Every field has a default; build variants with
     :meth:`replace`.
 

@@ -26,6 +26,8 @@ from urllib.parse import urljoin, urlsplit
 
 import regex
 
+from newsclean.values import FrozenValue
+
 #: Schemes a link may keep; anything else (``javascript:``, ``data:``, ``vbscript:``…) is dropped.
 LINK_SCHEMES = frozenset({"http", "https", "mailto"})
 #: Schemes an image source may keep.
@@ -64,8 +66,8 @@ def safe_url(
     return url if not scheme or scheme in schemes else None
 
 
-@dataclass(frozen=True, slots=True)
-class Anchor:
+@dataclass(frozen=True, slots=True, repr=False, eq=False)
+class Anchor(FrozenValue):
     """A link inside a block's text: ``text[start:end]`` links to ``url``."""
 
     start: int
@@ -103,8 +105,8 @@ def _as_dict(block: Any) -> dict[str, Any]:
     return out
 
 
-@dataclass(frozen=True, slots=True)
-class Heading:
+@dataclass(frozen=True, slots=True, repr=False, eq=False)
+class Heading(FrozenValue):
     """A heading; ``level`` 1–6 as in ``<h1>``–``<h6>``."""
 
     kind: ClassVar[str] = "heading"
@@ -117,8 +119,8 @@ class Heading:
         return _as_dict(self)
 
 
-@dataclass(frozen=True, slots=True)
-class Paragraph:
+@dataclass(frozen=True, slots=True, repr=False, eq=False)
+class Paragraph(FrozenValue):
     """A paragraph of text (also any block that is none of the other kinds)."""
 
     kind: ClassVar[str] = "paragraph"
@@ -130,8 +132,8 @@ class Paragraph:
         return _as_dict(self)
 
 
-@dataclass(frozen=True, slots=True)
-class ListItem:
+@dataclass(frozen=True, slots=True, repr=False, eq=False)
+class ListItem(FrozenValue):
     """An item of a list: ``depth`` 1 for a top-level item, 2 for an item of a list inside it…;
     ``ordered`` for a numbered list (``<ol>``, or text lines numbered ``1.``)."""
 
@@ -146,8 +148,8 @@ class ListItem:
         return _as_dict(self)
 
 
-@dataclass(frozen=True, slots=True)
-class Code:
+@dataclass(frozen=True, slots=True, repr=False, eq=False)
+class Code(FrozenValue):
     """A code block, its line breaks and indentation kept; ``language`` when the page names it
     (``class="language-python"``)."""
 
@@ -160,8 +162,8 @@ class Code:
         return _as_dict(self)
 
 
-@dataclass(frozen=True, slots=True)
-class Cell:
+@dataclass(frozen=True, slots=True, repr=False, eq=False)
+class Cell(FrozenValue):
     """A table cell; ``header`` for ``<th>`` and the cells of ``<thead>``."""
 
     text: str
@@ -180,8 +182,8 @@ class Cell:
         }
 
 
-@dataclass(frozen=True, slots=True)
-class Table:
+@dataclass(frozen=True, slots=True, repr=False, eq=False)
+class Table(FrozenValue):
     """A table: its kept rows, each a tuple of cells as the page wrote them (spans not expanded)."""
 
     kind: ClassVar[str] = "table"
@@ -193,8 +195,8 @@ class Table:
         return _as_dict(self)
 
 
-@dataclass(frozen=True, slots=True)
-class Figure:
+@dataclass(frozen=True, slots=True, repr=False, eq=False)
+class Figure(FrozenValue):
     """An image of the article: its absolute ``src``, its ``alt`` text and its caption."""
 
     kind: ClassVar[str] = "figure"

@@ -7,9 +7,13 @@ never cached as bytecode. The internal types that every ``clean()`` creates are 
 plain classes instead: their fields are their ``__slots__`` (in order) and each writes its own
 ``__init__``, which is compiled once into the module's cached bytecode like any other code;
 :class:`Value` and :class:`FrozenValue` give them what the dataclass gave besides (value
-equality, a readable repr, for the frozen ones a hash and no assignment). The public types
-(``Document``, ``Config``, the structure blocks, ``Rule``, ``Mark`` …) stay dataclasses, so
-``dataclasses.fields`` and ``dataclasses.replace`` keep working on them.
+equality, a readable repr, for the frozen ones a hash and no assignment).
+
+The public types (``Document``, ``Link``, ``Removal``, ``Config``, the structure blocks,
+``Mark`` …) stay dataclasses, so ``dataclasses.fields``, ``replace`` and ``asdict`` and type
+checkers' frozen checks keep working on them, but take ``__repr__``, ``__eq__`` and
+``__hash__`` from :class:`FrozenValue` (``@dataclass(frozen=True, slots=True, repr=False,
+eq=False)``): the same behaviour, three methods fewer compiled at import.
 """
 
 from __future__ import annotations
@@ -28,7 +32,7 @@ class Value:
 
     def _fields(self) -> tuple[Any, ...]:
         names: tuple[str, ...] = self.__slots__
-        return tuple(getattr(self, name) for name in names)
+        return tuple([getattr(self, name) for name in names])
 
     def __repr__(self) -> str:
         names: tuple[str, ...] = self.__slots__

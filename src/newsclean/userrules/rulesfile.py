@@ -15,6 +15,7 @@ import regex
 from newsclean.errors import ConfigError
 from newsclean.lazyre import lazy
 from newsclean.userrules.selectors import compile_selector
+from newsclean.values import FrozenValue
 
 #: Keys of ``[rules]`` and of each ``[site."host"]`` table, and what each holds.
 KEYS: dict[str, str] = {
@@ -38,8 +39,8 @@ _LANGUAGE = lazy(r"[a-z]{2,3}")
 PHRASE_MAX_CHARS = 200
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
+@dataclass(frozen=True, slots=True, repr=False, eq=False)
+class Entry(FrozenValue):
     """One value of a rules file: a selector, a rule name to disable, or a phrase.
 
     ``where`` is ``"file:line"`` when the entry was read from a file, ``site`` the host pattern
@@ -101,8 +102,8 @@ class Entry:
         return f"{who}: {self.key} {self.value!r}{scope}{origin}"
 
 
-@dataclass(frozen=True, slots=True)
-class UserRules:
+@dataclass(frozen=True, slots=True, repr=False, eq=False)
+class UserRules(FrozenValue):
     """Every entry of one or more rules files (or of the same data given in code)."""
 
     entries: tuple[Entry, ...] = ()
