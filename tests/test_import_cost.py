@@ -20,6 +20,7 @@ from newsclean.meta.collect import Elements
 from newsclean.meta.dates import Scan
 from newsclean.rules.pipeline import Context, Mark, Region, RegionStep
 from newsclean.structure import Anchor, Paragraph
+from newsclean.values import FrozenValue
 
 #: modules only some calls need: the CLI and batch glue, the extras, the renderers, the
 #: explanation pages, text input's block builder, rules files' TOML reader
@@ -147,3 +148,15 @@ def test_the_public_types_stay_frozen_dataclasses_with_value_equality() -> None:
     assert dataclasses.replace(doc, title="U").title == "U"
     assert pickle.loads(pickle.dumps(doc)) == doc  # (batch workers send documents this way)
     assert dataclasses.asdict(link) == {"text": "Story", "url": "https://x.test/a"}
+
+
+def test_a_value_of_one_field_compares_as_a_tuple_of_one() -> None:
+    class One(FrozenValue):
+        __slots__ = ("a",)
+
+        def __init__(self, a: object) -> None:
+            self._set(a)
+
+    assert One(1) == One(1) and One(1) != One(2)
+    assert hash(One("x")) == hash(("x",))
+    assert repr(One(None)) == "test_a_value_of_one_field_compares_as_a_tuple_of_one.<locals>.One(a=None)"

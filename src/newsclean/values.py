@@ -18,10 +18,26 @@ eq=False)``): the same behaviour, three methods fewer compiled at import.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import FrozenInstanceError
+from operator import attrgetter
 from typing import Any
 
 __all__ = ["FrozenValue", "Value"]
+
+#: class -> what reads an instance's fields as a tuple (``attrgetter`` reads them in C)
+_GETTERS: dict[type, Callable[[Any], tuple[Any, ...]]] = {}
+
+
+def _getter(cls: type) -> Callable[[Any], tuple[Any, ...]]:
+    names: tuple[str, ...] = cls.__slots__  # type: ignore[attr-defined]
+    if len(names) > 1:
+        getter: Callable[[Any], tuple[Any, ...]] = attrgetter(*names)
+    else:  # (one name: attrgetter would give the value, not a tuple)
+        def getter(value: Any) -> tuple[Any, ...]:
+            return tuple([getattr(value, name) for name in names])
+    _GETTERS[cls] = getter
+    return getter
 
 
 class Value:
@@ -31,8 +47,8 @@ class Value:
     __slots__ = ()
 
     def _fields(self) -> tuple[Any, ...]:
-        names: tuple[str, ...] = self.__slots__
-        return tuple([getattr(self, name) for name in names])
+        cls = self.__class__
+        return (_GETTERS.get(cls) or _getter(cls))(self)
 
     def __repr__(self) -> str:
         names: tuple[str, ...] = self.__slots__
