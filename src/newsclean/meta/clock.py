@@ -15,6 +15,7 @@ from datetime import date, datetime, time, timedelta, timezone
 
 import regex
 
+from newsclean.lazyre import lazy
 from newsclean.meta.zones import ZONE_NAMES, zone_offset
 
 #: Seconds one pattern may spend on one string before we give up on it.
@@ -61,7 +62,7 @@ _TIME = regex.compile(
     """,
     FLAGS | regex.VERBOSE,
 )
-_ZONE = regex.compile(
+_ZONE = lazy(
     rf"""(?<!\s)\s*(?:\(\s*)?
         (?:
             (?P<zgmt>GMT|UTC|UT)\s*(?P<gsign>[+\-−])\s*(?P<gh>\d{{1,2}})(?::?(?P<gm>\d{{2}}))?(?!\d)

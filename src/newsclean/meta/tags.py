@@ -92,7 +92,7 @@ PROSE_WORDS: frozenset[str] = frozenset(
     """.split()
 )
 _COMMAS = lazy(r"(?<!\s)\s*[,;、，；]\s*")  # (?<!\s): linear
-_SEPARATORS = regex.compile(r"(?<!\s)\s*(?:[,;|•·、，；]|\s[/–—]\s)\s*")  # (?<!\s): linear
+_SEPARATORS = lazy(r"(?<!\s)\s*(?:[,;|•·、，；]|\s[/–—]\s)\s*")  # (?<!\s): linear
 #: A tag line's label at its start ("Tags:", "Теги:", "标签：").
 LABEL = regex.compile(
     r"^\s*(?:"
