@@ -107,7 +107,7 @@ EMBED_WORDS = frozenset({
 #: their names the word names no sidebar. Their other words still count
 #: (``elementor-widget-share-buttons`` is a share bar).
 BUILDER_PREFIXES = ("elementor", "so-", "siteorigin", "panel-", "fl-", "et_pb", "vc_", "wpb_")
-BUILDER_NEUTRAL_WORDS = frozenset({"widget", "widgets"})
+BUILDER_NEUTRAL_WORDS = frozenset({"widget", "widgets", "cta"})
 
 _SPLIT = regex.compile(r"[\s_\-.:]+|(?<=\p{Ll})(?=\p{Lu})")
 
