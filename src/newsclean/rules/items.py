@@ -93,6 +93,31 @@ def listing_run(
     return core, chosen, cards
 
 
+def listing_under_comments(
+    ctx: Context, in_comments: list[bool]
+) -> tuple[int, frozenset[int], frozenset[int]] | None:
+    """The region of a list its readers discuss, as ``(main, containers, cards)``, or ``None``.
+
+    A page whose comment sections hold most of its prose reads as a discussion thread, but a
+    chart or a reading list with its readers' comments under it is a listing page: its run of
+    item cards (:func:`item_run`, at least half the page's text) lies outside the comment
+    sections and holds none of them. The run is then the region, as on a listing page with no
+    story; a forum's posts, drawn alike, are the comments themselves and are no such run.
+    """
+    run = item_run(ctx)
+    if run is None:
+        return None
+    parent, cards = run
+    first, last = spans(ctx)
+    if any(in_comments[c] for c in ancestors_and_self(ctx, parent)):
+        return None
+    for i in range(first[parent], last[parent] + 1):
+        chain = ctx.blocks[i].containers
+        if chain and in_comments[chain[-1]]:
+            return None  # the posts themselves, or a list holding them
+    return parent, frozenset({parent}), cards
+
+
 def item_run(ctx: Context) -> tuple[int, frozenset[int]] | None:
     """The parent of the page's largest run of item cards and the cards, or ``None`` when no
     run of :data:`MIN_ITEMS` holds :data:`ITEMS_PAGE_SHARE` of the page's text."""
