@@ -50,6 +50,12 @@ def test_page_builder_widget_boxes_are_not_sidebars() -> None:
 
     assert concepts_of("elementor-widget elementor-widget-text-editor") == frozenset()
     assert concepts_of("elementor-widget-share-buttons") == frozenset({"share"})
+    # a builder's call-to-action component is a card, not a subscribe box; elsewhere it is one
+    assert concepts_of("elementor-element elementor-cta--layout-image-above") == frozenset()
+    assert concepts_of("elementor-cta__description") == frozenset()
+    assert concepts_of("newsletter-cta") == frozenset({"subscribe"})
+    assert "subscribe" in concepts_of("cta-banner")
+    assert concepts_of("elementor-widget-form newsletter") == frozenset({"subscribe"})
     assert concepts_of("widget-area") == frozenset({"navigation"})
     assert concepts_of("so-panel widget widget_sow-editor") == frozenset()  # SiteOrigin
     assert concepts_of("widget widget_recent_entries") == frozenset({"navigation"})

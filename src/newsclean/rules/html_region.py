@@ -37,7 +37,7 @@ from typing import NamedTuple
 from newsclean.blocks.tokens import BOILERPLATE_CONCEPTS
 from newsclean.rules.features import is_prose, word_count
 from newsclean.rules.headline import anchor_to_headline
-from newsclean.rules.items import listing_run, listing_under_comments, no_prose_region
+from newsclean.rules.items import listing_run, no_prose_region
 from newsclean.rules.opening import opening_paragraphs, story_opening
 from newsclean.rules.page_kind import (
     content_area,
@@ -262,14 +262,10 @@ def locate(ctx: Context) -> Region:
         chosen |= story_opening(ctx, core, chosen, block_weights(ctx)) if area is None else set()
     core = core if area is None else area
     items: frozenset[int] = frozenset()  # a listing page's item cards, when they are its content
-    run = None if posts is not None or thread else listing_run(ctx, core, chosen, block_weights(ctx))
+    run = listing_run(ctx, core, chosen, block_weights(ctx), posts, in_comments if thread else None)
     if run is not None:
         core, chosen, items = run  # the region holds no story: the run of cards is the content
-    elif thread and (cards := listing_under_comments(ctx, in_comments)) is not None:
-        core, chosen, items = cards  # a list the readers discuss: the list is the content
-        thread = False
-        posts = None
-    if posts is None:
+    if posts is None or items:  # (a list its readers discuss is no thread: the posts are read anew)
         posts = thread_posts(ctx, chosen, block_weights(ctx))
     return Region(main=core, containers=chosen, thread=posts, mass=mass, items=items)
 
