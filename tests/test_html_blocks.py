@@ -56,6 +56,12 @@ def test_page_builder_widget_boxes_are_not_sidebars() -> None:
     assert concepts_of("newsletter-cta") == frozenset({"subscribe"})
     assert "subscribe" in concepts_of("cta-banner")
     assert concepts_of("elementor-widget-form newsletter") == frozenset({"subscribe"})
+    # a CSS-modules hash (two underscores, five or six mixed-case letters and digits) is no word
+    assert concepts_of("mdx-table_root__adKqa") == frozenset()
+    assert concepts_of("AccordionTextItem_item__adF2E") == frozenset({"disclosure"})
+    assert concepts_of("Ad_slot__x8Kq2") == frozenset({"ads"})  # the name before it still counts
+    assert concepts_of("Share_bar__3kLmN") == frozenset({"share"})
+    assert concepts_of("ad__banner") == frozenset({"ads"})  # a BEM element in lower case is words
     assert concepts_of("widget-area") == frozenset({"navigation"})
     assert concepts_of("so-panel widget widget_sow-editor") == frozenset()  # SiteOrigin
     assert concepts_of("widget widget_recent_entries") == frozenset({"navigation"})

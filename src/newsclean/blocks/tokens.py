@@ -114,6 +114,10 @@ BUILDER_PREFIXES = ("elementor", "so-", "siteorigin", "panel-", "fl-", "et_pb", 
 BUILDER_NEUTRAL_WORDS = frozenset({"widget", "widgets", "cta"})
 
 _SPLIT = regex.compile(r"[\s_\-.:]+|(?<=\p{Ll})(?=\p{Lu})")
+#: The hash a CSS-modules build appends to every class name (``Accordion_item__adF2E``,
+#: ``table_root__adKqa``: two underscores, then five or six letters and digits, mixed case or
+#: with a digit): no words, though its camelCase humps can read as one ("ad" + "F2E").
+_CSS_MODULE_HASH = regex.compile(r"__(?=[A-Za-z0-9]{0,5}[A-Z0-9])(?=[A-Za-z0-9]{0,5}[a-z])[A-Za-z0-9]{5,6}$")
 
 # whole class/id values (lower case, as written) -> concept, tried before the parts
 _WHOLE: dict[str, str] = {}
@@ -199,6 +203,8 @@ def _token_concepts(token: str, builder: bool) -> tuple[frozenset[str], bool]:
     ``builder``: the class attribute carries a page builder's name (its "widget" is neutral).
     """
     found: set[str] = set()
+    if "__" in token:
+        token = _CSS_MODULE_HASH.sub("", token)
     low = token.lower()
     if builder and low in BUILDER_NEUTRAL_WORDS:
         return NO_CONCEPTS_PAIR
