@@ -111,16 +111,70 @@ def anchor_to_headline(
     if not inside or inside[0] <= h <= inside[-1]:
         return core
     first = inside[0]
-    if first > h and sum(w for w in weights[h + 1 : first] if w > 0) < DETACHED_PROSE:
-        return core  # the body under the headline, after a standfirst at most
+    under = first > h and sum(w for w in weights[h + 1 : first] if w > 0) < DETACHED_PROSE
     if not in_furniture(ctx, core, blocks[h].containers, mass, positive):
         return core  # a story's second part, or one section of a service page
-    lead = next((i for i in range(h + 1, len(blocks)) if weights[i] > 0), None)
-    if lead is None:
-        return core
     around_core = ancestors_and_self(ctx, core)
-    candidates = [c for c in blocks[lead].containers if c not in around_core]
-    if not candidates:
-        return core
-    best = max(candidates, key=lambda c: (adjusted[c], -ctx.containers[c].depth))
-    return best if adjusted[best] >= ANCHOR_SHARE * adjusted[core] else core
+    lead = next((i for i in range(h + 1, len(blocks)) if weights[i] > 0), None)
+    if not under and lead is not None:  # (under: the body under the headline, after a standfirst at most)
+        candidates = [c for c in blocks[lead].containers if c not in around_core]
+        if candidates:
+            best = max(candidates, key=lambda c: (adjusted[c], -ctx.containers[c].depth))
+            if adjusted[best] >= ANCHOR_SHARE * adjusted[core]:
+                return best
+    post = story_without_prose(ctx, h, core, around_core, under, weights)
+    return core if post is None else post
+
+
+#: The lines under the headline that make a story with no prose of its own (a picture's credits,
+#: a post written in headings or in short lines of dialogue): at least this many kept lines
+#: before a comment section or the core. EXPERIMENT
+POST_MIN_LINES = 3
+POST_MAX_BEFORE = 3
+
+
+def story_without_prose(ctx: Context, h: int, core: int, around_core: set[int], under: bool, weights: list[float]
+) -> int | None:
+    """EXPERIMENT"""
+    containers = ctx.containers
+    blocks = ctx.blocks
+    shared = set(blocks[h].containers)
+    c = core
+    named = False
+    while c >= 0 and c not in shared:
+        if containers[c].concepts & BOILERPLATE_CONCEPTS:
+            named = True
+        c = containers[c].parent
+    if not named:
+        return None
+    lines = []
+    comments = False
+    for i in range(h + 1, len(blocks)):
+        chain = blocks[i].containers
+        if core in chain:
+            break
+        if any("comments" in containers[k].concepts for k in chain):
+            comments = True
+            break
+        if ctx.decided[i] is None:
+            lines.append(i)
+    if under and not comments:
+        return None  # the body under the headline, after a standfirst at most
+    if sum(w for i in lines if (w := weights[i]) > 0) >= DETACHED_PROSE:
+        return None  # EXPERIMENT: prose under the headline: the anchor above weighed it
+    if len(lines) < POST_MIN_LINES:
+        return None
+    post = -1
+    for a, b in zip(blocks[h].containers, blocks[lines[0]].containers, strict=False):
+        if a != b:
+            break
+        post = a
+    if post < 0 or post in around_core:
+        return None
+    if any(containers[c].concepts & BOILERPLATE_CONCEPTS for c in ancestors_and_self(ctx, post)):
+        return None
+    start = next(i for i, b in enumerate(blocks) if post in b.containers)
+    if start < h - POST_MAX_BEFORE:
+        return None  # EXPERIMENT: a page's wrapper (its menus and search box before the headline)
+    inside = sum(1 for i in lines if post in blocks[i].containers)
+    return post if inside >= POST_MIN_LINES else None
