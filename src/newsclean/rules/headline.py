@@ -164,17 +164,18 @@ def story_without_prose(ctx: Context, h: int, core: int, around_core: set[int], 
         return None  # EXPERIMENT: prose under the headline: the anchor above weighed it
     if len(lines) < POST_MIN_LINES:
         return None
-    post = -1
+    post = -1  # the box that holds the headline and the lines under it
     for a, b in zip(blocks[h].containers, blocks[lines[0]].containers, strict=False):
         if a != b:
             break
         post = a
+    if post >= 0 and next(i for i, b in enumerate(blocks) if post in b.containers) < h - POST_MAX_BEFORE:
+        # a page's wrapper (its menus and search box before the headline): the lines' own
+        # <article>, if the page drew one
+        post = next((c for c in blocks[lines[0]].containers if containers[c].article_hint and c not in shared), -1)
     if post < 0 or post in around_core:
         return None
     if any(containers[c].concepts & BOILERPLATE_CONCEPTS for c in ancestors_and_self(ctx, post)):
         return None
-    start = next(i for i, b in enumerate(blocks) if post in b.containers)
-    if start < h - POST_MAX_BEFORE:
-        return None  # EXPERIMENT: a page's wrapper (its menus and search box before the headline)
     inside = sum(1 for i in lines if post in blocks[i].containers)
     return post if inside >= POST_MIN_LINES else None

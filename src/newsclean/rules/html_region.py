@@ -317,6 +317,8 @@ def _apply_hints(ctx: Context, core: int, mass: list[float]) -> int:
     for c, container in enumerate(containers):
         if not container.strong_hint or c == core or in_boilerplate(ctx, c):
             continue
+        if container.concepts & BOILERPLATE_CONCEPTS:
+            continue  # EXPERIMENT: a cookie box's "main content" tab is no article body
         if c in core_chain:
             # a core the page itself calls the article body is not traded for a wrapper
             # around it (a body inside "article-content" beside a ticker of teasers)
