@@ -111,43 +111,60 @@ def anchor_to_headline(
     if not inside or inside[0] <= h <= inside[-1]:
         return core
     first = inside[0]
-    under = first > h and sum(w for w in weights[h + 1 : first] if w > 0) < DETACHED_PROSE
+    if first > h and sum(w for w in weights[h + 1 : first] if w > 0) < DETACHED_PROSE:
+        # the body under the headline, after a standfirst at most; or, past a comment section,
+        # a box beside a story that has no prose of its own
+        return story_without_prose(ctx, h, core, weights, past_comments_only=True)
     if not in_furniture(ctx, core, blocks[h].containers, mass, positive):
         return core  # a story's second part, or one section of a service page
-    around_core = ancestors_and_self(ctx, core)
     lead = next((i for i in range(h + 1, len(blocks)) if weights[i] > 0), None)
-    if not under and lead is not None:  # (under: the body under the headline, after a standfirst at most)
+    if lead is not None:
+        around_core = ancestors_and_self(ctx, core)
         candidates = [c for c in blocks[lead].containers if c not in around_core]
         if candidates:
             best = max(candidates, key=lambda c: (adjusted[c], -ctx.containers[c].depth))
             if adjusted[best] >= ANCHOR_SHARE * adjusted[core]:
                 return best
-    post = story_without_prose(ctx, h, core, around_core, under, weights)
-    return core if post is None else post
+    return story_without_prose(ctx, h, core, weights, past_comments_only=False)
 
 
-#: The lines under the headline that make a story with no prose of its own (a picture's credits,
-#: a post written in headings or in short lines of dialogue): at least this many kept lines
-#: before a comment section or the core. EXPERIMENT
-POST_MIN_LINES = 3
-POST_MAX_BEFORE = 3
+#: A story with no prose of its own (a picture with its credits, a post written in headings or in
+#: short lines of dialogue) is at least this many kept lines under its headline, before a comment
+#: section or the core. Session 9, all six sets: at 3, dragnet-dev R865 (nine credit lines) and
+#: trafilatura-eval-dev gnaur.wordpress.com (three lines of dialogue) and seglerblog (four
+#: headings and lines) are whole, no page worse; at 4 the three-line post goes back to the
+#: licence box; at 2 ... (see docs/benchmarks.md, "Session 9: a story with no prose").
+STORY_MIN_LINES = 3
+#: The box that holds the headline and those lines starts at most this many blocks before the
+#: headline (a kicker, a date, a breadcrumb); one that starts earlier is the page's wrapper, with
+#: its menus and search box, and the lines' own ``<article>`` is taken instead, if the page drew
+#: one (trafilatura-eval-dev seglerblog, whose headline sits in a banner apart from the post).
+STORY_MAX_BLOCKS_BEFORE = 3
 
 
-def story_without_prose(ctx: Context, h: int, core: int, around_core: set[int], under: bool, weights: list[float]
-) -> int | None:
-    """EXPERIMENT"""
+def story_without_prose(
+    ctx: Context, h: int, core: int, weights: list[float], *, past_comments_only: bool
+) -> int:
+    """The box of a story that has no prose of its own, in place of a core that a box named
+    page furniture (a sidebar's "about" text, a licence notice, a cookie box) holds apart from
+    the headline; the core itself when there is no such story.
+
+    The story is the kept lines under the headline, up to a comment section or the core: at
+    least :data:`STORY_MIN_LINES` of them, with less than :data:`DETACHED_PROSE` of prose (the
+    anchor weighs a story with prose), in the box that holds the headline and its first line
+    (:data:`STORY_MAX_BLOCKS_BEFORE`), which is no furniture itself. ``past_comments_only``:
+    the core follows the headline with no prose between (it is the body under the headline),
+    unless a comment section lies between them: a box beside the comments is no story's body.
+    """
     containers = ctx.containers
     blocks = ctx.blocks
     shared = set(blocks[h].containers)
     c = core
-    named = False
-    while c >= 0 and c not in shared:
-        if containers[c].concepts & BOILERPLATE_CONCEPTS:
-            named = True
+    while c >= 0 and c not in shared and not containers[c].concepts & BOILERPLATE_CONCEPTS:
         c = containers[c].parent
-    if not named:
-        return None
-    lines = []
+    if c < 0 or c in shared:
+        return core  # no box named furniture between the core and the headline
+    lines: list[int] = []
     comments = False
     for i in range(h + 1, len(blocks)):
         chain = blocks[i].containers
@@ -158,24 +175,23 @@ def story_without_prose(ctx: Context, h: int, core: int, around_core: set[int], 
             break
         if ctx.decided[i] is None:
             lines.append(i)
-    if under and not comments:
-        return None  # the body under the headline, after a standfirst at most
-    if sum(w for i in lines if (w := weights[i]) > 0) >= DETACHED_PROSE:
-        return None  # EXPERIMENT: prose under the headline: the anchor above weighed it
-    if len(lines) < POST_MIN_LINES:
-        return None
-    post = -1  # the box that holds the headline and the lines under it
+    if past_comments_only and not comments:
+        return core
+    if len(lines) < STORY_MIN_LINES or sum(w for i in lines if (w := weights[i]) > 0) >= DETACHED_PROSE:
+        return core
+    post = -1  # the innermost box that holds the headline and the first line under it
     for a, b in zip(blocks[h].containers, blocks[lines[0]].containers, strict=False):
         if a != b:
             break
         post = a
-    if post >= 0 and next(i for i, b in enumerate(blocks) if post in b.containers) < h - POST_MAX_BEFORE:
-        # a page's wrapper (its menus and search box before the headline): the lines' own
-        # <article>, if the page drew one
-        post = next((c for c in blocks[lines[0]].containers if containers[c].article_hint and c not in shared), -1)
-    if post < 0 or post in around_core:
-        return None
+    starts = next((i for i, b in enumerate(blocks) if post in b.containers), h) if post >= 0 else h
+    if starts < h - STORY_MAX_BLOCKS_BEFORE:
+        # the page's wrapper: the lines' own <article>, if the page drew one
+        hinted = (c for c in blocks[lines[0]].containers if containers[c].article_hint and c not in shared)
+        post = next(hinted, -1)
+    if post < 0 or post in ancestors_and_self(ctx, core):
+        return core
     if any(containers[c].concepts & BOILERPLATE_CONCEPTS for c in ancestors_and_self(ctx, post)):
-        return None
+        return core
     inside = sum(1 for i in lines if post in blocks[i].containers)
-    return post if inside >= POST_MIN_LINES else None
+    return post if inside >= STORY_MIN_LINES else core

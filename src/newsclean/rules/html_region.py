@@ -318,7 +318,7 @@ def _apply_hints(ctx: Context, core: int, mass: list[float]) -> int:
         if not container.strong_hint or c == core or in_boilerplate(ctx, c):
             continue
         if container.concepts & BOILERPLATE_CONCEPTS:
-            continue  # EXPERIMENT: a cookie box's "main content" tab is no article body
+            continue  # a cookie box's "main content" tab names no article body
         if c in core_chain:
             # a core the page itself calls the article body is not traded for a wrapper
             # around it (a body inside "article-content" beside a ticker of teasers)
