@@ -5,7 +5,9 @@ prose concentrates. Beside a story of a few short paragraphs, that is often a si
 this blog" text, a footer's legal note or a comment form's notice. The headline (the heading
 that repeats the page title) says where the story is: a core held apart from it by page
 furniture (named so, or shaped so: more links and labels than a story holds) gives way to the
-best container around the first prose under the headline.
+best container around the first prose under the headline. A story with no prose of its own (a
+picture with its credits, a post written in headings or in short lines) gives way to a box a
+class names furniture too: the box that holds the headline and the lines under it is the core.
 """
 
 from __future__ import annotations
