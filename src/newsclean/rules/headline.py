@@ -197,5 +197,13 @@ def story_without_prose(
         return core
     if any(containers[c].concepts & BOILERPLATE_CONCEPTS for c in ancestors_and_self(ctx, post)):
         return core
-    inside = sum(1 for i in lines if post in blocks[i].containers)
-    return post if inside >= STORY_MIN_LINES else core
+    if sum(1 for i in lines if post in blocks[i].containers) < STORY_MIN_LINES:
+        return core
+    ctx.cache["story_without_prose"] = True  # (the over-pruning guard reads it: story_has_no_prose)
+    return post
+
+
+def story_has_no_prose(ctx: Context) -> bool:
+    """Whether the region is a story with no prose of its own (:func:`story_without_prose`): the
+    over-pruning guard does not bring back the prose of the furniture it was chosen over."""
+    return bool(ctx.cache.get("story_without_prose"))
