@@ -310,12 +310,12 @@ def _concentrated(c: int, scores: Scores, best_own: list[float]) -> bool:
 
 
 def _apply_hints(ctx: Context, core: int, mass: list[float]) -> int:
-    """A strong "article body" container replaces the core when the prose agrees."""
+    """A strong "article body" box not named furniture replaces the core when the prose agrees."""
     containers = ctx.containers
     core_chain = ancestors_and_self(ctx, core)
     best = core
-    for c, container in enumerate(containers):
-        if not container.strong_hint or c == core or in_boilerplate(ctx, c):
+    for c, box in enumerate(containers):
+        if not box.strong_hint or c == core or in_boilerplate(ctx, c) or box.concepts & BOILERPLATE_CONCEPTS:
             continue
         if c in core_chain:
             # a core the page itself calls the article body is not traded for a wrapper
