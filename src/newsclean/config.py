@@ -10,14 +10,13 @@ from typing import TYPE_CHECKING, Any
 
 from newsclean.errors import ConfigError
 from newsclean.userrules import UserRules
-from newsclean.values import FrozenValue
 
 if TYPE_CHECKING:
     from newsclean.rules.pipeline import Rule, Step
 
 
-@dataclass(frozen=True, slots=True, repr=False, eq=False)
-class Config(FrozenValue):
+@dataclass(frozen=True, slots=True)
+class Config:
     """Options for :func:`newsclean.clean`. Every field has a default; build variants with
     :meth:`replace`.
 

@@ -8,7 +8,6 @@ from datetime import date
 from typing import Any
 
 from newsclean.structure import StructureBlock
-from newsclean.values import FrozenValue
 
 #: Kinds a body paragraph can have; they drive :meth:`Document.to_markdown`.
 PARAGRAPH_KINDS = frozenset(
@@ -16,8 +15,8 @@ PARAGRAPH_KINDS = frozenset(
 )
 
 
-@dataclass(frozen=True, slots=True, repr=False, eq=False)
-class Link(FrozenValue):
+@dataclass(frozen=True, slots=True)
+class Link:
     """A link: its visible text and its target (``None`` when the input had no URL)."""
 
     text: str
@@ -27,8 +26,8 @@ class Link(FrozenValue):
         return {"text": self.text, "url": self.url}
 
 
-@dataclass(frozen=True, slots=True, repr=False, eq=False)
-class Removal(FrozenValue):
+@dataclass(frozen=True, slots=True)
+class Removal:
     """One piece of text that a rule took out of the body, and why."""
 
     text: str
@@ -44,8 +43,8 @@ def _iso(value: date | None) -> str | None:
     return None if value is None else value.isoformat()
 
 
-@dataclass(frozen=True, slots=True, repr=False, eq=False)
-class Document(FrozenValue):
+@dataclass(frozen=True, slots=True)
+class Document:
     """A cleaned article.
 
     ``published`` and ``modified`` are a timezone-aware :class:`~datetime.datetime` when the page

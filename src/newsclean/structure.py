@@ -26,8 +26,6 @@ from urllib.parse import urljoin, urlsplit
 
 import regex
 
-from newsclean.values import FrozenValue
-
 #: Schemes a link may keep; anything else (``javascript:``, ``data:``, ``vbscript:``…) is dropped.
 LINK_SCHEMES = frozenset({"http", "https", "mailto"})
 #: Schemes an image source may keep.
@@ -66,8 +64,8 @@ def safe_url(
     return url if not scheme or scheme in schemes else None
 
 
-@dataclass(frozen=True, slots=True, repr=False, eq=False)
-class Anchor(FrozenValue):
+@dataclass(frozen=True, slots=True)
+class Anchor:
     """A link inside a block's text: ``text[start:end]`` links to ``url``."""
 
     start: int
@@ -105,8 +103,8 @@ def _as_dict(block: Any) -> dict[str, Any]:
     return out
 
 
-@dataclass(frozen=True, slots=True, repr=False, eq=False)
-class Heading(FrozenValue):
+@dataclass(frozen=True, slots=True)
+class Heading:
     """A heading; ``level`` 1–6 as in ``<h1>``–``<h6>``."""
 
     kind: ClassVar[str] = "heading"
@@ -119,8 +117,8 @@ class Heading(FrozenValue):
         return _as_dict(self)
 
 
-@dataclass(frozen=True, slots=True, repr=False, eq=False)
-class Paragraph(FrozenValue):
+@dataclass(frozen=True, slots=True)
+class Paragraph:
     """A paragraph of text (also any block that is none of the other kinds)."""
 
     kind: ClassVar[str] = "paragraph"
@@ -132,8 +130,8 @@ class Paragraph(FrozenValue):
         return _as_dict(self)
 
 
-@dataclass(frozen=True, slots=True, repr=False, eq=False)
-class ListItem(FrozenValue):
+@dataclass(frozen=True, slots=True)
+class ListItem:
     """An item of a list: ``depth`` 1 for a top-level item, 2 for an item of a list inside it…;
     ``ordered`` for a numbered list (``<ol>``, or text lines numbered ``1.``)."""
 
@@ -148,8 +146,8 @@ class ListItem(FrozenValue):
         return _as_dict(self)
 
 
-@dataclass(frozen=True, slots=True, repr=False, eq=False)
-class Code(FrozenValue):
+@dataclass(frozen=True, slots=True)
+class Code:
     """A code block, its line breaks and indentation kept; ``language`` when the page names it
     (``class="language-python"``)."""
 
@@ -162,8 +160,8 @@ class Code(FrozenValue):
         return _as_dict(self)
 
 
-@dataclass(frozen=True, slots=True, repr=False, eq=False)
-class Cell(FrozenValue):
+@dataclass(frozen=True, slots=True)
+class Cell:
     """A table cell; ``header`` for ``<th>`` and the cells of ``<thead>``."""
 
     text: str
@@ -182,8 +180,8 @@ class Cell(FrozenValue):
         }
 
 
-@dataclass(frozen=True, slots=True, repr=False, eq=False)
-class Table(FrozenValue):
+@dataclass(frozen=True, slots=True)
+class Table:
     """A table: its kept rows, each a tuple of cells as the page wrote them (spans not expanded)."""
 
     kind: ClassVar[str] = "table"
@@ -195,8 +193,8 @@ class Table(FrozenValue):
         return _as_dict(self)
 
 
-@dataclass(frozen=True, slots=True, repr=False, eq=False)
-class Figure(FrozenValue):
+@dataclass(frozen=True, slots=True)
+class Figure:
     """An image of the article: its absolute ``src``, its ``alt`` text and its caption."""
 
     kind: ClassVar[str] = "figure"

@@ -30,8 +30,8 @@ _T = TypeVar("_T")
 FORMATS = frozenset({"html", "text"})
 
 
-@dataclass(frozen=True, slots=True, repr=False, eq=False)
-class Mark(FrozenValue):
+@dataclass(frozen=True, slots=True)
+class Mark:
     """A rule's decision about one block.
 
     ``pieces`` lets a rule report a glued block as the separate labels it was made of;

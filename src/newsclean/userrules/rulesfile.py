@@ -15,7 +15,6 @@ import regex
 from newsclean.errors import ConfigError
 from newsclean.lazyre import lazy
 from newsclean.userrules.selectors import compile_selector
-from newsclean.values import FrozenValue
 
 #: Keys of ``[rules]`` and of each ``[site."host"]`` table, and what each holds.
 KEYS: dict[str, str] = {
@@ -39,8 +38,8 @@ _LANGUAGE = lazy(r"[a-z]{2,3}")
 PHRASE_MAX_CHARS = 200
 
 
-@dataclass(frozen=True, slots=True, repr=False, eq=False)
-class Entry(FrozenValue):
+@dataclass(frozen=True, slots=True)
+class Entry:
     """One value of a rules file: a selector, a rule name to disable, or a phrase.
 
     ``where`` is ``"file:line"`` when the entry was read from a file, ``site`` the host pattern
@@ -102,8 +101,8 @@ class Entry(FrozenValue):
         return f"{who}: {self.key} {self.value!r}{scope}{origin}"
 
 
-@dataclass(frozen=True, slots=True, repr=False, eq=False)
-class UserRules(FrozenValue):
+@dataclass(frozen=True, slots=True)
+class UserRules:
     """Every entry of one or more rules files (or of the same data given in code)."""
 
     entries: tuple[Entry, ...] = ()
