@@ -8,7 +8,6 @@ non-content elements (``<script>``, ``<style>``, ``<template>``, ``hidden``, ``a
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Any
 
 import regex
@@ -143,11 +142,11 @@ def _local_tag(tag: str) -> str:
     return tag.lower()
 
 
-@lru_cache(maxsize=65536)
 def _marker_concepts(marker: str, furniture: bool) -> tuple[frozenset[str], bool]:
     """A container's concepts (without ``article``) and whether its markup says "article body".
 
-    Cached across pages like :func:`concepts_of`: containers repeat the same few markers.
+    The walk reads it through :data:`_CONTAINER_ANSWERS` (cached across pages like
+    :func:`concepts_of`: containers repeat the same few markers).
     """
     concepts = concepts_of(marker) if marker else NO_CONCEPTS
     if furniture:
@@ -158,6 +157,23 @@ def _marker_concepts(marker: str, furniture: bool) -> tuple[frozenset[str], bool
     if "article" not in concepts:
         return shared_answer((concepts, False))
     return shared_answer((shared_answer(concepts - {"article"}), True))
+
+
+#: :func:`_marker_concepts` of the containers met, by marker: for containers whose tag or role
+#: is furniture, and for the others. Bounded like the other concept caches (a long run meets
+#: many one-page class strings): when one is full it is emptied and fills again.
+_Answers = dict[str, tuple[frozenset[str], bool]]
+_CONTAINER_ANSWERS: tuple[_Answers, _Answers] = ({}, {})
+_CONTAINER_ANSWERS_MAX = 65536
+
+
+def _concepts_answer(known: _Answers, marker: str, furniture: bool) -> tuple[frozenset[str], bool]:
+    """:func:`_marker_concepts`, filed in ``known`` (one of :data:`_CONTAINER_ANSWERS`)."""
+    answer = _marker_concepts(marker, furniture)
+    if len(known) >= _CONTAINER_ANSWERS_MAX:
+        known.clear()
+    known[marker] = answer
+    return answer
 
 
 #: A page with less visible text than this is walked again with ``<noscript>`` read: forum and
@@ -226,6 +242,7 @@ def _walk(
     link_start: list[tuple[int, str | None]] = []  # (index into buf at <a>, href)
     block_tags, cell_tags, kind_of, heading_level = BLOCK_TAGS, _CELL_TAGS, _KIND_OF, _HEADING_LEVEL
     furniture_tags, furniture_roles, article_tags = _FURNITURE_TAGS, _FURNITURE_ROLES, _ARTICLE_TAGS
+    plain_concepts, furniture_concepts = _CONTAINER_ANSWERS
     # user selectors: ids of the marked elements open now, and of those whose text is buffered
     selecting: list[int] = []
     pending: set[int] = set()
@@ -338,13 +355,21 @@ def _walk(
                 if names:
                     role = get("role", "") if "role" in names else ""
                     itemprop = get("itemprop") if "itemprop" in names else None
-                    marker = f"{cls or ''} {ident or ''} {role}".strip()
+                    if ident is None and not role:  # (most containers: a class alone, or nothing)
+                        marker = cls.strip() if cls else ""
+                    else:
+                        marker = f"{cls or ''} {ident or ''} {role}".strip()
                 else:
                     role = marker = ""
                     itemprop = None
-                concepts, article_words = _marker_concepts(
-                    marker, tag in furniture_tags or role in furniture_roles
-                )
+                # (one dict per furniture answer, keyed by the string alone: cheaper than a cache
+                # keyed by both, which builds and hashes a key tuple for every container)
+                furniture = tag in furniture_tags or role in furniture_roles
+                known = furniture_concepts if furniture else plain_concepts
+                answer = known.get(marker)
+                if answer is None:
+                    answer = _concepts_answer(known, marker, furniture)
+                concepts, article_words = answer
                 strong = article_words or itemprop == "articleBody"
                 cid = len(containers)
                 containers.append(
