@@ -158,16 +158,15 @@ def test_container_spans_are_the_runs_of_blocks_inside_each_container() -> None:
 
 
 def test_equal_concept_answers_are_one_shared_object() -> None:
-    from newsclean.blocks.html import _marker_concepts
-    from newsclean.blocks.tokens import concepts_of
+    from newsclean.blocks.tokens import concepts_of, marker_concepts
 
     # two different class strings naming the same two concepts ("sidebar" is navigation)
     first = concepts_of("share-buttons sidebar")
     second = concepts_of("sidebar sharebar")
     assert first == second == {"share", "navigation"}
     assert first is second
-    pair_a = _marker_concepts("article-body sharebar", False)
-    pair_b = _marker_concepts("sharebar article-content", False)
+    pair_a = marker_concepts("article-body sharebar", False)
+    pair_b = marker_concepts("sharebar article-content", False)
     assert pair_a == pair_b == (frozenset({"share"}), True)
     assert pair_a is pair_b
 

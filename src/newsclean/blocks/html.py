@@ -17,11 +17,9 @@ from newsclean.blocks.model import Block, Container, ImageRef, WalkReader
 from newsclean.blocks.noscript import unseen_prose
 from newsclean.blocks.tokens import (
     ARTICLE_TAGS,
+    CONTAINER_ANSWERS,
     FURNITURE_TAGS,
-    NO_CONCEPTS,
-    NO_CONCEPTS_PAIR,
-    concepts_of,
-    shared_answer,
+    file_marker_concepts,
 )
 
 #: Elements whose whole subtree is never article text.
@@ -142,40 +140,6 @@ def _local_tag(tag: str) -> str:
     return tag.lower()
 
 
-def _marker_concepts(marker: str, furniture: bool) -> tuple[frozenset[str], bool]:
-    """A container's concepts (without ``article``) and whether its markup says "article body".
-
-    The walk reads it through :data:`_CONTAINER_ANSWERS` (cached across pages like
-    :func:`concepts_of`: containers repeat the same few markers).
-    """
-    concepts = concepts_of(marker) if marker else NO_CONCEPTS
-    if furniture:
-        concepts = shared_answer(concepts | {"navigation"})
-    if not concepts:
-        return NO_CONCEPTS_PAIR  # shared (see tokens.NO_CONCEPTS)
-    # (shared answers: one object per distinct answer, not one per cached class string)
-    if "article" not in concepts:
-        return shared_answer((concepts, False))
-    return shared_answer((shared_answer(concepts - {"article"}), True))
-
-
-#: :func:`_marker_concepts` of the containers met, by marker: for containers whose tag or role
-#: is furniture, and for the others. Bounded like the other concept caches (a long run meets
-#: many one-page class strings): when one is full it is emptied and fills again.
-_Answers = dict[str, tuple[frozenset[str], bool]]
-_CONTAINER_ANSWERS: tuple[_Answers, _Answers] = ({}, {})
-_CONTAINER_ANSWERS_MAX = 65536
-
-
-def _concepts_answer(known: _Answers, marker: str, furniture: bool) -> tuple[frozenset[str], bool]:
-    """:func:`_marker_concepts`, filed in ``known`` (one of :data:`_CONTAINER_ANSWERS`)."""
-    answer = _marker_concepts(marker, furniture)
-    if len(known) >= _CONTAINER_ANSWERS_MAX:
-        known.clear()
-    known[marker] = answer
-    return answer
-
-
 #: A page with less visible text than this is walked again with ``<noscript>`` read: forum and
 #: single-page-app pages (Discourse…) serve their whole content there for readers without script.
 NOSCRIPT_FALLBACK_CHARS = 200
@@ -242,7 +206,7 @@ def _walk(
     link_start: list[tuple[int, str | None]] = []  # (index into buf at <a>, href)
     block_tags, cell_tags, kind_of, heading_level = BLOCK_TAGS, _CELL_TAGS, _KIND_OF, _HEADING_LEVEL
     furniture_tags, furniture_roles, article_tags = _FURNITURE_TAGS, _FURNITURE_ROLES, _ARTICLE_TAGS
-    plain_concepts, furniture_concepts = _CONTAINER_ANSWERS
+    plain_concepts, furniture_concepts = CONTAINER_ANSWERS
     # user selectors: ids of the marked elements open now, and of those whose text is buffered
     selecting: list[int] = []
     pending: set[int] = set()
@@ -368,7 +332,7 @@ def _walk(
                 known = furniture_concepts if furniture else plain_concepts
                 answer = known.get(marker)
                 if answer is None:
-                    answer = _concepts_answer(known, marker, furniture)
+                    answer = file_marker_concepts(known, marker, furniture)
                 concepts, article_words = answer
                 strong = article_words or itemprop == "articleBody"
                 cid = len(containers)
