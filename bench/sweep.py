@@ -55,6 +55,8 @@ CONSTANTS: tuple[str, ...] = (
     "newsclean.rules.html_region.LINK_DENSITY_CAP",
     "newsclean.rules.headline.ANCHOR_SHARE",
     "newsclean.rules.headline.FURNITURE_SHAPE",
+    "newsclean.rules.headline.STORY_MIN_LINES",
+    "newsclean.rules.headline.STORY_MAX_BLOCKS_BEFORE",
     "newsclean.rules.opening.OPENING_MAX_PARAGRAPHS",
     "newsclean.rules.opening.OPENING_MAX_LINK_SHARE",
     "newsclean.rules.markup.LINK_LIST_DENSITY",

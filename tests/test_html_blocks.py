@@ -50,6 +50,18 @@ def test_page_builder_widget_boxes_are_not_sidebars() -> None:
 
     assert concepts_of("elementor-widget elementor-widget-text-editor") == frozenset()
     assert concepts_of("elementor-widget-share-buttons") == frozenset({"share"})
+    # a builder's call-to-action component is a card, not a subscribe box; elsewhere it is one
+    assert concepts_of("elementor-element elementor-cta--layout-image-above") == frozenset()
+    assert concepts_of("elementor-cta__description") == frozenset()
+    assert concepts_of("newsletter-cta") == frozenset({"subscribe"})
+    assert "subscribe" in concepts_of("cta-banner")
+    assert concepts_of("elementor-widget-form newsletter") == frozenset({"subscribe"})
+    # a CSS-modules hash (two underscores, five or six mixed-case letters and digits) is no word
+    assert concepts_of("mdx-table_root__adKqa") == frozenset()
+    assert concepts_of("AccordionTextItem_item__adF2E") == frozenset({"disclosure"})
+    assert concepts_of("Ad_slot__x8Kq2") == frozenset({"ads"})  # the name before it still counts
+    assert concepts_of("Share_bar__3kLmN") == frozenset({"share"})
+    assert concepts_of("ad__banner") == frozenset({"ads"})  # a BEM element in lower case is words
     assert concepts_of("widget-area") == frozenset({"navigation"})
     assert concepts_of("so-panel widget widget_sow-editor") == frozenset()  # SiteOrigin
     assert concepts_of("widget widget_recent_entries") == frozenset({"navigation"})

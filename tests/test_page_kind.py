@@ -3,9 +3,12 @@ widened to it, and the teaser snippets that never count for widening."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import newsclean
 from newsclean.blocks.html import build_blocks
 from newsclean.blocks.parse import parse_page
+from newsclean.rules.items import item_run, listing_under_comments
 from newsclean.rules.page_kind import content_area, teaser_blocks
 from newsclean.rules.pipeline import Context
 
@@ -297,3 +300,34 @@ def test_comments_after_a_story_outside_the_thread_stay_out() -> None:
     story = f"<div class='story'>{_STORY}</div>"
     body = newsclean.clean(_thread_page(story)).body
     assert not any(reply in body for reply in _THREAD_REPLIES)
+
+
+def _in_comments(ctx: Context) -> list[bool]:
+    flags: list[bool] = []
+    for container in ctx.containers:
+        parent = container.parent
+        flags.append("comments" in container.concepts or (parent >= 0 and flags[parent]))
+    return flags
+
+
+_FIXTURES = Path(__file__).parent / "fixtures" / "html_regression"
+
+
+def test_a_list_its_readers_discuss_is_the_region() -> None:
+    # eight ranked rows outside the comment list, which holds all the page's prose
+    ctx = _context((_FIXTURES / "en-list-discussed-by-readers" / "input.html").read_text(encoding="utf-8"))
+    found = listing_under_comments(ctx, _in_comments(ctx))
+    assert found is not None
+    main, chosen, cards = found
+    assert ctx.containers[main].tag == "table" and chosen == frozenset({main}) and len(cards) == 8
+
+
+def test_a_forums_posts_drawn_alike_are_no_listing() -> None:
+    # seven replies drawn alike, each with its poster's link: a run of cards, but inside the
+    # container named as comments, so the page stays a thread
+    ctx = _context(
+        (_FIXTURES / "en-forum-replies-drawn-alike-stay-thread" / "input.html").read_text(encoding="utf-8")
+    )
+    run = item_run(ctx)
+    assert run is not None and len(run[1]) == 7  # the run exists …
+    assert listing_under_comments(ctx, _in_comments(ctx)) is None  # … and is the posts

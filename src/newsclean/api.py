@@ -19,6 +19,7 @@ from newsclean.meta.datelines import DatelineMemo
 from newsclean.phrases import guess_languages
 from newsclean.rules import Context, run
 from newsclean.rules.features import is_prose
+from newsclean.rules.headline import story_has_no_prose
 from newsclean.sniff import detect_format
 from newsclean.userrules import (
     SELECTOR_KEYS,
@@ -315,8 +316,8 @@ def _guard(ctx: Context, config: Config) -> str | None:
     (:func:`_in_footer`).
     """
     skipped = _in_footer(ctx)
-    if _surely_enough(ctx, config.guard_ratio, skipped):
-        return None
+    if story_has_no_prose(ctx) or _surely_enough(ctx, config.guard_ratio, skipped):
+        return None  # (a story with no prose of its own, chosen over a box's prose, keeps none)
     prose = [i for i, b in enumerate(ctx.blocks) if not skipped[i] and is_prose(b.text)]
     total = sum(len(ctx.blocks[i].text) for i in prose)
     if not total:

@@ -262,10 +262,10 @@ def locate(ctx: Context) -> Region:
         chosen |= story_opening(ctx, core, chosen, block_weights(ctx)) if area is None else set()
     core = core if area is None else area
     items: frozenset[int] = frozenset()  # a listing page's item cards, when they are its content
-    run = None if posts is not None or thread else listing_run(ctx, core, chosen, block_weights(ctx))
+    run = listing_run(ctx, core, chosen, block_weights(ctx), posts, in_comments if thread else None)
     if run is not None:
         core, chosen, items = run  # the region holds no story: the run of cards is the content
-    if posts is None:
+    if posts is None or items:  # (a list its readers discuss is no thread: the posts are read anew)
         posts = thread_posts(ctx, chosen, block_weights(ctx))
     return Region(main=core, containers=chosen, thread=posts, mass=mass, items=items)
 
@@ -310,12 +310,12 @@ def _concentrated(c: int, scores: Scores, best_own: list[float]) -> bool:
 
 
 def _apply_hints(ctx: Context, core: int, mass: list[float]) -> int:
-    """A strong "article body" container replaces the core when the prose agrees."""
+    """A strong "article body" box not named furniture replaces the core when the prose agrees."""
     containers = ctx.containers
     core_chain = ancestors_and_self(ctx, core)
     best = core
-    for c, container in enumerate(containers):
-        if not container.strong_hint or c == core or in_boilerplate(ctx, c):
+    for c, box in enumerate(containers):
+        if not box.strong_hint or c == core or in_boilerplate(ctx, c) or box.concepts & BOILERPLATE_CONCEPTS:
             continue
         if c in core_chain:
             # a core the page itself calls the article body is not traded for a wrapper

@@ -15,7 +15,12 @@ navigation and related markup rules and by ``link-list``. Where the run lies dec
 * inside it (the region is the page's content area, a blurb and the cards together): the region
   stays, blurb included, and only the cards are named;
 * on a page with no prose at all, which has no region (so nothing is taken for lying outside
-  one): the cards are named all the same.
+  one): the cards are named all the same;
+* on a page whose comment sections hold its prose (it reads as a discussion thread), a run that
+  lies outside them and holds none of them is a list its readers discuss (a chart, a reading
+  list): the run is the region (:func:`listing_under_comments`). Measured (issue #13, session 9):
+  wcxb-dev 2908 +0.537 and wceb2026-dev 2908 +0.535 (one site, a reading list under its
+  comments), no page worse on the six sets.
 
 A news story's related box has the same shape, but it sits beside or under the story (a region
 with a story's prose) and holds a small share of the page's text: it still goes. Sparing the
@@ -66,10 +71,19 @@ STORY_MIN_PROSE = 1000.0
 
 
 def listing_run(
-    ctx: Context, core: int, chosen: frozenset[int], weights: list[float]
+    ctx: Context,
+    core: int,
+    chosen: frozenset[int],
+    weights: list[float],
+    posts: frozenset[int] | None = None,
+    thread_comments: list[bool] | None = None,
 ) -> tuple[int, frozenset[int], frozenset[int]] | None:
     """The region to take on a listing page, as ``(main, containers, cards)``, or ``None`` to
     keep the region found (``core``, ``chosen``) as it is.
+
+    On a thread-shaped page (``thread_comments``: whether each container is in a comment
+    section) only a list its readers discuss is taken (:func:`listing_under_comments`); where
+    the region's ``posts`` are content (a thread), nothing.
 
     When ``chosen`` holds no story's prose (:data:`STORY_MIN_PARAGRAPHS` paragraphs or
     :data:`STORY_MIN_PROSE` characters of it, by the blocks' region ``weights``) and the page has
@@ -77,6 +91,10 @@ def listing_run(
     it (the region is the page's content area, cards and blurb together) leaves the region as it
     is, and only its cards are named, so that the markup rules spare them.
     """
+    if thread_comments is not None:
+        return listing_under_comments(ctx, thread_comments)
+    if posts is not None:
+        return None
     count, prose = 0, 0.0
     for w, block in zip(weights, ctx.blocks, strict=True):
         if w > 0 and not chosen.isdisjoint(block.containers):
@@ -91,6 +109,31 @@ def listing_run(
     if chosen.isdisjoint(ancestors_and_self(ctx, parent)):
         return parent, frozenset({parent}), cards
     return core, chosen, cards
+
+
+def listing_under_comments(
+    ctx: Context, in_comments: list[bool]
+) -> tuple[int, frozenset[int], frozenset[int]] | None:
+    """The region of a list its readers discuss, as ``(main, containers, cards)``, or ``None``.
+
+    A page whose comment sections hold most of its prose reads as a discussion thread, but a
+    chart or a reading list with its readers' comments under it is a listing page: its run of
+    item cards (:func:`item_run`, at least half the page's text) lies outside the comment
+    sections and holds none of them. The run is then the region, as on a listing page with no
+    story; a forum's posts, drawn alike, are the comments themselves and are no such run.
+    """
+    run = item_run(ctx)
+    if run is None:
+        return None
+    parent, cards = run
+    first, last = spans(ctx)
+    if any(in_comments[c] for c in ancestors_and_self(ctx, parent)):
+        return None
+    for i in range(first[parent], last[parent] + 1):
+        chain = ctx.blocks[i].containers
+        if chain and in_comments[chain[-1]]:
+            return None  # the posts themselves, or a list holding them
+    return parent, frozenset({parent}), cards
 
 
 def item_run(ctx: Context) -> tuple[int, frozenset[int]] | None:

@@ -149,16 +149,26 @@ def disclosed_prose(ctx: Context, i: int, protected: set[int]) -> bool:
     """Long link-free prose between the article's own paragraphs whose every navigation-named
     element also names a widget that hides content (an accordion, a tab panel, a collapsible:
     ``accordion-item__dropdown``, ``accordion_drawer``, ``tab-pane hidden``): a closed panel of
-    the story (a FAQ's answer, a guide's step), not a menu. A dropdown menu, a drawer or a
-    footer after the article's last paragraph still goes, panel words or not."""
-    if not (_plain_paragraph(ctx.blocks[i]) and _in_flow(ctx, i)):
+    the story (a FAQ's answer, a guide's step), not a menu. Anywhere in the region, a link-free
+    line of such a widget that holds more than ``FURNITURE_MAX_PARAGRAPHS`` paragraphs of prose
+    (a service page's FAQ after its last paragraph: the questions, the answers, their short
+    lines). A dropdown menu, a drawer, a footer or a one-paragraph box after the article's last
+    paragraph still goes, panel words or not. Measured for the widget (issue #13, session 9):
+    wcxb-dev 8 pages better / 2 worse (0717, 0615: truths without a FAQ's questions), wceb2026-dev
+    2 / 2, the other sets 0 / 0."""
+    block = ctx.blocks[i]
+    region = ctx.region.containers if ctx.region else frozenset()
+    if block.links or region.isdisjoint(block.containers):
         return False
     containers = ctx.containers
-    return all(
-        "disclosure" in containers[cid].concepts
-        for cid in ctx.blocks[i].containers
-        if cid not in protected and "navigation" in containers[cid].concepts
-    )
+    named = [c for c in block.containers if c not in protected and "navigation" in containers[c].concepts]
+    if not all("disclosure" in containers[cid].concepts for cid in named):
+        return False
+    if _plain_paragraph(block) and _in_flow(ctx, i):
+        return True
+    # anywhere else: a widget of panels with several paragraphs of prose (a FAQ's answers)
+    widget = next((cid for cid in block.containers if "disclosure" in containers[cid].concepts), -1)
+    return bool(named) and widget >= 0 and _paragraph_counts(ctx)[widget] > FURNITURE_MAX_PARAGRAPHS
 
 
 #: A navigation-named element inside the article that holds at least this many paragraphs of
