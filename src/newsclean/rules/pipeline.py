@@ -86,7 +86,9 @@ class Region:
     containers when a discussion thread's posts are the content, so the comment rule spares
     them) and ``mass`` (the summed block weights inside each container, by container id).
     Text input fills ``span`` (the ``(first, last)`` block indices of the article's prose run)
-    and ``standfirst`` (lines above a byline the run starts after: a standfirst or a caption).
+    and ``standfirst`` (lines above a byline the run starts after: a standfirst or a caption),
+    and ``comments_from`` (the first line of the readers' comment section under the run, which
+    the over-pruning guard does not weigh; ``None`` when the run is not followed by one).
     """
 
     main: int | None = None
@@ -96,6 +98,7 @@ class Region:
     span: tuple[int, int] | None = None
     standfirst: frozenset[int] = frozenset()
     items: frozenset[int] = frozenset()
+    comments_from: int | None = None
 
 
 @dataclass(frozen=True, slots=True, eq=False)

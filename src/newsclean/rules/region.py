@@ -261,7 +261,14 @@ def line_weights(ctx: Context, first_copies: bool = False) -> list[float]:
 
 
 def _weights(ctx: Context, kinds: list[str]) -> list[float]:
+    return _weights_and_thread(ctx, kinds)[0]
+
+
+def _weights_and_thread(ctx: Context, kinds: list[str]) -> tuple[list[float], int | None]:
+    """The line weights, and the line where the readers' comment section starts (the first
+    comment-section marker or reader-thread header after the story's prose), if any."""
     weights: list[float] = []
+    thread: int | None = None
     short_run = 0
     share = 1.0  # drops once the comment section has started
     prose_seen = 0.0
@@ -296,15 +303,19 @@ def _weights(ctx: Context, kinds: list[str]) -> list[float]:
             if kind == "comments" and prose_seen > 0:
                 # (a comment counter above every line of prose sits in the story's head)
                 share = AFTER_COMMENTS_SHARE
+                if thread is None and not inline:
+                    thread = i
             elif not inline and prose_seen >= AFTER_RELATED_MIN_PROSE:
                 share = min(share, AFTER_RELATED_SHARE)
         elif i in thread_start and share > AFTER_COMMENTS_SHARE and prose_seen >= AFTER_RELATED_MIN_PROSE:
             # the first of the repeated name-and-time lines after the article heads a reader thread
             weights.append(-END_MARKER_COST)
             share = AFTER_COMMENTS_SHARE
+            if thread is None:
+                thread = i
         else:
             weights.append(0.0)
-    return weights
+    return weights, thread
 
 
 def _best_run(weights: list[float]) -> tuple[float, tuple[int, int] | None]:
@@ -334,17 +345,58 @@ def locate(ctx: Context) -> Region:
     """The article region of a text page: the best-scoring contiguous run of lines (maximum-sum
     subarray over line weights), and the standfirst lines above a byline it starts after."""
     kinds = _line_kinds(ctx)
-    best, best_span = _best_run(_weights(ctx, kinds))
+    weights, thread = _weights_and_thread(ctx, kinds)
+    best, best_span = _best_run(weights)
     if best < DUPLICATE_FALLBACK_MAX:
         kinds_again = _line_kinds(ctx, first_copies=True)
-        again, again_span = _best_run(_weights(ctx, kinds_again))
+        weights_again, thread_again = _weights_and_thread(ctx, kinds_again)
+        again, again_span = _best_run(weights_again)
         if again > best:
-            best, best_span, kinds = again, again_span, kinds_again
+            best, best_span, kinds, weights, thread = again, again_span, kinds_again, weights_again, thread_again
     if best_span is None:
         return Region()
+    best_span = _before_comments(ctx, best_span, kinds, weights, thread)
     best_span = _extend_over_lists(ctx, best_span, kinds)
     span, standfirst = _after_byline(ctx, best_span, kinds)
-    return Region(span=span, standfirst=standfirst)
+    return Region(span=span, standfirst=standfirst, comments_from=_comments_under(ctx, span, kinds, thread))
+
+
+#: A comment-section marker inside the region ends it when the region's prose above the marker
+#: weighs at least this much (characters): the readers' thread under a story is prose too, and
+#: at AFTER_COMMENTS_SHARE a long one still outweighs the marker's cost and joins the story.
+COMMENTS_CUT_MIN_PROSE = 400
+
+
+def _before_comments(
+    ctx: Context, span: tuple[int, int], kinds: list[str], weights: list[float], thread: int | None
+) -> tuple[int, int]:
+    """End the region above the readers' comment section (line ``thread``: a "Comments" /
+    "125 Comments Add A Comment" header, or a reader thread's first name-and-time line) when
+    the region holds enough of the story's prose above it."""
+    start, end = span
+    if thread is None or not start < thread <= end:
+        return span
+    prose = sum(weights[i] for i in range(start, thread) if kinds[i] == "prose")
+    if prose < COMMENTS_CUT_MIN_PROSE:
+        return span
+    last = thread - 1
+    while last > start and not ctx.kept(last):
+        last -= 1
+    return (start, last)
+
+
+def _comments_under(ctx: Context, span: tuple[int, int], kinds: list[str], thread: int | None) -> int | None:
+    """``thread`` when the readers' comment section starts right under the region (only removed
+    lines between them): the story above it is the region's, and the guard must not weigh the
+    thread against it."""
+    if thread is None or thread <= span[1]:
+        return None
+    if kinds[thread] != "comments":
+        return None  # a thread of name-and-time lines only: a dated log's posts look the same
+    if any(ctx.kept(j) and kinds[j] == "prose" for j in range(span[1] + 1, thread)):
+        return None
+    return thread
+
 
 
 def _after_byline(
