@@ -170,15 +170,41 @@ def test_container_spans_are_the_runs_of_blocks_inside_each_container() -> None:
 
 
 def test_equal_concept_answers_are_one_shared_object() -> None:
-    from newsclean.blocks.html import _marker_concepts
-    from newsclean.blocks.tokens import concepts_of
+    from newsclean.blocks.tokens import concepts_of, marker_concepts
 
     # two different class strings naming the same two concepts ("sidebar" is navigation)
     first = concepts_of("share-buttons sidebar")
     second = concepts_of("sidebar sharebar")
     assert first == second == {"share", "navigation"}
     assert first is second
-    pair_a = _marker_concepts("article-body sharebar", False)
-    pair_b = _marker_concepts("sharebar article-content", False)
+    pair_a = marker_concepts("article-body sharebar", False)
+    pair_b = marker_concepts("sharebar article-content", False)
     assert pair_a == pair_b == (frozenset({"share"}), True)
     assert pair_a is pair_b
+
+
+def test_the_same_class_on_furniture_and_on_a_plain_container_reads_apart() -> None:
+    # The walk keeps one table of concept answers per furniture answer (a <nav>, <aside>,
+    # <footer>, <form> or a navigation role adds "navigation"): the same class string met first
+    # on a <div> and then on a <nav> (and the other way round) must not share an answer.
+    root, _ = parse_page(
+        "<html><body>"
+        "<div class='plainbox'><p>One paragraph of the story text here.</p></div>"
+        "<nav class='plainbox'><p>Home</p></nav>"
+        "<aside class=' otherbox '><p>Beside the story.</p></aside>"
+        "<div class='otherbox'><p>Another paragraph of the story.</p></div>"
+        "<div class='otherbox' role='navigation'><p>Menu</p></div>"
+        "<div class='otherbox' id='main-story'><p>A third paragraph.</p></div>"
+        "</body></html>"
+    )
+    assert root is not None
+    _, containers = build_blocks(root)
+    read = [(c.tag, c.marker, c.concepts) for c in containers if c.tag in ("div", "nav", "aside")]
+    assert read == [
+        ("div", "plainbox", frozenset()),
+        ("nav", "plainbox", frozenset({"navigation"})),
+        ("aside", "otherbox", frozenset({"navigation"})),  # the class's spaces trimmed
+        ("div", "otherbox", frozenset()),
+        ("div", "otherbox  navigation", frozenset({"navigation"})),
+        ("div", "otherbox main-story", frozenset()),
+    ]

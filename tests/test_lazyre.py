@@ -100,3 +100,21 @@ def test_a_process_forked_while_a_thread_compiles_can_compile() -> None:
         "raise SystemExit(os.waitstatus_to_exitcode(status))\n"
     )
     assert subprocess.run([sys.executable, "-c", code], capture_output=True, timeout=60).returncode == 0
+
+
+def test_the_sixth_positional_argument_of_search_and_match_is_the_time_budget() -> None:
+    # The date, byline and phrase searches pass their time budget positionally
+    # (newsclean.meta.clock.TIMEOUT_ARGS: string, pos, endpos, concurrent, partial, timeout). A
+    # regex release that moved the argument would leave them unbounded; this pattern takes about
+    # 2**26 steps on 26 letters, so only a budget can stop it within a millisecond.
+    runaway = regex.compile(r"(a|aa)+c")
+    for method in (runaway.search, runaway.match):
+        try:
+            method("a" * 26, 0, None, None, False, 0.001)
+        except TimeoutError:
+            continue
+        raise AssertionError(f"{method.__name__}: the sixth argument was not the time budget")
+    # and the fifth is ``partial`` (False), not a budget of zero seconds
+    assert regex.compile("ab").search("xab", 0, None, None, True) is not None
+    assert regex.compile("abc").match("ab", 0, None, None, True) is not None
+    assert regex.compile("abc").match("ab", 0, None, None, False) is None

@@ -144,10 +144,11 @@ class PromptMatcher:
                 left = deadline - time.monotonic()
                 if left <= 0:
                     return None
+                # (the time budget passed positionally: see meta.clock.TIMEOUT_ARGS)
                 if anchored:
-                    match = pattern.match(text, timeout=left)
+                    match = pattern.match(text, 0, None, None, False, left)
                 else:
-                    match = pattern.search(text, timeout=left)
+                    match = pattern.search(text, 0, None, None, False, left)
                 # an earlier alternative keeps a tie: only a strictly earlier start wins
                 if match is not None and (best is None or match.start() < best.start()):
                     best = match

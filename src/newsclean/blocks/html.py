@@ -8,7 +8,6 @@ non-content elements (``<script>``, ``<style>``, ``<template>``, ``hidden``, ``a
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Any
 
 import regex
@@ -18,11 +17,9 @@ from newsclean.blocks.model import Block, Container, ImageRef, WalkReader
 from newsclean.blocks.noscript import unseen_prose
 from newsclean.blocks.tokens import (
     ARTICLE_TAGS,
+    CONTAINER_ANSWERS,
     FURNITURE_TAGS,
-    NO_CONCEPTS,
-    NO_CONCEPTS_PAIR,
-    concepts_of,
-    shared_answer,
+    file_marker_concepts,
 )
 
 #: Elements whose whole subtree is never article text.
@@ -143,23 +140,6 @@ def _local_tag(tag: str) -> str:
     return tag.lower()
 
 
-@lru_cache(maxsize=65536)
-def _marker_concepts(marker: str, furniture: bool) -> tuple[frozenset[str], bool]:
-    """A container's concepts (without ``article``) and whether its markup says "article body".
-
-    Cached across pages like :func:`concepts_of`: containers repeat the same few markers.
-    """
-    concepts = concepts_of(marker) if marker else NO_CONCEPTS
-    if furniture:
-        concepts = shared_answer(concepts | {"navigation"})
-    if not concepts:
-        return NO_CONCEPTS_PAIR  # shared (see tokens.NO_CONCEPTS)
-    # (shared answers: one object per distinct answer, not one per cached class string)
-    if "article" not in concepts:
-        return shared_answer((concepts, False))
-    return shared_answer((shared_answer(concepts - {"article"}), True))
-
-
 #: A page with less visible text than this is walked again with ``<noscript>`` read: forum and
 #: single-page-app pages (Discourse…) serve their whole content there for readers without script.
 NOSCRIPT_FALLBACK_CHARS = 200
@@ -226,6 +206,7 @@ def _walk(
     link_start: list[tuple[int, str | None]] = []  # (index into buf at <a>, href)
     block_tags, cell_tags, kind_of, heading_level = BLOCK_TAGS, _CELL_TAGS, _KIND_OF, _HEADING_LEVEL
     furniture_tags, furniture_roles, article_tags = _FURNITURE_TAGS, _FURNITURE_ROLES, _ARTICLE_TAGS
+    plain_concepts, furniture_concepts = CONTAINER_ANSWERS
     # user selectors: ids of the marked elements open now, and of those whose text is buffered
     selecting: list[int] = []
     pending: set[int] = set()
@@ -338,13 +319,21 @@ def _walk(
                 if names:
                     role = get("role", "") if "role" in names else ""
                     itemprop = get("itemprop") if "itemprop" in names else None
-                    marker = f"{cls or ''} {ident or ''} {role}".strip()
+                    if ident is None and not role:  # (most containers: a class alone, or nothing)
+                        marker = cls.strip() if cls else ""
+                    else:
+                        marker = f"{cls or ''} {ident or ''} {role}".strip()
                 else:
                     role = marker = ""
                     itemprop = None
-                concepts, article_words = _marker_concepts(
-                    marker, tag in furniture_tags or role in furniture_roles
-                )
+                # (one dict per furniture answer, keyed by the string alone: cheaper than a cache
+                # keyed by both, which builds and hashes a key tuple for every container)
+                furniture = tag in furniture_tags or role in furniture_roles
+                known = furniture_concepts if furniture else plain_concepts
+                answer = known.get(marker)
+                if answer is None:
+                    answer = file_marker_concepts(known, marker, furniture)
+                concepts, article_words = answer
                 strong = article_words or itemprop == "articleBody"
                 cid = len(containers)
                 containers.append(

@@ -247,6 +247,43 @@ def _token_concepts(token: str, builder: bool) -> tuple[frozenset[str], bool]:
     return shared_answer((shared_answer(frozenset(found)), embed))
 
 
+# --- A container's concepts, as the walk reads them -------------------------------------
+
+
+def marker_concepts(marker: str, furniture: bool) -> tuple[frozenset[str], bool]:
+    """A container's concepts (without ``article``) and whether its markup says "article body".
+
+    The walk (:mod:`newsclean.blocks.html`) reads it through :data:`CONTAINER_ANSWERS` (cached
+    across pages like :func:`concepts_of`: containers repeat the same few markers).
+    """
+    concepts = concepts_of(marker) if marker else NO_CONCEPTS
+    if furniture:
+        concepts = shared_answer(concepts | {"navigation"})
+    if not concepts:
+        return NO_CONCEPTS_PAIR  # shared (see NO_CONCEPTS)
+    # (shared answers: one object per distinct answer, not one per cached class string)
+    if "article" not in concepts:
+        return shared_answer((concepts, False))
+    return shared_answer((shared_answer(concepts - {"article"}), True))
+
+
+#: :func:`marker_concepts` of the containers the walk met, by marker: for containers whose tag or
+#: role is furniture, and for the others. Bounded like the other concept caches (a long run meets
+#: many one-page class strings): when one is full it is emptied and fills again.
+_MarkerAnswers = dict[str, tuple[frozenset[str], bool]]
+CONTAINER_ANSWERS: tuple[_MarkerAnswers, _MarkerAnswers] = ({}, {})
+CONTAINER_ANSWERS_MAX = 65536
+
+
+def file_marker_concepts(known: _MarkerAnswers, marker: str, furniture: bool) -> tuple[frozenset[str], bool]:
+    """:func:`marker_concepts`, filed in ``known`` (one of :data:`CONTAINER_ANSWERS`)."""
+    answer = marker_concepts(marker, furniture)
+    if len(known) >= CONTAINER_ANSWERS_MAX:
+        known.clear()
+    known[marker] = answer
+    return answer
+
+
 # --- Where an element sits: the walk's concept decision, as metadata reads it ---------------
 
 #: What an element's class and id say about where it sits (bits of :func:`place_of`): in a

@@ -291,7 +291,7 @@ def is_byline_label(text: str) -> bool:
     """Whether ``text`` is a byline label alone ("By", "Written by", "Autor:"): pages often
     put the label and the names in separate elements."""
     try:
-        return _LABEL_ONLY.match(text, timeout=TIMEOUT) is not None
+        return _LABEL_ONLY.match(text, 0, None, None, False, TIMEOUT) is not None  # (see clock.TIMEOUT_ARGS)
     except TimeoutError:
         return False
 
@@ -305,7 +305,10 @@ def parse_byline(line: str) -> tuple[str, ...] | None:
     if not line or len(line) > _MAX_BYLINE_CHARS or not line[:_LABEL_CHARS].lower().startswith(_LABEL_STARTS):
         return None  # (the cheap test first: most short blocks open with no label at all)
     try:
-        label = _LABEL.match(line, timeout=TIMEOUT) or _CJK_LABEL.match(line, timeout=TIMEOUT)
+        # (the time budget passed positionally: see clock.TIMEOUT_ARGS)
+        label = _LABEL.match(line, 0, None, None, False, TIMEOUT) or _CJK_LABEL.match(
+            line, 0, None, None, False, TIMEOUT
+        )
     except TimeoutError:
         return None
     if label is None:

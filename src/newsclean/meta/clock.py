@@ -22,6 +22,14 @@ TIMEOUT = 0.05
 
 FLAGS = regex.IGNORECASE | regex.VERSION0
 
+#: How the date, byline and phrase searches hand ``regex`` their time budget: positionally,
+#: ``pattern.search(text, pos, endpos, concurrent, partial, timeout)`` (``match`` takes the
+#: same). The keyword form costs the module about 3,000 instructions a call in parsing its
+#: keywords (it builds its keyword names as strings on each call), more than most of these
+#: searches themselves; the positional one about 700. ``tests/test_lazyre.py`` checks that the
+#: sixth argument is the time budget.
+TIMEOUT_ARGS = ("pos", "endpos", "concurrent", "partial", "timeout")
+
 #: Widest offset from UTC a zone has (UTC+14, Kiribati); a larger one is no zone.
 MAX_OFFSET_MINUTES = 14 * 60
 
@@ -34,7 +42,7 @@ def alternation(words: Iterable[str]) -> str:
 def search(pattern: regex.Pattern[str], text: str, pos: int = 0) -> regex.Match[str] | None:
     """``pattern.search`` within :data:`TIMEOUT`; a timeout is no match."""
     try:
-        return pattern.search(text, pos, timeout=TIMEOUT)
+        return pattern.search(text, pos, None, None, False, TIMEOUT)  # (see TIMEOUT_ARGS)
     except TimeoutError:
         return None
 
@@ -98,7 +106,7 @@ def read_time(text: str) -> tuple[time, tuple[int, int], regex.Match[str] | None
             m = search(_TIME, text, m.start() + 1)
             continue
         end = m.end()
-        zone = _ZONE.match(text, end, timeout=TIMEOUT)
+        zone = _ZONE.match(text, end, None, None, False, TIMEOUT)  # (see TIMEOUT_ARGS)
         return time(hour, minute, second), (m.start(), zone.end() if zone else end), zone
     return None
 

@@ -17,7 +17,7 @@ from typing import Literal
 import regex
 
 from newsclean.lazyre import lazy
-from newsclean.meta.clock import FLAGS, alternation, search
+from newsclean.meta.clock import FLAGS, TIMEOUT, alternation, search
 from newsclean.meta.dates import (
     MAX_LEFTOVER_WORDS,
     MAYBE_DAY,
@@ -93,13 +93,34 @@ _COMPANION = regex.compile(
 )
 
 
+#: :func:`_strip_label`'s answers so far, by segment. A page asks for the same piece more than
+#: once (a short piece is read as a label alone and then as a dateline; a line without
+#: separators is its own only segment), and :data:`_LABEL`, the label words of every language
+#: with the case ignored, costs more than any other search on the way. Shared by all pages like
+#: the other caches of strings (labels and dates repeat across a site's pages), bounded: when
+#: full it is emptied and fills again. A search that ran out of time is not remembered.
+_LABELS_READ: dict[str, tuple[str | None, str | None, str]] = {}
+_LABELS_READ_MAX = 4096
+
+
 def _strip_label(segment: str) -> tuple[str | None, str | None, str]:
     """(kind, label, rest) for one segment; kind and label are ``None`` without a label."""
-    m = search(_LABEL, segment)
-    if m is None:
+    known = _LABELS_READ.get(segment)
+    if known is not None:
+        return known
+    try:
+        m = _LABEL.search(segment, 0, None, None, False, TIMEOUT)  # (see clock.TIMEOUT_ARGS)
+    except TimeoutError:
         return None, None, segment
-    kind = "modified" if m["mod"] else "published"
-    return kind, (m["mod"] or m["pub"]).strip(), segment[m.end() :]
+    if m is None:
+        answer: tuple[str | None, str | None, str] = (None, None, segment)
+    else:
+        kind = "modified" if m["mod"] else "published"
+        answer = (kind, (m["mod"] or m["pub"]).strip(), segment[m.end() :])
+    if len(_LABELS_READ) >= _LABELS_READ_MAX:
+        _LABELS_READ.clear()
+    _LABELS_READ[segment] = answer
+    return answer
 
 
 def parse_label(text: str) -> tuple[Literal["published", "modified"], str] | None:

@@ -241,7 +241,7 @@ _MAX_BYLINE_NAME_WORDS = 5
 def _after_byline(chunk: str, dates: DateCandidates) -> tuple[Dateline, ...]:
     """The datelines after the name of a byline piece ("Von Hans Muster, 8.5.12"), else ()."""
     try:
-        lead = _BYLINE_LEAD.match(chunk, timeout=TIMEOUT)
+        lead = _BYLINE_LEAD.match(chunk, 0, None, None, False, TIMEOUT)  # (see clock.TIMEOUT_ARGS)
         ends = list(_NAME_END.finditer(chunk, lead.end(), timeout=TIMEOUT)) if lead else []
     except TimeoutError:
         return ()

@@ -148,7 +148,7 @@ def parse_tag_line(line: str, *, labelled_only: bool = False) -> tuple[str, ...]
     if not line or len(line) > _MAX_LINE_CHARS:
         return None
     try:
-        label = LABEL.match(line, timeout=TIMEOUT)
+        label = LABEL.match(line, 0, None, None, False, TIMEOUT)  # (see clock.TIMEOUT_ARGS)
     except TimeoutError:
         return None
     if label is not None:

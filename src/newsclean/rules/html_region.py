@@ -229,7 +229,7 @@ def locate(ctx: Context) -> Region:
     ignored = BOILERPLATE_CONCEPTS - {"comments"} if thread else BOILERPLATE_CONCEPTS
     for c, container in enumerate(containers):
         value = scores.conc[c] * (1.0 - min(scores.density[c], LINK_DENSITY_CAP))
-        if container.concepts & ignored:
+        if not container.concepts.isdisjoint(ignored):  # (no set built per container)
             value *= OWN_BOILERPLATE_FACTOR
         if in_comments[c] and not thread:
             value *= IN_COMMENTS_FACTOR

@@ -11,7 +11,7 @@ _CLOSERS = "”»›’」』\""
 def find(pattern: regex.Pattern[str], text: str, timeout: float) -> regex.Match[str] | None:
     """``pattern.search(text)`` bounded by ``timeout`` seconds (``None`` when it runs out)."""
     try:
-        return pattern.search(text, timeout=timeout)
+        return pattern.search(text, 0, None, None, False, timeout)  # (see clock.TIMEOUT_ARGS)
     except TimeoutError:
         return None
 
