@@ -261,12 +261,19 @@ def _clean_tree(
 
 
 def _in_footer(ctx: Context) -> list[bool]:
-    """Which blocks sit inside a ``<footer>`` element (none on text input).
+    """Which blocks sit inside a ``<footer>`` element, or (text input) in the readers' comment
+    section under the article region.
 
     The guard leaves them out: a footer holds the site's small print (a privacy policy, terms
     of sale, a copyright line), never the article it is there to rescue, and on a shop page that
-    small print is long prose, tens of times the product text the region kept.
+    small print is long prose, tens of times the product text the region kept. A comment thread
+    under a short post is prose too, many times the post's, and the region ended above it on
+    purpose (its "Comments" header or its first reader's name-and-time line).
     """
+    region = ctx.region
+    if region is not None and region.comments_from is not None:
+        start = region.comments_from
+        return [i >= start for i in range(len(ctx.blocks))]
     containers = ctx.containers
     if not containers:
         return [False] * len(ctx.blocks)

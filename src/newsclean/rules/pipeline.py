@@ -86,10 +86,12 @@ class Region(FrozenValue):
     containers when a discussion thread's posts are the content, so the comment rule spares
     them) and ``mass`` (the summed block weights inside each container, by container id).
     Text input fills ``span`` (the ``(first, last)`` block indices of the article's prose run)
-    and ``standfirst`` (lines above a byline the run starts after: a standfirst or a caption).
+    and ``standfirst`` (lines above a byline the run starts after: a standfirst or a caption),
+    and ``comments_from`` (the first line of the readers' comment section under the run, which
+    the over-pruning guard does not weigh; ``None`` when the run is not followed by one).
     """
 
-    __slots__ = ("main", "containers", "thread", "mass", "span", "standfirst", "items")
+    __slots__ = ("main", "containers", "thread", "mass", "span", "standfirst", "items", "comments_from")
     main: int | None
     containers: frozenset[int]
     thread: frozenset[int]
@@ -97,6 +99,7 @@ class Region(FrozenValue):
     span: tuple[int, int] | None
     standfirst: frozenset[int]
     items: frozenset[int]
+    comments_from: int | None
 
     def __init__(
         self,
@@ -107,8 +110,9 @@ class Region(FrozenValue):
         span: tuple[int, int] | None = None,
         standfirst: frozenset[int] = frozenset(),
         items: frozenset[int] = frozenset(),
+        comments_from: int | None = None,
     ) -> None:
-        self._set(main, containers, thread, mass, span, standfirst, items)
+        self._set(main, containers, thread, mass, span, standfirst, items, comments_from)
 
 
 class RegionStep(FrozenValue):

@@ -22,14 +22,17 @@ subarray). The weights encode what a person sees when scanning a page dump:
 * a removed block that ends an article (a subscribe prompt, a "Related" header, a comment
   counter) costs a lot, so the comments or teasers after it are not joined to the article;
 * so does the first header of a reader thread (a chain of name-and-time lines with prose
-  between them), which pages from before comment widgets print with no "Comments" label.
+  between them), which pages from before comment widgets print with no "Comments" label;
+* the first comment marker (or thread header) under the story's prose ends the region even when
+  the thread below it, long enough, would outweigh its cost (``threads.before_comments``), and
+  a comment section that starts right under the region is handed to the guard as not the
+  story's (``Region.comments_from``, ``threads.comments_under``).
 """
 
 from __future__ import annotations
 
 from collections import Counter
 
-from newsclean.blocks.model import Block
 from newsclean.rules.cells import table_cells
 from newsclean.rules.features import (
     ends_clause,
@@ -47,7 +50,8 @@ from newsclean.rules.features import (
     prose_weight,
 )
 from newsclean.rules.pipeline import Context, Region
-from newsclean.rules.threads import thread_headers
+from newsclean.rules.region_edges import after_byline, extend_over_lists, next_kind
+from newsclean.rules.threads import before_comments, comments_under, thread_headers
 
 #: Cost of a short kept line that is not list-like (in characters of prose); the n-th such line
 #: in a row costs min(n, SHORT_RUN_CAP) times this. Measured at +-10% (bench/text_accuracy.py
@@ -234,20 +238,6 @@ def _isolated(kinds: list[str], i: int) -> bool:
     return neighbour(-1) in ("short", "item") and neighbour(1) in ("short", "item")
 
 
-def _next_kind(kinds: list[str], i: int, step: int = 1) -> str:
-    """The kind of the nearest line after ``i`` (before it, with ``step=-1``) that is not neutral."""
-    j = i + step
-    while 0 <= j < len(kinds) and kinds[j] == "gone":
-        j += step
-    return kinds[j] if 0 <= j < len(kinds) else "edge"
-
-
-def _in_table(kinds: list[str], i: int) -> bool:
-    """A table row with another row beside it: one row alone above the article is more often a
-    timestamp line ("Nov 19, 2019 at 9:08 GMT") than a table."""
-    return "row" in (_next_kind(kinds, i, -1), _next_kind(kinds, i, 1))
-
-
 def _list_like(text: str) -> bool:
     """A short line shaped like a list item: a bullet, clause punctuation at the end, or a
     lower-case start (scrapers drop the bullets; menus and headlines start in capitals), or a
@@ -261,7 +251,14 @@ def line_weights(ctx: Context, first_copies: bool = False) -> list[float]:
 
 
 def _weights(ctx: Context, kinds: list[str]) -> list[float]:
+    return _weights_and_thread(ctx, kinds)[0]
+
+
+def _weights_and_thread(ctx: Context, kinds: list[str]) -> tuple[list[float], int | None]:
+    """The line weights, and the line where the readers' comment section starts (the first
+    comment-section marker or reader-thread header after the story's prose), if any."""
     weights: list[float] = []
+    thread: int | None = None
     short_run = 0
     share = 1.0  # drops once the comment section has started
     prose_seen = 0.0
@@ -291,20 +288,24 @@ def _weights(ctx: Context, kinds: list[str]) -> list[float]:
         elif kind in ("end", "comments"):
             short_run += 1
             # a "Read more" label with prose right under it is an inline link, not a list header
-            inline = kind == "end" and _next_kind(kinds, i) == "prose"
+            inline = kind == "end" and next_kind(kinds, i) == "prose"
             weights.append(-SHORT_LINE_COST if inline else -END_MARKER_COST)
             if kind == "comments" and prose_seen > 0:
                 # (a comment counter above every line of prose sits in the story's head)
                 share = AFTER_COMMENTS_SHARE
+                if thread is None and not inline:
+                    thread = i
             elif not inline and prose_seen >= AFTER_RELATED_MIN_PROSE:
                 share = min(share, AFTER_RELATED_SHARE)
         elif i in thread_start and share > AFTER_COMMENTS_SHARE and prose_seen >= AFTER_RELATED_MIN_PROSE:
             # the first of the repeated name-and-time lines after the article heads a reader thread
             weights.append(-END_MARKER_COST)
             share = AFTER_COMMENTS_SHARE
+            if thread is None:
+                thread = i
         else:
             weights.append(0.0)
-    return weights
+    return weights, thread
 
 
 def _best_run(weights: list[float]) -> tuple[float, tuple[int, int] | None]:
@@ -334,83 +335,18 @@ def locate(ctx: Context) -> Region:
     """The article region of a text page: the best-scoring contiguous run of lines (maximum-sum
     subarray over line weights), and the standfirst lines above a byline it starts after."""
     kinds = _line_kinds(ctx)
-    best, best_span = _best_run(_weights(ctx, kinds))
+    weights, thread = _weights_and_thread(ctx, kinds)
+    best, best_span = _best_run(weights)
     if best < DUPLICATE_FALLBACK_MAX:
         kinds_again = _line_kinds(ctx, first_copies=True)
-        again, again_span = _best_run(_weights(ctx, kinds_again))
+        weights_again, thread_again = _weights_and_thread(ctx, kinds_again)
+        again, again_span = _best_run(weights_again)
         if again > best:
             best, best_span, kinds = again, again_span, kinds_again
+            weights, thread = weights_again, thread_again
     if best_span is None:
         return Region()
-    best_span = _extend_over_lists(ctx, best_span, kinds)
-    span, standfirst = _after_byline(ctx, best_span, kinds)
-    return Region(span=span, standfirst=standfirst)
-
-
-def _after_byline(
-    ctx: Context, span: tuple[int, int], kinds: list[str]
-) -> tuple[tuple[int, int], frozenset[int]]:
-    """Start the region after a byline or timestamp that follows its first kept line.
-
-    Pages print the standfirst or the lead picture's caption above the byline and the date, and
-    the article below them; the article's own paragraphs are never split by a byline. The lines
-    left out are returned with the span (the title search looks past them).
-    """
-    start, end = span
-    skipped: list[int] = []
-    while True:
-        kept = [i for i in range(start, end + 1) if ctx.kept(i)][:2]
-        if len(kept) < 2:
-            return (start, end), frozenset(skipped)
-        if not any(_credit_line(ctx, j) for j in range(kept[0] + 1, kept[1])):
-            return (start, end), frozenset(skipped)
-        skipped.append(kept[0])
-        start = kept[1]
-        # the article opens with prose: a headline or label under the byline (a video's title,
-        # "Listen to this article") is left out too
-        while start < end and kinds[start] in ("short", "item") and ctx.kept(start):
-            skipped.append(start)
-            start += 1
-
-
-def _credit_line(ctx: Context, i: int) -> bool:
-    """Whether block ``i`` was taken as a byline or a timestamp."""
-    rule = ctx.decided[i]
-    return rule is not None and rule.credit_line
-
-
-def _strong_list_line(block: Block, forward: bool) -> bool:
-    # above the article a "Label: value" line is a byline, source or breadcrumb; below it, a
-    # spec sheet or fact box
-    text = block.text
-    return block.kind == "li" or is_list_item(text) or (forward and is_field_line(text))
-
-
-def _extend_over_lists(ctx: Context, span: tuple[int, int], kinds: list[str]) -> tuple[int, int]:
-    """Grow the region over bulleted, numbered or ``Label: value`` lines right next to it, and
-    over the rows of a table (above it only over two rows or more).
-
-    A listicle's items cost a little each in the sum, so a long list would otherwise be cut
-    from the prose that introduces it; menus are not shaped like this, so they still stop it.
-    """
-    blocks = ctx.blocks
-
-    def walk(start: int, step: int) -> int:
-        edge = start
-        j = start + step
-        while 0 <= j < len(blocks):
-            if kinds[j] == "gone" and ctx.decided[j] is None:
-                pass  # a bare link under an item
-            elif kinds[j] == "gone":
-                j += step
-                continue  # a removed label: neither joins nor stops
-            elif kinds[j] == "row" and (step > 0 or _in_table(kinds, j)):
-                edge = j
-            elif kinds[j] == "list" and _strong_list_line(blocks[j], step > 0):
-                edge = j
-            else:
-                break
-            j += step
-        return edge
-
-    return walk(span[0], -1), walk(span[1], 1)
+    best_span = before_comments(ctx, best_span, kinds, weights, thread)
+    best_span = extend_over_lists(ctx, best_span, kinds)
+    span, standfirst = after_byline(ctx, best_span, kinds)
+    return Region(span=span, standfirst=standfirst, comments_from=comments_under(ctx, span, kinds, thread))

@@ -1,0 +1,92 @@
+"""Where the text region's run of lines ends: grown over the lists and table rows beside it, and
+started after a byline that follows its first kept line (:func:`newsclean.rules.region.locate`).
+"""
+
+from __future__ import annotations
+
+from newsclean.blocks.model import Block
+from newsclean.rules.features import is_field_line, is_list_item
+from newsclean.rules.pipeline import Context
+
+
+def next_kind(kinds: list[str], i: int, step: int = 1) -> str:
+    """The kind of the nearest line after ``i`` (before it, with ``step=-1``) that is not neutral."""
+    j = i + step
+    while 0 <= j < len(kinds) and kinds[j] == "gone":
+        j += step
+    return kinds[j] if 0 <= j < len(kinds) else "edge"
+
+
+def _in_table(kinds: list[str], i: int) -> bool:
+    """A table row with another row beside it: one row alone above the article is more often a
+    timestamp line ("Nov 19, 2019 at 9:08 GMT") than a table."""
+    return "row" in (next_kind(kinds, i, -1), next_kind(kinds, i, 1))
+
+
+def after_byline(
+    ctx: Context, span: tuple[int, int], kinds: list[str]
+) -> tuple[tuple[int, int], frozenset[int]]:
+    """Start the region after a byline or timestamp that follows its first kept line.
+
+    Pages print the standfirst or the lead picture's caption above the byline and the date, and
+    the article below them; the article's own paragraphs are never split by a byline. The lines
+    left out are returned with the span (the title search looks past them).
+    """
+    start, end = span
+    skipped: list[int] = []
+    while True:
+        kept = [i for i in range(start, end + 1) if ctx.kept(i)][:2]
+        if len(kept) < 2:
+            return (start, end), frozenset(skipped)
+        if not any(_credit_line(ctx, j) for j in range(kept[0] + 1, kept[1])):
+            return (start, end), frozenset(skipped)
+        skipped.append(kept[0])
+        start = kept[1]
+        # the article opens with prose: a headline or label under the byline (a video's title,
+        # "Listen to this article") is left out too
+        while start < end and kinds[start] in ("short", "item") and ctx.kept(start):
+            skipped.append(start)
+            start += 1
+
+
+def _credit_line(ctx: Context, i: int) -> bool:
+    """Whether block ``i`` was taken as a byline or a timestamp."""
+    rule = ctx.decided[i]
+    return rule is not None and rule.credit_line
+
+
+def _strong_list_line(block: Block, forward: bool) -> bool:
+    # above the article a "Label: value" line is a byline, source or breadcrumb; below it, a
+    # spec sheet or fact box
+    text = block.text
+    return block.kind == "li" or is_list_item(text) or (forward and is_field_line(text))
+
+
+def extend_over_lists(ctx: Context, span: tuple[int, int], kinds: list[str]) -> tuple[int, int]:
+    """Grow the region over bulleted, numbered or ``Label: value`` lines right next to it, and
+    over the rows of a table (above it only over two rows or more).
+
+    A listicle's items cost a little each in the sum, so a long list would otherwise be cut
+    from the prose that introduces it; menus are not shaped like this, so they still stop it.
+    """
+    blocks = ctx.blocks
+
+    def walk(start: int, step: int) -> int:
+        edge = start
+        j = start + step
+        while 0 <= j < len(blocks):
+            if kinds[j] == "gone" and ctx.decided[j] is None:
+                pass  # a bare link under an item
+            elif kinds[j] == "gone":
+                j += step
+                continue  # a removed label: neither joins nor stops
+            elif kinds[j] == "row" and (step > 0 or _in_table(kinds, j)):
+                edge = j
+            elif kinds[j] == "list" and _strong_list_line(blocks[j], step > 0):
+                edge = j
+            else:
+                break
+            j += step
+        return edge
+
+    return walk(span[0], -1), walk(span[1], 1)
