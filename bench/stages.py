@@ -35,6 +35,15 @@ STAGE_TARGETS: tuple[tuple[str, str, str], ...] = (
 PIPELINE_HOLDERS: tuple[str, ...] = ("newsclean.rules",)
 
 
+def _replaced(step: Any, **changes: Any) -> Any:
+    """A copy of a pipeline step with some fields changed: a ``Rule`` is a dataclass, the region
+    step a slotted value class (``newsclean.values``) whose fields are its ``__slots__``."""
+    if dataclasses.is_dataclass(step):
+        return dataclasses.replace(step, **changes)
+    fields = {name: getattr(step, name) for name in type(step).__slots__}
+    return type(step)(**(fields | changes))
+
+
 class StageClock:
     """Accumulates CPU seconds per stage label while installed."""
 
@@ -69,7 +78,7 @@ class StageClock:
                 finally:
                     self.seconds[region_label] += time.process_time() - start
 
-            return dataclasses.replace(rule, locate=timed_locate)
+            return _replaced(rule, locate=timed_locate)
         apply = rule.apply
         label = f"rule:{rule.name}"
 
@@ -80,7 +89,7 @@ class StageClock:
             finally:
                 self.seconds[label] += time.process_time() - start
 
-        return dataclasses.replace(rule, apply=timed_apply)
+        return _replaced(rule, apply=timed_apply)
 
 
 @contextmanager
