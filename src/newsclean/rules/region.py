@@ -179,7 +179,7 @@ def _line_kinds(ctx: Context, first_copies: bool = False) -> list[str]:
         elif family in END_FAMILIES and i in _repeated_apart(ctx):
             # "Reply", "Report" under every embedded post: a repeated label marks no section end
             kinds.append("gone")
-        elif family == "comments" and _in_toolbar(ctx, i):
+        elif family == "comments" and (_in_toolbar(ctx, i) or _section_heading(ctx, i, kinds)):
             kinds.append("gone")
         elif family == "comments":
             kinds.append("comments")
@@ -195,6 +195,42 @@ def _line_kinds(ctx: Context, first_copies: bool = False) -> list[str]:
     for i in table_cells(kinds, figures, [block.text for block in ctx.blocks]):
         kinds[i] = "row"  # a name or label between a table's figures, one cell per line
     return kinds
+
+
+#: A one-word comment label written in capitals ("DISCUSSION") under at least this many
+#: subheadings of the story in capitals (a short kept line in capitals with the story's prose
+#: above it and prose right under it: "INTRODUCTION", "RECENT STUDIES") is one more of those
+#: subheadings, a section of a paper, not the readers' comment section.
+SECTION_HEADINGS_MIN = 2
+
+
+def _capitals(text: str) -> bool:
+    """Written in capitals: two letters or more, none of them lower-case."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def _section_heading(ctx: Context, i: int, kinds: list[str]) -> bool:
+    """Whether comment label ``i`` is a section heading of the story (see SECTION_HEADINGS_MIN);
+    ``kinds`` holds the kinds of the lines above it."""
+    text = ctx.blocks[i].text
+    if len(text.split()) != 1 or not _capitals(text):
+        return False
+    found = 0
+    prose_above = False
+    for j, kind in enumerate(kinds):
+        if kind == "prose":
+            prose_above = True
+        elif (
+            prose_above
+            and kind in ("short", "item", "list")
+            and _capitals(ctx.blocks[j].text)
+            and next_kind(kinds, j) == "prose"
+        ):
+            found += 1
+            if found >= SECTION_HEADINGS_MIN:
+                return True
+    return False
 
 
 def _in_toolbar(ctx: Context, i: int) -> bool:

@@ -188,8 +188,21 @@ def comments_under(ctx: Context, span: tuple[int, int], kinds: list[str], thread
     widget's "Show 1 more comment" or "Reply" (wcxb-dev forum 0.643 -> 0.616) lost the rescue."""
     if thread is None or thread <= span[1]:
         return None
-    if kinds[thread] != "comments":
+    if kinds[thread] != "comments" and not _labelled(ctx, thread):
         return None  # a thread of name-and-time lines only: a dated log's posts look the same
     if any(ctx.kept(j) for j in range(span[1] + 1, thread)):
         return None
     return thread
+
+
+def _labelled(ctx: Context, header: int) -> bool:
+    """Whether a reader thread's first name-and-time line (``header``) is followed, before the
+    next kept line, by a line a comment rule removed (the section's "Comments" label, printed
+    under the story's own credit line)."""
+    for j in range(header + 1, len(ctx.blocks)):
+        rule = ctx.decided[j]
+        if rule is None:
+            return False
+        if rule.family == "comments":
+            return True
+    return False
