@@ -6,7 +6,9 @@ two shapes of such blocks are the story's text, not a menu:
 
 * an entry of a list whose entries are linked only here and there (:func:`mixed_list_item`);
 * a linked name on the first line of a paragraph element whose later lines are the text about
-  it (:func:`linked_lead_line`).
+  it (:func:`linked_lead_line`);
+* an entry of a list whose other entries link and say something of their own
+  (:func:`commented_list_item`).
 """
 
 from __future__ import annotations
@@ -90,4 +92,36 @@ def linked_lead_line(ctx: Context, i: int) -> bool:
         if ctx.decided[j] is None and weights[j] > 0:
             return True
         j += 1
+    return False
+
+
+#: A list between the story's paragraphs that holds at least this many entries with a link and
+#: enough words of their own to stay under the link-list density (``Title – 15.7%``, ``Name
+#: (review)``) is the story's list of linked things with a word on each: its entries that happen
+#: to be shorter are the same list's. A menu or a box of headlines links its entries whole.
+COMMENTED_LIST_MIN_ENTRIES = 3
+_LIST_TAGS = frozenset({"ul", "ol"})
+
+
+def commented_list_item(ctx: Context, i: int, link_density: float) -> bool:
+    """Whether the linked block ``i`` is an entry of a list (``ul``/``ol``) whose other entries
+    the rules keep while they carry a link too: at least ``COMMENTED_LIST_MIN_ENTRIES`` entries
+    of the same outermost list below ``link_density`` and holding a link."""
+    blocks = ctx.blocks
+    containers = ctx.containers
+    lists = [cid for cid in blocks[i].containers if containers[cid].tag in _LIST_TAGS]
+    if not lists:
+        return False
+    outer = lists[0]
+    kept = 0
+    for step in (-1, 1):
+        j = i + step
+        while 0 <= j < len(blocks) and outer in blocks[j].containers:
+            line = blocks[j]
+            if (ctx.decided[j] is None and line.link_chars and not line.heading_level
+                    and line.link_density < link_density):
+                kept += 1
+                if kept >= COMMENTED_LIST_MIN_ENTRIES:
+                    return True
+            j += step
     return False
