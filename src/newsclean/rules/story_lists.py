@@ -128,3 +128,13 @@ def commented_list_item(ctx: Context, i: int, link_density: float) -> bool:
                     return True
             j += step
     return False
+
+
+def story_list_entry(ctx: Context, i: int, link_density: float, max_words: int) -> bool:
+    """Whether the link-dense block ``i``, which the caller found between the story's own
+    paragraphs, is the story's text by one of the three shapes above."""
+    return (
+        mixed_list_item(ctx, i, link_density, max_words)
+        or linked_lead_line(ctx, i)
+        or commented_list_item(ctx, i, link_density)
+    )
