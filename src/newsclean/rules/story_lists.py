@@ -2,7 +2,7 @@
 
 ``link-list`` (:mod:`newsclean.rules.markup`) removes a short block made almost only of links.
 Between the article's own paragraphs (the caller checks that the block is in the story's flow)
-two shapes of such blocks are the story's text, not a menu:
+three shapes of such blocks are the story's text, not a menu:
 
 * an entry of a list whose entries are linked only here and there (:func:`mixed_list_item`);
 * a linked name on the first line of a paragraph element whose later lines are the text about
