@@ -20,6 +20,7 @@ from newsclean.phrases import guess_languages
 from newsclean.rules import Context, run
 from newsclean.rules.features import is_prose
 from newsclean.rules.headline import story_has_no_prose
+from newsclean.rules.labels import is_small_print
 from newsclean.sniff import detect_format
 from newsclean.userrules import (
     SELECTOR_KEYS,
@@ -320,7 +321,9 @@ def _guard(ctx: Context, config: Config) -> str | None:
     Only the removals of rules whose ``guard_may_undo`` is set come back (the built-in rules
     that judge by position or markup, a site profile's selectors and a ``body`` selector; never
     a user's own ``drop``). The prose of the page's footer is not weighed and not restored
-    (:func:`_in_footer`).
+    (:func:`_in_footer`), and the site's small print, wherever it sits, is not restored either
+    (:func:`~newsclean.rules.labels.is_small_print`: a trademark notice or a disclaimer the region
+    left out is prose, and no part of the short story the guard is there to rescue).
     """
     skipped = _in_footer(ctx)
     if story_has_no_prose(ctx) or _surely_enough(ctx, config.guard_ratio, skipped):
@@ -335,7 +338,9 @@ def _guard(ctx: Context, config: Config) -> str | None:
     restore = {
         i
         for i in prose
-        if (rule := ctx.decided[i]) is not None and rule.guard_may_undo
+        if (rule := ctx.decided[i]) is not None
+        and rule.guard_may_undo
+        and not is_small_print(ctx.blocks[i].text, ctx.languages)  # the site's, not the story's
     }
     if not restore:
         return None

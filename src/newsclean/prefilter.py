@@ -16,7 +16,7 @@ from typing import Any
 
 import regex
 
-from newsclean.phrases import FAMILY_PRIORITY, LANGUAGES, SOURCES
+from newsclean.phrases import FAMILY_PRIORITY, LANGUAGES, LEGAL_SOURCES, SOURCES, legal_pattern
 from newsclean.prefilter_shapes import SHAPES
 
 # The stdlib regular-expression parser, read for the literals a prompt pattern needs (``re._parser``
@@ -305,3 +305,41 @@ def family_matcher(family: str) -> PromptMatcher:
     :func:`newsclean.phrases.family_pattern` does and at the same start (the alternation's
     leftmost match), without compiling the alternatives no line needed."""
     return PromptMatcher(frozenset(LANGUAGES), (family,))
+
+
+@lru_cache(maxsize=64)
+def _legal_needles(languages: frozenset[str]) -> tuple[tuple[str, ...] | None, ...]:
+    """Per kind of small-print mark (the packs' ``LEGAL``), the strings one of which each of its
+    matches contains (``None``: a kind with a source no string is certain for)."""
+    kinds: dict[str, set[str] | None] = {}
+    for lang in sorted(languages):
+        for kind, sources in LEGAL_SOURCES.get(lang, {}).items():
+            for source in sources:
+                literals = _shape(source)[1]
+                if literals is None:
+                    kinds[kind] = None
+                else:
+                    known = kinds.setdefault(kind, set())
+                    if known is not None:
+                        known.update(literals)
+    return tuple(None if needles is None else tuple(sorted(needles)) for needles in kinds.values())
+
+
+def legal_kinds(text: str, languages: frozenset[str]) -> int:
+    """How many kinds of a site's small print ``text`` holds (a trademark notice, "all rights
+    reserved", "not affiliated with", "the opinions expressed here" …; the packs' ``LEGAL``).
+
+    A text without the strings of two kinds is settled by substring tests, which is most
+    paragraphs: the patterns themselves are searched only when two kinds may match.
+    """
+    pattern = legal_pattern(languages)
+    if pattern is None:
+        return 0
+    lowered = text.lower()
+    candidates = 0
+    for needles in _legal_needles(languages):
+        if needles is None or any(needle in lowered for needle in needles):
+            candidates += 1
+            if candidates >= 2:
+                return len({match.lastgroup for match in pattern.finditer(lowered)})
+    return 0

@@ -20,6 +20,7 @@ adding a module and its name to :data:`LANGUAGES` (see ``docs/phrases.md``).
 from __future__ import annotations
 
 import importlib
+import re
 from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
@@ -128,6 +129,36 @@ def family_pattern(family: str) -> regex.Pattern[str] | None:
     return regex.compile("|".join(f"(?:{p})" for p in sources), regex.IGNORECASE | regex.V0)
 
 
+def _read_legal() -> dict[str, dict[str, tuple[str, ...]]]:
+    return {lang: dict(getattr(_pack(lang), "LEGAL", {})) for lang in LANGUAGES}
+
+
+#: language -> kind of small-print mark -> regex sources (a pack's optional ``LEGAL``)
+LEGAL_SOURCES = _read_legal()
+
+
+@lru_cache(maxsize=64)
+def legal_pattern(languages: frozenset[str]) -> re.Pattern[str] | None:
+    """The small-print marks of the given languages as one alternation with a group per kind
+    (``None`` when no pack among them has any): what :func:`legal_kinds` counts.
+
+    The standard library's engine, searched in the lower-cased text (the sources are written in
+    lower case): several times faster here than the ``regex`` module's case-insensitive search,
+    and these patterns meet most paragraphs of an article's region.
+    """
+    kinds: dict[str, list[str]] = {}
+    for lang in sorted(languages):
+        for kind, sources in LEGAL_SOURCES.get(lang, {}).items():
+            kinds.setdefault(kind, []).extend(sources)
+    if not kinds:
+        return None
+    parts = [
+        f"(?P<{kind.replace('-', '_')}>" + "|".join(f"(?:{p})" for p in sources) + ")"
+        for kind, sources in sorted(kinds.items())
+    ]
+    return re.compile("|".join(parts))
+
+
 _SCRIPT_LANGUAGES = (
     (lazy(r"\p{Cyrillic}"), ("ru",)),
     (lazy(r"[\p{Han}\p{Hiragana}\p{Katakana}]"), ("zh", "ja")),
@@ -177,3 +208,6 @@ def phrase_patterns() -> Iterator[tuple[str, regex.Pattern[str]]]:
             yield f"phrases.{family}", pattern
     yield "phrases.edges", _EDGES
     yield "phrases.prompts", prompt_pattern(frozenset(LANGUAGES))
+    legal = legal_pattern(frozenset(LANGUAGES))
+    if legal is not None:
+        yield "phrases.legal", legal

@@ -63,3 +63,13 @@ PATTERNS = {
         r"^\s*\d{1,3}\s*min(?:uten?)?\.?\s*lesezeit\s*$",
     ),
 }
+
+#: The marks of a site's small print, by kind (as ``en.LEGAL``).
+LEGAL = {
+    "trademark": (r"\b(?:eingetragene (?:marken|warenzeichen)|warenzeichen|markenzeichen)\b",),
+    "reserved": (r"\balle rechte vorbehalten\b",),
+    "owners": (r"\beigentum (?:der|ihrer) (?:jeweiligen )?(?:inhaber|eigentümer|rechteinhaber)\b",),
+    "permission": (r"\bohne (?:vorherige |ausdrückliche )?schriftliche (?:genehmigung|zustimmung|erlaubnis)\b",),
+    "opinions": (r"\b(?:gibt|geben|spiegel[nt]) nicht (?:unbedingt|zwingend|notwendigerweise) die meinung\b",),
+    "disclaimer": (r"^\W{0,3}haftungsausschluss\s*:",),
+}

@@ -193,3 +193,25 @@ PATTERNS = {
         r"^\s*listen to (?:this|the) (?:article|story|podcast)\b[^.]{0,40}$",
     ),
 }
+
+#: The marks of a site's small print, by kind (see ``LEGAL`` in ``docs/phrases.md``): a block
+#: that holds marks of two kinds or more is the site's legal notice, not the story.
+LEGAL = {
+    "trademark": (r"\btrademarks?\b",),
+    "reserved": (r"\ball rights reserved\b", r"©", r"\bcopyright \d{4}\b", r"\(c\) \d{4}\b"),
+    "owners": (r"\b(?:respective|their) (?:owners|holders|proprietors)\b",),
+    "unaffiliated": (
+        r"\b(?:is|are) not (?:endorsed|sponsored|affiliated)\b",
+        r"\bno affiliation with\b",
+        r"\bnot affiliated with\b",
+    ),
+    "permission": (r"\bwithout (?:the )?(?:(?:prior|express)(?: written)?|written) (?:consent|permission|authori[sz]ation)\b",),
+    "personal-use": (r"\bfor (?:your )?personal,? non-?commercial use\b",),
+    "terms": (r"\b(?:governed by|subject to) (?:our|the) (?:subscriber agreement|terms of (?:use|service)|user agreement)\b",),
+    "opinions": (
+        r"\b(?:opinions|views) expressed (?:here(?:in)?|on this (?:site|blog|website))\b",
+        r"\bnot necessarily (?:reflect|represent) the (?:views|opinions)\b",
+        r"\bnot necessarily those of\b",
+    ),
+    "disclaimer": (r"^\W{0,3}disclaimer\s*:",),
+}

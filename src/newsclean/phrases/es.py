@@ -57,3 +57,12 @@ PATTERNS = {
         r"\bcontin[uú]a (?:leyendo )?(?:despu[eé]s de|tras) (?:la|el) (?:publicidad|anuncio)\b",
     ),
 }
+
+#: The marks of a site's small print, by kind (as ``en.LEGAL``).
+LEGAL = {
+    "trademark": (r"\bmarcas? registradas?\b",),
+    "reserved": (r"\btodos los derechos reservados\b",),
+    "owners": (r"\bpropiedad de sus (?:respectivos )?(?:dueños|propietarios|titulares)\b",),
+    "permission": (r"\bsin (?:el |la )?(?:previ[oa] )?(?:consentimiento|permiso|autorización) (?:previ[oa]|expres[oa]|por escrito)\b",),
+    "opinions": (r"\bno (?:necesariamente )?(?:refleja|representa)n? (?:necesariamente )?(?:la opinión|el punto de vista)\b",),
+}

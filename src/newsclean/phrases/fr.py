@@ -59,3 +59,12 @@ PATTERNS = {
                r"^\s*(?:temps de lecture|lecture)\s*[:：]?\s*\d{1,3}\s*min(?:utes?)?\.?\s*$",
                r"^\s*\d{1,3}\s*min(?:utes?)?\.? de lecture\s*$"),
 }
+
+#: The marks of a site's small print, by kind (as ``en.LEGAL``).
+LEGAL = {
+    "trademark": (r"\bmarques? (?:déposées?|commerciales?)\b",),
+    "reserved": (r"\btous droits réservés\b",),
+    "owners": (r"\bpropriétés? de leurs? (?:propriétaires|détenteurs) respectifs\b",),
+    "permission": (r"\bsans (?:l['’])?(?:autorisation|accord|consentement) (?:préalable|écrite?)\b",),
+    "opinions": (r"\bn['’]engagent? que (?:leurs?|son|ses) auteurs?\b",),
+}

@@ -13,7 +13,7 @@ import regex
 
 from newsclean.lazyre import lazy
 from newsclean.phrases import LABEL_MAX_CHARS, label_family, normalize_label
-from newsclean.prefilter import family_matcher, prompt_matcher
+from newsclean.prefilter import family_matcher, legal_kinds, prompt_matcher
 from newsclean.rules.features import word_count
 from newsclean.rules.pipeline import Context, Mark, Rule
 from newsclean.rules.textsearch import inside_quotes
@@ -27,6 +27,16 @@ PROMPT_MAX_WORDS = 45
 #: cookie pattern within their first NOTICE_OPENING_CHARS characters.
 NOTICE_MAX_CHARS = 1200
 NOTICE_OPENING_CHARS = 100
+#: A site's small print (a trademark notice, a disclaimer, a reprint notice) goes as a legal line
+#: when it holds marks of this many different kinds (``LEGAL`` in the phrase packs: "trademarks",
+#: "© … all rights reserved", "is not endorsed or affiliated with", "the opinions expressed here",
+#: "for your personal, non-commercial use"): one mark alone is also the stuff of stories (a
+#: trademark dispute, a sponsored post's disclosure, a blog's "do not use our images without
+#: prior permission", which dragnet-dev's truth keeps). At 1: dragnet-dev loses R161 and R931.
+LEGAL_NOTICE_MIN_KINDS = 2
+#: Longest block read for small print: a sports league's notice lists every mark it owns
+#: (1,246 characters on dragnet-dev's NHL pages); a block longer than this is a story's text.
+LEGAL_NOTICE_MAX_CHARS = 2000
 
 #: (rule name, family, reason)
 LABEL_RULES: tuple[tuple[str, str, str], ...] = (
@@ -42,6 +52,12 @@ LABEL_RULES: tuple[tuple[str, str, str], ...] = (
     ("cookie-notice", "cookie", "cookie and consent notices"),
     ("navigation-label", "navigation", "menu items, section names, legal links and copyright lines"),
 )
+
+
+def is_small_print(text: str, languages: frozenset[str]) -> bool:
+    """Whether a block is a site's small print: marks of :data:`LEGAL_NOTICE_MIN_KINDS` kinds
+    or more (the packs' ``LEGAL``) in at most :data:`LEGAL_NOTICE_MAX_CHARS` characters."""
+    return len(text) <= LEGAL_NOTICE_MAX_CHARS and legal_kinds(text, languages) >= LEGAL_NOTICE_MIN_KINDS
 
 
 def _glued_family(segments: tuple[str, ...]) -> str | None:
@@ -143,6 +159,8 @@ def _phrase_hits(ctx: Context) -> list[PhraseHit | None]:
             match = cookie.search(text[:NOTICE_OPENING_CHARS], timeout)
             if match is not None and not inside_quotes(text, match.start()):
                 hit = PhraseHit("cookie")
+        if hit is None and in_main and is_small_print(text, ctx.languages):
+            hit = PhraseHit("navigation")
         known[key] = hit
         hits.append(hit)
     return hits
