@@ -325,12 +325,13 @@ def _legal_needles(languages: frozenset[str]) -> tuple[tuple[str, ...] | None, .
     return tuple(None if needles is None else tuple(sorted(needles)) for needles in kinds.values())
 
 
-def legal_kinds(text: str, languages: frozenset[str]) -> int:
+def legal_kinds(text: str, languages: frozenset[str], at_least: int = 1) -> int:
     """How many kinds of a site's small print ``text`` holds (a trademark notice, "all rights
-    reserved", "not affiliated with", "the opinions expressed here" …; the packs' ``LEGAL``).
+    reserved", "not affiliated with", "the opinions expressed here" …; the packs' ``LEGAL``),
+    or 0 when it cannot hold ``at_least`` kinds.
 
-    A text without the strings of two kinds is settled by substring tests, which is most
-    paragraphs: the patterns themselves are searched only when two kinds may match.
+    A text without the strings of ``at_least`` kinds is settled by substring tests, which is
+    most paragraphs: the patterns themselves are searched only when that many kinds may match.
     """
     pattern = legal_pattern(languages)
     if pattern is None:
@@ -340,6 +341,6 @@ def legal_kinds(text: str, languages: frozenset[str]) -> int:
     for needles in _legal_needles(languages):
         if needles is None or any(needle in lowered for needle in needles):
             candidates += 1
-            if candidates >= 2:
+            if candidates >= at_least:
                 return len({match.lastgroup for match in pattern.finditer(lowered)})
     return 0
