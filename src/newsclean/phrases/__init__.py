@@ -199,7 +199,7 @@ def label_family(text: str) -> str | None:
     return LABEL_FAMILY.get(normalize_label(text))
 
 
-def phrase_patterns() -> Iterator[tuple[str, regex.Pattern[str]]]:
+def phrase_patterns() -> Iterator[tuple[str, regex.Pattern[str] | re.Pattern[str]]]:
     """The packs' compiled patterns that meet page text, by name (for the backtracking tests;
     :func:`newsclean.rules.all_patterns` adds the rules' own)."""
     for family in FAMILY_PRIORITY:

@@ -20,6 +20,7 @@ end an article.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import regex
@@ -82,7 +83,7 @@ RULE_NAMES: frozenset[str] = frozenset(RULES_BY_NAME)
 FAMILIES: tuple[str, ...] = tuple(dict.fromkeys(rule.family for rule in RULES))
 
 
-def all_patterns() -> Iterator[tuple[str, regex.Pattern[str]]]:
+def all_patterns() -> Iterator[tuple[str, regex.Pattern[str] | re.Pattern[str]]]:
     """Every compiled pattern that meets page text, by name: the phrase packs' and the rules'
     own (for the backtracking tests)."""
     from newsclean.lazyre import compiled

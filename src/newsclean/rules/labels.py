@@ -57,7 +57,9 @@ LABEL_RULES: tuple[tuple[str, str, str], ...] = (
 def is_small_print(text: str, languages: frozenset[str]) -> bool:
     """Whether a block is a site's small print: marks of :data:`LEGAL_NOTICE_MIN_KINDS` kinds
     or more (the packs' ``LEGAL``) in at most :data:`LEGAL_NOTICE_MAX_CHARS` characters."""
-    return len(text) <= LEGAL_NOTICE_MAX_CHARS and legal_kinds(text, languages, LEGAL_NOTICE_MIN_KINDS) >= LEGAL_NOTICE_MIN_KINDS
+    if len(text) > LEGAL_NOTICE_MAX_CHARS:
+        return False
+    return legal_kinds(text, languages, LEGAL_NOTICE_MIN_KINDS) >= LEGAL_NOTICE_MIN_KINDS
 
 
 def _glued_family(segments: tuple[str, ...]) -> str | None:
