@@ -63,6 +63,8 @@ CONSTANTS: tuple[str, ...] = (
     "newsclean.rules.markup.DISCLOSED_PROSE_MIN_WORDS",
     "newsclean.rules.story_lists.MIXED_RUN_MIN_LINES",
     "newsclean.rules.story_lists.COMMENTED_LIST_MIN_ENTRIES",
+    "newsclean.rules.labels.LEGAL_NOTICE_MIN_KINDS",
+    "newsclean.rules.labels.LEGAL_NOTICE_MAX_CHARS",
     "newsclean.rules.page_kind.THREAD_SHARE",
     "newsclean.rules.page_kind.STORY_BEFORE_CHARS",
     "newsclean.rules.items.MIN_ITEMS",

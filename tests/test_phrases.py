@@ -199,3 +199,35 @@ PROSE_QUIET = [
 def test_article_sentences_stay_quiet(lang: str, text: str) -> None:
     assert label_family(text) is None
     assert prompt_pattern(frozenset({lang, "en"})).search(text) is None, text
+
+
+# (language, a site's small print, or a story's sentence that has one mark of it; kinds found)
+SMALL_PRINT = [
+    ("en", "Example.com is not endorsed, sponsored or affiliated with Acme Studios. Acme and its "
+     "marks are trademarks of Acme Studios Inc.", 2),
+    ("en", "This copy is for your personal, non-commercial use only. Distribution and use of this "
+     "material are governed by our Subscriber Agreement.", 2),
+    ("en", "The opinions expressed here are my own and do not necessarily reflect the views of "
+     "my employer. © 2012 Jane Roe", 2),
+    ("de", "Alle Rechte vorbehalten. Nachdruck nur mit ausdrücklicher, aber ohne vorherige "
+     "schriftliche Genehmigung des Verlags ist untersagt.", 2),
+    ("fr", "Tous droits réservés. Les marques déposées citées sont la propriété de leurs "
+     "propriétaires respectifs.", 3),
+    ("es", "Todos los derechos reservados. Las marcas registradas citadas son propiedad de sus "
+     "respectivos dueños.", 3),
+    # one mark: the stuff of stories (a trademark dispute; a picture used without consent)
+    ("en", "The group said the brewery copied its trademarks and used its drawings without "
+     "permission.", 1),
+    ("de", "Das Gericht entschied, dass die Warenzeichen des Konzerns nicht verletzt wurden.", 1),
+    ("fr", "Le tribunal a jugé que les marques déposées du groupe n'avaient pas été copiées.", 1),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "kinds"), SMALL_PRINT)
+def test_small_print_kinds(lang: str, text: str, kinds: int) -> None:
+    from newsclean.prefilter import legal_kinds
+    from newsclean.rules.labels import LEGAL_NOTICE_MIN_KINDS, is_small_print
+
+    languages = frozenset({lang, "en"})
+    assert legal_kinds(text, languages) == kinds
+    assert is_small_print(text, languages) is (kinds >= LEGAL_NOTICE_MIN_KINDS)
