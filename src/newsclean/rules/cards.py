@@ -51,8 +51,10 @@ def _find(ctx: Context) -> frozenset[int]:
         while k > 0 and last[chain[k - 1]] - first[chain[k - 1]] < TEASER_ITEM_MAX_BLOCKS:
             k -= 1
         card = chain[k]
-        if last[card] - first[card] >= TEASER_ITEM_MAX_BLOCKS or first[card] != i:
-            continue  # not a small group the headline opens
+        if last[card] - first[card] >= TEASER_ITEM_MAX_BLOCKS or any(
+            weights[j] > 0 or blocks[j].heading_level for j in range(first[card], i)
+        ):
+            continue  # not a small group the headline opens (an image's credit may come first)
         blurb = any(
             weights[j] > 0 and ctx.decided[j] is None and not blocks[j].heading_level
             for j in range(i + 1, last[card] + 1)
