@@ -15,7 +15,7 @@ news sets 0 / 0 (docs/benchmarks.md, "Session 10: the page types that are not ar
 
 from __future__ import annotations
 
-from newsclean.rules import items
+import newsclean.rules.items as items
 from newsclean.rules.html_region import block_weights
 from newsclean.rules.page_kind import spans
 from newsclean.rules.pipeline import Context
