@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import regex
 
@@ -18,8 +19,17 @@ _STARTS_LIKE_TITLE = lazy(r"^[\p{Lu}\p{Lt}\p{N}\"'“‘«„(\[\p{Lo}]")
 _LIST_SEPARATORS = lazy(r"(?<!\s)\s*[,;•·|、，；]\s*")
 
 
+#: How many lines the memos of the per-line tests below keep. A page asks about the same line
+#: several times (the prose test, its word count and its weight, the repetition key: each from
+#: several rules and both region searches), and a site repeats its menus on every page; a page
+#: has a few hundred lines.
+LINE_MEMO_SIZE = 4096
+
+
+@lru_cache(maxsize=LINE_MEMO_SIZE)
 def cjk_chars(text: str) -> int:
-    """How many Chinese/Japanese/Korean characters ``text`` has."""
+    """How many Chinese/Japanese/Korean characters ``text`` has (remembered: a property scan of
+    every character, asked of the same paragraph by the word count and the prose weight)."""
     return len(_CJK.findall(text))
 
 
@@ -60,8 +70,9 @@ PROSE_MIN_WORDS = 25
 PROSE_SENTENCE_MIN_WORDS = 8
 
 
+@lru_cache(maxsize=LINE_MEMO_SIZE)
 def is_prose(text: str) -> bool:
-    """A line of running text: long enough and shaped like sentences."""
+    """A line of running text: long enough and shaped like sentences (remembered by line)."""
     # (split once: the word count and the word-list test both read the words)
     split = text.split()
     words = word_count(text, split)
@@ -245,8 +256,10 @@ def split_list(text: str) -> list[str]:
 _KEY_DROP = lazy(r"[\W_]+")
 
 
+@lru_cache(maxsize=LINE_MEMO_SIZE)
 def line_key(text: str) -> str:
-    """The form lines are compared in when looking for repetition: words only, case-folded."""
+    """The form lines are compared in when looking for repetition: words only, case-folded
+    (remembered by line)."""
     key: str = _KEY_DROP.sub(" ", text)
     return key.strip().casefold()
 
