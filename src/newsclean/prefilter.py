@@ -16,6 +16,7 @@ from typing import Any
 
 import regex
 
+from newsclean.lazyre import KEEP_GIL
 from newsclean.phrases import FAMILY_PRIORITY, LANGUAGES, SOURCES
 from newsclean.prefilter_shapes import SHAPES
 
@@ -146,9 +147,9 @@ class PromptMatcher:
                     return None
                 # (the time budget passed positionally: see meta.clock.TIMEOUT_ARGS)
                 if anchored:
-                    match = pattern.match(text, 0, None, None, False, left)
+                    match = pattern.match(text, 0, None, KEEP_GIL, False, left)
                 else:
-                    match = pattern.search(text, 0, None, None, False, left)
+                    match = pattern.search(text, 0, None, KEEP_GIL, False, left)
                 # an earlier alternative keeps a tie: only a strictly earlier start wins
                 if match is not None and (best is None or match.start() < best.start()):
                     best = match

@@ -23,7 +23,7 @@ really are labels, so a name like "McDonald" is never cut in two.
 from __future__ import annotations
 
 from newsclean.blocks.model import Block
-from newsclean.lazyre import lazy
+from newsclean.lazyre import KEEP_GIL, lazy
 
 #: Lines longer than this are never treated as glued labels.
 GLUED_MAX_CHARS = 80
@@ -33,9 +33,9 @@ _HAS_SPACE_SENTENCE = lazy(r"[.!?]\s")
 
 def split_glued(line: str) -> tuple[str, ...]:
     """The parts of a run of glued labels, or ``(line,)`` when it is not one."""
-    if len(line) > GLUED_MAX_CHARS or _HAS_SPACE_SENTENCE.search(line):
+    if len(line) > GLUED_MAX_CHARS or _HAS_SPACE_SENTENCE.search(line, 0, None, KEEP_GIL):
         return (line,)
-    parts = tuple(part.strip() for part in _GLUE.split(line) if part.strip())
+    parts = tuple(part.strip() for part in _GLUE.split(line, 0, KEEP_GIL) if part.strip())
     return parts if len(parts) > 1 else (line,)
 
 
@@ -152,10 +152,10 @@ def build_blocks(text: str) -> list[Block]:
     blocks: list[Block] = []
     for raw in rejoin_fragments(text.splitlines()):
         line = raw.strip()
-        if not line or _BLANK.fullmatch(line):
+        if not line or _BLANK.fullmatch(line, 0, None, KEEP_GIL):
             continue
         kind = "line"
-        bullet = _BULLET.match(line)
+        bullet = _BULLET.match(line, 0, None, KEEP_GIL)
         if bullet is not None:
             line, kind = line[bullet.end() :], "li"
         blocks.append(Block(text=line, index=len(blocks), kind=kind, segments=split_glued(line)))

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 import regex
 
-from newsclean.lazyre import lazy
+from newsclean.lazyre import KEEP_GIL, lazy
 from newsclean.meta.dates import TIMEOUT
 
 # Labels of tag lines, by language (matched case-blind at the start of the line).
@@ -148,7 +148,7 @@ def parse_tag_line(line: str, *, labelled_only: bool = False) -> tuple[str, ...]
     if not line or len(line) > _MAX_LINE_CHARS:
         return None
     try:
-        label = LABEL.match(line, 0, None, None, False, TIMEOUT)  # (see clock.TIMEOUT_ARGS)
+        label = LABEL.match(line, 0, None, KEEP_GIL, False, TIMEOUT)  # (see clock.TIMEOUT_ARGS)
     except TimeoutError:
         return None
     if label is not None:

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 import regex
 
-from newsclean.lazyre import lazy
+from newsclean.lazyre import KEEP_GIL, lazy
 
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 _SENTENCE_END = regex.compile(r"[.!?…。！？:;][\"'”’»)\]）」』]*\s*$")
@@ -46,17 +46,17 @@ def word_count(text: str, words: list[str] | None = None) -> int:
 
 def ends_sentence(text: str) -> bool:
     """Ends like a sentence (Latin or full-width punctuation, closing quotes allowed)."""
-    return _SENTENCE_END.search(text[-8:]) is not None
+    return _SENTENCE_END.search(text[-8:], 0, None, KEEP_GIL) is not None
 
 
 def ends_clause(text: str) -> bool:
     """Ends like a sentence or a clause (``,`` ``;`` ``、`` too): a list item or a short line of text."""
-    return ends_sentence(text) or _CLAUSE_END.search(text[-8:]) is not None
+    return ends_sentence(text) or _CLAUSE_END.search(text[-8:], 0, None, KEEP_GIL) is not None
 
 
 def is_list_item(text: str) -> bool:
     """Starts with a bullet, dash or item number ("- ", "• ", "1. ", "2)")."""
-    return _LIST_MARKER.match(text) is not None
+    return _LIST_MARKER.match(text, 0, None, KEEP_GIL) is not None
 
 
 #: What counts as prose, the one test every stage shares (the HTML region's block weight, the
@@ -224,7 +224,7 @@ def is_table_row(text: str) -> bool:
     that is one number ("60%", "$24,500") is a table cell on a line of its own."""
     if len(text) > TABLE_ROW_MAX_CHARS:
         return False
-    numbers = len(_NUMBER.findall(text))
+    numbers = len(_NUMBER.findall(text, 0, None, False, KEEP_GIL))
     words = len(text.split())
     if words == 1:
         return numbers == 1
@@ -239,13 +239,13 @@ FIELD_LINE_MAX_CHARS = 120
 
 def is_url_line(text: str) -> bool:
     """The line is a bare web address (a product link under a roundup item, a source)."""
-    return len(text) <= URL_LINE_MAX_CHARS and _URL_LINE.match(text) is not None
+    return len(text) <= URL_LINE_MAX_CHARS and _URL_LINE.match(text, 0, None, KEEP_GIL) is not None
 
 
 def is_field_line(text: str) -> bool:
     """A short ``Label: value`` line ("Price: $49", "Where to watch: Netflix"): a spec sheet or
     a fact box of the article, not a menu item."""
-    return len(text) <= FIELD_LINE_MAX_CHARS and _FIELD_LINE.match(text) is not None
+    return len(text) <= FIELD_LINE_MAX_CHARS and _FIELD_LINE.match(text, 0, None, KEEP_GIL) is not None
 
 
 def split_list(text: str) -> list[str]:
