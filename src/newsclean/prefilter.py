@@ -137,6 +137,8 @@ class PromptMatcher:
                     self._by_found.clear()
                 self._by_found[found] = cached
             candidates = cached
+        if not candidates:
+            return None  # (most lines: no required string found)
         best: regex.Match[str] | None = None
         # one time budget for the whole line, as the single alternation had
         deadline = time.monotonic() + timeout

@@ -152,14 +152,14 @@ def parse_tag_line(line: str, *, labelled_only: bool = False) -> tuple[str, ...]
     except TimeoutError:
         return None
     if label is not None:
-        items = [i for i in _SEPARATORS.split(line[label.end() :]) if i]
+        items = [i for i in _SEPARATORS.split(line[label.end() :], 0, KEEP_GIL) if i]
         if items and all(_looks_like_tag(i) for i in items):
             return dedupe_tags(items)
         return None
-    if labelled_only or _SENTENCE_END.search(line):
+    if labelled_only or _SENTENCE_END.search(line, 0, None, KEEP_GIL):
         return None
     # Unlabelled, only commas separate tags: "A | B | C" and "A / B / C" are menus.
-    items = [i for i in _COMMAS.split(line) if i]
+    items = [i for i in _COMMAS.split(line, 0, KEEP_GIL) if i]
     if len(items) < _MIN_UNLABELLED_ITEMS or not all(_looks_like_tag(i) for i in items):
         return None
     if sum(len(i.split()) for i in items) > _MAX_UNLABELLED_MEAN_WORDS * len(items):

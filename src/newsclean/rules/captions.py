@@ -131,7 +131,7 @@ def is_caption(text: str) -> bool:
         or _POINTS_AT_PICTURE.match(text[:OPENING_HEAD_CHARS], 0, None, KEEP_GIL)
         or _CAPTION_HEAD.match(text[:OPENING_HEAD_CHARS], 0, None, KEEP_GIL)
         or _TOGGLE_END.search(text[-CREDIT_TAIL_CHARS:], 0, None, KEEP_GIL)
-        or (" " not in text and _FILE_NAME.fullmatch(text))
+        or (" " not in text and _FILE_NAME.fullmatch(text, 0, None, KEEP_GIL))
     )
 
 

@@ -30,7 +30,7 @@ LINE_MEMO_SIZE = 4096
 def cjk_chars(text: str) -> int:
     """How many Chinese/Japanese/Korean characters ``text`` has (remembered: a property scan of
     every character, asked of the same paragraph by the word count and the prose weight)."""
-    return len(_CJK.findall(text))
+    return len(_CJK.findall(text, 0, None, False, KEEP_GIL))
 
 
 def word_count(text: str, words: list[str] | None = None) -> int:
@@ -112,12 +112,13 @@ def is_word_list(text: str, words: list[str] | None = None) -> bool:
     """
     if words is None:
         words = text.split()
-    if len(words) >= WORD_LIST_MIN_WORDS and _INNER_PUNCT.search(text) is None:
+    if len(words) >= WORD_LIST_MIN_WORDS and _INNER_PUNCT.search(text, 0, None, KEEP_GIL) is None:
         return True
     # (the capitals are counted only for the lines long enough for the two tests that read them)
     if len(words) >= WORD_LIST_TITLE_MIN_WORDS or len(text) >= GLUED_HEADLINES_MIN_CHARS:
         # one regex pass over the words' first letters instead of one match call per word
-        titled = len(_TITLE_CHAR.findall("".join([word[0] for word in words])))
+        initials = "".join([word[0] for word in words])
+        titled = len(_TITLE_CHAR.findall(initials, 0, None, False, KEEP_GIL))
         if len(words) >= WORD_LIST_TITLE_MIN_WORDS and titled > WORD_LIST_TITLE_SHARE * len(words):
             return True
         if (
@@ -183,7 +184,7 @@ def is_headline_shaped(text: str) -> bool:
     stripped = text.rstrip("\"'”’»")
     if stripped.endswith((".", "。", ":", "：", ",", ";")) and not stripped.endswith("..."):
         return False
-    return _STARTS_LIKE_TITLE.match(text) is not None
+    return _STARTS_LIKE_TITLE.match(text, 0, None, KEEP_GIL) is not None
 
 
 _URL_LINE = lazy(r"^(?:https?://|www\.)\S+$", regex.IGNORECASE)
@@ -250,7 +251,7 @@ def is_field_line(text: str) -> bool:
 
 def split_list(text: str) -> list[str]:
     """Items of a comma/bullet separated line, trimmed, empties dropped."""
-    return [item.strip() for item in _LIST_SEPARATORS.split(text) if item.strip()]
+    return [item.strip() for item in _LIST_SEPARATORS.split(text, 0, KEEP_GIL) if item.strip()]
 
 
 _KEY_DROP = lazy(r"[\W_]+")
@@ -260,7 +261,7 @@ _KEY_DROP = lazy(r"[\W_]+")
 def line_key(text: str) -> str:
     """The form lines are compared in when looking for repetition: words only, case-folded
     (remembered by line)."""
-    key: str = _KEY_DROP.sub(" ", text)
+    key: str = _KEY_DROP.sub(" ", text, 0, None, None, KEEP_GIL)
     return key.strip().casefold()
 
 
@@ -314,7 +315,9 @@ def is_author_bio(text: str) -> bool:
     …", "Max Muster ist Redakteur bei …", "Marie Dupont est journaliste au …"). A first-person
     "I'm a …" is left alone: posts and columns open that way too."""
     head = text[:AUTHOR_BIO_OPENING_CHARS]
-    return _AUTHOR_BIO.match(head) is not None or _AUTHOR_BIO_OTHER.match(head) is not None
+    if _AUTHOR_BIO.match(head, 0, None, KEEP_GIL) is not None:
+        return True
+    return _AUTHOR_BIO_OTHER.match(head, 0, None, KEEP_GIL) is not None
 
 
 #: A line of HTML source (a page template the scraper printed as text, an ad's markup) has at
@@ -333,5 +336,5 @@ def is_markup_source(text: str) -> bool:
     """Whether the line is mostly HTML tags (see :data:`MARKUP_MIN_TAGS`)."""
     if "<" not in text:
         return False
-    tags = _TAG.findall(text)
+    tags = _TAG.findall(text, 0, None, False, KEEP_GIL)
     return len(tags) >= MARKUP_MIN_TAGS and sum(map(len, tags)) >= MARKUP_TAG_SHARE * len(text)
