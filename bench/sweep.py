@@ -62,6 +62,7 @@ CONSTANTS: tuple[str, ...] = (
     "newsclean.rules.markup.LINK_LIST_DENSITY",
     "newsclean.rules.markup.DISCLOSED_PROSE_MIN_WORDS",
     "newsclean.rules.story_lists.MIXED_RUN_MIN_LINES",
+    "newsclean.rules.story_lists.COMMENTED_LIST_MIN_ENTRIES",
     "newsclean.rules.page_kind.THREAD_SHARE",
     "newsclean.rules.page_kind.STORY_BEFORE_CHARS",
     "newsclean.rules.items.MIN_ITEMS",

@@ -11,7 +11,7 @@ from newsclean.rules.features import word_count
 from newsclean.rules.html_region import block_weights
 from newsclean.rules.lead import LEAD_FAMILIES, story_lead
 from newsclean.rules.pipeline import Context, Mark, Region, Rule, ancestors_and_self
-from newsclean.rules.story_lists import linked_lead_line, mixed_list_item
+from newsclean.rules.story_lists import story_list_entry
 
 #: (rule name, concept/family, reason, guard may undo). The guard may undo the rules that read
 #: the broadest class words (header, sidebar, content lists, "more" boxes): on a page that
@@ -350,10 +350,8 @@ def apply_link_list(ctx: Context) -> Iterator[Mark]:
                 continue
             if introduced_list_item(ctx, i) or linked_subhead(ctx, i):
                 continue  # the story's own list or linked subhead (issue #13)
-            if _in_flow(ctx, i) and (
-                mixed_list_item(ctx, i, LINK_LIST_DENSITY, LINK_LIST_MAX_WORDS) or linked_lead_line(ctx, i)
-            ):
-                continue  # a list of the story's own, or an entry's linked name (session 8)
+            if _in_flow(ctx, i) and story_list_entry(ctx, i, LINK_LIST_DENSITY, LINK_LIST_MAX_WORDS):
+                continue  # a list of the story's own, or an entry's linked name (sessions 8, 10)
             yield Mark(i)
 
 
