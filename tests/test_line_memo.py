@@ -6,7 +6,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from newsclean.rules.features import LINE_MEMO_SIZE, cjk_chars, is_prose, line_key
+from newsclean.rules.features import (
+    LINE_MEMO_MAX_CHARS,
+    LINE_MEMO_SIZE,
+    LINE_MEMOS,
+    cjk_chars,
+    is_prose,
+    line_key,
+)
 
 FIXTURES = Path(__file__).parent / "fixtures"
 MEMOISED = (cjk_chars, is_prose, line_key)
@@ -40,6 +47,21 @@ def test_lines_that_differ_are_answered_apart() -> None:
     assert cjk_chars("Tokyo meeting") == 0
 
 
-def test_the_memos_are_bounded() -> None:
+def test_the_memos_are_bounded_and_keep_no_long_line() -> None:
+    assert len(LINE_MEMOS) == len(MEMOISED)
+    for memo in LINE_MEMOS:
+        assert memo.cache_info().maxsize == LINE_MEMO_SIZE
+    long_line = "A sentence that runs on and on, " * (LINE_MEMO_MAX_CHARS // 20)
+    assert len(long_line) > LINE_MEMO_MAX_CHARS
     for function in MEMOISED:
-        assert function.cache_info().maxsize == LINE_MEMO_SIZE  # type: ignore[attr-defined]
+        function(long_line)
+    for memo in LINE_MEMOS:
+        before = memo.cache_info()
+        memo.cache_clear()
+        assert memo.cache_info().currsize == 0 < before.maxsize
+    for function, fresh in ((is_prose, True), (cjk_chars, 0)):
+        assert function(long_line) == fresh  # type: ignore[operator]
+    assert all(memo.cache_info().currsize == 0 for memo in LINE_MEMOS)  # (answered afresh)
+    short = "The council will vote on the new budget in May, the mayor said on Tuesday."
+    is_prose(short)
+    assert sum(memo.cache_info().currsize for memo in LINE_MEMOS) == 1

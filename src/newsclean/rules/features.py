@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from collections.abc import Callable
+from functools import lru_cache, wraps
+from typing import Any, TypeVar
 
 import regex
 
@@ -24,9 +26,28 @@ _LIST_SEPARATORS = lazy(r"(?<!\s)\s*[,;•·|、，；]\s*")
 #: several rules and both region searches), and a site repeats its menus on every page; a page
 #: has a few hundred lines.
 LINE_MEMO_SIZE = 4096
+#: Longer lines are answered afresh each time, so that a memo never keeps a huge text (a page
+#: of one line) alive after its page; nearly every paragraph is shorter.
+LINE_MEMO_MAX_CHARS = 2000
+
+_Answer = TypeVar("_Answer")
+#: the memos :func:`_by_line` made (read by the tests)
+LINE_MEMOS: list[Any] = []
 
 
-@lru_cache(maxsize=LINE_MEMO_SIZE)
+def _by_line(function: Callable[[str], _Answer]) -> Callable[[str], _Answer]:
+    """``function``, a pure test of a line's text, remembered by line (see LINE_MEMO_SIZE)."""
+    remembered = lru_cache(maxsize=LINE_MEMO_SIZE)(function)
+    LINE_MEMOS.append(remembered)
+
+    @wraps(function)
+    def by_line(text: str) -> _Answer:
+        return function(text) if len(text) > LINE_MEMO_MAX_CHARS else remembered(text)
+
+    return by_line
+
+
+@_by_line
 def cjk_chars(text: str) -> int:
     """How many Chinese/Japanese/Korean characters ``text`` has (remembered: a property scan of
     every character, asked of the same paragraph by the word count and the prose weight)."""
@@ -70,7 +91,7 @@ PROSE_MIN_WORDS = 25
 PROSE_SENTENCE_MIN_WORDS = 8
 
 
-@lru_cache(maxsize=LINE_MEMO_SIZE)
+@_by_line
 def is_prose(text: str) -> bool:
     """A line of running text: long enough and shaped like sentences (remembered by line)."""
     # (split once: the word count and the word-list test both read the words)
@@ -257,7 +278,7 @@ def split_list(text: str) -> list[str]:
 _KEY_DROP = lazy(r"[\W_]+")
 
 
-@lru_cache(maxsize=LINE_MEMO_SIZE)
+@_by_line
 def line_key(text: str) -> str:
     """The form lines are compared in when looking for repetition: words only, case-folded
     (remembered by line)."""
