@@ -71,6 +71,8 @@ CONSTANTS: tuple[str, ...] = (
     "newsclean.rules.items.STORY_MIN_PROSE",
     "newsclean.rules.related.RELATED_BOX_MIN_ITEMS",
     "newsclean.rules.author_box.AUTHOR_BOX_MAX_PROSE",
+    "newsclean.rules.cards.HEADLINE_LINK_SHARE",
+    "newsclean.rules.pitch.PITCH_MAX_PARAGRAPHS",
     "newsclean.blocks.noscript.NOSCRIPT_PROSE_CHARS",
 )
 

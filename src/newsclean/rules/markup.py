@@ -7,10 +7,12 @@ from collections.abc import Iterator
 from newsclean.blocks.model import Block
 from newsclean.blocks.tokens import BOILERPLATE_CONCEPTS
 from newsclean.document import Link
+from newsclean.rules.cards import card_headlines
 from newsclean.rules.features import word_count
 from newsclean.rules.html_region import block_weights
 from newsclean.rules.lead import LEAD_FAMILIES, story_lead
 from newsclean.rules.pipeline import Context, Mark, Region, Rule, ancestors_and_self
+from newsclean.rules.pitch import prose_under_pitch
 from newsclean.rules.story_lists import story_list_entry
 
 #: (rule name, concept/family, reason, guard may undo). The guard may undo the rules that read
@@ -258,6 +260,8 @@ def make_markup_rule(name: str, family: str, reason: str, guard_may_undo: bool =
                 continue  # the story's own subhead or closed panel (issue #13)
             if family == "ads" and subhead_in_flow(ctx, i, family, protected):
                 continue  # a subhead whose class reads as an ad ("adv-heading", session 7)
+            if family == "subscribe" and prose_under_pitch(ctx, i, protected, _paragraph_counts(ctx)):
+                continue  # the page's own sections under a pitch's class word (session 10)
             if family in LEAD_FAMILIES or (family == "navigation" and LEAD_FAMILIES & concepts):
                 if lead is None:  # the span as it stands now: the navigation rules' is kept apart
                     lead = story_lead(ctx, lambda: _find_prose_span(ctx), DISCLOSED_PROSE_MIN_WORDS)
@@ -348,43 +352,11 @@ def apply_link_list(ctx: Context) -> Iterator[Mark]:
         if block.link_density >= LINK_LIST_DENSITY and word_count(block.text) <= LINK_LIST_MAX_WORDS:
             if " " not in block.text and block.text.startswith(_BARE_URL):
                 continue
-            if introduced_list_item(ctx, i) or linked_subhead(ctx, i):
-                continue  # the story's own list or linked subhead (issue #13)
+            if introduced_list_item(ctx, i) or linked_subhead(ctx, i) or i in card_headlines(ctx):
+                continue  # the story's own list or linked subhead (issue #13), a card's headline (session 10)
             if _in_flow(ctx, i) and story_list_entry(ctx, i, LINK_LIST_DENSITY, LINK_LIST_MAX_WORDS):
                 continue  # a list of the story's own, or an entry's linked name (sessions 8, 10)
             yield Mark(i)
-
-
-#: Elements that hold an image's caption or credit line.
-FIGURE_TAGS = frozenset({"figure", "figcaption"})
-#: Inside a figure, these hold quoted or embedded text (a tweet, a code listing, a data table),
-#: which is article text, not a caption.
-FIGURE_CONTENT_TAGS = frozenset({"blockquote", "pre", "table"})
-#: A "figure" holding more text than this is a wrapper around the article, not an image.
-FIGURE_MAX_CHARS = 1200
-
-
-def apply_figure_caption(ctx: Context) -> Iterator[Mark]:
-    """Captions and credit lines of images: the reader sees them under a picture, not in the story."""
-    containers = ctx.containers
-    figure_chars: dict[int, int] = {}
-    for block in ctx.blocks:
-        for cid in block.containers:
-            if containers[cid].tag in FIGURE_TAGS:
-                figure_chars[cid] = figure_chars.get(cid, 0) + len(block.text)
-    if not figure_chars:
-        return
-    for i, block in enumerate(ctx.blocks):
-        if ctx.decided[i] is not None:
-            continue
-        for cid in reversed(block.containers):
-            tag = containers[cid].tag
-            if tag in FIGURE_CONTENT_TAGS:
-                break
-            if tag in FIGURE_TAGS:
-                if figure_chars[cid] <= FIGURE_MAX_CHARS:
-                    yield Mark(i)
-                break
 
 
 def apply_outside_article(ctx: Context) -> Iterator[Mark]:
@@ -412,7 +384,5 @@ def apply_outside_article(ctx: Context) -> Iterator[Mark]:
 CONCEPT_RULES: tuple[Rule, ...] = tuple(make_markup_rule(*spec) for spec in MARKUP_RULES)
 LINK_LIST = Rule("link-list", "navigation", "a block made almost only of links is a menu or a link list",
                  apply_link_list, frozenset({"html"}), guard_may_undo=True)
-FIGURE_CAPTION = Rule("figure-caption", "widget", "an image caption or photo credit is not article text",
-                      apply_figure_caption, frozenset({"html"}))
 OUTSIDE_ARTICLE = Rule("outside-article", "structure", "outside the article region chosen for this page",
                        apply_outside_article, guard_may_undo=True)
