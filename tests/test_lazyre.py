@@ -10,7 +10,7 @@ import threading
 
 import regex
 
-from newsclean.lazyre import LazyPattern, compiled, lazy
+from newsclean.lazyre import KEEP_GIL, LazyPattern, compiled, lazy
 
 
 def test_lazy_pattern_answers_as_the_compiled_one() -> None:
@@ -118,3 +118,31 @@ def test_the_sixth_positional_argument_of_search_and_match_is_the_time_budget() 
     assert regex.compile("ab").search("xab", 0, None, None, True) is not None
     assert regex.compile("abc").match("ab", 0, None, None, True) is not None
     assert regex.compile("abc").match("ab", 0, None, None, False) is None
+
+
+def test_keep_gil_sits_where_each_method_reads_concurrent() -> None:
+    # The per-line searches pass lazyre.KEEP_GIL positionally: search/match/fullmatch's fourth
+    # argument, findall's fifth, sub's sixth (pattern.sub has no flags), split's third. Given
+    # by position and by name too, the argument is refused, so each position is ``concurrent``
+    # (a wrong one would put KEEP_GIL into a count, a flag or the time budget instead).
+    pattern = regex.compile("b")
+    calls = (
+        lambda: pattern.search("abc", 0, None, KEEP_GIL, concurrent=True),
+        lambda: pattern.match("abc", 0, None, KEEP_GIL, concurrent=True),
+        lambda: pattern.fullmatch("abc", 0, None, KEEP_GIL, concurrent=True),
+        lambda: pattern.findall("abc", 0, None, False, KEEP_GIL, concurrent=True),
+        lambda: pattern.sub("", "abc", 0, None, None, KEEP_GIL, concurrent=True),
+        lambda: pattern.split("abc", 0, KEEP_GIL, concurrent=True),
+    )
+    for call in calls:
+        try:
+            call()
+        except TypeError as error:
+            assert "concurrent" in str(error)
+            continue
+        raise AssertionError("the argument given by position was not concurrent")
+    # and with it the calls answer as without it
+    assert pattern.sub("", "abcb", 0, None, None, KEEP_GIL) == "ac"
+    assert pattern.split("abcb", 0, KEEP_GIL) == ["a", "c", ""]
+    assert pattern.findall("abcb", 0, None, False, KEEP_GIL) == ["b", "b"]
+    assert KEEP_GIL is False

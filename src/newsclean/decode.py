@@ -35,6 +35,7 @@ from newsclean.detect import DETECT_BYTES, detect_legacy, is_iso2022jp
 from newsclean.errors import InputError
 from newsclean.lazyre import lazy
 from newsclean.marks import unmarked
+from newsclean.mojibake import REPAIRED, repair
 
 __all__ = ["Decoded", "decode", "sanitize_text"]
 
@@ -225,7 +226,7 @@ def _mostly_utf8(data: bytes) -> bool:
 def _finish(text: str, name: str, how: str, notes: list[str], utf8: bytes | None = None) -> Decoded:
     """``utf8``: the UTF-8 form of ``text`` when the caller has it (the bytes it decoded)."""
     clean, sanitized = sanitize_text(text, utf8=utf8)
-    marks_ruled_out = utf8 is not None and unmarked(utf8)
+    marks_ruled_out = utf8 is not None and unmarked(utf8) and not any(map(REPAIRED.match, sanitized))
     return Decoded(clean, name, (f"encoding: {name} ({how})", *notes, *sanitized), marks_ruled_out)
 
 
@@ -371,9 +372,8 @@ def _has(data: bytes | None, text: str, chars: tuple[bytes, ...]) -> bool:
     return any(one in data for one in chars)
 
 
-def _needs_sanitizing(text: str, utf8: bytes | None = None) -> bool:
-    data = _utf8_or_none(text) if utf8 is None else utf8
-    return data is None or text.startswith("\ufeff") or _has(data, text, _SUSPECT)
+def _needs_sanitizing(text: str, utf8: bytes | None) -> bool:  # utf8: None for lone surrogates
+    return utf8 is None or text.startswith("\ufeff") or _has(utf8, text, _SUSPECT)
 
 
 _CONTROLS = lazy(r"[\x00-\x08\x0e-\x1f\x7f]+")
@@ -389,16 +389,16 @@ def _join_pair(match: regex.Match[str]) -> str:
 def sanitize_text(text: str, *, utf8: bytes | None = None) -> tuple[str, tuple[str, ...]]:
     """Make text safe for the parser: no NULs or other control characters, no lone surrogates.
 
-    Keeps ``\\t \\n \\f``; turns ``\\r\\n``, ``\\r`` and ``\\v`` into ``\\n``; joins surrogate
-    pairs (text decoded with ``surrogatepass``) into the character they stand for and replaces
-    the lone ones with U+FFFD; drops a leading byte order mark. Returns the text and a warning
-    for each kind of change that loses something (line endings are not reported). Linear time.
-    ``utf8``, when given, is ``text`` encoded as UTF-8 (the bytes it was decoded from), which
-    spares encoding it again to look for what needs fixing.
+    Keeps ``\\t \\n \\f``; turns ``\\r\\n``, ``\\r`` and ``\\v`` into ``\\n``; joins surrogate pairs
+    (text decoded with ``surrogatepass``) into the character they stand for and replaces the lone ones
+    with U+FFFD; drops a leading byte order mark; repairs UTF-8 encoded twice (:mod:`newsclean.mojibake`).
+    Returns the text and a warning for each kind of change that loses something (line endings are not
+    reported). Linear time. ``utf8``, when given, is ``text`` encoded as UTF-8 (the bytes it was decoded
+    from), which spares encoding it again to look for what needs fixing.
     """
+    text, warnings, utf8 = repair(text, utf8)
     if not _needs_sanitizing(text, utf8):
-        return text, ()
-    warnings: list[str] = []
+        return text, tuple(warnings)
     if text.startswith("\ufeff"):
         text = text[1:]
     if "\r" in text:

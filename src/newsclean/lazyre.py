@@ -17,6 +17,17 @@ import regex
 
 _LOCK = threading.Lock()
 
+#: ``concurrent`` as the per-line searches pass it, positionally (``pattern.search(text, pos,
+#: endpos, concurrent, …)``, ``findall(text, pos, endpos, overlapped, concurrent)``,
+#: ``sub(repl, text, count, pos, endpos, concurrent)``, ``split(text, maxsplit,
+#: concurrent)``): by default ``regex`` lets go of the GIL around every match on a ``str`` and
+#: takes it back after, about 1,500 instructions a call (mutexes and a condition signal) on top
+#: of a short line's match of a few thousand; a page makes thousands of such calls (8 % of a
+#: text page's instructions). ``False`` keeps it, as the standard ``re`` always does: the
+#: matches are short (and the date, byline and phrase searches bounded in time), so another
+#: thread waits no longer than for any other call. The results are the same either way.
+KEEP_GIL = False
+
 
 def _new_lock() -> None:
     # a process forked while another thread compiled would inherit the lock held forever

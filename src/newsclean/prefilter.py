@@ -16,6 +16,7 @@ from typing import Any
 
 import regex
 
+from newsclean.lazyre import KEEP_GIL
 from newsclean.phrases import FAMILY_PRIORITY, LANGUAGES, LEGAL_SOURCES, SOURCES, legal_pattern
 from newsclean.prefilter_shapes import SHAPES
 
@@ -136,6 +137,8 @@ class PromptMatcher:
                     self._by_found.clear()
                 self._by_found[found] = cached
             candidates = cached
+        if not candidates:
+            return None  # (most lines: no required string found)
         best: regex.Match[str] | None = None
         # one time budget for the whole line, as the single alternation had
         deadline = time.monotonic() + timeout
@@ -146,9 +149,9 @@ class PromptMatcher:
                     return None
                 # (the time budget passed positionally: see meta.clock.TIMEOUT_ARGS)
                 if anchored:
-                    match = pattern.match(text, 0, None, None, False, left)
+                    match = pattern.match(text, 0, None, KEEP_GIL, False, left)
                 else:
-                    match = pattern.search(text, 0, None, None, False, left)
+                    match = pattern.search(text, 0, None, KEEP_GIL, False, left)
                 # an earlier alternative keeps a tie: only a strictly earlier start wins
                 if match is not None and (best is None or match.start() < best.start()):
                     best = match

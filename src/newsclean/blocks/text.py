@@ -23,7 +23,7 @@ really are labels, so a name like "McDonald" is never cut in two.
 from __future__ import annotations
 
 from newsclean.blocks.model import Block
-from newsclean.lazyre import lazy
+from newsclean.lazyre import KEEP_GIL, lazy
 
 #: Lines longer than this are never treated as glued labels.
 GLUED_MAX_CHARS = 80
@@ -33,9 +33,9 @@ _HAS_SPACE_SENTENCE = lazy(r"[.!?]\s")
 
 def split_glued(line: str) -> tuple[str, ...]:
     """The parts of a run of glued labels, or ``(line,)`` when it is not one."""
-    if len(line) > GLUED_MAX_CHARS or _HAS_SPACE_SENTENCE.search(line):
+    if len(line) > GLUED_MAX_CHARS or _HAS_SPACE_SENTENCE.search(line, 0, None, KEEP_GIL):
         return (line,)
-    parts = tuple(part.strip() for part in _GLUE.split(line) if part.strip())
+    parts = tuple(part.strip() for part in _GLUE.split(line, 0, KEEP_GIL) if part.strip())
     return parts if len(parts) > 1 else (line,)
 
 
@@ -97,19 +97,19 @@ def _joins(tail: str, last: str, raw: str, joined: bool) -> bool:
     only ever glued without a space where one side is punctuation.
     """
     after = raw.lstrip()
-    if raw[:1] not in (" ", "\t") and _CLOSES.match(after):
+    if raw[:1] not in (" ", "\t") and _CLOSES.match(after, 0, None, KEEP_GIL):
         return True
     before = last.strip()
-    if _OPENS.search(before):
+    if _OPENS.search(before, 0, None, KEEP_GIL):
         return True
     if not _cut_edge(tail, raw):
         return False
-    if _CONTINUES.match(after) or before == ":":
+    if _CONTINUES.match(after, 0, None, KEEP_GIL) or before == ":":
         # (a colon that came as a piece of its own ends a bold label, "<b>Pricing</b>: From
         # $5,000": the value after it is that line's; a colon inside a piece, "Meg B says: ",
         # may end a comment's or a field's header, whose text is a line of its own)
         return True
-    if _RUNS_ON.search(before) is None:
+    if _RUNS_ON.search(before, 0, None, KEEP_GIL) is None:
         return False
     return _is_fragment(before, joined) or len(after.split()) <= LINK_TEXT_MAX_WORDS
 
@@ -134,8 +134,8 @@ def rejoin_fragments(lines: list[str]) -> list[str]:
         elif tail and _joins(tail, last, raw, joined):
             line = out[-1]
             if not joined:
-                line[0] = _SPACES.sub(" ", line[0])
-            piece = _SPACES.sub(" ", raw)
+                line[0] = _SPACES.sub(" ", line[0], 0, None, None, KEEP_GIL)
+            piece = _SPACES.sub(" ", raw, 0, None, None, KEEP_GIL)
             if piece[:1] == " " and line[-1][-1:] == " ":
                 piece = piece[1:]  # the space the two pieces share, squeezed to one
             tail = (line[-1][-2:] + piece)[-2:]
@@ -152,10 +152,10 @@ def build_blocks(text: str) -> list[Block]:
     blocks: list[Block] = []
     for raw in rejoin_fragments(text.splitlines()):
         line = raw.strip()
-        if not line or _BLANK.fullmatch(line):
+        if not line or _BLANK.fullmatch(line, 0, None, KEEP_GIL):
             continue
         kind = "line"
-        bullet = _BULLET.match(line)
+        bullet = _BULLET.match(line, 0, None, KEEP_GIL)
         if bullet is not None:
             line, kind = line[bullet.end() :], "li"
         blocks.append(Block(text=line, index=len(blocks), kind=kind, segments=split_glued(line)))

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 import regex
 
-from newsclean.lazyre import lazy
+from newsclean.lazyre import KEEP_GIL, lazy
 from newsclean.meta.dates import TIMEOUT
 from newsclean.meta.datewords import FILLER_WORDS, month_table
 
@@ -291,7 +291,8 @@ def is_byline_label(text: str) -> bool:
     """Whether ``text`` is a byline label alone ("By", "Written by", "Autor:"): pages often
     put the label and the names in separate elements."""
     try:
-        return _LABEL_ONLY.match(text, 0, None, None, False, TIMEOUT) is not None  # (see clock.TIMEOUT_ARGS)
+        # (see clock.TIMEOUT_ARGS)
+        return _LABEL_ONLY.match(text, 0, None, KEEP_GIL, False, TIMEOUT) is not None
     except TimeoutError:
         return False
 
@@ -306,8 +307,8 @@ def parse_byline(line: str) -> tuple[str, ...] | None:
         return None  # (the cheap test first: most short blocks open with no label at all)
     try:
         # (the time budget passed positionally: see clock.TIMEOUT_ARGS)
-        label = _LABEL.match(line, 0, None, None, False, TIMEOUT) or _CJK_LABEL.match(
-            line, 0, None, None, False, TIMEOUT
+        label = _LABEL.match(line, 0, None, KEEP_GIL, False, TIMEOUT) or _CJK_LABEL.match(
+            line, 0, None, KEEP_GIL, False, TIMEOUT
         )
     except TimeoutError:
         return None

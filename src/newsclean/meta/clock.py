@@ -15,7 +15,7 @@ from datetime import date, datetime, time, timedelta, timezone
 
 import regex
 
-from newsclean.lazyre import lazy
+from newsclean.lazyre import KEEP_GIL, lazy
 from newsclean.meta.zones import ZONE_NAMES, zone_offset
 
 #: Seconds one pattern may spend on one string before we give up on it.
@@ -24,7 +24,8 @@ TIMEOUT = 0.05
 FLAGS = regex.IGNORECASE | regex.VERSION0
 
 #: How the date, byline and phrase searches hand ``regex`` their time budget: positionally,
-#: ``pattern.search(text, pos, endpos, concurrent, partial, timeout)`` (``match`` takes the
+#: ``pattern.search(text, pos, endpos, concurrent, partial, timeout)``, ``concurrent`` being
+#: ``lazyre.KEEP_GIL`` (``match`` takes the
 #: same). The keyword form costs the module about 3,000 instructions a call in parsing its
 #: keywords (it builds its keyword names as strings on each call), more than most of these
 #: searches themselves; the positional one about 700. ``tests/test_lazyre.py`` checks that the
@@ -43,7 +44,7 @@ def alternation(words: Iterable[str]) -> str:
 def search(pattern: regex.Pattern[str], text: str, pos: int = 0) -> regex.Match[str] | None:
     """``pattern.search`` within :data:`TIMEOUT`; a timeout is no match."""
     try:
-        return pattern.search(text, pos, None, None, False, TIMEOUT)  # (see TIMEOUT_ARGS)
+        return pattern.search(text, pos, None, KEEP_GIL, False, TIMEOUT)  # (see TIMEOUT_ARGS)
     except TimeoutError:
         return None
 
@@ -107,7 +108,7 @@ def read_time(text: str) -> tuple[time, tuple[int, int], regex.Match[str] | None
             m = search(_TIME, text, m.start() + 1)
             continue
         end = m.end()
-        zone = _ZONE.match(text, end, None, None, False, TIMEOUT)  # (see TIMEOUT_ARGS)
+        zone = _ZONE.match(text, end, None, KEEP_GIL, False, TIMEOUT)  # (see TIMEOUT_ARGS)
         return time(hour, minute, second), (m.start(), zone.end() if zone else end), zone
     return None
 

@@ -15,7 +15,7 @@ from typing import Literal
 
 import regex
 
-from newsclean.lazyre import lazy
+from newsclean.lazyre import KEEP_GIL, lazy
 from newsclean.meta.clock import FLAGS, TIMEOUT, alternation, search
 from newsclean.meta.dates import (
     MAX_LEFTOVER_WORDS,
@@ -122,7 +122,7 @@ def _strip_label(segment: str) -> tuple[str | None, str | None, str]:
     if known is not None:
         return known
     try:
-        m = _LABEL.search(segment, 0, None, None, False, TIMEOUT)  # (see clock.TIMEOUT_ARGS)
+        m = _LABEL.search(segment, 0, None, KEEP_GIL, False, TIMEOUT)  # (see clock.TIMEOUT_ARGS)
     except TimeoutError:
         return None, None, segment
     if m is None:

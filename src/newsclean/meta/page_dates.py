@@ -14,7 +14,7 @@ from typing import Any
 
 import regex
 
-from newsclean.lazyre import lazy
+from newsclean.lazyre import KEEP_GIL, lazy
 from newsclean.meta.date_trust import MARKED, SHOWN, Trust
 from newsclean.meta.datelines import MAX_LABEL_CHARS, Dateline, DatelineMemo, parse_posted
 from newsclean.meta.dates import TIMEOUT, parse_date, plausible
@@ -243,7 +243,7 @@ _MAX_BYLINE_NAME_WORDS = 5
 def _after_byline(chunk: str, dates: DateCandidates) -> tuple[Dateline, ...]:
     """The datelines after the name of a byline piece ("Von Hans Muster, 8.5.12"), else ()."""
     try:
-        lead = _BYLINE_LEAD.match(chunk, 0, None, None, False, TIMEOUT)  # (see clock.TIMEOUT_ARGS)
+        lead = _BYLINE_LEAD.match(chunk, 0, None, KEEP_GIL, False, TIMEOUT)  # (see clock.TIMEOUT_ARGS)
         ends = list(_NAME_END.finditer(chunk, lead.end(), timeout=TIMEOUT)) if lead else []
     except TimeoutError:
         return ()

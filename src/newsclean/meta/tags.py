@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 import regex
 
-from newsclean.lazyre import lazy
+from newsclean.lazyre import KEEP_GIL, lazy
 from newsclean.meta.dates import TIMEOUT
 
 # Labels of tag lines, by language (matched case-blind at the start of the line).
@@ -148,18 +148,18 @@ def parse_tag_line(line: str, *, labelled_only: bool = False) -> tuple[str, ...]
     if not line or len(line) > _MAX_LINE_CHARS:
         return None
     try:
-        label = LABEL.match(line, 0, None, None, False, TIMEOUT)  # (see clock.TIMEOUT_ARGS)
+        label = LABEL.match(line, 0, None, KEEP_GIL, False, TIMEOUT)  # (see clock.TIMEOUT_ARGS)
     except TimeoutError:
         return None
     if label is not None:
-        items = [i for i in _SEPARATORS.split(line[label.end() :]) if i]
+        items = [i for i in _SEPARATORS.split(line[label.end() :], 0, KEEP_GIL) if i]
         if items and all(_looks_like_tag(i) for i in items):
             return dedupe_tags(items)
         return None
-    if labelled_only or _SENTENCE_END.search(line):
+    if labelled_only or _SENTENCE_END.search(line, 0, None, KEEP_GIL):
         return None
     # Unlabelled, only commas separate tags: "A | B | C" and "A / B / C" are menus.
-    items = [i for i in _COMMAS.split(line) if i]
+    items = [i for i in _COMMAS.split(line, 0, KEEP_GIL) if i]
     if len(items) < _MIN_UNLABELLED_ITEMS or not all(_looks_like_tag(i) for i in items):
         return None
     if sum(len(i.split()) for i in items) > _MAX_UNLABELLED_MEAN_WORDS * len(items):

@@ -27,7 +27,7 @@ from typing import Any
 
 import regex
 
-from newsclean.lazyre import lazy
+from newsclean.lazyre import KEEP_GIL, lazy
 from newsclean.phrase_table import LABELS
 
 LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "ru", "pl", "tr", "ar", "zh", "ja")
@@ -75,7 +75,8 @@ def normalize_label(text: str) -> str:
 @lru_cache(maxsize=65536)
 def _normalize_short(text: str) -> str:
     # "İ".casefold() is "i̇" (i + combining dot): fold Turkish capital I the way its lower case is
-    folded: str = _SPACES.sub(" ", _EDGES.sub("", text)).replace("İ", "i").casefold()
+    edges = _EDGES.sub("", text, 0, None, None, KEEP_GIL)
+    folded: str = _SPACES.sub(" ", edges, 0, None, None, KEEP_GIL).replace("İ", "i").casefold()
     return folded
 
 

@@ -33,7 +33,7 @@ from collections.abc import Iterator
 
 import regex
 
-from newsclean.lazyre import lazy
+from newsclean.lazyre import KEEP_GIL, lazy
 from newsclean.rules.pipeline import Context, Mark, Rule
 
 #: How far from a line's end its credit may start: "(Photo credit should read BRENDAN
@@ -127,11 +127,11 @@ _FILE_NAME = lazy(
 def is_caption(text: str) -> bool:
     """Whether a line is a photo's caption by its shape (see the module doc)."""
     return bool(
-        _CREDIT_END.search(text[-CREDIT_TAIL_CHARS:])
-        or _POINTS_AT_PICTURE.match(text[:OPENING_HEAD_CHARS])
-        or _CAPTION_HEAD.match(text[:OPENING_HEAD_CHARS])
-        or _TOGGLE_END.search(text[-CREDIT_TAIL_CHARS:])
-        or (" " not in text and _FILE_NAME.fullmatch(text))
+        _CREDIT_END.search(text[-CREDIT_TAIL_CHARS:], 0, None, KEEP_GIL)
+        or _POINTS_AT_PICTURE.match(text[:OPENING_HEAD_CHARS], 0, None, KEEP_GIL)
+        or _CAPTION_HEAD.match(text[:OPENING_HEAD_CHARS], 0, None, KEEP_GIL)
+        or _TOGGLE_END.search(text[-CREDIT_TAIL_CHARS:], 0, None, KEEP_GIL)
+        or (" " not in text and _FILE_NAME.fullmatch(text, 0, None, KEEP_GIL))
     )
 
 

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from functools import lru_cache, wraps
+from typing import Any, TypeVar
 
 import regex
 
-from newsclean.lazyre import lazy
+from newsclean.lazyre import KEEP_GIL, lazy
 
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 _SENTENCE_END = regex.compile(r"[.!?…。！？:;][\"'”’»)\]）」』]*\s*$")
@@ -18,9 +21,37 @@ _STARTS_LIKE_TITLE = lazy(r"^[\p{Lu}\p{Lt}\p{N}\"'“‘«„(\[\p{Lo}]")
 _LIST_SEPARATORS = lazy(r"(?<!\s)\s*[,;•·|、，；]\s*")
 
 
+#: How many lines the memos of the per-line tests below keep. A page asks about the same line
+#: several times (the prose test, its word count and its weight, the repetition key: each from
+#: several rules and both region searches), and a site repeats its menus on every page; a page
+#: has a few hundred lines.
+LINE_MEMO_SIZE = 4096
+#: Longer lines are answered afresh each time, so that a memo never keeps a huge text (a page
+#: of one line) alive after its page; nearly every paragraph is shorter.
+LINE_MEMO_MAX_CHARS = 2000
+
+_Answer = TypeVar("_Answer")
+#: the memos :func:`_by_line` made (read by the tests)
+LINE_MEMOS: list[Any] = []
+
+
+def _by_line(function: Callable[[str], _Answer]) -> Callable[[str], _Answer]:
+    """``function``, a pure test of a line's text, remembered by line (see LINE_MEMO_SIZE)."""
+    remembered = lru_cache(maxsize=LINE_MEMO_SIZE)(function)
+    LINE_MEMOS.append(remembered)
+
+    @wraps(function)
+    def by_line(text: str) -> _Answer:
+        return function(text) if len(text) > LINE_MEMO_MAX_CHARS else remembered(text)
+
+    return by_line
+
+
+@_by_line
 def cjk_chars(text: str) -> int:
-    """How many Chinese/Japanese/Korean characters ``text`` has."""
-    return len(_CJK.findall(text))
+    """How many Chinese/Japanese/Korean characters ``text`` has (remembered: a property scan of
+    every character, asked of the same paragraph by the word count and the prose weight)."""
+    return len(_CJK.findall(text, 0, None, False, KEEP_GIL))
 
 
 def word_count(text: str, words: list[str] | None = None) -> int:
@@ -36,17 +67,17 @@ def word_count(text: str, words: list[str] | None = None) -> int:
 
 def ends_sentence(text: str) -> bool:
     """Ends like a sentence (Latin or full-width punctuation, closing quotes allowed)."""
-    return _SENTENCE_END.search(text[-8:]) is not None
+    return _SENTENCE_END.search(text[-8:], 0, None, KEEP_GIL) is not None
 
 
 def ends_clause(text: str) -> bool:
     """Ends like a sentence or a clause (``,`` ``;`` ``、`` too): a list item or a short line of text."""
-    return ends_sentence(text) or _CLAUSE_END.search(text[-8:]) is not None
+    return ends_sentence(text) or _CLAUSE_END.search(text[-8:], 0, None, KEEP_GIL) is not None
 
 
 def is_list_item(text: str) -> bool:
     """Starts with a bullet, dash or item number ("- ", "• ", "1. ", "2)")."""
-    return _LIST_MARKER.match(text) is not None
+    return _LIST_MARKER.match(text, 0, None, KEEP_GIL) is not None
 
 
 #: What counts as prose, the one test every stage shares (the HTML region's block weight, the
@@ -60,8 +91,9 @@ PROSE_MIN_WORDS = 25
 PROSE_SENTENCE_MIN_WORDS = 8
 
 
+@_by_line
 def is_prose(text: str) -> bool:
-    """A line of running text: long enough and shaped like sentences."""
+    """A line of running text: long enough and shaped like sentences (remembered by line)."""
     # (split once: the word count and the word-list test both read the words)
     split = text.split()
     words = word_count(text, split)
@@ -101,12 +133,13 @@ def is_word_list(text: str, words: list[str] | None = None) -> bool:
     """
     if words is None:
         words = text.split()
-    if len(words) >= WORD_LIST_MIN_WORDS and _INNER_PUNCT.search(text) is None:
+    if len(words) >= WORD_LIST_MIN_WORDS and _INNER_PUNCT.search(text, 0, None, KEEP_GIL) is None:
         return True
     # (the capitals are counted only for the lines long enough for the two tests that read them)
     if len(words) >= WORD_LIST_TITLE_MIN_WORDS or len(text) >= GLUED_HEADLINES_MIN_CHARS:
         # one regex pass over the words' first letters instead of one match call per word
-        titled = len(_TITLE_CHAR.findall("".join([word[0] for word in words])))
+        initials = "".join([word[0] for word in words])
+        titled = len(_TITLE_CHAR.findall(initials, 0, None, False, KEEP_GIL))
         if len(words) >= WORD_LIST_TITLE_MIN_WORDS and titled > WORD_LIST_TITLE_SHARE * len(words):
             return True
         if (
@@ -172,7 +205,7 @@ def is_headline_shaped(text: str) -> bool:
     stripped = text.rstrip("\"'”’»")
     if stripped.endswith((".", "。", ":", "：", ",", ";")) and not stripped.endswith("..."):
         return False
-    return _STARTS_LIKE_TITLE.match(text) is not None
+    return _STARTS_LIKE_TITLE.match(text, 0, None, KEEP_GIL) is not None
 
 
 _URL_LINE = lazy(r"^(?:https?://|www\.)\S+$", regex.IGNORECASE)
@@ -213,7 +246,7 @@ def is_table_row(text: str) -> bool:
     that is one number ("60%", "$24,500") is a table cell on a line of its own."""
     if len(text) > TABLE_ROW_MAX_CHARS:
         return False
-    numbers = len(_NUMBER.findall(text))
+    numbers = len(_NUMBER.findall(text, 0, None, False, KEEP_GIL))
     words = len(text.split())
     if words == 1:
         return numbers == 1
@@ -228,26 +261,28 @@ FIELD_LINE_MAX_CHARS = 120
 
 def is_url_line(text: str) -> bool:
     """The line is a bare web address (a product link under a roundup item, a source)."""
-    return len(text) <= URL_LINE_MAX_CHARS and _URL_LINE.match(text) is not None
+    return len(text) <= URL_LINE_MAX_CHARS and _URL_LINE.match(text, 0, None, KEEP_GIL) is not None
 
 
 def is_field_line(text: str) -> bool:
     """A short ``Label: value`` line ("Price: $49", "Where to watch: Netflix"): a spec sheet or
     a fact box of the article, not a menu item."""
-    return len(text) <= FIELD_LINE_MAX_CHARS and _FIELD_LINE.match(text) is not None
+    return len(text) <= FIELD_LINE_MAX_CHARS and _FIELD_LINE.match(text, 0, None, KEEP_GIL) is not None
 
 
 def split_list(text: str) -> list[str]:
     """Items of a comma/bullet separated line, trimmed, empties dropped."""
-    return [item.strip() for item in _LIST_SEPARATORS.split(text) if item.strip()]
+    return [item.strip() for item in _LIST_SEPARATORS.split(text, 0, KEEP_GIL) if item.strip()]
 
 
 _KEY_DROP = lazy(r"[\W_]+")
 
 
+@_by_line
 def line_key(text: str) -> str:
-    """The form lines are compared in when looking for repetition: words only, case-folded."""
-    key: str = _KEY_DROP.sub(" ", text)
+    """The form lines are compared in when looking for repetition: words only, case-folded
+    (remembered by line)."""
+    key: str = _KEY_DROP.sub(" ", text, 0, None, None, KEEP_GIL)
     return key.strip().casefold()
 
 
@@ -301,7 +336,9 @@ def is_author_bio(text: str) -> bool:
     …", "Max Muster ist Redakteur bei …", "Marie Dupont est journaliste au …"). A first-person
     "I'm a …" is left alone: posts and columns open that way too."""
     head = text[:AUTHOR_BIO_OPENING_CHARS]
-    return _AUTHOR_BIO.match(head) is not None or _AUTHOR_BIO_OTHER.match(head) is not None
+    if _AUTHOR_BIO.match(head, 0, None, KEEP_GIL) is not None:
+        return True
+    return _AUTHOR_BIO_OTHER.match(head, 0, None, KEEP_GIL) is not None
 
 
 #: A line of HTML source (a page template the scraper printed as text, an ad's markup) has at
@@ -320,5 +357,5 @@ def is_markup_source(text: str) -> bool:
     """Whether the line is mostly HTML tags (see :data:`MARKUP_MIN_TAGS`)."""
     if "<" not in text:
         return False
-    tags = _TAG.findall(text)
+    tags = _TAG.findall(text, 0, None, False, KEEP_GIL)
     return len(tags) >= MARKUP_MIN_TAGS and sum(map(len, tags)) >= MARKUP_TAG_SHARE * len(text)

@@ -7,6 +7,7 @@ from typing import Literal
 
 import regex
 
+from newsclean.lazyre import KEEP_GIL
 from newsclean.meta.datelines import Dateline
 from newsclean.meta.tags import parse_tag_line
 from newsclean.rules.features import is_headline_shaped, is_prose
@@ -35,7 +36,7 @@ def apply_dateline(ctx: Context) -> Iterator[Mark]:
         if (
             ctx.decided[i] is not None
             or len(text) > DATELINE_MAX_CHARS
-            or not _HAS_DIGIT.search(text)
+            or not _HAS_DIGIT.search(text, 0, None, KEEP_GIL)
             or is_prose(text)
         ):
             continue

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import regex
 
+from newsclean.lazyre import KEEP_GIL
+
 _OPENERS = "„“«‹‚「『\""
 _CLOSERS = "”»›’」』\""
 
@@ -11,7 +13,7 @@ _CLOSERS = "”»›’」』\""
 def find(pattern: regex.Pattern[str], text: str, timeout: float) -> regex.Match[str] | None:
     """``pattern.search(text)`` bounded by ``timeout`` seconds (``None`` when it runs out)."""
     try:
-        return pattern.search(text, 0, None, None, False, timeout)  # (see clock.TIMEOUT_ARGS)
+        return pattern.search(text, 0, None, KEEP_GIL, False, timeout)  # (see clock.TIMEOUT_ARGS)
     except TimeoutError:
         return None
 

@@ -1,0 +1,67 @@
+"""The per-line tests remembered by line (``rules.features.LINE_MEMO_SIZE``) answer as the
+functions they wrap: asked twice about every line of the text fixtures (the second answer comes
+from the memo), and about lines that differ only where the answer does."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from newsclean.rules.features import (
+    LINE_MEMO_MAX_CHARS,
+    LINE_MEMO_SIZE,
+    LINE_MEMOS,
+    cjk_chars,
+    is_prose,
+    line_key,
+)
+
+FIXTURES = Path(__file__).parent / "fixtures"
+MEMOISED = (cjk_chars, is_prose, line_key)
+
+
+def _fixture_lines() -> list[str]:
+    lines = []
+    for path in sorted(FIXTURES.rglob("input.txt")):
+        lines.extend(line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip())
+    return lines
+
+
+def test_memoised_answers_are_the_functions_own_on_every_fixture_line() -> None:
+    lines = _fixture_lines()
+    assert len(lines) > 200
+    for function in MEMOISED:
+        for line in lines:
+            fresh = function.__wrapped__(line)  # type: ignore[attr-defined]
+            assert function(line) == fresh
+            assert function(line) == fresh  # (from the memo)
+
+
+def test_lines_that_differ_are_answered_apart() -> None:
+    prose = "The council will vote on the new budget in May, the mayor said on Tuesday."
+    assert is_prose(prose)
+    assert not is_prose(prose.rstrip("."))  # fifteen words without a closing stop: not prose
+    assert is_prose(prose)
+    assert line_key("Read  more!") == line_key("read more") == "read more"
+    assert line_key("Read more 2") == "read more 2"
+    assert cjk_chars("東京で会議") == 5
+    assert cjk_chars("Tokyo meeting") == 0
+
+
+def test_the_memos_are_bounded_and_keep_no_long_line() -> None:
+    assert len(LINE_MEMOS) == len(MEMOISED)
+    for memo in LINE_MEMOS:
+        assert memo.cache_info().maxsize == LINE_MEMO_SIZE
+    long_line = "A sentence that runs on and on, " * (LINE_MEMO_MAX_CHARS // 20)
+    assert len(long_line) > LINE_MEMO_MAX_CHARS
+    for function in MEMOISED:
+        function(long_line)
+    for memo in LINE_MEMOS:
+        before = memo.cache_info()
+        memo.cache_clear()
+        assert memo.cache_info().currsize == 0 < before.maxsize
+    for function, fresh in ((is_prose, True), (cjk_chars, 0)):
+        assert function(long_line) == fresh  # type: ignore[operator]
+    assert all(memo.cache_info().currsize == 0 for memo in LINE_MEMOS)  # (answered afresh)
+    short = "The council will vote on the new budget in May, the mayor said on Tuesday."
+    is_prose(short)
+    assert sum(memo.cache_info().currsize for memo in LINE_MEMOS) == 1
