@@ -90,3 +90,17 @@ def test_text_input_is_repaired_too() -> None:
     text, warnings = sanitize_text("cafÃ©\r\nnext")
     assert text == "café\nnext"
     assert warnings == ("text: repaired 1 characters of UTF-8 that had been encoded twice (mojibake)",)
+
+
+def test_the_repair_runs_after_control_characters_go() -> None:
+    """Found by tests/test_properties.py: "Â", a control character, then "\\x80" were left as
+    "Â\\x80" by sanitising and repaired only when those bytes were decoded again. The repair now
+    comes last, so sanitising gives its final text in one go."""
+    text, warnings = sanitize_text("a\x00Ã\x1f©b")
+    assert text == "aéb"
+    assert warnings == (
+        "text: removed 2 control characters (NUL and the like)",
+        "text: repaired 1 characters of UTF-8 that had been encoded twice (mojibake)",
+    )
+    assert sanitize_text(text) == (text, ())
+    assert decode(text.encode()).text == text

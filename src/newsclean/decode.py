@@ -35,7 +35,7 @@ from newsclean.detect import DETECT_BYTES, detect_legacy, is_iso2022jp
 from newsclean.errors import InputError
 from newsclean.lazyre import lazy
 from newsclean.marks import unmarked
-from newsclean.mojibake import REPAIRED, repair
+from newsclean.mojibake import REPAIRED, repaired
 
 __all__ = ["Decoded", "decode", "sanitize_text"]
 
@@ -396,9 +396,9 @@ def sanitize_text(text: str, *, utf8: bytes | None = None) -> tuple[str, tuple[s
     reported). Linear time. ``utf8``, when given, is ``text`` encoded as UTF-8 (the bytes it was decoded
     from), which spares encoding it again to look for what needs fixing.
     """
-    text, warnings, utf8 = repair(text, utf8)
     if not _needs_sanitizing(text, utf8):
-        return text, tuple(warnings)
+        return repaired(text, utf8, [])
+    warnings: list[str] = []
     if text.startswith("\ufeff"):
         text = text[1:]
     if "\r" in text:
@@ -409,12 +409,11 @@ def sanitize_text(text: str, *, utf8: bytes | None = None) -> tuple[str, tuple[s
     # (the regex scans, several times slower than these byte tests, run only when there is work)
     if _has(data, text, _CONTROLS_TO_DROP):
         cleaned = _CONTROLS.sub("", text)
-        removed = len(text) - len(cleaned)
+        warnings.append(f"text: removed {len(text) - len(cleaned)} control characters (NUL and the like)")
         text = cleaned
-        warnings.append(f"text: removed {removed} control characters (NUL and the like)")
     if data is None:
         text = _SURROGATE_PAIR.sub(_join_pair, text)
         text, lone = _SURROGATE.subn("\ufffd", text)
         if lone:
             warnings.append(f"text: replaced {lone} lone surrogates with U+FFFD")
-    return text, tuple(warnings)
+    return repaired(text, None, warnings)

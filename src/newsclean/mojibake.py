@@ -18,7 +18,7 @@ import re
 
 from newsclean.lazyre import lazy
 
-__all__ = ["MOJIBAKE_PASSES", "REPAIRED", "TELLTALE_PROBES", "repair", "repair_mojibake"]
+__all__ = ["MOJIBAKE_PASSES", "REPAIRED", "TELLTALE_PROBES", "repair", "repair_mojibake", "repaired"]
 
 #: windows-1252's characters for the bytes 0x80–0x9F, mapped back to the Latin-1 character of
 #: the same byte, so that ``.encode("latin-1")`` gives the bytes either reading came from.
@@ -202,3 +202,14 @@ def repair(text: str, utf8: bytes | None) -> tuple[str, list[str], bytes | None]
         return text, [], utf8
     warning = f"text: repaired {count} characters of UTF-8 that had been encoded twice (mojibake)"
     return text, [warning], text.encode("utf-8")
+
+
+def repaired(text: str, utf8: bytes | None, warnings: list[str]) -> tuple[str, tuple[str, ...]]:
+    """The last step of :func:`newsclean.decode.sanitize_text`: :func:`repair` after the other
+    fixes, so that what it joins is what the text ends as (a control character between two of a
+    unit's characters is gone first), and a byte order mark it brings to the front goes, as a
+    decoded one does. Returns the text and ``warnings`` with the repair's."""
+    text, repair_warnings, _ = repair(text, utf8)
+    if repair_warnings:
+        text = text.removeprefix("\ufeff")
+    return text, (*warnings, *repair_warnings)
