@@ -342,8 +342,13 @@ def legal_kinds(text: str, languages: frozenset[str], at_least: int = 1) -> int:
     lowered = text.lower()
     candidates = 0
     for needles in _legal_needles(languages):
-        if needles is None or any(needle in lowered for needle in needles):
-            candidates += 1
-            if candidates >= at_least:
-                return len({match.lastgroup for match in pattern.finditer(lowered)})
+        if needles is not None:
+            for needle in needles:  # (a plain loop: ~27 blocks a page, a generator each was dearer)
+                if needle in lowered:
+                    break
+            else:
+                continue
+        candidates += 1
+        if candidates >= at_least:
+            return len({match.lastgroup for match in pattern.finditer(lowered)})
     return 0
