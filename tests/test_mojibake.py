@@ -104,3 +104,14 @@ def test_the_repair_runs_after_control_characters_go() -> None:
     )
     assert sanitize_text(text) == (text, ())
     assert decode(text.encode()).text == text
+
+
+def test_byte_order_marks_left_in_front_go() -> None:
+    """A fuzz run over mojibake's characters found '\\x1f\\ufeff': the control character went
+    and left a byte order mark in front, which a second decode of the bytes then dropped."""
+    for text in ("\x1f\ufeffbody", "\ufeff\ufeffbody", "\ufeffbody", "ï»¿body"):
+        clean, _ = sanitize_text(text)
+        assert sanitize_text(clean)[0] == clean
+        assert decode(clean.encode()).text == clean
+    assert sanitize_text("\x1f\ufeffbody")[0] == "body"
+    assert sanitize_text("\ufeff\ufeffbody")[0] == "body"

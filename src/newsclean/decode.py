@@ -391,7 +391,7 @@ def sanitize_text(text: str, *, utf8: bytes | None = None) -> tuple[str, tuple[s
 
     Keeps ``\\t \\n \\f``; turns ``\\r\\n``, ``\\r`` and ``\\v`` into ``\\n``; joins surrogate pairs
     (text decoded with ``surrogatepass``) into the character they stand for and replaces the lone ones
-    with U+FFFD; drops a leading byte order mark; repairs UTF-8 encoded twice (:mod:`newsclean.mojibake`).
+    with U+FFFD; drops leading byte order marks; repairs UTF-8 encoded twice (:mod:`newsclean.mojibake`).
     Returns the text and a warning for each kind of change that loses something (line endings are not
     reported). Linear time. ``utf8``, when given, is ``text`` encoded as UTF-8 (the bytes it was decoded
     from), which spares encoding it again to look for what needs fixing.
@@ -399,8 +399,6 @@ def sanitize_text(text: str, *, utf8: bytes | None = None) -> tuple[str, tuple[s
     if not _needs_sanitizing(text, utf8):
         return repaired(text, utf8, [])
     warnings: list[str] = []
-    if text.startswith("\ufeff"):
-        text = text[1:]
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "\x0b" in text:

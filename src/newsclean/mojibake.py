@@ -207,9 +207,9 @@ def repair(text: str, utf8: bytes | None) -> tuple[str, list[str], bytes | None]
 def repaired(text: str, utf8: bytes | None, warnings: list[str]) -> tuple[str, tuple[str, ...]]:
     """The last step of :func:`newsclean.decode.sanitize_text`: :func:`repair` after the other
     fixes, so that what it joins is what the text ends as (a control character between two of a
-    unit's characters is gone first), and a byte order mark it brings to the front goes, as a
-    decoded one does. Returns the text and ``warnings`` with the repair's."""
+    unit's characters is gone first); then the byte order marks at the front go, whether the text
+    began with them, a control character before one went, or the repair brought one: sanitised
+    text is final in one go, and its UTF-8 bytes decode back to it. Returns the text and
+    ``warnings`` with the repair's."""
     text, repair_warnings, _ = repair(text, utf8)
-    if repair_warnings:
-        text = text.removeprefix("\ufeff")
-    return text, (*warnings, *repair_warnings)
+    return text.lstrip("\ufeff"), (*warnings, *repair_warnings)
