@@ -18,7 +18,7 @@ import re
 
 from newsclean.lazyre import lazy
 
-__all__ = ["MOJIBAKE_PASSES", "REPAIRED", "TELLTALE_PROBES", "repair", "repair_mojibake", "repaired"]
+__all__ = ["MOJIBAKE_PASSES", "REPAIRED", "TELLTALE_PROBES", "repair_mojibake", "repaired"]
 
 #: windows-1252's characters for the bytes 0x80–0x9F, mapped back to the Latin-1 character of
 #: the same byte, so that ``.encode("latin-1")`` gives the bytes either reading came from.
@@ -182,34 +182,21 @@ def repair_mojibake(text: str, utf8: bytes | None = None) -> tuple[str, int]:
     return text, total
 
 
-#: The warning :func:`repair` gives. A repair can bring in combining marks the bytes did not
+#: The warning :func:`repaired` gives. A repair can bring in combining marks the bytes did not
 #: have (a Hebrew point, a variation selector), so :mod:`newsclean.decode` looks for it before
 #: it trusts the bytes' proof that there is none.
 REPAIRED = lazy(r"text: repaired \d+ characters of UTF-8 that had been encoded twice")
 
 
-def repair(text: str, utf8: bytes | None) -> tuple[str, list[str], bytes | None]:
-    """:func:`repair_mojibake` for :func:`newsclean.decode.sanitize_text`: the text, the warnings
-    (the repair's, or none), and the text's UTF-8 form (``None`` when it holds lone surrogates).
-    """
-    if utf8 is None:
-        try:
-            utf8 = text.encode("utf-8")
-        except UnicodeEncodeError:
-            return text, [], None
-    text, count = repair_mojibake(text, utf8)
-    if not count:
-        return text, [], utf8
-    warning = f"text: repaired {count} characters of UTF-8 that had been encoded twice (mojibake)"
-    return text, [warning], text.encode("utf-8")
-
-
 def repaired(text: str, utf8: bytes | None, warnings: list[str]) -> tuple[str, tuple[str, ...]]:
-    """The last step of :func:`newsclean.decode.sanitize_text`: :func:`repair` after the other
-    fixes, so that what it joins is what the text ends as (a control character between two of a
+    """The last step of :func:`newsclean.decode.sanitize_text`: :func:`repair_mojibake` after the
+    other fixes, so that what it joins is what the text ends as (a control character between two of a
     unit's characters is gone first); then the byte order marks at the front go, whether the text
     began with them, a control character before one went, or the repair brought one: sanitised
     text is final in one go, and its UTF-8 bytes decode back to it. Returns the text and
     ``warnings`` with the repair's."""
-    text, repair_warnings, _ = repair(text, utf8)
-    return text.lstrip("\ufeff"), (*warnings, *repair_warnings)
+    text, count = repair_mojibake(text, utf8)
+    if not count:
+        return text.lstrip("\ufeff"), tuple(warnings)
+    warning = f"text: repaired {count} characters of UTF-8 that had been encoded twice (mojibake)"
+    return text.lstrip("\ufeff"), (*warnings, warning)
