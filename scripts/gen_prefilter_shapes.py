@@ -14,6 +14,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from _generated import write_or_check  # (scripts/ is on the path of a script run from it)
+
 from newsclean.phrases import LANGUAGES, SOURCES
 from newsclean.prefilter import parse_shape
 
@@ -45,14 +47,7 @@ def render() -> str:
 
 
 def main() -> int:
-    text = render()
-    if "--check" in sys.argv[1:]:
-        if TABLE.read_text(encoding="utf-8") != text:
-            print(f"{TABLE} is stale: run python scripts/gen_prefilter_shapes.py", file=sys.stderr)
-            return 1
-        return 0
-    TABLE.write_text(text, encoding="utf-8")
-    return 0
+    return write_or_check(TABLE, render(), "scripts/gen_prefilter_shapes.py")
 
 
 if __name__ == "__main__":

@@ -5,8 +5,9 @@ Usage: python scripts/gen_rules_doc.py [--check]
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
+
+from _generated import write_or_check  # (scripts/ is on the path of a script run from it)
 
 from newsclean.rules import PIPELINE, Rule
 from newsclean.userrules import KEYS, builtin_profiles
@@ -51,20 +52,14 @@ def render() -> str:
         "|---|---|",
     ]
     lines += ["| `{}` | {} |".format(key, what.replace("|", "\\|")) for key, what in KEYS.items()]
-    lines += ["", "## Built-in site profiles", "", "Looked up by the page's host (`src/newsclean/profiles/`):", ""]
+    lines += ["", "## Built-in site profiles", ""]
+    lines += ["Looked up by the page's host (`src/newsclean/profiles/`):", ""]
     lines += [f"- `{path.name}`" for path in builtin_profiles()] or ["- (none)"]
     return "\n".join(lines) + "\n"
 
 
 def main() -> int:
-    text = render()
-    if "--check" in sys.argv:
-        if not DOC.exists() or DOC.read_text(encoding="utf-8") != text:
-            print("docs/rules.md is stale: run python scripts/gen_rules_doc.py", file=sys.stderr)
-            return 1
-        return 0
-    DOC.write_text(text, encoding="utf-8")
-    return 0
+    return write_or_check(DOC, render(), "scripts/gen_rules_doc.py")
 
 
 if __name__ == "__main__":

@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.util
 import sys
 from pathlib import Path
+from typing import Any
 
 from conftest import load_cases
 
@@ -28,16 +29,26 @@ def _fired_rules() -> set[str]:
     return fired
 
 
+def _script(name: str) -> Any:
+    """``scripts/<name>.py`` loaded as a module (with ``scripts/`` on the path, as when it runs)."""
+    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.path.insert(0, str(ROOT / "scripts"))
+    try:
+        spec.loader.exec_module(module)
+    finally:
+        sys.path.remove(str(ROOT / "scripts"))
+    return module
+
+
 def test_every_rule_fires_in_some_golden_fixture() -> None:
     never = sorted({rule.name for rule in RULES} - _fired_rules())
     assert not never, f"rules with no golden fixture where they fire: {never}"
 
 
 def test_rules_doc_is_generated_from_the_pipeline() -> None:
-    spec = importlib.util.spec_from_file_location("gen_rules_doc", ROOT / "scripts" / "gen_rules_doc.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    module = _script("gen_rules_doc")
     assert (ROOT / "docs" / "rules.md").read_text(encoding="utf-8") == module.render(), (
         "docs/rules.md is stale: run python scripts/gen_rules_doc.py"
     )
@@ -46,12 +57,7 @@ def test_rules_doc_is_generated_from_the_pipeline() -> None:
 def test_prefilter_shapes_are_generated_from_the_packs() -> None:
     # the table a fresh process reads instead of parsing every pack source: one entry per source,
     # each what the parser reads from it now
-    spec = importlib.util.spec_from_file_location(
-        "gen_prefilter_shapes", ROOT / "scripts" / "gen_prefilter_shapes.py"
-    )
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    module = _script("gen_prefilter_shapes")
     from newsclean import prefilter_shapes
 
     stale = "src/newsclean/prefilter_shapes.py is stale: run python scripts/gen_prefilter_shapes.py"
@@ -67,10 +73,7 @@ def test_prefilter_shapes_are_generated_from_the_packs() -> None:
 
 def test_the_phrase_table_is_generated_from_the_packs() -> None:
     # the labels a fresh process loads instead of normalising every pack's labels
-    spec = importlib.util.spec_from_file_location("gen_phrase_table", ROOT / "scripts" / "gen_phrase_table.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    module = _script("gen_phrase_table")
     from newsclean.phrases import LABEL_FAMILY, read_labels
 
     stale = "src/newsclean/phrase_table.py is stale: run python scripts/gen_phrase_table.py"
