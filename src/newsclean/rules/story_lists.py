@@ -112,10 +112,9 @@ def commented_list_item(ctx: Context, i: int, link_density: float) -> bool:
     of the same outermost list below ``link_density`` and holding a link."""
     blocks = ctx.blocks
     containers = ctx.containers
-    lists = [cid for cid in blocks[i].containers if containers[cid].tag in _LIST_TAGS]
-    if not lists:
+    outer = next((cid for cid in blocks[i].containers if containers[cid].tag in _LIST_TAGS), None)
+    if outer is None:
         return False
-    outer = lists[0]
     kept = 0
     for step in (-1, 1):
         j = i + step
