@@ -16,6 +16,8 @@ from newsclean.errors import ConfigError, InputError, InputTooLargeError, intern
 from newsclean.field_sources import choose_fields
 from newsclean.lazyre import lazy
 from newsclean.meta.datelines import DatelineMemo
+from newsclean.patterncache import PENDING as _UNSAVED_PATTERNS
+from newsclean.patterncache import save as _save_patterns
 from newsclean.phrases import guess_languages
 from newsclean.rules import Context, run
 from newsclean.rules.features import is_prose
@@ -106,8 +108,12 @@ def clean_with_context(
     fmt = detect_format(text) if input_format == "auto" else input_format
 
     if fmt == "html":
-        return _clean_html(text, url=url, config=config, warnings=warnings)
-    return _clean_text(text, url=url, config=config, warnings=warnings)
+        result = _clean_html(text, url=url, config=config, warnings=warnings)
+    else:
+        result = _clean_text(text, url=url, config=config, warnings=warnings)
+    if _UNSAVED_PATTERNS:  # patterns compiled for this page, kept for the next process
+        _save_patterns()
+    return result
 
 
 _NO_HOST = "rules: the page's host is unknown (no url given or found), so no [site] rules applied"

@@ -5,6 +5,9 @@ about as much as the rest of ``import newsclean``, and many of them only some pa
 input, rare page shapes). ``lazy(source, flags)`` stands where ``regex.compile(source, flags)``
 stood; the pattern is compiled the first time any of its attributes is read, after which its
 methods sit on the object itself (no extra call per search).
+
+Both compile through :func:`compile_pattern` (:mod:`newsclean.patterncache`), which rebuilds a
+pattern from the compiled data a previous process left in the user's cache folder when it can.
 """
 
 from __future__ import annotations
@@ -14,6 +17,10 @@ import threading
 from typing import Any, cast
 
 import regex
+
+from newsclean.patterncache import compile_pattern
+
+__all__ = ["KEEP_GIL", "LazyPattern", "compile_pattern", "compiled", "lazy"]
 
 _LOCK = threading.Lock()
 
@@ -62,7 +69,7 @@ class LazyPattern:
             # one thread compiles; others arriving meanwhile wait and take its result
             with _LOCK:
                 if self._compiled is None:
-                    compiled = regex.compile(self._source, self._flags)
+                    compiled = compile_pattern(self._source, self._flags)
                     for name in _ATTRIBUTES:
                         setattr(self, name, getattr(compiled, name))
                     self._compiled = compiled

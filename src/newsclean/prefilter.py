@@ -16,7 +16,7 @@ from typing import Any
 
 import regex
 
-from newsclean.lazyre import KEEP_GIL
+from newsclean.lazyre import KEEP_GIL, compile_pattern
 from newsclean.phrases import FAMILY_PRIORITY, LANGUAGES, LEGAL_SOURCES, SOURCES, legal_pattern
 from newsclean.prefilter_shapes import SHAPES
 
@@ -40,7 +40,7 @@ def _alternative_pattern(family: str, source: str) -> regex.Pattern[str]:
     Shared by every language set and compiled on first use: compiling a sub-alternation per set
     of found strings cost more than all the searches (hundreds of distinct sets on one bench).
     """
-    return regex.compile(f"(?P<{family}>(?:{source}))", regex.IGNORECASE)
+    return compile_pattern(f"(?P<{family}>(?:{source}))", regex.IGNORECASE)
 
 
 #: (anchored, pattern) per candidate alternative, in the alternation's order

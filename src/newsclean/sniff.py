@@ -20,7 +20,7 @@ from typing import Literal
 
 import regex
 
-from newsclean.lazyre import lazy
+from newsclean.lazyre import compile_pattern, lazy
 
 __all__ = ["detect_format", "PREFIX_CHARS"]
 
@@ -43,8 +43,8 @@ _ELEMENTS = (
 )
 # A tag: "<name", then attributes without "<" or ">" (bounded), then ">" or "/>".
 _TAG = lazy(rf"</?(?:{_ELEMENTS})(?:\s[^<>]{{0,2000}})?/?>", regex.IGNORECASE)
-_NON_SPACE = regex.compile(r"\S")
-_FRAME = regex.compile(
+_NON_SPACE = compile_pattern(r"\S")
+_FRAME = compile_pattern(
     r"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<meta\s|<title>",
     regex.IGNORECASE,
 )

@@ -24,7 +24,7 @@ from datetime import date
 from typing import Any, ClassVar, Protocol, Union
 from urllib.parse import urljoin, urlsplit
 
-import regex
+from newsclean.lazyre import compile_pattern
 
 #: Schemes a link may keep; anything else (``javascript:``, ``data:``, ``vbscript:``…) is dropped.
 LINK_SCHEMES = frozenset({"http", "https", "mailto"})
@@ -34,7 +34,7 @@ IMAGE_SCHEMES = frozenset({"http", "https"})
 #: Browsers strip leading and trailing C0 controls and spaces from a URL and ignore ASCII tabs and
 #: newlines anywhere in it, so `` java\tscript:`` runs; the same is done before the scheme is read.
 _EDGE = "".join(chr(c) for c in range(0x21))
-_CONTROL = regex.compile(r"[\x00-\x1f\x7f]")
+_CONTROL = compile_pattern(r"[\x00-\x1f\x7f]")
 
 
 def safe_url(

@@ -21,6 +21,7 @@ from newsclean.blocks.tokens import (
     FURNITURE_TAGS,
     file_marker_concepts,
 )
+from newsclean.lazyre import compile_pattern
 
 #: Elements whose whole subtree is never article text.
 SKIP_TAGS = frozenset({
@@ -59,7 +60,7 @@ def _collapse(parts: list[str]) -> str:
     than a regex substitution here, and the walk calls it for every block and link)."""
     return " ".join("".join(parts).split())
 
-_HIDDEN_STYLE = regex.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", regex.IGNORECASE)
+_HIDDEN_STYLE = compile_pattern(r"display\s*:\s*none|visibility\s*:\s*hidden", regex.IGNORECASE)
 
 
 def _note_image(holder: Container, image: ImageRef) -> None:

@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 from typing import TypeVar
 
-import regex
+from newsclean.lazyre import compile_pattern
 
 #: concept -> words, grouped by what they mean on real pages.
 TOKEN_CONCEPTS: dict[str, tuple[str, ...]] = {
@@ -113,14 +113,16 @@ EMBED_WORDS = frozenset({
 BUILDER_PREFIXES = ("elementor", "so-", "siteorigin", "panel-", "fl-", "et_pb", "vc_", "wpb_")
 BUILDER_NEUTRAL_WORDS = frozenset({"widget", "widgets", "cta"})
 
-_SPLIT = regex.compile(r"[\s_\-.:]+|(?<=\p{Ll})(?=\p{Lu})")
+_SPLIT = compile_pattern(r"[\s_\-.:]+|(?<=\p{Ll})(?=\p{Lu})")
 #: The hash a CSS-modules build appends to every class name (``Accordion_item__adF2E``,
 #: ``table_root__adKqa``: two underscores, then five or six letters and digits, mixed case or
 #: with a digit): no words, though its camelCase humps can read as one ("ad" + "F2E"). Measured
 #: (issue #13, session 9): a documentation page's tables and an FAQ's answers came back (wcxb-dev
 #: 0686 +0.084, 0823 +0.132; wceb2026-dev 0686 +0.084, 0823 -0.008, whose older truth leaves
 #: the answers out); no other page on the six sets moves.
-_CSS_MODULE_HASH = regex.compile(r"__(?=[A-Za-z0-9]{0,5}[A-Z0-9])(?=[A-Za-z0-9]{0,5}[a-z])[A-Za-z0-9]{5,6}$")
+_CSS_MODULE_HASH = compile_pattern(
+    r"__(?=[A-Za-z0-9]{0,5}[A-Z0-9])(?=[A-Za-z0-9]{0,5}[a-z])[A-Za-z0-9]{5,6}$"
+)
 
 # whole class/id values (lower case, as written) -> concept, tried before the parts
 _WHOLE: dict[str, str] = {}

@@ -12,7 +12,8 @@ from collections.abc import Iterable
 
 import regex
 
-from newsclean.lazyre import KEEP_GIL, lazy
+from newsclean.lazyre import KEEP_GIL, compile_pattern, lazy
+from newsclean.meta.clock import alternation
 from newsclean.meta.dates import TIMEOUT
 from newsclean.meta.datewords import FILLER_WORDS, month_table
 
@@ -72,13 +73,13 @@ PARTICLES: frozenset[str] = frozenset(
 # Labels that are also everyday words ("Text Link", "Door Hinge") count with a colon or
 # slash after them ("Text: Jane Doe"), or written in lower case ("door Jan de Vries").
 COLON_LABELS: frozenset[str] = frozenset("text texte door".split())
-_LABEL = regex.compile(
+_LABEL = compile_pattern(
     r"^\s*(?:(?i:"
-    + "|".join(regex.escape(w) for w in sorted(set(BYLINE_LABELS) - COLON_LABELS, key=len, reverse=True))
+    + alternation(set(BYLINE_LABELS) - COLON_LABELS)
     + r")(?:\s*[:：/]\s*|\s+)|(?i:"
-    + "|".join(regex.escape(w) for w in sorted(COLON_LABELS, key=len, reverse=True))
+    + alternation(COLON_LABELS)
     + r")\s*[:：/]\s*|(?:"
-    + "|".join(regex.escape(w) for w in sorted(COLON_LABELS, key=len, reverse=True))
+    + alternation(COLON_LABELS)
     + r")\s+)",
 )
 _LABEL_ONLY = lazy(
@@ -89,22 +90,22 @@ _LABEL_ONLY = lazy(
 )
 # "By The Currency editors" in an author field: a label the strict byline reader refused to
 # read (lower-case "editors"). Only the English labels: "Di"/"Von"/"Da" begin surnames.
-_EN_LABEL = regex.compile(r"^(?:(?:written|posted|reported)\s+)?by\s+(?=\S)", regex.IGNORECASE)
+_EN_LABEL = compile_pattern(r"^(?:(?:written|posted|reported)\s+)?by\s+(?=\S)", regex.IGNORECASE)
 # Every byline opens with one of its labels (in any case): a plain prefix test rules out
 # most lines before the regular expressions run.
 _LABEL_STARTS = tuple(sorted({w.lower() for w in BYLINE_LABELS}))  # the CJK labels included
 _LABEL_CHARS = max(len(w) for w in _LABEL_STARTS)
-_CJK_LABEL = regex.compile(r"^\s*(?:作者|文|記者|撰文)\s*[:：/｜|]?\s*")
+_CJK_LABEL = compile_pattern(r"^\s*(?:作者|文|記者|撰文)\s*[:：/｜|]?\s*")
 # (?<!\s): a split point starts only where a run of spaces starts, which keeps these linear
-_PIECES = regex.compile(r"(?<!\s)\s*(?:[|•·]|\s[-–—]\s|\s/\s)\s*")
-_SPLIT_JOINERS = regex.compile(
+_PIECES = compile_pattern(r"(?<!\s)\s*(?:[|•·]|\s[-–—]\s|\s/\s)\s*")
+_SPLIT_JOINERS = compile_pattern(
     r"(?<!\s)\s*(?:;|、|，|\s(?:" + "|".join(regex.escape(w) for w in NAME_JOINERS) + r")\s|和|与)\s*",
     regex.IGNORECASE,
 )
-_COMMA = regex.compile(r"\s*,\s*")
-_URLISH = regex.compile(r"(?:https?:|www\.|@|/|\.com\b|\.\w{2,4}/)", regex.IGNORECASE)
-_NAME_CHARS = regex.compile(r"^[\p{L}\p{M}][\p{L}\p{M}\p{N}.'’\-_ ®()]*$")
-_DIGIT = regex.compile(r"\d")
+_COMMA = compile_pattern(r"\s*,\s*")
+_URLISH = compile_pattern(r"(?:https?:|www\.|@|/|\.com\b|\.\w{2,4}/)", regex.IGNORECASE)
+_NAME_CHARS = compile_pattern(r"^[\p{L}\p{M}][\p{L}\p{M}\p{N}.'’\-_ ®()]*$")
+_DIGIT = compile_pattern(r"\d")
 # A brand written as its bare domain: one word, one dot, a top-level domain of letters.
 _DOMAIN_NAME = lazy(r"^\p{L}[\p{L}\p{N}\-]*\.\p{Ll}{2,6}$")
 _MAX_BYLINE_CHARS = 160
@@ -191,10 +192,10 @@ SPONSOR_WORDS: frozenset[str] = frozenset(
     """.split()
 )
 # "Jane Doe For Daily Mail Australia", "Jane Doe for The Times": the outlet a name writes for.
-_FOR_OUTLET = regex.compile(r"(?<=\S)\s+(?:for|für|pour|para|per)\s+(?:the\s+)?\p{Lu}.*$", regex.IGNORECASE)
+_FOR_OUTLET = compile_pattern(r"(?<=\S)\s+(?:for|für|pour|para|per)\s+(?:the\s+)?\p{Lu}.*$", regex.IGNORECASE)
 # Pictographs, their modifiers and joiners: decoration in a display name, never a letter of it.
 # (™ ® © are marks of a brand's name, which pages sign with, not decoration: they stay)
-_EMOJI = regex.compile(r"(?:(?![™®©])[\p{Extended_Pictographic}\p{So}\p{Sk}\u200d\ufe0f\ufe0e])+")
+_EMOJI = compile_pattern(r"(?:(?![™®©])[\p{Extended_Pictographic}\p{So}\p{Sk}\u200d\ufe0f\ufe0e])+")
 
 
 def _strip_role_tail(name: str) -> str:

@@ -15,7 +15,7 @@ from datetime import date, datetime, time, timedelta, timezone
 
 import regex
 
-from newsclean.lazyre import KEEP_GIL, lazy
+from newsclean.lazyre import KEEP_GIL, compile_pattern, lazy
 from newsclean.meta.zones import ZONE_NAMES, zone_offset
 
 #: Seconds one pattern may spend on one string before we give up on it.
@@ -37,8 +37,17 @@ MAX_OFFSET_MINUTES = 14 * 60
 
 
 def alternation(words: Iterable[str]) -> str:
-    """A regex alternation of literal words, longest first so the longest form wins."""
-    return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    """A regex alternation of literal words, longest first so the longest form wins.
+
+    Words of one length in code-point order: a set's order changes with the process's hash seed,
+    and the source must not (the compiled-pattern cache, :mod:`newsclean.patterncache`, is keyed
+    by it). Words of one length that both match at one place match the same text, so their order
+    changes no match."""
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=_longest_first))
+
+
+def _longest_first(word: str) -> tuple[int, str]:
+    return -len(word), word
 
 
 def search(pattern: regex.Pattern[str], text: str, pos: int = 0) -> regex.Match[str] | None:
@@ -56,7 +65,7 @@ def offset(minutes: int) -> timezone | None:
     return timezone.utc if minutes == 0 else timezone(timedelta(minutes=minutes))
 
 
-_TIME = regex.compile(
+_TIME = compile_pattern(
     r"""(?<![\d:.,])
         (?:(?P<pre>下午|午後|오후|上午|午前|오전)\s*)?
         (?P<h>[01]?\d|2[0-4])

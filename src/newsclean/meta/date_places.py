@@ -11,10 +11,8 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-import regex
-
 from newsclean.blocks.tokens import PLACE_BESIDE, PLACE_COMMENTS, place_of
-from newsclean.lazyre import lazy
+from newsclean.lazyre import compile_pattern, lazy
 from newsclean.meta.date_trust import Trust
 from newsclean.meta.dates import TIMEOUT
 from newsclean.meta.fields import MODIFIED_HINT
@@ -31,10 +29,10 @@ from newsclean.meta.tree import (
 )
 
 # Dates in the URL path: /2020/07/08/, /2020-07-08, /20200708/.
-_URL_DATE = regex.compile(r"(?<![\d])((?:19|20)\d{2})[/\-_.]?([01]\d)[/\-_.]?([0-3]\d)(?![\d])")
-_URL_DATE_SPLIT = regex.compile(r"/((?:19|20)\d{2})/([01]?\d)/([0-3]?\d)/")
+_URL_DATE = compile_pattern(r"(?<![\d])((?:19|20)\d{2})[/\-_.]?([01]\d)[/\-_.]?([0-3]\d)(?![\d])")
+_URL_DATE_SPLIT = compile_pattern(r"/((?:19|20)\d{2})/([01]?\d)/([0-3]?\d)/")
 # Day first, separators required: /23-01-2022-headline/, /29.10.2021/ (European CMSs).
-_URL_DATE_DMY = regex.compile(r"(?<![\d])([0-3]\d)([\-_.])([01]\d)\2((?:19|20)\d{2})(?![\d])")
+_URL_DATE_DMY = compile_pattern(r"(?<![\d])([0-3]\d)([\-_.])([01]\d)\2((?:19|20)\d{2})(?![\d])")
 
 # How much text after and before the headline is read for the date printed beside it: a
 # byline, a standfirst and a share bar after it, a kicker before it. Shown day on the three

@@ -15,7 +15,7 @@ from typing import Literal
 
 import regex
 
-from newsclean.lazyre import KEEP_GIL, lazy
+from newsclean.lazyre import KEEP_GIL, compile_pattern, lazy
 from newsclean.meta.clock import FLAGS, TIMEOUT, alternation, search
 from newsclean.meta.dates import (
     MAX_LEFTOVER_WORDS,
@@ -76,7 +76,7 @@ class Dateline(FrozenValue):
         object.__setattr__(self, "precision", precision)
 
 
-_LABEL = regex.compile(
+_LABEL = compile_pattern(
     rf"""^[\s\-–—•·|*]*
         (?:(?P<mod>{alternation(MODIFIED_LABELS)})|(?P<pub>{alternation(PUBLISHED_LABELS)}))
         (?![\p{{Latin}}\p{{Cyrillic}}])
@@ -86,14 +86,14 @@ _LABEL = regex.compile(
 )
 # A digit as the date patterns read it (``\d`` of :data:`MAYBE_DAY` and ``YEAR_ANYWHERE`` in
 # ``newsclean.meta.dates``, with their flags: any decimal digit, not only 0-9).
-_DIGIT = regex.compile(r"\d", FLAGS)
+_DIGIT = compile_pattern(r"\d", FLAGS)
 # Pieces of a dateline that hold no date: separators between them.
 # (">" between spaces: "Donnerstag, 15.2.2018, 19:51 > Autor"; not "»", which forum post
 # headers put between the poster and the date, "Post by X » 11. Sep 2024": the thread rules
 # read those lines as posts, not as the page's dateline)
-_SEGMENT_SPLIT = regex.compile(r"(?<!\s)\s*(?:[|•·・‧]|\s[-–—>]\s|\s/\s)\s*")  # (?<!\s): linear
+_SEGMENT_SPLIT = compile_pattern(r"(?<!\s)\s*(?:[|•·・‧]|\s[-–—>]\s|\s/\s)\s*")  # (?<!\s): linear
 # Companions a dateline may carry: a reading time or a byline piece.
-_COMPANION = regex.compile(
+_COMPANION = compile_pattern(
     r"""^(?:(?:reading\s+time|read\s+time|lesezeit|lesedauer|temps\s+de\s+lecture|
             tiempo\s+de\s+lectura|tempo\s+di\s+lettura|leestijd|время\s+чтения|czas\s+czytania|
             okuma\s+süresi)\s*:?\s*\d+\s*\p{L}*\.?

@@ -42,7 +42,7 @@ from typing import TypeAlias
 
 import regex
 
-from newsclean.lazyre import lazy
+from newsclean.lazyre import compile_pattern, lazy
 from newsclean.meta.clock import (
     FLAGS,
     MAX_OFFSET_MINUTES,
@@ -93,7 +93,7 @@ _YEAR = r"(?P<y>(?:19|20)\d{2})(?!\d)"
 _DAY = r"(?P<d>[0-3]?\d)"
 
 # --- 1. ISO 8601 -------------------------------------------------------------------------
-_ISO = regex.compile(
+_ISO = compile_pattern(
     r"""^(?P<y>\d{4})-?(?P<m>[01]\d)-?(?P<d>[0-3]\d)
         (?:[T\s]+(?P<H>[0-2]\d):?(?P<M>[0-5]\d)(?::?(?P<S>[0-5]\d)(?:[.,](?P<f>\d{1,9}))?)?
            \s*(?P<z>Z|[+\-−]\d{2}(?::?\d{2})?)?)?$""",
@@ -140,12 +140,12 @@ _DAY_PATTERNS: tuple[tuple[str, regex.Pattern[str]], ...] = tuple(
 
 _NAMED_PATTERNS = frozenset({"dmy-name", "mdy-name", "ymd-name"})
 _MONTH_WORDS = frozenset(word.lower() for word in _MONTHS)
-_LETTER_RUN = regex.compile(r"\p{L}+")
+_LETTER_RUN = compile_pattern(r"\p{L}+")
 
 # What every day pattern above needs somewhere: a four-digit year, or two digits around a
 # separator ("numeric"). Most short texts with a digit ("12 comments") have neither, and one
 # search saves trying all six patterns.
-MAYBE_DAY = regex.compile(r"(?:19|20)\d\d|\d[-/.]\d", FLAGS)
+MAYBE_DAY = compile_pattern(r"(?:19|20)\d\d|\d[-/.]\d", FLAGS)
 
 # --- Relative dates ------------------------------------------------------------------------
 _REL_UNIT = rf"(?P<unit>{alternation(RELATIVE_UNITS)})"
@@ -157,16 +157,16 @@ def _relative_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
     """"2 hours ago" and "yesterday": compiled when first needed, since only callers that pass
     ``now`` read relative dates and the two patterns cost ~4 ms of compile (a third of what
     was left of this module's import)."""
-    relative = regex.compile(
+    relative = compile_pattern(
         rf"""(?:(?<!\p{{L}})(?:{alternation(RELATIVE_BEFORE)})\s+{_REL_NUM}\s*{_REL_UNIT}(?!\p{{L}})
              | (?<!\p{{L}}){_REL_NUM}\s*{_REL_UNIT}\s*(?:{alternation(RELATIVE_AFTER)})(?!\p{{L}}))""",
         FLAGS | regex.VERBOSE,
     )
-    day = regex.compile(rf"(?<!\p{{L}})(?P<word>{alternation(RELATIVE_DAYS)})(?!\p{{L}})", FLAGS)
+    day = compile_pattern(rf"(?<!\p{{L}})(?P<word>{alternation(RELATIVE_DAYS)})(?!\p{{L}})", FLAGS)
     return relative, day
 
 
-WORD = regex.compile(r"[\p{L}\p{N}ʼ']+")
+WORD = compile_pattern(r"[\p{L}\p{N}ʼ']+")
 
 
 class Scan(FrozenValue):
@@ -335,11 +335,11 @@ def scan(text: str, *, now: datetime | None = None, dayfirst: bool | None = None
 # --- A month without its day ---------------------------------------------------------------
 # "June 2022", "Juni 2022", "junio de 2022", "Jun. 2022", "2022年6月": a month and a year, no day.
 _MONTH_YEAR_PATTERNS: tuple[regex.Pattern[str], ...] = (
-    regex.compile(
+    compile_pattern(
         rf"(?<![\p{{L}}\d]){_MONTH}(?:\s*(?:de|del|of)(?!\p{{L}}))?[\s,.'\-/]*{_YEAR}",
         FLAGS,
     ),
-    regex.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*[年년]\s*(?P<m>[01]?\d)\s*[月월](?!\s*\d)", FLAGS),
+    compile_pattern(r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*[年년]\s*(?P<m>[01]?\d)\s*[月월](?!\s*\d)", FLAGS),
 )
 
 
@@ -369,7 +369,7 @@ def scan_month(text: str) -> Scan | None:
 
 #: Four digits that can begin a year (19xx, 20xx): a month line without them holds no date
 #: (also the date-line parser's pre-check, ``newsclean.meta.datelines``).
-YEAR_ANYWHERE = regex.compile(r"(?:19|20)\d\d", FLAGS)
+YEAR_ANYWHERE = compile_pattern(r"(?:19|20)\d\d", FLAGS)
 
 
 def plausible(value: datetime | date, now: datetime | None = None) -> bool:

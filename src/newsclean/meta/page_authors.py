@@ -8,6 +8,7 @@ from typing import Any
 
 import regex
 
+from newsclean.lazyre import compile_pattern
 from newsclean.meta.authors import clean_authors, is_byline_label, is_role, parse_byline
 from newsclean.meta.date_places import AFTER_TITLE_CHARS
 from newsclean.meta.datelines import parse_datelines
@@ -201,12 +202,12 @@ def _whole(piece: str, names: tuple[str, ...]) -> bool:
 
 
 # What joins the names of a list: commas, "and" and its translations, "&".
-_LIST_GLUE = regex.compile(r",|(?<!\w)(?:and|und|et|y|e|en|i|og|och|&)(?!\w)", regex.IGNORECASE)
+_LIST_GLUE = compile_pattern(r",|(?<!\w)(?:and|und|et|y|e|en|i|og|och|&)(?!\w)", regex.IGNORECASE)
 
 
 #: A piece that ends in a label or a preposition, so that the next piece is its value or the
 #: rest of its phrase: "Category:", "Reviewed by", "On Behalf of", "| Posted in" (a forum's board).
-_LABEL_BEFORE = regex.compile(
+_LABEL_BEFORE = compile_pattern(
     r"(?:[:：]|(?<!\w)(?:by|of|in|on|at|from|under|von|im|aus|par|dans|por|en|di|door|av|af|przez))\s*$",
     regex.IGNORECASE,
 )
@@ -223,7 +224,7 @@ def _full_name(name: str, brands: set[str], headline: frozenset[str]) -> bool:
     )
 
 
-_WORDISH = regex.compile(r"\w")
+_WORDISH = compile_pattern(r"\w")
 
 
 def _shares_a_name(a: Iterable[str], b: Iterable[str]) -> bool:
@@ -232,7 +233,7 @@ def _shares_a_name(a: Iterable[str], b: Iterable[str]) -> bool:
     return any(w in words_a for name in b for w in _NAME_WORD.findall(name.casefold()))
 
 
-_NAME_WORD = regex.compile(r"\w{2,}")
+_NAME_WORD = compile_pattern(r"\w{2,}")
 
 
 #: The picture beside a byline; its text (when any) is initials standing in for the photo.
@@ -308,4 +309,4 @@ def quoted(el: Any) -> bool:
 
 
 #: A CMS login rather than a name: one lower-case token, or tokens joined by "." or "_".
-_HANDLE = regex.compile(r"^[\p{Ll}\p{N}]+(?:[._][\p{Ll}\p{N}]+)*$")
+_HANDLE = compile_pattern(r"^[\p{Ll}\p{N}]+(?:[._][\p{Ll}\p{N}]+)*$")

@@ -14,7 +14,7 @@ from typing import Any
 
 import regex
 
-from newsclean.lazyre import KEEP_GIL, lazy
+from newsclean.lazyre import KEEP_GIL, compile_pattern, lazy
 from newsclean.meta.date_trust import MARKED, SHOWN, Trust
 from newsclean.meta.datelines import MAX_LABEL_CHARS, Dateline, DatelineMemo, parse_posted
 from newsclean.meta.dates import TIMEOUT, parse_date, plausible
@@ -224,18 +224,18 @@ def time_dates(elements: list[Any], dates: DateCandidates, where: Where) -> None
             dates.offer("published", Trust.TIME_PLAIN, value, "time")
 
 
-_WORDISH = regex.compile(r"[\p{L}\p{N}]")
+_WORDISH = compile_pattern(r"[\p{L}\p{N}]")
 
 
 # A byline that carries the date after the name: "Von Hans Muster, 8.5.12", "Submitted by admin
 # am 24. Juli 2017", "Par Jean Dupont le 3 mars 2019". The verbs and labels are the byline
 # labels of meta/authors.py that begin such lines; the name ends at a comma or a date's glue word.
-_BYLINE_LEAD = regex.compile(
+_BYLINE_LEAD = compile_pattern(
     r"^(?:(?:submitted|posted|written|published|eingereicht|verfasst|geschrieben|publié|publicado|"
     r"pubblicato|gepubliceerd)\s+)?(?:by|von|par|por|di|da|door|av|af|przez)\s+(?=\S)",
     regex.IGNORECASE,
 )
-_NAME_END = regex.compile(r",\s*|\s+(?=(?:on|am|le|el|il|op|den|em|the)\s)", regex.IGNORECASE)
+_NAME_END = compile_pattern(r",\s*|\s+(?=(?:on|am|le|el|il|op|den|em|the)\s)", regex.IGNORECASE)
 #: Words a name in such a byline may have.
 _MAX_BYLINE_NAME_WORDS = 5
 
@@ -258,7 +258,7 @@ def _after_byline(chunk: str, dates: DateCandidates) -> tuple[Dateline, ...]:
 
 # "26 | 01 | 2022": a numeric date set with the pipes of the bar under a headline. Read in
 # page markup only: in text input such a line goes through the text rules unchanged.
-_PIPED_DATE = regex.compile(r"(?<![\d|])([0-3]?\d) \| ([01]?\d) \| ((?:19|20)\d{2})(?![\d])")
+_PIPED_DATE = compile_pattern(r"(?<![\d|])([0-3]?\d) \| ([01]?\d) \| ((?:19|20)\d{2})(?![\d])")
 
 
 def _unpipe(chunk: str) -> str:
@@ -376,7 +376,7 @@ PUBLISHED_FIELD_TAILS: frozenset[str] = frozenset(
     """uploaded published published_time publish_date pubdate datepublished date_published
     publication_date""".split()
 )
-_FIELD_TAIL = regex.compile(r"[:.]")
+_FIELD_TAIL = compile_pattern(r"[:.]")
 _KNOWN_PUBLISHED = frozenset((*PUBLISHED_META, *PUBLISHED_META_WEAK))
 
 

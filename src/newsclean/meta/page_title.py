@@ -6,9 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-import regex
-
-from newsclean.lazyre import lazy
+from newsclean.lazyre import compile_pattern, lazy
 from newsclean.meta.fields import ANY_HINT, TITLE_META
 from newsclean.meta.jsonld import jsonld_text
 from newsclean.meta.title import clean_title, piece_breaks
@@ -23,7 +21,7 @@ _MAX_TITLE_CHARS = 300
 # and comment count).
 _MAX_H1_EXTRA_WORDS = 3
 
-_WORD = regex.compile(r"\w+")
+_WORD = compile_pattern(r"\w+")
 
 
 def main_h1(h1s: list[Any], titles: Iterable[str]) -> tuple[Any | None, bool]:
@@ -154,7 +152,7 @@ def _with_count(h1_text: str, fields: list[str]) -> str:
 
 
 #: A list article's count: "8", "15", "101".
-_COUNT = regex.compile(r"^\d{1,3}$")
+_COUNT = compile_pattern(r"^\d{1,3}$")
 
 
 # What sets a label or count apart from the headline inside the heading.

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 import regex
 
-from newsclean.lazyre import KEEP_GIL, lazy
+from newsclean.lazyre import KEEP_GIL, compile_pattern, lazy
 from newsclean.meta.dates import TIMEOUT
 
 # Labels of tag lines, by language (matched case-blind at the start of the line).
@@ -94,7 +94,7 @@ PROSE_WORDS: frozenset[str] = frozenset(
 _COMMAS = lazy(r"(?<!\s)\s*[,;、，；]\s*")  # (?<!\s): linear
 _SEPARATORS = lazy(r"(?<!\s)\s*(?:[,;|•·、，；]|\s[/–—]\s)\s*")  # (?<!\s): linear
 #: A tag line's label at its start ("Tags:", "Теги:", "标签：").
-LABEL = regex.compile(
+LABEL = compile_pattern(
     r"^\s*(?:"
     + "|".join(regex.escape(w) for w in sorted(TAG_LABELS, key=len, reverse=True))
     + r")\s*[:：]\s*",

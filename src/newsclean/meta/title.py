@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-import regex
+from newsclean.lazyre import compile_pattern
 
 # Separators sites put between a headline and their name (spaces around them are required, so
 # a hyphenated word or a time range "9-5" is never split).
-_SEPARATOR = regex.compile(r"(?<!\s)\s+(?:[|–—·•»«:]{1,2}|-{1,2}|::)\s+")  # (?<!\s): linear
+_SEPARATOR = compile_pattern(r"(?<!\s)\s+(?:[|–—·•»«:]{1,2}|-{1,2}|::)\s+")  # (?<!\s): linear
 # A piece this short after the headline is a site name or section even without ``site_name``.
 _MAX_SUFFIX_WORDS = 4
 
 
-_NOT_WORD = regex.compile(r"[\W_]+")
+_NOT_WORD = compile_pattern(r"[\W_]+")
 # Where a title's pieces meet: a site separator, or a colon after a name ("Blog Name: Headline").
-_PIECE_BREAK = regex.compile(_SEPARATOR.pattern + r"|(?<=\w):\s+")
+_PIECE_BREAK = compile_pattern(_SEPARATOR.pattern + r"|(?<=\w):\s+")
 
 
 def piece_breaks(title: str) -> list[tuple[int, int]]:

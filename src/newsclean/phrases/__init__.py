@@ -27,7 +27,7 @@ from typing import Any
 
 import regex
 
-from newsclean.lazyre import KEEP_GIL, lazy
+from newsclean.lazyre import KEEP_GIL, compile_pattern, lazy
 from newsclean.phrase_table import LABELS
 
 LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "ru", "pl", "tr", "ar", "zh", "ja")
@@ -52,8 +52,8 @@ CONCEPT_FAMILY = {
 FAMILY_PRIORITY = ("related", "comments", "subscribe", "share", "widget", "ads", "cookie", "navigation")
 
 # Strip what surrounds a label: punctuation, symbols, counts, arrows, emoji.
-_EDGES = regex.compile(r"^[\p{P}\p{S}\p{N}\s]+|[\p{P}\p{S}\p{N}\s]+$")
-_SPACES = regex.compile(r"\s+")
+_EDGES = compile_pattern(r"^[\p{P}\p{S}\p{N}\s]+|[\p{P}\p{S}\p{N}\s]+$")
+_SPACES = compile_pattern(r"\s+")
 
 
 #: A block longer than this is never a label: the longest label of the packs ("do not sell or
@@ -127,7 +127,7 @@ def family_pattern(family: str) -> regex.Pattern[str] | None:
     sources = [p for lang in LANGUAGES for p in SOURCES[lang].get(family, ())]
     if not sources:
         return None
-    return regex.compile("|".join(f"(?:{p})" for p in sources), regex.IGNORECASE | regex.V0)
+    return compile_pattern("|".join(f"(?:{p})" for p in sources), regex.IGNORECASE | regex.V0)
 
 
 def _read_legal() -> dict[str, dict[str, tuple[str, ...]]]:
@@ -192,7 +192,7 @@ def prompt_pattern(languages: frozenset[str]) -> regex.Pattern[str]:
         sources = [p for lang in sorted(languages) for p in SOURCES.get(lang, {}).get(family, ())]
         if sources:
             parts.append(f"(?P<{family}>" + "|".join(f"(?:{p})" for p in sources) + ")")
-    return regex.compile("|".join(parts) or "(?!)", regex.IGNORECASE)
+    return compile_pattern("|".join(parts) or "(?!)", regex.IGNORECASE)
 
 
 def label_family(text: str) -> str | None:

@@ -9,10 +9,10 @@ from typing import Any, TypeVar
 
 import regex
 
-from newsclean.lazyre import KEEP_GIL, lazy
+from newsclean.lazyre import KEEP_GIL, compile_pattern, lazy
 
-_CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
-_SENTENCE_END = regex.compile(r"[.!?…。！？:;][\"'”’»)\]）」』]*\s*$")
+_CJK = compile_pattern(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
+_SENTENCE_END = compile_pattern(r"[.!?…。！？:;][\"'”’»)\]）」』]*\s*$")
 _WORD = lazy(r"\w+")
 _CLAUSE_END = lazy(r"[,、，；][\"'”’»)\]）」』]*\s*$")
 _LIST_MARKER = lazy(r"^\s*(?:[-–—•·*▪►✓]|\d{1,2}[.)])\s+\S")
@@ -102,9 +102,9 @@ def is_prose(text: str) -> bool:
     return words >= PROSE_SENTENCE_MIN_WORDS and ends_sentence(text) and not is_word_list(text, split)
 
 
-_INNER_PUNCT = regex.compile(r"[.,;:!?…。，、；：！？]")
+_INNER_PUNCT = compile_pattern(r"[.,;:!?…。，、；：！？]")
 #: a capital (or title-case) letter; matched against a string of words' first letters
-_TITLE_CHAR = regex.compile(r"[\p{Lu}\p{Lt}]")
+_TITLE_CHAR = compile_pattern(r"[\p{Lu}\p{Lt}]")
 #: A line of this many words without any inner punctuation is a run of words (a tag cloud), not
 #: prose: sentences of that length have a comma or a full stop.
 WORD_LIST_MIN_WORDS = 25

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 import regex
 
-from newsclean.lazyre import lazy
+from newsclean.lazyre import compile_pattern, lazy
 from newsclean.phrases import LABEL_MAX_CHARS, label_family, normalize_label
 from newsclean.prefilter import family_matcher, legal_kinds, prompt_matcher
 from newsclean.rules.features import word_count
@@ -196,7 +196,7 @@ def make_label_rule(name: str, family: str, reason: str) -> Rule:
 #: A line of menu items: "Terms of Use | Privacy Policy | Contact", "Home · News · Sport".
 # (?<!\s): a separator match may only start where a run of spaces starts, so a long run of
 # spaces is scanned once, not once per position (which is quadratic).
-MENU_SEPARATORS = regex.compile(r"(?<!\s)\s+/\s+|(?<!\s)\s*[|·•]\s*")
+MENU_SEPARATORS = compile_pattern(r"(?<!\s)\s+/\s+|(?<!\s)\s*[|·•]\s*")
 #: Every separator holds one of these.
 _MENU_SEPARATOR_CHARS = ("|", "·", "•", "/")
 MENU_LABEL_SHARE = 0.6

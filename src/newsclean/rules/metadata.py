@@ -5,15 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Literal
 
-import regex
-
-from newsclean.lazyre import KEEP_GIL
+from newsclean.lazyre import KEEP_GIL, compile_pattern
 from newsclean.meta.datelines import Dateline
 from newsclean.meta.tags import parse_tag_line
 from newsclean.rules.features import is_headline_shaped, is_prose
 from newsclean.rules.pipeline import Context, Mark, Rule
 
-_HAS_DIGIT = regex.compile(r"\d|[一二三四五六七八九十]")
+_HAS_DIGIT = compile_pattern(r"\d|[一二三四五六七八九十]")
 #: A timestamp or byline line is short; a longer block that holds a date or a name is prose
 #: about it, and stays in the body.
 DATELINE_MAX_CHARS = 120
