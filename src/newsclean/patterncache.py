@@ -87,7 +87,8 @@ def cache_dir() -> str | None:
             home = os.path.expanduser("~")
             if home.startswith("~"):  # no home to put it in
                 return None
-            base = os.path.join(home, "Library", "Caches" if sys.platform == "darwin" else ".cache")
+            places = ("Library", "Caches") if sys.platform == "darwin" else (".cache",)
+            base = os.path.join(home, *places)
     return os.path.join(base, "newsclean") if os.path.isabs(base) else None
 
 
