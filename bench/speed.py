@@ -346,7 +346,11 @@ def main(argv: list[str] | None = None) -> int:
             f"\n### First call in a fresh process ({clock}, best of 5, bytecode cached)\n\n"
             f"import {fc['import_ms']:.0f} ms"
             f" + first clean() {fc['first_clean_ms']:.0f} ms, against a warm clean() of"
-            f" {fc['warm_clean_ms']:.1f} ms: the first call costs {fc['first_call_extra_ms']:.0f} ms more."
+            f" {fc['warm_clean_ms']:.1f} ms: the first call costs {fc['first_call_extra_ms']:.0f} ms more"
+            " (the package's compiled patterns in the cache folder, as every process after a"
+            f" machine's first has them). With an empty cache folder (a machine's first process):"
+            f" import {fc['cold_import_ms']:.0f} ms + first clean() {fc['cold_first_clean_ms']:.0f} ms,"
+            f" {fc['cold_first_call_extra_ms']:.0f} ms more than a warm clean()."
         )
     if args.plots:
         out_dir = Path(args.plots)

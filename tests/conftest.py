@@ -3,11 +3,20 @@
 from __future__ import annotations
 
 import json
+import os
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 FIXTURES = Path(__file__).parent / "fixtures"
+
+# The compiled patterns the run writes (newsclean.patterncache) go to a folder of the run's own,
+# not the user's cache; set before any test module imports newsclean, inherited by the CLI
+# subprocesses, which then rebuild the patterns the run wrote.
+_PATTERN_CACHE = tempfile.TemporaryDirectory(prefix="newsclean-test-patterns-")
+os.environ["NEWSCLEAN_CACHE_DIR"] = _PATTERN_CACHE.name
+os.environ.pop("NEWSCLEAN_NO_CACHE", None)
 
 
 @dataclass(frozen=True)

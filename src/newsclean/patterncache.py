@@ -38,7 +38,7 @@ from typing import Any
 import regex
 
 #: the file's layout; a file written in another layout is a miss
-FORMAT = 1
+FORMAT = 2
 
 #: at most this many patterns are written (the package compiles ~180 over hundreds of pages;
 #: the bound keeps a file that some caller's patterns would grow from growing without end)
@@ -52,10 +52,12 @@ ENV_OFF = "NEWSCLEAN_NO_CACHE"
 
 _LOCK = threading.RLock()
 
-#: (source, flags) -> an entry as read from the file; None until the file was first asked for
-_entries: dict[tuple[str, int], list[Any]] | None = None
-#: (source, flags) -> entry compiled in this process and not written yet
-PENDING: dict[tuple[str, int], list[Any]] = {}
+#: key (:func:`_key`) -> its entry's JSON as read from the file, parsed only when asked for;
+#: None until the file was first asked for
+_entries: dict[bytes, bytes] | None = None
+#: key -> entry JSON of a pattern compiled in this process and not written yet (never rebound:
+#: ``newsclean.api`` holds it)
+PENDING: dict[bytes, bytes] = {}
 #: False once a write failed (or the cache is off): the process stops trying
 _writable = True
 #: regex's constructor for a pattern's data, from the reducer it registers with copyreg
@@ -115,8 +117,16 @@ def cache_file() -> str | None:
     return os.path.join(folder, name)
 
 
-def _read(path: str) -> dict[tuple[str, int], list[Any]]:
-    """The entries of the file at ``path``; empty when it is missing, damaged or another's."""
+def _key(source: str, flags: int) -> bytes:
+    """A pattern's key in the file: ASCII, no tab or line break (``ascii`` escapes them)."""
+    return ascii((source, flags)).encode("ascii")
+
+
+def _read(path: str) -> dict[bytes, bytes]:
+    """The lines of the file at ``path`` as key -> entry JSON; empty when it is missing, damaged
+    or another's. The file is a header line (JSON: the stamp, the checksum and size of the rest),
+    then one line per pattern, its key and its entry's JSON apart by a tab; an entry is parsed
+    only when its pattern is asked for, so a process pays for the patterns it uses."""
     try:
         with open(path, "rb") as f:
             data = f.read(MAX_FILE_BYTES + 1)
@@ -127,23 +137,21 @@ def _read(path: str) -> dict[tuple[str, int], list[Any]]:
         return {}
     try:
         header = json.loads(head)
-        if not isinstance(header, dict) or header.get("stamp") != _stamp():
-            return {}
-        if header.get("crc32") != binascii.crc32(body) or header.get("size") != len(body):
-            return {}
-        rows = json.loads(body)
     except ValueError:  # (json's errors, a bad UTF-8 byte)
         return {}
-    entries: dict[tuple[str, int], list[Any]] = {}
-    if isinstance(rows, list):
-        for row in rows:
-            if isinstance(row, list) and len(row) == 3 and isinstance(row[0], str) and _is_int(row[1]):
-                if isinstance(row[2], list):
-                    entries[(row[0], row[1])] = row[2]
+    if not isinstance(header, dict) or header.get("stamp") != _stamp():
+        return {}
+    if header.get("crc32") != binascii.crc32(body) or header.get("size") != len(body):
+        return {}
+    entries: dict[bytes, bytes] = {}
+    for line in body.split(b"\n"):
+        key, tab, entry = line.partition(b"\t")
+        if tab:
+            entries[key] = entry
     return entries
 
 
-def _loaded() -> dict[tuple[str, int], list[Any]]:
+def _loaded() -> dict[bytes, bytes]:
     global _entries, _writable
     if _entries is None:
         with _LOCK:
@@ -253,10 +261,14 @@ def compile_pattern(source: str, flags: int = 0) -> regex.Pattern[str]:
     """
     if type(source) is not str or regex.DEFAULT_VERSION != _DEFAULT_VERSION:
         return regex.compile(source, flags)
-    key = (source, int(flags))
-    entry = _loaded().get(key)
-    if entry is not None:
-        pattern = _rebuild(entry, source)
+    key = _key(source, int(flags))
+    line = _loaded().get(key)
+    if line is not None:
+        try:
+            entry = json.loads(line)
+        except ValueError:
+            entry = None
+        pattern = _rebuild(entry, source) if isinstance(entry, list) else None
         if pattern is not None:
             return pattern
     pattern = regex.compile(source, flags)
@@ -264,7 +276,7 @@ def compile_pattern(source: str, flags: int = 0) -> regex.Pattern[str]:
         made = _to_entry(pattern)
         if made is not None:
             with _LOCK:
-                PENDING[key] = made
+                PENDING[key] = json.dumps(made, separators=(",", ":")).encode("ascii")
     return pattern
 
 
@@ -286,10 +298,7 @@ def save() -> None:
                 break
             merged[key] = entry
         PENDING.clear()
-        body = json.dumps(
-            [[source, flags, entry] for (source, flags), entry in merged.items()],
-            ensure_ascii=False, separators=(",", ":"),
-        ).encode("utf-8")  # fmt: skip
+        body = b"\n".join(key + b"\t" + entry for key, entry in merged.items())
         header = {"stamp": _stamp(), "crc32": binascii.crc32(body), "size": len(body)}
         data = json.dumps(header).encode("ascii") + b"\n" + body
         temporary = f"{path}.{os.getpid()}.{threading.get_ident()}.tmp"
