@@ -9,13 +9,19 @@ and rebuilding a pattern from it is a hundred times cheaper than compiling it.
 So :func:`compile_pattern` looks the pattern up in a file of such data in the user's cache
 folder and falls back to ``regex.compile`` on any miss; what it compiled is written back (one
 file, replaced atomically) at the end of the ``clean()`` that compiled it (:func:`save`). The
-file is JSON, never pickle: reading it runs no code. It holds only strings, integers, lists and
-maps; its name and its header carry the exact ``regex`` version, its engine's ``MAGIC`` and the
-Python implementation, so another install simply misses; a checksum over the entries catches a
-truncated or damaged file, and every entry's shape is checked before ``regex``'s constructor
-sees it. A rebuilt pattern has the source and flags asked for; anything unexpected is a miss,
-never an error. Patterns whose meaning depends on the locale or on ``regex.DEFAULT_VERSION``
-changed from its default are always compiled.
+file is data, never pickle: reading it runs no code. A JSON header line, then one line per
+pattern: its key (``ascii((source, flags))``), a tab, and its data as JSON (strings, integers,
+lists, maps; the compiled code in base64), parsed only when that pattern is asked for. The file's
+name and its header carry the exact ``regex`` version, its engine's ``MAGIC`` and the Python
+implementation, so another install simply misses; a checksum over the lines catches a truncated
+or damaged file, and every entry's shape is checked before ``regex``'s constructor sees it. A
+rebuilt pattern has the source and flags asked for; anything unexpected is a miss, never an
+error. Patterns whose meaning depends on the locale or on ``regex.DEFAULT_VERSION`` changed
+from its default are always compiled, and so are a caller's own patterns (user rules).
+
+The threat this guards against is a damaged file, not a hostile one: whoever can write the
+user's cache folder can as well write the user's other files (Python's bytecode caches among
+them).
 
 Where: ``$NEWSCLEAN_CACHE_DIR``, else ``newsclean`` in ``$XDG_CACHE_HOME`` (an absolute path),
 else in ``~/.cache`` (``%LOCALAPPDATA%`` on Windows, ``~/Library/Caches`` on macOS). Any
