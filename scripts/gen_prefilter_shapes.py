@@ -1,6 +1,7 @@
 """Write src/newsclean/prefilter_shapes.py: what the prompt prefilter reads from each phrase-pack
-pattern source (whether it is ``^``-anchored, the strings one of which every match contains),
-so that a fresh process does not parse every source again before its first page.
+pattern source, the small print's (``LEGAL``) among them (whether it is ``^``-anchored, the
+strings one of which every match contains), so that a fresh process does not parse every source
+again before its first page.
 
 Usage: python scripts/gen_prefilter_shapes.py [--check]
 
@@ -16,14 +17,20 @@ from pathlib import Path
 
 from _generated import write_or_check  # (scripts/ is on the path of a script run from it)
 
-from newsclean.phrases import LANGUAGES, SOURCES
+from newsclean.phrases import LANGUAGES, LEGAL_SOURCES, SOURCES
 from newsclean.prefilter import parse_shape
 
 TABLE = Path(__file__).resolve().parent.parent / "src" / "newsclean" / "prefilter_shapes.py"
 
 
+def pack_sources() -> set[str]:
+    """Every pattern source of the packs: their families' and their small print's (``LEGAL``)."""
+    sources = {s for lang in LANGUAGES for family in SOURCES[lang].values() for s in family}
+    return sources | {s for lang in LANGUAGES for kind in LEGAL_SOURCES[lang].values() for s in kind}
+
+
 def render() -> str:
-    sources = sorted({s for lang in LANGUAGES for family in SOURCES[lang].values() for s in family})
+    sources = sorted(pack_sources())
     lines = [
         '"""The prompt prefilter\'s reading of every phrase-pack pattern source: whether it is',
         "``^``-anchored, and the lower-case strings one of which every match contains (``None``:",
