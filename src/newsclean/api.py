@@ -326,6 +326,13 @@ def _guard(ctx: Context, config: Config) -> str | None:
     left out is prose, and no part of the short story the guard is there to rescue).
     """
     skipped = _in_footer(ctx)
+    # The readers' comments are not the story the guard is there to rescue: a long thread
+    # under a short post made the post look over-pruned, and what came back was a sidebar's
+    # blurb. Like the footer, the prose a comment rule took neither counts nor returns.
+    skipped = [
+        skip or (rule is not None and rule.family == "comments")
+        for skip, rule in zip(skipped, ctx.decided, strict=True)
+    ]
     if story_has_no_prose(ctx) or _surely_enough(ctx, config.guard_ratio, skipped):
         return None  # (a story with no prose of its own, chosen over a box's prose, keeps none)
     prose = [i for i, b in enumerate(ctx.blocks) if not skipped[i] and is_prose(b.text)]
