@@ -16,8 +16,7 @@ from newsclean.errors import ConfigError, InputError, InputTooLargeError, intern
 from newsclean.field_sources import choose_fields
 from newsclean.lazyre import lazy
 from newsclean.meta.datelines import DatelineMemo
-from newsclean.patterncache import PENDING as _UNSAVED_PATTERNS
-from newsclean.patterncache import save as _save_patterns
+from newsclean.patterncache import save as save_compiled_patterns
 from newsclean.phrases import guess_languages
 from newsclean.rules import Context, run
 from newsclean.rules.features import is_prose
@@ -107,12 +106,8 @@ def clean_with_context(
         text = composed(text)
     fmt = detect_format(text) if input_format == "auto" else input_format
 
-    if fmt == "html":
-        result = _clean_html(text, url=url, config=config, warnings=warnings)
-    else:
-        result = _clean_text(text, url=url, config=config, warnings=warnings)
-    if _UNSAVED_PATTERNS:  # patterns compiled for this page, kept for the next process
-        _save_patterns()
+    result = (_clean_html if fmt == "html" else _clean_text)(text, url=url, config=config, warnings=warnings)
+    save_compiled_patterns()  # what this page compiled, kept for the next process (when anything)
     return result
 
 

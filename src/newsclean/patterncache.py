@@ -61,8 +61,7 @@ _LOCK = threading.RLock()
 #: key (:func:`_key`) -> its entry's JSON as read from the file, parsed only when asked for;
 #: None until the file was first asked for
 _entries: dict[bytes, bytes] | None = None
-#: key -> entry JSON of a pattern compiled in this process and not written yet (never rebound:
-#: ``newsclean.api`` holds it)
+#: key -> entry JSON of a pattern compiled in this process and not written yet
 PENDING: dict[bytes, bytes] = {}
 #: False once a write failed (or the cache is off): the process stops trying
 _writable = True
