@@ -341,6 +341,26 @@ def is_author_bio(text: str) -> bool:
     return _AUTHOR_BIO_OTHER.match(head, 0, None, KEEP_GIL) is not None
 
 
+#: A box's label naming whom or what it is about: "About Jane Doe", "Sobre Carlos Nadalim",
+#: "Über Max Muster", "À propos de …", "Acerca de …", "Informazioni su …", "O …", "Об …": the
+#: word, then a capitalised name of one to four words (an author's, the publisher's).
+_ABOUT_LABEL = lazy(
+    r"^(?:About|Sobre|Über|Ueber|À propos de|A propos de|Acerca de|Informazioni su|O|Об)\s"
+    r"((?:\p{Lu}[\p{L}\p{N}.'’&-]*\s?){1,4})$"
+)
+
+
+def is_about_box(label: str, text: str) -> bool:
+    """Whether ``text`` opens the box that ``label`` heads as "About <name>" (an author's or the
+    publisher's box under a story: "About Carlos Nadalim" / "Pai de Francesco …, Carlos Nadalim
+    é …"): its opening names the label's name again (a word of it of three letters or more)."""
+    match = _ABOUT_LABEL.match(label.strip(), 0, None, KEEP_GIL)
+    if match is None:
+        return False
+    head = text[:AUTHOR_BIO_OPENING_CHARS]
+    return any(len(word) >= 3 and word in head for word in match.group(1).split())
+
+
 #: A line of HTML source (a page template the scraper printed as text, an ad's markup) has at
 #: least this many tags, covering at least MARKUP_TAG_SHARE of its characters. An article about
 #: HTML quotes a tag or two inside its sentences; its own code lines stay in the region around

@@ -41,6 +41,7 @@ from newsclean.rules.cells import table_cells
 from newsclean.rules.features import (
     ends_clause,
     ends_sentence,
+    is_about_box,
     is_author_bio,
     is_field_line,
     is_list_item,
@@ -171,7 +172,8 @@ def _line_kinds(ctx: Context, first_copies: bool = False) -> list[str]:
                 # (prose is never a word list: is_prose has asked is_word_list already)
                 # an author box under the article is prose about the writer: it weighs like a
                 # short line, so it joins the region only with article text after it
-                kinds.append("short" if is_author_bio(block.text) else "prose")
+                bio = is_author_bio(block.text) or (i > 0 and is_about_box(ctx.blocks[i - 1].text, block.text))
+                kinds.append("short" if bio else "prose")
             elif block.kind == "li" or _list_like(block.text):
                 kinds.append("list")
             elif is_sentence_case(block.text):
