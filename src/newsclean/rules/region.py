@@ -182,8 +182,9 @@ def _line_kinds(ctx: Context, first_copies: bool = False) -> list[str]:
                 kinds.append("item")
             else:
                 kinds.append("short")
-        elif family in END_FAMILIES and i in _repeated_apart(ctx):
+        elif family in END_FAMILIES and i in _repeated_apart(ctx) and not _counter(block.text):
             # "Reply", "Report" under every embedded post: a repeated label marks no section end
+            # (a count, "2 comments", printed twice is the post's counter and the thread's heading)
             kinds.append("gone")
         elif family == "comments" and (_in_toolbar(ctx, i) or _section_heading(ctx, i, kinds)):
             kinds.append("gone")
@@ -241,6 +242,11 @@ def _section_heading(ctx: Context, i: int, kinds: list[str]) -> bool:
             if found >= SECTION_HEADINGS_MIN:
                 return True
     return False
+
+
+def _counter(text: str) -> bool:
+    """A label with a count in it ("2 comments", "Comments (14)")."""
+    return any(c.isdigit() for c in text)
 
 
 def _in_toolbar(ctx: Context, i: int) -> bool:
