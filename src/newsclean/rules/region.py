@@ -182,9 +182,10 @@ def _line_kinds(ctx: Context, first_copies: bool = False) -> list[str]:
                 kinds.append("item")
             else:
                 kinds.append("short")
-        elif family in END_FAMILIES and i in _repeated_apart(ctx) and not _counter(block.text):
+        elif family in END_FAMILIES and i in _repeated_apart(ctx) and not _last_count(ctx, i):
             # "Reply", "Report" under every embedded post: a repeated label marks no section end
-            # (a count, "2 comments", printed twice is the post's counter and the thread's heading)
+            # (but the last copy of a count printed twice, "2 comments" in the post's head and
+            # over the readers' thread, heads the thread)
             kinds.append("gone")
         elif family == "comments" and (_in_toolbar(ctx, i) or _section_heading(ctx, i, kinds)):
             kinds.append("gone")
@@ -244,13 +245,26 @@ def _section_heading(ctx: Context, i: int, kinds: list[str]) -> bool:
     return False
 
 
-def _counter(text: str) -> bool:
-    """A label with a count in it ("2 comments", "Comments (14)")."""
-    return any(c.isdigit() for c in text)
+def _last_count(ctx: Context, i: int) -> bool:
+    """Whether label ``i`` holds a count ("2 comments", "Comments (14)") and is its last copy on
+    the page."""
+    text = ctx.blocks[i].text
+    if not any(c.isdigit() for c in text):
+        return False
+    key = line_key(text)
+    return all(line_key(ctx.blocks[j].text) != key for j in range(i + 1, len(ctx.blocks)))
+
+
+#: A comment counter or button in a toolbar is a word or three ("Comments", "12 Comments",
+#: "Leave a comment"); a longer label beside the share buttons heads the comment section under
+#: them ("Discussion about this post").
+TOOLBAR_LABEL_MAX_WORDS = 3
 
 
 def _in_toolbar(ctx: Context, i: int) -> bool:
     """A block between share or widget buttons (a comment counter in the share bar)."""
+    if len(ctx.blocks[i].text.split()) > TOOLBAR_LABEL_MAX_WORDS:
+        return False
     return any(
         0 <= j < len(ctx.blocks) and family_of(ctx, j) in TOOLBAR_FAMILIES for j in (i - 1, i + 1)
     )

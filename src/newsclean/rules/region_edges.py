@@ -24,6 +24,12 @@ def _in_table(kinds: list[str], i: int) -> bool:
     return "row" in (next_kind(kinds, i, -1), next_kind(kinds, i, 1))
 
 
+#: Short kept lines that may stand between the first kept line and the byline or timestamp the
+#: region starts after: converters that end a line at every link print a byline's label and its
+#: names apart ("By" / "Randy Maniloff").
+BYLINE_NAME_LINES = 2
+
+
 def after_byline(
     ctx: Context, span: tuple[int, int], kinds: list[str]
 ) -> tuple[tuple[int, int], frozenset[int]]:
@@ -36,13 +42,23 @@ def after_byline(
     start, end = span
     skipped: list[int] = []
     while True:
-        kept = [i for i in range(start, end + 1) if ctx.kept(i)][:2]
+        kept = [i for i in range(start, end + 1) if ctx.kept(i)][: 2 + BYLINE_NAME_LINES]
         if len(kept) < 2:
             return (start, end), frozenset(skipped)
-        if not any(_credit_line(ctx, j) for j in range(kept[0] + 1, kept[1])):
+        # the byline's own words may stay as short lines ("By" / "Randy Maniloff" over the date)
+        credit = next(
+            (
+                n
+                for n in range(1, len(kept))
+                if any(_credit_line(ctx, j) for j in range(kept[n - 1] + 1, kept[n]))
+                and all(kinds[k] in ("short", "item") for k in kept[1:n])
+            ),
+            None,
+        )
+        if credit is None:
             return (start, end), frozenset(skipped)
-        skipped.append(kept[0])
-        start = kept[1]
+        skipped.extend(kept[:credit])
+        start = kept[credit]
         # the article opens with prose: a headline or label under the byline (a video's title,
         # "Listen to this article") is left out too
         while start < end and kinds[start] in ("short", "item") and ctx.kept(start):
