@@ -170,9 +170,11 @@ def _line_kinds(ctx: Context, first_copies: bool = False) -> list[str]:
                 kinds.append("row")
             elif is_prose(block.text) or (_wrapped(ctx, i) and not is_word_list(block.text)):
                 # (prose is never a word list: is_prose has asked is_word_list already)
-                # an author box under the article is prose about the writer: it weighs like a
-                # short line, so it joins the region only with article text after it
-                bio = is_author_bio(block.text) or (i > 0 and is_about_box(ctx.blocks[i - 1].text, block.text))
+                # an author box under the article is prose about the writer (also the line under
+                # an "About <name>" label that names the name again): it weighs like a short
+                # line, so it joins the region only with article text after it
+                about = i > 0 and is_about_box(ctx.blocks[i - 1].text, block.text)
+                bio = about or is_author_bio(block.text)
                 kinds.append("short" if bio else "prose")
             elif block.kind == "li" or _list_like(block.text):
                 kinds.append("list")

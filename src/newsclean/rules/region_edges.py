@@ -45,13 +45,14 @@ def after_byline(
         kept = [i for i in range(start, end + 1) if ctx.kept(i)][: 2 + BYLINE_NAME_LINES]
         if len(kept) < 2:
             return (start, end), frozenset(skipped)
-        # the byline's own words may stay as short lines ("By" / "Randy Maniloff" over the date)
+        # the byline's label and names may stay as short lines of their own ("By" / "Randy
+        # Maniloff" over the date)
         credit = next(
             (
                 n
                 for n in range(1, len(kept))
                 if any(_credit_line(ctx, j) for j in range(kept[n - 1] + 1, kept[n]))
-                and all(kinds[k] in ("short", "item") for k in kept[1:n])
+                and (n == 1 or _split_byline(ctx, kept[1:n], kinds))
             ),
             None,
         )
@@ -64,6 +65,15 @@ def after_byline(
         while start < end and kinds[start] in ("short", "item") and ctx.kept(start):
             skipped.append(start)
             start += 1
+
+
+def _split_byline(ctx: Context, lines: list[int], kinds: list[str]) -> bool:
+    """Whether kept ``lines`` are a byline printed apart: its label alone ("By", "Von"), then a
+    short line or none (a forum's poster name and rank over a post's date are no byline)."""
+    from newsclean.meta.authors import is_byline_label
+
+    label = ctx.blocks[lines[0]].text
+    return is_byline_label(label) and all(kinds[k] in ("short", "item") for k in lines[1:])
 
 
 def _credit_line(ctx: Context, i: int) -> bool:
