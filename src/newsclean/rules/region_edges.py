@@ -45,14 +45,14 @@ def after_byline(
         kept = [i for i in range(start, end + 1) if ctx.kept(i)][: 2 + BYLINE_NAME_LINES]
         if len(kept) < 2:
             return (start, end), frozenset(skipped)
-        # the byline's label and names may stay as short lines of their own ("By" / "Randy
-        # Maniloff" over the date)
+        # the credit's words may stay as short lines of their own ("By" / "Randy Maniloff", a
+        # section and an agency over the date)
         credit = next(
             (
                 n
                 for n in range(1, len(kept))
                 if any(_credit_line(ctx, j) for j in range(kept[n - 1] + 1, kept[n]))
-                and (n == 1 or _split_byline(ctx, kept[1:n], kinds))
+                and (n == 1 or _split_byline(ctx, kept[0], kept[1:n], kinds))
             ),
             None,
         )
@@ -67,13 +67,18 @@ def after_byline(
             start += 1
 
 
-def _split_byline(ctx: Context, lines: list[int], kinds: list[str]) -> bool:
-    """Whether kept ``lines`` are a byline printed apart: its label alone ("By", "Von"), then a
-    short line or none (a forum's poster name and rank over a post's date are no byline)."""
-    from newsclean.meta.authors import is_byline_label
+def _split_byline(ctx: Context, first: int, lines: list[int], kinds: list[str]) -> bool:
+    """Whether kept ``lines`` under the first kept line ``first`` are a credit printed apart: short
+    lines (a byline's label and name, a section and an agency) under a standfirst. A post's
+    body under its own header is no standfirst: in a forum the poster's name and rank over the
+    next post's date follow it (a credit line right above ``first`` tells)."""
+    if kinds[first] != "prose" or any(kinds[k] not in ("short", "item") for k in lines):
+        return False
+    return not any(_credit_line(ctx, j) for j in range(max(0, first - POST_HEADER_LINES), first))
 
-    label = ctx.blocks[lines[0]].text
-    return is_byline_label(label) and all(kinds[k] in ("short", "item") for k in lines[1:])
+
+#: How far above the region's first kept line a credit line makes it a post under its header.
+POST_HEADER_LINES = 3
 
 
 def _credit_line(ctx: Context, i: int) -> bool:
