@@ -350,15 +350,31 @@ _ABOUT_LABEL = lazy(
 )
 
 
+#: The label of an author box: "About the author", "Sobre o autor", "Über den Autor" …
+_AUTHOR_LABEL = lazy(
+    r"^(?i:about\s(?:the\s)?(?:author|writer)|sobre\s(?:o|el|la|a)\sautora?|"
+    r"über\s(?:den\sautor|die\sautorin)|à\spropos\sde\sl['’]auteure?|acerca\sdel?\s(?:la\s)?autora?|"
+    r"informazioni\ssull['’]autore|o\sautorze|об\sавторе)\W*$"
+)
+
+
+def names_again(name: str, text: str) -> bool:
+    """Whether the opening of ``text`` names ``name`` again (a word of it of three letters or more)."""
+    head = text[:AUTHOR_BIO_OPENING_CHARS]
+    return any(len(word) >= 3 and word in head for word in name.split())
+
+
 def is_about_box(label: str, text: str) -> bool:
     """Whether ``text`` opens the box that ``label`` heads as "About <name>" (an author's or the
     publisher's box under a story: "About Carlos Nadalim" / "Pai de Francesco …, Carlos Nadalim
-    é …"): its opening names the label's name again (a word of it of three letters or more)."""
+    é …"): its opening names the label's name again."""
     match = _ABOUT_LABEL.match(label.strip(), 0, None, KEEP_GIL)
-    if match is None:
-        return False
-    head = text[:AUTHOR_BIO_OPENING_CHARS]
-    return any(len(word) >= 3 and word in head for word in match.group(1).split())
+    return match is not None and names_again(match.group(1), text)
+
+
+def is_author_label(text: str) -> bool:
+    """Whether the line is an author box's label alone ("About the author", "Sobre o autor")."""
+    return len(text) < 40 and _AUTHOR_LABEL.match(text.strip(), 0, None, KEEP_GIL) is not None
 
 
 #: A line of HTML source (a page template the scraper printed as text, an ad's markup) has at

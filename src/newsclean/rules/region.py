@@ -43,6 +43,7 @@ from newsclean.rules.features import (
     ends_sentence,
     is_about_box,
     is_author_bio,
+    is_author_label,
     is_field_line,
     is_list_item,
     is_markup_source,
@@ -52,6 +53,7 @@ from newsclean.rules.features import (
     is_url_line,
     is_word_list,
     line_key,
+    names_again,
     prose_weight,
 )
 from newsclean.rules.pipeline import Context, Region
@@ -173,8 +175,7 @@ def _line_kinds(ctx: Context, first_copies: bool = False) -> list[str]:
                 # an author box under the article is prose about the writer (also the line under
                 # an "About <name>" label that names the name again): it weighs like a short
                 # line, so it joins the region only with article text after it
-                about = i > 0 and is_about_box(ctx.blocks[i - 1].text, block.text)
-                bio = about or is_author_bio(block.text)
+                bio = _in_about_box(ctx, i) or is_author_bio(block.text)
                 kinds.append("short" if bio else "prose")
             elif block.kind == "li" or _list_like(block.text):
                 kinds.append("list")
@@ -261,6 +262,17 @@ def _last_count(ctx: Context, i: int) -> bool:
 #: "Leave a comment"); a longer label beside the share buttons heads the comment section under
 #: them ("Discussion about this post").
 TOOLBAR_LABEL_MAX_WORDS = 3
+
+
+def _in_about_box(ctx: Context, i: int) -> bool:
+    """Whether prose line ``i`` opens an author's or publisher's box: under "About <name>" naming
+    the name again, right under "About the author", or under that label and a name line it names
+    again ("About the Author" / "Method Architecture" / "Method Architecture is an …")."""
+    text = ctx.blocks[i].text
+    above = ctx.blocks[i - 1].text if i > 0 else ""
+    if is_author_label(above) or is_about_box(above, text):
+        return True
+    return i > 1 and is_author_label(ctx.blocks[i - 2].text) and names_again(above, text)
 
 
 def _in_toolbar(ctx: Context, i: int) -> bool:
