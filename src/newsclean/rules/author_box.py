@@ -41,6 +41,18 @@ _ABOUT_NAME = lazy(r"^(?i:about|über|à propos de|sobre|acerca de)\s+((?:\p{Lu}
 AUTHOR_BOX_MAX_PROSE = 3
 
 
+def is_author_label(text: str) -> bool:
+    """Whether the line is an author box's label alone ("About the author", "Sobre o autor")."""
+    return _ABOUT_AUTHOR.match(text) is not None
+
+
+def about_name(text: str) -> str | None:
+    """The name in an "About <name>" label ("About Carlos Nadalim", "Über Moritz Bachmann"), or
+    ``None``."""
+    match = _ABOUT_NAME.match(text)
+    return match.group(1).strip() if match is not None else None
+
+
 def is_author_box_heading(text: str, linked: str) -> bool:
     """Whether a heading names an author box: the label, or "About" and a name that is the
     heading's link text (``linked``)."""

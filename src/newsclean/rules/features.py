@@ -341,40 +341,11 @@ def is_author_bio(text: str) -> bool:
     return _AUTHOR_BIO_OTHER.match(head, 0, None, KEEP_GIL) is not None
 
 
-#: A box's label naming whom or what it is about: "About Jane Doe", "Sobre Carlos Nadalim",
-#: "Über Max Muster", "À propos de …", "Acerca de …", "Informazioni su …", "O …", "Об …": the
-#: word, then a capitalised name of one to four words (an author's, the publisher's).
-_ABOUT_LABEL = lazy(
-    r"^(?:About|Sobre|Über|Ueber|À propos de|A propos de|Acerca de|Informazioni su|O|Об)\s"
-    r"((?:\p{Lu}[\p{L}\p{N}.'’&-]*\s?){1,4})$"
-)
-
-
-#: The label of an author box: "About the author", "Sobre o autor", "Über den Autor" …
-_AUTHOR_LABEL = lazy(
-    r"^(?i:about\s(?:the\s)?(?:author|writer)|sobre\s(?:o|el|la|a)\sautora?|"
-    r"über\s(?:den\sautor|die\sautorin)|à\spropos\sde\sl['’]auteure?|acerca\sdel?\s(?:la\s)?autora?|"
-    r"informazioni\ssull['’]autore|o\sautorze|об\sавторе)\W*$"
-)
-
-
 def names_again(name: str, text: str) -> bool:
-    """Whether the opening of ``text`` names ``name`` again (a word of it of three letters or more)."""
+    """Whether the opening of ``text`` (its first AUTHOR_BIO_OPENING_CHARS characters) names
+    ``name`` again: a word of it of three letters or more."""
     head = text[:AUTHOR_BIO_OPENING_CHARS]
     return any(len(word) >= 3 and word in head for word in name.split())
-
-
-def is_about_box(label: str, text: str) -> bool:
-    """Whether ``text`` opens the box that ``label`` heads as "About <name>" (an author's or the
-    publisher's box under a story: "About Carlos Nadalim" / "Pai de Francesco …, Carlos Nadalim
-    é …"): its opening names the label's name again."""
-    match = _ABOUT_LABEL.match(label.strip(), 0, None, KEEP_GIL)
-    return match is not None and names_again(match.group(1), text)
-
-
-def is_author_label(text: str) -> bool:
-    """Whether the line is an author box's label alone ("About the author", "Sobre o autor")."""
-    return len(text) < 40 and _AUTHOR_LABEL.match(text.strip(), 0, None, KEEP_GIL) is not None
 
 
 #: A line of HTML source (a page template the scraper printed as text, an ad's markup) has at

@@ -37,13 +37,12 @@ from __future__ import annotations
 
 from collections import Counter
 
+from newsclean.rules.author_box import about_name, is_author_label
 from newsclean.rules.cells import table_cells
 from newsclean.rules.features import (
     ends_clause,
     ends_sentence,
-    is_about_box,
     is_author_bio,
-    is_author_label,
     is_field_line,
     is_list_item,
     is_markup_source,
@@ -270,8 +269,11 @@ def _in_about_box(ctx: Context, i: int) -> bool:
     again ("About the Author" / "Method Architecture" / "Method Architecture is an …")."""
     text = ctx.blocks[i].text
     above = ctx.blocks[i - 1].text if i > 0 else ""
-    if is_author_label(above) or is_about_box(above, text):
+    if is_author_label(above):
         return True
+    name = about_name(above)
+    if name is not None:
+        return names_again(name, text)
     return i > 1 and is_author_label(ctx.blocks[i - 2].text) and names_again(above, text)
 
 
