@@ -49,6 +49,7 @@ LABELS = {
         "leave a comment", "leave a reply", "add a comment", "post a comment", "show comments",
         "view comments", "hide comments", "join the discussion", "join the conversation",
         "comments are closed", "reply", "report", "report comment", "conversation",
+        "discussion about this post",
     ),
     "ads": (
         "advertisement", "advertising", "ad", "ads", "advert", "adverts", "sponsored", "sponsored content",

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 import regex
 
 from newsclean.lazyre import lazy
-from newsclean.rules.features import is_author_bio, is_prose
+from newsclean.rules.features import is_author_bio, is_prose, names_again
 from newsclean.rules.html_region import block_weights
 from newsclean.rules.page_kind import spans
 from newsclean.rules.pipeline import Context, Mark, Rule
@@ -39,6 +39,18 @@ _ABOUT_AUTHOR = lazy(
 _ABOUT_NAME = lazy(r"^(?i:about|über|à propos de|sobre|acerca de)\s+((?:\p{Lu}[\p{L}.'’-]*\s?){1,4})\W{0,3}$")
 #: An author box is a heading and at most this many paragraphs of prose: a bio, not a section.
 AUTHOR_BOX_MAX_PROSE = 3
+
+
+def is_author_label(text: str) -> bool:
+    """Whether the line is an author box's label alone ("About the author", "Sobre o autor")."""
+    return _ABOUT_AUTHOR.match(text) is not None
+
+
+def about_name(text: str) -> str | None:
+    """The name in an "About <name>" label ("About Carlos Nadalim", "Über Moritz Bachmann"), or
+    ``None``."""
+    match = _ABOUT_NAME.match(text)
+    return match.group(1).strip() if match is not None else None
 
 
 def is_author_box_heading(text: str, linked: str) -> bool:
@@ -136,3 +148,17 @@ def apply_author_box(ctx: Context) -> Iterator[Mark]:
 AUTHOR_BOX = Rule("author-box", "navigation",
                   "an 'About the author' heading and the writer's bio under it, after the story",
                   apply_author_box, frozenset({"html"}), guard_may_undo=True)
+
+
+def in_about_box(ctx: Context, i: int) -> bool:
+    """Whether prose line ``i`` opens an author's or publisher's box: under "About <name>" naming
+    the name again, right under "About the author", or under that label and a name line it names
+    again ("About the Author" / "Method Architecture" / "Method Architecture is an …")."""
+    text = ctx.blocks[i].text
+    above = ctx.blocks[i - 1].text if i > 0 else ""
+    if is_author_label(above):
+        return True
+    name = about_name(above)
+    if name is not None:
+        return names_again(name, text)
+    return i > 1 and is_author_label(ctx.blocks[i - 2].text) and names_again(above, text)

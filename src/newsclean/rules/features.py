@@ -341,6 +341,13 @@ def is_author_bio(text: str) -> bool:
     return _AUTHOR_BIO_OTHER.match(head, 0, None, KEEP_GIL) is not None
 
 
+def names_again(name: str, text: str) -> bool:
+    """Whether the opening of ``text`` (its first AUTHOR_BIO_OPENING_CHARS characters) names
+    ``name`` again: a word of it of three letters or more."""
+    head = text[:AUTHOR_BIO_OPENING_CHARS]
+    return any(len(word) >= 3 and word in head for word in name.split())
+
+
 #: A line of HTML source (a page template the scraper printed as text, an ad's markup) has at
 #: least this many tags, covering at least MARKUP_TAG_SHARE of its characters. An article about
 #: HTML quotes a tag or two inside its sentences; its own code lines stay in the region around

@@ -15,12 +15,16 @@ subarray). The weights encode what a person sees when scanning a page dump:
 * a short line in sentence case ("Careful handling of fragile items": five words or more, half
   of them lower-case) is a list item whose bullet the scraper dropped and costs like one, unless
   it comes after a related or subscribe header, where such lines are the teasers' headlines;
-* an author box ("Jane Doe is a senior editor at …") counts as a short line, not as prose;
+* an author box ("Jane Doe is a senior editor at …", the line under "About <name>" that names
+  the name again or under "About the author") counts as a short line, not as prose;
 * the rows of a flattened table (short lines mostly of figures) cost nothing: a table is
   article content, and page furniture is seldom numbers; so do the names and labels between
   the figures of a table printed one cell per line (:mod:`newsclean.rules.cells`);
 * a removed block that ends an article (a subscribe prompt, a "Related" header, a comment
-  counter) costs a lot, so the comments or teasers after it are not joined to the article;
+  counter) costs a lot, so the comments or teasers after it are not joined to the article; a
+  label printed again apart from itself ("Reply" under every comment) costs nothing, but the
+  last copy of a count printed twice ("2 comments" in the post's footer and over the thread)
+  is the thread's heading;
 * so does the first header of a reader thread (a chain of name-and-time lines with prose
   between them), which pages from before comment widgets print with no "Comments" label;
 * the first comment marker (or thread header) under the story's prose ends the region even when
@@ -37,6 +41,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from newsclean.rules.author_box import in_about_box
 from newsclean.rules.cells import table_cells
 from newsclean.rules.features import (
     ends_clause,
@@ -55,7 +60,7 @@ from newsclean.rules.features import (
 )
 from newsclean.rules.pipeline import Context, Region
 from newsclean.rules.region_edges import after_byline, extend_over_lists, next_kind
-from newsclean.rules.threads import before_comments, comments_under, thread_headers
+from newsclean.rules.threads import before_comments, comments_under, last_count, thread_headers
 
 #: Cost of a short kept line that is not list-like (in characters of prose); the n-th such line
 #: in a row costs min(n, SHORT_RUN_CAP) times this. Measured at +-10% (bench/text_accuracy.py
@@ -169,9 +174,11 @@ def _line_kinds(ctx: Context, first_copies: bool = False) -> list[str]:
                 kinds.append("row")
             elif is_prose(block.text) or (_wrapped(ctx, i) and not is_word_list(block.text)):
                 # (prose is never a word list: is_prose has asked is_word_list already)
-                # an author box under the article is prose about the writer: it weighs like a
-                # short line, so it joins the region only with article text after it
-                kinds.append("short" if is_author_bio(block.text) else "prose")
+                # an author box under the article is prose about the writer (also the line under
+                # an "About <name>" label that names the name again): it weighs like a short
+                # line, so it joins the region only with article text after it
+                bio = in_about_box(ctx, i) or is_author_bio(block.text)
+                kinds.append("short" if bio else "prose")
             elif block.kind == "li" or _list_like(block.text):
                 kinds.append("list")
             elif is_sentence_case(block.text):
@@ -180,8 +187,10 @@ def _line_kinds(ctx: Context, first_copies: bool = False) -> list[str]:
                 kinds.append("item")
             else:
                 kinds.append("short")
-        elif family in END_FAMILIES and i in _repeated_apart(ctx):
+        elif family in END_FAMILIES and i in _repeated_apart(ctx) and not last_count(ctx, i):
             # "Reply", "Report" under every embedded post: a repeated label marks no section end
+            # (but the last copy of a count printed twice, "2 comments" in the post's head and
+            # over the readers' thread, heads the thread)
             kinds.append("gone")
         elif family == "comments" and (_in_toolbar(ctx, i) or _section_heading(ctx, i, kinds)):
             kinds.append("gone")
@@ -241,8 +250,17 @@ def _section_heading(ctx: Context, i: int, kinds: list[str]) -> bool:
     return False
 
 
+#: A comment counter or button in a toolbar is a word or three ("Comments", "12 Comments",
+#: "Leave a comment"); a longer label beside the share buttons heads the comment section under
+#: them ("Discussion about this post"). Measured (bench/text_accuracy.py --set, html_text, four
+#: sets): 2 moves no page, 4 loses the two wceb2026-dev pages the label gained (0420, 0474).
+TOOLBAR_LABEL_MAX_WORDS = 3
+
+
 def _in_toolbar(ctx: Context, i: int) -> bool:
     """A block between share or widget buttons (a comment counter in the share bar)."""
+    if len(ctx.blocks[i].text.split()) > TOOLBAR_LABEL_MAX_WORDS:
+        return False
     return any(
         0 <= j < len(ctx.blocks) and family_of(ctx, j) in TOOLBAR_FAMILIES for j in (i - 1, i + 1)
     )

@@ -11,7 +11,7 @@ story's own credit line, has a comment label under it is the comment section too
 
 from __future__ import annotations
 
-from newsclean.rules.features import prose_weight
+from newsclean.rules.features import line_key, prose_weight
 from newsclean.rules.pipeline import Context
 
 #: A reader thread in scraped text: a chain of at least this many credit lines (each comment's
@@ -210,3 +210,13 @@ def _labelled(ctx: Context, header: int) -> bool:
         if rule.family == "comments":
             return True
     return False
+
+
+def last_count(ctx: Context, i: int) -> bool:
+    """Whether label ``i`` holds a count ("2 comments", "Comments (14)") and is its last copy on
+    the page."""
+    text = ctx.blocks[i].text
+    if not any(c.isdigit() for c in text):
+        return False
+    key = line_key(text)
+    return all(line_key(ctx.blocks[j].text) != key for j in range(i + 1, len(ctx.blocks)))
