@@ -191,5 +191,32 @@ DATE_HINT = re.compile("|".join(DATE_HINT_WORDS), re.IGNORECASE)
 PUBLISHED_HINT = re.compile(r"publish|pubdate|posted|created|datum|fecha", re.IGNORECASE)
 MODIFIED_HINT = re.compile(r"updat|modif|revis|aktualis", re.IGNORECASE)
 AUTHOR_HINT = re.compile("|".join(AUTHOR_HINT_WORDS), re.IGNORECASE)
-# Any of the words as a plain substring of the lower-cased class and id: the cheap first test.
-ANY_HINT = re.compile("|".join(sorted(frozenset((*DATE_HINT_WORDS, *AUTHOR_HINT_WORDS)))))
+
+
+def _any_word(words: list[str], *, top: bool = True) -> str:
+    """A pattern that finds any of the literal ``words`` (its match is only ever tested, never
+    read), written as a trie: ``au(?:teur|thor|tor)|byline|…``. The standard ``re`` tries an
+    alternation's branches one after another at every position of the string, so at each
+    letter a flat list of twenty words costs twenty tries; the trie costs one per letter
+    read. A word another begins with stands for both (the shorter one is found first). The top
+    level stays ungrouped: ``re`` then scans ahead for the words' first letters alone."""
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        if not word:
+            return ""  # a word ends here: what follows it adds nothing to "found"
+        groups.setdefault(word[0], []).append(word[1:])
+    branches = [re.escape(first) + _any_word(rest, top=False) for first, rest in sorted(groups.items())]
+    if len(branches) == 1:
+        return branches[0]
+    return "|".join(branches) if top else f"(?:{'|'.join(branches)})"
+
+
+#: The hint words that are plain strings. Every other one (``submitted.?by``) begins with one
+#: of them, so it can only be found where that one is (``tests/test_meta_html.py`` checks this).
+ANY_HINT_WORDS: tuple[str, ...] = tuple(
+    sorted({w for w in (*DATE_HINT_WORDS, *AUTHOR_HINT_WORDS) if re.escape(w) == w})
+)
+# Any of the words as a plain substring of the lower-cased class and id: the cheap first test
+# (issue #15: ~22 % fewer instructions a search than the flat alternation, on 17,000 class and
+# id values of three sets).
+ANY_HINT = re.compile(_any_word(list(ANY_HINT_WORDS)))
