@@ -75,6 +75,7 @@ CONSTANTS: tuple[str, ...] = (
     "newsclean.rules.author_box.AUTHOR_BOX_MAX_PROSE",
     "newsclean.rules.cards.HEADLINE_LINK_SHARE",
     "newsclean.rules.pitch.PITCH_MAX_PARAGRAPHS",
+    "newsclean.rules.quotes.QUOTE_MIN_WORDS",
     "newsclean.blocks.noscript.NOSCRIPT_PROSE_CHARS",
 )
 

@@ -183,6 +183,11 @@ FIRES = [
     ("trailing-heading",
      html_page("<h2>More from the city desk</h2><div class='related-links'><a href='/a'>Tram fares rise</a></div>"),
      "More from the city desk"),
+    # a reply quoting part of a paragraph the page shows already, outside the reply
+    ("quoted-copy", html_page(
+        "<div class='message'><blockquote><p>the work on the bridge would begin in the spring and last about "
+        "eighteen months</p></blockquote><p>Eighteen months is far too long for the buses.</p></div>"),
+     "the work on the bridge would begin in the spring and last about eighteen months"),
 ]
 
 # (rule, input, text that must stay in the body)
@@ -204,6 +209,11 @@ QUIET = [
     # a heading with its own text after it, and one that ends like a statement
     ("trailing-heading", html_page("<h2>What happens next</h2><p>The council votes again in May.</p>"),
      "What happens next"),
+    # a pull quote inside the story's own container, repeating its paragraph: no reply's quote
+    ("quoted-copy", html_page(
+        "<blockquote><p>Officials said the work on the bridge would begin in the spring and last about "
+        "eighteen months.</p></blockquote><p>The council votes again in May.</p>"),
+     "Officials said the work on the bridge would begin in the spring and last about eighteen months."),
     ("trailing-heading", html_page("<h6>Sources: City budget office, 2024; Riverton Transit.</h6>"),
      "Sources: City budget office, 2024; Riverton Transit."),
     ("subscribe-prompt",

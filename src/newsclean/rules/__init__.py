@@ -34,6 +34,7 @@ from newsclean.rules import (
     labels,
     markup,
     metadata,
+    quotes,
     region,
     related,
     trailing,
@@ -74,6 +75,7 @@ PIPELINE: tuple[Step, ...] = (
     metadata.TITLE_LINE,
     related.RELATED_HEADLINES,
     markup.OUTSIDE_ARTICLE,
+    quotes.QUOTED_COPY,
     trailing.TRAILING_HEADING,
 )
 
