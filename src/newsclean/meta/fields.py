@@ -7,6 +7,7 @@ trust, and the class/id words that mark the regions and elements dates and bylin
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from newsclean.blocks.tokens import ARTICLE_TAGS, FURNITURE_TAGS
 
@@ -193,22 +194,39 @@ MODIFIED_HINT = re.compile(r"updat|modif|revis|aktualis", re.IGNORECASE)
 AUTHOR_HINT = re.compile("|".join(AUTHOR_HINT_WORDS), re.IGNORECASE)
 
 
-def _any_word(words: list[str], *, top: bool = True) -> str:
+def _any_word(words: list[str]) -> str:
     """A pattern that finds any of the literal ``words`` (its match is only ever tested, never
-    read), written as a trie: ``au(?:teur|thor|tor)|byline|…``. The standard ``re`` tries an
+    read), written as a trie: ``aut(?:eur|hor|or)|byline|…``. The standard ``re`` tries an
     alternation's branches one after another at every position of the string, so at each
     letter a flat list of twenty words costs twenty tries; the trie costs one per letter
     read. A word another begins with stands for both (the shorter one is found first). The top
     level stays ungrouped: ``re`` then scans ahead for the words' first letters alone."""
-    groups: dict[str, list[str]] = {}
-    for word in words:
-        if not word:
-            return ""  # a word ends here: what follows it adds nothing to "found"
-        groups.setdefault(word[0], []).append(word[1:])
-    branches = [re.escape(first) + _any_word(rest, top=False) for first, rest in sorted(groups.items())]
-    if len(branches) == 1:
-        return branches[0]
-    return "|".join(branches) if top else f"(?:{'|'.join(branches)})"
+    root: dict[str, dict[str, Any]] = {}
+    for word in sorted(set(words)):  # (a word comes before the longer ones it begins)
+        node = root
+        for char in word:
+            if "" in node:
+                break  # a shorter word ends here: what follows it adds nothing to "found"
+            node = node.setdefault(char, {})
+        else:
+            node.clear()
+            node[""] = {}
+    # the nodes children first (no recursion), each one's pattern from its children's
+    order: list[dict[str, Any]] = []
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        order.append(node)
+        stack.extend(child for char, child in node.items() if char)
+    pattern: dict[int, str] = {}
+    for node in reversed(order):
+        if "" in node:
+            pattern[id(node)] = ""
+            continue
+        branches = [re.escape(char) + pattern[id(child)] for char, child in sorted(node.items())]
+        joined = "|".join(branches)
+        pattern[id(node)] = joined if len(branches) == 1 or node is root else f"(?:{joined})"
+    return pattern[id(root)]
 
 
 #: The hint words that are plain strings. Every other one (``submitted.?by``) begins with one
