@@ -364,9 +364,16 @@ def test_the_mark_table_covers_every_combining_mark_regex_knows() -> None:
     for cp in (*range(0x80, 0xD800), *range(0xE000, 0x110000)):
         char = chr(cp)
         if mark.match(char):
-            lead, second = char.encode("utf-8")[:2]
-            if lead not in _MARK_LEADS_ANY and second not in _MARK_LEADS_PAIRED.get(lead, ()):
+            lead, second, *rest = char.encode("utf-8")
+            if lead in _MARK_LEADS_ANY:
+                continue
+            seconds = _MARK_LEADS_PAIRED.get(lead, {})
+            if second not in seconds:
                 missing.append(f"U+{cp:04X}")
+                continue
+            thirds = seconds[second]
+            if thirds is not None and (len(rest) != 1 or rest[0] not in thirds):
+                missing.append(f"U+{cp:04X}")  # (a set of third bytes only for three-byte marks)
     assert missing == []
     assert not set(_MARK_LEADS_ANY) & set(_MARK_LEADS_PAIRED)
 
@@ -386,7 +393,13 @@ def test_the_mark_table_covers_every_combining_mark_regex_knows() -> None:
         ("x\u20d7", False),  # combining arrow above (E2 83 97) among E2 characters
         ("\u3042\u3099", False),  # kana voiced sound mark (E3 82 99)
         ("\u3042\u3044", True),  # hiragana (E3 81): no mark
-        ("\u3001", False),  # "maybe": the comma shares E3 80 with the marks U+302A-302F
+        ("\u3001\u3002", True),  # the CJK comma and full stop share E3 80 with marks, not E3 80 81/82
+        ("\u3042\u302a", False),  # ideographic level tone mark U+302A (E3 80 AA)
+        ("\u20c0 and \u20ac", True),  # currency signs: E2 83 80, E2 82 AC
+        ("\ufe10\ufe19", True),  # vertical forms (EF B8 90, EF B8 99) beside the selectors
+        ("\ud55c\uad6d\uc5b4", True),  # Hangul syllables (ED 95 9C, EA B5 AD …)
+        ("\ua66f", False),  # combining Cyrillic vzmet U+A66F (EA 99 AF)
+        ("x\u2cef", False),  # Coptic combining mark U+2CEF (E2 B3 AF) beside Coptic letters
     ],
 )
 def test_unmarked_says_true_only_without_a_mark(text: str, expected: bool) -> None:

@@ -449,3 +449,24 @@ def test_posted_sentence_in_a_meta_element_gives_the_date() -> None:
 def test_posted_sentence_in_the_story_is_no_date() -> None:
     body = "<div class='post'><h2>Headline</h2><p>The report was published on 3 December 2011.</p></div>"
     assert extract_html_metadata(page(body=body), now=NOW).published is None
+
+
+def test_the_hint_trie_finds_what_the_flat_word_list_finds() -> None:
+    """``ANY_HINT`` is written as a trie of the plain hint words (issue #15); it must find a
+    hint exactly where the flat alternation of all the words, ``submitted.?by`` too, does."""
+    import re
+
+    from newsclean.meta.fields import ANY_HINT, ANY_HINT_WORDS, AUTHOR_HINT_WORDS, DATE_HINT_WORDS
+
+    words = (*DATE_HINT_WORDS, *AUTHOR_HINT_WORDS)
+    flat = re.compile("|".join(words))
+    # a word that is a pattern begins with a plain word, so it is found only where that one is
+    for word in words:
+        if re.escape(word) != word:
+            assert any(word.startswith(plain) for plain in ANY_HINT_WORDS), word
+    samples = ["entry-meta", "post__author-name", "submitted-by", "submittedby", "js-timestamp",
+               "article-body", "dat", "autho", "auteu", "fech", "u-sername", "pub-lish", "story",
+               "datumzeile", "byline__name", "main-content", "writers-room", "inf", "tim e"]
+    samples += [w.replace(".?", "") for w in words] + [w[:-1] for w in words] + [w[1:] for w in words]
+    for value in samples:
+        assert (ANY_HINT.search(value) is None) == (flat.search(value) is None), value

@@ -32,3 +32,38 @@ def test_deep_unknown_tags_are_read_as_text() -> None:
 def test_markup_to_text_keeps_blocks_apart_and_unescapes() -> None:
     text = markup_to_text("<p>Fish &amp; chips</p><style>p{}</style><p>are <b>back</b></p>")
     assert [line for line in text.splitlines() if line.strip()] == ["Fish & chips", "are back"]
+
+
+def _str_tree(text: str) -> bytes:
+    """The page parsed as lxml parses a str (its UCS buffer, no UTF-8 step), serialised."""
+    from lxml import etree
+
+    from newsclean.blocks.parse import _PARSER_OPTIONS
+
+    return etree.tostring(etree.fromstring(text, parser=etree.HTMLParser(**_PARSER_OPTIONS)))
+
+
+def test_the_utf8_parse_gives_the_str_parse_tree() -> None:
+    """The text goes to libxml2 as UTF-8 (issue #15); the tree must be the one the str gave:
+    Latin-1 only, the BMP (UCS-2), past it (UCS-4), entities, a page that declares another
+    charset, whose declaration must not switch the decoding."""
+    from lxml import etree
+
+    pages = [
+        "<html><body><p>Caf\u00e9 cr\u00e8me &amp; co&nbsp;\u00e0 Paris</p></body></html>",
+        "<html><body><p>\u201cQuoted\u201d \u2013 \u0417\u0434\u0440\u0430\u0432\u0441\u0442\u0432\u0443\u0439 \u4f60\u597d</p></body></html>",
+        "<html><body><p>Emoji \U0001f600 and \u2764\ufe0f <img alt='\U0001f44d'></p></body></html>",
+        "<html><head><meta charset='windows-1252'></head><body><p>Z\u00fcrich \u2019s \u20ac</p></body></html>",
+        "<p>no html element at all, \u00fc</p>",
+    ]
+    for page in pages:
+        root, notes = parse_page(page)
+        assert root is not None and notes == ()
+        assert etree.tostring(root) == _str_tree(page), page
+
+
+def test_a_str_that_is_no_utf8_is_parsed_as_a_str() -> None:
+    """A lone surrogate has no UTF-8 form: that page is handed over as the str, not lost."""
+    root, _ = parse_page(f"<html><body><p>{SENTENCE} \ud800</p></body></html>")
+    assert root is not None
+    assert SENTENCE in "".join(root.itertext())

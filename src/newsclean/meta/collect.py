@@ -195,7 +195,14 @@ def _keep(found: Elements, kind: list[Any], el: Any, holder: int) -> None:
         found.holder[el] = holder
 
 
-@lru_cache(maxsize=4096)
+#: How many class, id and component values :func:`_has_hint` remembers, as many as the walk's
+#: other answers by class value (``blocks/tokens.py``): 80 pages of three sets hold ~17,000
+#: distinct values, so 4,096 were pushed out before a site's next page asked for them again
+#: (issue #15). A value is a short string; not a text decision.
+HINT_MEMO_SIZE = 65536
+
+
+@lru_cache(maxsize=HINT_MEMO_SIZE)
 def _has_hint(value: str) -> bool:
     """Whether a class, id or component name holds one of the date or author hint words.
 

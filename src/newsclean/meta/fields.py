@@ -7,6 +7,7 @@ trust, and the class/id words that mark the regions and elements dates and bylin
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from newsclean.blocks.tokens import ARTICLE_TAGS, FURNITURE_TAGS
 
@@ -191,5 +192,49 @@ DATE_HINT = re.compile("|".join(DATE_HINT_WORDS), re.IGNORECASE)
 PUBLISHED_HINT = re.compile(r"publish|pubdate|posted|created|datum|fecha", re.IGNORECASE)
 MODIFIED_HINT = re.compile(r"updat|modif|revis|aktualis", re.IGNORECASE)
 AUTHOR_HINT = re.compile("|".join(AUTHOR_HINT_WORDS), re.IGNORECASE)
-# Any of the words as a plain substring of the lower-cased class and id: the cheap first test.
-ANY_HINT = re.compile("|".join(sorted(frozenset((*DATE_HINT_WORDS, *AUTHOR_HINT_WORDS)))))
+
+
+def _any_word(words: list[str]) -> str:
+    """A pattern that finds any of the literal ``words`` (its match is only ever tested, never
+    read), written as a trie: ``aut(?:eur|hor|or)|byline|…``. The standard ``re`` tries an
+    alternation's branches one after another at every position of the string, so at each
+    letter a flat list of twenty words costs twenty tries; the trie costs one per letter
+    read. A word another begins with stands for both (the shorter one is found first). The top
+    level stays ungrouped: ``re`` then scans ahead for the words' first letters alone."""
+    root: dict[str, dict[str, Any]] = {}
+    for word in sorted(set(words)):  # (a word comes before the longer ones it begins)
+        node = root
+        for char in word:
+            if "" in node:
+                break  # a shorter word ends here: what follows it adds nothing to "found"
+            node = node.setdefault(char, {})
+        else:
+            node.clear()
+            node[""] = {}
+    # the nodes children first (no recursion), each one's pattern from its children's
+    order: list[dict[str, Any]] = []
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        order.append(node)
+        stack.extend(child for char, child in node.items() if char)
+    pattern: dict[int, str] = {}
+    for node in reversed(order):
+        if "" in node:
+            pattern[id(node)] = ""
+            continue
+        branches = [re.escape(char) + pattern[id(child)] for char, child in sorted(node.items())]
+        joined = "|".join(branches)
+        pattern[id(node)] = joined if len(branches) == 1 or node is root else f"(?:{joined})"
+    return pattern[id(root)]
+
+
+#: The hint words that are plain strings. Every other one (``submitted.?by``) begins with one
+#: of them, so it can only be found where that one is (``tests/test_meta_html.py`` checks this).
+ANY_HINT_WORDS: tuple[str, ...] = tuple(
+    sorted({w for w in (*DATE_HINT_WORDS, *AUTHOR_HINT_WORDS) if re.escape(w) == w})
+)
+# Any of the words as a plain substring of the lower-cased class and id: the cheap first test
+# (issue #15: ~22 % fewer instructions a search than the flat alternation, on 17,000 class and
+# id values of three sets).
+ANY_HINT = re.compile(_any_word(list(ANY_HINT_WORDS)))
