@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from newsclean.rules.features import (
+    _KEY_DROP,
     LINE_MEMO_MAX_CHARS,
     LINE_MEMO_SIZE,
     LINE_MEMOS,
@@ -65,3 +66,20 @@ def test_the_memos_are_bounded_and_keep_no_long_line() -> None:
     short = "The council will vote on the new budget in May, the mayor said on Tuesday."
     is_prose(short)
     assert sum(memo.cache_info().currsize for memo in LINE_MEMOS) == 1
+
+
+def _key_by_substitution(text: str) -> str:
+    """``line_key`` as the substitution makes it (what every line took before the ASCII path)."""
+    return str(_KEY_DROP.sub(" ", text)).strip().casefold()
+
+
+def test_the_ascii_line_key_is_the_substitutions_own() -> None:
+    every_ascii = "".join(map(chr, range(128)))
+    assert line_key.__wrapped__(every_ascii) == _key_by_substitution(every_ascii)  # type: ignore[attr-defined]
+    for char in every_ascii:
+        assert line_key.__wrapped__(f"a{char}b") == _key_by_substitution(f"a{char}b"), repr(char)  # type: ignore[attr-defined]
+    for line in _fixture_lines():
+        assert line_key.__wrapped__(line) == _key_by_substitution(line)  # type: ignore[attr-defined]
+    # by hand: words only, single spaces, lower case (an underscore parts words too)
+    assert line_key("  Share_this -- NOW!! (3)") == "share this now 3"
+
