@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 import newsclean
+from newsclean.rules import captions
 from newsclean.rules.captions import is_caption
+
+FIXTURES = Path(__file__).parent / "fixtures"
 
 PARAGRAPH = (
     "The council approved the budget on Tuesday after a long debate about the cost of the new "
@@ -91,3 +96,44 @@ def test_html_input_is_not_touched() -> None:
     page = f"<html><body><article><p>{PARAGRAPH}</p><p>{caption}</p></article></body></html>"
     doc = newsclean.clean(page, input_format="html")
     assert all(r.rule != "caption-line" for r in doc.removed)
+
+
+def _caption_by_full_tail(text: str) -> bool:
+    """``is_caption`` as it searched before its shortcuts: every tail search over the whole tail."""
+    tail = text[-captions.CREDIT_TAIL_CHARS :]
+    head = text[: captions.OPENING_HEAD_CHARS]
+    return bool(
+        captions._CREDIT_END.search(tail)
+        or captions._POINTS_AT_PICTURE.match(head)
+        or captions._CAPTION_HEAD.match(head)
+        or captions._TOGGLE_END.search(tail)
+        or (" " not in text and captions._FILE_NAME.fullmatch(text))
+    )
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The minister spoke to reporters in the capital ... altro",  # (the longest toggle ends)
+        "The minister spoke to reporters in the capital. weniger\n",
+        "The minister spoke to reporters in the capital.  weniger",  # (two spaces: no toggle)
+        "The minister spoke to reporters in the capital … MEHR",
+        "Crowds gather outside the court on Monday. Photo: Hau Dinh, AP",
+        "Crowds gather outside the court on Monday (Getty Images)",
+        "Crowds gather outside the court on Monday. Credit： Jane Doe",
+        "Crowds gather outside the court on Monday, the police said",  # (no bracket, no colon)
+    ],
+)
+def test_the_tail_shortcuts_answer_as_the_full_tail(line: str) -> None:
+    assert is_caption(line) == _caption_by_full_tail(line)
+
+
+def test_the_tail_shortcuts_on_every_fixture_line() -> None:
+    lines = [
+        line
+        for path in sorted(FIXTURES.rglob("input.txt"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+    ]
+    assert sum(map(_caption_by_full_tail, lines)) > 0
+    for line in lines:
+        assert is_caption(line) == _caption_by_full_tail(line), repr(line)

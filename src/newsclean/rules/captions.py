@@ -124,13 +124,28 @@ _FILE_NAME = lazy(
 )
 
 
+#: The longest text a :data:`_TOGGLE_END` match can span, with the newline ``$`` may stand
+#: before: an ellipsis of three dots, a space and "altro" (9 characters), or a sentence's end,
+#: a space and "weniger" (9), and the newline. Only that much of a line's end is searched (a
+#: search of the whole tail tried every position of it on every line; a speed bound, not a rule).
+TOGGLE_TAIL_CHARS = 10
+
+
+def _may_end_in_credit(tail: str) -> bool:
+    """Whether ``tail`` holds what every :data:`_CREDIT_END` match holds: a closing bracket (the
+    bracketed credits) or a colon (a credit after the last sentence). No other character matches
+    them case-blind, so a tail without one needs no search."""
+    return ")" in tail or ":" in tail or "：" in tail
+
+
 def is_caption(text: str) -> bool:
     """Whether a line is a photo's caption by its shape (see the module doc)."""
+    tail = text[-CREDIT_TAIL_CHARS:]
     return bool(
-        _CREDIT_END.search(text[-CREDIT_TAIL_CHARS:], 0, None, KEEP_GIL)
+        (_may_end_in_credit(tail) and _CREDIT_END.search(tail, 0, None, KEEP_GIL))
         or _POINTS_AT_PICTURE.match(text[:OPENING_HEAD_CHARS], 0, None, KEEP_GIL)
         or _CAPTION_HEAD.match(text[:OPENING_HEAD_CHARS], 0, None, KEEP_GIL)
-        or _TOGGLE_END.search(text[-CREDIT_TAIL_CHARS:], 0, None, KEEP_GIL)
+        or _TOGGLE_END.search(text[-TOGGLE_TAIL_CHARS:], 0, None, KEEP_GIL)
         or (" " not in text and _FILE_NAME.fullmatch(text, 0, None, KEEP_GIL))
     )
 
