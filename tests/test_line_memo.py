@@ -7,11 +7,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from newsclean.rules.features import (
+    _FIELD_LINE,
     _KEY_DROP,
+    FIELD_LINE_MAX_CHARS,
     LINE_MEMO_MAX_CHARS,
     LINE_MEMO_SIZE,
     LINE_MEMOS,
     cjk_chars,
+    is_field_line,
     is_prose,
     line_key,
 )
@@ -83,3 +86,9 @@ def test_the_ascii_line_key_is_the_substitutions_own() -> None:
     # by hand: words only, single spaces, lower case (an underscore parts words too)
     assert line_key("  Share_this -- NOW!! (3)") == "share this now 3"
 
+
+def test_the_field_line_colon_shortcut_answers_as_the_pattern() -> None:
+    for line in [*_fixture_lines(), "Price: $49", "Where to watch： Netflix", "Price $49"]:
+        by_pattern = len(line) <= FIELD_LINE_MAX_CHARS and _FIELD_LINE.match(line) is not None
+        assert is_field_line(line) == by_pattern, repr(line)
+    assert is_field_line("Price: $49") and not is_field_line("Price $49")  # (by hand)

@@ -7,8 +7,11 @@ lines a block-by-block scrape gives, which must come out one block each as befor
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from newsclean.blocks import text as text_blocks
 from newsclean.blocks.text import build_blocks, rejoin_fragments
 
 JOINED = [
@@ -58,3 +61,32 @@ def test_lines_of_a_block_by_block_scrape_stay_apart(lines: list[str]) -> None:
 
 def test_rejoin_keeps_blank_lines_and_joins_only_across_cut_edges() -> None:
     assert rejoin_fragments(["a ", "b", "", "C"]) == ["a b", "", "C"]
+
+
+def test_the_ascii_glue_cuts_where_the_pattern_does() -> None:
+    for first in map(chr, range(128)):
+        for second in map(chr, range(128)):
+            pair = first + second
+            cut = text_blocks._GLUE.search(pair, 1) is not None
+            assert cut == (text_blocks._ASCII_GLUE.search(pair) is not None), repr(pair)
+
+
+def _split_by_pattern(line: str) -> tuple[str, ...]:
+    """``split_glued`` without its ASCII shortcut."""
+    if len(line) > text_blocks.GLUED_MAX_CHARS or text_blocks._HAS_SPACE_SENTENCE.search(line):
+        return (line,)
+    parts = tuple(part.strip() for part in text_blocks._GLUE.split(line) if part.strip())
+    return parts if len(parts) > 1 else (line,)
+
+
+def test_glued_labels_on_every_fixture_line_as_the_pattern_splits_them() -> None:
+    lines = [
+        line
+        for path in sorted((Path(__file__).parent / "fixtures").rglob("input.txt"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+    ]
+    lines += ["ShareTweetEmail", "Community standardsDiscussion", "McDonald", "iPhone", "  "]
+    assert sum(len(_split_by_pattern(line)) > 1 for line in lines) > 2
+    for line in lines:
+        assert text_blocks.split_glued(line) == _split_by_pattern(line), repr(line)
+    assert text_blocks.split_glued("ShareTweetEmail") == ("Share", "Tweet", "Email")  # (by hand)

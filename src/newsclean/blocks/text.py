@@ -22,18 +22,26 @@ really are labels, so a name like "McDonald" is never cut in two.
 
 from __future__ import annotations
 
+import re
+
 from newsclean.blocks.model import Block
 from newsclean.lazyre import KEEP_GIL, lazy
 
 #: Lines longer than this are never treated as glued labels.
 GLUED_MAX_CHARS = 80
 _GLUE = lazy(r"(?<=[\p{Ll}\p{N}.!?)])(?=[\p{Lu}])")
+#: :data:`_GLUE`'s cut in ASCII text, where the lower-case letters, digits and capitals are
+#: these (``tests/test_text_blocks.py`` checks every pair of ASCII characters): an ASCII line
+#: without one has no cut, and the standard library's scan for it costs less than the split
+_ASCII_GLUE = re.compile(r"[a-z0-9.!?)][A-Z]")
 _HAS_SPACE_SENTENCE = lazy(r"[.!?]\s")
 
 
 def split_glued(line: str) -> tuple[str, ...]:
     """The parts of a run of glued labels, or ``(line,)`` when it is not one."""
     if len(line) > GLUED_MAX_CHARS or _HAS_SPACE_SENTENCE.search(line, 0, None, KEEP_GIL):
+        return (line,)
+    if line.isascii() and _ASCII_GLUE.search(line) is None:
         return (line,)
     parts = tuple(part.strip() for part in _GLUE.split(line, 0, KEEP_GIL) if part.strip())
     return parts if len(parts) > 1 else (line,)

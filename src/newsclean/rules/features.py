@@ -267,7 +267,12 @@ def is_url_line(text: str) -> bool:
 def is_field_line(text: str) -> bool:
     """A short ``Label: value`` line ("Price: $49", "Where to watch: Netflix"): a spec sheet or
     a fact box of the article, not a menu item."""
-    return len(text) <= FIELD_LINE_MAX_CHARS and _FIELD_LINE.match(text, 0, None, KEEP_GIL) is not None
+    return (
+        len(text) <= FIELD_LINE_MAX_CHARS
+        # (every match holds a colon, which no other character matches: most lines need no search)
+        and (":" in text or "：" in text)
+        and _FIELD_LINE.match(text, 0, None, KEEP_GIL) is not None
+    )
 
 
 def split_list(text: str) -> list[str]:
