@@ -6,6 +6,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import regex
+
+from newsclean.rules import features
 from newsclean.rules.features import (
     _FIELD_LINE,
     _KEY_DROP,
@@ -16,6 +19,7 @@ from newsclean.rules.features import (
     cjk_chars,
     is_field_line,
     is_prose,
+    is_table_row,
     line_key,
 )
 
@@ -92,3 +96,14 @@ def test_the_field_line_colon_shortcut_answers_as_the_pattern() -> None:
         by_pattern = len(line) <= FIELD_LINE_MAX_CHARS and _FIELD_LINE.match(line) is not None
         assert is_field_line(line) == by_pattern, repr(line)
     assert is_field_line("Price: $49") and not is_field_line("Price $49")  # (by hand)
+
+
+def test_a_table_row_needs_a_digit_as_the_pattern_does() -> None:
+    for char in map(chr, range(128)):
+        assert (features._ASCII_DIGIT.match(char) is not None) == (regex.match(r"\d", char) is not None)
+    for line in [*_fixture_lines(), "Cherry tomatoes 88g 175g 350g", "60%", "Antiques", "eighty two"]:
+        n, words = len(features._NUMBER.findall(line)), len(line.split())
+        shaped = n == 1 if words == 1 else n >= features.TABLE_ROW_MIN_NUMBERS and n >= features.TABLE_ROW_MIN_SHARE * words
+        by_pattern = len(line) <= features.TABLE_ROW_MAX_CHARS and shaped
+        assert is_table_row(line) == by_pattern, repr(line)
+    assert is_table_row("Cherry tomatoes 88g 175g 350g") and not is_table_row("Top ten things to do")

@@ -214,6 +214,8 @@ _FIELD_LINE = lazy(r"^\p{L}[\w'’&-]*(?: [\w'’&-]+){0,3}[:：] ?\S")
 
 #: A number as a table cell shows it: "88g", "55.41%", "1,465", "$35", "1/1/2013", "+13.1%".
 _NUMBER = lazy(r"(?<![\w.,/-])[-+$€£¥]?\d[\d.,/:]*(?:%|[a-zA-Zµ]{1,3})?(?![\w])")
+#: ``\d`` in ASCII text (``tests/test_line_memo.py`` checks every ASCII character)
+_ASCII_DIGIT = re.compile(r"[0-9]")
 #: How many numbers make a short line a table row, what share of its words they must be, and
 #: how long such a row may be.
 TABLE_ROW_MIN_NUMBERS = 2
@@ -246,6 +248,8 @@ def is_table_row(text: str) -> bool:
     that is one number ("60%", "$24,500") is a table cell on a line of its own."""
     if len(text) > TABLE_ROW_MAX_CHARS:
         return False
+    if text.isascii() and _ASCII_DIGIT.search(text) is None:
+        return False  # (no number without a digit, and ASCII's digits are these; most lines)
     numbers = len(_NUMBER.findall(text, 0, None, False, KEEP_GIL))
     words = len(text.split())
     if words == 1:
