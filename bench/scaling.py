@@ -10,7 +10,14 @@ Inputs (all built here, nothing fetched):
   (``" word"``, all one paragraph to rejoin: the join must not grow with the line it builds);
 - ``text threads``: the same number of lines as many short reader threads apart from each other
   (three "Posted by … at <time>" lines with a comment under each, then a run of links): every
-  chain is weighed against the prose above it, which must not be summed again for each chain.
+  chain is weighed against the prose above it, which must not be summed again for each chain;
+- ``text posts``: the same number of lines as a blog's dated posts (a paragraph, "By …", a date,
+  over and over): the region's start is moved past each credit in turn, which must not rescan
+  the rest of the page each time;
+- ``text counts``: the same number of lines as a listing's teasers, each with its "N comments"
+  counter, the counters printed again further down: a count's last copy is found once a page;
+- ``quotes``: an HTML post of 300 to 3,000 paragraphs, each quoted again in a ``<blockquote>``
+  inside the same post: a quote is not looked up again at every place the post repeats it.
 
 For each family the growth exponent is the slope of log(time) against log(size) by least
 squares: 1.0 is linear, 2.0 quadratic.  Linear work with a fixed start-up cost gives slightly
@@ -31,6 +38,7 @@ MB = 1_000_000
 PAGE_SIZES_MB = (1, 5, 10, 50)
 BR_COUNTS = (1_000, 5_000, 15_000, 45_000)
 TEXT_LINES = (10_000, 30_000, 100_000)
+QUOTE_PARAGRAPHS = (300, 1_000, 3_000)
 
 _BODY = re.compile(rb"<body[^>]*>(.*)</body>", re.DOTALL | re.IGNORECASE)
 
@@ -73,6 +81,34 @@ def thread_input(lines: int) -> str:
     return "\n".join(out[:lines])
 
 
+def posts_input(lines: int) -> str:
+    out: list[str] = []
+    k = 0
+    while len(out) < lines:
+        out += [
+            f"The council voted on the budget for the parks and libraries on night {k}, officials said.",
+            "By Jane Doe",
+            f"May {1 + k % 28}, 2024",
+        ]
+        k += 1
+    return "\n".join(out[:lines])
+
+
+def counts_input(lines: int) -> str:
+    teasers = lines // 4
+    out: list[str] = []
+    for part in ("Teaser headline", "Another entry"):
+        for k in range(teasers):
+            out += [f"{part} number {k} about the council's vote", f"{k} comments"]
+    return "\n".join(out)
+
+
+def quotes_page(paragraphs: int) -> str:
+    line = "This sentence repeats itself in the same long post again and again."
+    body = "".join(f"<p>{line}</p><blockquote><p>{line}</p></blockquote>" for _ in range(paragraphs))
+    return f"<html><body><article><div class='post'>{body}</div></article></body></html>"
+
+
 def _time_once(func: Any, *args: Any, **kwargs: Any) -> float:
     start = time.process_time()
     func(*args, **kwargs)
@@ -100,7 +136,7 @@ def measure_scaling(page: bytes, max_mb: int = 50) -> dict[str, Any]:
     config = Config(max_input_bytes=max(Config().max_input_bytes, (max_mb + 1) * MB))
     newsclean.clean(page, config=config)  # warm
     families: dict[str, list[tuple[float, float]]] = {
-        "page": [], "br": [], "text": [], "pieces": [], "threads": []
+        name: [] for name in ("page", "br", "text", "pieces", "threads", "posts", "counts", "quotes")
     }
     for size_mb in (s for s in PAGE_SIZES_MB if s <= max_mb):
         data = grown_page(page, size_mb * MB)
@@ -121,6 +157,14 @@ def measure_scaling(page: bytes, max_mb: int = 50) -> dict[str, Any]:
         families["threads"].append(
             (len(threads.encode()), _time_once(newsclean.clean, threads, input_format="text", config=config))
         )
+        for family, build in (("posts", posts_input), ("counts", counts_input)):
+            text = build(lines)
+            families[family].append(
+                (len(text.encode()), _time_once(newsclean.clean, text, input_format="text", config=config))
+            )
+    for paragraphs in QUOTE_PARAGRAPHS:
+        data = quotes_page(paragraphs).encode()
+        families["quotes"].append((len(data), _time_once(newsclean.clean, data, config=config)))
     return {
         name: {"points": points, "exponent": growth_exponent(points)} for name, points in families.items()
     }

@@ -16,8 +16,12 @@ name and its header carry the exact ``regex`` version, its engine's ``MAGIC`` an
 implementation, so another install simply misses; a checksum over the lines catches a truncated
 or damaged file, and every entry's shape is checked before ``regex``'s constructor sees it. A
 rebuilt pattern has the source and flags asked for; anything unexpected is a miss, never an
-error. Patterns whose meaning depends on the locale or on ``regex.DEFAULT_VERSION`` changed
-from its default are always compiled, and so are a caller's own patterns (user rules).
+error. The shape checks catch values of the wrong types, not wrong compiled code of the right
+types: ``regex``'s engine trusts its code (a changed opcode can crash or hang it), so what stands
+between a damaged entry and the engine is the CRC-32 over every line, which catches accidental
+damage (a truncated write, a flipped byte), not a crafted file. Patterns whose meaning depends
+on the locale or on ``regex.DEFAULT_VERSION`` changed from its default are always compiled, and
+so are a caller's own patterns (user rules).
 
 The threat this guards against is a damaged file, not a hostile one: whoever can write the
 user's cache folder can as well write the user's other files (Python's bytecode caches among
@@ -27,7 +31,11 @@ Where: ``$NEWSCLEAN_CACHE_DIR``, else ``newsclean`` in ``$XDG_CACHE_HOME`` (an a
 else in ``~/.cache`` (``%LOCALAPPDATA%`` on Windows, ``~/Library/Caches`` on macOS). Any
 non-empty ``NEWSCLEAN_NO_CACHE`` turns it off (nothing read, nothing written). A folder that
 cannot be read or written (a read-only file system, no home) only means every pattern is
-compiled, as without the cache; after one failed write the process stops trying.
+compiled, as without the cache; after one failed write the process stops trying. Two processes
+that write at once each replace the file with what they read at start plus their own patterns:
+the last one's file wins, and a pattern the other added is compiled again and written by a
+later process (on Windows a replace that meets a reader fails, which stops that process's
+writes).
 """
 
 from __future__ import annotations

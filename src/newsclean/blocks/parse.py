@@ -44,6 +44,10 @@ _BLOCK_TAG = lazy(
 )
 _ANY_TAG = lazy(r"<[^>]{0,2000}>")
 _XML_DECLARATION = lazy(r"^<\?xml[^>]{0,500}\?>")
+_SURROGATE = lazy(r"[\ud800-\udfff]")
+#: libxml2's "resource limit" error (a tree deeper than its limit); lxml builds before libxml2 2.11
+#: have no such error type, and there the depth notice is never given
+_RESOURCE_LIMIT: int | None = getattr(etree.ErrorTypes, "ERR_RESOURCE_LIMIT", None)
 #: Seconds per megabyte the fallback patterns may take (they are linear; this guards the worst case).
 _SECONDS_PER_MB = 2.0
 
@@ -61,13 +65,13 @@ def _parse(text: str) -> tuple[etree._Element | None, bool]:
     # buffer as Latin-1, UCS-2 or UCS-4, which libxml2 first converts to UTF-8 (UCS-4 through
     # iconv, the dearest). Encoding in CPython costs about what libxml2's UCS-2 conversion did
     # and less than the others (issue #15: 0.68 M instructions a page fewer over 80 pages of
-    # three sets, 0.65 %). A str that cannot be UTF-8 (a lone surrogate) goes as it is.
-    source: str | bytes
+    # three sets, 0.65 %). A lone surrogate has no UTF-8 form: it becomes U+FFFD, as decoding
+    # does (handed over as a str, libxml2 dropped the rest of its text node).
     try:
         source = text.encode("utf-8")
-        parser = etree.HTMLParser(**_PARSER_OPTIONS, encoding="utf-8")
     except UnicodeEncodeError:
-        source, parser = text, etree.HTMLParser(**_PARSER_OPTIONS)
+        source = _SURROGATE.sub("\ufffd", text).encode("utf-8")
+    parser = etree.HTMLParser(**_PARSER_OPTIONS, encoding="utf-8")
     try:
         # what lxml.html.document_fromstring does, minus the element class lookup
         root = etree.fromstring(source, parser=parser)
@@ -75,7 +79,8 @@ def _parse(text: str) -> tuple[etree._Element | None, bool]:
         return None, False
     if root is None:  # an empty document
         return None, False
-    too_deep = any(error.type == etree.ErrorTypes.ERR_RESOURCE_LIMIT for error in parser.error_log)
+    limit = _RESOURCE_LIMIT
+    too_deep = limit is not None and any(error.type == limit for error in parser.error_log)
     return root, too_deep
 
 

@@ -45,7 +45,8 @@ def quote_holders(ctx: Context) -> list[int]:
 def apply_quoted_copy(ctx: Context) -> Iterator[Mark]:
     """The region's quoted paragraphs (inside a ``<blockquote>``) of :data:`QUOTE_MIN_WORDS`
     words or more whose text is part of a kept paragraph before them that is not inside a quote
-    and lies outside the quoting element's parent."""
+    and lies outside the quoting post: the nearest element around the quote that holds kept text
+    of its own (a reply's body; for a story's pull quote in a ``<figure>``, the story)."""
     region = ctx.region
     if region is None or not region.containers:
         return
@@ -59,6 +60,7 @@ def apply_quoted_copy(ctx: Context) -> Iterator[Mark]:
     starts: list[int] = []
     owners: list[int] = []
     quotes: list[int] = []
+    holds_shown: set[int] = set()  # the containers that hold a shown paragraph
     offset = 0
     for i, block in enumerate(ctx.blocks):
         chain = block.containers
@@ -71,22 +73,38 @@ def apply_quoted_copy(ctx: Context) -> Iterator[Mark]:
         shown.append(block.text)
         starts.append(offset)
         owners.append(i)
+        holds_shown.update(chain)
         offset += len(block.text) + 1
     if not quotes or not shown:
         return
     joined = "\n".join(shown)
+    # A post's shown paragraphs are one run of ``owners`` (a subtree's blocks are contiguous in
+    # document order): where the quote's text recurs inside the quoting post, the search goes on
+    # after that run (each post's run end found once), so a post that repeats a line a thousand
+    # times is not searched a thousand times per quote.
+    run_end: dict[int, int] = {}
     for i in quotes:
         text = ctx.blocks[i].text
-        quoting = containers[quote_of[ctx.blocks[i].containers[-1]]].parent  # the post that quotes
+        quoting = containers[quote_of[ctx.blocks[i].containers[-1]]].parent
+        while quoting >= 0 and quoting not in holds_shown:  # (a pull quote's bare <figure>)
+            quoting = containers[quoting].parent
         at = joined.find(text)
         while at >= 0:
-            owner = owners[bisect_right(starts, at) - 1]
+            k = bisect_right(starts, at) - 1
+            owner = owners[k]
             if owner > i:
                 break  # only what the page showed before the quote
             if quoting not in ctx.blocks[owner].containers:
                 yield Mark(i)
                 break
-            at = joined.find(text, at + 1)
+            end = run_end.get(quoting)
+            if end is None:
+                last = k
+                while last + 1 < len(owners) and quoting in ctx.blocks[owners[last + 1]].containers:
+                    last += 1
+                end = starts[last] + len(shown[last]) + 1
+                run_end[quoting] = end
+            at = joined.find(text, max(end, at + 1))
 
 
 QUOTED_COPY = Rule(

@@ -4,6 +4,8 @@ started after a byline that follows its first kept line (:func:`newsclean.rules.
 
 from __future__ import annotations
 
+from itertools import islice
+
 from newsclean.blocks.model import Block
 from newsclean.lazyre import lazy
 from newsclean.rules.features import is_field_line, is_list_item
@@ -46,7 +48,9 @@ def after_byline(
     start, end = span
     skipped: list[int] = []
     while True:
-        kept = [i for i in range(start, end + 1) if ctx.kept(i)][: 2 + BYLINE_NAME_LINES]
+        # the next few kept lines only (a list of every kept line to the span's end, rebuilt at
+        # each credit, made a page of a thousand dated posts quadratic)
+        kept = list(islice((i for i in range(start, end + 1) if ctx.kept(i)), 2 + BYLINE_NAME_LINES))
         if len(kept) < 2:
             return (start, end), frozenset(skipped)
         # the credit's words may stay as short lines of their own ("By" / "Randy Maniloff", a
@@ -81,7 +85,10 @@ def _split_byline(ctx: Context, first: int, lines: list[int], kinds: list[str]) 
     return not any(_credit_line(ctx, j) for j in range(max(0, first - POST_HEADER_LINES), first))
 
 
-#: How far above the region's first kept line a credit line makes it a post under its header.
+#: How far above the region's first kept line a credit line makes it a post under its header (a
+#: forum post's header is its poster's name, rank and date, one to three lines). Measured
+#: (s11-text, html_text over four sets): 2 and 4 move no page; without the test a forum fixture
+#: lost its first post, and wceb2026-dev 0461 -0.028 and 0147 -0.011.
 POST_HEADER_LINES = 3
 
 

@@ -73,11 +73,13 @@ def thread_headers(ctx: Context, kinds: list[str], story_min: int) -> frozenset[
     run_start = 0  # index in headers of the first header of the current run (gaps <= THREAD_MAX_GAP)
     for n, i in enumerate([*headers, len(kinds) + THREAD_MAX_GAP + 1]):  # (a sentinel closes the last chain)
         if chain and (i - chain[-1] > THREAD_MAX_GAP or "prose" not in kinds[chain[-1] + 1 : i]):
-            run = headers[run_start:n]  # the chain with the headers of its run above it
+            # (the run, the chain with the headers of its run above it, is sliced only for a chain
+            # long enough to weigh: slicing it at every closed chain was quadratic on a page of
+            # many dated posts, whose byline and date each close a chain of two)
             if (
                 len(chain) >= THREAD_MIN_HEADERS
                 and not _peer_posts(kinds, chain, prose_above, story_min)
-                and not _posts_from_top(run, prose_above, story_min)
+                and not _posts_from_top(headers[run_start:n], prose_above, story_min)
             ):
                 found.update(chain[: len(chain) - THREAD_MIN_HEADERS + 1])
             chain = []
@@ -218,5 +220,8 @@ def last_count(ctx: Context, i: int) -> bool:
     text = ctx.blocks[i].text
     if not any(c.isdigit() for c in text):
         return False
-    key = line_key(text)
-    return all(line_key(ctx.blocks[j].text) != key for j in range(i + 1, len(ctx.blocks)))
+    last: dict[str, int] | None = ctx.cache.get("last-of-key")
+    if last is None:  # each line's key to its last index, once a page (a later copy overwrites)
+        last = {line_key(block.text): j for j, block in enumerate(ctx.blocks)}
+        ctx.cache["last-of-key"] = last
+    return last[line_key(text)] == i
