@@ -45,9 +45,12 @@ _BLOCK_TAG = lazy(
 _ANY_TAG = lazy(r"<[^>]{0,2000}>")
 _XML_DECLARATION = lazy(r"^<\?xml[^>]{0,500}\?>")
 _SURROGATE = lazy(r"[\ud800-\udfff]")
-#: libxml2's "resource limit" error (a tree deeper than its limit); lxml builds before libxml2 2.11
-#: have no such error type, and there the depth notice is never given
+#: libxml2's "resource limit" error (a tree deeper than its limit). lxml releases before 6.1 do not
+#: name that error type (lxml 6.0.0 reports it as number 114 without a name, 4.9 as another
+#: error), so the error's own message, the same in libxml2 2.10 to 2.14, is read too: without it
+#: the deep page's text was lost with those lxml releases (tests/test_hostile.py, nested-100k).
 _RESOURCE_LIMIT: int | None = getattr(etree.ErrorTypes, "ERR_RESOURCE_LIMIT", None)
+_DEPTH_MESSAGE = "Excessive depth in document"
 #: Seconds per megabyte the fallback patterns may take (they are linear; this guards the worst case).
 _SECONDS_PER_MB = 2.0
 
@@ -80,7 +83,9 @@ def _parse(text: str) -> tuple[etree._Element | None, bool]:
     if root is None:  # an empty document
         return None, False
     limit = _RESOURCE_LIMIT
-    too_deep = limit is not None and any(error.type == limit for error in parser.error_log)
+    too_deep = any(
+        error.type == limit or error.message.startswith(_DEPTH_MESSAGE) for error in parser.error_log
+    )
     return root, too_deep
 
 
