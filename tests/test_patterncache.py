@@ -236,6 +236,28 @@ def test_the_folder_follows_xdg_and_a_relative_path_is_ignored(
         assert patterncache.cache_dir() == str(tmp_path / "home" / ".cache" / "newsclean")
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="a POSIX home folder is built here")
+def test_the_folder_on_macos_windows_and_with_no_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without XDG_CACHE_HOME: ~/Library/Caches on macOS, %LOCALAPPDATA% on Windows, none (the
+    cache off) when there is no home or no LOCALAPPDATA."""
+    for name in (patterncache.ENV_DIR, patterncache.ENV_OFF, "XDG_CACHE_HOME"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.setattr(patterncache.sys, "platform", "darwin")
+    assert patterncache.cache_dir() == str(tmp_path / "home" / "Library" / "Caches" / "newsclean")
+    monkeypatch.setattr(patterncache.sys, "platform", "win32")
+    monkeypatch.setenv("LOCALAPPDATA", str(tmp_path / "local"))
+    assert patterncache.cache_dir() == str(tmp_path / "local" / "newsclean")
+    monkeypatch.delenv("LOCALAPPDATA")
+    assert patterncache.cache_dir() is None
+    monkeypatch.setattr(patterncache.sys, "platform", "linux")
+    monkeypatch.setattr(patterncache.os.path, "expanduser", lambda path: path)  # no home: "~" stays
+    assert patterncache.cache_dir() is None
+    monkeypatch.setenv(patterncache.ENV_OFF, "0")  # any non-empty value turns it off
+    monkeypatch.setenv(patterncache.ENV_DIR, str(tmp_path / "chosen"))
+    assert patterncache.cache_dir() is None
+
+
 #: every pattern the package's modules hold (as a name, or in a tuple, list or dict a name
 #: holds) and every lazy one, as (source, flags) -> pattern; the lazy ones compiled when COMPILE
 _WALK = """
