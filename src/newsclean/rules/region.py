@@ -133,25 +133,25 @@ def repeated_lines(ctx: Context, *, first_copies: bool = False) -> frozenset[int
     return result
 
 
-def _repeated_apart(ctx: Context) -> frozenset[int]:
-    """Indices of lines whose text occurs again elsewhere on the page, not only right beside
-    them: a label printed twice in a row (a heading and its button, a scraper's doubled
-    line) is one label, while "Reply" under every comment is a repeated one."""
+def _repeated_apart(ctx: Context) -> dict[int, list[int]]:
+    """Lines whose text occurs again elsewhere on the page, not only right beside them, each
+    with where its text occurs, in order: a label printed twice in a row (a heading and its
+    button, a scraper's doubled line) is one label, while "Reply" under every comment is a
+    repeated one."""
     cached = ctx.cache.get("repeated-apart")
     if cached is not None:
         return cached  # type: ignore[no-any-return]
     positions: dict[str, list[int]] = {}
-    for i in repeated_lines(ctx):
+    for i in sorted(repeated_lines(ctx)):
         positions.setdefault(line_key(ctx.blocks[i].text), []).append(i)
     found = {
-        i
+        i: places
         for places in positions.values()
         if places[-1] - places[0] != len(places) - 1  # not one run of neighbouring lines
         for i in places
     }
-    result = frozenset(found)
-    ctx.cache["repeated-apart"] = result
-    return result
+    ctx.cache["repeated-apart"] = found
+    return found
 
 
 def _line_kinds(ctx: Context, first_copies: bool = False) -> list[str]:
@@ -187,7 +187,7 @@ def _line_kinds(ctx: Context, first_copies: bool = False) -> list[str]:
                 kinds.append("item")
             else:
                 kinds.append("short")
-        elif family in END_FAMILIES and i in _repeated_apart(ctx) and not last_count(ctx, i):
+        elif family in END_FAMILIES and (at := _repeated_apart(ctx).get(i)) and not last_count(ctx, i, at):
             # "Reply", "Report" under every embedded post: a repeated label marks no section end
             # (but the last copy of a count printed twice, "2 comments" in the post's head and
             # over the readers' thread, heads the thread)

@@ -11,7 +11,7 @@ story's own credit line, has a comment label under it is the comment section too
 
 from __future__ import annotations
 
-from newsclean.rules.features import line_key, prose_weight
+from newsclean.rules.features import prose_weight
 from newsclean.rules.pipeline import Context
 
 #: A reader thread in scraped text: a chain of at least this many credit lines (each comment's
@@ -214,14 +214,7 @@ def _labelled(ctx: Context, header: int) -> bool:
     return False
 
 
-def last_count(ctx: Context, i: int) -> bool:
-    """Whether label ``i`` holds a count ("2 comments", "Comments (14)") and is its last copy on
-    the page."""
-    text = ctx.blocks[i].text
-    if not any(c.isdigit() for c in text):
-        return False
-    last: dict[str, int] | None = ctx.cache.get("last-of-key")
-    if last is None:  # each line's key to its last index, once a page (a later copy overwrites)
-        last = {line_key(block.text): j for j, block in enumerate(ctx.blocks)}
-        ctx.cache["last-of-key"] = last
-    return last[line_key(text)] == i
+def last_count(ctx: Context, i: int, places: list[int]) -> bool:
+    """Whether repeated label ``i`` holds a count ("2 comments", "Comments (14)") and is its last
+    copy on the page (``places``: where its text occurs, in order)."""
+    return places[-1] == i and any(c.isdigit() for c in ctx.blocks[i].text)
