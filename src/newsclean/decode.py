@@ -378,7 +378,8 @@ def _needs_sanitizing(text: str, utf8: bytes | None) -> bool:  # utf8: None for 
 
 _CONTROLS = lazy(r"[\x00-\x08\x0e-\x1f\x7f]+")
 _SURROGATE_PAIR = lazy(r"[\ud800-\udbff][\udc00-\udfff]")
-_SURROGATE = lazy(r"[\ud800-\udfff]")
+#: a lone surrogate (what has no UTF-8 form; ``blocks/parse.py`` replaces it too)
+LONE_SURROGATE = lazy(r"[\ud800-\udfff]")
 
 
 def _join_pair(match: regex.Match[str]) -> str:
@@ -411,7 +412,7 @@ def sanitize_text(text: str, *, utf8: bytes | None = None) -> tuple[str, tuple[s
         text = cleaned
     if data is None:
         text = _SURROGATE_PAIR.sub(_join_pair, text)
-        text, lone = _SURROGATE.subn("\ufffd", text)
+        text, lone = LONE_SURROGATE.subn("\ufffd", text)
         if lone:
             warnings.append(f"text: replaced {lone} lone surrogates with U+FFFD")
     return repaired(text, None, warnings)

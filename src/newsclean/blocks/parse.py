@@ -13,6 +13,7 @@ import html as html_entities
 import regex
 from lxml import etree
 
+from newsclean.decode import LONE_SURROGATE
 from newsclean.lazyre import lazy
 
 _PARSER_OPTIONS = dict(
@@ -44,7 +45,6 @@ _BLOCK_TAG = lazy(
 )
 _ANY_TAG = lazy(r"<[^>]{0,2000}>")
 _XML_DECLARATION = lazy(r"^<\?xml[^>]{0,500}\?>")
-_SURROGATE = lazy(r"[\ud800-\udfff]")
 #: libxml2's "resource limit" error (a tree deeper than its limit). lxml releases before 6.1 do not
 #: name that error type (lxml 6.0.0 reports it as number 114 without a name, 4.9 as another
 #: error), so the error's own message, the same in libxml2 2.10 to 2.14, is read too: without it
@@ -73,7 +73,7 @@ def _parse(text: str) -> tuple[etree._Element | None, bool]:
     try:
         source = text.encode("utf-8")
     except UnicodeEncodeError:
-        source = _SURROGATE.sub("\ufffd", text).encode("utf-8")
+        source = LONE_SURROGATE.sub("\ufffd", text).encode("utf-8")
     parser = etree.HTMLParser(**_PARSER_OPTIONS, encoding="utf-8")
     try:
         # what lxml.html.document_fromstring does, minus the element class lookup
