@@ -56,10 +56,10 @@ def about_name(text: str) -> str | None:
 def is_author_box_heading(text: str, linked: str) -> bool:
     """Whether a heading names an author box: the label, or "About" and a name that is the
     heading's link text (``linked``)."""
-    if _ABOUT_AUTHOR.match(text) is not None:
+    if is_author_label(text):
         return True
-    match = _ABOUT_NAME.match(text)
-    return match is not None and bool(linked) and match.group(1).strip() == linked.strip()
+    name = about_name(text)
+    return name is not None and bool(linked) and name == linked.strip()
 
 
 def story_end(ctx: Context) -> int:
