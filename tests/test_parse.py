@@ -70,3 +70,19 @@ def test_a_lone_surrogate_becomes_a_replacement_character_and_nothing_after_it_i
     text = "".join(root.itertext())
     assert f"before \ufffd {SENTENCE}" in text
     assert "after" in text
+
+
+def test_content_after_the_page_end_is_read_into_the_body() -> None:
+    """What follows ``</body>`` or ``</html>`` goes into the body, as a browser's parser puts it;
+    a later ``<html>``'s ``<body>`` is unwrapped and its ``<head>`` left out."""
+    from lxml import etree
+
+    page = (
+        "<html><head><title>t</title></head><body><p>a</p></body><p>b</p>"
+        "</html>text<div><p>c</p></div><html><head><title>x</title></head><body>d<p>e</p></body></html>"
+    )
+    root, notes = parse_page(page)
+    assert root is not None and notes == ()
+    body = root.find("body")
+    assert body is not None
+    assert etree.tostring(body) == b"<body><p>a</p><p>b</p>text<div><p>c</p></div>d<p>e</p></body>"

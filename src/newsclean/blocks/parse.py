@@ -101,13 +101,67 @@ def markup_to_text(text: str) -> str:
     return html_entities.unescape(text)
 
 
+#: Elements of a later ``<html>``'s that hold markup, not content: a browser reads only what is in them.
+_WRAPPERS = frozenset({"body", "head"})
+
+
+def _append_text(body: etree._Element, text: str | None) -> None:
+    if not text:
+        return
+    if len(body):
+        last = body[-1]
+        last.tail = (last.tail or "") + text
+    else:
+        body.text = (body.text or "") + text
+
+
+def _gather_into_body(root: etree._Element) -> None:
+    """Move what the page has after its ``</body>`` or ``</html>`` into the body, as a browser does.
+
+    HTML's parser reads content past those end tags into the body (the "after body" and "after
+    after body" modes go back to "in body"); libxml2 leaves it beside the body under ``<html>``,
+    or opens a second ``<html>`` beside the first, which the walk from ``<body>`` never reached:
+    a page whose story followed an early ``</body></html>`` lost it all. A later ``<html>``'s own
+    ``<body>`` and ``<head>`` are unwrapped (the start tags are ignored in the body); what its
+    ``<head>`` holds stays out, as the first head's does. One pass over the top level: linear.
+    """
+    body = root.find("body")
+    if body is None:
+        return
+    later = [el for el in body.itersiblings() if isinstance(el.tag, str)]
+    strays: list[etree._Element] = [el for el in root.itersiblings() if el.tag == "html"]
+    if not later and not strays and not (body.tail or "").strip():
+        return
+    text, body.tail = body.tail, None
+    _append_text(body, text)
+    for el in later:
+        body.append(el)  # its tail moves with it
+    for stray in strays:
+        _append_text(body, stray.text)
+        stray.text = None
+        for el in list(stray):
+            if el.tag in _WRAPPERS:
+                tail, el.tail = el.tail, None
+                if el.tag == "body":
+                    _append_text(body, el.text)
+                    el.text = None
+                    for child in list(el):
+                        body.append(child)
+                _append_text(body, tail)
+            elif isinstance(el.tag, str):
+                body.append(el)
+
+
 def parse_page(text: str) -> tuple[etree._Element | None, tuple[str, ...]]:
     """Parse ``text``; ``None`` means "read it as text instead" (see :func:`markup_to_text`).
 
-    The warnings say when the page had to be flattened or read as text.
+    The warnings say when the page had to be flattened or read as text. Content after the
+    page's ``</body>`` or ``</html>`` is read into the body (:func:`_gather_into_body`).
     """
     root, too_deep = _parse(text)
     if not too_deep:
+        if root is not None:
+            _gather_into_body(root)
         return root, ()
     try:
         flat = _NESTING_TAGS.sub("", text, timeout=_SECONDS_PER_MB * (1 + len(text) / 1_000_000))
@@ -116,5 +170,6 @@ def parse_page(text: str) -> tuple[etree._Element | None, tuple[str, ...]]:
     if flat is not None:
         root, too_deep = _parse(flat)
         if not too_deep and root is not None:
+            _gather_into_body(root)
             return root, ("html: nested deeper than the parser allows; layout tags were dropped to read it",)
     return None, ("html: nested too deeply to parse; the page was read as text",)
