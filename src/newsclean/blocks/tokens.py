@@ -109,8 +109,16 @@ EMBED_WORDS = frozenset({
 #: their names these words name no sidebar and no subscribe box. Their other words still count
 #: (``elementor-widget-share-buttons`` is a share bar, a builder's ``newsletter`` box a subscribe
 #: box). Measured for "cta" (issue #13, session 9): one page better on all six sets (wcxb-dev
-#: 4627, a listing of trail cards, +0.797), none worse: one site's evidence.
-BUILDER_PREFIXES = ("elementor", "so-", "siteorigin", "panel-", "fl-", "et_pb", "vc_", "wpb_")
+#: 4627, a listing of trail cards, +0.797), none worse: one site's evidence. HubSpot's CMS wraps
+#: every module in ``hs_cos_wrapper hs_cos_wrapper_widget`` inside a drag-and-drop cell
+#: ``widget-span widget-type-custom_widget``, where "widget" read as a sidebar and took a service
+#: page's sections after the first (issue #13, session 12): 4 pages better on the six sets, none
+#: worse (wcxb-dev 0719 +0.039, 0047 +0.048 and the same two URLs in wceb2026-dev; 16 pages
+#: carry the wrapper, none in the news sets).
+BUILDER_PREFIXES = (
+    "elementor", "so-", "siteorigin", "panel-", "fl-", "et_pb", "vc_", "wpb_",
+    "hs_cos_wrapper", "widget-span",
+)
 BUILDER_NEUTRAL_WORDS = frozenset({"widget", "widgets", "cta"})
 
 _SPLIT = compile_pattern(r"[\s_\-.:]+|(?<=\p{Ll})(?=\p{Lu})")
