@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import inspect
 import pickle
@@ -92,11 +93,38 @@ def test_a_change_in_one_field_only_is_seen() -> None:
         assert one != Document() and hash(one) != hash(Document()), f.name
 
 
-def test_no_public_type_compiles_its_init_repr_eq_or_hash() -> None:
+def test_no_public_type_compiles_its_methods() -> None:
     # a method ``dataclasses`` writes is compiled from source text at import: "<string>"
     for cls, by_fields in PUBLIC.items():
-        names = ["__init__", "__repr__"] + (["__eq__", "__hash__"] if by_fields else [])
-        for name in names:
-            code = getattr(cls, name).__code__
-            assert code.co_filename != "<string>", (cls.__name__, name)
-        assert (cls.__setattr__.__code__.co_filename, cls.__eq__ is object.__eq__) == ("<string>", not by_fields)
+        names = ["__init__", "__repr__", "__setattr__", "__delattr__"]
+        for name in names + (["__eq__", "__hash__"] if by_fields else []):
+            assert getattr(cls, name).__code__.co_filename != "<string>", (cls.__name__, name)
+        assert (cls.__eq__ is object.__eq__) == (not by_fields)
+
+
+@pytest.mark.parametrize("cls", list(PUBLIC), ids=lambda c: c.__name__)
+def test_a_public_type_is_frozen_for_dataclasses_copy_and_pickle(cls: type) -> None:
+    value, usual = cls(**_values(cls)), _usual(cls)(**_values(cls))
+    assert cls.__dataclass_params__.frozen and dataclasses.is_dataclass(cls)  # type: ignore[attr-defined]
+    assert value.__getstate__() == usual.__getstate__()  # (the same pickled state as before)
+    with pytest.raises(TypeError, match="non-frozen"):  # (a subclass must be frozen too)
+        dataclasses.dataclass(type("Sub", (cls,), {"__annotations__": {"more": "int"}, "more": 0}))
+    for twin in (copy.copy(value), copy.deepcopy(value)):
+        assert repr(twin) == repr(value)
+
+
+def test_another_attribute_is_refused_as_frozen() -> None:
+    # (the check the dataclass writes: any attribute of an instance of the type itself; the
+    # generated method's own ``super()`` named the class before ``slots=True`` rebuilt it, so
+    # a name that is no field raised TypeError there, on Python 3.11)
+    with pytest.raises(FrozenInstanceError, match="cannot assign to field 'other'"):
+        Link("a").other = 1  # type: ignore[attr-defined]
+    with pytest.raises(FrozenInstanceError, match="cannot delete field 'other'"):
+        del Link("a").other  # type: ignore[attr-defined]
+
+
+def test_only_the_imitated_options_are_taken() -> None:
+    from newsclean.records import frozen_dataclass
+
+    with pytest.raises(TypeError):
+        frozen_dataclass(frozen=True, slots=True)(type("Other", (), {}))

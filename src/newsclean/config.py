@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from newsclean.errors import ConfigError
-from newsclean.records import record, set_field
+from newsclean.records import frozen_dataclass, record, set_field
 from newsclean.userrules import UserRules
 
 if TYPE_CHECKING:
@@ -23,7 +23,7 @@ _NO_RULES = UserRules()
 
 
 @record
-@dataclass(frozen=True, slots=True, init=False, repr=False, eq=False)
+@frozen_dataclass(frozen=True, slots=True, init=False, repr=False, eq=False)
 class Config:
     """Options for :func:`newsclean.clean`. Every field has a default; build variants with
     :meth:`replace`.

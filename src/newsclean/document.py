@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field, fields
+from dataclasses import field, fields
 from datetime import date
 from typing import Any
 
-from newsclean.records import record, set_field
+from newsclean.records import frozen_dataclass, record, set_field
 from newsclean.structure import StructureBlock
 
 #: Kinds a body paragraph can have; they drive :meth:`Document.to_markdown`.
@@ -17,7 +17,7 @@ PARAGRAPH_KINDS = frozenset(
 
 
 @record
-@dataclass(frozen=True, slots=True, init=False, repr=False, eq=False)
+@frozen_dataclass(frozen=True, slots=True, init=False, repr=False, eq=False)
 class Link:
     """A link: its visible text and its target (``None`` when the input had no URL)."""
 
@@ -33,7 +33,7 @@ class Link:
 
 
 @record
-@dataclass(frozen=True, slots=True, init=False, repr=False, eq=False)
+@frozen_dataclass(frozen=True, slots=True, init=False, repr=False, eq=False)
 class Removal:
     """One piece of text that a rule took out of the body, and why."""
 
@@ -57,7 +57,7 @@ def _iso(value: date | None) -> str | None:
 
 
 @record
-@dataclass(frozen=True, slots=True, init=False, repr=False, eq=False)
+@frozen_dataclass(frozen=True, slots=True, init=False, repr=False, eq=False)
 class Document:
     """A cleaned article.
 

@@ -19,11 +19,11 @@ the same fields: the same ``__init__`` signature, repr, equality and hash.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import fields
+from dataclasses import FrozenInstanceError, dataclass, fields
 from operator import attrgetter
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-__all__ = ["identity_record", "record", "set_field"]
+__all__ = ["frozen_dataclass", "identity_record", "record", "set_field"]
 
 #: what a frozen record's ``__init__`` sets its fields with (the generated one calls it too)
 set_field = object.__setattr__
@@ -83,3 +83,51 @@ def record(cls: type[_T], eq: bool = True) -> type[_T]:
 def _put(cls: type, method: Callable[..., Any]) -> None:
     method.__qualname__ = f"{cls.__qualname__}.{method.__name__}"  # (as the dataclass names it)
     setattr(cls, method.__name__, method)
+
+
+def _frozen(cls: type[_T], **options: bool) -> type[_T]:
+    """``@dataclass(frozen=True, slots=True, init=False, repr=False, eq=False)`` without compiling
+    ``__setattr__`` and ``__delattr__``: the class is made with ``frozen=False``, then given the
+    two methods the frozen dataclass writes (assigning or deleting a field, or any attribute of
+    an instance of the class itself, raises :class:`~dataclasses.FrozenInstanceError`), the
+    pickling methods a frozen slotted dataclass has (the fields' values as a list, set back with
+    ``object.__setattr__``) and ``__dataclass_params__.frozen`` set, which ``dataclasses`` reads
+    (a dataclass that subclasses it must be frozen too)."""
+    if options != {"frozen": True, "slots": True, "init": False, "repr": False, "eq": False}:
+        raise TypeError(f"frozen_dataclass takes exactly the options it imitates, not {options}")
+    made: Any = dataclass(cls, slots=True, init=False, repr=False, eq=False)
+    made.__dataclass_params__.frozen = True
+    names = tuple(f.name for f in fields(made))
+
+    def __setattr__(self: Any, name: str, value: Any) -> None:
+        if type(self) is made or name in names:
+            raise FrozenInstanceError(f"cannot assign to field {name!r}")
+        super(made, self).__setattr__(name, value)
+
+    def __delattr__(self: Any, name: str) -> None:
+        if type(self) is made or name in names:
+            raise FrozenInstanceError(f"cannot delete field {name!r}")
+        super(made, self).__delattr__(name)
+
+    def __getstate__(self: Any) -> list[Any]:
+        return [getattr(self, name) for name in names]
+
+    def __setstate__(self: Any, state: list[Any]) -> None:
+        for name, value in zip(names, state, strict=False):  # (as dataclasses' own)
+            object.__setattr__(self, name, value)
+
+    for method in (__setattr__, __delattr__, __getstate__, __setstate__):
+        _put(made, method)
+    result: type[_T] = made
+    return result
+
+
+if TYPE_CHECKING:  # (type checkers see the dataclass it imitates, frozen checks and all)
+    from dataclasses import dataclass as frozen_dataclass
+else:
+
+    def frozen_dataclass(**options: bool) -> Callable[[type[_T]], type[_T]]:
+        """``@frozen_dataclass(frozen=True, slots=True, init=False, repr=False, eq=False)``: a
+        frozen slotted dataclass made without compiling source (see :func:`_frozen`)."""
+        return lambda cls: _frozen(cls, **options)
+

@@ -19,13 +19,13 @@ the page's URL is known, and never anything that could run: only ``http``, ``htt
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, fields
+from dataclasses import fields
 from datetime import date
 from typing import Any, ClassVar, Protocol, Union
 from urllib.parse import urljoin, urlsplit
 
 from newsclean.lazyre import compile_pattern
-from newsclean.records import record, set_field
+from newsclean.records import frozen_dataclass, record, set_field
 
 #: Schemes a link may keep; anything else (``javascript:``, ``data:``, ``vbscript:``…) is dropped.
 LINK_SCHEMES = frozenset({"http", "https", "mailto"})
@@ -66,7 +66,7 @@ def safe_url(
 
 
 @record
-@dataclass(frozen=True, slots=True, init=False, repr=False, eq=False)
+@frozen_dataclass(frozen=True, slots=True, init=False, repr=False, eq=False)
 class Anchor:
     """A link inside a block's text: ``text[start:end]`` links to ``url``."""
 
@@ -111,7 +111,7 @@ def _as_dict(block: Any) -> dict[str, Any]:
 
 
 @record
-@dataclass(frozen=True, slots=True, init=False, repr=False, eq=False)
+@frozen_dataclass(frozen=True, slots=True, init=False, repr=False, eq=False)
 class Heading:
     """A heading; ``level`` 1–6 as in ``<h1>``–``<h6>``."""
 
@@ -132,7 +132,7 @@ class Heading:
 
 
 @record
-@dataclass(frozen=True, slots=True, init=False, repr=False, eq=False)
+@frozen_dataclass(frozen=True, slots=True, init=False, repr=False, eq=False)
 class Paragraph:
     """A paragraph of text (also any block that is none of the other kinds)."""
 
@@ -151,7 +151,7 @@ class Paragraph:
 
 
 @record
-@dataclass(frozen=True, slots=True, init=False, repr=False, eq=False)
+@frozen_dataclass(frozen=True, slots=True, init=False, repr=False, eq=False)
 class ListItem:
     """An item of a list: ``depth`` 1 for a top-level item, 2 for an item of a list inside it…;
     ``ordered`` for a numbered list (``<ol>``, or text lines numbered ``1.``)."""
@@ -182,7 +182,7 @@ class ListItem:
 
 
 @record
-@dataclass(frozen=True, slots=True, init=False, repr=False, eq=False)
+@frozen_dataclass(frozen=True, slots=True, init=False, repr=False, eq=False)
 class Code:
     """A code block, its line breaks and indentation kept; ``language`` when the page names it
     (``class="language-python"``)."""
@@ -202,7 +202,7 @@ class Code:
 
 
 @record
-@dataclass(frozen=True, slots=True, init=False, repr=False, eq=False)
+@frozen_dataclass(frozen=True, slots=True, init=False, repr=False, eq=False)
 class Cell:
     """A table cell; ``header`` for ``<th>`` and the cells of ``<thead>``."""
 
@@ -237,7 +237,7 @@ class Cell:
 
 
 @record
-@dataclass(frozen=True, slots=True, init=False, repr=False, eq=False)
+@frozen_dataclass(frozen=True, slots=True, init=False, repr=False, eq=False)
 class Table:
     """A table: its kept rows, each a tuple of cells as the page wrote them (spans not expanded)."""
 
@@ -261,7 +261,7 @@ class Table:
 
 
 @record
-@dataclass(frozen=True, slots=True, init=False, repr=False, eq=False)
+@frozen_dataclass(frozen=True, slots=True, init=False, repr=False, eq=False)
 class Figure:
     """An image of the article: its absolute ``src``, its ``alt`` text and its caption."""
 

@@ -11,14 +11,13 @@ rules and region steps stay pure and can be tested on a handful of blocks.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, TypeVar
 
 from newsclean.blocks.model import Block
 from newsclean.document import Link, Removal
 from newsclean.meta.datelines import DatelineMemo
-from newsclean.records import identity_record, record, set_field
+from newsclean.records import frozen_dataclass, identity_record, record, set_field
 from newsclean.values import FrozenValue, Value
 
 #: What a mark does with its block. Every action takes the block out of the body and records
@@ -32,7 +31,7 @@ FORMATS = frozenset({"html", "text"})
 
 
 @record
-@dataclass(frozen=True, slots=True, init=False, repr=False, eq=False)
+@frozen_dataclass(frozen=True, slots=True, init=False, repr=False, eq=False)
 class Mark:
     """A rule's decision about one block.
 
@@ -59,7 +58,7 @@ class Mark:
 
 
 @identity_record
-@dataclass(frozen=True, slots=True, init=False, repr=False, eq=False)
+@frozen_dataclass(frozen=True, slots=True, init=False, repr=False, eq=False)
 class Rule:
     """One named rule of the pipeline: what it is, why it removes, and how the rest treats it.
 

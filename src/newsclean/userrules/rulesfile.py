@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -14,7 +14,7 @@ import regex
 
 from newsclean.errors import ConfigError
 from newsclean.lazyre import lazy
-from newsclean.records import record, set_field
+from newsclean.records import frozen_dataclass, record, set_field
 from newsclean.userrules.selectors import compile_selector
 
 #: Keys of ``[rules]`` and of each ``[site."host"]`` table, and what each holds.
@@ -40,7 +40,7 @@ PHRASE_MAX_CHARS = 200
 
 
 @record
-@dataclass(frozen=True, slots=True, init=False, repr=False, eq=False)
+@frozen_dataclass(frozen=True, slots=True, init=False, repr=False, eq=False)
 class Entry:
     """One value of a rules file: a selector, a rule name to disable, or a phrase.
 
@@ -122,7 +122,7 @@ class Entry:
 
 
 @record
-@dataclass(frozen=True, slots=True, init=False, repr=False, eq=False)
+@frozen_dataclass(frozen=True, slots=True, init=False, repr=False, eq=False)
 class UserRules:
     """Every entry of one or more rules files (or of the same data given in code)."""
 
