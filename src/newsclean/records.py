@@ -5,11 +5,11 @@ frozen, ``__setattr__`` and ``__delattr__``) as source text and compiles it when
 imported; no bytecode cache keeps it. For the 17 public types a fresh process imports, that was
 100 compilations, ~60 M instructions of a first call's ~460 M. The public types stay
 dataclasses (``dataclasses.fields``, ``replace``, ``asdict``, pickling, type checkers' frozen
-checks), declared ``@dataclass(frozen=True, slots=True, init=False, repr=False, eq=False)``:
+checks), declared ``@frozen_dataclass(frozen=True, slots=True, init=False, repr=False, eq=False)``:
 each writes its own ``__init__`` (compiled once into the module's cached bytecode, like any
 other code), and :func:`record` gives it the ``__repr__``, ``__eq__`` and ``__hash__`` the
-dataclass would have written, as functions over its fields made without compiling anything.
-Only ``__setattr__`` and ``__delattr__`` (what makes the class frozen) are still compiled.
+dataclass would have written, as functions over its fields made without compiling anything;
+:func:`frozen_dataclass` makes it frozen the same way (``__setattr__``, ``__delattr__``).
 ``decode.Decoded`` (one a page) is left as it was: its module is at the size limit.
 
 ``tests/test_records.py`` checks each public type against a dataclass made the usual way from
