@@ -3,19 +3,27 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from newsclean.errors import ConfigError
+from newsclean.records import frozen_dataclass, record, set_field
 from newsclean.userrules import UserRules
 
 if TYPE_CHECKING:
     from newsclean.rules.pipeline import Rule, Step
 
 
-@dataclass(frozen=True, slots=True)
+#: the defaults of ``disabled_rules`` and ``rules``: one object each, the field's default and
+#: ``__init__``'s (as the generated ``__init__`` had it)
+_NONE_DISABLED: frozenset[str] = frozenset()
+_NO_RULES = UserRules()
+
+
+@record
+@frozen_dataclass(frozen=True, slots=True, init=False, repr=False, eq=False)
 class Config:
     """Options for :func:`newsclean.clean`. Every field has a default; build variants with
     :meth:`replace`.
@@ -46,16 +54,41 @@ class Config:
             declared properties). A name that repeats a built-in rule's raises ``ConfigError``.
     """
 
-    disabled_rules: frozenset[str] = field(default=frozenset())
+    disabled_rules: frozenset[str] = field(default=_NONE_DISABLED)
     max_input_bytes: int = 50 * 1024 * 1024
     regex_timeout: float = 0.5
     guard_ratio: float = 0.1
     min_body_chars: int = 80
     now: datetime | None = None
-    rules: UserRules = field(default=UserRules())
+    rules: UserRules = field(default=_NO_RULES)
     site_profiles: bool = True
     profile_dirs: tuple[str, ...] = ()
     extra_rules: tuple[Rule, ...] = ()
+
+    def __init__(
+        self,
+        disabled_rules: frozenset[str] = _NONE_DISABLED,
+        max_input_bytes: int = 50 * 1024 * 1024,
+        regex_timeout: float = 0.5,
+        guard_ratio: float = 0.1,
+        min_body_chars: int = 80,
+        now: datetime | None = None,
+        rules: UserRules = _NO_RULES,
+        site_profiles: bool = True,
+        profile_dirs: tuple[str, ...] = (),
+        extra_rules: tuple[Rule, ...] = (),
+    ) -> None:
+        set_field(self, "disabled_rules", disabled_rules)
+        set_field(self, "max_input_bytes", max_input_bytes)
+        set_field(self, "regex_timeout", regex_timeout)
+        set_field(self, "guard_ratio", guard_ratio)
+        set_field(self, "min_body_chars", min_body_chars)
+        set_field(self, "now", now)
+        set_field(self, "rules", rules)
+        set_field(self, "site_profiles", site_profiles)
+        set_field(self, "profile_dirs", profile_dirs)
+        set_field(self, "extra_rules", extra_rules)
+        self.__post_init__()  # (the checks, as the generated ``__init__`` called them)
 
     @classmethod
     def from_file(cls, path: str | Path, **options: Any) -> Config:

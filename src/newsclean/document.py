@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field, fields
+from dataclasses import field, fields
 from datetime import date
 from typing import Any
 
+from newsclean.records import frozen_dataclass, record, set_field
 from newsclean.structure import StructureBlock
 
 #: Kinds a body paragraph can have; they drive :meth:`Document.to_markdown`.
@@ -15,18 +16,24 @@ PARAGRAPH_KINDS = frozenset(
 )
 
 
-@dataclass(frozen=True, slots=True)
+@record
+@frozen_dataclass(frozen=True, slots=True, init=False, repr=False, eq=False)
 class Link:
     """A link: its visible text and its target (``None`` when the input had no URL)."""
 
     text: str
     url: str | None = None
 
+    def __init__(self, text: str, url: str | None = None) -> None:
+        set_field(self, "text", text)
+        set_field(self, "url", url)
+
     def to_dict(self) -> dict[str, Any]:
         return {"text": self.text, "url": self.url}
 
 
-@dataclass(frozen=True, slots=True)
+@record
+@frozen_dataclass(frozen=True, slots=True, init=False, repr=False, eq=False)
 class Removal:
     """One piece of text that a rule took out of the body, and why."""
 
@@ -34,6 +41,12 @@ class Removal:
     rule: str
     family: str
     reason: str
+
+    def __init__(self, text: str, rule: str, family: str, reason: str) -> None:
+        set_field(self, "text", text)
+        set_field(self, "rule", rule)
+        set_field(self, "family", family)
+        set_field(self, "reason", reason)
 
     def to_dict(self) -> dict[str, Any]:
         return {"text": self.text, "rule": self.rule, "family": self.family, "reason": self.reason}
@@ -43,7 +56,8 @@ def _iso(value: date | None) -> str | None:
     return None if value is None else value.isoformat()
 
 
-@dataclass(frozen=True, slots=True)
+@record
+@frozen_dataclass(frozen=True, slots=True, init=False, repr=False, eq=False)
 class Document:
     """A cleaned article.
 
@@ -85,6 +99,50 @@ class Document:
     description: str | None = None
     removed: tuple[Removal, ...] = ()
     warnings: tuple[str, ...] = field(default=())
+
+    def __init__(
+        self,
+        title: str | None = None,
+        body: str = "",
+        paragraphs: tuple[str, ...] = (),
+        paragraph_kinds: tuple[str, ...] = (),
+        structure: tuple[StructureBlock, ...] = (),
+        published: date | None = None,
+        published_source: str | None = None,
+        modified: date | None = None,
+        modified_source: str | None = None,
+        tags: tuple[str, ...] = (),
+        categories: tuple[str, ...] = (),
+        authors: tuple[str, ...] = (),
+        related: tuple[Link, ...] = (),
+        links: tuple[Link, ...] = (),
+        url: str | None = None,
+        site_name: str | None = None,
+        language: str | None = None,
+        description: str | None = None,
+        removed: tuple[Removal, ...] = (),
+        warnings: tuple[str, ...] = (),
+    ) -> None:
+        set_field(self, "title", title)
+        set_field(self, "body", body)
+        set_field(self, "paragraphs", paragraphs)
+        set_field(self, "paragraph_kinds", paragraph_kinds)
+        set_field(self, "structure", structure)
+        set_field(self, "published", published)
+        set_field(self, "published_source", published_source)
+        set_field(self, "modified", modified)
+        set_field(self, "modified_source", modified_source)
+        set_field(self, "tags", tags)
+        set_field(self, "categories", categories)
+        set_field(self, "authors", authors)
+        set_field(self, "related", related)
+        set_field(self, "links", links)
+        set_field(self, "url", url)
+        set_field(self, "site_name", site_name)
+        set_field(self, "language", language)
+        set_field(self, "description", description)
+        set_field(self, "removed", removed)
+        set_field(self, "warnings", warnings)
 
     def __str__(self) -> str:
         return self.body

@@ -19,12 +19,13 @@ the page's URL is known, and never anything that could run: only ``http``, ``htt
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, fields
+from dataclasses import fields
 from datetime import date
 from typing import Any, ClassVar, Protocol, Union
 from urllib.parse import urljoin, urlsplit
 
 from newsclean.lazyre import compile_pattern
+from newsclean.records import frozen_dataclass, record, set_field
 
 #: Schemes a link may keep; anything else (``javascript:``, ``data:``, ``vbscript:``…) is dropped.
 LINK_SCHEMES = frozenset({"http", "https", "mailto"})
@@ -64,13 +65,19 @@ def safe_url(
     return url if not scheme or scheme in schemes else None
 
 
-@dataclass(frozen=True, slots=True)
+@record
+@frozen_dataclass(frozen=True, slots=True, init=False, repr=False, eq=False)
 class Anchor:
     """A link inside a block's text: ``text[start:end]`` links to ``url``."""
 
     start: int
     end: int
     url: str
+
+    def __init__(self, start: int, end: int, url: str) -> None:
+        set_field(self, "start", start)
+        set_field(self, "end", end)
+        set_field(self, "url", url)
 
     def to_dict(self) -> dict[str, Any]:
         return {"start": self.start, "end": self.end, "url": self.url}
@@ -103,7 +110,8 @@ def _as_dict(block: Any) -> dict[str, Any]:
     return out
 
 
-@dataclass(frozen=True, slots=True)
+@record
+@frozen_dataclass(frozen=True, slots=True, init=False, repr=False, eq=False)
 class Heading:
     """A heading; ``level`` 1–6 as in ``<h1>``–``<h6>``."""
 
@@ -113,11 +121,18 @@ class Heading:
     anchors: tuple[Anchor, ...] = ()
     quote: int = 0
 
+    def __init__(self, text: str, level: int, anchors: tuple[Anchor, ...] = (), quote: int = 0) -> None:
+        set_field(self, "text", text)
+        set_field(self, "level", level)
+        set_field(self, "anchors", anchors)
+        set_field(self, "quote", quote)
+
     def to_dict(self) -> dict[str, Any]:
         return _as_dict(self)
 
 
-@dataclass(frozen=True, slots=True)
+@record
+@frozen_dataclass(frozen=True, slots=True, init=False, repr=False, eq=False)
 class Paragraph:
     """A paragraph of text (also any block that is none of the other kinds)."""
 
@@ -126,11 +141,17 @@ class Paragraph:
     anchors: tuple[Anchor, ...] = ()
     quote: int = 0
 
+    def __init__(self, text: str, anchors: tuple[Anchor, ...] = (), quote: int = 0) -> None:
+        set_field(self, "text", text)
+        set_field(self, "anchors", anchors)
+        set_field(self, "quote", quote)
+
     def to_dict(self) -> dict[str, Any]:
         return _as_dict(self)
 
 
-@dataclass(frozen=True, slots=True)
+@record
+@frozen_dataclass(frozen=True, slots=True, init=False, repr=False, eq=False)
 class ListItem:
     """An item of a list: ``depth`` 1 for a top-level item, 2 for an item of a list inside it…;
     ``ordered`` for a numbered list (``<ol>``, or text lines numbered ``1.``)."""
@@ -142,11 +163,26 @@ class ListItem:
     anchors: tuple[Anchor, ...] = ()
     quote: int = 0
 
+    def __init__(
+        self,
+        text: str,
+        depth: int = 1,
+        ordered: bool = False,
+        anchors: tuple[Anchor, ...] = (),
+        quote: int = 0,
+    ) -> None:
+        set_field(self, "text", text)
+        set_field(self, "depth", depth)
+        set_field(self, "ordered", ordered)
+        set_field(self, "anchors", anchors)
+        set_field(self, "quote", quote)
+
     def to_dict(self) -> dict[str, Any]:
         return _as_dict(self)
 
 
-@dataclass(frozen=True, slots=True)
+@record
+@frozen_dataclass(frozen=True, slots=True, init=False, repr=False, eq=False)
 class Code:
     """A code block, its line breaks and indentation kept; ``language`` when the page names it
     (``class="language-python"``)."""
@@ -156,11 +192,17 @@ class Code:
     language: str | None = None
     quote: int = 0
 
+    def __init__(self, text: str, language: str | None = None, quote: int = 0) -> None:
+        set_field(self, "text", text)
+        set_field(self, "language", language)
+        set_field(self, "quote", quote)
+
     def to_dict(self) -> dict[str, Any]:
         return _as_dict(self)
 
 
-@dataclass(frozen=True, slots=True)
+@record
+@frozen_dataclass(frozen=True, slots=True, init=False, repr=False, eq=False)
 class Cell:
     """A table cell; ``header`` for ``<th>`` and the cells of ``<thead>``."""
 
@@ -169,6 +211,20 @@ class Cell:
     colspan: int = 1
     rowspan: int = 1
     anchors: tuple[Anchor, ...] = ()
+
+    def __init__(
+        self,
+        text: str,
+        header: bool = False,
+        colspan: int = 1,
+        rowspan: int = 1,
+        anchors: tuple[Anchor, ...] = (),
+    ) -> None:
+        set_field(self, "text", text)
+        set_field(self, "header", header)
+        set_field(self, "colspan", colspan)
+        set_field(self, "rowspan", rowspan)
+        set_field(self, "anchors", anchors)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -180,7 +236,8 @@ class Cell:
         }
 
 
-@dataclass(frozen=True, slots=True)
+@record
+@frozen_dataclass(frozen=True, slots=True, init=False, repr=False, eq=False)
 class Table:
     """A table: its kept rows, each a tuple of cells as the page wrote them (spans not expanded)."""
 
@@ -189,11 +246,22 @@ class Table:
     caption: str | None = None
     quote: int = 0
 
+    def __init__(
+        self,
+        rows: tuple[tuple[Cell, ...], ...],
+        caption: str | None = None,
+        quote: int = 0,
+    ) -> None:
+        set_field(self, "rows", rows)
+        set_field(self, "caption", caption)
+        set_field(self, "quote", quote)
+
     def to_dict(self) -> dict[str, Any]:
         return _as_dict(self)
 
 
-@dataclass(frozen=True, slots=True)
+@record
+@frozen_dataclass(frozen=True, slots=True, init=False, repr=False, eq=False)
 class Figure:
     """An image of the article: its absolute ``src``, its ``alt`` text and its caption."""
 
@@ -203,6 +271,20 @@ class Figure:
     caption: str | None = None
     anchors: tuple[Anchor, ...] = ()  # the links of the caption
     quote: int = 0
+
+    def __init__(
+        self,
+        src: str,
+        alt: str = "",
+        caption: str | None = None,
+        anchors: tuple[Anchor, ...] = (),
+        quote: int = 0,
+    ) -> None:
+        set_field(self, "src", src)
+        set_field(self, "alt", alt)
+        set_field(self, "caption", caption)
+        set_field(self, "anchors", anchors)
+        set_field(self, "quote", quote)
 
     def to_dict(self) -> dict[str, Any]:
         return _as_dict(self)

@@ -11,13 +11,13 @@ rules and region steps stay pure and can be tested on a handful of blocks.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, TypeVar
 
 from newsclean.blocks.model import Block
 from newsclean.document import Link, Removal
 from newsclean.meta.datelines import DatelineMemo
+from newsclean.records import frozen_dataclass, identity_record, record, set_field
 from newsclean.values import FrozenValue, Value
 
 #: What a mark does with its block. Every action takes the block out of the body and records
@@ -30,7 +30,8 @@ _T = TypeVar("_T")
 FORMATS = frozenset({"html", "text"})
 
 
-@dataclass(frozen=True, slots=True)
+@record
+@frozen_dataclass(frozen=True, slots=True, init=False, repr=False, eq=False)
 class Mark:
     """A rule's decision about one block.
 
@@ -43,8 +44,21 @@ class Mark:
     value: Any = None
     pieces: tuple[str, ...] = ()
 
+    def __init__(
+        self,
+        index: int,
+        action: str = "remove",
+        value: Any = None,
+        pieces: tuple[str, ...] = (),
+    ) -> None:
+        set_field(self, "index", index)
+        set_field(self, "action", action)
+        set_field(self, "value", value)
+        set_field(self, "pieces", pieces)
 
-@dataclass(frozen=True, slots=True, eq=False)
+
+@identity_record
+@frozen_dataclass(frozen=True, slots=True, init=False, repr=False, eq=False)
 class Rule:
     """One named rule of the pipeline: what it is, why it removes, and how the rest treats it.
 
@@ -76,6 +90,26 @@ class Rule:
     guard_may_undo: bool = False
     to_metadata: bool = False
     credit_line: bool = False
+
+    def __init__(
+        self,
+        name: str,
+        family: str,
+        reason: str,
+        apply: Callable[[Context], Iterable[Mark]],
+        formats: frozenset[str] = FORMATS,
+        guard_may_undo: bool = False,
+        to_metadata: bool = False,
+        credit_line: bool = False,
+    ) -> None:
+        set_field(self, "name", name)
+        set_field(self, "family", family)
+        set_field(self, "reason", reason)
+        set_field(self, "apply", apply)
+        set_field(self, "formats", formats)
+        set_field(self, "guard_may_undo", guard_may_undo)
+        set_field(self, "to_metadata", to_metadata)
+        set_field(self, "credit_line", credit_line)
 
 
 class Region(FrozenValue):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -14,6 +14,7 @@ import regex
 
 from newsclean.errors import ConfigError
 from newsclean.lazyre import lazy
+from newsclean.records import frozen_dataclass, record, set_field
 from newsclean.userrules.selectors import compile_selector
 
 #: Keys of ``[rules]`` and of each ``[site."host"]`` table, and what each holds.
@@ -38,7 +39,8 @@ _LANGUAGE = lazy(r"[a-z]{2,3}")
 PHRASE_MAX_CHARS = 200
 
 
-@dataclass(frozen=True, slots=True)
+@record
+@frozen_dataclass(frozen=True, slots=True, init=False, repr=False, eq=False)
 class Entry:
     """One value of a rules file: a selector, a rule name to disable, or a phrase.
 
@@ -56,6 +58,24 @@ class Entry:
     #: own rules: its removals report family ``site``, and the over-pruning guard may undo them
     #: (a profile is written for one version of a site, and sites change)
     profile: bool = False
+
+    def __init__(
+        self,
+        key: str,
+        value: str,
+        site: str | None = None,
+        where: str | None = None,
+        concept: str | None = None,
+        language: str | None = None,
+        profile: bool = False,
+    ) -> None:
+        set_field(self, "key", key)
+        set_field(self, "value", value)
+        set_field(self, "site", site)
+        set_field(self, "where", where)
+        set_field(self, "concept", concept)
+        set_field(self, "language", language)
+        set_field(self, "profile", profile)
 
     @property
     def name(self) -> str:
@@ -101,11 +121,15 @@ class Entry:
         return f"{who}: {self.key} {self.value!r}{scope}{origin}"
 
 
-@dataclass(frozen=True, slots=True)
+@record
+@frozen_dataclass(frozen=True, slots=True, init=False, repr=False, eq=False)
 class UserRules:
     """Every entry of one or more rules files (or of the same data given in code)."""
 
     entries: tuple[Entry, ...] = ()
+
+    def __init__(self, entries: tuple[Entry, ...] = ()) -> None:
+        set_field(self, "entries", entries)
 
     def __bool__(self) -> bool:
         return bool(self.entries)
