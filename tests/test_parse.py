@@ -86,3 +86,40 @@ def test_content_after_the_page_end_is_read_into_the_body() -> None:
     body = root.find("body")
     assert body is not None
     assert etree.tostring(body) == b"<body><p>a</p><p>b</p>text<div><p>c</p></div>d<p>e</p></body>"
+
+
+def test_a_head_after_the_body_stays_and_its_base_is_read() -> None:
+    """A ``<head>`` that follows the body stays out of it: a browser reads its ``<base href>``
+    (links resolve against it) and its title is metadata, not text."""
+    import newsclean
+
+    page = (
+        "<html><body><p>" + SENTENCE + ' <a href="notice.html">the notice</a></p></body>'
+        "<head><base href='https://example.org/news/2024/'><title>Head late</title></head></html>"
+    )
+    doc = newsclean.clean(page, url="https://example.org/x")
+    anchors = [anchor.url for block in doc.structure for anchor in block.anchors]
+    assert anchors == ["https://example.org/news/2024/notice.html"]
+    assert "Head late" not in doc.body
+
+
+def test_a_page_closed_before_its_body_gets_one() -> None:
+    """``</head></html>`` before any ``<body>``: libxml2 opens a second ``<html>`` for the page,
+    a browser reads it all into the one body it opens."""
+    from lxml import etree
+
+    root, notes = parse_page("<html><head><title>t</title></head></html><div><p>a</p></div>tail")
+    assert root is not None and notes == ()
+    body = root.find("body")
+    assert body is not None
+    assert etree.tostring(body) == b"<body><div><p>a</p></div>tail</body>"
+
+
+def test_a_second_body_and_a_comment_after_the_body_are_unwrapped_in_order() -> None:
+    from lxml import etree
+
+    root, _ = parse_page("<html><body><p>a</p></body><!-- c -->one<body><p>b</p>two</body>three</html>")
+    assert root is not None
+    body = root.find("body")
+    assert body is not None
+    assert etree.tostring(body) == b"<body><p>a</p>one<p>b</p>twothree</body>"

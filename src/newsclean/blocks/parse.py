@@ -101,18 +101,50 @@ def markup_to_text(text: str) -> str:
     return html_entities.unescape(text)
 
 
-#: Elements of a later ``<html>``'s that hold markup, not content: a browser reads only what is in them.
-_WRAPPERS = frozenset({"body", "head"})
+class _BodyGatherer:
+    """Appends elements and text to the end of ``body``; text is gathered and joined once before
+    the next element (or at the end), so that a long run of text-only strays costs one join, not
+    a copy of the growing tail at each (lxml copies a tail whole on every read and write)."""
 
+    def __init__(self, body: etree._Element) -> None:
+        self.body = body
+        self.pending: list[str] = []
 
-def _append_text(body: etree._Element, text: str | None) -> None:
-    if not text:
-        return
-    if len(body):
-        last = body[-1]
-        last.tail = (last.tail or "") + text
-    else:
-        body.text = (body.text or "") + text
+    def text(self, value: str | None) -> None:
+        if value:
+            self.pending.append(value)
+
+    def flush(self) -> None:
+        if not self.pending:
+            return
+        joined = "".join(self.pending)
+        self.pending.clear()
+        if len(self.body):
+            last = self.body[-1]
+            last.tail = (last.tail or "") + joined
+        else:
+            self.body.text = (self.body.text or "") + joined
+
+    def element(self, el: etree._Element) -> None:
+        self.flush()
+        self.body.append(el)
+
+    def take(self, el: etree._Element) -> None:
+        """One top-level node after the body: a second ``<body>`` is unwrapped (its start tag is
+        ignored, its content read); a ``<head>`` stays where it is (its ``<base>`` and metadata
+        are read from there; a browser would put its elements in the body, but they are not
+        content); a comment or processing instruction stays; any tail is read."""
+        tail, el.tail = el.tail, None
+        if el.tag == "body":
+            self.text(el.text)
+            el.text = None
+            for child in list(el):  # (a body's children: never a second body, so no recursion)
+                child_tail, child.tail = child.tail, None
+                self.element(child)
+                self.text(child_tail)
+        elif el.tag != "head" and isinstance(el.tag, str):
+            self.element(el)
+        self.text(tail)
 
 
 def _gather_into_body(root: etree._Element) -> None:
@@ -121,35 +153,30 @@ def _gather_into_body(root: etree._Element) -> None:
     HTML's parser reads content past those end tags into the body (the "after body" and "after
     after body" modes go back to "in body"); libxml2 leaves it beside the body under ``<html>``,
     or opens a second ``<html>`` beside the first, which the walk from ``<body>`` never reached:
-    a page whose story followed an early ``</body></html>`` lost it all. A later ``<html>``'s own
-    ``<body>`` and ``<head>`` are unwrapped (the start tags are ignored in the body); what its
-    ``<head>`` holds stays out, as the first head's does. One pass over the top level: linear.
+    a page whose story followed an early ``</body></html>`` lost it all. A page that closed its
+    ``</html>`` after the head, before any body, gets the body a browser would open. Each node
+    is visited once and text is joined once per run (:class:`_BodyGatherer`): linear.
     """
     body = root.find("body")
-    if body is None:
-        return
-    later = [el for el in body.itersiblings() if isinstance(el.tag, str)]
     strays: list[etree._Element] = [el for el in root.itersiblings() if el.tag == "html"]
-    if not later and not strays and not (body.tail or "").strip():
+    if body is None:
+        if not strays or root.find("frameset") is not None:
+            return
+        body = etree.SubElement(root, "body")
+    later = list(body.itersiblings())
+    if not strays and not (body.tail or "").strip() and not any(isinstance(el.tag, str) for el in later):
         return
-    text, body.tail = body.tail, None
-    _append_text(body, text)
+    gather = _BodyGatherer(body)
+    gather.text(body.tail)
+    body.tail = None
     for el in later:
-        body.append(el)  # its tail moves with it
+        gather.take(el)
     for stray in strays:
-        _append_text(body, stray.text)
+        gather.text(stray.text)
         stray.text = None
         for el in list(stray):
-            if el.tag in _WRAPPERS:
-                tail, el.tail = el.tail, None
-                if el.tag == "body":
-                    _append_text(body, el.text)
-                    el.text = None
-                    for child in list(el):
-                        body.append(child)
-                _append_text(body, tail)
-            elif isinstance(el.tag, str):
-                body.append(el)
+            gather.take(el)
+    gather.flush()
 
 
 def parse_page(text: str) -> tuple[etree._Element | None, tuple[str, ...]]:

@@ -112,9 +112,11 @@ EMBED_WORDS = frozenset({
 #: 4627, a listing of trail cards, +0.797), none worse: one site's evidence. HubSpot's CMS wraps
 #: every module in ``hs_cos_wrapper hs_cos_wrapper_widget`` inside a drag-and-drop cell
 #: ``widget-span widget-type-custom_widget``, where "widget" read as a sidebar and took a service
-#: page's sections after the first (issue #13, session 12): 4 pages better on the six sets, none
-#: worse (wcxb-dev 0719 +0.039, 0047 +0.048 and the same two URLs in wceb2026-dev; 16 pages
-#: carry the wrapper, none in the news sets).
+#: page's sections after the first (issue #13, session 12): 4 pages better on the five scored
+#: sets, none worse (wcxb-dev 0719 +0.039, 0047 +0.048 and the same two URLs in wceb2026-dev;
+#: 16 pages of the shared sets carry the wrapper, two of them scrapinghub's, whose output is
+#: unchanged). ``widget-span`` is on every HubSpot cell, a sidebar's too: such a sidebar goes
+#: only by its other words or by the region.
 BUILDER_PREFIXES = (
     "elementor", "so-", "siteorigin", "panel-", "fl-", "et_pb", "vc_", "wpb_",
     "hs_cos_wrapper", "widget-span",

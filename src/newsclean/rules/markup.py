@@ -208,18 +208,40 @@ def boxed_story_part(ctx: Context, i: int, protected: set[int], family: str = "n
     Asked for the navigation family and, since session 12, the related one: a "related" wrapper
     that holds a box of links and, beside it, paragraphs that go on with the story (a guide's
     section printed inside the wrapper of the links box next to it). Its headlines are links and
-    still go; only link-free paragraphs are spared. Measured (issue #13, session 12): wceb2026-dev
-    3 pages better / 0 worse, wcxb-dev 3 / 0, scrapinghub, dragnet-dev and trafilatura-eval-dev
-    (left out) 0 / 0."""
+    still go; only link-free paragraphs are spared, and only when the box that holds them holds
+    no link (two teaser cards, each a linked headline over its blurb, go). Measured (issue #13,
+    session 12): wceb2026-dev 3 pages better / 0 worse, wcxb-dev 3 / 0, scrapinghub, dragnet-dev
+    and trafilatura-eval-dev (left out) 0 / 0."""
     if not (_plain_paragraph(ctx.blocks[i]) and _in_flow(ctx, i)):
         return False
     counts = _paragraph_counts(ctx)
     containers = ctx.containers
-    return all(
+    if not all(
         counts[cid] > FURNITURE_MAX_PARAGRAPHS
         for cid in ctx.blocks[i].containers
         if cid not in protected and family in containers[cid].concepts
-    )
+    ):
+        return False
+    if family != "related":
+        return True
+    # the paragraphs' own box (the innermost element holding several) holds no link: a run of
+    # the story's text, not teaser cards (a linked headline over each blurb)
+    own = next((c for c in reversed(ctx.blocks[i].containers) if counts[c] > FURNITURE_MAX_PARAGRAPHS), None)
+    return own is None or _linked_counts(ctx)[own] == 0
+
+
+def _linked_counts(ctx: Context) -> list[int]:
+    """How many blocks with a link each container holds."""
+
+    def count() -> list[int]:
+        counts = [0] * len(ctx.containers)
+        for block in ctx.blocks:
+            if block.links:
+                for cid in block.containers:
+                    counts[cid] += 1
+        return counts
+
+    return ctx.region_memo("html_linked_counts", count)
 
 
 #: The families whose class words a listing page's cards wear without being furniture.
