@@ -50,6 +50,10 @@ def split_glued(line: str) -> tuple[str, ...]:
 #: Characters that take no space on screen: a line of nothing else is an empty line (editors
 #: leave zero-width spaces and stray byte-order marks between paragraphs).
 _BLANK = lazy(r"[\s\u200b\u200c\u200d\u2060\ufeff]*")
+#: The characters of :data:`_BLANK` that ``str.strip`` leaves: a stripped line that does not open
+#: with one is not blank (every ``\s`` is a space to ``str.strip``; ``tests/test_text_shortcuts.py``
+#: checks every character), so the pattern is tried only on a line that does.
+_ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff")
 
 
 #: A drawn bullet: a bullet symbol, or ``*``/``-`` as Markdown and plain-text converters write
@@ -73,6 +77,9 @@ _RUNS_ON = lazy(r"(?:[(\[{—–-]|\b\p{Ll}[\p{Ll}'’-]*)$")
 #: A piece that ends with an opening bracket was cut from the text after it. Quotes are left
 #: out: which mark opens and which closes differs by language (German „…“, »…«).
 _OPENS = lazy(r"[(\[{]$")
+#: what :data:`_OPENS` looks for: only the last character (or the one before a final newline)
+#: is read, where the search tried every position (``tests/test_text_shortcuts.py``)
+_OPENS_CHARS = frozenset("([{")
 _SPACES = lazy(r" {2,}")
 #: A piece of at most this many words, or one that opens in lower case or with punctuation, is
 #: a fragment of a sentence ("The ", "said ", "by "); a longer piece that opens in capitals may
@@ -108,7 +115,8 @@ def _joins(tail: str, last: str, raw: str, joined: bool) -> bool:
     if raw[:1] not in (" ", "\t") and _CLOSES.match(after, 0, None, KEEP_GIL):
         return True
     before = last.strip()
-    if _OPENS.search(before, 0, None, KEEP_GIL):
+    last = before[-1:]
+    if (before[-2:-1] if last == "\n" else last) in _OPENS_CHARS:  # (_OPENS.search)
         return True
     if not _cut_edge(tail, raw):
         return False
@@ -160,7 +168,7 @@ def build_blocks(text: str) -> list[Block]:
     blocks: list[Block] = []
     for raw in rejoin_fragments(text.splitlines()):
         line = raw.strip()
-        if not line or _BLANK.fullmatch(line, 0, None, KEEP_GIL):
+        if not line or (line[0] in _ZERO_WIDTH and _BLANK.fullmatch(line, 0, None, KEEP_GIL)):
             continue
         kind = "line"
         bullet = _BULLET.match(line, 0, None, KEEP_GIL)
