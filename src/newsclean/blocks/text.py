@@ -90,6 +90,18 @@ FRAGMENT_MAX_WORDS = 3
 LINK_TEXT_MAX_WORDS = 6
 
 
+def _ends_open(text: str) -> bool:
+    """``_OPENS.search(text)``: only the last character, or the one before a final newline (where
+    ``$`` also matches), is read; the search tried every position of the line."""
+    last = text[-1:]
+    return (text[-2:-1] if last == "\n" else last) in _OPENS_CHARS
+
+
+def _is_blank(line: str) -> bool:
+    """``_BLANK.fullmatch(line)`` of a stripped line (see :data:`_ZERO_WIDTH`)."""
+    return line[:1] in _ZERO_WIDTH and _BLANK.fullmatch(line, 0, None, KEEP_GIL) is not None
+
+
 def _cut_edge(tail: str, raw: str) -> bool:
     """Whether white space is left at the cut between two lines (``tail``: the last two
     characters of the first): one trailing space, or one leading space. Two or more are a
@@ -115,8 +127,7 @@ def _joins(tail: str, last: str, raw: str, joined: bool) -> bool:
     if raw[:1] not in (" ", "\t") and _CLOSES.match(after, 0, None, KEEP_GIL):
         return True
     before = last.strip()
-    last = before[-1:]
-    if (before[-2:-1] if last == "\n" else last) in _OPENS_CHARS:  # (_OPENS.search)
+    if _ends_open(before):
         return True
     if not _cut_edge(tail, raw):
         return False
@@ -168,7 +179,7 @@ def build_blocks(text: str) -> list[Block]:
     blocks: list[Block] = []
     for raw in rejoin_fragments(text.splitlines()):
         line = raw.strip()
-        if not line or (line[0] in _ZERO_WIDTH and _BLANK.fullmatch(line, 0, None, KEEP_GIL)):
+        if not line or _is_blank(line):
             continue
         kind = "line"
         bullet = _BULLET.match(line, 0, None, KEEP_GIL)

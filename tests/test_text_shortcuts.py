@@ -1,0 +1,106 @@
+"""Session 12's shortcuts of text input's per-line work (issue #15) give the pattern's own answer.
+
+Each replaces a search by a cheaper test that is exact by construction; these tests compare it
+with the pattern it spares on every line of the text fixtures and on every character where the
+answer could differ.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import regex
+
+from newsclean.blocks import text as text_blocks
+from newsclean.meta import tags
+from newsclean.phrases import _SCRIPT_LANGUAGES, LATIN_LANGUAGES, guess_languages
+
+FIXTURES = Path(__file__).parent / "fixtures"
+#: every code point of the first two planes but the surrogates, and the top of the range
+CHARS = [chr(c) for c in (*range(0xD800), *range(0xE000, 0x20000), 0x10FFFF)]
+
+
+def _fixture_texts() -> list[str]:
+    return [path.read_text(encoding="utf-8") for path in sorted(FIXTURES.rglob("input.txt"))]
+
+
+def _fixture_lines() -> list[str]:
+    return [line for text in _fixture_texts() for line in text.splitlines()]
+
+
+def _ends(text: str) -> list[str]:
+    """Strings whose answer turns on their last characters, around each character."""
+    return [text, text + "\n", text + "\n\n", text + " ", "x" + text, "x" + text + "\n", text + "\r"]
+
+
+@pytest.mark.parametrize(
+    ("shortcut", "pattern"),
+    [(tags._ends_sentence, tags._SENTENCE_END), (text_blocks._ends_open, text_blocks._OPENS)],
+    ids=["tag-sentence-end", "opening-bracket"],
+)
+def test_a_line_end_read_is_the_search_of_it(shortcut: object, pattern: regex.Pattern[str]) -> None:
+    cases = ["", "\n", "\n\n", *_fixture_lines()]
+    cases += [case for char in [*CHARS[:0x3100], *map(chr, range(0xFF00, 0xFF70))] for case in _ends(char)]
+    for case in cases:
+        assert shortcut(case) is (pattern.search(case) is not None), repr(case)  # type: ignore[operator]
+
+
+def test_a_line_end_read_answers_what_it_replaced() -> None:
+    assert tags._ends_sentence("Read the full story.")
+    assert tags._ends_sentence("Why?\n")
+    assert not tags._ends_sentence("Politics, Economy, Europe")
+    assert not tags._ends_sentence("Europe.\n\n")  # ("$" is only the end or a final newline)
+    assert text_blocks._ends_open("the council (")
+    assert not text_blocks._ends_open("the council ( said")
+
+
+def test_every_space_the_blank_pattern_knows_is_stripped() -> None:
+    # so a stripped line opening with no zero-width character cannot be blank
+    spaces = regex.compile(r"\s")
+    for char in CHARS:
+        if spaces.fullmatch(char):
+            assert not ("x" + char + "x").strip("x").strip(), repr(char)
+        if text_blocks._BLANK.fullmatch(char) and not char.isspace():
+            assert char in text_blocks._ZERO_WIDTH, repr(char)
+
+
+def test_the_blank_test_is_the_pattern_on_every_stripped_line() -> None:
+    lines = _fixture_lines() + ["\u200b", "\u200b \ufeff", "\u200bword", "\ufeff\u2060", "\u00a0\u200b", "a\u200b"]
+    for line in filter(None, (line.strip() for line in lines)):
+        assert text_blocks._is_blank(line) is (text_blocks._BLANK.fullmatch(line) is not None), repr(line)
+
+
+def test_blank_lines_of_zero_width_characters_are_still_dropped() -> None:
+    blocks = text_blocks.build_blocks("First line here.\n\u200b\u200c\n\ufeff \u2060\nLast line here.")
+    assert [block.text for block in blocks] == ["First line here.", "Last line here."]
+
+
+def _guess_by_scans(sample: str) -> frozenset[str]:
+    """guess_languages without a declared language, as it was before the byte count."""
+    sample = sample[:5000]
+    for pattern, languages in _SCRIPT_LANGUAGES:
+        if len(pattern.findall(sample)) > 0.2 * len(sample.replace(" ", "")):
+            return frozenset({*languages, "en"})
+    return frozenset(LATIN_LANGUAGES)
+
+
+def test_no_script_the_languages_are_guessed_by_has_an_ascii_character() -> None:
+    for pattern, _ in _SCRIPT_LANGUAGES:
+        assert not any(pattern.search(chr(c)) for c in range(128))
+
+
+def test_the_byte_count_guesses_as_the_scans_did() -> None:
+    samples = [*_fixture_texts(), ""]
+    # around the bound: a fifth of the characters in the script, a few more, a few less
+    for script in ("Привет", "東京で", "مرحبا", "Ελλάδα", "“”–…"):
+        for count in range(15, 26):
+            samples.append(script[0] * count + "a" * (100 - count))
+            samples.append(script * count + " plain words " * 10)
+    samples.append("\ud800" * 30 + "a" * 70)  # (a lone surrogate: its own three bytes)
+    for sample in samples:
+        assert guess_languages(sample) == _guess_by_scans(sample), sample[:60]
+    assert guess_languages("Привет " * 20) == frozenset({"ru", "en"})
+    assert guess_languages("東京で会議が開かれた。" * 5) == frozenset({"zh", "ja", "en"})
+    assert guess_languages("The council met on Tuesday. " * 5) == frozenset(LATIN_LANGUAGES)
+
