@@ -16,6 +16,7 @@ from newsclean.blocks import text as text_blocks
 from newsclean.meta import tags
 from newsclean.phrases import _SCRIPT_LANGUAGES, LATIN_LANGUAGES, SOURCES, family_pattern, guess_languages
 from newsclean.prefilter import family_anchored
+from newsclean.rules import features
 from newsclean.rules.related import is_related_header
 from newsclean.rules.textsearch import matches_at_start, search
 
@@ -154,3 +155,44 @@ def test_a_closing_piece_opens_with_one_of_the_first_characters() -> None:
             if text_blocks._CLOSES.match(case):
                 assert char in text_blocks._CLOSES_FIRST, repr(case)
     assert text_blocks._joins("ab", "ab", ", and more", False)  # (a comma opens the next piece)
+
+
+def test_a_bullet_and_a_web_address_open_with_their_first_characters() -> None:
+    case_blind_h_or_w = regex.compile(r"[hw]", regex.IGNORECASE)
+    for char in CHARS:
+        if text_blocks._BULLET.match(char + " item"):
+            assert char in text_blocks._BULLET_FIRST, repr(char)
+        assert (char in features._URL_FIRST) is (case_blind_h_or_w.fullmatch(char) is not None), repr(char)
+    for line in _fixture_lines():
+        line = line.strip()
+        assert features.is_url_line(line) is (
+            len(line) <= features.URL_LINE_MAX_CHARS and features._URL_LINE.match(line) is not None
+        )
+    assert features.is_url_line("HTTPS://example.com/story") and features.is_url_line("www.example.com")
+    assert [block.kind for block in text_blocks.build_blocks("• First item\n► Second\nPlain")] == ["li", "li", "line"]
+
+
+def _split_glued_by_patterns(line: str) -> tuple[str, ...]:
+    """split_glued as it was: the sentence search first, on every line."""
+    if len(line) > text_blocks.GLUED_MAX_CHARS or text_blocks._HAS_SPACE_SENTENCE.search(line):
+        return (line,)
+    parts = tuple(part.strip() for part in text_blocks._GLUE.split(line) if part.strip())
+    return parts if len(parts) > 1 else (line,)
+
+
+def test_glued_labels_split_as_by_the_patterns() -> None:
+    lines = [line.strip() for line in _fixture_lines()]
+    lines += ["HomeNewsSport", "Home. NewsSport", "Home!\u00a0NewsSport", "ÜberUnsKontakt", "Dr. WhoMeets", "Ok?Yes", "Why? NoWay"]
+    for line in lines:
+        assert text_blocks.split_glued(line) == _split_glued_by_patterns(line), repr(line)
+    assert text_blocks.split_glued("HomeNewsSport") == ("Home", "News", "Sport")
+    assert text_blocks.split_glued("Home. NewsSport") == ("Home. NewsSport",)
+
+
+def test_a_line_with_too_few_commas_is_no_unlabelled_tag_line() -> None:
+    for line in [*_fixture_lines(), "a, b, c", "a, b, c, d", "a，b；c、d"]:
+        line = " ".join(line.split())
+        if sum(map(line.count, tags._COMMA_CHARS)) < tags._MIN_UNLABELLED_ITEMS - 1:
+            assert len([i for i in tags._COMMAS.split(line) if i]) < tags._MIN_UNLABELLED_ITEMS, line
+    assert tags.parse_tag_line("Politics, Economy, Europe") is None
+    assert tags.parse_tag_line("Politics, Economy, Europe, World") == ("Politics", "Economy", "Europe", "World")

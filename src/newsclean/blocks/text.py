@@ -35,13 +35,19 @@ _GLUE = lazy(r"(?<=[\p{Ll}\p{N}.!?)])(?=[\p{Lu}])")
 #: without one has no cut, and the standard library's scan for it costs less than the split
 _ASCII_GLUE = re.compile(r"[a-z0-9.!?)][A-Z]")
 _HAS_SPACE_SENTENCE = lazy(r"[.!?]\s")
+#: what a :data:`_HAS_SPACE_SENTENCE` match opens with: a line holding none is not searched
+_SENTENCE_STOPS = (".", "!", "?")
 
 
 def split_glued(line: str) -> tuple[str, ...]:
     """The parts of a run of glued labels, or ``(line,)`` when it is not one."""
-    if len(line) > GLUED_MAX_CHARS or _HAS_SPACE_SENTENCE.search(line, 0, None, KEEP_GIL):
+    if len(line) > GLUED_MAX_CHARS:
         return (line,)
+    # (both tests below leave the line whole: the stdlib's scan of ASCII text first, and the
+    # sentence search only on a line holding a stop)
     if line.isascii() and _ASCII_GLUE.search(line) is None:
+        return (line,)
+    if any(stop in line for stop in _SENTENCE_STOPS) and _HAS_SPACE_SENTENCE.search(line, 0, None, KEEP_GIL):
         return (line,)
     parts = tuple(part.strip() for part in _GLUE.split(line, 0, KEEP_GIL) if part.strip())
     return parts if len(parts) > 1 else (line,)
@@ -61,6 +67,8 @@ _ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff")
 #: Nor is ``+``: inscriptis draws it before second-level items, on news pages mostly teaser and
 #: menu lists (taking it off cost two scrapinghub pages their region, 0.937 -> 0.933).
 _BULLET = lazy(r"[-*•·▪◦‣∙●○■□►▸✓]\s+(?=\S)")
+#: the characters a :data:`_BULLET` match opens with: a line opening with none is not matched
+_BULLET_FIRST = frozenset("-*•·▪◦‣∙●○■□►▸✓")
 
 
 #: A piece that opens with closing punctuation was cut off the text before it: no line of a
@@ -185,7 +193,7 @@ def build_blocks(text: str) -> list[Block]:
         if not line or _is_blank(line):
             continue
         kind = "line"
-        bullet = _BULLET.match(line, 0, None, KEEP_GIL)
+        bullet = _BULLET.match(line, 0, None, KEEP_GIL) if line[0] in _BULLET_FIRST else None
         if bullet is not None:
             line, kind = line[bullet.end() :], "li"
         blocks.append(Block(text=line, index=len(blocks), kind=kind, segments=split_glued(line)))

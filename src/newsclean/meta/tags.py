@@ -92,6 +92,9 @@ PROSE_WORDS: frozenset[str] = frozenset(
     """.split()
 )
 _COMMAS = lazy(r"(?<!\s)\s*[,;、，；]\s*")  # (?<!\s): linear
+#: every :data:`_COMMAS` match holds one of these, so a line holding fewer than
+#: ``_MIN_UNLABELLED_ITEMS - 1`` of them splits into too few items and is not split
+_COMMA_CHARS = (",", ";", "、", "，", "；")
 _SEPARATORS = lazy(r"(?<!\s)\s*(?:[,;|•·、，；]|\s[/–—]\s)\s*")  # (?<!\s): linear
 #: A tag line's label at its start ("Tags:", "Теги:", "标签：").
 LABEL = compile_pattern(
@@ -171,6 +174,8 @@ def parse_tag_line(line: str, *, labelled_only: bool = False) -> tuple[str, ...]
     if labelled_only or _ends_sentence(line):
         return None
     # Unlabelled, only commas separate tags: "A | B | C" and "A / B / C" are menus.
+    if sum(map(line.count, _COMMA_CHARS)) < _MIN_UNLABELLED_ITEMS - 1:
+        return None
     items = [i for i in _COMMAS.split(line, 0, KEEP_GIL) if i]
     if len(items) < _MIN_UNLABELLED_ITEMS or not all(_looks_like_tag(i) for i in items):
         return None
