@@ -14,11 +14,8 @@ import regex
 
 from newsclean.blocks import text as text_blocks
 from newsclean.meta import tags
-from newsclean.phrases import _SCRIPT_LANGUAGES, LATIN_LANGUAGES, SOURCES, family_pattern, guess_languages
-from newsclean.prefilter import family_anchored
+from newsclean.phrases import _SCRIPT_LANGUAGES, LATIN_LANGUAGES, guess_languages
 from newsclean.rules import features
-from newsclean.rules.related import is_related_header
-from newsclean.rules.textsearch import matches_at_start, search
 
 FIXTURES = Path(__file__).parent / "fixtures"
 #: every code point of the first two planes but the surrogates, and the top of the range
@@ -110,53 +107,6 @@ def test_the_byte_count_guesses_as_the_scans_did() -> None:
 
 
 
-RELATED_LINES = [
-    "Read more:",
-    "  Read also | The council's vote",
-    "Related stories",
-    "More from The Guardian",
-    "More Politics",
-    "Also on The Verge",
-    "Lesen Sie auch:",
-    "À lire aussi :",
-    "Leggi anche:",
-    "читайте также:",
-    "関連記事：",
-    "We read more: the council said so",  # (a phrase inside a line: no header)
-    "More stories",
-    "He said: more stories",
-]
-
-
-def test_the_related_header_search_starts_only_at_the_start() -> None:
-    pattern = family_pattern("related")
-    assert pattern is not None and family_anchored("related")
-    for line in [*RELATED_LINES, *_fixture_lines()]:
-        assert matches_at_start(pattern, line, 1.0) is search(pattern, line, 1.0), repr(line)
-    assert [is_related_header(line, 1.0) for line in RELATED_LINES[:3]] == [True, True, True]
-    assert not is_related_header("We read more: the council said so", 1.0)
-
-
-def test_a_family_is_anchored_only_when_every_pattern_is(monkeypatch: pytest.MonkeyPatch) -> None:
-    assert not family_anchored("comments")  # (its patterns find a phrase anywhere in a line)
-    for source in (r"(?m)^see also\b", r"see also\b", r"(?:^see also)|also see\b"):
-        monkeypatch.setitem(SOURCES["en"], "test-family", (source,))
-        family_anchored.cache_clear()
-        assert not family_anchored("test-family"), source
-    monkeypatch.setitem(SOURCES["en"], "test-family", (r"^\s*see also\b",))
-    family_anchored.cache_clear()
-    assert family_anchored("test-family")
-    family_anchored.cache_clear()
-
-
-def test_a_closing_piece_opens_with_one_of_the_first_characters() -> None:
-    for char in CHARS:
-        for case in (char, char + " x", char + "x"):
-            if text_blocks._CLOSES.match(case):
-                assert char in text_blocks._CLOSES_FIRST, repr(case)
-    assert text_blocks._joins("ab", "ab", ", and more", False)  # (a comma opens the next piece)
-
-
 def test_a_bullet_and_a_web_address_open_with_their_first_characters() -> None:
     case_blind_h_or_w = regex.compile(r"[hw]", regex.IGNORECASE)
     for char in CHARS:
@@ -196,3 +146,4 @@ def test_a_line_with_too_few_commas_is_no_unlabelled_tag_line() -> None:
             assert len([i for i in tags._COMMAS.split(line) if i]) < tags._MIN_UNLABELLED_ITEMS, line
     assert tags.parse_tag_line("Politics, Economy, Europe") is None
     assert tags.parse_tag_line("Politics, Economy, Europe, World") == ("Politics", "Economy", "Europe", "World")
+

@@ -310,21 +310,6 @@ def family_matcher(family: str) -> PromptMatcher:
     return PromptMatcher(frozenset(LANGUAGES), (family,))
 
 
-#: an inline flag that turns on multi-line mode, where ``^`` also matches after a newline
-_MULTILINE_FLAG = re.compile(r"\(\?[a-zA-Z-]*m")
-
-
-@lru_cache(maxsize=64)
-def family_anchored(family: str) -> bool:
-    """Whether every pattern of ``family`` (in every language) opens with ``^`` and none turns on
-    multi-line mode: :func:`newsclean.phrases.family_pattern` then matches only at a text's start,
-    and ``match`` finds what ``search`` finds (which tries every later position in vain)."""
-    sources = [source for lang in LANGUAGES for source in SOURCES[lang].get(family, ())]
-    return bool(sources) and all(
-        _shape(source)[0] and _MULTILINE_FLAG.search(source) is None for source in sources
-    )
-
-
 @lru_cache(maxsize=64)
 def _legal_needles(languages: frozenset[str]) -> tuple[tuple[str, ...] | None, ...]:
     """Per kind of small-print mark (the packs' ``LEGAL``), the strings one of which each of its

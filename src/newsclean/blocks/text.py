@@ -74,9 +74,6 @@ _BULLET_FIRST = frozenset("-*•·▪◦‣∙●○■□►▸✓")
 #: A piece that opens with closing punctuation was cut off the text before it: no line of a
 #: block-by-block scrape starts with a comma or a closing bracket.
 _CLOSES = lazy(r"[,;:)\]}]|[.!?](?:\s|$)")
-#: The characters a :data:`_CLOSES` match opens with: a piece opening with none is not searched
-#: (``tests/test_text_shortcuts.py``)
-_CLOSES_FIRST = frozenset(",;:)]}.!?")
 #: The next piece continues a sentence: it opens in lower case or with closing punctuation
 #: (no quotes, for the reason given at :data:`_OPENS`).
 _CONTINUES = lazy(r"\p{Ll}|" + _CLOSES.pattern)
@@ -135,7 +132,7 @@ def _joins(tail: str, last: str, raw: str, joined: bool) -> bool:
     only ever glued without a space where one side is punctuation.
     """
     after = raw.lstrip()
-    if raw[:1] not in (" ", "\t") and after[:1] in _CLOSES_FIRST and _CLOSES.match(after, 0, None, KEEP_GIL):
+    if raw[:1] not in (" ", "\t") and _CLOSES.match(after, 0, None, KEEP_GIL):
         return True
     before = last.strip()
     if _ends_open(before):

@@ -6,14 +6,13 @@ from collections.abc import Iterator
 
 from newsclean.document import Link
 from newsclean.phrases import family_pattern, label_family
-from newsclean.prefilter import family_anchored
 from newsclean.rules.author_box import story_end
 from newsclean.rules.features import is_headline_shaped, is_prose
 from newsclean.rules.labels import menu_items
 from newsclean.rules.page_kind import spans
 from newsclean.rules.pipeline import Context, Mark, Rule
 from newsclean.rules.region import END_FAMILIES
-from newsclean.rules.textsearch import matches_at_start, search
+from newsclean.rules.textsearch import search
 
 #: How many items after a header may be taken as its list.
 MAX_LIST_ITEMS = 40
@@ -29,14 +28,9 @@ def is_related_header(text: str, timeout: float) -> bool:
     if label_family(text) == "related":
         return True
     # (one alternation of the family's patterns in every language, compiled on first use: mostly
-    # anchored at the line's start, they fail faster in one search than through the prefilter;
-    # all anchored, they are tried at the start only)
+    # anchored at the line's start, they fail faster in one search than through the prefilter)
     pattern = family_pattern("related")
-    if pattern is None:
-        return False
-    if family_anchored("related"):
-        return matches_at_start(pattern, text, timeout)
-    return search(pattern, text, timeout)
+    return pattern is not None and search(pattern, text, timeout)
 
 
 #: A list item's longest link is the story it points to when it holds this share of the item's

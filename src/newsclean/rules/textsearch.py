@@ -18,16 +18,6 @@ def find(pattern: regex.Pattern[str], text: str, timeout: float) -> regex.Match[
         return None
 
 
-def matches_at_start(pattern: regex.Pattern[str], text: str, timeout: float) -> bool:
-    """Whether ``pattern`` matches at the start of ``text`` (``False`` when the time bound runs
-    out): for a pattern every alternative of which opens with ``^``, the answer of :func:`search`
-    without trying every later position, where ``^`` fails."""
-    try:
-        return pattern.match(text, 0, None, KEEP_GIL, False, timeout) is not None
-    except TimeoutError:
-        return False
-
-
 def search(pattern: regex.Pattern[str], text: str, timeout: float) -> bool:
     """Whether ``pattern`` occurs in ``text`` (``False`` when the time bound runs out)."""
     return find(pattern, text, timeout) is not None
