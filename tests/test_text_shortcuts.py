@@ -15,7 +15,7 @@ import regex
 from newsclean.blocks import text as text_blocks
 from newsclean.meta import tags
 from newsclean.phrases import _SCRIPT_LANGUAGES, LATIN_LANGUAGES, guess_languages
-from newsclean.rules import features
+from newsclean.rules import captions, features, metadata
 
 FIXTURES = Path(__file__).parent / "fixtures"
 #: every code point of the first two planes but the surrogates, and the top of the range
@@ -147,3 +147,26 @@ def test_a_line_with_too_few_commas_is_no_unlabelled_tag_line() -> None:
     assert tags.parse_tag_line("Politics, Economy, Europe") is None
     assert tags.parse_tag_line("Politics, Economy, Europe, World") == ("Politics", "Economy", "Europe", "World")
 
+
+def test_a_caption_opening_is_matched_only_where_it_may_start() -> None:
+    case_blind_i_or_t = regex.compile(r"[it]", regex.IGNORECASE)
+    capital_or_digit = regex.compile(r"\p{Lu}|\d")
+    for char in CHARS:
+        assert (char in captions._POINTS_FIRST) is (case_blind_i_or_t.fullmatch(char) is not None), repr(char)
+        if capital_or_digit.fullmatch(char):
+            assert captions._may_open_caption_head(char), repr(char)
+    assert not captions._may_open_caption_head("") and not captions._may_open_caption_head("w")
+    for line in [*_fixture_lines(), "In this Monday, Oct. 28, 2019, file photo, a man walks", "FILE - A man walks"]:
+        head = line[: captions.OPENING_HEAD_CHARS]
+        if captions._POINTS_AT_PICTURE.match(head):
+            assert head[:1] in captions._POINTS_FIRST
+        if captions._CAPTION_HEAD.match(head):
+            assert captions._may_open_caption_head(head[:1])
+    assert captions.is_caption("In this Monday, Oct. 28, 2019, file photo, a man walks past the court.")
+    assert captions.is_caption("WASHINGTON, DC - NOVEMBER 19: The president speaks.")
+    assert not captions.is_caption("in this house we walk past the court every day.")
+
+
+def test_a_dateline_candidate_holds_a_digit_as_the_pattern_finds_it() -> None:
+    for line in [*_fixture_lines(), "May 5", "五月", "May", "٣ مايو", "June ５", "Vol 0"]:
+        assert metadata._has_digit(line) is (metadata._HAS_DIGIT.search(line) is not None), repr(line)
