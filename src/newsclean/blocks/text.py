@@ -35,13 +35,19 @@ _GLUE = lazy(r"(?<=[\p{Ll}\p{N}.!?)])(?=[\p{Lu}])")
 #: without one has no cut, and the standard library's scan for it costs less than the split
 _ASCII_GLUE = re.compile(r"[a-z0-9.!?)][A-Z]")
 _HAS_SPACE_SENTENCE = lazy(r"[.!?]\s")
+#: what a :data:`_HAS_SPACE_SENTENCE` match opens with: a line holding none is not searched
+_SENTENCE_STOPS = (".", "!", "?")
 
 
 def split_glued(line: str) -> tuple[str, ...]:
     """The parts of a run of glued labels, or ``(line,)`` when it is not one."""
-    if len(line) > GLUED_MAX_CHARS or _HAS_SPACE_SENTENCE.search(line, 0, None, KEEP_GIL):
+    if len(line) > GLUED_MAX_CHARS:
         return (line,)
+    # (both tests below leave the line whole: the stdlib's scan of ASCII text first, and the
+    # sentence search only on a line holding a stop)
     if line.isascii() and _ASCII_GLUE.search(line) is None:
+        return (line,)
+    if any(stop in line for stop in _SENTENCE_STOPS) and _HAS_SPACE_SENTENCE.search(line, 0, None, KEEP_GIL):
         return (line,)
     parts = tuple(part.strip() for part in _GLUE.split(line, 0, KEEP_GIL) if part.strip())
     return parts if len(parts) > 1 else (line,)
@@ -50,6 +56,10 @@ def split_glued(line: str) -> tuple[str, ...]:
 #: Characters that take no space on screen: a line of nothing else is an empty line (editors
 #: leave zero-width spaces and stray byte-order marks between paragraphs).
 _BLANK = lazy(r"[\s\u200b\u200c\u200d\u2060\ufeff]*")
+#: The characters of :data:`_BLANK` that ``str.strip`` leaves: a stripped line that does not open
+#: with one is not blank (every ``\s`` is a space to ``str.strip``; ``tests/test_text_shortcuts.py``
+#: checks every character), so the pattern is tried only on a line that does.
+_ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff")
 
 
 #: A drawn bullet: a bullet symbol, or ``*``/``-`` as Markdown and plain-text converters write
@@ -57,6 +67,8 @@ _BLANK = lazy(r"[\s\u200b\u200c\u200d\u2060\ufeff]*")
 #: Nor is ``+``: inscriptis draws it before second-level items, on news pages mostly teaser and
 #: menu lists (taking it off cost two scrapinghub pages their region, 0.937 -> 0.933).
 _BULLET = lazy(r"[-*•·▪◦‣∙●○■□►▸✓]\s+(?=\S)")
+#: the characters a :data:`_BULLET` match opens with: a line opening with none is not matched
+_BULLET_FIRST = frozenset("-*•·▪◦‣∙●○■□►▸✓")
 
 
 #: A piece that opens with closing punctuation was cut off the text before it: no line of a
@@ -73,6 +85,9 @@ _RUNS_ON = lazy(r"(?:[(\[{—–-]|\b\p{Ll}[\p{Ll}'’-]*)$")
 #: A piece that ends with an opening bracket was cut from the text after it. Quotes are left
 #: out: which mark opens and which closes differs by language (German „…“, »…«).
 _OPENS = lazy(r"[(\[{]$")
+#: what :data:`_OPENS` looks for: only the last character (or the one before a final newline)
+#: is read, where the search tried every position (``tests/test_text_shortcuts.py``)
+_OPENS_CHARS = frozenset("([{")
 _SPACES = lazy(r" {2,}")
 #: A piece of at most this many words, or one that opens in lower case or with punctuation, is
 #: a fragment of a sentence ("The ", "said ", "by "); a longer piece that opens in capitals may
@@ -81,6 +96,18 @@ FRAGMENT_MAX_WORDS = 3
 #: ... and then only a short capitalised piece after it joins it: a link's or a name's text
 #: ("Adam Neumann", "Reuters"), not a whole paragraph under a headline.
 LINK_TEXT_MAX_WORDS = 6
+
+
+def _ends_open(text: str) -> bool:
+    """``_OPENS.search(text)``: only the last character, or the one before a final newline (where
+    ``$`` also matches), is read; the search tried every position of the line."""
+    last = text[-1:]
+    return (text[-2:-1] if last == "\n" else last) in _OPENS_CHARS
+
+
+def _is_blank(line: str) -> bool:
+    """``_BLANK.fullmatch(line)`` of a stripped line (see :data:`_ZERO_WIDTH`)."""
+    return line[:1] in _ZERO_WIDTH and _BLANK.fullmatch(line, 0, None, KEEP_GIL) is not None
 
 
 def _cut_edge(tail: str, raw: str) -> bool:
@@ -108,7 +135,7 @@ def _joins(tail: str, last: str, raw: str, joined: bool) -> bool:
     if raw[:1] not in (" ", "\t") and _CLOSES.match(after, 0, None, KEEP_GIL):
         return True
     before = last.strip()
-    if _OPENS.search(before, 0, None, KEEP_GIL):
+    if _ends_open(before):
         return True
     if not _cut_edge(tail, raw):
         return False
@@ -160,10 +187,10 @@ def build_blocks(text: str) -> list[Block]:
     blocks: list[Block] = []
     for raw in rejoin_fragments(text.splitlines()):
         line = raw.strip()
-        if not line or _BLANK.fullmatch(line, 0, None, KEEP_GIL):
+        if not line or _is_blank(line):
             continue
         kind = "line"
-        bullet = _BULLET.match(line, 0, None, KEEP_GIL)
+        bullet = _BULLET.match(line, 0, None, KEEP_GIL) if line[0] in _BULLET_FIRST else None
         if bullet is not None:
             line, kind = line[bullet.end() :], "li"
         blocks.append(Block(text=line, index=len(blocks), kind=kind, segments=split_glued(line)))

@@ -138,13 +138,28 @@ def _may_end_in_credit(tail: str) -> bool:
     return ")" in tail or ":" in tail or "：" in tail
 
 
+#: The characters a :data:`_POINTS_AT_PICTURE` match opens with: "in" or "this" case-blind (the
+#: engine's cases of "i" and "t", ``tests/test_text_shortcuts.py``); a line opening with none
+#: is not matched.
+_POINTS_FIRST = frozenset("iItT\u0130")
+
+
+def _may_open_caption_head(first: str) -> bool:
+    """Whether a line opening with ``first`` may match :data:`_CAPTION_HEAD`, which opens with a
+    capital or a digit: of ASCII, only ``A``-``Z`` and ``0``-``9`` are (any other character is
+    searched)."""
+    return not first.isascii() or first.isupper() or first.isdigit()
+
+
 def is_caption(text: str) -> bool:
     """Whether a line is a photo's caption by its shape (see the module doc)."""
     tail = text[-CREDIT_TAIL_CHARS:]
+    head = text[:OPENING_HEAD_CHARS]
+    first = head[:1]
     return bool(
         (_may_end_in_credit(tail) and _CREDIT_END.search(tail, 0, None, KEEP_GIL))
-        or _POINTS_AT_PICTURE.match(text[:OPENING_HEAD_CHARS], 0, None, KEEP_GIL)
-        or _CAPTION_HEAD.match(text[:OPENING_HEAD_CHARS], 0, None, KEEP_GIL)
+        or (first in _POINTS_FIRST and _POINTS_AT_PICTURE.match(head, 0, None, KEEP_GIL))
+        or (_may_open_caption_head(first) and _CAPTION_HEAD.match(head, 0, None, KEEP_GIL))
         or _TOGGLE_END.search(text[-TOGGLE_TAIL_CHARS:], 0, None, KEEP_GIL)
         or (" " not in text and _FILE_NAME.fullmatch(text, 0, None, KEEP_GIL))
     )

@@ -209,6 +209,9 @@ def is_headline_shaped(text: str) -> bool:
 
 
 _URL_LINE = lazy(r"^(?:https?://|www\.)\S+$", regex.IGNORECASE)
+#: the characters a :data:`_URL_LINE` match opens with (case-blind "h" or "w": no other character
+#: matches them, ``tests/test_text_shortcuts.py``): a line opening with none is not matched
+_URL_FIRST = frozenset("hHwW")
 _FIELD_LINE = lazy(r"^\p{L}[\w'’&-]*(?: [\w'’&-]+){0,3}[:：] ?\S")
 
 
@@ -265,7 +268,11 @@ FIELD_LINE_MAX_CHARS = 120
 
 def is_url_line(text: str) -> bool:
     """The line is a bare web address (a product link under a roundup item, a source)."""
-    return len(text) <= URL_LINE_MAX_CHARS and _URL_LINE.match(text, 0, None, KEEP_GIL) is not None
+    return (
+        len(text) <= URL_LINE_MAX_CHARS
+        and text[:1] in _URL_FIRST
+        and _URL_LINE.match(text, 0, None, KEEP_GIL) is not None
+    )
 
 
 def is_field_line(text: str) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Literal
 
@@ -12,6 +13,9 @@ from newsclean.rules.features import is_headline_shaped, is_prose
 from newsclean.rules.pipeline import Context, Mark, Rule
 
 _HAS_DIGIT = compile_pattern(r"\d|[一二三四五六七八九十]")
+#: :data:`_HAS_DIGIT` in ASCII text, whose only ``\d`` are these (the numerals are not ASCII): the
+#: standard library's scan costs less than the ``regex`` search, on most lines of a page
+_ASCII_DIGIT = re.compile(r"[0-9]")
 #: A timestamp or byline line is short; a longer block that holds a date or a name is prose
 #: about it, and stays in the body.
 DATELINE_MAX_CHARS = 120
@@ -21,6 +25,13 @@ DATE_LABEL_MAX_CHARS = 40
 #: A heading that contains the page title (or is contained in it) repeats it when it is longer
 #: than this; a short heading ("News") inside a long title is a section name.
 TITLE_HEADING_MIN_CHARS = 15
+
+
+def _has_digit(text: str) -> bool:
+    """``_HAS_DIGIT.search(text)``, by the stdlib's scan in ASCII text."""
+    if text.isascii():
+        return _ASCII_DIGIT.search(text) is not None
+    return _HAS_DIGIT.search(text, 0, None, KEEP_GIL) is not None
 
 
 def apply_dateline(ctx: Context) -> Iterator[Mark]:
@@ -34,7 +45,7 @@ def apply_dateline(ctx: Context) -> Iterator[Mark]:
         if (
             ctx.decided[i] is not None
             or len(text) > DATELINE_MAX_CHARS
-            or not _HAS_DIGIT.search(text, 0, None, KEEP_GIL)
+            or not _has_digit(text)
             or is_prose(text)
         ):
             continue
