@@ -15,7 +15,6 @@ import regex
 from newsclean.blocks import text as text_blocks
 from newsclean.meta import tags
 from newsclean.phrases import _SCRIPT_LANGUAGES, LATIN_LANGUAGES, guess_languages
-from newsclean.prefilter import PromptMatcher, literal_scan
 from newsclean.rules import captions, features, metadata
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -171,24 +170,3 @@ def test_a_caption_opening_is_matched_only_where_it_may_start() -> None:
 def test_a_dateline_candidate_holds_a_digit_as_the_pattern_finds_it() -> None:
     for line in [*_fixture_lines(), "May 5", "五月", "May", "٣ مايو", "June ５", "Vol 0"]:
         assert metadata._has_digit(line) is (metadata._HAS_DIGIT.search(line) is not None), repr(line)
-
-
-def test_the_literal_scan_finds_every_string_a_line_holds() -> None:
-    literals = sorted({"news", "newsletter", "letter", "letters", "sign up", "up", "p", "ab", "abcd", "bc", "ü"})
-    matcher = PromptMatcher(frozenset({"en"}))
-    matcher._scan = literal_scan(literals)
-    matcher._within = {lit: tuple(other for other in literals if other in lit) for lit in literals}
-    lines = ["our newsletters", "sign up now", "abcd", "abce", "xbc", "", "über", "newsnewsletter up", "pup"]
-    for line in lines + [line.lower() for line in _fixture_lines()]:
-        assert matcher._found(line) == tuple(lit for lit in literals if lit in line), line
-    assert literal_scan([]) is None
-
-
-def test_the_prompt_scan_finds_what_scanning_for_each_string_finds() -> None:
-    for languages in (frozenset(LATIN_LANGUAGES), frozenset({"ru", "en"}), frozenset({"zh", "ja", "en"})):
-        matcher = PromptMatcher(languages)
-        literals = sorted(matcher._unlocks)
-        assert len(literals) > 50
-        for line in _fixture_lines():
-            lowered = line.lower()
-            assert matcher._found(lowered) == tuple(lit for lit in literals if lit in lowered), line

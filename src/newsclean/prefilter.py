@@ -53,10 +53,9 @@ class PromptMatcher:
     Searching the whole alternation tries every alternative at every position of a line, while
     almost every alternative needs some literal text ("newsletter", "cookie", "share") that most
     lines lack. So each alternative declares, derived from its source, a set of lower-case
-    strings one of which any match contains; one scan of the lower-cased line for all of them at
-    once (:func:`literal_scan`, the standard library's engine) then tells which alternatives
-    could match, and only those are searched, each on its own. The alternation's match starts
-    where the earliest of its alternatives' matches starts and takes
+    strings one of which any match contains; ``in`` on the lower-cased line (a C-level scan) then
+    tells which alternatives could match, and only those are searched, each on its own. The
+    alternation's match starts where the earliest of its alternatives' matches starts and takes
     the first alternative (in order, hence by family priority) matching there, so the leftmost
     match, ties to the earlier alternative, has the full pattern's family and start. Alternatives
     anchored with ``^`` are tried with ``.match``. Lines holding a character the regex engine
@@ -82,12 +81,14 @@ class PromptMatcher:
                     for literal in required or ():
                         unlocks.setdefault(literal, []).append(index)
         self._unlocks = {literal: tuple(indices) for literal, indices in unlocks.items()}
-        literals = sorted(unlocks)
-        #: one scan for every required string at once (see :func:`literal_scan`)
-        self._scan = literal_scan(literals)
-        #: each string -> the strings it holds (itself among them): where the scan finds the
-        #: longest string starting at a place, the shorter ones starting there are its prefixes
-        self._within = {lit: tuple(other for other in literals if other in lit) for lit in literals}
+        #: the strings by their rarest character: a line lacking it cannot hold them, and one
+        #: intersection (in C) of the line's characters with the buckets' rules out most strings
+        #: without scanning for them
+        buckets: dict[str, list[str]] = {}
+        for literal in unlocks:
+            buckets.setdefault(max(literal, key=_rarity), []).append(literal)
+        self._buckets = {char: tuple(strings) for char, strings in buckets.items()}
+        self._bucket_chars = frozenset(buckets)
         self._always = tuple(always)
         # (the strings are lower-cased: 'ICP' is written upper case, and 'ı' matches its 'I'; so
         # the pattern's letter is any character lower-casing to a letter of the strings)
@@ -109,25 +110,6 @@ class PromptMatcher:
             found.append((anchored, _alternative_pattern(family, source)))
         return tuple(found)
 
-    def _found(self, lowered: str) -> tuple[str, ...]:
-        """The required strings ``lowered`` holds, sorted (so a set of strings found always makes
-        the same key). The scan finds, at each place where one starts, the longest; every string
-        starting there is a prefix of it, so its :attr:`_within` are all the strings found there.
-        Each search starts one character after the last match's start: no place is skipped, and
-        each is scanned once."""
-        scan = self._scan
-        if scan is None:
-            return ()
-        match = scan.search(lowered)
-        if match is None:
-            return ()  # (most lines)
-        within = self._within
-        found: set[str] = set()
-        while match is not None:
-            found.update(within[match.group()])
-            match = scan.search(lowered, match.start() + 1)
-        return tuple(sorted(found))
-
     def search(self, text: str, timeout: float) -> regex.Match[str] | None:
         """A match with the full prompt pattern's family (``lastgroup``) and start in ``text``, or
         ``None``; a search that runs out of time counts as no match."""
@@ -136,7 +118,17 @@ class PromptMatcher:
                 self._all = self._candidates(list(range(len(self._alternatives))))
             candidates = self._all
         else:
-            found = self._found(text.lower())
+            lowered = text.lower()
+            buckets = self._buckets
+            # (comprehensions: the cheapest loops here; sorted, so a set of strings found always
+            # makes the same key)
+            found_list = [
+                literal
+                for char in self._bucket_chars.intersection(lowered)
+                for literal in buckets[char]
+                if literal in lowered
+            ]
+            found = tuple(sorted(found_list)) if len(found_list) > 1 else tuple(found_list)
             cached = self._by_found.get(found)
             if cached is None:
                 unlocks = self._unlocks
@@ -170,41 +162,15 @@ class PromptMatcher:
         return best
 
 
-def literal_scan(literals: list[str]) -> re.Pattern[str] | None:
-    """A pattern of the standard library matching, where any of ``literals`` starts, the longest
-    one starting there (``None`` for no strings).
+#: Letters from the most to the least common in the packs' languages' text (roughly): the
+#: rarest character of a string decides which bucket it is looked for under.
+_COMMON_CHARS = " etaoinsrhldcumfpgwybvkxjqz"
 
-    The strings as a trie: one branch per next character, and a string that ends where a longer
-    one goes on is the branch's optional tail (greedy, so the longer is tried first, and at most
-    one branch follows the text). One C-level scan of a line replaced ~80 ``in`` scans, one per
-    string in the buckets of the line's characters, and a comprehension step each (~64,000
-    instructions a searched line). Built without recursion: the trie's nodes in order of depth,
-    each one's pattern made after its children's.
-    """
-    if not literals:
-        return None
-    children: list[dict[str, int]] = [{}]
-    ends: list[bool] = [False]
-    for literal in literals:
-        node = 0
-        for char in literal:
-            child = children[node].get(char)
-            if child is None:
-                child = len(children)
-                children[node][char] = child
-                children.append({})
-                ends.append(False)
-            node = child
-        ends[node] = True
-    # (a node is always made after its parent: the reversed order makes every child's pattern first)
-    made: list[str] = [""] * len(children)
-    for node in reversed(range(len(children))):
-        branches = [re.escape(char) + made[child] for char, child in sorted(children[node].items())]
-        if not branches:
-            continue
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        made[node] = f"(?:{body})?" if ends[node] else body
-    return re.compile(made[0])
+
+def _rarity(char: str) -> int:
+    """How rare ``char`` is in page text (any character not in the list counts as rarest)."""
+    rank = _COMMON_CHARS.find(char)
+    return len(_COMMON_CHARS) if rank < 0 else rank
 
 
 #: (the packs' sources are fixed and most language sets share the English ones: each source is
