@@ -60,6 +60,7 @@ from newsclean.rules.features import (
 )
 from newsclean.rules.pipeline import Context, Region
 from newsclean.rules.region_edges import after_byline, extend_over_lists, next_kind
+from newsclean.rules.region_title import after_headline
 from newsclean.rules.threads import before_comments, comments_under, last_count, thread_headers
 
 #: Cost of a short kept line that is not list-like (in characters of prose); the n-th such line
@@ -408,6 +409,7 @@ def locate(ctx: Context) -> Region:
             weights, thread = weights_again, thread_again
     if best_span is None:
         return Region()
+    best_span = after_headline(ctx, best_span, weights, _best_run)
     best_span = before_comments(ctx, best_span, kinds, weights, thread)
     best_span = extend_over_lists(ctx, best_span, kinds)
     span, standfirst = after_byline(ctx, best_span, kinds)
