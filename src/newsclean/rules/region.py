@@ -409,7 +409,7 @@ def locate(ctx: Context) -> Region:
             weights, thread = weights_again, thread_again
     if best_span is None:
         return Region()
-    best_span = after_headline(ctx, best_span, weights, _best_run)
+    best_span = after_headline(ctx, best_span, weights)
     best_span = before_comments(ctx, best_span, kinds, weights, thread)
     best_span = extend_over_lists(ctx, best_span, kinds)
     span, standfirst = after_byline(ctx, best_span, kinds)

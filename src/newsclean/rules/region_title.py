@@ -11,8 +11,6 @@ something (:func:`after_headline`, called by :func:`newsclean.rules.region.locat
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from newsclean.lazyre import lazy
 from newsclean.rules.features import HEADLINE_MIN_WORDS, line_key
 from newsclean.rules.pipeline import Context
@@ -31,15 +29,18 @@ HEADLINE_MIN_CHARS = 15
 #: The run under the headline must weigh this much (the region's weights: about the characters
 #: of its prose, less its short lines) to be taken over a better run above the headline.
 HEADLINE_RUN_MIN = 100.0
+#: ... and start at most this many lines under the headline (a credit, a date, a share bar and
+#: a standfirst between them): a run further down is another part of the page, a forum's
+#: thread under the headline printed again over its comments.
+HEADLINE_RUN_GAP = 6
 
-BestRun = Callable[[list[float]], tuple[float, "tuple[int, int] | None"]]
 
 
-def headline_line(ctx: Context) -> int | None:
-    """The first line after the first one that repeats the first line (the page's title) or a
-    part of it long enough to be a headline, if any."""
+def headline_lines(ctx: Context) -> list[int]:
+    """The lines after the first one that repeat the first line (the page's title) or a part of
+    it long enough to be a headline, in order (a blog's list of its posts prints them too)."""
     if len(ctx.blocks) < 2:
-        return None
+        return []
     title = ctx.blocks[0].text
     parts = [title, *_TITLE_SEPARATOR.split(title)]
     parts += [half for part in parts for half in _TITLE_COLON.split(part)]
@@ -49,22 +50,33 @@ def headline_line(ctx: Context) -> int | None:
         if len(key) > HEADLINE_MIN_CHARS and len(key.split()) >= HEADLINE_MIN_WORDS
     }
     if not keys:
-        return None
-    for i in range(1, len(ctx.blocks)):
-        if line_key(ctx.blocks[i].text) in keys:
-            return i
-    return None
+        return []
+    return [i for i in range(1, len(ctx.blocks)) if line_key(ctx.blocks[i].text) in keys]
 
 
-def after_headline(
-    ctx: Context, span: tuple[int, int], weights: list[float], best_run: BestRun
-) -> tuple[int, int]:
-    """The region: ``span``, or the best run under the story's headline when ``span`` ends
-    above it and that run weighs at least HEADLINE_RUN_MIN."""
-    head = headline_line(ctx)
-    if head is None or span[1] >= head:
-        return span
-    best, under = best_run(weights[head + 1 :])
-    if under is None or best < HEADLINE_RUN_MIN:
-        return span
-    return under[0] + head + 1, under[1] + head + 1
+def _runs_from(weights: list[float]) -> list[tuple[float, int]]:
+    """For every line, the best sum of a run that starts there, and where that run ends (one
+    pass from the end: a run from ``i`` is line ``i`` alone or with the best run from ``i + 1``)."""
+    runs: list[tuple[float, int]] = [(0.0, 0)] * len(weights)
+    following = (0.0, -1)
+    for i in range(len(weights) - 1, -1, -1):
+        total, end = following
+        following = (weights[i] + total, end) if total > 0 else (weights[i], i)
+        runs[i] = following
+    return runs
+
+
+def after_headline(ctx: Context, span: tuple[int, int], weights: list[float]) -> tuple[int, int]:
+    """The region: ``span``, or, when ``span`` ends above every copy of the story's headline,
+    the run that starts right under one (the first copy that has one) and weighs at least
+    HEADLINE_RUN_MIN."""
+    heads = headline_lines(ctx)
+    if not heads or heads[0] <= span[1]:
+        return span  # the region holds the headline or runs under it
+    runs = _runs_from(weights)
+    for head in heads:
+        starts = range(head + 1, min(head + 1 + HEADLINE_RUN_GAP, len(weights)))
+        best = max(starts, key=lambda i: runs[i][0], default=None)
+        if best is not None and runs[best][0] >= HEADLINE_RUN_MIN:
+            return best, runs[best][1]
+    return span
