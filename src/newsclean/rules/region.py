@@ -34,7 +34,9 @@ subarray). The weights encode what a person sees when scanning a page dump:
 * a one-word comment label in capitals ("DISCUSSION") under the story's own subheadings in
   capitals is one more subheading of a paper, not the comment section (``_section_heading``);
 * a list numbered from 1 right under the story's last paragraph is the story's
-  (``region_edges.extend_over_lists``).
+  (``region_edges.extend_over_lists``);
+* a run that ends above every copy of the story's headline (the page's title on the first line,
+  printed again) gives way to the run right under a copy (``region_title.after_headline``).
 """
 
 from __future__ import annotations

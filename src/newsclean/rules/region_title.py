@@ -2,30 +2,35 @@
 
 Converters that print the whole document (html_text, BeautifulSoup's ``get_text``) put the
 page's ``<title>`` on the first line, and the story's headline repeats it, or the part of it
-that is not the site's name ("Dazed Digital | Lightbox: Balenciaga by Nicolas Ghesquière" over
-the menus, "Lightbox: Balenciaga by Nicolas Ghesquière" over the story). When the best run of
-prose ends above that headline (an issue's blurb in the menu, a profile's paragraph in a
-blog's sidebar outweigh a short post), the story is the run under the headline, if it weighs
-something (:func:`after_headline`, called by :func:`newsclean.rules.region.locate`).
+that is not the site's name ("The Weekly Digest | Lightbox: Five Years of Print" over the
+menus, "Lightbox: Five Years of Print" over the story). When the best run of prose ends above
+every copy of that headline (an issue's blurb in the menu, a profile's paragraph in a blog's
+sidebar outweigh a short post), the story is the run right under a copy, if it weighs something
+(:func:`after_headline`, called by :func:`newsclean.rules.region.locate`). Other converters
+leave the ``<title>`` out; their first line is then a menu's or a site's name, which seldom
+has three words and repeats as a line of its own.
 """
 
 from __future__ import annotations
 
 from newsclean.lazyre import lazy
-from newsclean.rules.features import HEADLINE_MIN_WORDS, line_key
+from newsclean.rules.features import HEADLINE_MAX_CHARS, HEADLINE_MIN_WORDS, line_key
 from newsclean.rules.pipeline import Context
 
 #: What divides a page title into the site's name and the headline: a bar, a dash or a
 #: guillemet between spaces ...
 _TITLE_SEPARATOR = lazy(r"\s+[|\-–—»·:]+\s+|\s*[|»]\s*")
-#: ... or a colon after a word ("copyranter: The top 6 BuzzFeed Posts"), which also opens a
-#: headline's own label ("Lightbox: Balenciaga by …"): the parts on both sides are asked for.
+#: ... or a colon after a word ("adwatcher: Five print ads that …", a blog's name), which also
+#: opens a headline's own label ("Lightbox: Five Years …"): the parts on both sides are asked for.
 _TITLE_COLON = lazy(r"(?<=\w):\s+")
 #: A part of the title shorter than this (in the characters of its key) or of fewer words
 #: than a headline's (features.HEADLINE_MIN_WORDS) is a section's or a site's name ("News",
-#: "Flatworld Solutions"), printed again in the menu or the footer, not the headline: the HTML
+#: "Brightwall Solutions"), printed again in the menu or the footer, not the headline: the HTML
 #: rule's TITLE_HEADING_MIN_CHARS.
 HEADLINE_MIN_CHARS = 15
+#: A first line longer than a headline and a site's name together (features.HEADLINE_MAX_CHARS
+#: twice) is no page title: the search is not made.
+TITLE_MAX_CHARS = 2 * HEADLINE_MAX_CHARS
 #: The run under the headline must weigh this much (the region's weights: about the characters
 #: of its prose, less its short lines) to be taken over a better run above the headline.
 HEADLINE_RUN_MIN = 100.0
@@ -35,11 +40,10 @@ HEADLINE_RUN_MIN = 100.0
 HEADLINE_RUN_GAP = 6
 
 
-
 def headline_lines(ctx: Context) -> list[int]:
     """The lines after the first one that repeat the first line (the page's title) or a part of
     it long enough to be a headline, in order (a blog's list of its posts prints them too)."""
-    if len(ctx.blocks) < 2:
+    if len(ctx.blocks) < 2 or len(ctx.blocks[0].text) > TITLE_MAX_CHARS:
         return []
     title = ctx.blocks[0].text
     parts = [title, *_TITLE_SEPARATOR.split(title)]
