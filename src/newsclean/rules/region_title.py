@@ -40,14 +40,22 @@ HEADLINE_RUN_MIN = 100.0
 HEADLINE_RUN_GAP = 6
 
 
-def headline_lines(ctx: Context) -> list[int]:
+def headline_lines(ctx: Context) -> list[tuple[int, bool]]:
     """The lines after the first one that repeat the first line (the page's title) or a part of
-    it long enough to be a headline, in order (a blog's list of its posts prints them too)."""
+    it long enough to be a headline, in order (a blog's list of its posts prints them too), each
+    with whether it repeats a part only.
+
+    The first line printed again whole is the headline when the title is only the headline, but
+    converters that leave the ``<title>`` out start with the site's banner ("Example Weekly |
+    News About Tech and Money"), which the footer prints again: such a copy tells that the
+    region is under the headline, but no run under it is taken for the story.
+    """
     if len(ctx.blocks) < 2 or len(ctx.blocks[0].text) > TITLE_MAX_CHARS:
         return []
     title = ctx.blocks[0].text
     parts = [title, *_TITLE_SEPARATOR.split(title)]
     parts += [half for part in parts for half in _TITLE_COLON.split(part)]
+    whole = line_key(title)
     keys = {
         key
         for key in map(line_key, parts)
@@ -55,7 +63,12 @@ def headline_lines(ctx: Context) -> list[int]:
     }
     if not keys:
         return []
-    return [i for i in range(1, len(ctx.blocks)) if line_key(ctx.blocks[i].text) in keys]
+    found = []
+    for i in range(1, len(ctx.blocks)):
+        key = line_key(ctx.blocks[i].text)
+        if key in keys:
+            found.append((i, key != whole))
+    return found
 
 
 def _runs_from(weights: list[float]) -> list[tuple[float, int]]:
@@ -72,13 +85,15 @@ def _runs_from(weights: list[float]) -> list[tuple[float, int]]:
 
 def after_headline(ctx: Context, span: tuple[int, int], weights: list[float]) -> tuple[int, int]:
     """The region: ``span``, or, when ``span`` ends above every copy of the story's headline,
-    the run that starts right under one (the first copy that has one) and weighs at least
-    HEADLINE_RUN_MIN."""
+    the run that starts right under a copy of a part of the title (the first such copy that has
+    one) and weighs at least HEADLINE_RUN_MIN."""
     heads = headline_lines(ctx)
-    if not heads or heads[0] <= span[1]:
+    if not heads or heads[0][0] <= span[1]:
         return span  # the region holds the headline or runs under it
     runs = _runs_from(weights)
-    for head in heads:
+    for head, part in heads:
+        if not part:
+            continue  # the first line printed again whole: a site's banner in the footer
         starts = range(head + 1, min(head + 1 + HEADLINE_RUN_GAP, len(weights)))
         best = max(starts, key=lambda i: runs[i][0], default=None)
         if best is not None and runs[best][0] >= HEADLINE_RUN_MIN:
