@@ -34,7 +34,9 @@ subarray). The weights encode what a person sees when scanning a page dump:
 * a one-word comment label in capitals ("DISCUSSION") under the story's own subheadings in
   capitals is one more subheading of a paper, not the comment section (``_section_heading``);
 * a list numbered from 1 right under the story's last paragraph is the story's
-  (``region_edges.extend_over_lists``).
+  (``region_edges.extend_over_lists``);
+* a run that ends above every copy of the story's headline (the page's title on the first line,
+  printed again) gives way to the run right under a copy (``region_title.after_headline``).
 """
 
 from __future__ import annotations
@@ -60,6 +62,7 @@ from newsclean.rules.features import (
 )
 from newsclean.rules.pipeline import Context, Region
 from newsclean.rules.region_edges import after_byline, extend_over_lists, next_kind
+from newsclean.rules.region_title import after_headline
 from newsclean.rules.threads import before_comments, comments_under, last_count, thread_headers
 
 #: Cost of a short kept line that is not list-like (in characters of prose); the n-th such line
@@ -408,6 +411,7 @@ def locate(ctx: Context) -> Region:
             weights, thread = weights_again, thread_again
     if best_span is None:
         return Region()
+    best_span = after_headline(ctx, best_span, weights)
     best_span = before_comments(ctx, best_span, kinds, weights, thread)
     best_span = extend_over_lists(ctx, best_span, kinds)
     span, standfirst = after_byline(ctx, best_span, kinds)
