@@ -128,3 +128,34 @@ def test_only_the_imitated_options_are_taken() -> None:
 
     with pytest.raises(TypeError):
         frozen_dataclass(frozen=True, slots=True)(type("Other", (), {}))
+
+
+@dataclasses.dataclass(frozen=True)
+class _TaggedLink(Link):
+    """A user's frozen subclass with a field of its own (session 12 review)."""
+
+    rel: str = "nofollow"
+
+
+def test_a_frozen_subclass_keeps_its_own_fields_through_pickle_and_copy() -> None:
+    tagged = _TaggedLink("a", "https://example.org/", "sponsored")
+    for again in (pickle.loads(pickle.dumps(tagged)), copy.copy(tagged), copy.deepcopy(tagged)):
+        assert again == tagged and again.rel == "sponsored"
+
+
+def test_a_record_that_holds_itself_shows_dots_as_the_dataclass_does() -> None:
+    holder: list[Any] = []
+    mark = Mark(0, "date", value=holder)
+    holder.append(mark)
+    assert repr(mark) == "Mark(index=0, action='date', value=[...], pieces=())"
+
+
+def test_the_methods_live_in_the_types_module_and_pickle_by_reference() -> None:
+    for method in (Document.__repr__, Document.__eq__, Document.__hash__, Link.__setattr__):
+        assert method.__module__ == "newsclean.document"
+        assert pickle.loads(pickle.dumps(method)) is method
+
+
+def test_the_dataclass_flags_say_what_the_type_is() -> None:
+    params = Document.__dataclass_params__  # type: ignore[attr-defined]
+    assert (params.init, params.repr, params.eq, params.frozen) == (True, True, True, True)

@@ -18,6 +18,7 @@ the same fields: the same ``__init__`` signature, repr, equality and hash.
 
 from __future__ import annotations
 
+import reprlib
 from collections.abc import Callable
 from dataclasses import FrozenInstanceError, dataclass, fields
 from operator import attrgetter
@@ -53,15 +54,16 @@ def record(cls: type[_T], eq: bool = True) -> type[_T]:
     """Give a dataclass declared with ``init=False, repr=False, eq=False`` the ``__repr__``
     (and, with ``eq``, the ``__eq__`` and ``__hash__``) that ``@dataclass(frozen=True)`` would
     write: the repr lists the fields with ``repr=True`` as ``Name(field=value!r, …)``; equal
-    when the other is of the same class and the compared fields are equal as tuples; hashed as
-    the tuple of the hashed fields."""
+    when the other is of the same class and the compared fields are equal as tuples (so an
+    identical value equals itself even when it is NaN, as dataclasses compared before Python
+    3.13, which compares field by field); hashed as the tuple of the hashed fields."""
     own = fields(cls)  # type: ignore[arg-type]
     shown = tuple(f.name for f in own if f.repr)
 
     def __repr__(self: Any) -> str:
         return f"{self.__class__.__qualname__}({', '.join([f'{n}={getattr(self, n)!r}' for n in shown])})"
 
-    _put(cls, __repr__)
+    _put(cls, reprlib.recursive_repr()(__repr__))  # (a value holding the record: "...", as dataclasses)
     if not eq:
         return cls
     compared = _tuple_of(tuple(f.name for f in own if f.compare))
@@ -81,7 +83,8 @@ def record(cls: type[_T], eq: bool = True) -> type[_T]:
 
 
 def _put(cls: type, method: Callable[..., Any]) -> None:
-    method.__qualname__ = f"{cls.__qualname__}.{method.__name__}"  # (as the dataclass names it)
+    method.__qualname__ = f"{cls.__qualname__}.{method.__name__}"  # (as the dataclass names it,
+    method.__module__ = cls.__module__  # so that pickle and tools find it on the class)
     setattr(cls, method.__name__, method)
 
 
@@ -96,7 +99,8 @@ def _frozen(cls: type[_T], **options: bool) -> type[_T]:
     if options != {"frozen": True, "slots": True, "init": False, "repr": False, "eq": False}:
         raise TypeError(f"frozen_dataclass takes exactly the options it imitates, not {options}")
     made: Any = dataclass(cls, slots=True, init=False, repr=False, eq=False)
-    made.__dataclass_params__.frozen = True
+    params = made.__dataclass_params__  # (what the class is, for code that reads the flags)
+    params.frozen = params.init = params.repr = params.eq = True
     names = tuple(f.name for f in fields(made))
 
     def __setattr__(self: Any, name: str, value: Any) -> None:
@@ -110,10 +114,12 @@ def _frozen(cls: type[_T], **options: bool) -> type[_T]:
         super(made, self).__delattr__(name)
 
     def __getstate__(self: Any) -> list[Any]:
-        return [getattr(self, name) for name in names]
+        own = names if type(self) is made else [f.name for f in fields(self)]  # (a subclass's too)
+        return [getattr(self, name) for name in own]
 
     def __setstate__(self: Any, state: list[Any]) -> None:
-        for name, value in zip(names, state, strict=False):  # (as dataclasses' own)
+        own = names if type(self) is made else [f.name for f in fields(self)]
+        for name, value in zip(own, state, strict=False):  # (as dataclasses' own)
             object.__setattr__(self, name, value)
 
     for method in (__setattr__, __delattr__, __getstate__, __setstate__):
