@@ -69,7 +69,6 @@ CONSTANTS: tuple[str, ...] = (
     "newsclean.rules.page_kind.STORY_BEFORE_CHARS",
     "newsclean.rules.items.MIN_ITEMS",
     "newsclean.rules.items.ITEMS_PAGE_SHARE",
-    "newsclean.rules.items.OWN_TEXT_SHARE",
     "newsclean.rules.items.STORY_MIN_PARAGRAPHS",
     "newsclean.rules.items.STORY_MIN_PROSE",
     "newsclean.rules.related.RELATED_BOX_MIN_ITEMS",

@@ -7,11 +7,6 @@ per card, so the region finder settles on whatever prose the page has elsewhere 
 text, a category blurb), and the cards' class words often sound like furniture (``search-result``,
 ``nav-item``), so the markup rules would take them too.
 
-A run is the page's content when its cards hold half the page's text, or, where a mega-menu or
-link columns outweigh them, when each card states facts of its own (a price, a SKU, a distance)
-beside its link and the cards hold a good share of the text outside links
-(:data:`OWN_TEXT_SHARE`).
-
 The run is named by the region step (:func:`newsclean.rules.html_region.locate`) only when the
 region it found holds less prose than a short story, and its cards are then spared by the
 navigation and related markup rules and by ``link-list``. Where the run lies decides the region:
@@ -39,7 +34,6 @@ from __future__ import annotations
 
 import itertools
 
-from newsclean.rules.features import is_prose
 from newsclean.rules.page_kind import spans
 from newsclean.rules.pipeline import Context, Region, ancestors_and_self
 
@@ -60,16 +54,6 @@ MIN_ITEMS = 6
 #: The run is the page's content when its cards hold at least this share of the page's text
 #: characters (on the wcxb-dev listing pages whose cards are the truth, 0.52 to 0.71).
 ITEMS_PAGE_SHARE = 0.5
-#: A run under :data:`ITEMS_PAGE_SHARE` is the page's content too when every card says something
-#: of its own besides its link, in facts rather than sentences (a price, a SKU, a distance, a
-#: rating: no line of prose), and the cards hold this share of the page's text outside links: a
-#: shop's mega-menu or a footer's link columns weigh in the page's characters but hardly here.
-#: Measured (issue #13, session 12; the best run's share of the text outside links, on the pages
-#: where it holds less than half of all the text): 0.45 on a shop's grid whose truth is the grid
-#: (wcxb-dev 2897) and 0.47 on a trail directory's rows, 0.28 on a job board whose truth leaves
-#: the job cards out (4359), 0.24 and 0.23 on two more grids the truths keep (0847, 4112); a news
-#: page's list of readers' comments beside a short story, 0.26, is prose (dragnet-dev R900).
-OWN_TEXT_SHARE = 0.35
 
 
 #: A region that holds this many paragraphs of prose, or this many characters of it, is a story
@@ -154,12 +138,10 @@ def listing_under_comments(
 
 def item_run(ctx: Context) -> tuple[int, frozenset[int]] | None:
     """The parent of the page's largest run of item cards and the cards, or ``None`` when no
-    run of :data:`MIN_ITEMS` holds :data:`ITEMS_PAGE_SHARE` of the page's text, nor, with facts
-    of its own in every card and no prose, :data:`OWN_TEXT_SHARE` of its text outside links."""
+    run of :data:`MIN_ITEMS` holds :data:`ITEMS_PAGE_SHARE` of the page's text."""
     containers = ctx.containers
     first, last = spans(ctx)
     chars_before = [0, *itertools.accumulate(len(b.text) for b in ctx.blocks)]
-    own_before = [0, *itertools.accumulate(len(b.text) - b.link_chars for b in ctx.blocks)]
     links_before = [0, *itertools.accumulate(len(b.links) for b in ctx.blocks)]
     total = chars_before[-1]
     if not total:
@@ -179,14 +161,8 @@ def item_run(ctx: Context) -> tuple[int, frozenset[int]] | None:
         chars = sum(chars_before[last[c] + 1] - chars_before[first[c]] for c in items)
         if best is None or chars > best[0]:
             best = (chars, parent, items)
-    if best is None:
+    if best is None or best[0] < ITEMS_PAGE_SHARE * total:
         return None
-    if best[0] < ITEMS_PAGE_SHARE * total:
-        own = [own_before[last[c] + 1] - own_before[first[c]] for c in best[2]]
-        if min(own) <= 0 or sum(own) < OWN_TEXT_SHARE * own_before[-1]:
-            return None  # a card that is only its link, or too little of the page's own text
-        if any(is_prose(ctx.blocks[i].text) for c in best[2] for i in range(first[c], last[c] + 1)):
-            return None  # teasers or comments beside a short story: sentences, not facts
     return best[1], frozenset(best[2])
 
 
