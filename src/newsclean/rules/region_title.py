@@ -84,9 +84,12 @@ def _runs_from(weights: list[float]) -> list[tuple[float, int]]:
 
 
 def after_headline(ctx: Context, span: tuple[int, int], weights: list[float]) -> tuple[int, int]:
-    """The region: ``span``, or, when ``span`` ends above every copy of the story's headline,
+    """The region: ``span``, or, when ``span`` is one line (a sidebar's profile or a menu's blurb
+    outweighing a short post) and ends above every copy of the story's headline,
     the run that starts right under a copy of a part of the title (the first such copy that has
     one) and weighs at least HEADLINE_RUN_MIN."""
+    if span[0] != span[1]:
+        return span  # a run of several lines is taken as the story: only a lone blurb is moved from
     heads = headline_lines(ctx)
     if not heads or heads[0][0] <= span[1]:
         return span  # the region holds the headline or runs under it
