@@ -20,7 +20,7 @@ import regex
 
 from newsclean.patterncache import compile_pattern
 
-__all__ = ["KEEP_GIL", "LazyPattern", "compile_pattern", "compiled", "lazy"]
+__all__ = ["KEEP_GIL", "LazyPattern", "compile_pattern", "compiled", "end_char", "lazy"]
 
 _LOCK = threading.Lock()
 
@@ -100,3 +100,12 @@ def compiled(pattern: Any) -> Any:
     """``pattern`` itself, or the compiled pattern a :class:`LazyPattern` stands for (for code
     that enumerates a module's patterns, like the backtracking tests)."""
     return pattern.compiled() if isinstance(pattern, LazyPattern) else pattern
+
+
+def end_char(text: str) -> str:
+    """The character a pattern's final ``$`` stands after: the last one, or the one before a final
+    newline (``$`` matches at both places); ``""`` when there is none. A one-character class
+    anchored at ``$`` (``[.!?]$``) is a test of this character, where ``search`` tries every
+    position of the line."""
+    last = text[-1:]
+    return text[-2:-1] if last == "\n" else last

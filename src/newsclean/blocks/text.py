@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 
 from newsclean.blocks.model import Block
-from newsclean.lazyre import KEEP_GIL, lazy
+from newsclean.lazyre import KEEP_GIL, end_char, lazy
 
 #: Lines longer than this are never treated as glued labels.
 GLUED_MAX_CHARS = 80
@@ -99,10 +99,8 @@ LINK_TEXT_MAX_WORDS = 6
 
 
 def _ends_open(text: str) -> bool:
-    """``_OPENS.search(text)``: only the last character, or the one before a final newline (where
-    ``$`` also matches), is read; the search tried every position of the line."""
-    last = text[-1:]
-    return (text[-2:-1] if last == "\n" else last) in _OPENS_CHARS
+    """``_OPENS.search(text)``, by the one character its ``$`` reads (:func:`lazyre.end_char`)."""
+    return end_char(text) in _OPENS_CHARS
 
 
 def _is_blank(line: str) -> bool:
