@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from newsclean.blocks.model import Block
 from newsclean.blocks.tokens import BOILERPLATE_CONCEPTS
@@ -101,17 +101,18 @@ def _in_flow(ctx: Context, i: int) -> bool:
     return span is not None and span[0] < i < span[1] and not region.isdisjoint(ctx.blocks[i].containers)
 
 
+def _per_container(ctx: Context, blocks: Iterable[Block]) -> list[int]:
+    """How many of ``blocks`` each container holds."""
+    counts = [0] * len(ctx.containers)
+    for block in blocks:
+        for cid in block.containers:
+            counts[cid] += 1
+    return counts
+
+
 def _block_counts(ctx: Context) -> list[int]:
     """How many blocks each container holds."""
-
-    def count() -> list[int]:
-        counts = [0] * len(ctx.containers)
-        for block in ctx.blocks:
-            for cid in block.containers:
-                counts[cid] += 1
-        return counts
-
-    return ctx.region_memo("html_block_counts", count)
+    return ctx.region_memo("html_block_counts", lambda: _per_container(ctx, ctx.blocks))
 
 
 def subhead_in_flow(ctx: Context, i: int, family: str, protected: set[int]) -> bool:
@@ -188,13 +189,9 @@ def _paragraph_counts(ctx: Context) -> list[int]:
     container holds."""
 
     def count() -> list[int]:
-        counts = [0] * len(ctx.containers)
         weights = block_weights(ctx)
-        for i, block in enumerate(ctx.blocks):
-            if weights[i] > 0 and _plain_paragraph(block):
-                for cid in block.containers:
-                    counts[cid] += 1
-        return counts
+        paragraphs = (b for i, b in enumerate(ctx.blocks) if weights[i] > 0 and _plain_paragraph(b))
+        return _per_container(ctx, paragraphs)
 
     return ctx.region_memo("html_paragraph_counts", count)
 
@@ -234,12 +231,7 @@ def _linked_counts(ctx: Context) -> list[int]:
     """How many blocks with a link each container holds."""
 
     def count() -> list[int]:
-        counts = [0] * len(ctx.containers)
-        for block in ctx.blocks:
-            if block.links:
-                for cid in block.containers:
-                    counts[cid] += 1
-        return counts
+        return _per_container(ctx, (block for block in ctx.blocks if block.links))
 
     return ctx.region_memo("html_linked_counts", count)
 
