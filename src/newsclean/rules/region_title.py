@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from newsclean.lazyre import lazy
 from newsclean.rules.features import HEADLINE_MAX_CHARS, HEADLINE_MIN_WORDS, line_key
+from newsclean.rules.metadata import TITLE_HEADING_MIN_CHARS
 from newsclean.rules.pipeline import Context
 
 #: What divides a page title into the site's name and the headline: a bar, a dash or a
@@ -23,11 +24,11 @@ _TITLE_SEPARATOR = lazy(r"\s+[|\-–—»·:]+\s+|\s*[|»]\s*")
 #: ... or a colon after a word ("adwatcher: Five print ads that …", a blog's name), which also
 #: opens a headline's own label ("Lightbox: Five Years …"): the parts on both sides are asked for.
 _TITLE_COLON = lazy(r"(?<=\w):\s+")
-#: A part of the title shorter than this (in the characters of its key) or of fewer words
-#: than a headline's (features.HEADLINE_MIN_WORDS) is a section's or a site's name ("News",
+#: A part of the title of at most this many characters (in its key) or of fewer words than a
+#: headline's (features.HEADLINE_MIN_WORDS) is a section's or a site's name ("News",
 #: "Brightwall Solutions"), printed again in the menu or the footer, not the headline: the HTML
-#: rule's TITLE_HEADING_MIN_CHARS.
-HEADLINE_MIN_CHARS = 15
+#: title rule's bound, the same value (13 and 17 move no page of text input, session 12).
+HEADLINE_MIN_CHARS = TITLE_HEADING_MIN_CHARS
 #: A first line longer than a headline and a site's name together (features.HEADLINE_MAX_CHARS
 #: twice) is no page title: the search is not made.
 TITLE_MAX_CHARS = 2 * HEADLINE_MAX_CHARS
