@@ -75,13 +75,6 @@ def ends_clause(text: str) -> bool:
     return ends_sentence(text) or _CLAUSE_END.search(text[-8:], 0, None, KEEP_GIL) is not None
 
 
-def announces(text: str) -> bool:
-    """Ends in a colon: the line introduces what comes under it (a list, a table, a quote). The
-    text region never weighs such a line as a teaser between headlines (a teaser does not
-    announce anything): measured on four converters' text, docs/benchmarks.md, session 13."""
-    return text.rstrip().endswith((":", "："))
-
-
 def is_list_item(text: str) -> bool:
     """Starts with a bullet, dash or item number ("- ", "• ", "1. ", "2)")."""
     return _LIST_MARKER.match(text, 0, None, KEEP_GIL) is not None

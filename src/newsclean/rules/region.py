@@ -7,8 +7,7 @@ Every line gets a weight and the region is the run with the largest sum (maximum
 subarray). The weights encode what a person sees when scanning a page dump:
 
 * a line of prose adds its length, but a prose line standing alone between short lines (a
-  teaser under a headline; not a line ending in a colon, which announces what comes under it)
-  adds only part of it, and a line the page repeats adds nothing;
+  teaser under a headline) adds only part of it, and a line the page repeats adds nothing;
 * a short kept line costs a little when it stands alone (a subheading between paragraphs) and
   the same for every title-like short line of a run (SHORT_RUN_CAP), so a long menu walls
   the article off while a subheading barely dents it; list items and short lines that end like a
@@ -47,7 +46,6 @@ from collections import Counter
 from newsclean.rules.author_box import in_about_box
 from newsclean.rules.cells import table_cells
 from newsclean.rules.features import (
-    announces,
     ends_clause,
     ends_sentence,
     is_author_bio,
@@ -333,9 +331,9 @@ def _weights_and_thread(ctx: Context, kinds: list[str]) -> tuple[list[float], in
     for i, kind in enumerate(kinds):
         if kind == "prose":
             short_run = 0
-            length = prose_weight(text := ctx.blocks[i].text)
+            length = prose_weight(ctx.blocks[i].text)
             prose_seen += length
-            isolated = length < ISOLATED_MAX_CHARS and _isolated(kinds, i) and not announces(text)
+            isolated = length < ISOLATED_MAX_CHARS and _isolated(kinds, i)
             weights.append(share * length * (ISOLATED_PROSE_SHARE if isolated else 1.0))
         elif kind == "list" or (kind == "item" and share == 1.0):
             weights.append(-SHORT_LINE_COST / 2)
