@@ -7,10 +7,13 @@ marathon of the Majors, though Frankfurt may yet have a say. Join us for those i
 weeks!", "Agam Shah covers PCs and chips for IDG News Service. Follow Agam on Twitter at
 @agamsh. Agam's email address is …". The difference is how much of the block the pitch is: a
 block whose sentences without a prompt and without a question to the reader hold at least half
-its words is prose that mentions a prompt, and stays.
+its words is prose that mentions a prompt, and stays, unless its prompt is a follow line (a
+bio's or a signature's end, which the truths split on).
 """
 
 from __future__ import annotations
+
+import regex
 
 from newsclean.lazyre import lazy
 from newsclean.prefilter import PromptMatcher
@@ -26,6 +29,12 @@ PROMPT_ASIDE_MIN_WORDS = 15
 #: paragraph or a bio with a follow line at its end (20 of 28, 17 of 27 words) is prose.
 PROMPT_ASIDE_PLAIN_SHARE = 0.5
 
+#: A prompt to follow someone on a network ("Follow Agam on Twitter at @agamsh", "You should
+#: follow him on Twitter here") closes a writer's bio or a site's signature, which some truths
+#: keep and others drop for the same shape (session 12: dragnet-dev R16, R374, R694 against
+#: T58, R455, R979): a block whose prompt is one is left to the rule.
+_FOLLOW = lazy(r"\b(?:follow|folgen|folge|suivez|suivre|s[ií]guenos|seguici|segui|siga|sigue)\b", regex.IGNORECASE)
+
 #: Where a sentence ends: ., ! or ? (and any closing quote or bracket) before a space.
 _SENTENCE_END = lazy(r"(?<=[.!?…][\"'”’)\]]?)\s+")
 
@@ -40,7 +49,11 @@ def is_prompt_aside(text: str, prompts: PromptMatcher, timeout: float) -> bool:
     plain = 0
     for sentence in _SENTENCE_END.split(text):
         stripped = sentence.rstrip("\"'”’)] ")
-        if not stripped or stripped.endswith("?") or prompts.search(sentence, timeout) is not None:
+        if not stripped or stripped.endswith("?"):
+            continue
+        if prompts.search(sentence, timeout) is not None:
+            if _FOLLOW.search(sentence) is not None:
+                return False  # a bio's or a signature's follow line (_FOLLOW)
             continue
         plain += len(sentence.split())
     return plain >= PROMPT_ASIDE_PLAIN_SHARE * words
