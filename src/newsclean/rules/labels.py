@@ -161,9 +161,10 @@ def _phrase_hits(ctx: Context) -> list[PhraseHit | None]:
                 match is not None
                 and match.lastgroup
                 and not inside_quotes(text, match.start())
-                # a story's or a bio's sentence that asks the reader to join or follow, among
-                # plain sentences that make up most of the block (PROMPT_ASIDE_PLAIN_SHARE)
-                and not (match.lastgroup == "subscribe" and is_prompt_aside(text, prompts, timeout))
+                # a story's sentence that invites the reader to join, among plain sentences that
+                # make up most of the block (PROMPT_ASIDE_PLAIN_SHARE); HTML only: in text input
+                # such a line is often where the story's run of lines ends (prompt_aside)
+                and not (html and match.lastgroup == "subscribe" and is_prompt_aside(text, prompts, timeout))
             ):
                 hit = PhraseHit(match.lastgroup)
         if hit is None and PROMPT_MAX_CHARS < len(text) <= NOTICE_MAX_CHARS:

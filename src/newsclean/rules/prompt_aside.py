@@ -35,8 +35,10 @@ PROMPT_ASIDE_PLAIN_SHARE = 0.5
 #: T58, R455, R979): a block whose prompt is one is left to the rule.
 _FOLLOW = lazy(r"\b(?:follow|folgen|folge|suivez|suivre|s[ií]guenos|seguici|segui|siga|sigue)\b", regex.IGNORECASE)
 
-#: Where a sentence ends: ., ! or ? (and any closing quote or bracket) before a space.
-_SENTENCE_END = lazy(r"(?<=[.!?…][\"'”’)\]]?)\s+")
+#: Where a sentence ends: ., ! or ? (and any closing quote or bracket) before a space and a
+#: capital letter, so an abbreviation inside a sentence ("from 5:00 p.m. to 7:00 p.m. at the
+#: Spitfire", dragnet-dev R147's event line in text input) does not split it.
+_SENTENCE_END = lazy(r"(?<=[.!?…][\"'”’)\]]?)\s+(?=[\"'“‘(\[]?\p{Lu})")
 
 
 def is_prompt_aside(text: str, prompts: PromptMatcher, timeout: float) -> bool:
