@@ -14,10 +14,10 @@ boilerplate it is there for). On a snippet-only set a rule is charged with each 
 snippet that is missing from the output and found in a block it removed.
 
 ``--by-size`` adds a table per rule and block length (words): the share of the removed words
-that are the truth's (on a snippet set, of the snippets found in the removed blocks that are
-``with`` snippets missing from the output rather than ``without`` ones), which tells a rule that is right on the whole from one that is wrong on its
-long blocks (a rule that takes more truth than other words on some length is a recall leak on
-pages nobody tuned for).
+that are the truth's (on a snippet set, of the snippets found in the removed blocks, the share
+that are ``with`` snippets missing from the output rather than ``without`` ones), which tells a
+rule that is right on the whole from one that is wrong on its long blocks (a rule that takes
+more truth than other words on some length is a recall leak on pages nobody tuned for).
 
 ``--details DIR`` writes, per set, one line per removed block that is mostly truth (share of
 its words at least ``--min-share``): rule, page id, page type, words, the block's text.

@@ -33,7 +33,9 @@ PROMPT_ASIDE_PLAIN_SHARE = 0.5
 #: follow him on Twitter here") closes a writer's bio or a site's signature, which some truths
 #: keep and others drop for the same shape (session 12: dragnet-dev R16, R374, R694 against
 #: T58, R455, R979): a block whose prompt is one is left to the rule.
-_FOLLOW = lazy(r"\b(?:follow|folgen|folge|suivez|suivre|s[ií]guenos|seguici|segui|siga|sigue)\b", regex.IGNORECASE)
+_FOLLOW = lazy(
+    r"\b(?:follow|folgen|folge|suivez|suivre|s[ií]guenos|seguici|segui|siga|sigue)\b", regex.IGNORECASE
+)
 
 #: Where a sentence ends: ., ! or ? (and any closing quote or bracket) before a space and a
 #: capital letter, so an abbreviation inside a sentence ("from 5:00 p.m. to 7:00 p.m. at the
