@@ -16,6 +16,7 @@ from __future__ import annotations
 import regex
 
 from newsclean.lazyre import lazy
+from newsclean.phrases import label_family
 from newsclean.prefilter import PromptMatcher
 
 #: Shortest block (words) the aside test reads. ``bench/rule_losses.py --by-size`` at 5f64293:
@@ -43,17 +44,28 @@ _FOLLOW = lazy(
 _SENTENCE_END = lazy(r"(?<=[.!?…][\"'”’)\]]?)\s+(?=[\"'“‘(\[]?\p{Lu})")
 
 
+#: A sentence headed by a sign-up label ("Sign Up: Stay on top of the latest news!") is the
+#: pitch's own line: the label is read in this many first characters, up to a colon.
+LABEL_HEAD_MAX_CHARS = 30
+
+
+def _label_headed(sentence: str) -> bool:
+    head, colon, _ = sentence[: LABEL_HEAD_MAX_CHARS + 1].partition(":")
+    return bool(colon) and label_family(head) == "subscribe"
+
+
 def is_prompt_aside(text: str, prompts: PromptMatcher, timeout: float) -> bool:
     """Whether a block that holds a prompt is mostly plain prose: at least
     :data:`PROMPT_ASIDE_PLAIN_SHARE` of its words (when it has :data:`PROMPT_ASIDE_MIN_WORDS` or
-    more) are in sentences that hold no prompt pattern and ask no question."""
+    more) are in sentences that hold no prompt pattern, ask no question and are not headed by a
+    sign-up label."""
     words = len(text.split())
     if words < PROMPT_ASIDE_MIN_WORDS:
         return False
     plain = 0
     for sentence in _SENTENCE_END.split(text):
         stripped = sentence.rstrip("\"'”’)] ")
-        if not stripped or stripped.endswith("?"):
+        if not stripped or stripped.endswith("?") or _label_headed(sentence):
             continue
         if prompts.search(sentence, timeout) is not None:
             if _FOLLOW.search(sentence) is not None:
