@@ -1,14 +1,14 @@
 """A call to action as an aside in the writer's own prose, which the sign-up prompt rule keeps.
 
 A newsletter pitch is a pitch from end to end: "Love movies? Live for TV? Our newsletter has the
-best picks, delivered to your inbox. Sign up now." A story's or a bio's paragraph can carry the
-same words as one sentence among others about something else: "New York remains the final
-marathon of the Majors, though Frankfurt may yet have a say. Join us for those in coming
-weeks!", "Agam Shah covers PCs and chips for IDG News Service. Follow Agam on Twitter at
-@agamsh. Agam's email address is …". The difference is how much of the block the pitch is: a
-block whose sentences without a prompt and without a question to the reader hold at least half
-its words is prose that mentions a prompt, and stays, unless its prompt is a follow line (a
-bio's or a signature's end, which the truths split on).
+best picks, delivered to your inbox. Sign up now." A story's paragraph can carry the same words
+as one sentence among others about something else: "New York remains the final marathon of the
+Majors, though Frankfurt may yet have a say. Join us for those in coming weeks!", "If you're
+interested in learning more about Dynamic Search Ads, stay tuned to our blog. More information
+and an invitation to join us for a Hangout on Air will be coming soon." The difference is how
+much of the block the pitch is: a block whose sentences without a prompt and without a question
+to the reader hold at least half its words is prose that mentions a prompt, and stays, unless
+its prompt is a follow line (a bio's or a signature's end, which the truths split on).
 """
 
 from __future__ import annotations
@@ -27,7 +27,8 @@ PROMPT_ASIDE_MIN_WORDS = 15
 #: Share of the block's words that must sit in plain sentences (no prompt, no question). Half:
 #: a pitch with one line of its own ("Joining is free and takes 2 minutes.", 7 of 29 words;
 #: "There's plenty of other editorial on our sister site!", 11 of 28) stays a pitch, a story's
-#: paragraph or a bio with a follow line at its end (20 of 28, 17 of 27 words) is prose.
+#: paragraph with an invitation at its end (dragnet-dev R550: 20 of 28 words; R612: 19 of 35)
+#: is prose. At 0.55 R612 goes again; at 0.45 nothing moves (docs/benchmarks.md, session 13).
 PROMPT_ASIDE_PLAIN_SHARE = 0.5
 
 #: A prompt to follow someone on a network ("Follow Agam on Twitter at @agamsh", "You should
