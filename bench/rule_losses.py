@@ -14,9 +14,10 @@ boilerplate it is there for). On a snippet-only set a rule is charged with each 
 snippet that is missing from the output and found in a block it removed.
 
 ``--by-size`` adds a table per rule and block length (words): the share of the removed words
-that are the truth's, which tells a rule that is right on the whole from one that is wrong on its
-long blocks (a rule that takes more truth than other words on some length is a recall leak on
-pages nobody tuned for).
+that are the truth's (on a snippet set, of the snippets found in the removed blocks, the share
+that are ``with`` snippets missing from the output rather than ``without`` ones), which tells a
+rule that is right on the whole from one that is wrong on its long blocks (a rule that takes
+more truth than other words on some length is a recall leak on pages nobody tuned for).
 
 ``--details DIR`` writes, per set, one line per removed block that is mostly truth (share of
 its words at least ``--min-share``): rule, page id, page type, words, the block's text.
@@ -95,29 +96,51 @@ def text_set(
     return lost, other, total
 
 
-def snippet_set(dataset: Dataset, details: list[str]) -> tuple[Counter[str], int]:
-    """(``with`` snippets lost per rule, ``with`` snippets in all)."""
+def snippet_set(
+    dataset: Dataset, details: list[str], sizes: Counter[tuple[str, int, bool]] | None = None
+) -> tuple[Counter[str], int]:
+    """(``with`` snippets lost per rule, ``with`` snippets in all); with ``sizes``, also the
+    snippets per (rule, :func:`size_bucket` of the removed block's words, ``with`` or not): a
+    ``with`` snippet missing from the output and found in the block, or a ``without`` snippet
+    found in it (the boilerplate the rule is there for)."""
     lost: Counter[str] = Counter()
     total = 0
     for page in dataset.pages:
         total += len(page.with_snippets)
         doc = _clean(page)
         body = scoring.normalize_space(doc.body)
+        removed = [(removal, scoring.normalize_space(removal.text)) for removal in doc.removed]
         for snippet in page.with_snippets:
             wanted = scoring.normalize_space(snippet)
             if not wanted or wanted in body:
                 continue
-            for removal in doc.removed:
-                if wanted in scoring.normalize_space(removal.text):
+            for removal, text in removed:
+                if wanted in text:
                     lost[removal.rule] += 1
+                    if sizes is not None:
+                        sizes[removal.rule, size_bucket(len(scoring.tokenize(removal.text))), True] += 1
                     details.append(f"{removal.rule}\t{page.id}\t-\t-\t{wanted[:300]}")
+                    break
+        if sizes is None:
+            continue
+        for snippet in page.without_snippets:
+            unwanted = scoring.normalize_space(snippet)
+            for removal, text in removed:
+                if unwanted and unwanted in text:
+                    sizes[removal.rule, size_bucket(len(scoring.tokenize(removal.text))), False] += 1
                     break
     return lost, total
 
 
-def _size_table(sizes: Counter[tuple[str, int, bool]]) -> str:
-    """Per rule and block length: truth words, other words, and the truth's share of them."""
-    lines = ["| rule | block words | truth words | other words | truth's share |", "|---|---|---|---|---|"]
+def _size_table(sizes: Counter[tuple[str, int, bool]], unit: str = "words") -> str:
+    """Per rule and block length: truth words, other words, and the truth's share of them (on
+    a snippet set, ``unit="snippets"``: ``with`` snippets lost against ``without`` ones taken)."""
+    head = (
+        "| rule | block words | truth words | other words | truth's share |"
+        if unit == "words"
+        else "| rule | block words | with-snippets lost | without-snippets taken | with share |"
+    )
+    lines = [head, "|---|---|---|---|---|"]
     for rule, bucket in sorted({(rule, bucket) for rule, bucket, _ in sizes}):
         truth, rest = sizes[rule, bucket, True], sizes[rule, bucket, False]
         if truth + rest:
@@ -150,11 +173,15 @@ def main(argv: list[str] | None = None) -> int:
                 print()
                 print(_size_table(sizes))
         else:
-            snippets, total = snippet_set(dataset, details)
+            snippet_sizes: Counter[tuple[str, int, bool]] = Counter()
+            snippets, total = snippet_set(dataset, details, snippet_sizes if args.by_size else None)
             print("| rule | with-snippets lost | share |")
             print("|---|---|---|")
             for rule, count in snippets.most_common():
                 print(f"| {rule} | {count} | {count / max(total, 1):.4f} |")
+            if args.by_size:
+                print()
+                print(_size_table(snippet_sizes, unit="snippets"))
         print(flush=True)
         if args.details:
             out = Path(args.details)

@@ -24,3 +24,25 @@ def test_the_size_table_gives_each_rule_and_length_the_truths_share() -> None:
     )
     table = rule_losses._size_table(sizes).splitlines()
     assert table[2:] == ["| link-list | 4+ | 0 | 8 | 0.00 |", "| subscribe-prompt | 15+ | 30 | 10 | 0.75 |"]
+
+
+def test_a_snippet_set_counts_lost_with_and_taken_without_snippets_by_block_length() -> None:
+    story = " ".join(
+        f"Paragraph {n} of the story tells the council's long budget debate in plain words." for n in range(6)
+    )
+    html = (
+        "<html><body><nav><ul><li><a href='/a'>Home</a></li><li><a href='/b'>Sport</a></li>"
+        "<li><a href='/c'>World</a></li></ul></nav><article><h1>Budget debate</h1>"
+        + "".join(f"<p>{sentence}.</p>" for sentence in story.split(". "))
+        + "</article></body></html>"
+    ).encode()
+    page = rule_losses.Page(
+        id="p1", html=html, url=None, truth="", with_snippets=("Paragraph 0 of the story",),
+        without_snippets=("Home Sport World", "Sport"),
+    )
+    dataset = rule_losses.Dataset(name="fake", path=Path("."), pages=(page,))
+    sizes: Counter[tuple[str, int, bool]] = Counter()
+    lost, total = rule_losses.snippet_set(dataset, [], sizes)
+    assert (dict(lost), total) == ({}, 1)  # the story is kept: no with-snippet lost
+    assert sum(count for (_, _, with_), count in sizes.items() if not with_) >= 1
+    assert not any(with_ for (_, _, with_) in sizes)
