@@ -10,23 +10,24 @@ import contextlib
 import json
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Generator, Iterator, Sequence
 from pathlib import Path
-from typing import BinaryIO, NoReturn, TextIO
+from typing import BinaryIO, NoReturn, TextIO, cast
 
 from newsclean import __version__
 from newsclean.batch import Options, Record, Result, clean_all, clean_record, file_record, records
-from newsclean.cli_options import add_rule_options, config_from_args
+from newsclean.cli_options import add_rule_options, config_from_args, output_error, standard_streams
 from newsclean.commands import COMMANDS
 from newsclean.commands import run as run_command
 from newsclean.document import Document
-from newsclean.errors import ConfigError, NewscleanError
+from newsclean.errors import ConfigError, NewscleanError, WorkerStartError
 from newsclean.explain import removal_lines
 
 EXIT_OK = 0
 EXIT_EMPTY = 1
 EXIT_USAGE = 2
 EXIT_UNREADABLE = 3
+EXIT_STOPPED = 4
 
 _EPILOG = """\
 exit codes:
@@ -35,6 +36,8 @@ exit codes:
   2  usage error (bad option, unknown rule name)
   3  an input could not be read (missing file, binary file, over the size limit) or
      cleaning it failed (an internal error on that page; the other inputs are still cleaned)
+  4  the run stopped: the output could not be written (a full disk, a closed stdout)
+     or the worker processes of --jobs could not start
 
 commands:
   newsclean batch INPUT... -o OUT.jsonl          many pages (files, folders, JSONL, WARC/WET),
@@ -121,34 +124,55 @@ def _render(doc: Document, fmt: str, *, links: bool = True, images: bool = True)
     return doc.body + ("\n" if doc.body else "")
 
 
-def _records(args: argparse.Namespace, stdin: BinaryIO, max_bytes: int) -> Iterator[Record]:
+def _records(args: argparse.Namespace, stdin: BinaryIO | None, max_bytes: int) -> Iterator[Record]:
     """The inputs as batch records: each file one page, or with ``--jsonl`` one per line."""
     for name in args.files or ["-"]:
-        if args.jsonl:
+        if name == "-" and stdin is None:
+            yield Record("<stdin>", "<stdin>", None, args.url, problem=("unreadable", CLOSED_STDIN))
+        elif args.jsonl:
             yield from records([name], field=args.field, stdin=stdin, jsonl=True, url=args.url,
                                max_bytes=max_bytes)
         elif name == "-":
-            yield Record("<stdin>", "<stdin>", stdin.read(), args.url)
+            yield _stdin_record(cast(BinaryIO, stdin), args.url, max_bytes)
         else:
             yield file_record(Path(name), args.url, max_bytes)
+
+
+def _stdin_record(stdin: BinaryIO, url: str | None, max_bytes: int) -> Record:
+    """Standard input as one page, read no further than the size limit."""
+    try:
+        data = stdin.read(max_bytes + 1)
+    except OSError as error:
+        reason = f"cannot read: {error.strerror or error}"
+        return Record("<stdin>", "<stdin>", None, url, problem=("unreadable", reason))
+    if len(data) > max_bytes:
+        return Record("<stdin>", "<stdin>", None, url, problem=(
+            "too-large", f"over the limit of {max_bytes:,} bytes (Config.max_input_bytes)"))
+    return Record("<stdin>", "<stdin>", data, url)
+
+
+#: What a closed standard stream is read as (``newsclean <&-``): the process has none, so
+#: ``sys.stdin`` is ``None``.
+CLOSED_STDIN = "cannot read: the standard input is closed"
 
 
 def main(argv: Sequence[str] | None = None, *, stdin: BinaryIO | None = None,
          stdout: TextIO | None = None, stderr: TextIO | None = None) -> int:
     """Run the command; returns the exit code (see ``--help``)."""
-    stdin = stdin if stdin is not None else sys.stdin.buffer
-    out = stdout if stdout is not None else sys.stdout
-    err = stderr if stderr is not None else sys.stderr
+    stdin, out, err = standard_streams(stdin, stdout, stderr)
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv[:1] == ["batch"]:
         from newsclean.batch_cli import batch_main
 
         return batch_main(argv[1:], stdin=stdin, stdout=out, stderr=err)
+    if out is None:
+        err.write("newsclean: error: cannot write the output: the standard output is closed\n")
+        return EXIT_STOPPED
     if argv and argv[0] in COMMANDS:
         return run_command(argv[0], argv[1:], out, err)
     try:
         # --help and --version print to stdout; send that to the stream we were given
-        with contextlib.redirect_stdout(out):
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
             args = build_parser().parse_args(argv)
     except SystemExit as stop:
         return int(stop.code or 0)
@@ -168,6 +192,23 @@ def main(argv: Sequence[str] | None = None, *, stdin: BinaryIO | None = None,
         results = (_with_report(record, options, args.explain_html) for record in items)
     else:
         results = clean_all(items, processes=args.jobs if args.jobs > 1 else 0, options=options)
+    try:
+        return _write(results, args, fmt, out, err)
+    except BrokenPipeError:
+        raise  # (the reader went away, as ``| head`` does: main_entry ends quietly)
+    except OSError as error:  # a full disk, a closed or failing output: say so, stop
+        err.write(f"newsclean: error: {output_error(error)}\n")
+        return EXIT_STOPPED
+    except WorkerStartError as error:
+        err.write(f"newsclean: error: {error}\n")
+        return EXIT_STOPPED
+    finally:
+        if isinstance(results, Generator):
+            results.close()  # (stops the worker processes, if any, now)
+
+
+def _write(results: Iterator[Result], args: argparse.Namespace, fmt: str, out: TextIO, err: TextIO) -> int:
+    """Write each result; the exit status of the run."""
     status = EXIT_OK
     for result in results:
         doc = result.document
@@ -217,6 +258,8 @@ def main_entry() -> None:
         code = main()
     except KeyboardInterrupt:
         code = 130
-    except BrokenPipeError:
+    except BrokenPipeError:  # the reader went away (``| head``): stop quietly, as a filter does
+        # (and point stdout at nothing, so Python's own flush at exit finds no broken pipe)
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         code = 0
     raise SystemExit(code)

@@ -127,8 +127,14 @@ class Config:
             raise ConfigError(
                 f"unknown rule name(s) {', '.join(unknown)}; known rules: {', '.join(sorted(known))}"
             )
+        _check_number("max_input_bytes", self.max_input_bytes, whole=True)
+        _check_number("regex_timeout", self.regex_timeout)
+        _check_number("guard_ratio", self.guard_ratio)
+        _check_number("min_body_chars", self.min_body_chars, whole=True)
         if self.max_input_bytes <= 0:
             raise ConfigError("max_input_bytes must be positive")
+        if self.min_body_chars < 0:
+            raise ConfigError("min_body_chars cannot be negative")
         if not 0 < self.regex_timeout <= 60:
             raise ConfigError("regex_timeout must be between 0 and 60 seconds")
         if not 0 <= self.guard_ratio < 1:
@@ -138,6 +144,8 @@ class Config:
         if isinstance(self.profile_dirs, (str, Path)):
             raise ConfigError("profile_dirs must be a collection of folders, not one path")
         object.__setattr__(self, "profile_dirs", tuple(str(folder) for folder in self.profile_dirs))
+        if self.now is not None and not isinstance(self.now, datetime):
+            raise ConfigError(f"now must be a datetime, not {type(self.now).__name__}")
         if self.now is not None and self.now.tzinfo is None:
             raise ConfigError("now must be a timezone-aware datetime")
 
@@ -151,3 +159,22 @@ class Config:
         """A copy with some fields changed (validated again)."""
         return replace(self, **changes)  # type: ignore[arg-type]
 
+
+def _check_number(name: str, value: object, *, whole: bool = False) -> None:
+    """A ``ConfigError`` naming the field when ``value`` is not a number (a whole one, with
+    ``whole``); ``True`` and ``False`` are not numbers here."""
+    kinds: tuple[type, ...] = (int,) if whole else (int, float)
+    if isinstance(value, bool) or not isinstance(value, kinds):
+        what = "a whole number" if whole else "a number"
+        raise ConfigError(f"{name} must be {what}, not {type(value).__name__} {value!r}")
+
+
+def check_arguments(url: object, config: object, encoding: object) -> Config:
+    """``config``, after a ``ConfigError`` naming the argument of :func:`newsclean.clean` that
+    has the wrong type, if one has (rather than an ``InternalError`` from deep inside)."""
+    if not isinstance(config, Config):
+        raise ConfigError(f"config must be a newsclean.Config, not {type(config).__name__}")
+    for name, value in (("url", url), ("encoding", encoding)):
+        if value is not None and not isinstance(value, str):
+            raise ConfigError(f"{name} must be a str or None, not {type(value).__name__}")
+    return config

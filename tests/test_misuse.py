@@ -1,0 +1,253 @@
+"""What a user can get wrong, and what they get back: closed or failing standard streams, an
+output that cannot be written, an option that names nothing, arguments of the wrong type, a
+script that starts workers without a main guard, odd JSON lines and folder entries. Each gives
+one line (or a typed error) saying what is wrong, never a traceback; the look-alikes that are
+right still work."""
+
+from __future__ import annotations
+
+import errno
+import io
+import json
+import os
+import subprocess
+import sys
+import types
+from collections.abc import Iterator
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+
+import newsclean
+from newsclean.batch import (
+    Options,
+    Record,
+    Result,
+    WorkerStartError,
+    clean_all,
+    clean_record,
+    file_record,
+    records,
+)
+from newsclean.cli import EXIT_OK, EXIT_STOPPED, EXIT_UNREADABLE, EXIT_USAGE, main
+
+SEED = Path(__file__).parent / "fixtures" / "text" / "sputnik-kurils-en" / "input.txt"
+ARTICLE = (
+    "<html><head><title>Budget</title></head><body><h1>Budget approved</h1>"
+    "<p>The city council approved the new budget on Tuesday after a long debate about the cost of "
+    "repairing the old bridge over the river.</p></body></html>"
+)
+
+
+class FullDisk(io.StringIO):
+    """An output whose every write fails as a full disk does."""
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+
+def run(argv: list[str], data: bytes = b"", stdout: io.StringIO | None = None) -> tuple[int, str, str]:
+    out, err = stdout if stdout is not None else io.StringIO(), io.StringIO()
+    code = main(argv, stdin=io.BytesIO(data), stdout=out, stderr=err)
+    return code, "" if isinstance(out, FullDisk) else out.getvalue(), err.getvalue()
+
+
+# --- the standard streams ----------------------------------------------------------------------
+
+
+def test_a_full_disk_is_one_line_and_exit_4() -> None:
+    code, _, err = run([str(SEED)], stdout=FullDisk())
+    assert code == EXIT_STOPPED
+    assert err == "newsclean: error: cannot write the output: No space left on device\n"
+
+
+def test_a_full_disk_in_batch_is_one_line_and_exit_4() -> None:
+    code, _, err = run(["batch", str(SEED), "-j", "0"], stdout=FullDisk())
+    assert code == EXIT_STOPPED
+    assert err.startswith("newsclean batch: error: cannot write the output: No space left on device; "
+                          "stopped after 0 pages in")
+    assert err.count("\n") == 1
+
+
+def test_batch_output_that_cannot_be_opened_is_a_usage_error(tmp_path: Path) -> None:
+    code, out, err = run(["batch", str(SEED), "-j", "0", "-o", str(tmp_path / "no-such-folder" / "out.jsonl")])
+    assert code == EXIT_USAGE and out == ""
+    assert err == f"newsclean batch: error: cannot write {tmp_path}/no-such-folder/out.jsonl: No such file or directory\n"
+    # the look-alike: a folder that exists
+    code, _, _ = run(["batch", str(SEED), "-j", "0", "-o", str(tmp_path / "out.jsonl")])
+    assert code == EXIT_OK and json.loads((tmp_path / "out.jsonl").read_text("utf-8"))["id"] == str(SEED)
+
+
+def test_closed_stdout_stdin_and_stderr(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``newsclean >&-``, ``<&-``, ``2>&-``: Python then has ``None`` for the stream."""
+    err = io.StringIO()
+    monkeypatch.setattr(sys, "stdout", None)
+    assert main([str(SEED)], stdin=io.BytesIO(), stderr=err) == EXIT_STOPPED
+    assert err.getvalue() == "newsclean: error: cannot write the output: the standard output is closed\n"
+    err = io.StringIO()
+    assert main(["batch", str(SEED), "-j", "0"], stdin=io.BytesIO(), stderr=err) == EXIT_STOPPED
+    monkeypatch.undo()
+
+    monkeypatch.setattr(sys, "stdin", None)
+    code, out, err_text = _main_with([], stdin=None)
+    assert (code, out) == (EXIT_UNREADABLE, "")
+    assert err_text == "newsclean: <stdin>: cannot read: the standard input is closed\n"
+    code, out, _ = _main_with([str(SEED)], stdin=None)  # a file needs no stdin
+    assert code == EXIT_OK and out.startswith("Japan made some concessions")
+    code, _, err_text = _main_with(["batch", "-", "-j", "0"], stdin=None)
+    assert code == EXIT_USAGE and "standard input, which is closed" in err_text
+    monkeypatch.undo()
+
+    monkeypatch.setattr(sys, "stderr", None)
+    out = io.StringIO()
+    assert main(["--no-such-option"], stdin=io.BytesIO(), stdout=out) == EXIT_USAGE
+    assert main(["/nonexistent/page.html"], stdin=io.BytesIO(), stdout=out) == EXIT_UNREADABLE
+
+
+def _main_with(argv: list[str], stdin: None) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    return main(argv, stdin=stdin, stdout=out, stderr=err), out.getvalue(), err.getvalue()
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full (Linux)")
+def test_real_closed_and_full_stdout_in_a_subprocess() -> None:
+    command = [sys.executable, "-m", "newsclean", str(SEED)]
+    with open("/dev/full", "w") as full:
+        proc = subprocess.run(command, stdout=full, capture_output=False, stderr=subprocess.PIPE,
+                              timeout=120, check=False)
+    assert proc.returncode == EXIT_STOPPED
+    assert proc.stderr.decode() == "newsclean: error: cannot write the output: No space left on device\n"
+    proc = subprocess.run(command, stderr=subprocess.PIPE, timeout=120, check=False,
+                          preexec_fn=lambda: os.close(1))  # noqa: PLW1509 - ``>&-``, as a shell does it
+    assert proc.returncode == EXIT_STOPPED and b"Traceback" not in proc.stderr
+
+
+# --- options that name nothing --------------------------------------------------------------------
+
+
+def test_an_unknown_encoding_or_profile_folder_is_a_usage_error(tmp_path: Path) -> None:
+    for argv in (["--encoding", "utf-9"], ["batch", "-j", "0", "--encoding", "utf-9"]):
+        code, out, err = run([*argv, str(SEED)])
+        assert (code, out) == (EXIT_USAGE, "")
+        assert err.endswith("error: --encoding: unknown encoding 'utf-9'\n")
+    code, _, err = run(["--profiles", str(tmp_path / "profiles"), str(SEED)])
+    assert code == EXIT_USAGE and err == f"newsclean: error: --profiles: not a folder: {tmp_path}/profiles\n"
+    # the look-alikes: a label browsers know (not Python's spelling) and a folder that exists
+    assert run(["--encoding", "x-sjis", "--profiles", str(tmp_path), str(SEED)])[0] == EXIT_OK
+    # the library still ignores an unknown label, with a warning (it comes from HTTP headers)
+    doc = newsclean.clean(ARTICLE.encode(), encoding="utf-9")
+    assert "encoding: unknown label 'utf-9' from the caller ignored" in doc.warnings
+
+
+# --- clean() and Config with arguments of the wrong type ------------------------------------------
+
+
+@pytest.mark.parametrize(("arguments", "message"), [
+    ({"url": 5}, "url must be a str or None, not int"),
+    ({"url": b"https://example.com/"}, "url must be a str or None, not bytes"),
+    ({"encoding": 1252}, "encoding must be a str or None, not int"),
+    ({"config": {"min_body_chars": 5}}, "config must be a newsclean.Config, not dict"),
+])
+def test_clean_arguments_of_the_wrong_type_are_config_errors(arguments: dict[str, object], message: str) -> None:
+    with pytest.raises(newsclean.ConfigError) as caught:
+        newsclean.clean(ARTICLE, **arguments)  # type: ignore[arg-type]
+    assert str(caught.value) == message
+
+
+def test_a_wrong_call_is_pythons_type_error_not_an_internal_error() -> None:
+    with pytest.raises(TypeError) as caught:
+        newsclean.clean(ARTICLE, "https://example.com/")  # type: ignore[misc]
+    assert not isinstance(caught.value, newsclean.NewscleanError)
+    assert "positional argument" in str(caught.value)
+    # the look-alike: a TypeError inside the pipeline is still an InternalError naming its stage
+    doc = newsclean.clean(ARTICLE, url="https://example.com/", encoding="utf-8", config=newsclean.Config())
+    assert doc.title == "Budget approved"
+
+
+@pytest.mark.parametrize(("field", "value", "message"), [
+    ("max_input_bytes", "10", "max_input_bytes must be a whole number, not str '10'"),
+    ("max_input_bytes", 1.5, "max_input_bytes must be a whole number, not float 1.5"),
+    ("regex_timeout", "1", "regex_timeout must be a number, not str '1'"),
+    ("guard_ratio", None, "guard_ratio must be a number, not NoneType None"),
+    ("min_body_chars", True, "min_body_chars must be a whole number, not bool True"),
+    ("min_body_chars", -1, "min_body_chars cannot be negative"),
+    ("now", "2020-01-01", "now must be a datetime, not str"),
+])
+def test_config_values_of_the_wrong_type_are_config_errors(field: str, value: object, message: str) -> None:
+    with pytest.raises(newsclean.ConfigError) as caught:
+        newsclean.Config(**{field: value})  # type: ignore[arg-type]
+    assert str(caught.value) == message
+
+
+def test_config_values_of_the_right_types_stay() -> None:
+    config = newsclean.Config(max_input_bytes=1000, regex_timeout=1, guard_ratio=0, min_body_chars=0,
+                              now=datetime(2020, 1, 1, tzinfo=timezone.utc))
+    assert (config.regex_timeout, config.guard_ratio, config.min_body_chars) == (1, 0, 0)
+
+
+# --- workers that cannot start ------------------------------------------------------------------
+
+
+def test_workers_that_cannot_start_stop_the_run_with_one_error() -> None:
+    """A worker that ends before it is ready (here: it cannot import the function it is given,
+    as when a script starts workers without ``if __name__ == "__main__":``) is no record's fault:
+    the run stops with a WorkerStartError saying why, instead of failing every record twice."""
+    module = types.ModuleType("newsclean_test_parent_only")  # exists in this process alone
+    exec("def clean_it(record, options):\n    return None\n", module.__dict__)  # noqa: S102
+    sys.modules[module.__name__] = module
+    try:
+        items = [Record(i, f"page:{i}", ARTICLE) for i in range(4)]
+        with pytest.raises(WorkerStartError) as caught:
+            list(clean_all(items, processes=2, function=module.clean_it))
+    finally:
+        del sys.modules[module.__name__]
+    assert 'if __name__ == "__main__":' in str(caught.value)
+    assert "exited (status 1) before it was ready" in str(caught.value)
+
+
+def test_the_command_reports_workers_that_cannot_start(monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_workers(*args: object, **kwargs: object) -> Iterator[Result]:
+        raise WorkerStartError("the worker processes could not start (test)")
+        yield  # (a generator, as clean_all is: the error comes when the results are read)
+
+    monkeypatch.setattr("newsclean.batch_cli.clean_all", no_workers)
+    code, _, err = run(["batch", str(SEED), "-j", "2"])
+    assert code == EXIT_STOPPED and err == "newsclean batch: error: the worker processes could not start (test)\n"
+
+
+# --- JSON lines and folder entries -------------------------------------------------------------
+
+
+def test_a_json_line_with_a_non_finite_id_gives_a_strict_json_line(tmp_path: Path) -> None:
+    path = tmp_path / "dump.jsonl"
+    path.write_text('{"id": Infinity, "html": "x"}\n{"id": NaN, "html": "x"}\n{"id": 1e999, "html": "x"}\n'
+                    '{"id": 1.5, "html": "x"}\n{"id": 7, "html": "x"}\n{"id": "a", "html": \n{"id": 8 "html": ""}\n')
+    lines = [json.dumps(r.to_dict()) for r in clean_all(records([path]), processes=0)]
+
+    def strict(constant: str) -> None:
+        raise ValueError(f"not JSON: {constant}")
+
+    got = [json.loads(line, parse_constant=strict) for line in lines]
+    assert [line["id"] for line in got] == ["Infinity", "NaN", "Infinity", 1.5, 7, None, None]
+    assert got[-1]["reason"] == "not a JSON line: Expecting ',' delimiter at column 10"
+    assert got[-2]["reason"] == "not a JSON line: Expecting value at the end of the line"  # (not "line 2")
+
+
+def test_a_dangling_link_in_a_folder_is_reported_and_a_good_link_read(tmp_path: Path) -> None:
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    (tmp_path / "page.html").write_text(ARTICLE)
+    (folder / "good.html").symlink_to(tmp_path / "page.html")
+    (folder / "gone.html").symlink_to(tmp_path / "deleted.html")
+    (folder / "loop").symlink_to(folder)  # a link back up is not followed
+    results = [clean_record(r, Options()) for r in records([folder])]
+    assert [(Path(str(r.id)).name, r.error) for r in results] == [("gone.html", "unreadable"), ("good.html", None)]
+    assert results[0].reason == "cannot read: No such file or directory"
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="needs /dev/zero")
+def test_a_file_without_a_size_is_read_no_further_than_the_limit() -> None:
+    """A pipe or device (``newsclean <(cmd)``) has no size to check before reading."""
+    record = file_record(Path("/dev/zero"), max_bytes=1000)
+    assert record.problem is not None and record.problem[0] == "too-large"
