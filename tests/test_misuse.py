@@ -251,3 +251,18 @@ def test_a_file_without_a_size_is_read_no_further_than_the_limit() -> None:
     """A pipe or device (``newsclean <(cmd)``) has no size to check before reading."""
     record = file_record(Path("/dev/zero"), max_bytes=1000)
     assert record.problem is not None and record.problem[0] == "too-large"
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="file names of any bytes: Linux")
+def test_a_file_name_that_is_not_utf8_gives_a_valid_utf8_json_line(tmp_path: Path) -> None:
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    odd = folder / os.fsdecode(b"caf\xe9.html")  # (Python names it with the surrogate U+DCE9)
+    odd.write_text(ARTICLE)
+    (folder / "plain.html").write_text(ARTICLE)
+    out = tmp_path / "out.jsonl"
+    code, _, err = run(["batch", str(folder), "-j", "0", "-o", str(out)])
+    assert code == EXIT_OK, err
+    lines = out.read_text("utf-8").splitlines()  # (strict UTF-8)
+    assert [json.loads(line)["id"] for line in lines] == [str(odd), str(folder / "plain.html")]
+    assert "\\udce9" in lines[0] and '"title": "Budget approved"' in lines[1]  # the rest as itself

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import json
 import os
 import sys
 import time
@@ -16,6 +15,7 @@ from typing import BinaryIO, NoReturn, TextIO
 from newsclean.batch import ERROR_KINDS, Options, Summary, clean_all, records
 from newsclean.cli_options import add_rule_options, config_from_args, output_error
 from newsclean.errors import ConfigError, WorkerStartError
+from newsclean.record import json_line
 
 EXIT_OK = 0
 EXIT_USAGE = 2
@@ -157,7 +157,7 @@ def batch_main(argv: Sequence[str], *, stdin: BinaryIO | None, stdout: TextIO | 
                             timeout=args.timeout)
         try:
             for result in results:
-                out.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
+                out.write(json_line(result.to_dict()) + "\n")
                 summary.add(result)
                 if progress:
                     progress.update(summary)

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import json
 import os
 import sys
 from collections.abc import Generator, Iterator, Sequence
@@ -22,6 +21,7 @@ from newsclean.commands import run as run_command
 from newsclean.document import Document
 from newsclean.errors import ConfigError, NewscleanError, WorkerStartError
 from newsclean.explain import removal_lines
+from newsclean.record import json_line
 
 EXIT_OK = 0
 EXIT_EMPTY = 1
@@ -215,13 +215,13 @@ def _write(results: Iterator[Result], args: argparse.Namespace, fmt: str, out: T
         if doc is None:
             err.write(f"newsclean: {result.source}: {result.reason}\n")
             if args.jsonl:
-                out.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
+                out.write(json_line(result.to_dict()) + "\n")
             status = EXIT_UNREADABLE
             continue
         if args.explain:
             err.write("".join(line + "\n" for line in removal_lines(doc, result.source)))
         if args.jsonl:
-            out.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
+            out.write(json_line(result.to_dict()) + "\n")
         else:
             out.write(_render(doc, fmt, links=not args.no_links, images=not args.no_images))
         status = max(status, EXIT_OK if doc.paragraphs else EXIT_EMPTY)
