@@ -40,6 +40,14 @@ ARTICLE = (
 )
 
 
+def _has_fastwarc() -> bool:
+    try:
+        import fastwarc  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
 class FullDisk(io.StringIO):
     """An output whose every write fails as a full disk does."""
 
@@ -266,3 +274,39 @@ def test_a_file_name_that_is_not_utf8_gives_a_valid_utf8_json_line(tmp_path: Pat
     lines = out.read_text("utf-8").splitlines()  # (strict UTF-8)
     assert [json.loads(line)["id"] for line in lines] == [str(odd), str(folder / "plain.html")]
     assert "\\udce9" in lines[0] and '"title": "Budget approved"' in lines[1]  # the rest as itself
+
+
+# --- a crawl or a dump given to the one-page command -----------------------------------------------
+
+
+def test_the_main_command_reads_a_jsonl_file_by_its_name_record_by_record(tmp_path: Path) -> None:
+    dump = tmp_path / "dump.jsonl"
+    dump.write_text(json.dumps({"id": "a", "html": ARTICLE}) + "\n" + json.dumps({"id": "b", "text": "Home"}) + "\n")
+    code, out, err = run(["--format", "jsonl", str(dump)])
+    docs = [json.loads(line) for line in out.splitlines()]
+    assert [d["title"] for d in docs] == ["Budget approved", None]  # not one page of JSON text
+    assert code == 1 and err == ""  # (the second record has no article)
+    # the look-alikes: a page in a file of another name is one page, as before
+    page = tmp_path / "dump.json"
+    page.write_text(ARTICLE)
+    assert json.loads(run(["--format", "json", str(page)])[1])["title"] == "Budget approved"
+    assert run(["--explain-html", str(tmp_path / "r.html"), str(dump)])[0] == EXIT_USAGE
+
+
+@pytest.mark.skipif(not _has_fastwarc(), reason="the warc extra is not installed")
+def test_the_main_command_reads_a_warc_file_by_its_name_record_by_record(tmp_path: Path) -> None:
+    sys.path.insert(0, str(Path(__file__).parent.parent / "bench"))
+    import warcfile
+
+    warc = tmp_path / "crawl.warc.gz"
+    with open(warc, "wb") as handle:
+        warcfile.write(handle, [
+            warcfile.warcinfo(),
+            warcfile.response("https://example.org/a", ARTICLE.encode()),
+            warcfile.response("https://example.org/gone", b"Not found", status="404 Not Found"),
+        ])
+    code, out, err = run([str(warc)])
+    assert code == EXIT_OK
+    assert out == "The city council approved the new budget on Tuesday after a long debate about the cost of " \
+                  "repairing the old bridge over the river.\n"  # not the WARC's headers
+    assert err == "newsclean: 1 WARC records skipped (status 1)\n"

@@ -9,12 +9,23 @@ import argparse
 import contextlib
 import os
 import sys
+from collections import Counter
 from collections.abc import Generator, Iterator, Sequence
 from pathlib import Path
 from typing import BinaryIO, NoReturn, TextIO, cast
 
 from newsclean import __version__
-from newsclean.batch import Options, Record, Result, clean_all, clean_record, file_record, records
+from newsclean.batch import (
+    JSONL_SUFFIXES,
+    WARC_SUFFIXES,
+    Options,
+    Record,
+    Result,
+    clean_all,
+    clean_record,
+    file_record,
+    records,
+)
 from newsclean.cli_options import add_rule_options, config_from_args, output_error, standard_streams
 from newsclean.commands import COMMANDS
 from newsclean.commands import run as run_command
@@ -124,14 +135,22 @@ def _render(doc: Document, fmt: str, *, links: bool = True, images: bool = True)
     return doc.body + ("\n" if doc.body else "")
 
 
-def _records(args: argparse.Namespace, stdin: BinaryIO | None, max_bytes: int) -> Iterator[Record]:
-    """The inputs as batch records: each file one page, or with ``--jsonl`` one per line."""
+def _of_records(name: str) -> bool:
+    """A file read record by record, as ``newsclean batch`` reads it: named JSON Lines or WARC
+    (cleaned as one page, a crawl or a dump gives one page of WARC headers or JSON)."""
+    return name.lower().endswith(JSONL_SUFFIXES + WARC_SUFFIXES)
+
+
+def _records(args: argparse.Namespace, stdin: BinaryIO | None, max_bytes: int,
+             skipped: Counter[str]) -> Iterator[Record]:
+    """The inputs as batch records: each file one page, or with ``--jsonl`` (or a JSON Lines or
+    WARC file's name) one per line or record."""
     for name in args.files or ["-"]:
         if name == "-" and stdin is None:
             yield Record("<stdin>", "<stdin>", None, args.url, problem=("unreadable", CLOSED_STDIN))
-        elif args.jsonl:
-            yield from records([name], field=args.field, stdin=stdin, jsonl=True, url=args.url,
-                               max_bytes=max_bytes)
+        elif args.jsonl or (name != "-" and _of_records(name)):
+            yield from records([name], field=args.field, stdin=stdin, jsonl=args.jsonl, url=args.url,
+                               max_bytes=max_bytes, skipped=skipped)
         elif name == "-":
             yield _stdin_record(cast(BinaryIO, stdin), args.url, max_bytes)
         else:
@@ -181,19 +200,25 @@ def main(argv: Sequence[str] | None = None, *, stdin: BinaryIO | None = None,
     except ConfigError as error:
         err.write(f"newsclean: error: {error}\n")
         return EXIT_USAGE
-    if args.explain_html and (args.jsonl or len(args.files) > 1):
-        err.write("newsclean: error: --explain-html reports on one input: give one FILE (or stdin)\n")
+    if args.explain_html and (args.jsonl or len(args.files) > 1 or any(map(_of_records, args.files))):
+        err.write("newsclean: error: --explain-html reports on one page: give one FILE (or stdin), "
+                  "not JSON Lines or WARC\n")
         return EXIT_USAGE
     fmt = "jsonl" if args.jsonl else args.format
     options = Options(config=config, input_format=args.input_format, encoding=args.encoding)
-    items = _records(args, stdin, config.max_input_bytes)
+    skipped: Counter[str] = Counter()
+    items = _records(args, stdin, config.max_input_bytes, skipped)
     results: Iterator[Result]
     if args.explain_html:
         results = (_with_report(record, options, args.explain_html) for record in items)
     else:
         results = clean_all(items, processes=args.jobs if args.jobs > 1 else 0, options=options)
     try:
-        return _write(results, args, fmt, out, err)
+        status = _write(results, args, fmt, out, err)
+        if skipped:  # (WARC records that are not pages: said, as newsclean batch says it)
+            err.write(f"newsclean: {sum(skipped.values())} WARC records skipped "
+                      f"({', '.join(f'{k} {v}' for k, v in sorted(skipped.items()))})\n")
+        return status
     except BrokenPipeError:
         raise  # (the reader went away, as ``| head`` does: main_entry ends quietly)
     except OSError as error:  # a full disk, a closed or failing output: say so, stop
