@@ -79,7 +79,10 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("files", nargs="*", metavar="FILE", help="input files; none or '-' reads stdin")
+    parser.add_argument("files", nargs="*", metavar="FILE",
+                        help="input files; none or '-' reads stdin. A file named .jsonl/.ndjson or "
+                             ".warc/.wet (optionally .gz) is read record by record, as newsclean batch "
+                             "reads it")
     parser.add_argument("-f", "--format", choices=("text", "json", "jsonl", "markdown", "html"),
                         default="text",
                         help="output format (default: text, the article body; jsonl: one compact JSON "
