@@ -18,6 +18,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import newsclean
 from newsclean.batch import (
@@ -31,6 +33,7 @@ from newsclean.batch import (
     records,
 )
 from newsclean.cli import EXIT_OK, EXIT_STOPPED, EXIT_UNREADABLE, EXIT_USAGE, main
+from newsclean.record import json_line
 
 SEED = Path(__file__).parent / "fixtures" / "text" / "sputnik-kurils-en" / "input.txt"
 ARTICLE = (
@@ -233,10 +236,7 @@ def test_a_json_line_with_a_non_finite_id_gives_a_strict_json_line(tmp_path: Pat
                     '{"id": 1.5, "html": "x"}\n{"id": 7, "html": "x"}\n{"id": "a", "html": \n{"id": 8 "html": ""}\n')
     lines = [json.dumps(r.to_dict()) for r in clean_all(records([path]), processes=0)]
 
-    def strict(constant: str) -> None:
-        raise ValueError(f"not JSON: {constant}")
-
-    got = [json.loads(line, parse_constant=strict) for line in lines]
+    got = [json.loads(line, parse_constant=_not_json) for line in lines]
     assert [line["id"] for line in got] == ["Infinity", "NaN", "Infinity", 1.5, 7, None, None]
     assert got[-1]["reason"] == "not a JSON line: Expecting ',' delimiter at column 10"
     assert got[-2]["reason"] == "not a JSON line: Expecting value at the end of the line"  # (not "line 2")
@@ -310,3 +310,36 @@ def test_the_main_command_reads_a_warc_file_by_its_name_record_by_record(tmp_pat
     assert out == "The city council approved the new budget on Tuesday after a long debate about the cost of " \
                   "repairing the old bridge over the river.\n"  # not the WARC's headers
     assert err == "newsclean: 1 WARC records skipped (status 1)\n"
+
+
+# --- any JSON Lines file ------------------------------------------------------------------------
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text()
+    | st.sampled_from([float("inf"), float("nan"), 10**400]),  # (what JSON's own writers emit)
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3),
+    max_leaves=8,
+)
+LINES = st.lists(st.one_of(
+    st.binary(max_size=200).map(lambda b: b.replace(b"\n", b" ")),  # any bytes
+    st.fixed_dictionaries({}, optional={"id": JSON_VALUES, "url": JSON_VALUES, "html": JSON_VALUES,
+                                        "text": JSON_VALUES}).map(lambda d: json.dumps(d).encode()),
+), max_size=6)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(LINES)
+def test_any_json_lines_give_one_valid_utf8_json_line_per_line(tmp_path_factory: pytest.TempPathFactory,
+                                                              lines: list[bytes]) -> None:
+    path = tmp_path_factory.mktemp("jsonl") / "dump.jsonl"
+    path.write_bytes(b"".join(line + b"\n" for line in lines))
+    results = [clean_record(r, Options()) for r in records([path])]
+    assert len(results) == sum(1 for line in lines if line.strip())  # (a blank line is no record)
+    for result in results:
+        line = json_line(result.to_dict())
+        line.encode("utf-8")  # (strict)
+        assert json.loads(line, parse_constant=_not_json)["source"] == result.source
+
+
+def _not_json(constant: str) -> None:
+    raise AssertionError(f"not JSON: {constant}")

@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import gzip
 import json
-import math
 import os
 import zlib
 from collections import Counter
@@ -200,9 +199,7 @@ def _jsonl_records(
         if not isinstance(data, dict):
             yield Record(None, where, None, url, problem=("bad-json", "a JSON line must hold an object"))
             continue
-        record_id = data.get("id")
-        if isinstance(record_id, float) and not math.isfinite(record_id):
-            record_id = json.dumps(record_id)  # ("Infinity", "NaN": an output line must be JSON too)
+        record_id = _strict_json(data.get("id"))
         record_url = data["url"] if isinstance(data.get("url"), str) else url
         key = field or ("html" if "html" in data else "text")
         content = data.get(key)
@@ -213,6 +210,19 @@ def _jsonl_records(
             continue
         fmt: InputFormat | None = "text" if key == "text" and field is None else None
         yield Record(record_id, where, content, record_url, input_format=fmt)
+
+
+def _strict_json(value: object) -> object:
+    """A JSON line's ``id``, which its output line repeats: as it is, or, when it holds what
+    strict JSON has not (``Infinity``, ``NaN``, which Python's reader takes), as its JSON text
+    (``"Infinity"``, ``"[1, NaN]"``), so the output line is JSON."""
+    if isinstance(value, (str, int)) or value is None:
+        return value
+    try:
+        json.dumps(value, allow_nan=False)
+    except ValueError:
+        return json.dumps(value)
+    return value
 
 
 def _json_problem(error: Exception) -> str:

@@ -204,7 +204,7 @@ def main(argv: Sequence[str] | None = None, *, stdin: BinaryIO | None = None,
         err.write(f"newsclean: error: {error}\n")
         return EXIT_USAGE
     if args.explain_html and (args.jsonl or len(args.files) > 1 or any(map(_of_records, args.files))):
-        err.write("newsclean: error: --explain-html reports on one page: give one FILE (or stdin), "
+        err.write("newsclean: error: --explain-html reports on one input: give one FILE (or stdin), "
                   "not JSON Lines or WARC\n")
         return EXIT_USAGE
     fmt = "jsonl" if args.jsonl else args.format
