@@ -140,7 +140,7 @@ def _render(doc: Document, fmt: str, *, links: bool = True, images: bool = True)
 
 def _of_records(name: str) -> bool:
     """A file read record by record, as ``newsclean batch`` reads it: named JSON Lines or WARC
-    (cleaned as one page, a crawl or a dump gives one page of WARC headers or JSON)."""
+    (cleaned as one page, a crawl or a dump would give one page of WARC headers or JSON)."""
     return name.lower().endswith(JSONL_SUFFIXES + WARC_SUFFIXES)
 
 
