@@ -33,7 +33,9 @@ from newsclean.batch import (
     records,
 )
 from newsclean.cli import EXIT_OK, EXIT_STOPPED, EXIT_UNREADABLE, EXIT_USAGE, main
+from newsclean.errors import RuleError
 from newsclean.record import json_line
+from newsclean.rules import Context, Mark, Rule
 
 SEED = Path(__file__).parent / "fixtures" / "text" / "sputnik-kurils-en" / "input.txt"
 ARTICLE = (
@@ -343,3 +345,43 @@ def test_any_json_lines_give_one_valid_utf8_json_line_per_line(tmp_path_factory:
 
 def _not_json(constant: str) -> None:
     raise AssertionError(f"not JSON: {constant}")
+
+
+# --- the caller's own rules ---------------------------------------------------------------------
+
+
+def _raises(ctx: Context) -> Iterator[Mark]:
+    yield Mark(0)
+    raise ValueError("my bug")
+
+
+def _past_the_end(ctx: Context) -> Iterator[Mark]:
+    return iter([Mark(len(ctx.blocks))])
+
+
+def _from_the_end(ctx: Context) -> Iterator[Mark]:
+    return iter([Mark(-1)])  # (a list index Python takes: the last block, which the rule did not mean)
+
+
+def _first_line(ctx: Context) -> Iterator[Mark]:
+    return (Mark(i) for i, block in enumerate(ctx.blocks) if block.text.startswith("PROMO"))
+
+
+@pytest.mark.parametrize(("apply", "detail"), [
+    (_raises, "ValueError: my bug"),
+    (_past_the_end, "it gave Mark(index=3, action='remove', value=None, pieces=()), not a Mark of one of the 3 blocks"),
+    (_from_the_end, "it gave Mark(index=-1, action='remove', value=None, pieces=()), not a Mark of one of the 3 blocks"),
+])
+def test_a_failing_user_rule_is_named_as_the_callers(apply: object, detail: str) -> None:
+    page = ("PROMO: a weekend at the sea\nThe council approved the budget on Tuesday after a long debate.\n"
+            "Work on the old bridge over the river begins in the spring and lasts eighteen months.\n")
+    config = newsclean.Config(extra_rules=(Rule("my-rule", "ads", "mine", apply),))  # type: ignore[arg-type]
+    with pytest.raises(RuleError) as caught:
+        newsclean.clean(page, input_format="text", config=config)
+    assert str(caught.value) == f"the rule 'my-rule' from Config.extra_rules failed on this page: {detail}"
+    assert isinstance(caught.value, newsclean.NewscleanError) and not isinstance(caught.value, newsclean.InternalError)
+    # the look-alike: a rule that marks the page's own blocks works as before
+    good = newsclean.Config(extra_rules=(Rule("my-rule", "ads", "mine", _first_line),))
+    doc = newsclean.clean(page, input_format="text", config=good)
+    assert [(r.rule, r.text) for r in doc.removed] == [("my-rule", "PROMO: a weekend at the sea")]
+    assert doc.paragraphs[0].startswith("The council approved")

@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import field, replace
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from newsclean.errors import ConfigError
+from newsclean.errors import ConfigError, RuleError
 from newsclean.records import frozen_dataclass, record, set_field
 from newsclean.userrules import UserRules
 
 if TYPE_CHECKING:
-    from newsclean.rules.pipeline import Rule, Step
+    from newsclean.rules.pipeline import Context, Mark, Rule, Step
 
 
 #: the defaults of ``disabled_rules`` and ``rules``: one object each, the field's default and
@@ -150,14 +151,35 @@ class Config:
             raise ConfigError("now must be a timezone-aware datetime")
 
     def pipeline(self) -> tuple[Step, ...]:
-        """The steps :func:`newsclean.clean` runs: the extra rules, then the built-in pipeline."""
+        """The steps :func:`newsclean.clean` runs: the extra rules (each made to name itself in
+        a :class:`~newsclean.errors.RuleError` when it fails), then the built-in pipeline."""
         from newsclean.rules import PIPELINE
 
-        return (*self.extra_rules, *PIPELINE) if self.extra_rules else PIPELINE
+        if not self.extra_rules:
+            return PIPELINE
+        return (*(replace(rule, apply=partial(_checked_marks, rule)) for rule in self.extra_rules), *PIPELINE)
 
     def replace(self, **changes: object) -> Config:
         """A copy with some fields changed (validated again)."""
         return replace(self, **changes)  # type: ignore[arg-type]
+
+
+def _checked_marks(rule: Rule, ctx: Context) -> Iterator[Mark]:
+    """The marks of a rule of ``extra_rules`` on one page, as it yields them, or a ``RuleError``
+    naming it when it raises or marks what is no block of the page (the caller's code: not
+    reported as a bug of newsclean's, and not applied to a block it did not mean)."""
+    from newsclean.rules.pipeline import Mark
+
+    try:
+        for mark in rule.apply(ctx):
+            count = len(ctx.blocks)
+            if not isinstance(mark, Mark) or not isinstance(mark.index, int) or not 0 <= mark.index < count:
+                raise RuleError(rule.name, f"it gave {mark!r}, not a Mark of one of the {count} blocks")
+            yield mark
+    except RuleError:
+        raise
+    except Exception as error:  # noqa: BLE001 - whatever the caller's code raises, named as theirs
+        raise RuleError(rule.name, f"{type(error).__name__}: {error}") from error
 
 
 def _check_number(name: str, value: object, *, whole: bool = False) -> None:

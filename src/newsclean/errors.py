@@ -46,6 +46,20 @@ class InternalError(NewscleanError, RuntimeError):
         return f"internal error in the {self.stage} stage: {self.detail} (please report it with the page)"
 
 
+class RuleError(NewscleanError, RuntimeError):
+    """A rule of ``Config.extra_rules`` (the caller's own code, not newsclean's) failed on one
+    page: it raised, or gave something that is not a :class:`~newsclean.rules.Mark` of one of
+    the page's blocks. ``rule`` names it; what it raised is ``__cause__``."""
+
+    def __init__(self, rule: str, detail: str) -> None:
+        super().__init__(rule, detail)
+        self.rule = rule
+        self.detail = detail
+
+    def __str__(self) -> str:
+        return f"the rule {self.rule!r} from Config.extra_rules failed on this page: {self.detail}"
+
+
 class WorkerStartError(NewscleanError, RuntimeError):
     """The worker processes of :func:`newsclean.batch.clean_all` could not start: the first
     one ended before it was ready, so no record could be cleaned. The commonest cause is a
