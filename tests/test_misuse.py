@@ -148,6 +148,11 @@ def test_an_unknown_encoding_or_profile_folder_is_a_usage_error(tmp_path: Path) 
     assert code == EXIT_USAGE and err == f"newsclean: error: --profiles: not a folder: {tmp_path}/profiles\n"
     # the look-alikes: a label browsers know (not Python's spelling) and a folder that exists
     assert run(["--encoding", "x-sjis", "--profiles", str(tmp_path), str(SEED)])[0] == EXIT_OK
+    # a --url of bytes that are not UTF-8 (Python's escapes, which no output can write)
+    code, _, err = run(["--url", "https://example.com/caf\udce9", str(SEED)])
+    assert code == EXIT_USAGE and err == "newsclean: error: --url: not UTF-8 text: 'https://example.com/caf\\udce9'\n"
+    code, out, _ = run(["--url", "https://example.com/café", "--format", "json", str(SEED)])
+    assert code == EXIT_OK and json.loads(out)["url"] == "https://example.com/café"
     # the library still ignores an unknown label, with a warning (it comes from HTTP headers)
     doc = newsclean.clean(ARTICLE.encode(), encoding="utf-9")
     assert "encoding: unknown label 'utf-9' from the caller ignored" in doc.warnings

@@ -34,10 +34,15 @@ def add_rule_options(parser: argparse.ArgumentParser) -> None:
 
 def config_from_args(args: argparse.Namespace) -> Config:
     """The :class:`Config` of ``--disable``, ``--rules``, ``--profiles``, ``--no-site-profiles``;
-    :class:`ConfigError` for a rules file, a profile folder or an ``--encoding`` that is not one."""
+    :class:`ConfigError` for a rules file, a profile folder or an ``--encoding`` that is not one,
+    or a ``--url`` that is not UTF-8."""
     encoding = getattr(args, "encoding", None)
     if encoding is not None and resolve(encoding) is None:  # (a label typed by hand: say so, not ignore it)
         raise ConfigError(f"--encoding: unknown encoding {encoding!r}")
+    url = getattr(args, "url", None)
+    if url is not None and any("\ud800" <= char <= "\udfff" for char in url):
+        # (bytes that are not UTF-8 on the command line: Python's escapes, which no output holds)
+        raise ConfigError(f"--url: not UTF-8 text: {url!r}")
     for folder in args.profiles:
         if not os.path.isdir(folder):
             raise ConfigError(f"--profiles: not a folder: {folder}")
