@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Literal
 from newsclean.blocks import html as html_blocks
 from newsclean.blocks.parse import markup_to_text, parse_page
 from newsclean.blocks.structure import html_structure, text_structure
-from newsclean.config import Config
+from newsclean.config import Config, check_arguments
 from newsclean.decode import decode, sanitize_text
 from newsclean.document import Document, Link
 from newsclean.errors import ConfigError, InputError, InputTooLargeError, internal_errors
@@ -98,7 +98,7 @@ def clean_with_context(
 ) -> tuple[Document, Context | None]:
     """:func:`clean`, and the rules' context of the page (its blocks and each one's fate) for
     :func:`newsclean.explain.explain`; the context is ``None`` when no blocks were made."""
-    config = config if config is not None else _default_config()
+    config = check_arguments(url, config if config is not None else _default_config(), encoding)
     if input_format not in _FORMATS:
         raise ConfigError(f"input_format must be one of {', '.join(_FORMATS)}, not {input_format!r}")
     text, warnings, unmarked = _read(source, encoding=encoding, limit=config.max_input_bytes)

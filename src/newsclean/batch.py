@@ -5,11 +5,12 @@ processes, and get one result per record back, nothing lost.
 
     from newsclean.batch import records, clean_all
 
-    for result in clean_all(records(["crawl.warc.gz", "dump.jsonl", "pages/"]), processes=4):
-        if result.document is not None:
-            print(result.id, result.document.title)
-        else:
-            print(result.id, "failed:", result.error, result.reason)
+    if __name__ == "__main__":  # (the worker processes import this script again)
+        for result in clean_all(records(["crawl.warc.gz", "dump.jsonl", "pages/"]), processes=4):
+            if result.document is not None:
+                print(result.id, result.document.title)
+            else:
+                print(result.id, "failed:", result.error, result.reason)
 
 :func:`records` streams one :class:`Record` per page and never reads a whole JSONL or WARC file
 into memory; :func:`clean_all` yields one :class:`Result` per record (a document, or an error
@@ -33,6 +34,7 @@ from typing import IO, BinaryIO, cast
 
 from newsclean.api import InputFormat
 from newsclean.config import Config
+from newsclean.errors import WorkerStartError
 from newsclean.record import (
     ERROR_KINDS,
     CleanFunction,
@@ -51,6 +53,7 @@ __all__ = [
     "Result",
     "Stats",
     "Summary",
+    "WorkerStartError",
     "clean_all",
     "clean_record",
     "file_record",
@@ -100,10 +103,15 @@ def records(
             continue
         path = Path(name)
         if path.is_dir():
-            for child in sorted(p for p in path.rglob(glob) if p.is_file()):
+            for child in sorted(p for p in path.rglob(glob) if p.is_file() or _dangling(p)):
                 yield from _file_records(child, field, jsonl, url, max_bytes, skipped)
         else:
             yield from _file_records(path, field, jsonl, url, max_bytes, skipped)
+
+
+def _dangling(path: Path) -> bool:
+    """A symbolic link to nothing: read (and reported unreadable), not passed over in silence."""
+    return path.is_symlink() and not path.exists()
 
 
 def _file_records(
@@ -144,9 +152,10 @@ def file_record(path: Path, url: str | None = None, max_bytes: int = Config().ma
             with gzip.open(path, "rb") as handle:
                 data = handle.read(max_bytes + 1)
         else:
-            if path.stat().st_size > max_bytes:
-                return Record(name, name, None, url, problem=("too-large", too_large))
-            data = path.read_bytes()
+            with open(path, "rb") as handle:
+                if os.fstat(handle.fileno()).st_size > max_bytes:
+                    return Record(name, name, None, url, problem=("too-large", too_large))
+                data = handle.read(max_bytes + 1)  # (a pipe or device has no size to check first)
     except (OSError, EOFError, zlib.error) as error:
         reason = f"cannot read: {getattr(error, 'strerror', None) or error}"
         return Record(name, name, None, url, problem=("unreadable", reason))
@@ -184,12 +193,13 @@ def _jsonl_records(
         try:
             data = json.loads(line)
         except (ValueError, RecursionError) as error:  # RecursionError: arrays nested 1,000 deep
-            yield Record(None, where, None, url, problem=("bad-json", f"not a JSON line: {error}"))
+            problem = f"not a JSON line: {_json_problem(error)}"
+            yield Record(None, where, None, url, problem=("bad-json", problem))
             continue
         if not isinstance(data, dict):
             yield Record(None, where, None, url, problem=("bad-json", "a JSON line must hold an object"))
             continue
-        record_id = data.get("id")
+        record_id = _strict_json(data.get("id"))
         record_url = data["url"] if isinstance(data.get("url"), str) else url
         key = field or ("html" if "html" in data else "text")
         content = data.get(key)
@@ -200,6 +210,29 @@ def _jsonl_records(
             continue
         fmt: InputFormat | None = "text" if key == "text" and field is None else None
         yield Record(record_id, where, content, record_url, input_format=fmt)
+
+
+def _strict_json(value: object) -> object:
+    """A JSON line's ``id``, which its output line repeats: as it is, or, when it holds what
+    strict JSON has not (``Infinity``, ``NaN``, which Python's reader takes), as its JSON text
+    (``"Infinity"``, ``"[1, NaN]"``), so the output line is JSON."""
+    if isinstance(value, (str, int)) or value is None:
+        return value
+    try:
+        json.dumps(value, allow_nan=False)
+    except ValueError:
+        return json.dumps(value)
+    return value
+
+
+def _json_problem(error: Exception) -> str:
+    """What is wrong with a JSON line, placed by its column (the line is one JSON text; the
+    parser's "line 2" would name the line's own end)."""
+    if isinstance(error, json.JSONDecodeError):
+        if error.pos >= len(error.doc.rstrip("\r\n")):
+            return f"{error.msg} at the end of the line"
+        return f"{error.msg} at column {error.pos + 1}"
+    return str(error)
 
 
 # --- cleaning ---------------------------------------------------------------------------------
@@ -225,6 +258,8 @@ def clean_all(
     tried once more, then reported as ``worker-died`` or ``timeout``. ``function`` runs on each
     record in the workers (a module-level function: it is sent to them by name). The workers
     ignore Ctrl-C: the caller gets ``KeyboardInterrupt`` and closing the generator stops them.
+    When the first worker ends before it is ready (most often a script that calls this at its
+    top level, without ``if __name__ == "__main__":``), it raises :class:`WorkerStartError`.
     """
     options = options or Options()
     stats = stats if stats is not None else Stats()

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import json
 import os
 import sys
 import time
@@ -14,12 +13,14 @@ from collections.abc import Sequence
 from typing import BinaryIO, NoReturn, TextIO
 
 from newsclean.batch import ERROR_KINDS, Options, Summary, clean_all, records
-from newsclean.cli_options import add_rule_options, config_from_args
-from newsclean.errors import ConfigError
+from newsclean.cli_options import add_rule_options, config_from_args, output_error
+from newsclean.errors import ConfigError, WorkerStartError
+from newsclean.record import json_line
 
 EXIT_OK = 0
 EXIT_USAGE = 2
 EXIT_FAILED = 3
+EXIT_STOPPED = 4
 EXIT_INTERRUPTED = 130
 
 #: Seconds between two progress lines on a terminal.
@@ -48,6 +49,8 @@ exit codes:
   0  every record gave a document (some may be empty: no article text found)
   2  usage error (bad option, unknown rule name, no input)
   3  at least one record failed; its error line is in the output
+  4  the run stopped: the output could not be written (a full disk, a closed stdout; the
+     lines written before are complete) or the worker processes could not start
   130  interrupted (Ctrl-C); the lines written so far are complete
 
 examples:
@@ -114,10 +117,10 @@ def build_batch_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def batch_main(argv: Sequence[str], *, stdin: BinaryIO, stdout: TextIO, stderr: TextIO) -> int:
+def batch_main(argv: Sequence[str], *, stdin: BinaryIO | None, stdout: TextIO | None, stderr: TextIO) -> int:
     """Run ``newsclean batch``; returns the exit code (see ``newsclean batch --help``)."""
     try:
-        with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
+        with contextlib.redirect_stdout(stdout or stderr), contextlib.redirect_stderr(stderr):
             args = build_batch_parser().parse_args(argv)
     except SystemExit as stop:
         return int(stop.code or 0)
@@ -131,6 +134,9 @@ def batch_main(argv: Sequence[str], *, stdin: BinaryIO, stdout: TextIO, stderr: 
     if missing:
         stderr.write(f"newsclean batch: error: no such file or folder: {missing[0]}\n")
         return EXIT_USAGE
+    if "-" in args.inputs and stdin is None:
+        stderr.write("newsclean batch: error: '-' reads the standard input, which is closed\n")
+        return EXIT_USAGE
     options = Options(config=config, input_format=args.input_format, encoding=args.encoding)
     summary = Summary(skipped=Counter())
     items = records(args.inputs, glob=args.glob, field=args.field, stdin=stdin, jsonl=args.jsonl,
@@ -138,19 +144,36 @@ def batch_main(argv: Sequence[str], *, stdin: BinaryIO, stdout: TextIO, stderr: 
     progress = _Progress(stderr) if stderr.isatty() else None
     interrupted = False
     with contextlib.ExitStack() as stack:
-        out = stdout if args.output == "-" else stack.enter_context(open(args.output, "w", encoding="utf-8"))
+        try:  # (before any work: an output that cannot be opened is the caller's mistake)
+            out = stdout if args.output == "-" else stack.enter_context(
+                open(args.output, "w", encoding="utf-8"))
+        except OSError as error:
+            stderr.write(f"newsclean batch: error: cannot write {args.output}: {error.strerror or error}\n")
+            return EXIT_USAGE
+        if out is None:
+            stderr.write("newsclean batch: error: cannot write the output: the standard output is closed\n")
+            return EXIT_STOPPED
         results = clean_all(items, processes=args.jobs, ordered=not args.unordered, options=options,
                             timeout=args.timeout)
         try:
             for result in results:
-                out.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
+                out.write(json_line(result.to_dict()) + "\n")
                 summary.add(result)
                 if progress:
                     progress.update(summary)
+            out.flush()
         except KeyboardInterrupt:  # the lines written so far stand; say how far it got
             interrupted = True
+        except BrokenPipeError:
+            raise  # (the reader went away, as ``| head`` does: ends quietly)
+        except OSError as error:  # a full disk, a failing output: say so and how far it got
+            stderr.write(f"newsclean batch: error: {output_error(error)}; stopped after {summary.line()}\n")
+            return EXIT_STOPPED
+        except WorkerStartError as error:
+            stderr.write(f"newsclean batch: error: {error}\n")
+            return EXIT_STOPPED
+        finally:
             results.close()  # stops the workers
-        out.flush()
     if progress:
         progress.done()
     if interrupted:

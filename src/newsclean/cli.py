@@ -7,26 +7,38 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import json
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections import Counter
+from collections.abc import Generator, Iterator, Sequence
 from pathlib import Path
-from typing import BinaryIO, NoReturn, TextIO
+from typing import BinaryIO, NoReturn, TextIO, cast
 
 from newsclean import __version__
-from newsclean.batch import Options, Record, Result, clean_all, clean_record, file_record, records
-from newsclean.cli_options import add_rule_options, config_from_args
+from newsclean.batch import (
+    JSONL_SUFFIXES,
+    WARC_SUFFIXES,
+    Options,
+    Record,
+    Result,
+    clean_all,
+    clean_record,
+    file_record,
+    records,
+)
+from newsclean.cli_options import add_rule_options, config_from_args, output_error, standard_streams
 from newsclean.commands import COMMANDS
 from newsclean.commands import run as run_command
 from newsclean.document import Document
-from newsclean.errors import ConfigError, NewscleanError
+from newsclean.errors import ConfigError, NewscleanError, WorkerStartError
 from newsclean.explain import removal_lines
+from newsclean.record import json_line
 
 EXIT_OK = 0
 EXIT_EMPTY = 1
 EXIT_USAGE = 2
 EXIT_UNREADABLE = 3
+EXIT_STOPPED = 4
 
 _EPILOG = """\
 exit codes:
@@ -35,6 +47,8 @@ exit codes:
   2  usage error (bad option, unknown rule name)
   3  an input could not be read (missing file, binary file, over the size limit) or
      cleaning it failed (an internal error on that page; the other inputs are still cleaned)
+  4  the run stopped: the output could not be written (a full disk, a closed stdout)
+     or the worker processes of --jobs could not start
 
 commands:
   newsclean batch INPUT... -o OUT.jsonl          many pages (files, folders, JSONL, WARC/WET),
@@ -65,7 +79,10 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("files", nargs="*", metavar="FILE", help="input files; none or '-' reads stdin")
+    parser.add_argument("files", nargs="*", metavar="FILE",
+                        help="input files; none or '-' reads stdin. A file named .jsonl/.ndjson or "
+                             ".warc/.wet (optionally .gz) is read record by record, as newsclean batch "
+                             "reads it")
     parser.add_argument("-f", "--format", choices=("text", "json", "jsonl", "markdown", "html"),
                         default="text",
                         help="output format (default: text, the article body; jsonl: one compact JSON "
@@ -121,34 +138,63 @@ def _render(doc: Document, fmt: str, *, links: bool = True, images: bool = True)
     return doc.body + ("\n" if doc.body else "")
 
 
-def _records(args: argparse.Namespace, stdin: BinaryIO, max_bytes: int) -> Iterator[Record]:
-    """The inputs as batch records: each file one page, or with ``--jsonl`` one per line."""
+def _of_records(name: str) -> bool:
+    """A file read record by record, as ``newsclean batch`` reads it: named JSON Lines or WARC
+    (cleaned as one page, a crawl or a dump would give one page of WARC headers or JSON)."""
+    return name.lower().endswith(JSONL_SUFFIXES + WARC_SUFFIXES)
+
+
+def _records(args: argparse.Namespace, stdin: BinaryIO | None, max_bytes: int,
+             skipped: Counter[str]) -> Iterator[Record]:
+    """The inputs as batch records: each file one page, or with ``--jsonl`` (or a JSON Lines or
+    WARC file's name) one per line or record."""
     for name in args.files or ["-"]:
-        if args.jsonl:
-            yield from records([name], field=args.field, stdin=stdin, jsonl=True, url=args.url,
-                               max_bytes=max_bytes)
+        if name == "-" and stdin is None:
+            yield Record("<stdin>", "<stdin>", None, args.url, problem=("unreadable", CLOSED_STDIN))
+        elif args.jsonl or (name != "-" and _of_records(name)):
+            yield from records([name], field=args.field, stdin=stdin, jsonl=args.jsonl, url=args.url,
+                               max_bytes=max_bytes, skipped=skipped)
         elif name == "-":
-            yield Record("<stdin>", "<stdin>", stdin.read(), args.url)
+            yield _stdin_record(cast(BinaryIO, stdin), args.url, max_bytes)
         else:
             yield file_record(Path(name), args.url, max_bytes)
+
+
+def _stdin_record(stdin: BinaryIO, url: str | None, max_bytes: int) -> Record:
+    """Standard input as one page, read no further than the size limit."""
+    try:
+        data = stdin.read(max_bytes + 1)
+    except OSError as error:
+        reason = f"cannot read: {error.strerror or error}"
+        return Record("<stdin>", "<stdin>", None, url, problem=("unreadable", reason))
+    if len(data) > max_bytes:
+        return Record("<stdin>", "<stdin>", None, url, problem=(
+            "too-large", f"over the limit of {max_bytes:,} bytes (Config.max_input_bytes)"))
+    return Record("<stdin>", "<stdin>", data, url)
+
+
+#: What a closed standard stream is read as (``newsclean <&-``): the process has none, so
+#: ``sys.stdin`` is ``None``.
+CLOSED_STDIN = "cannot read: the standard input is closed"
 
 
 def main(argv: Sequence[str] | None = None, *, stdin: BinaryIO | None = None,
          stdout: TextIO | None = None, stderr: TextIO | None = None) -> int:
     """Run the command; returns the exit code (see ``--help``)."""
-    stdin = stdin if stdin is not None else sys.stdin.buffer
-    out = stdout if stdout is not None else sys.stdout
-    err = stderr if stderr is not None else sys.stderr
+    stdin, out, err = standard_streams(stdin, stdout, stderr)
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv[:1] == ["batch"]:
         from newsclean.batch_cli import batch_main
 
         return batch_main(argv[1:], stdin=stdin, stdout=out, stderr=err)
+    if out is None:
+        err.write("newsclean: error: cannot write the output: the standard output is closed\n")
+        return EXIT_STOPPED
     if argv and argv[0] in COMMANDS:
         return run_command(argv[0], argv[1:], out, err)
     try:
         # --help and --version print to stdout; send that to the stream we were given
-        with contextlib.redirect_stdout(out):
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
             args = build_parser().parse_args(argv)
     except SystemExit as stop:
         return int(stop.code or 0)
@@ -157,30 +203,53 @@ def main(argv: Sequence[str] | None = None, *, stdin: BinaryIO | None = None,
     except ConfigError as error:
         err.write(f"newsclean: error: {error}\n")
         return EXIT_USAGE
-    if args.explain_html and (args.jsonl or len(args.files) > 1):
-        err.write("newsclean: error: --explain-html reports on one input: give one FILE (or stdin)\n")
+    if args.explain_html and (args.jsonl or len(args.files) > 1 or any(map(_of_records, args.files))):
+        err.write("newsclean: error: --explain-html reports on one input: give one FILE (or stdin), "
+                  "not JSON Lines or WARC\n")
         return EXIT_USAGE
     fmt = "jsonl" if args.jsonl else args.format
     options = Options(config=config, input_format=args.input_format, encoding=args.encoding)
-    items = _records(args, stdin, config.max_input_bytes)
+    skipped: Counter[str] = Counter()
+    items = _records(args, stdin, config.max_input_bytes, skipped)
     results: Iterator[Result]
     if args.explain_html:
         results = (_with_report(record, options, args.explain_html) for record in items)
     else:
         results = clean_all(items, processes=args.jobs if args.jobs > 1 else 0, options=options)
+    try:
+        status = _write(results, args, fmt, out, err)
+        if skipped:  # (WARC records that are not pages: said, as newsclean batch says it)
+            err.write(f"newsclean: {sum(skipped.values())} WARC records skipped "
+                      f"({', '.join(f'{k} {v}' for k, v in sorted(skipped.items()))})\n")
+        return status
+    except BrokenPipeError:
+        raise  # (the reader went away, as ``| head`` does: main_entry ends quietly)
+    except OSError as error:  # a full disk, a closed or failing output: say so, stop
+        err.write(f"newsclean: error: {output_error(error)}\n")
+        return EXIT_STOPPED
+    except WorkerStartError as error:
+        err.write(f"newsclean: error: {error}\n")
+        return EXIT_STOPPED
+    finally:
+        if isinstance(results, Generator):
+            results.close()  # (stops the worker processes, if any, now)
+
+
+def _write(results: Iterator[Result], args: argparse.Namespace, fmt: str, out: TextIO, err: TextIO) -> int:
+    """Write each result; the exit status of the run."""
     status = EXIT_OK
     for result in results:
         doc = result.document
         if doc is None:
             err.write(f"newsclean: {result.source}: {result.reason}\n")
             if args.jsonl:
-                out.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
+                out.write(json_line(result.to_dict()) + "\n")
             status = EXIT_UNREADABLE
             continue
         if args.explain:
             err.write("".join(line + "\n" for line in removal_lines(doc, result.source)))
         if args.jsonl:
-            out.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
+            out.write(json_line(result.to_dict()) + "\n")
         else:
             out.write(_render(doc, fmt, links=not args.no_links, images=not args.no_images))
         status = max(status, EXIT_OK if doc.paragraphs else EXIT_EMPTY)
@@ -217,6 +286,8 @@ def main_entry() -> None:
         code = main()
     except KeyboardInterrupt:
         code = 130
-    except BrokenPipeError:
+    except BrokenPipeError:  # the reader went away (``| head``): stop quietly, as a filter does
+        # (and point stdout at nothing, so Python's own flush at exit finds no broken pipe)
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         code = 0
     raise SystemExit(code)

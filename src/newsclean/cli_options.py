@@ -1,4 +1,5 @@
-"""The options ``newsclean`` and ``newsclean batch`` share: which rules run and with what.
+"""The options ``newsclean`` and ``newsclean batch`` share: which rules run and with what; and
+the standard streams both write to, closed or failing.
 
 Both commands add them with :func:`add_rule_options` and turn them into a :class:`Config` with
 :func:`config_from_args`, so the two read a rules file, a profile folder or ``--disable`` alike.
@@ -7,8 +8,13 @@ Both commands add them with :func:`add_rule_options` and turn them into a :class
 from __future__ import annotations
 
 import argparse
+import os
+import sys
+from typing import BinaryIO, TextIO
 
+from newsclean.charsets import resolve
 from newsclean.config import Config
+from newsclean.errors import ConfigError
 from newsclean.userrules import UserRules
 
 
@@ -27,9 +33,39 @@ def add_rule_options(parser: argparse.ArgumentParser) -> None:
 
 
 def config_from_args(args: argparse.Namespace) -> Config:
-    """The :class:`Config` of ``--disable``, ``--rules``, ``--profiles``, ``--no-site-profiles``."""
+    """The :class:`Config` of ``--disable``, ``--rules``, ``--profiles``, ``--no-site-profiles``;
+    :class:`ConfigError` for a rules file, a profile folder or an ``--encoding`` that is not one,
+    or a ``--url`` that is not UTF-8."""
+    encoding = getattr(args, "encoding", None)
+    if encoding is not None and resolve(encoding) is None:  # (a label typed by hand: say so, not ignore it)
+        raise ConfigError(f"--encoding: unknown encoding {encoding!r}")
+    url = getattr(args, "url", None)
+    if url is not None and any("\ud800" <= char <= "\udfff" for char in url):
+        # (bytes that are not UTF-8 on the command line: Python's escapes, which no output holds)
+        raise ConfigError(f"--url: not UTF-8 text: {url!r}")
+    for folder in args.profiles:
+        if not os.path.isdir(folder):
+            raise ConfigError(f"--profiles: not a folder: {folder}")
     rules = UserRules()
     for path in args.rules:
         rules = rules + UserRules.from_file(path)
     return Config(disabled_rules=frozenset(args.disable), rules=rules, profile_dirs=tuple(args.profiles),
                   site_profiles=not args.no_site_profiles)
+
+
+def standard_streams(stdin: BinaryIO | None, stdout: TextIO | None,
+                     stderr: TextIO | None) -> tuple[BinaryIO | None, TextIO | None, TextIO]:
+    """The streams to use: those given, else the process's; ``None`` for a closed stdin or
+    stdout (``<&-``, ``>&-``), and a sink for a closed stderr (its messages have nowhere to go)."""
+    if stdin is None and sys.stdin is not None:
+        stdin = sys.stdin.buffer
+    if stdout is None:
+        stdout = sys.stdout
+    if stderr is None:
+        stderr = sys.stderr if sys.stderr is not None else open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
+    return stdin, stdout, stderr
+
+
+def output_error(error: OSError) -> str:
+    """The one line saying the output could not be written."""
+    return f"cannot write the output: {error.strerror or error}"

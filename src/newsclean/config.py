@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import field, replace
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from newsclean.errors import ConfigError
+from newsclean.errors import ConfigError, RuleError
 from newsclean.records import frozen_dataclass, record, set_field
 from newsclean.userrules import UserRules
 
 if TYPE_CHECKING:
-    from newsclean.rules.pipeline import Rule, Step
+    from newsclean.rules.pipeline import Context, Mark, Rule, Step
 
 
 #: the defaults of ``disabled_rules`` and ``rules``: one object each, the field's default and
@@ -127,8 +128,14 @@ class Config:
             raise ConfigError(
                 f"unknown rule name(s) {', '.join(unknown)}; known rules: {', '.join(sorted(known))}"
             )
+        _check_number("max_input_bytes", self.max_input_bytes, whole=True)
+        _check_number("regex_timeout", self.regex_timeout)
+        _check_number("guard_ratio", self.guard_ratio)
+        _check_number("min_body_chars", self.min_body_chars, whole=True)
         if self.max_input_bytes <= 0:
             raise ConfigError("max_input_bytes must be positive")
+        if self.min_body_chars < 0:
+            raise ConfigError("min_body_chars cannot be negative")
         if not 0 < self.regex_timeout <= 60:
             raise ConfigError("regex_timeout must be between 0 and 60 seconds")
         if not 0 <= self.guard_ratio < 1:
@@ -138,16 +145,58 @@ class Config:
         if isinstance(self.profile_dirs, (str, Path)):
             raise ConfigError("profile_dirs must be a collection of folders, not one path")
         object.__setattr__(self, "profile_dirs", tuple(str(folder) for folder in self.profile_dirs))
+        if self.now is not None and not isinstance(self.now, datetime):
+            raise ConfigError(f"now must be a datetime, not {type(self.now).__name__}")
         if self.now is not None and self.now.tzinfo is None:
             raise ConfigError("now must be a timezone-aware datetime")
 
     def pipeline(self) -> tuple[Step, ...]:
-        """The steps :func:`newsclean.clean` runs: the extra rules, then the built-in pipeline."""
+        """The steps :func:`newsclean.clean` runs: the extra rules (each made to name itself in
+        a :class:`~newsclean.errors.RuleError` when it fails), then the built-in pipeline."""
         from newsclean.rules import PIPELINE
 
-        return (*self.extra_rules, *PIPELINE) if self.extra_rules else PIPELINE
+        if not self.extra_rules:
+            return PIPELINE
+        return (*(replace(rule, apply=partial(_checked_marks, rule)) for rule in self.extra_rules), *PIPELINE)
 
     def replace(self, **changes: object) -> Config:
         """A copy with some fields changed (validated again)."""
         return replace(self, **changes)  # type: ignore[arg-type]
 
+
+def _checked_marks(rule: Rule, ctx: Context) -> Iterator[Mark]:
+    """The marks of a rule of ``extra_rules`` on one page, as it yields them, or a ``RuleError``
+    naming it when it raises or marks what is no block of the page (the caller's code: not
+    reported as a bug of newsclean's, and not applied to a block it did not mean)."""
+    from newsclean.rules.pipeline import Mark
+
+    try:
+        for mark in rule.apply(ctx):
+            count = len(ctx.blocks)
+            if not isinstance(mark, Mark) or not isinstance(mark.index, int) or not 0 <= mark.index < count:
+                raise RuleError(rule.name, f"it gave {mark!r}, not a Mark of one of the {count} blocks")
+            yield mark
+    except RuleError:
+        raise
+    except Exception as error:  # noqa: BLE001 - whatever the caller's code raises, named as theirs
+        raise RuleError(rule.name, f"{type(error).__name__}: {error}") from error
+
+
+def _check_number(name: str, value: object, *, whole: bool = False) -> None:
+    """A ``ConfigError`` naming the field when ``value`` is not a number (a whole one, with
+    ``whole``); ``True`` and ``False`` are not numbers here."""
+    kinds: tuple[type, ...] = (int,) if whole else (int, float)
+    if isinstance(value, bool) or not isinstance(value, kinds):
+        what = "a whole number" if whole else "a number"
+        raise ConfigError(f"{name} must be {what}, not {type(value).__name__} {value!r}")
+
+
+def check_arguments(url: object, config: object, encoding: object) -> Config:
+    """``config``, after a ``ConfigError`` naming the argument of :func:`newsclean.clean` that
+    has the wrong type, if one has (rather than an ``InternalError`` from deep inside)."""
+    if not isinstance(config, Config):
+        raise ConfigError(f"config must be a newsclean.Config, not {type(config).__name__}")
+    for name, value in (("url", url), ("encoding", encoding)):
+        if value is not None and not isinstance(value, str):
+            raise ConfigError(f"{name} must be a str or None, not {type(value).__name__}")
+    return config

@@ -28,6 +28,7 @@ from typing import Any
 import dask.bag as db
 
 from newsclean.batch import Options, Result, clean_all, records
+from newsclean.record import json_line
 
 #: The flat schema of a row: column name -> kind (``str`` may be null, ``list`` is a list of str).
 COLUMNS: dict[str, str] = {
@@ -99,7 +100,7 @@ def to_dataframe(paths: Sequence[str], *, options: Options | None = None, field:
 def write_jsonl(paths: Sequence[str], out_dir: str, *, options: Options | None = None,
                 field: str | None = None) -> list[str]:
     """Write ``out_dir/part-N.jsonl`` (one per input file, one flat row per line); returns their paths."""
-    bag = to_bag(paths, options=options, field=field).map(json.dumps, ensure_ascii=False)
+    bag = to_bag(paths, options=options, field=field).map(json_line)
     written: list[str] = bag.to_textfiles(f"{out_dir.rstrip('/')}/part-*.jsonl")
     return written
 

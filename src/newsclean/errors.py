@@ -46,6 +46,28 @@ class InternalError(NewscleanError, RuntimeError):
         return f"internal error in the {self.stage} stage: {self.detail} (please report it with the page)"
 
 
+class RuleError(NewscleanError, RuntimeError):
+    """A rule of ``Config.extra_rules`` (the caller's own code, not newsclean's) failed on one
+    page: it raised, or gave something that is not a :class:`~newsclean.rules.Mark` of one of
+    the page's blocks. ``rule`` names it; what it raised is ``__cause__``."""
+
+    def __init__(self, rule: str, detail: str) -> None:
+        super().__init__(rule, detail)
+        self.rule = rule
+        self.detail = detail
+
+    def __str__(self) -> str:
+        return f"the rule {self.rule!r} from Config.extra_rules failed on this page: {self.detail}"
+
+
+class WorkerStartError(NewscleanError, RuntimeError):
+    """The worker processes of :func:`newsclean.batch.clean_all` could not start: the first
+    one ended before it was ready, so no record could be cleaned. The commonest cause is a
+    script that calls ``clean_all`` with worker processes at its top level: each worker imports
+    the script again (Python's ``spawn``), so the call belongs under
+    ``if __name__ == "__main__":``."""
+
+
 #: The stage of :func:`newsclean.clean` each module belongs to, by its name under ``newsclean.``;
 #: the longest prefix wins.
 _STAGES = (
@@ -91,6 +113,15 @@ def internal_errors(function: Callable[P, R]) -> Callable[P, R]:
         except NewscleanError:
             raise
         except Exception as error:  # noqa: BLE001 - the whole point: one typed error per page
+            if isinstance(error, TypeError) and _raised_by_the_call(error):
+                raise  # the call itself was wrong (a second positional argument): Python's own error
             raise InternalError(stage_of(error), f"{type(error).__name__}: {error}") from error
 
     return wrapper
+
+
+def _raised_by_the_call(error: BaseException) -> bool:
+    """Whether ``error`` came from calling the decorated function with arguments it does not
+    take: raised in the wrapper's own frame, before the function ran."""
+    tb = error.__traceback__
+    return tb is not None and tb.tb_next is None

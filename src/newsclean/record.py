@@ -8,6 +8,7 @@ those import them without importing the others.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -68,6 +69,18 @@ class Result:
             return {"id": self.id, "source": self.source, **self.document.to_dict()}
         return {"id": self.id, "source": self.source, "url": self.url, "error": self.error,
                 "reason": self.reason}
+
+
+def json_line(data: dict[str, Any]) -> str:
+    """``data`` as one JSON line (without its newline) that is valid UTF-8: non-ASCII text as
+    itself, but a lone surrogate (a file name that is not UTF-8, as Python reads it) written as
+    its ``\\udcXX`` escape, which JSON allows and UTF-8 cannot hold."""
+    line = json.dumps(data, ensure_ascii=False)
+    try:
+        line.encode("utf-8")
+    except UnicodeEncodeError:
+        return json.dumps(data)  # (escapes every non-ASCII character: the same data, still one line)
+    return line
 
 
 @dataclass(frozen=True)

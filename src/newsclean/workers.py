@@ -15,7 +15,7 @@ from multiprocessing.connection import Connection, wait
 from typing import Any
 
 from newsclean.api import clean
-from newsclean.errors import NewscleanError
+from newsclean.errors import NewscleanError, WorkerStartError
 from newsclean.record import CleanFunction, Options, Record, Result, Stats
 
 #: Records sent ahead to each worker: one it cleans and one waiting, so it never idles on the pipe.
@@ -82,6 +82,7 @@ class Pool:
         self.size, self.options, self.function = size, options, function
         self.timeout, self.stats = timeout, stats
         self.workers: list[_Worker] = []
+        self.any_ready = False  # a worker has started: a later death is a record's, not the setup's
 
     def _start(self) -> _Worker:
         parent, child = self.context.Pipe()
@@ -175,7 +176,7 @@ class Pool:
                         seq, result = worker.conn.recv()
                         worker.started = time.monotonic()
                         if seq is None:
-                            worker.ready = True
+                            worker.ready = self.any_ready = True
                             continue
                         task = worker.tasks.popleft()
                         assert task.seq == seq, "a worker answers in order"
@@ -201,6 +202,7 @@ class Pool:
             while worker.tasks and worker.conn.poll():
                 seq, result = worker.conn.recv()
                 if seq is None:
+                    worker.ready = self.any_ready = True
                     continue
                 task = worker.tasks.popleft()
                 done[seq] = _with_attempts(result, task.attempts + 1)
@@ -208,6 +210,11 @@ class Pool:
             pass
         worker.conn.close()
         worker.process.join(timeout=5)
+        if not worker.ready and not self.any_ready:  # no worker could ever start: no record's fault
+            raise WorkerStartError(
+                f"the worker processes could not start ({why} before it was ready; its own error, "
+                "if any, is above on stderr). A script that calls clean_all with worker processes "
+                "must do so under `if __name__ == \"__main__\":`, as each worker imports the script again")
         self.stats.restarts += 1
         tasks = list(worker.tasks)
         if tasks:

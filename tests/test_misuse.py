@@ -1,0 +1,392 @@
+"""What a user can get wrong, and what they get back: closed or failing standard streams, an
+output that cannot be written, an option that names nothing, arguments of the wrong type, a
+script that starts workers without a main guard, odd JSON lines and folder entries. Each gives
+one line (or a typed error) saying what is wrong, never a traceback; the look-alikes that are
+right still work."""
+
+from __future__ import annotations
+
+import errno
+import io
+import json
+import os
+import subprocess
+import sys
+import types
+from collections.abc import Iterator
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import newsclean
+from newsclean.batch import (
+    Options,
+    Record,
+    Result,
+    WorkerStartError,
+    clean_all,
+    clean_record,
+    file_record,
+    records,
+)
+from newsclean.cli import EXIT_OK, EXIT_STOPPED, EXIT_UNREADABLE, EXIT_USAGE, main
+from newsclean.errors import RuleError
+from newsclean.record import json_line
+from newsclean.rules import Context, Mark, Rule
+
+SEED = Path(__file__).parent / "fixtures" / "text" / "sputnik-kurils-en" / "input.txt"
+ARTICLE = (
+    "<html><head><title>Budget</title></head><body><h1>Budget approved</h1>"
+    "<p>The city council approved the new budget on Tuesday after a long debate about the cost of "
+    "repairing the old bridge over the river.</p></body></html>"
+)
+
+
+def _has_fastwarc() -> bool:
+    try:
+        import fastwarc  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+class FullDisk(io.StringIO):
+    """An output whose every write fails as a full disk does."""
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+
+def run(argv: list[str], data: bytes = b"", stdout: io.StringIO | None = None) -> tuple[int, str, str]:
+    out, err = stdout if stdout is not None else io.StringIO(), io.StringIO()
+    code = main(argv, stdin=io.BytesIO(data), stdout=out, stderr=err)
+    return code, "" if isinstance(out, FullDisk) else out.getvalue(), err.getvalue()
+
+
+# --- the standard streams ----------------------------------------------------------------------
+
+
+def test_a_full_disk_is_one_line_and_exit_4() -> None:
+    code, _, err = run([str(SEED)], stdout=FullDisk())
+    assert code == EXIT_STOPPED
+    assert err == "newsclean: error: cannot write the output: No space left on device\n"
+
+
+def test_a_full_disk_in_batch_is_one_line_and_exit_4() -> None:
+    code, _, err = run(["batch", str(SEED), "-j", "0"], stdout=FullDisk())
+    assert code == EXIT_STOPPED
+    assert err.startswith("newsclean batch: error: cannot write the output: No space left on device; "
+                          "stopped after 0 pages in")
+    assert err.count("\n") == 1
+
+
+def test_batch_output_that_cannot_be_opened_is_a_usage_error(tmp_path: Path) -> None:
+    code, out, err = run(["batch", str(SEED), "-j", "0", "-o", str(tmp_path / "no-such-folder" / "out.jsonl")])
+    assert code == EXIT_USAGE and out == ""
+    assert err == f"newsclean batch: error: cannot write {tmp_path}/no-such-folder/out.jsonl: No such file or directory\n"
+    # the look-alike: a folder that exists
+    code, _, _ = run(["batch", str(SEED), "-j", "0", "-o", str(tmp_path / "out.jsonl")])
+    assert code == EXIT_OK and json.loads((tmp_path / "out.jsonl").read_text("utf-8"))["id"] == str(SEED)
+
+
+def test_closed_stdout_stdin_and_stderr(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``newsclean >&-``, ``<&-``, ``2>&-``: Python then has ``None`` for the stream."""
+    err = io.StringIO()
+    monkeypatch.setattr(sys, "stdout", None)
+    assert main([str(SEED)], stdin=io.BytesIO(), stderr=err) == EXIT_STOPPED
+    assert err.getvalue() == "newsclean: error: cannot write the output: the standard output is closed\n"
+    err = io.StringIO()
+    assert main(["batch", str(SEED), "-j", "0"], stdin=io.BytesIO(), stderr=err) == EXIT_STOPPED
+    monkeypatch.undo()
+
+    monkeypatch.setattr(sys, "stdin", None)
+    code, out, err_text = _main_with([], stdin=None)
+    assert (code, out) == (EXIT_UNREADABLE, "")
+    assert err_text == "newsclean: <stdin>: cannot read: the standard input is closed\n"
+    code, out, _ = _main_with([str(SEED)], stdin=None)  # a file needs no stdin
+    assert code == EXIT_OK and out.startswith("Japan made some concessions")
+    code, _, err_text = _main_with(["batch", "-", "-j", "0"], stdin=None)
+    assert code == EXIT_USAGE and "standard input, which is closed" in err_text
+    monkeypatch.undo()
+
+    monkeypatch.setattr(sys, "stderr", None)
+    out = io.StringIO()
+    assert main(["--no-such-option"], stdin=io.BytesIO(), stdout=out) == EXIT_USAGE
+    assert main(["/nonexistent/page.html"], stdin=io.BytesIO(), stdout=out) == EXIT_UNREADABLE
+
+
+def _main_with(argv: list[str], stdin: None) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    return main(argv, stdin=stdin, stdout=out, stderr=err), out.getvalue(), err.getvalue()
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full (Linux)")
+def test_real_closed_and_full_stdout_in_a_subprocess() -> None:
+    command = [sys.executable, "-m", "newsclean", str(SEED)]
+    with open("/dev/full", "w") as full:
+        proc = subprocess.run(command, stdout=full, capture_output=False, stderr=subprocess.PIPE,
+                              timeout=120, check=False)
+    assert proc.returncode == EXIT_STOPPED
+    assert proc.stderr.decode() == "newsclean: error: cannot write the output: No space left on device\n"
+    proc = subprocess.run(command, stderr=subprocess.PIPE, timeout=120, check=False,
+                          preexec_fn=lambda: os.close(1))  # noqa: PLW1509 - ``>&-``, as a shell does it
+    assert proc.returncode == EXIT_STOPPED and b"Traceback" not in proc.stderr
+
+
+# --- options that name nothing --------------------------------------------------------------------
+
+
+def test_an_unknown_encoding_or_profile_folder_is_a_usage_error(tmp_path: Path) -> None:
+    for argv in (["--encoding", "utf-9"], ["batch", "-j", "0", "--encoding", "utf-9"]):
+        code, out, err = run([*argv, str(SEED)])
+        assert (code, out) == (EXIT_USAGE, "")
+        assert err.endswith("error: --encoding: unknown encoding 'utf-9'\n")
+    code, _, err = run(["--profiles", str(tmp_path / "profiles"), str(SEED)])
+    assert code == EXIT_USAGE and err == f"newsclean: error: --profiles: not a folder: {tmp_path}/profiles\n"
+    # the look-alikes: a label browsers know (not Python's spelling) and a folder that exists
+    assert run(["--encoding", "x-sjis", "--profiles", str(tmp_path), str(SEED)])[0] == EXIT_OK
+    # a --url of bytes that are not UTF-8 (Python's escapes, which no output can write)
+    code, _, err = run(["--url", "https://example.com/caf\udce9", str(SEED)])
+    assert code == EXIT_USAGE and err == "newsclean: error: --url: not UTF-8 text: 'https://example.com/caf\\udce9'\n"
+    code, out, _ = run(["--url", "https://example.com/café", "--format", "json", str(SEED)])
+    assert code == EXIT_OK and json.loads(out)["url"] == "https://example.com/café"
+    # the library still ignores an unknown label, with a warning (it comes from HTTP headers)
+    doc = newsclean.clean(ARTICLE.encode(), encoding="utf-9")
+    assert "encoding: unknown label 'utf-9' from the caller ignored" in doc.warnings
+
+
+# --- clean() and Config with arguments of the wrong type ------------------------------------------
+
+
+@pytest.mark.parametrize(("arguments", "message"), [
+    ({"url": 5}, "url must be a str or None, not int"),
+    ({"url": b"https://example.com/"}, "url must be a str or None, not bytes"),
+    ({"encoding": 1252}, "encoding must be a str or None, not int"),
+    ({"config": {"min_body_chars": 5}}, "config must be a newsclean.Config, not dict"),
+])
+def test_clean_arguments_of_the_wrong_type_are_config_errors(arguments: dict[str, object], message: str) -> None:
+    with pytest.raises(newsclean.ConfigError) as caught:
+        newsclean.clean(ARTICLE, **arguments)  # type: ignore[arg-type]
+    assert str(caught.value) == message
+
+
+def test_a_wrong_call_is_pythons_type_error_not_an_internal_error() -> None:
+    with pytest.raises(TypeError) as caught:
+        newsclean.clean(ARTICLE, "https://example.com/")  # type: ignore[misc]
+    assert not isinstance(caught.value, newsclean.NewscleanError)
+    assert "positional argument" in str(caught.value)
+    # the look-alike: a TypeError inside the pipeline is still an InternalError naming its stage
+    doc = newsclean.clean(ARTICLE, url="https://example.com/", encoding="utf-8", config=newsclean.Config())
+    assert doc.title == "Budget approved"
+
+
+@pytest.mark.parametrize(("field", "value", "message"), [
+    ("max_input_bytes", "10", "max_input_bytes must be a whole number, not str '10'"),
+    ("max_input_bytes", 1.5, "max_input_bytes must be a whole number, not float 1.5"),
+    ("regex_timeout", "1", "regex_timeout must be a number, not str '1'"),
+    ("guard_ratio", None, "guard_ratio must be a number, not NoneType None"),
+    ("min_body_chars", True, "min_body_chars must be a whole number, not bool True"),
+    ("min_body_chars", -1, "min_body_chars cannot be negative"),
+    ("now", "2020-01-01", "now must be a datetime, not str"),
+])
+def test_config_values_of_the_wrong_type_are_config_errors(field: str, value: object, message: str) -> None:
+    with pytest.raises(newsclean.ConfigError) as caught:
+        newsclean.Config(**{field: value})  # type: ignore[arg-type]
+    assert str(caught.value) == message
+
+
+def test_config_values_of_the_right_types_stay() -> None:
+    config = newsclean.Config(max_input_bytes=1000, regex_timeout=1, guard_ratio=0, min_body_chars=0,
+                              now=datetime(2020, 1, 1, tzinfo=timezone.utc))
+    assert (config.regex_timeout, config.guard_ratio, config.min_body_chars) == (1, 0, 0)
+
+
+# --- workers that cannot start ------------------------------------------------------------------
+
+
+def test_workers_that_cannot_start_stop_the_run_with_one_error() -> None:
+    """A worker that ends before it is ready (here: it cannot import the function it is given,
+    as when a script starts workers without ``if __name__ == "__main__":``) is no record's fault:
+    the run stops with a WorkerStartError saying why, instead of failing every record twice."""
+    module = types.ModuleType("newsclean_test_parent_only")  # exists in this process alone
+    exec("def clean_it(record, options):\n    return None\n", module.__dict__)  # noqa: S102
+    sys.modules[module.__name__] = module
+    try:
+        items = [Record(i, f"page:{i}", ARTICLE) for i in range(4)]
+        with pytest.raises(WorkerStartError) as caught:
+            list(clean_all(items, processes=2, function=module.clean_it))
+    finally:
+        del sys.modules[module.__name__]
+    assert 'if __name__ == "__main__":' in str(caught.value)
+    assert "exited (status 1) before it was ready" in str(caught.value)
+
+
+def test_the_command_reports_workers_that_cannot_start(monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_workers(*args: object, **kwargs: object) -> Iterator[Result]:
+        raise WorkerStartError("the worker processes could not start (test)")
+        yield  # (a generator, as clean_all is: the error comes when the results are read)
+
+    monkeypatch.setattr("newsclean.batch_cli.clean_all", no_workers)
+    code, _, err = run(["batch", str(SEED), "-j", "2"])
+    assert code == EXIT_STOPPED and err == "newsclean batch: error: the worker processes could not start (test)\n"
+
+
+# --- JSON lines and folder entries -------------------------------------------------------------
+
+
+def test_a_json_line_with_a_non_finite_id_gives_a_strict_json_line(tmp_path: Path) -> None:
+    path = tmp_path / "dump.jsonl"
+    path.write_text('{"id": Infinity, "html": "x"}\n{"id": NaN, "html": "x"}\n{"id": 1e999, "html": "x"}\n'
+                    '{"id": 1.5, "html": "x"}\n{"id": 7, "html": "x"}\n{"id": "a", "html": \n{"id": 8 "html": ""}\n')
+    lines = [json.dumps(r.to_dict()) for r in clean_all(records([path]), processes=0)]
+
+    got = [json.loads(line, parse_constant=_not_json) for line in lines]
+    assert [line["id"] for line in got] == ["Infinity", "NaN", "Infinity", 1.5, 7, None, None]
+    assert got[-1]["reason"] == "not a JSON line: Expecting ',' delimiter at column 10"
+    assert got[-2]["reason"] == "not a JSON line: Expecting value at the end of the line"  # (not "line 2")
+
+
+def test_a_dangling_link_in_a_folder_is_reported_and_a_good_link_read(tmp_path: Path) -> None:
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    (tmp_path / "page.html").write_text(ARTICLE)
+    (folder / "good.html").symlink_to(tmp_path / "page.html")
+    (folder / "gone.html").symlink_to(tmp_path / "deleted.html")
+    (folder / "loop").symlink_to(folder)  # a link back up is not followed
+    results = [clean_record(r, Options()) for r in records([folder])]
+    assert [(Path(str(r.id)).name, r.error) for r in results] == [("gone.html", "unreadable"), ("good.html", None)]
+    assert results[0].reason == "cannot read: No such file or directory"
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="needs /dev/zero")
+def test_a_file_without_a_size_is_read_no_further_than_the_limit() -> None:
+    """A pipe or device (``newsclean <(cmd)``) has no size to check before reading."""
+    record = file_record(Path("/dev/zero"), max_bytes=1000)
+    assert record.problem is not None and record.problem[0] == "too-large"
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="file names of any bytes: Linux")
+def test_a_file_name_that_is_not_utf8_gives_a_valid_utf8_json_line(tmp_path: Path) -> None:
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    odd = folder / os.fsdecode(b"caf\xe9.html")  # (Python names it with the surrogate U+DCE9)
+    odd.write_text(ARTICLE)
+    (folder / "plain.html").write_text(ARTICLE)
+    out = tmp_path / "out.jsonl"
+    code, _, err = run(["batch", str(folder), "-j", "0", "-o", str(out)])
+    assert code == EXIT_OK, err
+    lines = out.read_text("utf-8").splitlines()  # (strict UTF-8)
+    assert [json.loads(line)["id"] for line in lines] == [str(odd), str(folder / "plain.html")]
+    assert "\\udce9" in lines[0] and '"title": "Budget approved"' in lines[1]  # the rest as itself
+
+
+# --- a crawl or a dump given to the one-page command -----------------------------------------------
+
+
+def test_the_main_command_reads_a_jsonl_file_by_its_name_record_by_record(tmp_path: Path) -> None:
+    dump = tmp_path / "dump.jsonl"
+    dump.write_text(json.dumps({"id": "a", "html": ARTICLE}) + "\n" + json.dumps({"id": "b", "text": "Home"}) + "\n")
+    code, out, err = run(["--format", "jsonl", str(dump)])
+    docs = [json.loads(line) for line in out.splitlines()]
+    assert [d["title"] for d in docs] == ["Budget approved", None]  # not one page of JSON text
+    assert code == 1 and err == ""  # (the second record has no article)
+    # the look-alikes: a page in a file of another name is one page, as before
+    page = tmp_path / "dump.json"
+    page.write_text(ARTICLE)
+    assert json.loads(run(["--format", "json", str(page)])[1])["title"] == "Budget approved"
+    assert run(["--explain-html", str(tmp_path / "r.html"), str(dump)])[0] == EXIT_USAGE
+
+
+@pytest.mark.skipif(not _has_fastwarc(), reason="the warc extra is not installed")
+def test_the_main_command_reads_a_warc_file_by_its_name_record_by_record(tmp_path: Path) -> None:
+    sys.path.insert(0, str(Path(__file__).parent.parent / "bench"))
+    import warcfile
+
+    warc = tmp_path / "crawl.warc.gz"
+    with open(warc, "wb") as handle:
+        warcfile.write(handle, [
+            warcfile.warcinfo(),
+            warcfile.response("https://example.org/a", ARTICLE.encode()),
+            warcfile.response("https://example.org/gone", b"Not found", status="404 Not Found"),
+        ])
+    code, out, err = run([str(warc)])
+    assert code == EXIT_OK
+    assert out == "The city council approved the new budget on Tuesday after a long debate about the cost of " \
+                  "repairing the old bridge over the river.\n"  # not the WARC's headers
+    assert err == "newsclean: 1 WARC records skipped (status 1)\n"
+
+
+# --- any JSON Lines file ------------------------------------------------------------------------
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text()
+    | st.sampled_from([float("inf"), float("nan"), 10**400]),  # (what JSON's own writers emit)
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3),
+    max_leaves=8,
+)
+LINES = st.lists(st.one_of(
+    st.binary(max_size=200).map(lambda b: b.replace(b"\n", b" ")),  # any bytes
+    st.fixed_dictionaries({}, optional={"id": JSON_VALUES, "url": JSON_VALUES, "html": JSON_VALUES,
+                                        "text": JSON_VALUES}).map(lambda d: json.dumps(d).encode()),
+), max_size=6)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(LINES)
+def test_any_json_lines_give_one_valid_utf8_json_line_per_line(tmp_path_factory: pytest.TempPathFactory,
+                                                              lines: list[bytes]) -> None:
+    path = tmp_path_factory.mktemp("jsonl") / "dump.jsonl"
+    path.write_bytes(b"".join(line + b"\n" for line in lines))
+    results = [clean_record(r, Options()) for r in records([path])]
+    assert len(results) == sum(1 for line in lines if line.strip())  # (a blank line is no record)
+    for result in results:
+        line = json_line(result.to_dict())
+        line.encode("utf-8")  # (strict)
+        assert json.loads(line, parse_constant=_not_json)["source"] == result.source
+
+
+def _not_json(constant: str) -> None:
+    raise AssertionError(f"not JSON: {constant}")
+
+
+# --- the caller's own rules ---------------------------------------------------------------------
+
+
+def _raises(ctx: Context) -> Iterator[Mark]:
+    yield Mark(0)
+    raise ValueError("my bug")
+
+
+def _past_the_end(ctx: Context) -> Iterator[Mark]:
+    return iter([Mark(len(ctx.blocks))])
+
+
+def _from_the_end(ctx: Context) -> Iterator[Mark]:
+    return iter([Mark(-1)])  # (a list index Python takes: the last block, which the rule did not mean)
+
+
+def _first_line(ctx: Context) -> Iterator[Mark]:
+    return (Mark(i) for i, block in enumerate(ctx.blocks) if block.text.startswith("PROMO"))
+
+
+@pytest.mark.parametrize(("apply", "detail"), [
+    (_raises, "ValueError: my bug"),
+    (_past_the_end, "it gave Mark(index=3, action='remove', value=None, pieces=()), not a Mark of one of the 3 blocks"),
+    (_from_the_end, "it gave Mark(index=-1, action='remove', value=None, pieces=()), not a Mark of one of the 3 blocks"),
+])
+def test_a_failing_user_rule_is_named_as_the_callers(apply: object, detail: str) -> None:
+    page = ("PROMO: a weekend at the sea\nThe council approved the budget on Tuesday after a long debate.\n"
+            "Work on the old bridge over the river begins in the spring and lasts eighteen months.\n")
+    config = newsclean.Config(extra_rules=(Rule("my-rule", "ads", "mine", apply),))  # type: ignore[arg-type]
+    with pytest.raises(RuleError) as caught:
+        newsclean.clean(page, input_format="text", config=config)
+    assert str(caught.value) == f"the rule 'my-rule' from Config.extra_rules failed on this page: {detail}"
+    assert isinstance(caught.value, newsclean.NewscleanError) and not isinstance(caught.value, newsclean.InternalError)
+    # the look-alike: a rule that marks the page's own blocks works as before
+    good = newsclean.Config(extra_rules=(Rule("my-rule", "ads", "mine", _first_line),))
+    doc = newsclean.clean(page, input_format="text", config=good)
+    assert [(r.rule, r.text) for r in doc.removed] == [("my-rule", "PROMO: a weekend at the sea")]
+    assert doc.paragraphs[0].startswith("The council approved")
