@@ -27,11 +27,16 @@ import scoring
 from datasets import load_dataset
 from text_accuracy import CONVERTERS, converted_texts
 
-from newsclean import clean
+from newsclean import Config, clean
 from newsclean.api import clean_with_context
 
 #: the rules whose removals after the region are the region ending early
 _REGION_RULES = frozenset({"outside-article", "related-headlines", "tag-list"})
+
+
+#: As ``bench/tools.py`` runs the HTML path: without the built-in site profiles (chosen on
+#: scrapinghub's pages). Text input has no URL here, so no profile applies to it.
+_HTML_CONFIG = Config(site_profiles=False)
 
 
 def _words(text: str) -> str:
@@ -84,7 +89,7 @@ def main(argv: list[str] | None = None) -> int:
         dataset = load_dataset(folder, page_type=args.page_type)
         texts = converted_texts(dataset, args.converter)
         for page, text in zip(dataset.pages, texts, strict=True):
-            html_out = clean(page.html, url=page.url).body or ""
+            html_out = clean(page.html, url=page.url, config=_HTML_CONFIG).body or ""
             text_out = clean(text, input_format="text").body or ""
             html_f1 = scoring.match(page.truth, html_out).f1
             text_f1 = scoring.match(page.truth, text_out).f1

@@ -16,7 +16,6 @@ from newsclean.phrases import LABEL_MAX_CHARS, label_family, normalize_label
 from newsclean.prefilter import family_matcher, legal_kinds, prompt_matcher
 from newsclean.rules.features import word_count
 from newsclean.rules.pipeline import Context, Mark, Rule
-from newsclean.rules.prompt_aside import is_prompt_aside
 from newsclean.rules.textsearch import inside_quotes
 from newsclean.values import FrozenValue
 
@@ -157,15 +156,7 @@ def _phrase_hits(ctx: Context) -> list[PhraseHit | None]:
             and word_count(text) <= PROMPT_MAX_WORDS
         ):
             match = prompts.search(text, timeout)
-            if (
-                match is not None
-                and match.lastgroup
-                and not inside_quotes(text, match.start())
-                # a story's sentence that invites the reader to join, among plain sentences that
-                # make up most of the block (PROMPT_ASIDE_PLAIN_SHARE); HTML only: in text input
-                # such a line is often where the story's run of lines ends (prompt_aside)
-                and not (html and match.lastgroup == "subscribe" and is_prompt_aside(text, prompts, timeout))
-            ):
+            if match is not None and match.lastgroup and not inside_quotes(text, match.start()):
                 hit = PhraseHit(match.lastgroup)
         if hit is None and PROMPT_MAX_CHARS < len(text) <= NOTICE_MAX_CHARS:
             # a long consent notice opens with its subject ("This website uses cookies …");
