@@ -123,17 +123,73 @@ def _main_with(argv: list[str], stdin: None) -> tuple[int, str, str]:
     return main(argv, stdin=stdin, stdout=out, stderr=err), out.getvalue(), err.getvalue()
 
 
+def _as_a_user_runs_it() -> dict[str, str]:
+    """The environment of a user's shell: without the ``PYTHONUNBUFFERED`` a test session may
+    set, so the child's stdout keeps what it failed to write in its buffer, as a user's does."""
+    return {name: value for name, value in os.environ.items() if name != "PYTHONUNBUFFERED"}
+
+
 @pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full (Linux)")
-def test_real_closed_and_full_stdout_in_a_subprocess() -> None:
-    command = [sys.executable, "-m", "newsclean", str(SEED)]
+@pytest.mark.parametrize(("argv", "message"), [
+    (["PAGE"], "newsclean: error: cannot write the output: No space left on device\n"),
+    (["-j", "2", "PAGE", "PAGE"], "newsclean: error: cannot write the output: No space left on device\n"),
+    (["batch", "-j", "0", "PAGE"], "newsclean batch: error: cannot write the output: No space left on device; "
+                                   "stopped after "),
+    (["batch", "-j", "0", "PAGE", "-o", "/dev/full"], "newsclean batch: error: cannot write the output: "
+                                                      "No space left on device; stopped after "),
+])
+def test_real_full_stdout_in_a_subprocess(argv: list[str], message: str, tmp_path: Path) -> None:
+    """An output smaller than Python's buffer fails only at the last flush: exit 4 and one line,
+    not Python's own "Exception ignored" (or a traceback) and exit 120 (or 1) when it is flushed
+    once more at exit (or on closing)."""
+    page = tmp_path / "page.html"
+    page.write_text(ARTICLE, "utf-8")
+    argv = [str(page) if arg == "PAGE" else arg for arg in argv]
     with open("/dev/full", "w") as full:
-        proc = subprocess.run(command, stdout=full, capture_output=False, stderr=subprocess.PIPE,
-                              timeout=120, check=False)
+        proc = subprocess.run([sys.executable, "-m", "newsclean", *argv], stdout=full, stderr=subprocess.PIPE,
+                              timeout=120, check=False, env=_as_a_user_runs_it())
+    assert proc.stderr.decode().startswith(message) and proc.stderr.count(b"\n") == 1
     assert proc.returncode == EXIT_STOPPED
-    assert proc.stderr.decode() == "newsclean: error: cannot write the output: No space left on device\n"
-    proc = subprocess.run(command, stderr=subprocess.PIPE, timeout=120, check=False,
+
+
+def test_real_closed_stdout_in_a_subprocess() -> None:
+    proc = subprocess.run([sys.executable, "-m", "newsclean", str(SEED)], stderr=subprocess.PIPE, timeout=120,
+                          check=False, env=_as_a_user_runs_it(),
                           preexec_fn=lambda: os.close(1))  # noqa: PLW1509 - ``>&-``, as a shell does it
     assert proc.returncode == EXIT_STOPPED and b"Traceback" not in proc.stderr
+
+
+def _with_a_pipe_nobody_reads(argv: list[str], stream: str, stdout: int | None = None) -> tuple[int, bytes]:
+    """Run the command with its stdout or stderr a pipe whose reader has gone (``| head``)."""
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    streams = {"stdout": stdout if stdout is not None else subprocess.PIPE, "stderr": subprocess.PIPE}
+    streams[stream] = write_end
+    try:
+        proc = subprocess.run([sys.executable, "-m", "newsclean", *argv], stdin=subprocess.DEVNULL, timeout=120,
+                              check=False, env=_as_a_user_runs_it(), **streams)  # type: ignore[call-overload]
+    finally:
+        os.close(write_end)
+    return proc.returncode, proc.stderr if stream == "stdout" else proc.stdout
+
+
+def test_a_reader_that_went_away_ends_the_command_quietly() -> None:
+    for argv in ([str(SEED)], ["batch", "-j", "0", str(SEED)]):
+        assert _with_a_pipe_nobody_reads(argv, "stdout") == (0, b"")
+
+
+def test_a_stderr_nobody_reads_keeps_what_stdout_was_given(tmp_path: Path) -> None:
+    """The broken pipe is stderr's (its first message, on the missing file): the article written
+    before it stays in the output file, and the run says it stopped."""
+    with open(tmp_path / "out.txt", "wb") as out:
+        code, _ = _with_a_pipe_nobody_reads([str(SEED), str(tmp_path / "nope.html"), str(SEED)], "stderr",
+                                            stdout=out.fileno())
+    assert code == EXIT_STOPPED
+    assert (tmp_path / "out.txt").read_text("utf-8") == main_output([str(SEED)])
+
+
+def main_output(argv: list[str]) -> str:
+    return run(argv)[1]
 
 
 # --- options that name nothing --------------------------------------------------------------------

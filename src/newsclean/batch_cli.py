@@ -168,6 +168,9 @@ def batch_main(argv: Sequence[str], *, stdin: BinaryIO | None, stdout: TextIO | 
             raise  # (the reader went away, as ``| head`` does: ends quietly)
         except OSError as error:  # a full disk, a failing output: say so and how far it got
             stderr.write(f"newsclean batch: error: {output_error(error)}; stopped after {summary.line()}\n")
+            if out is not stdout:  # (closing flushes what failed once more: said already)
+                with contextlib.suppress(OSError):
+                    out.close()
             return EXIT_STOPPED
         except WorkerStartError as error:
             stderr.write(f"newsclean batch: error: {error}\n")
