@@ -9,12 +9,14 @@ from __future__ import annotations
 import errno
 import io
 import json
+import numbers
 import os
 import subprocess
 import sys
 import types
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime, timezone
+from fractions import Fraction
 from pathlib import Path
 
 import pytest
@@ -33,6 +35,7 @@ from newsclean.batch import (
     records,
 )
 from newsclean.cli import EXIT_OK, EXIT_STOPPED, EXIT_UNREADABLE, EXIT_USAGE, main
+from newsclean.document import Link
 from newsclean.errors import RuleError
 from newsclean.record import json_line
 from newsclean.rules import Context, Mark, Rule
@@ -258,6 +261,13 @@ def test_config_values_of_the_right_types_stay() -> None:
     config = newsclean.Config(max_input_bytes=1000, regex_timeout=1, guard_ratio=0, min_body_chars=0,
                               now=datetime(2020, 1, 1, tzinfo=timezone.utc))
     assert (config.regex_timeout, config.guard_ratio, config.min_body_chars) == (1, 0, 0)
+    # any real number for a number, any whole one for a whole number (a Fraction, ``10e6``, a
+    # numpy value): as the values are read, an int and a float
+    config = newsclean.Config(max_input_bytes=10e6, guard_ratio=Fraction(1, 10), min_body_chars=_Index(5))  # type: ignore[arg-type]
+    assert (config.max_input_bytes, config.guard_ratio, config.min_body_chars) == (10_000_000, 0.1, 5)
+    assert (type(config.max_input_bytes), type(config.guard_ratio), type(config.min_body_chars)) == (int, float, int)
+    with pytest.raises(newsclean.ConfigError, match="max_input_bytes must be a whole number, not float inf"):
+        newsclean.Config(max_input_bytes=float("inf"))
 
 
 # --- workers that cannot start ------------------------------------------------------------------
@@ -428,10 +438,26 @@ def _first_line(ctx: Context) -> Iterator[Mark]:
     return (Mark(i) for i, block in enumerate(ctx.blocks) if block.text.startswith("PROMO"))
 
 
+def _marking(*marks: Mark) -> Callable[[Context], Iterator[Mark]]:
+    return lambda ctx: iter(marks)
+
+
 @pytest.mark.parametrize(("apply", "detail"), [
     (_raises, "ValueError: my bug"),
     (_past_the_end, "it gave Mark(index=3, action='remove', value=None, pieces=()), not a Mark of one of the 3 blocks"),
     (_from_the_end, "it gave Mark(index=-1, action='remove', value=None, pieces=()), not a Mark of one of the 3 blocks"),
+    (_marking(Mark(True)), "it gave Mark(index=True, action='remove', value=None, pieces=()), not a Mark of one of "
+                           "the 3 blocks"),
+    (_marking(Mark(0, "tags", None)), "it gave Mark(index=0, action='tags', value=None, pieces=()), a value that is "
+                                      "not what the action 'tags' moves"),
+    (_marking(Mark(0, "tags", "one")), "it gave Mark(index=0, action='tags', value='one', pieces=()), a value that "
+                                       "is not what the action 'tags' moves"),
+    (_marking(Mark(0, "title", 5)), "it gave Mark(index=0, action='title', value=5, pieces=()), a value that is not "
+                                    "what the action 'title' moves"),
+    (_marking(Mark(0, "delete")), "it gave Mark(index=0, action='delete', value=None, pieces=()), an action that is "
+                                  "not one of authors, dates, related, remove, tags, title"),
+    (_marking(Mark(0, pieces=(5,))),  # type: ignore[arg-type]
+     "it gave Mark(index=0, action='remove', value=None, pieces=(5,)), pieces that are not a collection of strings"),
 ])
 def test_a_failing_user_rule_is_named_as_the_callers(apply: object, detail: str) -> None:
     page = ("PROMO: a weekend at the sea\nThe council approved the budget on Tuesday after a long debate.\n"
@@ -446,3 +472,34 @@ def test_a_failing_user_rule_is_named_as_the_callers(apply: object, detail: str)
     doc = newsclean.clean(page, input_format="text", config=good)
     assert [(r.rule, r.text) for r in doc.removed] == [("my-rule", "PROMO: a weekend at the sea")]
     assert doc.paragraphs[0].startswith("The council approved")
+
+
+class _Index:
+    """An integer of another library's (numpy's ``int64``, say): not an ``int``, but an index."""
+
+    def __init__(self, value: int) -> None:
+        self.value = value
+
+    def __index__(self) -> int:
+        return self.value
+
+
+numbers.Integral.register(_Index)
+
+
+def test_a_user_rules_marks_of_every_action_and_an_index_of_another_library_work() -> None:
+    """The look-alikes of the marks refused above: each action with the value it moves, pieces
+    as a list, an index that is not an ``int`` but is one (``Mark(np.argmax(...))``)."""
+    page = ("PROMO: a weekend at the sea\nThe council approved the budget on Tuesday after a long debate.\n"
+            "Work on the old bridge over the river begins in the spring and lasts eighteen months.\n")
+    marks = (Mark(_Index(0), "tags", ["sea", "weekend"], ["PROMO:", "a weekend at the sea"]),  # type: ignore[arg-type]
+             Mark(0, "authors", ("Ann Lee",)), Mark(0, "related", Link("More", None)), Mark(0, "title", "A title"))
+    for mark in marks:
+        config = newsclean.Config(extra_rules=(Rule("my-rule", "ads", "mine", _marking(mark)),))
+        doc = newsclean.clean(page, input_format="text", config=config)
+        assert [r.rule for r in doc.removed] == ["my-rule"] * len(mark.pieces or "1")
+        assert doc.paragraphs[0].startswith("The council approved")
+    assert [r.text for r in doc.removed] == ["PROMO: a weekend at the sea"]
+    config = newsclean.Config(extra_rules=(Rule("my-rule", "ads", "mine", _marking(marks[0])),))
+    doc = newsclean.clean(page, input_format="text", config=config)
+    assert (doc.tags, [r.text for r in doc.removed]) == (("sea", "weekend"), ["PROMO:", "a weekend at the sea"])
