@@ -202,11 +202,21 @@ def test_an_unknown_encoding_or_profile_folder_is_a_usage_error(tmp_path: Path) 
     for argv in (["--encoding", "utf-9"], ["batch", "-j", "0", "--encoding", "utf-9"]):
         code, out, err = run([*argv, str(SEED)])
         assert (code, out) == (EXIT_USAGE, "")
-        assert err.endswith("error: --encoding: unknown encoding 'utf-9'\n")
+        assert err.endswith("error: --encoding: unknown encoding 'utf-9' (give a label browsers know, such as "
+                            "utf-8, windows-1252, shift_jis, or Python's name of one, such as latin-1)\n")
     code, _, err = run(["--profiles", str(tmp_path / "profiles"), str(SEED)])
     assert code == EXIT_USAGE and err == f"newsclean: error: --profiles: not a folder: {tmp_path}/profiles\n"
     # the look-alikes: a label browsers know (not Python's spelling) and a folder that exists
     assert run(["--encoding", "x-sjis", "--profiles", str(tmp_path), str(SEED)])[0] == EXIT_OK
+    # and Python's names of what browsers decode, which the library reads too
+    page = tmp_path / "page.html"
+    page.write_bytes(ARTICLE.replace("city council", "conseil d\u00e9partemental").encode("mac_roman"))
+    for name, word in (("latin-1", "d\u017dpartemental"), ("mac_roman", "d\u00e9partemental"),
+                       ("x-mac-roman", "d\u00e9partemental"), ("cp1251", "d\u040bpartemental")):
+        code, out, err = run(["--encoding", name, str(page)])
+        assert (code, err) == (EXIT_OK, "") and f"conseil {word} approved" in out
+    # cp437 and utf-7, which no browser decodes a page in, stay usage errors
+    assert run(["--encoding", "cp437", str(page)])[0] == run(["--encoding", "utf-7", str(page)])[0] == EXIT_USAGE
     # a --url of bytes that are not UTF-8 (Python's escapes, which no output can write)
     code, _, err = run(["--url", "https://example.com/caf\udce9", str(SEED)])
     assert code == EXIT_USAGE and err == "newsclean: error: --url: not UTF-8 text: 'https://example.com/caf\\udce9'\n"
