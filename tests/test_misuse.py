@@ -36,7 +36,6 @@ from newsclean.batch import (
 )
 from newsclean.cli import EXIT_OK, EXIT_STOPPED, EXIT_UNREADABLE, EXIT_USAGE, main
 from newsclean.document import Link
-from newsclean.errors import RuleError
 from newsclean.record import json_line
 from newsclean.rules import Context, Mark, Rule
 
@@ -473,7 +472,7 @@ def test_a_failing_user_rule_is_named_as_the_callers(apply: object, detail: str)
     page = ("PROMO: a weekend at the sea\nThe council approved the budget on Tuesday after a long debate.\n"
             "Work on the old bridge over the river begins in the spring and lasts eighteen months.\n")
     config = newsclean.Config(extra_rules=(Rule("my-rule", "ads", "mine", apply),))  # type: ignore[arg-type]
-    with pytest.raises(RuleError) as caught:
+    with pytest.raises(newsclean.RuleError) as caught:
         newsclean.clean(page, input_format="text", config=config)
     assert str(caught.value) == f"the rule 'my-rule' from Config.extra_rules failed on this page: {detail}"
     assert isinstance(caught.value, newsclean.NewscleanError) and not isinstance(caught.value, newsclean.InternalError)
