@@ -241,14 +241,25 @@ def test_clean_arguments_of_the_wrong_type_are_config_errors(arguments: dict[str
     assert str(caught.value) == message
 
 
-def test_a_wrong_call_is_pythons_type_error_not_an_internal_error() -> None:
-    with pytest.raises(TypeError) as caught:
-        newsclean.clean(ARTICLE, "https://example.com/")  # type: ignore[misc]
-    assert not isinstance(caught.value, newsclean.NewscleanError)
-    assert "positional argument" in str(caught.value)
+def test_a_wrong_call_is_pythons_type_error_not_an_internal_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsclean.api import clean_with_context  # (the function the InternalError wrapper wraps)
+
+    for call in (lambda: newsclean.clean(ARTICLE, "https://example.com/"),  # type: ignore[misc]
+                 lambda: clean_with_context(ARTICLE, "https://example.com/"),  # type: ignore[misc]
+                 lambda: clean_with_context(ARTICLE, no_such_argument=1)):  # type: ignore[call-arg]
+        with pytest.raises(TypeError) as caught:
+            call()
+        assert not isinstance(caught.value, newsclean.NewscleanError)
+        assert "argument" in str(caught.value)
     # the look-alike: a TypeError inside the pipeline is still an InternalError naming its stage
-    doc = newsclean.clean(ARTICLE, url="https://example.com/", encoding="utf-8", config=newsclean.Config())
-    assert doc.title == "Budget approved"
+    def broken(text: str) -> str:
+        raise TypeError("a bug of newsclean's")
+
+    monkeypatch.setattr("newsclean.api.detect_format", broken)
+    with pytest.raises(newsclean.InternalError) as internal:
+        newsclean.clean(ARTICLE, url="https://example.com/")
+    assert isinstance(internal.value.__cause__, TypeError) and internal.value.stage == "clean"
+    assert "TypeError: a bug of newsclean's" in str(internal.value)
 
 
 @pytest.mark.parametrize(("field", "value", "message"), [
@@ -282,31 +293,41 @@ def test_config_values_of_the_right_types_stay() -> None:
 # --- workers that cannot start ------------------------------------------------------------------
 
 
-def test_workers_that_cannot_start_stop_the_run_with_one_error() -> None:
-    """A worker that ends before it is ready (here: it cannot import the function it is given,
-    as when a script starts workers without ``if __name__ == "__main__":``) is no record's fault:
-    the run stops with a WorkerStartError saying why, instead of failing every record twice."""
-    module = types.ModuleType("newsclean_test_parent_only")  # exists in this process alone
+@pytest.fixture
+def parent_only_function() -> Iterator[Callable[[Record, Options], Result]]:
+    """A cleaning function that exists in this process alone: a worker cannot import it, as a
+    worker cannot import a script that starts workers without ``if __name__ == "__main__":``."""
+    module = types.ModuleType("newsclean_test_parent_only")
     exec("def clean_it(record, options):\n    return None\n", module.__dict__)  # noqa: S102
     sys.modules[module.__name__] = module
-    try:
-        items = [Record(i, f"page:{i}", ARTICLE) for i in range(4)]
-        with pytest.raises(WorkerStartError) as caught:
-            list(clean_all(items, processes=2, function=module.clean_it))
-    finally:
-        del sys.modules[module.__name__]
+    yield module.clean_it  # type: ignore[no-any-return]
+    del sys.modules[module.__name__]
+
+
+def test_workers_that_cannot_start_stop_the_run_with_one_error(
+        parent_only_function: Callable[[Record, Options], Result]) -> None:
+    """A worker that ends before it is ready is no record's fault: the run stops with a
+    WorkerStartError saying why, instead of failing every record twice."""
+    items = [Record(i, f"page:{i}", ARTICLE) for i in range(4)]
+    with pytest.raises(WorkerStartError) as caught:
+        list(clean_all(items, processes=2, function=parent_only_function))
     assert 'if __name__ == "__main__":' in str(caught.value)
     assert "exited (status 1) before it was ready" in str(caught.value)
 
 
-def test_the_command_reports_workers_that_cannot_start(monkeypatch: pytest.MonkeyPatch) -> None:
-    def no_workers(*args: object, **kwargs: object) -> Iterator[Result]:
-        raise WorkerStartError("the worker processes could not start (test)")
-        yield  # (a generator, as clean_all is: the error comes when the results are read)
+@pytest.mark.parametrize("argv", [["-j", "2", str(SEED), str(SEED)], ["batch", "-j", "2", str(SEED)]])
+def test_the_commands_report_workers_that_cannot_start(argv: list[str], monkeypatch: pytest.MonkeyPatch,
+                                                       parent_only_function: Callable[[Record, Options], Result],
+                                                       ) -> None:
+    """The real error of real workers that cannot start, through each command: exit 4, one line."""
+    def clean_all_with(*args: object, **kwargs: object) -> Iterator[Result]:
+        return clean_all(*args, **kwargs, function=parent_only_function)  # type: ignore[arg-type]
 
-    monkeypatch.setattr("newsclean.batch_cli.clean_all", no_workers)
-    code, _, err = run(["batch", str(SEED), "-j", "2"])
-    assert code == EXIT_STOPPED and err == "newsclean batch: error: the worker processes could not start (test)\n"
+    monkeypatch.setattr(f"newsclean.{'batch_cli' if argv[0] == 'batch' else 'cli'}.clean_all", clean_all_with)
+    code, out, err = run(argv)
+    assert (code, out) == (EXIT_STOPPED, "")
+    assert err.startswith(f"newsclean{' batch' if argv[0] == 'batch' else ''}: error: the worker processes")
+    assert "exited (status 1) before it was ready" in err and err.count("\n") == 1
 
 
 # --- JSON lines and folder entries -------------------------------------------------------------
