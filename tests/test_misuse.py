@@ -194,6 +194,28 @@ def main_output(argv: list[str]) -> str:
     return run(argv)[1]
 
 
+class Unreadable(io.BytesIO):
+    """An input whose reads fail after its first line (``0>file``: a descriptor open for writing)."""
+
+    def readline(self, size: int | None = -1) -> bytes:
+        if self.tell():
+            raise OSError(errno.EBADF, "Bad file descriptor")
+        return super().readline(size)
+
+
+def test_a_stdin_that_cannot_be_read_is_an_unreadable_input_not_a_failed_output() -> None:
+    line = json.dumps({"id": "a", "html": ARTICLE}).encode() + b"\n"
+    for argv in (["batch", "-", "-j", "0"], ["--jsonl"]):
+        out, err = io.StringIO(), io.StringIO()
+        code = main(argv, stdin=Unreadable(line * 2), stdout=out, stderr=err)
+        lines = [json.loads(text) for text in out.getvalue().splitlines()]
+        assert code == EXIT_UNREADABLE and "cannot write" not in err.getvalue()
+        assert [entry["id"] for entry in lines] == ["a", "<stdin>"]  # the line read before stays
+        assert lines[1]["reason"] == "cannot read (from here on): Bad file descriptor"
+    # the look-alike: an output that cannot be written is still the output's failure
+    assert run(["batch", "-", "-j", "0"], data=line, stdout=FullDisk())[0] == EXIT_STOPPED
+
+
 # --- options that name nothing --------------------------------------------------------------------
 
 

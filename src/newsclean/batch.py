@@ -99,7 +99,11 @@ def records(
         if name == "-":
             if stdin is None:
                 raise ValueError("'-' needs a stdin stream")
-            yield from _jsonl_records(stdin, "<stdin>", field, url, max_bytes)
+            try:  # (a read that fails is the input's problem, not the output's)
+                yield from _jsonl_records(stdin, "<stdin>", field, url, max_bytes)
+            except OSError as error:
+                yield Record("<stdin>", "<stdin>", None, url, problem=(
+                    "unreadable", f"cannot read (from here on): {error.strerror or error}"))
             continue
         path = Path(name)
         if path.is_dir():
