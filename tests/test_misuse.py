@@ -248,6 +248,34 @@ def test_an_unknown_encoding_or_profile_folder_is_a_usage_error(tmp_path: Path) 
     assert "encoding: unknown label 'utf-9' from the caller ignored" in doc.warnings
 
 
+@pytest.mark.parametrize(("option", "value", "message"), [
+    pytest.param("--glob", "**.html", "argument --glob: not a pattern of file names: '**.html' (Invalid pattern: "
+                 "'**' can only be an entire path component)",
+                 marks=pytest.mark.skipif(sys.version_info >= (3, 13), reason="Python 3.13 matches '**.html'")),
+    ("--glob", "/abs/*.html", "argument --glob: not a pattern of file names: '/abs/*.html' (Non-relative patterns "
+                              "are unsupported)"),
+    ("--timeout", "inf", "argument --timeout: not a positive, finite number of seconds: 'inf'"),
+    ("--timeout", "1e400", "argument --timeout: not a positive, finite number of seconds: '1e400'"),
+    ("--timeout", "nan", "argument --timeout: not a positive, finite number of seconds: 'nan'"),
+])
+def test_a_glob_or_timeout_python_cannot_use_is_a_usage_error(option: str, value: str, message: str,
+                                                               tmp_path: Path) -> None:
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "page.html").write_text(ARTICLE, "utf-8")
+    code, out, err = run(["batch", str(tmp_path), "-j", "0", f"{option}={value}"])
+    assert (code, out, err) == (EXIT_USAGE, "", f"newsclean batch: error: {message}\n")
+    # the look-alikes: patterns Python matches, and a long timeout (over what the system's own
+    # wait takes: waited for in parts)
+    for argv in (["--glob", "sub/**/*.html"], ["--glob", "*.html"], ["--timeout", "1e9", "-j", "1"]):
+        code, out, _ = run(["batch", str(tmp_path), "-j", "0", *argv])
+        assert code == EXIT_OK and json.loads(out)["title"] == "Budget approved"
+
+
+def test_clean_all_refuses_a_timeout_that_never_ends() -> None:
+    with pytest.raises(newsclean.ConfigError, match="timeout must be a positive number of seconds or None, not nan"):
+        next(clean_all([Record(0, "page", ARTICLE)], processes=0, timeout=float("nan")))
+
+
 # --- clean() and Config with arguments of the wrong type ------------------------------------------
 
 

@@ -34,7 +34,7 @@ from typing import IO, BinaryIO, cast
 
 from newsclean.api import InputFormat
 from newsclean.config import Config
-from newsclean.errors import WorkerStartError
+from newsclean.errors import ConfigError, WorkerStartError
 from newsclean.record import (
     ERROR_KINDS,
     CleanFunction,
@@ -265,6 +265,8 @@ def clean_all(
     When the first worker ends before it is ready (most often a script that calls this at its
     top level, without ``if __name__ == "__main__":``), it raises :class:`WorkerStartError`.
     """
+    if timeout is not None and not timeout > 0:  # (NaN too: it would never time out, and spin)
+        raise ConfigError(f"timeout must be a positive number of seconds or None, not {timeout!r}")
     options = options or Options()
     stats = stats if stats is not None else Stats()
     if processes is None:
