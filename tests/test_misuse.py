@@ -547,6 +547,9 @@ def test_a_failing_user_rule_is_named_as_the_callers(apply: object, detail: str)
         newsclean.clean(page, input_format="text", config=config)
     assert str(caught.value) == f"the rule 'my-rule' from Config.extra_rules failed on this page: {detail}"
     assert isinstance(caught.value, newsclean.NewscleanError) and not isinstance(caught.value, newsclean.InternalError)
+    # in a batch, the page's error line says whose the failure is
+    result = clean_record(Record(1, "page:1", page, input_format="text"), Options(config=config))
+    assert (result.error, result.reason) == ("rule", str(caught.value))
     # the look-alike: a rule that marks the page's own blocks works as before
     good = newsclean.Config(extra_rules=(Rule("my-rule", "ads", "mine", _first_line),))
     doc = newsclean.clean(page, input_format="text", config=good)
