@@ -446,6 +446,25 @@ def test_the_main_command_reads_a_jsonl_file_by_its_name_record_by_record(tmp_pa
     assert run(["--explain-html", str(tmp_path / "r.html"), str(dump)])[0] == EXIT_USAGE
 
 
+def test_a_page_named_jsonl_is_one_error_not_one_per_line(tmp_path: Path) -> None:
+    page = tmp_path / "page.jsonl"
+    page.write_text(ARTICLE.replace("<p>", "\n<p>").replace("</h1>", "</h1>\n\n"), "utf-8")
+    code, out, err = run(["batch", "-j", "0", str(page)])
+    assert code == 3 and [json.loads(line)["source"] for line in out.splitlines()] == [f"{page}:1-4"]
+    assert json.loads(out)["reason"] == "not JSON Lines: no line from 1 to 4 is JSON (line 1: Expecting value at column 1)"
+    code, out, err = run([str(page)])
+    assert (code, out) == (EXIT_UNREADABLE, "") and err.count("\n") == 1
+    # the look-alikes: a bad line among JSON lines is its own error, and so is one bad first line
+    good = json.dumps({"id": "a", "html": ARTICLE})
+    page.write_text(f"{good}\n<p>oops\n{good}\n<p>oops\n", "utf-8")
+    code, out, err = run(["batch", "-j", "0", str(page)])
+    assert [json.loads(line)["source"] for line in out.splitlines()] == [f"{page}:{n}" for n in (1, 2, 3, 4)]
+    page.write_text(f"<p>oops\n{good}\n", "utf-8")
+    code, out, err = run(["batch", "-j", "0", str(page)])
+    assert [json.loads(line).get("error") for line in out.splitlines()] == ["bad-json", None]
+    assert json.loads(out.splitlines()[0])["reason"] == "not a JSON line: Expecting value at column 1"
+
+
 @pytest.mark.skipif(not _has_fastwarc(), reason="the warc extra is not installed")
 def test_the_main_command_reads_a_warc_file_by_its_name_record_by_record(tmp_path: Path) -> None:
     sys.path.insert(0, str(Path(__file__).parent.parent / "bench"))
@@ -487,11 +506,21 @@ def test_any_json_lines_give_one_valid_utf8_json_line_per_line(tmp_path_factory:
     path = tmp_path_factory.mktemp("jsonl") / "dump.jsonl"
     path.write_bytes(b"".join(line + b"\n" for line in lines))
     results = [clean_record(r, Options()) for r in records([path])]
-    assert len(results) == sum(1 for line in lines if line.strip())  # (a blank line is no record)
+    read = [line for line in path.read_bytes().split(b"\n") if line.strip()]  # (a blank line is no record)
+    leading = next((i for i, line in enumerate(read) if _is_json(line)), len(read))
+    assert len(results) == len(read) - max(0, leading - 1)  # (lines not JSON from the first on: one)
     for result in results:
         line = json_line(result.to_dict())
         line.encode("utf-8")  # (strict)
         assert json.loads(line, parse_constant=_not_json)["source"] == result.source
+
+
+def _is_json(line: bytes) -> bool:
+    try:
+        json.loads(line)
+    except (ValueError, RecursionError):
+        return False
+    return True
 
 
 def _not_json(constant: str) -> None:

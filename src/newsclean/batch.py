@@ -185,20 +185,31 @@ def _lines(handle: IO[bytes], limit: int) -> Iterator[bytes | None]:
 def _jsonl_records(
     handle: IO[bytes], name: str, field: str | None, url: str | None, max_bytes: int
 ) -> Iterator[Record]:
+    """The records of JSON Lines. Lines that are not JSON from the first on (a page, or another
+    format, named ``.jsonl``) are one ``bad-json`` record for the run, not one per line."""
     limit = max_bytes + _JSON_LINE_SLACK
+    first: tuple[int, str] | None = None  # the first line, when it is not JSON, and what is wrong
+    last = 0  # the last line of the run not JSON that it starts
+    started = False  # a line that is JSON (or too long to tell) was read
     for number, line in enumerate(_lines(handle, limit), 1):
         where = f"{name}:{number}"
+        if line is not None and not line.strip():
+            continue
+        try:
+            data = None if line is None else json.loads(line)
+        except (ValueError, RecursionError) as error:  # RecursionError: arrays nested 1,000 deep
+            if not started:
+                first, last = first or (number, _json_problem(error)), number
+                continue
+            problem = f"not a JSON line: {_json_problem(error)}"
+            yield Record(None, where, None, url, problem=("bad-json", problem))
+            continue
+        if not started and first is not None:
+            yield _not_json_lines(name, first, last, url)
+        started = True
         if line is None:
             yield Record(None, where, None, url, problem=(
                 "too-large", f"a JSON line over {limit:,} bytes (Config.max_input_bytes and slack)"))
-            continue
-        if not line.strip():
-            continue
-        try:
-            data = json.loads(line)
-        except (ValueError, RecursionError) as error:  # RecursionError: arrays nested 1,000 deep
-            problem = f"not a JSON line: {_json_problem(error)}"
-            yield Record(None, where, None, url, problem=("bad-json", problem))
             continue
         if not isinstance(data, dict):
             yield Record(None, where, None, url, problem=("bad-json", "a JSON line must hold an object"))
@@ -214,6 +225,19 @@ def _jsonl_records(
             continue
         fmt: InputFormat | None = "text" if key == "text" and field is None else None
         yield Record(record_id, where, content, record_url, input_format=fmt)
+    if not started and first is not None:
+        yield _not_json_lines(name, first, last, url)
+
+
+def _not_json_lines(name: str, first: tuple[int, str], last: int, url: str | None) -> Record:
+    """The one record of the lines that are not JSON from the first on: ``first`` (its number
+    and what is wrong with it) to ``last``."""
+    number, problem = first
+    if last == number:
+        return Record(None, f"{name}:{number}", None, url,
+                      problem=("bad-json", f"not a JSON line: {problem}"))
+    return Record(None, f"{name}:{number}-{last}", None, url, problem=(
+        "bad-json", f"not JSON Lines: no line from {number} to {last} is JSON (line {number}: {problem})"))
 
 
 def _strict_json(value: object) -> object:
