@@ -67,8 +67,9 @@ def test_import_leaves_out_what_a_plain_clean_never_uses() -> None:
 def test_the_public_names_stay() -> None:
     assert set(newsclean.__all__) == {
         "clean", "Config", "Document", "Link", "Removal", "NewscleanError", "ConfigError",
-        "InputError", "InputTooLargeError", "InternalError", "__version__",
+        "InputError", "InputTooLargeError", "InternalError", "RuleError", "__version__",
     }  # fmt: skip
+    assert all(hasattr(newsclean, name) for name in newsclean.__all__)
 
 
 def test_import_and_a_first_clean_make_only_the_public_dataclasses() -> None:

@@ -9,12 +9,14 @@ from __future__ import annotations
 import errno
 import io
 import json
+import numbers
 import os
 import subprocess
 import sys
 import types
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime, timezone
+from fractions import Fraction
 from pathlib import Path
 
 import pytest
@@ -33,7 +35,7 @@ from newsclean.batch import (
     records,
 )
 from newsclean.cli import EXIT_OK, EXIT_STOPPED, EXIT_UNREADABLE, EXIT_USAGE, main
-from newsclean.errors import RuleError
+from newsclean.document import Link
 from newsclean.record import json_line
 from newsclean.rules import Context, Mark, Rule
 
@@ -123,17 +125,95 @@ def _main_with(argv: list[str], stdin: None) -> tuple[int, str, str]:
     return main(argv, stdin=stdin, stdout=out, stderr=err), out.getvalue(), err.getvalue()
 
 
+def _as_a_user_runs_it() -> dict[str, str]:
+    """The environment of a user's shell: without the ``PYTHONUNBUFFERED`` a test session may
+    set, so the child's stdout keeps what it failed to write in its buffer, as a user's does."""
+    return {name: value for name, value in os.environ.items() if name != "PYTHONUNBUFFERED"}
+
+
 @pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full (Linux)")
-def test_real_closed_and_full_stdout_in_a_subprocess() -> None:
-    command = [sys.executable, "-m", "newsclean", str(SEED)]
+@pytest.mark.parametrize(("argv", "message"), [
+    (["PAGE"], "newsclean: error: cannot write the output: No space left on device\n"),
+    (["-j", "2", "PAGE", "PAGE"], "newsclean: error: cannot write the output: No space left on device\n"),
+    (["batch", "-j", "0", "PAGE"], "newsclean batch: error: cannot write the output: No space left on device; "
+                                   "stopped after "),
+    (["batch", "-j", "0", "PAGE", "-o", "/dev/full"], "newsclean batch: error: cannot write the output: "
+                                                      "No space left on device; stopped after "),
+])
+def test_real_full_stdout_in_a_subprocess(argv: list[str], message: str, tmp_path: Path) -> None:
+    """An output smaller than Python's buffer fails only at the last flush: exit 4 and one line,
+    not Python's own "Exception ignored" (or a traceback) and exit 120 (or 1) when it is flushed
+    once more at exit (or on closing)."""
+    page = tmp_path / "page.html"
+    page.write_text(ARTICLE, "utf-8")
+    argv = [str(page) if arg == "PAGE" else arg for arg in argv]
     with open("/dev/full", "w") as full:
-        proc = subprocess.run(command, stdout=full, capture_output=False, stderr=subprocess.PIPE,
-                              timeout=120, check=False)
+        proc = subprocess.run([sys.executable, "-m", "newsclean", *argv], stdout=full, stderr=subprocess.PIPE,
+                              timeout=120, check=False, env=_as_a_user_runs_it())
+    assert proc.stderr.decode().startswith(message) and proc.stderr.count(b"\n") == 1
     assert proc.returncode == EXIT_STOPPED
-    assert proc.stderr.decode() == "newsclean: error: cannot write the output: No space left on device\n"
-    proc = subprocess.run(command, stderr=subprocess.PIPE, timeout=120, check=False,
+
+
+def test_real_closed_stdout_in_a_subprocess() -> None:
+    proc = subprocess.run([sys.executable, "-m", "newsclean", str(SEED)], stderr=subprocess.PIPE, timeout=120,
+                          check=False, env=_as_a_user_runs_it(),
                           preexec_fn=lambda: os.close(1))  # noqa: PLW1509 - ``>&-``, as a shell does it
     assert proc.returncode == EXIT_STOPPED and b"Traceback" not in proc.stderr
+
+
+def _with_a_pipe_nobody_reads(argv: list[str], stream: str, stdout: int | None = None) -> tuple[int, bytes]:
+    """Run the command with its stdout or stderr a pipe whose reader has gone (``| head``)."""
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    streams = {"stdout": stdout if stdout is not None else subprocess.PIPE, "stderr": subprocess.PIPE}
+    streams[stream] = write_end
+    try:
+        proc = subprocess.run([sys.executable, "-m", "newsclean", *argv], stdin=subprocess.DEVNULL, timeout=120,
+                              check=False, env=_as_a_user_runs_it(), **streams)  # type: ignore[call-overload]
+    finally:
+        os.close(write_end)
+    return proc.returncode, proc.stderr if stream == "stdout" else proc.stdout
+
+
+def test_a_reader_that_went_away_ends_the_command_quietly() -> None:
+    for argv in ([str(SEED)], ["batch", "-j", "0", str(SEED)]):
+        assert _with_a_pipe_nobody_reads(argv, "stdout") == (0, b"")
+
+
+def test_a_stderr_nobody_reads_keeps_what_stdout_was_given(tmp_path: Path) -> None:
+    """The broken pipe is stderr's (its first message, on the missing file): the article written
+    before it stays in the output file, and the run says it stopped."""
+    with open(tmp_path / "out.txt", "wb") as out:
+        code, _ = _with_a_pipe_nobody_reads([str(SEED), str(tmp_path / "nope.html"), str(SEED)], "stderr",
+                                            stdout=out.fileno())
+    assert code == EXIT_STOPPED
+    assert (tmp_path / "out.txt").read_text("utf-8") == main_output([str(SEED)])
+
+
+def main_output(argv: list[str]) -> str:
+    return run(argv)[1]
+
+
+class Unreadable(io.BytesIO):
+    """An input whose reads fail after its first line (``0>file``: a descriptor open for writing)."""
+
+    def readline(self, size: int | None = -1) -> bytes:
+        if self.tell():
+            raise OSError(errno.EBADF, "Bad file descriptor")
+        return super().readline(size)
+
+
+def test_a_stdin_that_cannot_be_read_is_an_unreadable_input_not_a_failed_output() -> None:
+    line = json.dumps({"id": "a", "html": ARTICLE}).encode() + b"\n"
+    for argv in (["batch", "-", "-j", "0"], ["--jsonl"]):
+        out, err = io.StringIO(), io.StringIO()
+        code = main(argv, stdin=Unreadable(line * 2), stdout=out, stderr=err)
+        lines = [json.loads(text) for text in out.getvalue().splitlines()]
+        assert code == EXIT_UNREADABLE and "cannot write" not in err.getvalue()
+        assert [entry["id"] for entry in lines] == ["a", "<stdin>"]  # the line read before stays
+        assert lines[1]["reason"] == "cannot read (from here on): Bad file descriptor"
+    # the look-alike: an output that cannot be written is still the output's failure
+    assert run(["batch", "-", "-j", "0"], data=line, stdout=FullDisk())[0] == EXIT_STOPPED
 
 
 # --- options that name nothing --------------------------------------------------------------------
@@ -143,11 +223,21 @@ def test_an_unknown_encoding_or_profile_folder_is_a_usage_error(tmp_path: Path) 
     for argv in (["--encoding", "utf-9"], ["batch", "-j", "0", "--encoding", "utf-9"]):
         code, out, err = run([*argv, str(SEED)])
         assert (code, out) == (EXIT_USAGE, "")
-        assert err.endswith("error: --encoding: unknown encoding 'utf-9'\n")
+        assert err.endswith("error: --encoding: unknown encoding 'utf-9' (give a label browsers know, such as "
+                            "utf-8, windows-1252, shift_jis, or Python's name of one, such as latin-1)\n")
     code, _, err = run(["--profiles", str(tmp_path / "profiles"), str(SEED)])
     assert code == EXIT_USAGE and err == f"newsclean: error: --profiles: not a folder: {tmp_path}/profiles\n"
     # the look-alikes: a label browsers know (not Python's spelling) and a folder that exists
     assert run(["--encoding", "x-sjis", "--profiles", str(tmp_path), str(SEED)])[0] == EXIT_OK
+    # and Python's names of what browsers decode, which the library reads too
+    page = tmp_path / "page.html"
+    page.write_bytes(ARTICLE.replace("city council", "conseil d\u00e9partemental").encode("mac_roman"))
+    for name, word in (("latin-1", "d\u017dpartemental"), ("mac_roman", "d\u00e9partemental"),
+                       ("x-mac-roman", "d\u00e9partemental"), ("cp1251", "d\u040bpartemental")):
+        code, out, err = run(["--encoding", name, str(page)])
+        assert (code, err) == (EXIT_OK, "") and f"conseil {word} approved" in out
+    # cp437 and utf-7, which no browser decodes a page in, stay usage errors
+    assert run(["--encoding", "cp437", str(page)])[0] == run(["--encoding", "utf-7", str(page)])[0] == EXIT_USAGE
     # a --url of bytes that are not UTF-8 (Python's escapes, which no output can write)
     code, _, err = run(["--url", "https://example.com/caf\udce9", str(SEED)])
     assert code == EXIT_USAGE and err == "newsclean: error: --url: not UTF-8 text: 'https://example.com/caf\\udce9'\n"
@@ -156,6 +246,34 @@ def test_an_unknown_encoding_or_profile_folder_is_a_usage_error(tmp_path: Path) 
     # the library still ignores an unknown label, with a warning (it comes from HTTP headers)
     doc = newsclean.clean(ARTICLE.encode(), encoding="utf-9")
     assert "encoding: unknown label 'utf-9' from the caller ignored" in doc.warnings
+
+
+@pytest.mark.parametrize(("option", "value", "message"), [
+    pytest.param("--glob", "**.html", "argument --glob: not a pattern of file names: '**.html' (Invalid pattern: "
+                 "'**' can only be an entire path component)",
+                 marks=pytest.mark.skipif(sys.version_info >= (3, 13), reason="Python 3.13 matches '**.html'")),
+    ("--glob", "/abs/*.html", "argument --glob: not a pattern of file names: '/abs/*.html' (Non-relative patterns "
+                              "are unsupported)"),
+    ("--timeout", "inf", "argument --timeout: not a positive, finite number of seconds: 'inf'"),
+    ("--timeout", "1e400", "argument --timeout: not a positive, finite number of seconds: '1e400'"),
+    ("--timeout", "nan", "argument --timeout: not a positive, finite number of seconds: 'nan'"),
+])
+def test_a_glob_or_timeout_python_cannot_use_is_a_usage_error(option: str, value: str, message: str,
+                                                               tmp_path: Path) -> None:
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "page.html").write_text(ARTICLE, "utf-8")
+    code, out, err = run(["batch", str(tmp_path), "-j", "0", f"{option}={value}"])
+    assert (code, out, err) == (EXIT_USAGE, "", f"newsclean batch: error: {message}\n")
+    # the look-alikes: patterns Python matches, and a long timeout (over what the system's own
+    # wait takes: waited for in parts)
+    for argv in (["--glob", "sub/**/*.html"], ["--glob", "*.html"], ["--timeout", "1e9", "-j", "1"]):
+        code, out, _ = run(["batch", str(tmp_path), "-j", "0", *argv])
+        assert code == EXIT_OK and json.loads(out)["title"] == "Budget approved"
+
+
+def test_clean_all_refuses_a_timeout_that_never_ends() -> None:
+    with pytest.raises(newsclean.ConfigError, match="timeout must be a positive number of seconds or None, not nan"):
+        next(clean_all([Record(0, "page", ARTICLE)], processes=0, timeout=float("nan")))
 
 
 # --- clean() and Config with arguments of the wrong type ------------------------------------------
@@ -173,14 +291,25 @@ def test_clean_arguments_of_the_wrong_type_are_config_errors(arguments: dict[str
     assert str(caught.value) == message
 
 
-def test_a_wrong_call_is_pythons_type_error_not_an_internal_error() -> None:
-    with pytest.raises(TypeError) as caught:
-        newsclean.clean(ARTICLE, "https://example.com/")  # type: ignore[misc]
-    assert not isinstance(caught.value, newsclean.NewscleanError)
-    assert "positional argument" in str(caught.value)
+def test_a_wrong_call_is_pythons_type_error_not_an_internal_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsclean.api import clean_with_context  # (the function the InternalError wrapper wraps)
+
+    for call in (lambda: newsclean.clean(ARTICLE, "https://example.com/"),  # type: ignore[misc]
+                 lambda: clean_with_context(ARTICLE, "https://example.com/"),  # type: ignore[misc]
+                 lambda: clean_with_context(ARTICLE, no_such_argument=1)):  # type: ignore[call-arg]
+        with pytest.raises(TypeError) as caught:
+            call()
+        assert not isinstance(caught.value, newsclean.NewscleanError)
+        assert "argument" in str(caught.value)
     # the look-alike: a TypeError inside the pipeline is still an InternalError naming its stage
-    doc = newsclean.clean(ARTICLE, url="https://example.com/", encoding="utf-8", config=newsclean.Config())
-    assert doc.title == "Budget approved"
+    def broken(text: str) -> str:
+        raise TypeError("a bug of newsclean's")
+
+    monkeypatch.setattr("newsclean.api.detect_format", broken)
+    with pytest.raises(newsclean.InternalError) as internal:
+        newsclean.clean(ARTICLE, url="https://example.com/")
+    assert isinstance(internal.value.__cause__, TypeError) and internal.value.stage == "clean"
+    assert "TypeError: a bug of newsclean's" in str(internal.value)
 
 
 @pytest.mark.parametrize(("field", "value", "message"), [
@@ -202,36 +331,53 @@ def test_config_values_of_the_right_types_stay() -> None:
     config = newsclean.Config(max_input_bytes=1000, regex_timeout=1, guard_ratio=0, min_body_chars=0,
                               now=datetime(2020, 1, 1, tzinfo=timezone.utc))
     assert (config.regex_timeout, config.guard_ratio, config.min_body_chars) == (1, 0, 0)
+    # any real number for a number, any whole one for a whole number (a Fraction, ``10e6``, a
+    # numpy value): as the values are read, an int and a float
+    config = newsclean.Config(max_input_bytes=10e6, guard_ratio=Fraction(1, 10), min_body_chars=_Index(5))  # type: ignore[arg-type]
+    assert (config.max_input_bytes, config.guard_ratio, config.min_body_chars) == (10_000_000, 0.1, 5)
+    assert (type(config.max_input_bytes), type(config.guard_ratio), type(config.min_body_chars)) == (int, float, int)
+    with pytest.raises(newsclean.ConfigError, match="max_input_bytes must be a whole number, not float inf"):
+        newsclean.Config(max_input_bytes=float("inf"))
 
 
 # --- workers that cannot start ------------------------------------------------------------------
 
 
-def test_workers_that_cannot_start_stop_the_run_with_one_error() -> None:
-    """A worker that ends before it is ready (here: it cannot import the function it is given,
-    as when a script starts workers without ``if __name__ == "__main__":``) is no record's fault:
-    the run stops with a WorkerStartError saying why, instead of failing every record twice."""
-    module = types.ModuleType("newsclean_test_parent_only")  # exists in this process alone
+@pytest.fixture
+def parent_only_function() -> Iterator[Callable[[Record, Options], Result]]:
+    """A cleaning function that exists in this process alone: a worker cannot import it, as a
+    worker cannot import a script that starts workers without ``if __name__ == "__main__":``."""
+    module = types.ModuleType("newsclean_test_parent_only")
     exec("def clean_it(record, options):\n    return None\n", module.__dict__)  # noqa: S102
     sys.modules[module.__name__] = module
-    try:
-        items = [Record(i, f"page:{i}", ARTICLE) for i in range(4)]
-        with pytest.raises(WorkerStartError) as caught:
-            list(clean_all(items, processes=2, function=module.clean_it))
-    finally:
-        del sys.modules[module.__name__]
+    yield module.clean_it  # type: ignore[no-any-return]
+    del sys.modules[module.__name__]
+
+
+def test_workers_that_cannot_start_stop_the_run_with_one_error(
+        parent_only_function: Callable[[Record, Options], Result]) -> None:
+    """A worker that ends before it is ready is no record's fault: the run stops with a
+    WorkerStartError saying why, instead of failing every record twice."""
+    items = [Record(i, f"page:{i}", ARTICLE) for i in range(4)]
+    with pytest.raises(WorkerStartError) as caught:
+        list(clean_all(items, processes=2, function=parent_only_function))
     assert 'if __name__ == "__main__":' in str(caught.value)
     assert "exited (status 1) before it was ready" in str(caught.value)
 
 
-def test_the_command_reports_workers_that_cannot_start(monkeypatch: pytest.MonkeyPatch) -> None:
-    def no_workers(*args: object, **kwargs: object) -> Iterator[Result]:
-        raise WorkerStartError("the worker processes could not start (test)")
-        yield  # (a generator, as clean_all is: the error comes when the results are read)
+@pytest.mark.parametrize("argv", [["-j", "2", str(SEED), str(SEED)], ["batch", "-j", "2", str(SEED)]])
+def test_the_commands_report_workers_that_cannot_start(argv: list[str], monkeypatch: pytest.MonkeyPatch,
+                                                       parent_only_function: Callable[[Record, Options], Result],
+                                                       ) -> None:
+    """The real error of real workers that cannot start, through each command: exit 4, one line."""
+    def clean_all_with(*args: object, **kwargs: object) -> Iterator[Result]:
+        return clean_all(*args, **kwargs, function=parent_only_function)  # type: ignore[arg-type]
 
-    monkeypatch.setattr("newsclean.batch_cli.clean_all", no_workers)
-    code, _, err = run(["batch", str(SEED), "-j", "2"])
-    assert code == EXIT_STOPPED and err == "newsclean batch: error: the worker processes could not start (test)\n"
+    monkeypatch.setattr(f"newsclean.{'batch_cli' if argv[0] == 'batch' else 'cli'}.clean_all", clean_all_with)
+    code, out, err = run(argv)
+    assert (code, out) == (EXIT_STOPPED, "")
+    assert err.startswith(f"newsclean{' batch' if argv[0] == 'batch' else ''}: error: the worker processes")
+    assert "exited (status 1) before it was ready" in err and err.count("\n") == 1
 
 
 # --- JSON lines and folder entries -------------------------------------------------------------
@@ -300,6 +446,25 @@ def test_the_main_command_reads_a_jsonl_file_by_its_name_record_by_record(tmp_pa
     assert run(["--explain-html", str(tmp_path / "r.html"), str(dump)])[0] == EXIT_USAGE
 
 
+def test_a_page_named_jsonl_is_one_error_not_one_per_line(tmp_path: Path) -> None:
+    page = tmp_path / "page.jsonl"
+    page.write_text(ARTICLE.replace("<p>", "\n<p>").replace("</h1>", "</h1>\n\n"), "utf-8")
+    code, out, err = run(["batch", "-j", "0", str(page)])
+    assert code == 3 and [json.loads(line)["source"] for line in out.splitlines()] == [f"{page}:1-4"]
+    assert json.loads(out)["reason"] == "not JSON Lines: no line from 1 to 4 is JSON (line 1: Expecting value at column 1)"
+    code, out, err = run([str(page)])
+    assert (code, out) == (EXIT_UNREADABLE, "") and err.count("\n") == 1
+    # the look-alikes: a bad line among JSON lines is its own error, and so is one bad first line
+    good = json.dumps({"id": "a", "html": ARTICLE})
+    page.write_text(f"{good}\n<p>oops\n{good}\n<p>oops\n", "utf-8")
+    code, out, err = run(["batch", "-j", "0", str(page)])
+    assert [json.loads(line)["source"] for line in out.splitlines()] == [f"{page}:{n}" for n in (1, 2, 3, 4)]
+    page.write_text(f"<p>oops\n{good}\n", "utf-8")
+    code, out, err = run(["batch", "-j", "0", str(page)])
+    assert [json.loads(line).get("error") for line in out.splitlines()] == ["bad-json", None]
+    assert json.loads(out.splitlines()[0])["reason"] == "not a JSON line: Expecting value at column 1"
+
+
 @pytest.mark.skipif(not _has_fastwarc(), reason="the warc extra is not installed")
 def test_the_main_command_reads_a_warc_file_by_its_name_record_by_record(tmp_path: Path) -> None:
     sys.path.insert(0, str(Path(__file__).parent.parent / "bench"))
@@ -341,11 +506,21 @@ def test_any_json_lines_give_one_valid_utf8_json_line_per_line(tmp_path_factory:
     path = tmp_path_factory.mktemp("jsonl") / "dump.jsonl"
     path.write_bytes(b"".join(line + b"\n" for line in lines))
     results = [clean_record(r, Options()) for r in records([path])]
-    assert len(results) == sum(1 for line in lines if line.strip())  # (a blank line is no record)
+    read = [line for line in path.read_bytes().split(b"\n") if line.strip()]  # (a blank line is no record)
+    leading = next((i for i, line in enumerate(read) if _is_json(line)), len(read))
+    assert len(results) == len(read) - max(0, leading - 1)  # (lines not JSON from the first on: one)
     for result in results:
         line = json_line(result.to_dict())
         line.encode("utf-8")  # (strict)
         assert json.loads(line, parse_constant=_not_json)["source"] == result.source
+
+
+def _is_json(line: bytes) -> bool:
+    try:
+        json.loads(line)
+    except (ValueError, RecursionError):
+        return False
+    return True
 
 
 def _not_json(constant: str) -> None:
@@ -372,21 +547,71 @@ def _first_line(ctx: Context) -> Iterator[Mark]:
     return (Mark(i) for i, block in enumerate(ctx.blocks) if block.text.startswith("PROMO"))
 
 
+def _marking(*marks: Mark) -> Callable[[Context], Iterator[Mark]]:
+    return lambda ctx: iter(marks)
+
+
 @pytest.mark.parametrize(("apply", "detail"), [
     (_raises, "ValueError: my bug"),
     (_past_the_end, "it gave Mark(index=3, action='remove', value=None, pieces=()), not a Mark of one of the 3 blocks"),
     (_from_the_end, "it gave Mark(index=-1, action='remove', value=None, pieces=()), not a Mark of one of the 3 blocks"),
+    (_marking(Mark(True)), "it gave Mark(index=True, action='remove', value=None, pieces=()), not a Mark of one of "
+                           "the 3 blocks"),
+    (_marking(Mark(0, "tags", None)), "it gave Mark(index=0, action='tags', value=None, pieces=()), a value that is "
+                                      "not what the action 'tags' moves"),
+    (_marking(Mark(0, "tags", "one")), "it gave Mark(index=0, action='tags', value='one', pieces=()), a value that "
+                                       "is not what the action 'tags' moves"),
+    (_marking(Mark(0, "title", 5)), "it gave Mark(index=0, action='title', value=5, pieces=()), a value that is not "
+                                    "what the action 'title' moves"),
+    (_marking(Mark(0, "delete")), "it gave Mark(index=0, action='delete', value=None, pieces=()), an action that is "
+                                  "not one of authors, dates, related, remove, tags, title"),
+    (_marking(Mark(0, pieces=(5,))),  # type: ignore[arg-type]
+     "it gave Mark(index=0, action='remove', value=None, pieces=(5,)), pieces that are not a collection of strings"),
 ])
 def test_a_failing_user_rule_is_named_as_the_callers(apply: object, detail: str) -> None:
     page = ("PROMO: a weekend at the sea\nThe council approved the budget on Tuesday after a long debate.\n"
             "Work on the old bridge over the river begins in the spring and lasts eighteen months.\n")
     config = newsclean.Config(extra_rules=(Rule("my-rule", "ads", "mine", apply),))  # type: ignore[arg-type]
-    with pytest.raises(RuleError) as caught:
+    with pytest.raises(newsclean.RuleError) as caught:
         newsclean.clean(page, input_format="text", config=config)
     assert str(caught.value) == f"the rule 'my-rule' from Config.extra_rules failed on this page: {detail}"
     assert isinstance(caught.value, newsclean.NewscleanError) and not isinstance(caught.value, newsclean.InternalError)
+    # in a batch, the page's error line says whose the failure is
+    result = clean_record(Record(1, "page:1", page, input_format="text"), Options(config=config))
+    assert (result.error, result.reason) == ("rule", str(caught.value))
     # the look-alike: a rule that marks the page's own blocks works as before
     good = newsclean.Config(extra_rules=(Rule("my-rule", "ads", "mine", _first_line),))
     doc = newsclean.clean(page, input_format="text", config=good)
     assert [(r.rule, r.text) for r in doc.removed] == [("my-rule", "PROMO: a weekend at the sea")]
     assert doc.paragraphs[0].startswith("The council approved")
+
+
+class _Index:
+    """An integer of another library's (numpy's ``int64``, say): not an ``int``, but an index."""
+
+    def __init__(self, value: int) -> None:
+        self.value = value
+
+    def __index__(self) -> int:
+        return self.value
+
+
+numbers.Integral.register(_Index)
+
+
+def test_a_user_rules_marks_of_every_action_and_an_index_of_another_library_work() -> None:
+    """The look-alikes of the marks refused above: each action with the value it moves, pieces
+    as a list, an index that is not an ``int`` but is one (``Mark(np.argmax(...))``)."""
+    page = ("PROMO: a weekend at the sea\nThe council approved the budget on Tuesday after a long debate.\n"
+            "Work on the old bridge over the river begins in the spring and lasts eighteen months.\n")
+    marks = (Mark(_Index(0), "tags", ["sea", "weekend"], ["PROMO:", "a weekend at the sea"]),  # type: ignore[arg-type]
+             Mark(0, "authors", ("Ann Lee",)), Mark(0, "related", Link("More", None)), Mark(0, "title", "A title"))
+    for mark in marks:
+        config = newsclean.Config(extra_rules=(Rule("my-rule", "ads", "mine", _marking(mark)),))
+        doc = newsclean.clean(page, input_format="text", config=config)
+        assert [r.rule for r in doc.removed] == ["my-rule"] * len(mark.pieces or "1")
+        assert doc.paragraphs[0].startswith("The council approved")
+    assert [r.text for r in doc.removed] == ["PROMO: a weekend at the sea"]
+    config = newsclean.Config(extra_rules=(Rule("my-rule", "ads", "mine", _marking(marks[0])),))
+    doc = newsclean.clean(page, input_format="text", config=config)
+    assert (doc.tags, [r.text for r in doc.removed]) == (("sea", "weekend"), ["PROMO:", "a weekend at the sea"])

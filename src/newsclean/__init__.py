@@ -8,7 +8,14 @@
 from newsclean.api import clean
 from newsclean.config import Config
 from newsclean.document import Document, Link, Removal
-from newsclean.errors import ConfigError, InputError, InputTooLargeError, InternalError, NewscleanError
+from newsclean.errors import (
+    ConfigError,
+    InputError,
+    InputTooLargeError,
+    InternalError,
+    NewscleanError,
+    RuleError,
+)
 
 __version__ = "0.1.0"
 
@@ -23,5 +30,6 @@ __all__ = [
     "InputError",
     "InputTooLargeError",
     "InternalError",
+    "RuleError",
     "__version__",
 ]

@@ -34,7 +34,7 @@ from typing import IO, BinaryIO, cast
 
 from newsclean.api import InputFormat
 from newsclean.config import Config
-from newsclean.errors import WorkerStartError
+from newsclean.errors import ConfigError, WorkerStartError
 from newsclean.record import (
     ERROR_KINDS,
     CleanFunction,
@@ -99,7 +99,11 @@ def records(
         if name == "-":
             if stdin is None:
                 raise ValueError("'-' needs a stdin stream")
-            yield from _jsonl_records(stdin, "<stdin>", field, url, max_bytes)
+            try:  # (a read that fails is the input's problem, not the output's)
+                yield from _jsonl_records(stdin, "<stdin>", field, url, max_bytes)
+            except OSError as error:
+                yield Record("<stdin>", "<stdin>", None, url, problem=(
+                    "unreadable", f"cannot read (from here on): {error.strerror or error}"))
             continue
         path = Path(name)
         if path.is_dir():
@@ -181,20 +185,31 @@ def _lines(handle: IO[bytes], limit: int) -> Iterator[bytes | None]:
 def _jsonl_records(
     handle: IO[bytes], name: str, field: str | None, url: str | None, max_bytes: int
 ) -> Iterator[Record]:
+    """The records of JSON Lines. Lines that are not JSON from the first on (a page, or another
+    format, named ``.jsonl``) are one ``bad-json`` record for the run, not one per line."""
     limit = max_bytes + _JSON_LINE_SLACK
+    first: tuple[int, str] | None = None  # the first line, when it is not JSON, and what is wrong
+    last = 0  # the last line of the run not JSON that it starts
+    started = False  # a line that is JSON (or too long to tell) was read
     for number, line in enumerate(_lines(handle, limit), 1):
         where = f"{name}:{number}"
+        if line is not None and not line.strip():
+            continue
+        try:
+            data = None if line is None else json.loads(line)
+        except (ValueError, RecursionError) as error:  # RecursionError: arrays nested 1,000 deep
+            if not started:
+                first, last = first or (number, _json_problem(error)), number
+                continue
+            problem = f"not a JSON line: {_json_problem(error)}"
+            yield Record(None, where, None, url, problem=("bad-json", problem))
+            continue
+        if not started and first is not None:
+            yield _not_json_lines(name, first, last, url)
+        started = True
         if line is None:
             yield Record(None, where, None, url, problem=(
                 "too-large", f"a JSON line over {limit:,} bytes (Config.max_input_bytes and slack)"))
-            continue
-        if not line.strip():
-            continue
-        try:
-            data = json.loads(line)
-        except (ValueError, RecursionError) as error:  # RecursionError: arrays nested 1,000 deep
-            problem = f"not a JSON line: {_json_problem(error)}"
-            yield Record(None, where, None, url, problem=("bad-json", problem))
             continue
         if not isinstance(data, dict):
             yield Record(None, where, None, url, problem=("bad-json", "a JSON line must hold an object"))
@@ -210,6 +225,19 @@ def _jsonl_records(
             continue
         fmt: InputFormat | None = "text" if key == "text" and field is None else None
         yield Record(record_id, where, content, record_url, input_format=fmt)
+    if not started and first is not None:
+        yield _not_json_lines(name, first, last, url)
+
+
+def _not_json_lines(name: str, first: tuple[int, str], last: int, url: str | None) -> Record:
+    """The one record of the lines that are not JSON from the first on: ``first`` (its number
+    and what is wrong with it) to ``last``."""
+    number, problem = first
+    if last == number:
+        return Record(None, f"{name}:{number}", None, url,
+                      problem=("bad-json", f"not a JSON line: {problem}"))
+    return Record(None, f"{name}:{number}-{last}", None, url, problem=(
+        "bad-json", f"not JSON Lines: no line from {number} to {last} is JSON (line {number}: {problem})"))
 
 
 def _strict_json(value: object) -> object:
@@ -261,6 +289,8 @@ def clean_all(
     When the first worker ends before it is ready (most often a script that calls this at its
     top level, without ``if __name__ == "__main__":``), it raises :class:`WorkerStartError`.
     """
+    if timeout is not None and not timeout > 0:  # (NaN too: it would never time out, and spin)
+        raise ConfigError(f"timeout must be a positive number of seconds or None, not {timeout!r}")
     options = options or Options()
     stats = stats if stats is not None else Stats()
     if processes is None:

@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import math
 import os
 import sys
+import tempfile
 import time
 from collections import Counter
 from collections.abc import Sequence
+from pathlib import Path
 from typing import BinaryIO, NoReturn, TextIO
 
 from newsclean.batch import ERROR_KINDS, Options, Summary, clean_all, records
@@ -81,9 +84,20 @@ def _seconds(value: str) -> float:
         seconds = float(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a number of seconds: {value!r}") from None
-    if seconds <= 0:
-        raise argparse.ArgumentTypeError("the timeout must be positive")
+    if not 0 < seconds < math.inf:  # (not NaN, which would disable it, nor inf)
+        raise argparse.ArgumentTypeError(f"not a positive, finite number of seconds: {value!r}")
     return seconds
+
+
+def _glob(pattern: str) -> str:
+    """``--glob``'s pattern, tried on an empty folder: one Python cannot match (``**.html``,
+    an absolute path, nothing) is a usage error before any work, not a traceback midway."""
+    with tempfile.TemporaryDirectory() as empty:
+        try:
+            next(Path(empty).rglob(pattern), None)
+        except (ValueError, NotImplementedError) as error:
+            raise argparse.ArgumentTypeError(f"not a pattern of file names: {pattern!r} ({error})") from None
+    return pattern
 
 
 def build_batch_parser() -> argparse.ArgumentParser:
@@ -101,7 +115,7 @@ def build_batch_parser() -> argparse.ArgumentParser:
                         help="worker processes (default: one per CPU; 0: clean in this process)")
     parser.add_argument("--unordered", action="store_true",
                         help="write results as they are ready instead of in input order")
-    parser.add_argument("--glob", default="*", metavar="PATTERN",
+    parser.add_argument("--glob", type=_glob, default="*", metavar="PATTERN",
                         help="in folders, read the files matching PATTERN (default: *), e.g. '*.html'")
     parser.add_argument("--jsonl", action="store_true",
                         help="read every input file as JSON Lines, whatever its name")
@@ -168,6 +182,9 @@ def batch_main(argv: Sequence[str], *, stdin: BinaryIO | None, stdout: TextIO | 
             raise  # (the reader went away, as ``| head`` does: ends quietly)
         except OSError as error:  # a full disk, a failing output: say so and how far it got
             stderr.write(f"newsclean batch: error: {output_error(error)}; stopped after {summary.line()}\n")
+            if out is not stdout:  # (closing flushes what failed once more: said already)
+                with contextlib.suppress(OSError):
+                    out.close()
             return EXIT_STOPPED
         except WorkerStartError as error:
             stderr.write(f"newsclean batch: error: {error}\n")

@@ -118,6 +118,21 @@ def resolve(label: str) -> str | None:
     return LABELS.get(key) or LABELS.get(key.replace("_", "-"))
 
 
+def resolve_given(label: str) -> str | None:
+    """The WHATWG encoding name for a label a caller gives (``--encoding``, ``encoding=``, an
+    HTTP header): a label browsers know, else a name Python knows for a codec one of them uses
+    (``latin-1``, ``mac_roman``, ``cp1251``), else ``None`` (``cp437``, ``utf-7``: no browser
+    decodes a page in them). A page's own declaration is read as browsers read it (:func:`resolve`)."""
+    name = resolve(label)
+    if name is not None:
+        return name
+    try:
+        python_name = codecs.lookup(label.strip().strip("\"'")).name
+    except (LookupError, ValueError):  # (ValueError: a NUL in the label)
+        return None
+    return resolve(python_name) or _BY_CODEC.get(python_name)
+
+
 def codec(name: str) -> str:
     return ENCODINGS[name][0]
 
@@ -132,3 +147,7 @@ def decode_with(data: bytes, name: str, *, strict: bool) -> str:
     if name == "windows-1252":
         return codecs.charmap_decode(data, "strict", _CP1252_TABLE)[0]
     return data.decode(codec(name), "strict" if strict else "replace")
+
+
+#: Python's name of a codec -> the first WHATWG encoding read with it (for :func:`resolve_given`).
+_BY_CODEC = {codecs.lookup(codec).name: name for name, (codec, _) in reversed(ENCODINGS.items())}

@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
+import select
 import sys
 from collections import Counter
 from collections.abc import Generator, Iterator, Sequence
@@ -286,8 +287,43 @@ def main_entry() -> None:
         code = main()
     except KeyboardInterrupt:
         code = 130
-    except BrokenPipeError:  # the reader went away (``| head``): stop quietly, as a filter does
-        # (and point stdout at nothing, so Python's own flush at exit finds no broken pipe)
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        code = 0
+    except BrokenPipeError:  # a reader went away
+        if _reader_gone(sys.stdout):  # stdout's (``| head``): stop quietly, as a filter does
+            code = 0
+        else:  # stderr's: what stdout holds stands (flushed below); the run stopped
+            _reader_gone(sys.stderr)
+            code = EXIT_STOPPED
+    if code == EXIT_STOPPED:  # (a full disk: what is still in Python's buffer cannot be written)
+        _reader_gone(sys.stdout)
     raise SystemExit(code)
+
+
+def _reader_gone(stream: TextIO | None) -> bool:
+    """Flush ``stream``; whether it cannot be written (a broken pipe, a full disk). If so, point
+    its descriptor at nothing, so that Python's own flush at exit finds nothing to fail on and
+    adds no second message and no exit status 120 (an output without ``PYTHONUNBUFFERED`` keeps
+    what failed in its buffer)."""
+    if stream is None:
+        return False
+    try:
+        fileno = stream.fileno()
+    except (OSError, ValueError):
+        return False
+    try:
+        stream.flush()
+        gone = _pipe_without_reader(fileno)  # (unbuffered, a failed write leaves nothing to flush)
+    except (OSError, ValueError):
+        gone = True
+    if gone:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), fileno)
+    return gone
+
+
+def _pipe_without_reader(fileno: int) -> bool:
+    """Whether ``fileno`` is a pipe whose reading end is closed (``poll`` says so; where there is
+    no ``poll``, assume not)."""
+    if not hasattr(select, "poll"):
+        return False
+    poller = select.poll()
+    poller.register(fileno, select.POLLOUT)
+    return any(events & select.POLLERR for _, events in poller.poll(0))

@@ -12,7 +12,7 @@ import os
 import sys
 from typing import BinaryIO, TextIO
 
-from newsclean.charsets import resolve
+from newsclean.charsets import resolve_given
 from newsclean.config import Config
 from newsclean.errors import ConfigError
 from newsclean.userrules import UserRules
@@ -37,8 +37,9 @@ def config_from_args(args: argparse.Namespace) -> Config:
     :class:`ConfigError` for a rules file, a profile folder or an ``--encoding`` that is not one,
     or a ``--url`` that is not UTF-8."""
     encoding = getattr(args, "encoding", None)
-    if encoding is not None and resolve(encoding) is None:  # (a label typed by hand: say so, not ignore it)
-        raise ConfigError(f"--encoding: unknown encoding {encoding!r}")
+    if encoding is not None and resolve_given(encoding) is None:  # (typed by hand: say so, not ignore it)
+        raise ConfigError(f"--encoding: unknown encoding {encoding!r} (give a label browsers know, such as "
+                          "utf-8, windows-1252, shift_jis, or Python's name of one, such as latin-1)")
     url = getattr(args, "url", None)
     if url is not None and any("\ud800" <= char <= "\udfff" for char in url):
         # (bytes that are not UTF-8 on the command line: Python's escapes, which no output holds)

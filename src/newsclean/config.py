@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+import numbers
+import operator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import field, replace
 from datetime import datetime
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from newsclean.errors import ConfigError, RuleError
 from newsclean.records import frozen_dataclass, record, set_field
@@ -128,10 +130,9 @@ class Config:
             raise ConfigError(
                 f"unknown rule name(s) {', '.join(unknown)}; known rules: {', '.join(sorted(known))}"
             )
-        _check_number("max_input_bytes", self.max_input_bytes, whole=True)
-        _check_number("regex_timeout", self.regex_timeout)
-        _check_number("guard_ratio", self.guard_ratio)
-        _check_number("min_body_chars", self.min_body_chars, whole=True)
+        for name, whole in (("max_input_bytes", True), ("regex_timeout", False), ("guard_ratio", False),
+                            ("min_body_chars", True)):
+            object.__setattr__(self, name, _number(name, getattr(self, name), whole=whole))
         if self.max_input_bytes <= 0:
             raise ConfigError("max_input_bytes must be positive")
         if self.min_body_chars < 0:
@@ -166,29 +167,75 @@ class Config:
 
 def _checked_marks(rule: Rule, ctx: Context) -> Iterator[Mark]:
     """The marks of a rule of ``extra_rules`` on one page, as it yields them, or a ``RuleError``
-    naming it when it raises or marks what is no block of the page (the caller's code: not
-    reported as a bug of newsclean's, and not applied to a block it did not mean)."""
-    from newsclean.rules.pipeline import Mark
-
+    naming it when it raises or gives what is no mark of a block of the page (the caller's code:
+    not reported as a bug of newsclean's, and not applied to a block it did not mean)."""
     try:
         for mark in rule.apply(ctx):
-            count = len(ctx.blocks)
-            if not isinstance(mark, Mark) or not isinstance(mark.index, int) or not 0 <= mark.index < count:
-                raise RuleError(rule.name, f"it gave {mark!r}, not a Mark of one of the {count} blocks")
-            yield mark
+            checked, problem = _checked_mark(mark, len(ctx.blocks))
+            if checked is None:
+                raise RuleError(rule.name, f"it gave {mark!r}, {problem}")
+            yield checked
     except RuleError:
         raise
     except Exception as error:  # noqa: BLE001 - whatever the caller's code raises, named as theirs
         raise RuleError(rule.name, f"{type(error).__name__}: {error}") from error
 
 
-def _check_number(name: str, value: object, *, whole: bool = False) -> None:
-    """A ``ConfigError`` naming the field when ``value`` is not a number (a whole one, with
-    ``whole``); ``True`` and ``False`` are not numbers here."""
-    kinds: tuple[type, ...] = (int,) if whole else (int, float)
-    if isinstance(value, bool) or not isinstance(value, kinds):
-        what = "a whole number" if whole else "a number"
-        raise ConfigError(f"{name} must be {what}, not {type(value).__name__} {value!r}")
+def _checked_mark(mark: object, count: int) -> tuple[Mark | None, str]:
+    """``mark`` as the pipeline reads it (its index an ``int``, its value and pieces tuples), or
+    ``None`` and what is wrong: an index that is no whole number in range, an unknown action, a
+    value that is not what its action moves (strings for ``tags`` and ``authors``, a string for
+    ``title``, a ``Link`` for ``related``, ``Dateline`` objects for ``dates``; anything for
+    ``remove``), pieces that are not strings."""
+    from newsclean.document import Link
+    from newsclean.meta.datelines import Dateline
+    from newsclean.rules.pipeline import ACTIONS, Mark
+
+    if not isinstance(mark, Mark):
+        return None, f"not a Mark of one of the {count} blocks"
+    try:  # (a numpy integer too; not True or False)
+        index = -1 if isinstance(mark.index, bool) else operator.index(mark.index)
+    except TypeError:
+        index = -1
+    if not 0 <= index < count:
+        return None, f"not a Mark of one of the {count} blocks"
+    if mark.action not in ACTIONS:
+        return None, f"an action that is not one of {', '.join(sorted(ACTIONS))}"
+    pieces = _collection(mark.pieces, str)
+    if pieces is None:
+        return None, "pieces that are not a collection of strings"
+    value: object = mark.value
+    if mark.action in ("tags", "authors", "dates"):
+        value = _collection(value, Dateline if mark.action == "dates" else str)
+    elif mark.action != "remove" and not isinstance(value, Link if mark.action == "related" else str):
+        value = None
+    if value is None and mark.action != "remove":
+        return None, f"a value that is not what the action {mark.action!r} moves"
+    return Mark(index, mark.action, value, cast("tuple[str, ...]", pieces)), ""
+
+
+def _collection(items: object, kind: type) -> tuple[object, ...] | None:
+    """``items`` as a tuple when it is a collection (not one string) of ``kind``, else ``None``."""
+    if isinstance(items, (str, bytes)) or not isinstance(items, Iterable):
+        return None
+    found = tuple(items)
+    return found if all(isinstance(item, kind) for item in found) else None
+
+
+def _number(name: str, value: object, *, whole: bool = False) -> int | float:
+    """``value`` as an ``int`` (with ``whole``) or a number, or a ``ConfigError`` naming the
+    field when it is not one: any ``numbers.Integral`` or, with ``whole``, a float with nothing
+    after the point (``10e6``); any ``numbers.Real`` (a ``Fraction``, a numpy number) without.
+    ``True`` and ``False`` are not numbers here."""
+    if not isinstance(value, bool):
+        if isinstance(value, numbers.Integral):
+            return operator.index(value)
+        if whole and isinstance(value, float) and value.is_integer():
+            return int(value)
+        if not whole and isinstance(value, numbers.Real):
+            return float(value)
+    what = "a whole number" if whole else "a number"
+    raise ConfigError(f"{name} must be {what}, not {type(value).__name__} {value!r}")
 
 
 def check_arguments(url: object, config: object, encoding: object) -> Config:

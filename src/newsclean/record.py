@@ -16,7 +16,7 @@ from typing import Any
 from newsclean.api import InputFormat, clean
 from newsclean.config import Config
 from newsclean.document import Document
-from newsclean.errors import InputError, InputTooLargeError, InternalError, NewscleanError
+from newsclean.errors import InputError, InputTooLargeError, InternalError, NewscleanError, RuleError
 
 #: Why a record gave no document (``Result.error``); ``Result.reason`` says more.
 ERROR_KINDS = {
@@ -26,6 +26,7 @@ ERROR_KINDS = {
     "undecodable": "the page could not be read as HTML or text (binary, an image, a PDF)",
     "too-large": "the page is over Config.max_input_bytes",
     "internal": "an unexpected failure inside clean() on this page (InternalError: a bug)",
+    "rule": "a rule of the caller's own (Config.extra_rules) failed on this page (RuleError)",
     "worker-died": "the worker process died twice while cleaning this page (killed, crashed)",
     "timeout": "cleaning the page took longer than the time allowed, twice",
 }
@@ -109,6 +110,8 @@ def clean_record(record: Record, options: Options) -> Result:
         return Result(record.id, record.source, record.url, error="internal", reason=str(error))
     except InputError as error:
         return Result(record.id, record.source, record.url, error="undecodable", reason=str(error))
+    except RuleError as error:
+        return Result(record.id, record.source, record.url, error="rule", reason=str(error))
     except NewscleanError as error:  # ConfigError: the same for every record, but one line each
         return Result(record.id, record.source, record.url, error="internal", reason=str(error))
     return Result(record.id, record.source, record.url, document=doc)

@@ -22,6 +22,10 @@ from newsclean.record import CleanFunction, Options, Record, Result, Stats
 IN_FLIGHT_PER_WORKER = 2
 #: Results held for reordering, per worker: bounds memory when one page is slow.
 REORDER_PER_WORKER = 32
+#: Seconds one wait for results lasts at most (then it waits again): the system's wait takes no
+#: more than about 24.8 days (2**31 ms; a longer one, ``--timeout 1e9``, is an OverflowError),
+#: and waking once an hour to find nothing costs nothing.
+LONGEST_WAIT = 3600.0
 #: A small page every worker cleans once at start, so the first real page pays no warm-up.
 _WARM_PAGE = (
     "<html><head><title>Warm up</title></head><body><h1>Warm up</h1><p>By A. Writer, May 5, 2024</p>"
@@ -167,7 +171,7 @@ class Pool:
         timed = [w for w in busy if w.ready]
         if self.timeout is not None and timed:
             now = time.monotonic()
-            remaining = max(0.0, min(w.started + self.timeout - now for w in timed))
+            remaining = max(0.0, min(LONGEST_WAIT, *(w.started + self.timeout - now for w in timed)))
         ready = set(wait(waits, timeout=remaining))
         for worker in busy:
             if worker.conn in ready:
