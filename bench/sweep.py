@@ -160,6 +160,13 @@ CONSTANTS: tuple[str, ...] = (
     "newsclean.blocks.tables.CELL_DEPTH",
     "newsclean.blocks.tables.MAX_ROW_BLOCKS",
     "newsclean.blocks.tables.MAX_CELL_CHARS",
+    # the dateline rule reads these to tell a dateline from a line of the story
+    "newsclean.meta.datelines.MAX_DATELINE_CHARS",
+    "newsclean.meta.datelines.MAX_LABEL_CHARS",
+    "newsclean.meta.datelines.MAX_OTHER_PIECE_WORDS",
+    "newsclean.meta.datelines.POSTED_REACH",
+    "newsclean.meta.dates.MAX_DATE_CHARS",
+    "newsclean.meta.dates.MAX_LEFTOVER_WORDS",
 )
 
 #: The constants that decide what is article text in text mode (``--text CONVERTER``): the text
@@ -252,6 +259,13 @@ TEXT_CONSTANTS: tuple[str, ...] = (
     "newsclean.blocks.text.FRAGMENT_MAX_WORDS",
     "newsclean.blocks.text.LINK_TEXT_MAX_WORDS",
     "newsclean.rules.region_title.HEADLINE_MIN_CHARS",
+    # the dateline rule reads these to tell a dateline from a line of the story
+    "newsclean.meta.datelines.MAX_DATELINE_CHARS",
+    "newsclean.meta.datelines.MAX_LABEL_CHARS",
+    "newsclean.meta.datelines.MAX_OTHER_PIECE_WORDS",
+    "newsclean.meta.datelines.POSTED_REACH",
+    "newsclean.meta.dates.MAX_DATE_CHARS",
+    "newsclean.meta.dates.MAX_LEFTOVER_WORDS",
 )
 
 

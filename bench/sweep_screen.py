@@ -77,7 +77,8 @@ def set_rows(dataset: Dataset, counts: list[scoring.PageCounts], texts: Sequence
         out[name] = scoring.precision_recall_f1(counts)[2]
     elif dataset.has_snippets:
         pages = dataset.pages
-        sn = scoring.score_snippets(texts, [p.with_snippets for p in pages], [p.without_snippets for p in pages])
+        keep, drop = [p.with_snippets for p in pages], [p.without_snippets for p in pages]
+        sn = scoring.score_snippets(texts, keep, drop)
         out[f"{name} snippets"] = scoring.snippet_prf(sn)[2]
     articles = [c for c, page in zip(counts, dataset.pages, strict=True) if page.page_type == "article"]
     if articles and accuracy.has_text_truth(dataset):
@@ -149,9 +150,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("datasets", nargs="*", help="set folders (default: every set of the bench root)")
     parser.add_argument("--bench-root", help="folder holding the shared sets (default: accuracy.py's)")
-    parser.add_argument("--constant", action="append", help="MODULE.NAME (repeatable; default: CONSTANTS and TEXT_CONSTANTS)")
+    parser.add_argument("--constant", action="append", help="MODULE.NAME (repeatable; default: both lists)")
     parser.add_argument("--text", metavar="CONVERTER", help="text input, as text_accuracy.py --converter")
     parser.add_argument("--json", metavar="FILE", help="also write the moves and moved pages as JSON")
+    parser.add_argument(
+        "--factors", default="0.9,1.1", help="LOW,HIGH (default 0.9,1.1; far ones, e.g. 0.5,2, show a "
+        "constant that moves no page at all is still read after --set)"
+    )
     args = parser.parse_args(argv)
     # both lists in either mode: a constant that moves no page costs nothing here
     names = args.constant or list(dict.fromkeys(sweep.CONSTANTS + sweep.TEXT_CONSTANTS))
@@ -178,15 +183,16 @@ def main(argv: list[str] | None = None) -> int:
     everything = [(s, p) for s, (dataset, _) in enumerate(_SETS) for p in range(len(dataset.pages))]
     base = clean([], everything)
     scorer = Scorer(base)
-    moves = {factor: screen(names, factor, base, log) for factor in (0.9, 1.1)}
+    low, high = (float(f) for f in args.factors.split(","))
+    moves = {factor: screen(names, factor, base, log) for factor in (low, high)}
     results: list[dict[str, Any]] = []
-    print("| constant | value | -10 % | largest move | +10 % | largest move |")
+    print(f"| constant | value | x{low} | largest move | x{high} | largest move |")
     print("|---|---|---|---|---|---|")
     for name in names:
         value = overrides.numeric_constant(name)[2]
         entry: dict[str, Any] = {"constant": name, "value": value}
         cells = []
-        for factor, key in ((0.9, "down"), (1.1, "up")):
+        for factor, key in ((low, "down"), (high, "up")):
             changed = moves[factor][name]
             size, label = sweep.largest_move(scorer.rows, scorer.figures(changed))
             pages = {
@@ -195,15 +201,18 @@ def main(argv: list[str] | None = None) -> int:
                 )
                 for (s, p), text in sorted(changed.items())
             }
-            entry[key] = {"value": sweep.moved(value, factor), "move": round(size, 4), "row": label, "pages": pages}
+            new = sweep.moved(value, factor)
+            entry[key] = {"value": new, "move": round(size, 4), "row": label, "pages": pages}
             flag = " **over**" if size > sweep.MAX_MOVE else ""
-            cells.append(f"{sweep.moved(value, factor)} | {size:.3f} ({label}; {len(pages)} pages){flag}")
+            cells.append(f"{new} | {size:.3f} ({label}; {len(pages)} pages){flag}")
         results.append(entry)
         print(f"| `{name.rpartition('.')[2]}` | {value} | {' | '.join(cells)} |", flush=True)
     if args.json:
-        Path(args.json).write_text(json.dumps(results, indent=1), encoding="utf-8")
+        written = {"base": scorer.rows, "constants": results}
+        Path(args.json).write_text(json.dumps(written, indent=1), encoding="utf-8")
     over = [r["constant"] for r in results if max(r["down"]["move"], r["up"]["move"]) > sweep.MAX_MOVE]
-    print(f"\n{len(results) - len(over)} of {len(results)} constants move every row by at most {sweep.MAX_MOVE}")
+    print(f"\n{len(results) - len(over)} of {len(results)} constants move every row by at most "
+          f"{sweep.MAX_MOVE}")
     return 0
 
 
