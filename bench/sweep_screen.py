@@ -59,7 +59,10 @@ def _clean(settings: Sequence[str], keys: Sequence[Key]) -> dict[Key, str]:
         dataset, inputs = _SETS[s]
         page = dataset.pages[p]
         text = inputs[p] if inputs is not None else page.text()
-        out[(s, p)] = runner.run_page(_TOOL, page, text, runner.DEFAULT_TIMEOUT_S).text
+        run = runner.run_page(_TOOL, page, text, runner.DEFAULT_TIMEOUT_S)
+        if run.error:  # (scored as an empty output, as accuracy.py scores it; named here)
+            print(f"  error on {dataset.name}/{page.id} at {settings}: {run.error}", file=sys.stderr)
+        out[(s, p)] = run.text
     return out
 
 
