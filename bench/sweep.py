@@ -1,7 +1,11 @@
 """Robustness of the constants that decide what is article text: each at -10 % and +10 %.
 
     /work/benchvenv/bin/python bench/sweep.py [--bench-root ../shared/bench] \
-        [--constant newsclean.rules.markup.LINK_LIST_DENSITY ...] [--json FILE]
+        [--constant newsclean.rules.markup.LINK_LIST_DENSITY ...] [--json FILE] \
+        [--text html_text] [--base FILE]
+
+(Every constant of both lists in minutes rather than days: ``bench/sweep_screen.py``, which
+screens them in groups; this script runs one constant on every page and assumes nothing.)
 
 Issue #13 item 5: a constant whose 10 % change moves a set's F1 by more than
 :data:`MAX_MOVE` is fitted to the pages rather than measured from them. For every constant
