@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
@@ -46,3 +47,40 @@ def test_set_changes_every_module_that_imported_the_constant() -> None:
     finally:
         features.PROSE_MIN_WORDS = before
         del sys.modules[module.__name__]
+
+
+def test_text_mode_runs_the_text_bench_with_its_converter() -> None:
+    assert sweep.bench_command(None)[1].endswith("accuracy.py")
+    command = sweep.bench_command("inscriptis")
+    assert command[1].endswith("text_accuracy.py") and command[2:] == ["--converter", "inscriptis"]
+    assert set(sweep.CONSTANTS) & set(sweep.TEXT_CONSTANTS)  # the line features serve both
+
+
+def test_every_listed_constant_is_a_number_read_from_its_module() -> None:
+    names = list(sweep.CONSTANTS) + list(sweep.TEXT_CONSTANTS)
+    assert len(set(sweep.CONSTANTS)) == len(sweep.CONSTANTS)
+    assert len(set(sweep.TEXT_CONSTANTS)) == len(sweep.TEXT_CONSTANTS)
+    for name in names:
+        overrides.numeric_constant(name)  # raises SystemExit on anything else
+
+
+def test_screen_splits_a_group_down_to_the_constant_that_moves_a_page(monkeypatch: Any) -> None:
+    import sweep_screen
+
+    base = {(0, 0): "a", (0, 1): "b", (1, 0): "c"}
+    moves = {"m.A": {(0, 1)}, "m.C": {(0, 1), (1, 0)}}  # which pages each constant changes
+    calls: list[tuple[list[str], list[Any]]] = []
+
+    def fake_clean(settings: list[str], keys: list[Any]) -> dict[Any, str]:
+        calls.append((settings, keys))
+        names = {s.partition("=")[0] for s in settings}
+        return {k: base[k] + ("!" if any(k in moves.get(n, ()) for n in names) else "") for k in keys}
+
+    monkeypatch.setattr(sweep_screen, "clean", fake_clean)
+    monkeypatch.setattr(overrides, "numeric_constant", lambda name: (None, name, 10))
+    found = sweep_screen.screen(["m.A", "m.B", "m.C", "m.D"], 1.1, base, lambda line: None)
+    assert {n: sorted(pages) for n, pages in found.items()} == {
+        "m.A": [(0, 1)], "m.B": [], "m.C": [(0, 1), (1, 0)], "m.D": [],
+    }
+    assert calls[0][1] == list(base)  # the whole group on every page first ...
+    assert all(len(keys) <= 2 for _, keys in calls[1:])  # ... then only on the pages it changed

@@ -468,3 +468,14 @@ def test_a_label_under_every_comment_is_no_section_end() -> None:
     comment = "I think the council should have published the figures much earlier than it did."
     page = "\n".join([P1, P2, P3, *(line for n in range(3) for line in (comment + f" ({n})", "Reply"))])
     assert P3 in body(page)
+
+
+def test_a_chain_of_two_credit_lines_is_weighed_without_a_crash(monkeypatch: pytest.MonkeyPatch) -> None:
+    # the constants' sweep sets THREAD_MIN_HEADERS to 2: a chain of two headers has one post to
+    # weigh and none to weigh it against (it raised StatisticsError on 151 of 2,495 texts)
+    from newsclean.rules import threads
+
+    monkeypatch.setattr(threads, "THREAD_MIN_HEADERS", 2)
+    page = "\n".join(["November 19, 2019 at 6:34 am", P1, "November 20, 2019 at 7:00 am", P2, P3])
+    out = body(page)  # (at 2 the first line's prose reads as a post above the thread: P1 goes)
+    assert P2 in out and P3 in out

@@ -145,7 +145,9 @@ def _peer_posts(kinds: list[str], chain: list[int], prose_above: list[int], stor
         return True
     if prose_above[chain[0]] < story_min:
         entries = [prose_above[b] - prose_above[a] for a, b in pairs]
-        return entries[0] < THREAD_STORY_RATIO * median(entries[1:])
+        # (a chain has THREAD_MIN_HEADERS headers, so at least two entries at its value; one entry,
+        # at THREAD_MIN_HEADERS = 2 in the constants' sweep, has no others to weigh it against)
+        return len(entries) > 1 and entries[0] < THREAD_STORY_RATIO * median(entries[1:])
     return False
 
 
