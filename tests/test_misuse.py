@@ -229,7 +229,8 @@ def test_an_unknown_encoding_or_profile_folder_is_a_usage_error(tmp_path: Path) 
     assert code == EXIT_USAGE and err == f"newsclean: error: --profiles: not a folder: {tmp_path}/profiles\n"
     # the look-alikes: a label browsers know (not Python's spelling) and a folder that exists
     assert run(["--encoding", "x-sjis", "--profiles", str(tmp_path), str(SEED)])[0] == EXIT_OK
-    # and Python's names of what browsers decode, which the library reads too
+    # and Python's names of what browsers decode, typed by hand (the library and a header's
+    # label are read as browsers read them: test_a_callers_label_browsers_do_not_know_is_ignored)
     page = tmp_path / "page.html"
     page.write_bytes(ARTICLE.replace("city council", "conseil d\u00e9partemental").encode("mac_roman"))
     for name, word in (("latin-1", "d\u017dpartemental"), ("mac_roman", "d\u00e9partemental"),
@@ -463,6 +464,14 @@ def test_a_page_named_jsonl_is_one_error_not_one_per_line(tmp_path: Path) -> Non
     code, out, err = run(["batch", "-j", "0", str(page)])
     assert [json.loads(line).get("error") for line in out.splitlines()] == ["bad-json", None]
     assert json.loads(out.splitlines()[0])["reason"] == "not a JSON line: Expecting value at column 1"
+    # several bad lines before a JSON line are one error each (the third review: they were one
+    # record saying "no line from 1 to 2 is JSON", and the count of pages in fell by one)
+    page.write_text(f"<p>oops\n{{bad\n{good}\n<p>oops\n", "utf-8")
+    code, out, err = run(["batch", "-j", "0", str(page)])
+    lines = [json.loads(line) for line in out.splitlines()]
+    assert [(line["source"], line.get("error")) for line in lines] == [
+        (f"{page}:1", "bad-json"), (f"{page}:2", "bad-json"), (f"{page}:3", None), (f"{page}:4", "bad-json")]
+    assert "4 pages in" in err
 
 
 @pytest.mark.skipif(not _has_fastwarc(), reason="the warc extra is not installed")
@@ -507,8 +516,9 @@ def test_any_json_lines_give_one_valid_utf8_json_line_per_line(tmp_path_factory:
     path.write_bytes(b"".join(line + b"\n" for line in lines))
     results = [clean_record(r, Options()) for r in records([path])]
     read = [line for line in path.read_bytes().split(b"\n") if line.strip()]  # (a blank line is no record)
-    leading = next((i for i, line in enumerate(read) if _is_json(line)), len(read))
-    assert len(results) == len(read) - max(0, leading - 1)  # (lines not JSON from the first on: one)
+    # lines not JSON from the first to the end are one record; before a JSON line, one each
+    expected = len(read) if any(_is_json(line) for line in read) else min(1, len(read))
+    assert len(results) == expected
     for result in results:
         line = json_line(result.to_dict())
         line.encode("utf-8")  # (strict)
@@ -615,3 +625,66 @@ def test_a_user_rules_marks_of_every_action_and_an_index_of_another_library_work
     config = newsclean.Config(extra_rules=(Rule("my-rule", "ads", "mine", _marking(marks[0])),))
     doc = newsclean.clean(page, input_format="text", config=config)
     assert (doc.tags, [r.text for r in doc.removed]) == (("sea", "weekend"), ["PROMO:", "a weekend at the sea"])
+
+
+# --- the third review's findings -------------------------------------------------------------------
+
+
+CYRILLIC_PAGE = ("<html><head><meta charset=windows-1251><title>\u041d\u043e\u0432\u043e\u0441\u0442\u0438</title>"
+                 "</head><body><article><h1>\u041d\u043e\u0432\u043e\u0441\u0442\u0438 \u0434\u043d\u044f</h1>"
+                 + "<p>\u0413\u043e\u0440\u043e\u0434\u0441\u043a\u043e\u0439 \u0441\u043e\u0432\u0435\u0442 "
+                 "\u0443\u0442\u0432\u0435\u0440\u0434\u0438\u043b \u0431\u044e\u0434\u0436\u0435\u0442 "
+                 "\u043d\u0430 \u0441\u043b\u0435\u0434\u0443\u044e\u0449\u0438\u0439 \u0433\u043e\u0434.</p>" * 4
+                 + "</article></body></html>")
+
+
+def test_a_callers_label_browsers_do_not_know_is_ignored() -> None:
+    """A header's or a caller's label that only Python knows (``latin-1``, ``utf16``) is ignored
+    as browsers ignore it: the page's own declaration decides. Mapping it to an encoding (as
+    ``--encoding`` does for a name typed by hand) read a windows-1251 page as windows-1252 and a
+    UTF-8 page as UTF-16 (the third review)."""
+    cyrillic = newsclean.clean(CYRILLIC_PAGE.encode("cp1251"), encoding="latin-1")
+    assert "\u0413\u043e\u0440\u043e\u0434\u0441\u043a\u043e\u0439 \u0441\u043e\u0432\u0435\u0442" in cyrillic.body
+    assert "encoding: unknown label 'latin-1' from the caller ignored" in cyrillic.warnings
+    for label in ("utf16", "utf-16-be", "u16"):
+        doc = newsclean.clean(ARTICLE.encode(), encoding=label)
+        assert doc.title == "Budget approved" and "city council" in doc.body
+    # the look-alike: a label browsers know still wins over the page's declaration
+    doc = newsclean.clean(CYRILLIC_PAGE.encode("cp1251"), encoding="iso-8859-1")
+    assert "\u0413\u043e\u0440\u043e\u0434" not in doc.body
+
+
+def test_a_pipe_whose_reader_is_gone_by_pollhup(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The BSDs and macOS say POLLHUP, not Linux's POLLERR, for a pipe whose reader is gone."""
+    import select
+
+    import newsclean.cli as cli
+
+    class Poller:
+        def __init__(self, events: int) -> None:
+            self.events = events
+
+        def register(self, fileno: int, mask: int) -> None:
+            pass
+
+        def poll(self, timeout: int) -> list[tuple[int, int]]:
+            return [(1, self.events)]
+
+    for events, gone in ((select.POLLHUP, True), (select.POLLERR, True), (select.POLLOUT, False)):
+        monkeypatch.setattr(cli.select, "poll", lambda events=events: Poller(events))
+        assert cli._pipe_without_reader(1) is gone
+
+
+def test_batch_runs_where_no_temporary_folder_can_be_made(tmp_path: Path) -> None:
+    """--glob is checked without a temporary folder (a read-only machine has none to give);
+    an empty pattern is refused."""
+    page = tmp_path / "page.html"
+    page.write_text(ARTICLE, "utf-8")
+    env = {key: value for key, value in os.environ.items() if key != "PYTHONUNBUFFERED"}
+    env["TMPDIR"] = str(tmp_path / "no-such-folder")
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(Path(newsclean.__file__).parents[1]), env.get("PYTHONPATH")]))
+    done = subprocess.run([sys.executable, "-m", "newsclean", "batch", str(page), "-j", "0"],
+                          capture_output=True, env=env, timeout=120)
+    assert done.returncode == EXIT_OK and json.loads(done.stdout)["title"] == "Budget approved", done.stderr
+    code, out, err = run(["batch", str(page), "-j", "0", "--glob", ""])
+    assert (code, out) == (EXIT_USAGE, "") and err.endswith("argument --glob: an empty pattern names no file\n")

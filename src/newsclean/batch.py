@@ -185,11 +185,14 @@ def _lines(handle: IO[bytes], limit: int) -> Iterator[bytes | None]:
 def _jsonl_records(
     handle: IO[bytes], name: str, field: str | None, url: str | None, max_bytes: int
 ) -> Iterator[Record]:
-    """The records of JSON Lines. Lines that are not JSON from the first on (a page, or another
-    format, named ``.jsonl``) are one ``bad-json`` record for the run, not one per line."""
+    """The records of JSON Lines. Lines that are not JSON from the first to the end (a page, or
+    another format, named ``.jsonl``) are one ``bad-json`` record for the run, not one per line;
+    bad lines before a JSON line are one record each, as every bad line after one is (a run
+    longer than :data:`_LEADING_RUN_MAX` lines is one record whatever follows it)."""
     limit = max_bytes + _JSON_LINE_SLACK
     first: tuple[int, str] | None = None  # the first line, when it is not JSON, and what is wrong
     last = 0  # the last line of the run not JSON that it starts
+    leading: list[tuple[int, str]] = []  # the run's lines and problems, up to _LEADING_RUN_MAX
     started = False  # a line that is JSON (or too long to tell) was read
     for number, line in enumerate(_lines(handle, limit), 1):
         where = f"{name}:{number}"
@@ -200,12 +203,20 @@ def _jsonl_records(
         except (ValueError, RecursionError) as error:  # RecursionError: arrays nested 1,000 deep
             if not started:
                 first, last = first or (number, _json_problem(error)), number
+                if len(leading) <= _LEADING_RUN_MAX:
+                    leading.append((number, _json_problem(error)))
                 continue
             problem = f"not a JSON line: {_json_problem(error)}"
             yield Record(None, where, None, url, problem=("bad-json", problem))
             continue
         if not started and first is not None:
-            yield _not_json_lines(name, first, last, url)
+            if len(leading) > _LEADING_RUN_MAX:
+                yield _not_json_lines(name, first, last, url)
+            else:
+                for bad, problem in leading:
+                    yield Record(None, f"{name}:{bad}", None, url,
+                                 problem=("bad-json", f"not a JSON line: {problem}"))
+            leading.clear()
         started = True
         if line is None:
             yield Record(None, where, None, url, problem=(
@@ -227,6 +238,11 @@ def _jsonl_records(
         yield Record(record_id, where, content, record_url, input_format=fmt)
     if not started and first is not None:
         yield _not_json_lines(name, first, last, url)
+
+
+#: Bad lines at a JSON Lines file's start reported one by one once a JSON line follows them; a
+#: longer run is one record (a page or another format named ``.jsonl``: one error, not thousands).
+_LEADING_RUN_MAX = 1000
 
 
 def _not_json_lines(name: str, first: tuple[int, str], last: int, url: str | None) -> Record:

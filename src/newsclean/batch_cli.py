@@ -8,7 +8,6 @@ import contextlib
 import math
 import os
 import sys
-import tempfile
 import time
 from collections import Counter
 from collections.abc import Sequence
@@ -92,11 +91,14 @@ def _seconds(value: str) -> float:
 def _glob(pattern: str) -> str:
     """``--glob``'s pattern, tried on an empty folder: one Python cannot match (``**.html``,
     an absolute path, nothing) is a usage error before any work, not a traceback midway."""
-    with tempfile.TemporaryDirectory() as empty:
-        try:
-            next(Path(empty).rglob(pattern), None)
-        except (ValueError, NotImplementedError) as error:
-            raise argparse.ArgumentTypeError(f"not a pattern of file names: {pattern!r} ({error})") from None
+    if not pattern:
+        raise argparse.ArgumentTypeError("an empty pattern names no file")
+    try:
+        # on a path that is no folder: nothing is listed or written (no temporary folder, which a
+        # read-only machine may not give), but the pattern is parsed as rglob parses it
+        next(Path(os.devnull).rglob(pattern), None)
+    except (ValueError, NotImplementedError) as error:
+        raise argparse.ArgumentTypeError(f"not a pattern of file names: {pattern!r} ({error})") from None
     return pattern
 
 

@@ -326,4 +326,5 @@ def _pipe_without_reader(fileno: int) -> bool:
         return False
     poller = select.poll()
     poller.register(fileno, select.POLLOUT)
-    return any(events & select.POLLERR for _, events in poller.poll(0))
+    # Linux says POLLERR for a pipe whose reader is gone; the BSDs and macOS say POLLHUP
+    return any(events & (select.POLLERR | select.POLLHUP) for _, events in poller.poll(0))

@@ -37,9 +37,16 @@ def config_from_args(args: argparse.Namespace) -> Config:
     :class:`ConfigError` for a rules file, a profile folder or an ``--encoding`` that is not one,
     or a ``--url`` that is not UTF-8."""
     encoding = getattr(args, "encoding", None)
-    if encoding is not None and resolve_given(encoding) is None:  # (typed by hand: say so, not ignore it)
-        raise ConfigError(f"--encoding: unknown encoding {encoding!r} (give a label browsers know, such as "
-                          "utf-8, windows-1252, shift_jis, or Python's name of one, such as latin-1)")
+    if encoding is not None:
+        # typed by hand: Python's spelling of a browser encoding (latin-1, mac_roman) is taken as
+        # that encoding's browser name, and a name that is none is said, not ignored. Only here:
+        # a header's or a caller's label is read as browsers read it (decode), which ignore
+        # names they do not know (utf16, latin-1) and read the page's own declaration instead.
+        args.encoding = resolve_given(encoding)
+        if args.encoding is None:
+            raise ConfigError(f"--encoding: unknown encoding {encoding!r} (give a label browsers "
+                              "know, such as utf-8, windows-1252, shift_jis, or Python's name of one, "
+                              "such as latin-1)")
     url = getattr(args, "url", None)
     if url is not None and any("\ud800" <= char <= "\udfff" for char in url):
         # (bytes that are not UTF-8 on the command line: Python's escapes, which no output holds)

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 
 import regex
 
-from newsclean.charsets import UTF16_32, codec, decode_with, resolve, resolve_given
+from newsclean.charsets import UTF16_32, codec, decode_with, resolve
 from newsclean.detect import DETECT_BYTES, detect_legacy, is_iso2022jp
 from newsclean.errors import InputError
 from newsclean.lazyre import lazy
@@ -304,7 +304,7 @@ def decode(data: bytes, *, encoding: str | None = None) -> Decoded:
         name, size = bom
         return _lenient(data[size:], name, "byte order mark")
     notes: list[str] = []
-    given = None if encoding is None else resolve_given(encoding)
+    given = None if encoding is None else resolve(encoding)
     if encoding is not None and given is None:
         notes.append(f"encoding: unknown label {encoding!r} from the caller ignored")
     if given in UTF16_32:
