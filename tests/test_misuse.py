@@ -7,6 +7,7 @@ right still work."""
 from __future__ import annotations
 
 import errno
+import gzip
 import io
 import json
 import numbers
@@ -413,6 +414,54 @@ def test_a_file_without_a_size_is_read_no_further_than_the_limit() -> None:
     """A pipe or device (``newsclean <(cmd)``) has no size to check before reading."""
     record = file_record(Path("/dev/zero"), max_bytes=1000)
     assert record.problem is not None and record.problem[0] == "too-large"
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/fd/0"), reason="needs /dev/fd")
+@pytest.mark.parametrize("limit", [2**40, 2**62, sys.maxsize, sys.maxsize + 1])
+def test_a_limit_far_beyond_the_input_reads_it(limit: int, tmp_path: Path) -> None:
+    """``read(limit + 1)`` overflowed (``sys.maxsize``) or allocated the limit up front (a
+    ``MemoryError`` at ``2**40``): a file, a gzipped file, a pipe and JSON Lines are read."""
+    from newsclean.cli import _stdin_record
+
+    page = tmp_path / "page.html"
+    page.write_text(ARTICLE, "utf-8")
+    zipped = tmp_path / "page.html.gz"
+    zipped.write_bytes(gzip.compress(ARTICLE.encode()))
+    assert file_record(page, max_bytes=limit).payload == ARTICLE.encode()
+    assert file_record(zipped, max_bytes=limit).payload == ARTICLE.encode()
+    line = json.dumps({"id": "a", "html": ARTICLE}).encode() + b"\n"
+    for data, read in ((ARTICLE.encode(), lambda name, handle: file_record(Path(name), max_bytes=limit)),
+                       (ARTICLE.encode(), lambda name, handle: _stdin_record(handle, None, limit)),
+                       (line, lambda name, handle: next(records(["-"], stdin=handle, max_bytes=limit)))):
+        read_end, write_end = os.pipe()
+        os.write(write_end, data)
+        os.close(write_end)
+        with open(read_end, "rb") as handle:
+            record = read(f"/dev/fd/{read_end}", handle)
+        assert record.problem is None and clean_record(record, Options()).document is not None
+    assert clean_record(file_record(page, max_bytes=limit), Options(config=newsclean.Config(
+        max_input_bytes=limit))).document is not None
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/fd/0"), reason="needs /dev/fd")
+def test_a_stream_over_the_limit_is_still_too_large(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """The look-alike: read in chunks (here of 7 bytes), a pipe one byte over the limit is too
+    large and one at the limit is not."""
+    import newsclean.batch as batch
+    from newsclean.batch import read_at_most
+
+    monkeypatch.setattr(batch, "_READ_CHUNK", 7)
+    data = ARTICLE.encode()
+    for limit, problem in ((len(data) - 1, "too-large"), (len(data), None), (len(data) + 1, None)):
+        read_end, write_end = os.pipe()
+        os.write(write_end, data)
+        os.close(write_end)
+        with open(read_end, "rb"):
+            record = file_record(Path(f"/dev/fd/{read_end}"), max_bytes=limit)
+        assert (record.problem or (None,))[0] == problem, limit
+        assert len(read_at_most(io.BytesIO(data), limit)) == min(len(data), limit + 1)
+    (tmp_path / "page.html.gz").write_bytes(gzip.compress(data))
+    assert file_record(tmp_path / "page.html.gz", max_bytes=len(data) - 1).problem is not None
 
 
 @pytest.mark.skipif(sys.platform != "linux", reason="file names of any bytes: Linux")

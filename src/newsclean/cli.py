@@ -25,6 +25,7 @@ from newsclean.batch import (
     clean_all,
     clean_record,
     file_record,
+    read_at_most,
     records,
 )
 from newsclean.cli_options import add_rule_options, config_from_args, output_error, standard_streams
@@ -164,7 +165,7 @@ def _records(args: argparse.Namespace, stdin: BinaryIO | None, max_bytes: int,
 def _stdin_record(stdin: BinaryIO, url: str | None, max_bytes: int) -> Record:
     """Standard input as one page, read no further than the size limit."""
     try:
-        data = stdin.read(max_bytes + 1)
+        data = read_at_most(stdin, max_bytes)
     except OSError as error:
         reason = f"cannot read: {error.strerror or error}"
         return Record("<stdin>", "<stdin>", None, url, problem=("unreadable", reason))
