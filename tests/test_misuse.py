@@ -136,6 +136,7 @@ def _as_a_user_runs_it() -> dict[str, str]:
 @pytest.mark.parametrize(("argv", "message"), [
     (["PAGE"], "newsclean: error: cannot write the output: No space left on device\n"),
     (["-j", "2", "PAGE", "PAGE"], "newsclean: error: cannot write the output: No space left on device\n"),
+    (["--help"], "newsclean: error: cannot write the output: No space left on device\n"),  # (at the last flush)
     (["batch", "-j", "0", "PAGE"], "newsclean batch: error: cannot write the output: No space left on device; "
                                    "stopped after "),
     (["batch", "-j", "0", "PAGE", "-o", "/dev/full"], "newsclean batch: error: cannot write the output: "
@@ -162,7 +163,8 @@ def test_real_closed_stdout_in_a_subprocess() -> None:
     assert proc.returncode == EXIT_STOPPED and b"Traceback" not in proc.stderr
 
 
-def _with_a_pipe_nobody_reads(argv: list[str], stream: str, stdout: int | None = None) -> tuple[int, bytes]:
+def _with_a_pipe_nobody_reads(argv: list[str], stream: str, stdout: int | None = None,
+                              env: dict[str, str] | None = None) -> tuple[int, bytes]:
     """Run the command with its stdout or stderr a pipe whose reader has gone (``| head``)."""
     read_end, write_end = os.pipe()
     os.close(read_end)
@@ -170,7 +172,8 @@ def _with_a_pipe_nobody_reads(argv: list[str], stream: str, stdout: int | None =
     streams[stream] = write_end
     try:
         proc = subprocess.run([sys.executable, "-m", "newsclean", *argv], stdin=subprocess.DEVNULL, timeout=120,
-                              check=False, env=_as_a_user_runs_it(), **streams)  # type: ignore[call-overload]
+                              check=False, env=env if env is not None else _as_a_user_runs_it(),
+                              **streams)  # type: ignore[call-overload]
     finally:
         os.close(write_end)
     return proc.returncode, proc.stderr if stream == "stdout" else proc.stdout
@@ -189,6 +192,43 @@ def test_a_stderr_nobody_reads_keeps_what_stdout_was_given(tmp_path: Path) -> No
                                             stdout=out.fileno())
     assert code == EXIT_STOPPED
     assert (tmp_path / "out.txt").read_text("utf-8") == main_output([str(SEED)])
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full (Linux)")
+@pytest.mark.parametrize("unbuffered", [False, True])
+def test_a_stderr_on_a_full_disk_keeps_what_stdout_was_given(unbuffered: bool, tmp_path: Path) -> None:
+    """stderr cannot be written (its first message, on the missing file): it is discarded, the
+    article written before it stays, the run says it stopped (exit 4, not Python's 120 or 1)."""
+    env = _as_a_user_runs_it() | ({"PYTHONUNBUFFERED": "1"} if unbuffered else {})
+    nope = str(tmp_path / "nope.html")
+    for argv, expected in (([str(SEED), nope, str(SEED)], main_output([str(SEED)])),
+                           (["batch", "-j", "0", str(SEED)], None)):
+        with open(tmp_path / "out.txt", "wb") as out, open("/dev/full", "wb") as full:
+            proc = subprocess.run([sys.executable, "-m", "newsclean", *argv], stdin=subprocess.DEVNULL,
+                                  stdout=out, stderr=full, timeout=120, check=False, env=env)
+        assert proc.returncode == EXIT_STOPPED, argv
+        written = (tmp_path / "out.txt").read_text("utf-8")
+        if expected is not None:
+            assert written == expected
+        else:  # (batch: every line is written before the summary on stderr fails)
+            assert json.loads(written)["id"] == str(SEED)
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full (Linux)")
+@pytest.mark.parametrize("unbuffered", [False, True])
+def test_a_stderr_nobody_reads_with_stdout_on_a_full_disk_stops_the_run(unbuffered: bool, tmp_path: Path) -> None:
+    """Both fail: the broken pipe is stderr's (its first message, on the missing file, or the
+    one saying that stdout is full), not a reader of stdout gone (exit 0): the run stopped."""
+    env = _as_a_user_runs_it() | ({"PYTHONUNBUFFERED": "1"} if unbuffered else {})
+    page, nope = tmp_path / "page.html", str(tmp_path / "nope.html")
+    page.write_text(ARTICLE, "utf-8")
+    for argv in ([str(page), nope, str(page)], [str(SEED), str(SEED)], ["batch", "-j", "0", str(page)]):
+        with open("/dev/full", "wb") as full:
+            code, _ = _with_a_pipe_nobody_reads(argv, "stderr", stdout=full.fileno(), env=env)
+        assert code == EXIT_STOPPED, argv
+    # the look-alike: the reader of stdout gone, stderr fine, is still quiet
+    for argv in ([str(SEED)], ["batch", "-j", "0", str(SEED)]):
+        assert _with_a_pipe_nobody_reads(argv, "stdout", env=env) == (0, b"")
 
 
 def main_output(argv: list[str]) -> str:
