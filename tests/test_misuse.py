@@ -7,6 +7,7 @@ right still work."""
 from __future__ import annotations
 
 import errno
+import gzip
 import io
 import json
 import numbers
@@ -135,6 +136,7 @@ def _as_a_user_runs_it() -> dict[str, str]:
 @pytest.mark.parametrize(("argv", "message"), [
     (["PAGE"], "newsclean: error: cannot write the output: No space left on device\n"),
     (["-j", "2", "PAGE", "PAGE"], "newsclean: error: cannot write the output: No space left on device\n"),
+    (["--help"], "newsclean: error: cannot write the output: No space left on device\n"),  # (at the last flush)
     (["batch", "-j", "0", "PAGE"], "newsclean batch: error: cannot write the output: No space left on device; "
                                    "stopped after "),
     (["batch", "-j", "0", "PAGE", "-o", "/dev/full"], "newsclean batch: error: cannot write the output: "
@@ -161,7 +163,8 @@ def test_real_closed_stdout_in_a_subprocess() -> None:
     assert proc.returncode == EXIT_STOPPED and b"Traceback" not in proc.stderr
 
 
-def _with_a_pipe_nobody_reads(argv: list[str], stream: str, stdout: int | None = None) -> tuple[int, bytes]:
+def _with_a_pipe_nobody_reads(argv: list[str], stream: str, stdout: int | None = None,
+                              env: dict[str, str] | None = None) -> tuple[int, bytes]:
     """Run the command with its stdout or stderr a pipe whose reader has gone (``| head``)."""
     read_end, write_end = os.pipe()
     os.close(read_end)
@@ -169,7 +172,8 @@ def _with_a_pipe_nobody_reads(argv: list[str], stream: str, stdout: int | None =
     streams[stream] = write_end
     try:
         proc = subprocess.run([sys.executable, "-m", "newsclean", *argv], stdin=subprocess.DEVNULL, timeout=120,
-                              check=False, env=_as_a_user_runs_it(), **streams)  # type: ignore[call-overload]
+                              check=False, env=env if env is not None else _as_a_user_runs_it(),
+                              **streams)  # type: ignore[call-overload]
     finally:
         os.close(write_end)
     return proc.returncode, proc.stderr if stream == "stdout" else proc.stdout
@@ -188,6 +192,43 @@ def test_a_stderr_nobody_reads_keeps_what_stdout_was_given(tmp_path: Path) -> No
                                             stdout=out.fileno())
     assert code == EXIT_STOPPED
     assert (tmp_path / "out.txt").read_text("utf-8") == main_output([str(SEED)])
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full (Linux)")
+@pytest.mark.parametrize("unbuffered", [False, True])
+def test_a_stderr_on_a_full_disk_keeps_what_stdout_was_given(unbuffered: bool, tmp_path: Path) -> None:
+    """stderr cannot be written (its first message, on the missing file): it is discarded, the
+    article written before it stays, the run says it stopped (exit 4, not Python's 120 or 1)."""
+    env = _as_a_user_runs_it() | ({"PYTHONUNBUFFERED": "1"} if unbuffered else {})
+    nope = str(tmp_path / "nope.html")
+    for argv, expected in (([str(SEED), nope, str(SEED)], main_output([str(SEED)])),
+                           (["batch", "-j", "0", str(SEED)], None)):
+        with open(tmp_path / "out.txt", "wb") as out, open("/dev/full", "wb") as full:
+            proc = subprocess.run([sys.executable, "-m", "newsclean", *argv], stdin=subprocess.DEVNULL,
+                                  stdout=out, stderr=full, timeout=120, check=False, env=env)
+        assert proc.returncode == EXIT_STOPPED, argv
+        written = (tmp_path / "out.txt").read_text("utf-8")
+        if expected is not None:
+            assert written == expected
+        else:  # (batch: every line is written before the summary on stderr fails)
+            assert json.loads(written)["id"] == str(SEED)
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full (Linux)")
+@pytest.mark.parametrize("unbuffered", [False, True])
+def test_a_stderr_nobody_reads_with_stdout_on_a_full_disk_stops_the_run(unbuffered: bool, tmp_path: Path) -> None:
+    """Both fail: the broken pipe is stderr's (its first message, on the missing file, or the
+    one saying that stdout is full), not a reader of stdout gone (exit 0): the run stopped."""
+    env = _as_a_user_runs_it() | ({"PYTHONUNBUFFERED": "1"} if unbuffered else {})
+    page, nope = tmp_path / "page.html", str(tmp_path / "nope.html")
+    page.write_text(ARTICLE, "utf-8")
+    for argv in ([str(page), nope, str(page)], [str(SEED), str(SEED)], ["batch", "-j", "0", str(page)]):
+        with open("/dev/full", "wb") as full:
+            code, _ = _with_a_pipe_nobody_reads(argv, "stderr", stdout=full.fileno(), env=env)
+        assert code == EXIT_STOPPED, argv
+    # the look-alike: the reader of stdout gone, stderr fine, is still quiet
+    for argv in ([str(SEED)], ["batch", "-j", "0", str(SEED)]):
+        assert _with_a_pipe_nobody_reads(argv, "stdout", env=env) == (0, b"")
 
 
 def main_output(argv: list[str]) -> str:
@@ -413,6 +454,54 @@ def test_a_file_without_a_size_is_read_no_further_than_the_limit() -> None:
     """A pipe or device (``newsclean <(cmd)``) has no size to check before reading."""
     record = file_record(Path("/dev/zero"), max_bytes=1000)
     assert record.problem is not None and record.problem[0] == "too-large"
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/fd/0"), reason="needs /dev/fd")
+@pytest.mark.parametrize("limit", [2**40, 2**62, sys.maxsize, sys.maxsize + 1])
+def test_a_limit_far_beyond_the_input_reads_it(limit: int, tmp_path: Path) -> None:
+    """``read(limit + 1)`` overflowed (``sys.maxsize``) or allocated the limit up front (a
+    ``MemoryError`` at ``2**40``): a file, a gzipped file, a pipe and JSON Lines are read."""
+    from newsclean.cli import _stdin_record
+
+    page = tmp_path / "page.html"
+    page.write_text(ARTICLE, "utf-8")
+    zipped = tmp_path / "page.html.gz"
+    zipped.write_bytes(gzip.compress(ARTICLE.encode()))
+    assert file_record(page, max_bytes=limit).payload == ARTICLE.encode()
+    assert file_record(zipped, max_bytes=limit).payload == ARTICLE.encode()
+    line = json.dumps({"id": "a", "html": ARTICLE}).encode() + b"\n"
+    for data, read in ((ARTICLE.encode(), lambda name, handle: file_record(Path(name), max_bytes=limit)),
+                       (ARTICLE.encode(), lambda name, handle: _stdin_record(handle, None, limit)),
+                       (line, lambda name, handle: next(records(["-"], stdin=handle, max_bytes=limit)))):
+        read_end, write_end = os.pipe()
+        os.write(write_end, data)
+        os.close(write_end)
+        with open(read_end, "rb") as handle:
+            record = read(f"/dev/fd/{read_end}", handle)
+        assert record.problem is None and clean_record(record, Options()).document is not None
+    assert clean_record(file_record(page, max_bytes=limit), Options(config=newsclean.Config(
+        max_input_bytes=limit))).document is not None
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/fd/0"), reason="needs /dev/fd")
+def test_a_stream_over_the_limit_is_still_too_large(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """The look-alike: read in chunks (here of 7 bytes), a pipe one byte over the limit is too
+    large and one at the limit is not."""
+    import newsclean.batch as batch
+    from newsclean.batch import read_at_most
+
+    monkeypatch.setattr(batch, "_READ_CHUNK", 7)
+    data = ARTICLE.encode()
+    for limit, problem in ((len(data) - 1, "too-large"), (len(data), None), (len(data) + 1, None)):
+        read_end, write_end = os.pipe()
+        os.write(write_end, data)
+        os.close(write_end)
+        with open(read_end, "rb"):
+            record = file_record(Path(f"/dev/fd/{read_end}"), max_bytes=limit)
+        assert (record.problem or (None,))[0] == problem, limit
+        assert len(read_at_most(io.BytesIO(data), limit)) == min(len(data), limit + 1)
+    (tmp_path / "page.html.gz").write_bytes(gzip.compress(data))
+    assert file_record(tmp_path / "page.html.gz", max_bytes=len(data) - 1).problem is not None
 
 
 @pytest.mark.skipif(sys.platform != "linux", reason="file names of any bytes: Linux")

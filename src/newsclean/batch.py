@@ -25,6 +25,8 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import stat
+import sys
 import zlib
 from collections import Counter
 from collections.abc import Generator, Iterable, Iterator
@@ -153,13 +155,17 @@ def file_record(path: Path, url: str | None = None, max_bytes: int = Config().ma
     too_large = f"over the limit of {max_bytes:,} bytes (Config.max_input_bytes)"
     try:
         if name.lower().endswith(".gz"):
-            with gzip.open(path, "rb") as handle:
-                data = handle.read(max_bytes + 1)
+            with gzip.open(path, "rb") as zipped:
+                data = read_at_most(cast(IO[bytes], zipped), max_bytes)
         else:
             with open(path, "rb") as handle:
-                if os.fstat(handle.fileno()).st_size > max_bytes:
+                status = os.fstat(handle.fileno())
+                if status.st_size > max_bytes:
                     return Record(name, name, None, url, problem=("too-large", too_large))
-                data = handle.read(max_bytes + 1)  # (a pipe or device has no size to check first)
+                if stat.S_ISREG(status.st_mode):
+                    data = handle.read()  # (its size was checked: read it whole)
+                else:  # (a pipe or device has no size to check first)
+                    data = read_at_most(handle, max_bytes)
     except (OSError, EOFError, zlib.error) as error:
         reason = f"cannot read: {getattr(error, 'strerror', None) or error}"
         return Record(name, name, None, url, problem=("unreadable", reason))
@@ -168,10 +174,26 @@ def file_record(path: Path, url: str | None = None, max_bytes: int = Config().ma
     return Record(name, name, data, url)
 
 
+def read_at_most(handle: IO[bytes], limit: int) -> bytes:
+    """``handle`` read to its end or to one byte past ``limit``, whichever comes first (more
+    than ``limit`` bytes: too large). Read in chunks: ``read(limit + 1)`` would allocate the
+    limit up front (a ``MemoryError`` at ``2**40``) or overflow (``sys.maxsize``)."""
+    chunks: list[bytes] = []
+    left = limit + 1
+    while left > 0:
+        chunk = handle.read(min(left, _READ_CHUNK))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        left -= len(chunk)
+    return b"".join(chunks)
+
+
 def _lines(handle: IO[bytes], limit: int) -> Iterator[bytes | None]:
     """The lines of ``handle``; ``None`` for a line over ``limit`` bytes (skipped unread)."""
+    size = min(limit + 1, sys.maxsize)  # (readline takes no more: a larger limit is none)
     while True:
-        line = handle.readline(limit + 1)
+        line = handle.readline(size)
         if not line:
             return
         if len(line) > limit and not line.endswith(b"\n"):

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import errno
 import os
 import select
 import sys
@@ -25,6 +26,7 @@ from newsclean.batch import (
     clean_all,
     clean_record,
     file_record,
+    read_at_most,
     records,
 )
 from newsclean.cli_options import add_rule_options, config_from_args, output_error, standard_streams
@@ -164,7 +166,7 @@ def _records(args: argparse.Namespace, stdin: BinaryIO | None, max_bytes: int,
 def _stdin_record(stdin: BinaryIO, url: str | None, max_bytes: int) -> Record:
     """Standard input as one page, read no further than the size limit."""
     try:
-        data = stdin.read(max_bytes + 1)
+        data = read_at_most(stdin, max_bytes)
     except OSError as error:
         reason = f"cannot read: {error.strerror or error}"
         return Record("<stdin>", "<stdin>", None, url, problem=("unreadable", reason))
@@ -287,36 +289,78 @@ def main_entry() -> None:
         code = main()
     except KeyboardInterrupt:
         code = 130
-    except BrokenPipeError:  # a reader went away
-        if _reader_gone(sys.stdout):  # stdout's (``| head``): stop quietly, as a filter does
-            code = 0
-        else:  # stderr's: what stdout holds stands (flushed below); the run stopped
-            _reader_gone(sys.stderr)
-            code = EXIT_STOPPED
-    if code == EXIT_STOPPED:  # (a full disk: what is still in Python's buffer cannot be written)
-        _reader_gone(sys.stdout)
+    except BrokenPipeError:  # a reader went away: stdout's (``| head``): stop quietly, as a
+        code = 0 if _reader_gone(sys.stdout) else EXIT_STOPPED  # filter does; stderr's: stopped
+    except OSError as error:  # stderr cannot be written (a full disk): the run stopped
+        if not _said(sys.stderr, f"newsclean: error: {error.strerror or error}\n") and sys.stderr is not None:
+            with contextlib.suppress(OSError, ValueError):
+                _to_nothing(sys.stderr.fileno())  # (discarded: there is no one to tell)
+        code = EXIT_STOPPED
+    # What stdout holds stands (flushed here); a stream that cannot be written is discarded
+    failure = _discard_if_failing(sys.stdout)
+    if failure is not None and not isinstance(failure, BrokenPipeError) and code != EXIT_STOPPED:
+        # (a full disk under what argparse's --help left in the buffer; a reader gone is quiet)
+        _said(sys.stderr, f"newsclean: error: {output_error(failure)}\n")
+        code = EXIT_STOPPED
+    _discard_if_failing(sys.stderr)
     raise SystemExit(code)
 
 
-def _reader_gone(stream: TextIO | None) -> bool:
-    """Flush ``stream``; whether it cannot be written (a broken pipe, a full disk). If so, point
-    its descriptor at nothing, so that Python's own flush at exit finds nothing to fail on and
-    adds no second message and no exit status 120 (an output without ``PYTHONUNBUFFERED`` keeps
-    what failed in its buffer)."""
+def _said(stream: TextIO | None, message: str) -> bool:
+    """Write ``message`` to ``stream``; whether it could be (what failed may be that stream)."""
     if stream is None:
         return False
     try:
-        fileno = stream.fileno()
+        stream.write(message)
+        stream.flush()
     except (OSError, ValueError):
         return False
+    return True
+
+
+def _to_nothing(fileno: int) -> None:
+    """Point ``fileno`` at the null device."""
+    null = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(null, fileno)
+    os.close(null)
+
+
+def _reader_gone(stream: TextIO | None) -> bool:
+    """Whether ``stream`` is a pipe whose reader went away (not a full disk, which also fails)."""
+    if stream is None:
+        return False
+    try:
+        if _pipe_without_reader(stream.fileno()):
+            return True
+        stream.flush()  # (where there is no poll to ask)
+    except BrokenPipeError:
+        return True
+    except (OSError, ValueError):
+        return False
+    return False
+
+
+def _discard_if_failing(stream: TextIO | None) -> OSError | None:
+    """Flush ``stream``; if it cannot be written (a broken pipe, a full disk), point its
+    descriptor at nothing, so that Python's own flush at exit finds nothing to fail on and adds
+    no second message and no exit status 120 (an output without ``PYTHONUNBUFFERED`` keeps what
+    failed in its buffer). What failed, if it did."""
+    if stream is None:
+        return None
+    try:
+        fileno = stream.fileno()
+    except (OSError, ValueError):
+        return None
+    failure: OSError | None = None
     try:
         stream.flush()
-        gone = _pipe_without_reader(fileno)  # (unbuffered, a failed write leaves nothing to flush)
-    except (OSError, ValueError):
-        gone = True
-    if gone:
-        os.dup2(os.open(os.devnull, os.O_WRONLY), fileno)
-    return gone
+        if _pipe_without_reader(fileno):  # (unbuffered, a failed write leaves nothing to flush)
+            failure = BrokenPipeError(errno.EPIPE, os.strerror(errno.EPIPE))
+    except (OSError, ValueError) as error:
+        failure = error if isinstance(error, OSError) else OSError(str(error))
+    if failure is not None:
+        _to_nothing(fileno)
+    return failure
 
 
 def _pipe_without_reader(fileno: int) -> bool:
