@@ -777,3 +777,26 @@ def test_batch_runs_where_no_temporary_folder_can_be_made(tmp_path: Path) -> Non
     assert done.returncode == EXIT_OK and json.loads(done.stdout)["title"] == "Budget approved", done.stderr
     code, out, err = run(["batch", str(page), "-j", "0", "--glob", ""])
     assert (code, out) == (EXIT_USAGE, "") and err.endswith("argument --glob: an empty pattern names no file\n")
+
+
+@pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs a pseudo-terminal")
+def test_one_ctrl_d_ends_a_page_typed_on_a_terminal() -> None:
+    """Reading standard input in chunks (to stay under the size limit without allocating it) took
+    a terminal's short read for more to come: a page typed or pasted on a terminal needed a
+    second Ctrl-D (the fourth review). One ends it, as before."""
+    master, slave = os.openpty()
+    proc = subprocess.Popen([sys.executable, "-m", "newsclean"], stdin=slave, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, env=_as_a_user_runs_it())
+    os.close(slave)
+    try:
+        os.write(master, b"<p>The city council approved the budget on Tuesday after a long debate about "
+                         b"the new harbour, the schools and the roads that the town needs.</p>\n")
+        os.write(master, b"\x04")  # Ctrl-D at the start of a line: the end of input
+        out, _ = proc.communicate(timeout=30)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.communicate()
+        pytest.fail("newsclean still waited for input after one Ctrl-D")
+    finally:
+        os.close(master)
+    assert proc.returncode == EXIT_OK and b"The city council approved the budget" in out

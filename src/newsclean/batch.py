@@ -25,7 +25,6 @@ from __future__ import annotations
 import gzip
 import json
 import os
-import stat
 import sys
 import zlib
 from collections import Counter
@@ -162,10 +161,8 @@ def file_record(path: Path, url: str | None = None, max_bytes: int = Config().ma
                 status = os.fstat(handle.fileno())
                 if status.st_size > max_bytes:
                     return Record(name, name, None, url, problem=("too-large", too_large))
-                if stat.S_ISREG(status.st_mode):
-                    data = handle.read()  # (its size was checked: read it whole)
-                else:  # (a pipe or device has no size to check first)
-                    data = read_at_most(handle, max_bytes)
+                # (a pipe or device has no size to check first, and a file may grow after it)
+                data = read_at_most(handle, max_bytes)
     except (OSError, EOFError, zlib.error) as error:
         reason = f"cannot read: {getattr(error, 'strerror', None) or error}"
         return Record(name, name, None, url, problem=("unreadable", reason))
@@ -181,11 +178,14 @@ def read_at_most(handle: IO[bytes], limit: int) -> bytes:
     chunks: list[bytes] = []
     left = limit + 1
     while left > 0:
-        chunk = handle.read(min(left, _READ_CHUNK))
-        if not chunk:
-            break
+        want = min(left, _READ_CHUNK)
+        chunk = handle.read(want)
         chunks.append(chunk)
         left -= len(chunk)
+        if len(chunk) < want:
+            # a buffered reader (a file, a pipe, gzip) returns less only at its end; a terminal
+            # returns what was typed before Ctrl-D, which must end the input, not wait for another
+            break
     return b"".join(chunks)
 
 
