@@ -461,7 +461,7 @@ def test_a_file_without_a_size_is_read_no_further_than_the_limit() -> None:
 def test_a_limit_far_beyond_the_input_reads_it(limit: int, tmp_path: Path) -> None:
     """``read(limit + 1)`` overflowed (``sys.maxsize``) or allocated the limit up front (a
     ``MemoryError`` at ``2**40``): a file, a gzipped file, a pipe and JSON Lines are read."""
-    from newsclean.cli import _stdin_record
+    from newsclean.batch import stream_record
 
     page = tmp_path / "page.html"
     page.write_text(ARTICLE, "utf-8")
@@ -471,7 +471,7 @@ def test_a_limit_far_beyond_the_input_reads_it(limit: int, tmp_path: Path) -> No
     assert file_record(zipped, max_bytes=limit).payload == ARTICLE.encode()
     line = json.dumps({"id": "a", "html": ARTICLE}).encode() + b"\n"
     for data, read in ((ARTICLE.encode(), lambda name, handle: file_record(Path(name), max_bytes=limit)),
-                       (ARTICLE.encode(), lambda name, handle: _stdin_record(handle, None, limit)),
+                       (ARTICLE.encode(), lambda name, handle: stream_record(handle, "<stdin>", None, limit)),
                        (line, lambda name, handle: next(records(["-"], stdin=handle, max_bytes=limit)))):
         read_end, write_end = os.pipe()
         os.write(write_end, data)

@@ -59,6 +59,7 @@ __all__ = [
     "clean_record",
     "file_record",
     "records",
+    "stream_record",
 ]
 
 #: File name endings read as JSON Lines and as WARC (or WET) files; anything else is one page.
@@ -151,24 +152,40 @@ def file_record(path: Path, url: str | None = None, max_bytes: int = Config().ma
     """The file at ``path`` as one page (a ``too-large`` or ``unreadable`` record if it must be);
     a name ending in ``.gz`` is gunzipped (saved pages often are)."""
     name = str(path)
-    too_large = f"over the limit of {max_bytes:,} bytes (Config.max_input_bytes)"
     try:
         if name.lower().endswith(".gz"):
             with gzip.open(path, "rb") as zipped:
-                data = read_at_most(cast(IO[bytes], zipped), max_bytes)
-        else:
-            with open(path, "rb") as handle:
-                status = os.fstat(handle.fileno())
-                if status.st_size > max_bytes:
-                    return Record(name, name, None, url, problem=("too-large", too_large))
-                # (a pipe or device has no size to check first, and a file may grow after it)
-                data = read_at_most(handle, max_bytes)
+                return stream_record(cast(IO[bytes], zipped), name, url, max_bytes)
+        with open(path, "rb") as handle:
+            if os.fstat(handle.fileno()).st_size > max_bytes:
+                return _too_large(name, url, max_bytes)
+            # (a pipe or device has no size to check first, and a file may grow after it)
+            return stream_record(handle, name, url, max_bytes)
+    except (OSError, EOFError, zlib.error) as error:  # (opening or closing it)
+        return _unreadable(name, url, error)
+
+
+def stream_record(handle: IO[bytes], name: str, url: str | None, max_bytes: int) -> Record:
+    """An open stream (a file, standard input, a pipe, a gunzipping reader) as one page named
+    ``name``, read no further than one byte past ``max_bytes`` (a ``too-large`` or ``unreadable``
+    record if it must be)."""
+    try:
+        data = read_at_most(handle, max_bytes)
     except (OSError, EOFError, zlib.error) as error:
-        reason = f"cannot read: {getattr(error, 'strerror', None) or error}"
-        return Record(name, name, None, url, problem=("unreadable", reason))
+        return _unreadable(name, url, error)
     if len(data) > max_bytes:
-        return Record(name, name, None, url, problem=("too-large", too_large))
+        return _too_large(name, url, max_bytes)
     return Record(name, name, data, url)
+
+
+def _too_large(name: str, url: str | None, max_bytes: int) -> Record:
+    return Record(name, name, None, url, problem=(
+        "too-large", f"over the limit of {max_bytes:,} bytes (Config.max_input_bytes)"))
+
+
+def _unreadable(name: str, url: str | None, error: BaseException) -> Record:
+    reason = f"cannot read: {getattr(error, 'strerror', None) or error}"
+    return Record(name, name, None, url, problem=("unreadable", reason))
 
 
 def read_at_most(handle: IO[bytes], limit: int) -> bytes:

@@ -26,8 +26,8 @@ from newsclean.batch import (
     clean_all,
     clean_record,
     file_record,
-    read_at_most,
     records,
+    stream_record,
 )
 from newsclean.cli_options import add_rule_options, config_from_args, output_error, standard_streams
 from newsclean.commands import COMMANDS
@@ -158,22 +158,9 @@ def _records(args: argparse.Namespace, stdin: BinaryIO | None, max_bytes: int,
             yield from records([name], field=args.field, stdin=stdin, jsonl=args.jsonl, url=args.url,
                                max_bytes=max_bytes, skipped=skipped)
         elif name == "-":
-            yield _stdin_record(cast(BinaryIO, stdin), args.url, max_bytes)
+            yield stream_record(cast(BinaryIO, stdin), "<stdin>", args.url, max_bytes)
         else:
             yield file_record(Path(name), args.url, max_bytes)
-
-
-def _stdin_record(stdin: BinaryIO, url: str | None, max_bytes: int) -> Record:
-    """Standard input as one page, read no further than the size limit."""
-    try:
-        data = read_at_most(stdin, max_bytes)
-    except OSError as error:
-        reason = f"cannot read: {error.strerror or error}"
-        return Record("<stdin>", "<stdin>", None, url, problem=("unreadable", reason))
-    if len(data) > max_bytes:
-        return Record("<stdin>", "<stdin>", None, url, problem=(
-            "too-large", f"over the limit of {max_bytes:,} bytes (Config.max_input_bytes)"))
-    return Record("<stdin>", "<stdin>", data, url)
 
 
 #: What a closed standard stream is read as (``newsclean <&-``): the process has none, so
