@@ -6,18 +6,22 @@ For every page with a truth, newsclean runs as in ``accuracy.py`` (HTML mode, bu
 profiles off) and the page's best peer is the cached peer (``bench/.cache``: trafilatura, its
 ``fast`` mode, readability-lxml, Resiliparse) with the highest recall. Each truth shingle the
 best peer's text holds and newsclean's body misses (about one word of the truth each) is charged
-to the first removed block (``Document.removed``) that holds it, or to "never a block /
-boundary". The rules are grouped in causes (``CAUSES``); a page whose newsclean recall is below
-``WRONG_REGION_RECALL`` while the best peer's is above ``1 - WRONG_REGION_RECALL`` is charged
-whole to "region: wrong container", whatever rule took the words. The table gives, per cause,
-the shingles and the pages where the cause holds at least ``PAGE_MIN_SHINGLES`` of them.
+to the first removed block (``Document.removed``) that holds it; else, when it starts or ends
+with two words of a removed block, to that block's edge (a shingle spanning a removed line and
+the kept text beside it); else to "never a block". The rules are grouped in causes
+(``CAUSES``). A page whose lost words are mostly a comment rule's goes whole to the comments
+convention; a page whose newsclean recall is below ``WRONG_REGION_RECALL`` while the best
+peer's is above ``1 - WRONG_REGION_RECALL`` goes whole to "region: wrong container". The table
+gives per cause the shingles, the pages where the cause holds at least ``PAGE_MIN_SHINGLES`` of
+them, and the page's recall gap to its best peer split over its causes by their shingles and
+averaged over the set's pages.
 
 On a snippet set (no body truth) a ``with`` snippet that the best peer's text holds (the peer
 that finds most of the page's ``with`` snippets) and newsclean's body misses is charged the
-same way, one per snippet.
+same way, one per snippet (a snippet in no removed block is "never a block").
 
 ``--details FILE`` writes one line per (page, rule) charge: set, page, cause, rule, count, the
-recall of newsclean and the best peer, and the first removed block's text that was charged.
+recall of newsclean and the best peer, and the first charged removed block's text.
 """
 
 from __future__ import annotations
@@ -34,7 +38,10 @@ from datasets import Page, load_dataset
 import newsclean
 
 PEERS = ("trafilatura@2.3.1", "trafilatura-fast@2.3.1", "readability@0.9", "resiliparse@2.0.1")
-NEVER = "(never a block / boundary)"
+NEVER = "(never a block)"
+#: A lost shingle that starts or ends with two words of a removed block: it spans the edge
+#: between a removed line (a headline, a dateline) and the text beside it.
+BOUNDARY = "(edge of) "
 #: A page is charged whole to the region when newsclean keeps less than this share of the truth
 #: and the best peer more than 1 minus it.
 WRONG_REGION_RECALL = 0.3
@@ -50,7 +57,7 @@ CAUSES = {
     "comment-header": "convention: reader comments",
     "comments-label": "convention: reader comments",
     "outside-article": "region: too narrow (outside-article)",
-    NEVER: "never a block / boundary",
+    NEVER: "never a block",
 }
 
 #: A page whose lost words are mostly a comment rule's is charged whole to the comments.
@@ -58,6 +65,11 @@ COMMENTS = "convention: reader comments"
 
 
 def _cause(rule: str) -> str:
+    if rule.startswith(BOUNDARY):
+        inner = rule[len(BOUNDARY) :]
+        if CAUSES.get(inner, "").startswith("convention"):
+            return "edge of a removed line: " + CAUSES[inner].removeprefix("convention: ")
+        return "edge of a removed block: other rules"
     return CAUSES.get(rule, f"rule: {rule}")
 
 
@@ -87,7 +99,12 @@ def _charge(doc: newsclean.Document, lost: Counter[tuple[str, ...]]) -> dict[str
             charged[removal.rule] = (count + hit.total(), text)
             left -= hit
     if left:
-        charged[NEVER] = (left.total(), "")
+        pairs = [(removal, scoring.shingles(removal.text, 2)) for removal in doc.removed]
+        for shingle, count in left.items():
+            owner = next((r for r, two in pairs if shingle[:2] in two or shingle[-2:] in two), None)
+            key = NEVER if owner is None else BOUNDARY + owner.rule
+            had, text = charged.get(key, (0, owner.text if owner else ""))
+            charged[key] = (had + count, text)
     return charged
 
 
