@@ -10,6 +10,7 @@ from newsclean.blocks.tokens import (
     PLACE_FOOTER,
     TOKEN_CONCEPTS,
     concepts_of,
+    names_small_print,
     place_of,
 )
 from newsclean.meta.tree import IN_ARTICLE, IN_COMMENTS, IN_OTHER, region_of
@@ -84,3 +85,14 @@ def test_metadata_reads_the_regions_the_block_walk_reads() -> None:
     assert "subscribe" in by_class["c-newsletter-box"]
     assert by_class["news-ticker"] == frozenset()
     assert by_class["commentary"] == frozenset()
+
+
+def test_small_print_words() -> None:
+    """A box named as a disclaimer or a copyright notice is small print, and so is what it holds
+    (html_region reads the name down the tree); a layout modifier naming a sidebar is not, nor a
+    wrapper named "footer" (a shop's page wraps its whole content in one)."""
+    assert names_small_print("richtext text cmp-richtext--disclaimer aem-GridColumn")
+    assert names_small_print("site-copyright")
+    assert not names_small_print("layout layout--with-sidebar")
+    assert not names_small_print("content-wrap-inner-blank-noborder footer")
+    assert not names_small_print("")

@@ -332,6 +332,20 @@ def place_of(marker: str) -> int:
     return place
 
 
+#: Words that name a site's small print (a disclaimer, a copyright notice). Such a box
+#: is furniture with all it holds: content management systems wrap each of its paragraphs in a
+#: neutral text box of its own (``cmp-richtext`` inside ``richtext cmp-richtext--disclaimer``),
+#: and that box, not the named one, then held the page's most concentrated prose: an index
+#: fund's page whose own text is many short sections (wcxb-dev 4506, issue #13 session 14).
+SMALL_PRINT_WORDS = frozenset({"disclaimer", "disclaimers", "copyright"})
+
+
+@lru_cache(maxsize=65536)
+def names_small_print(marker: str) -> bool:
+    """Whether a class/id string names a site's small print (:data:`SMALL_PRINT_WORDS`)."""
+    return any(not SMALL_PRINT_WORDS.isdisjoint(_token_words(token)) for token in marker.split())
+
+
 @lru_cache(maxsize=65536)
 def _token_words(token: str) -> tuple[str, ...]:
     """A token and its parts, lower case, as :func:`_token_concepts` reads them.

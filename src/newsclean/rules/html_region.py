@@ -17,13 +17,13 @@ The best concentrated container is the article's core. Markup that says "this is
 narrows it when the prose agrees, and siblings of the core that hold concentrated prose of their
 own (an article split across several ``<div>`` s) are taken in with it; a sibling holding a
 teaser list (three or more small items, each with a snippet cut short: :func:`teaser_snippets`)
-stops the climb, and its snippets are no content to widen to. Comment sections count
-against a container, except on a thread page (a forum topic), where the posts are the content.
-A page that is not one article (sections of a product or service page, the posts of a thread,
-an opening post with the replies drawn like it) then has its region widened to its content area
-(:mod:`newsclean.rules.page_kind`; a thread's, :mod:`newsclean.rules.thread_shape`); a region
-with less prose than a short story, on a page whose text is mostly a run of item cards
-elsewhere (a listing page), gives way to that run
+stops the climb, and its snippets are no content to widen to. Comment sections and a site's
+small print count against a container (the comments not on a thread page, a forum topic, where
+the posts are the content). A page that is not one article (sections of a product or service
+page, the posts of a thread, an opening post with the replies drawn like it) then has its region
+widened to its content area (:mod:`newsclean.rules.page_kind`; a thread's,
+:mod:`newsclean.rules.thread_shape`); a region with less prose than a short story, on a page
+whose text is mostly a run of item cards elsewhere (a listing page), gives way to that run
 (:mod:`newsclean.rules.items`).
 """
 
@@ -34,7 +34,7 @@ from functools import reduce
 from operator import add
 from typing import NamedTuple
 
-from newsclean.blocks.tokens import BOILERPLATE_CONCEPTS
+from newsclean.blocks.tokens import BOILERPLATE_CONCEPTS, names_small_print
 from newsclean.rules.features import is_prose, word_count
 from newsclean.rules.headline import anchor_to_headline
 from newsclean.rules.items import listing_run, no_prose_region
@@ -62,8 +62,8 @@ LEAF_TAGS = frozenset({
 SIBLING_SHARE = 0.25
 #: A sibling this link-heavy is a link list, however much text it has.
 SIBLING_MAX_LINK_DENSITY = 0.35
-#: Concentration kept by a container that names itself boilerplate (nav, footer, sidebar…) and by
-#: one inside a comment section (comments are prose too).
+#: Concentration kept by a container that names itself boilerplate (nav, footer, sidebar…) or is
+#: inside small print (``tokens.SMALL_PRINT_WORDS``), and by one inside a comment section.
 OWN_BOILERPLATE_FACTOR = 0.5
 IN_COMMENTS_FACTOR = 0.2
 #: Climbing to the parent may cost this share of the core's mass (a byline, a share label) …
@@ -75,8 +75,7 @@ SPREAD_TOLERANCE = 0.1
 WRAPPER_PROSE = 0.03
 #: Prose "sits together" when one holder inside has this share of it.
 CONCENTRATED_SHARE = 0.4
-#: A strong article hint replaces the core when it holds this share of the core's mass (when it
-#: sits inside the core, it must hold nearly all of it).
+#: A strong article hint replaces the core holding this share of its mass (inside it: nearly all).
 HINT_OUTER_SHARE = 0.6
 HINT_INNER_SHARE = 0.85
 
@@ -221,15 +220,16 @@ def locate(ctx: Context) -> Region:
     mass = tuple(scores.mass)
     n = len(containers)
     adjusted = [0.0] * n
-    in_comments = [False] * n
+    in_comments, in_small_print = [False] * n, [False] * n
     for c, container in enumerate(containers):
         parent = container.parent
         in_comments[c] = "comments" in container.concepts or (parent >= 0 and in_comments[parent])
+        in_small_print[c] = names_small_print(container.marker) or (parent >= 0 and in_small_print[parent])
     thread = is_thread_page(ctx, block_weights(ctx), in_comments)
     ignored = BOILERPLATE_CONCEPTS - {"comments"} if thread else BOILERPLATE_CONCEPTS
     for c, container in enumerate(containers):
         value = scores.conc[c] * (1.0 - min(scores.density[c], LINK_DENSITY_CAP))
-        if not container.concepts.isdisjoint(ignored):  # (no set built per container)
+        if in_small_print[c] or not container.concepts.isdisjoint(ignored):  # (no set built per container)
             value *= OWN_BOILERPLATE_FACTOR
         if in_comments[c] and not thread:
             value *= IN_COMMENTS_FACTOR
@@ -270,8 +270,8 @@ def locate(ctx: Context) -> Region:
     return Region(main=core, containers=chosen, thread=posts, mass=mass, items=items)
 
 
-#: The page's one ``<article>`` is taken whole when it keeps this share of the core's mass and
-#: adds this share of prose to it (when it adds none, it only adds a header: kicker, byline).
+#: The page's one ``<article>`` is taken whole when it keeps this share of the core's mass and adds
+#: this share of prose to it (when it adds none, it only adds a header: kicker, byline).
 ARTICLE_TAG_SHARE = 0.5
 ARTICLE_TAG_PROSE = 0.1
 
