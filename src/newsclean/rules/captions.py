@@ -112,17 +112,6 @@ _NUMBERED_FIGURE = lazy(
     r"|imagem|immagine|illustrazione)\s?\d{1,3}[a-z]?\s?[:：.]\s",
     regex.IGNORECASE,
 )
-#: An embedded social post's placeholder, printed where the page's script would show the post:
-#: its link ("View this post on Instagram") and its caption line ("A post shared by Patagonia
-#: (@patagonia)"). Measured on wcxb-dev, html_text (session 14): 46 such lines on 2 pages, none
-#: in a truth.
-_EMBED_PLACEHOLDER = lazy(
-    r"^(?:view\sthis\s(?:post|photo|video|profile)\son\s(?:instagram|facebook|tiktok|threads)"
-    r"|a\s(?:post|photo|video)\sshared\sby\s[^()]{1,60}\(@[\w.]{1,40}\))\s*$",
-    regex.IGNORECASE,
-)
-
-
 #: A gallery's caption with its toggle: cut short behind an ellipsis and "more" ("… to
 #: strengthen the military relations ... more"), or whole and ending in "less" after its last
 #: sentence ("… with the Southeast Asian nation. less"). No sentence ends so.
@@ -183,7 +172,6 @@ def is_caption(text: str) -> bool:
         or (first in _POINTS_FIRST and _POINTS_AT_PICTURE.match(head, 0, None, KEEP_GIL))
         or (_may_open_caption_head(first) and _CAPTION_HEAD.match(head, 0, None, KEEP_GIL))
         or _NUMBERED_FIGURE.match(head, 0, None, KEEP_GIL)
-        or _EMBED_PLACEHOLDER.match(text, 0, None, KEEP_GIL)
         or _TOGGLE_END.search(text[-TOGGLE_TAIL_CHARS:], 0, None, KEEP_GIL)
         or (" " not in text and _FILE_NAME.fullmatch(text, 0, None, KEEP_GIL))
     )
