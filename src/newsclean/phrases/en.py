@@ -43,16 +43,6 @@ LABELS = {
         "around the web", "from the web", "sponsored stories", "more like this",
         "related posts", "related videos", "related reading", "related coverage", "related tags",
         "top headlines",
-        # a list of the site's other stories under the story, by the names wcxb-dev's text
-        # gives them (session 14: 85 such labels on 64 pages, 10 with a truth line among the
-        # three lines after; "continue reading", "keep reading", "discover more", "latest
-        # articles" and "related resources" head the story's own lines as often, and stay out)
-        "related article", "related blog posts", "related links", "similar posts",
-        "similar articles", "recent posts", "recent articles", "latest posts", "latest blog posts",
-        "featured articles", "popular posts", "popular articles", "recommended articles",
-        "more articles", "more posts", "read more articles", "more from our blog", "from our blog",
-        "explore more", "more to explore", "more resources", "read these next",
-        "you might also enjoy", "you may also enjoy",
     ),
     "comments": (
         "comments", "comment", "discussion", "community standards", "community guidelines",
