@@ -50,6 +50,11 @@ LONG = (
         # a picture's file name printed as its alt text
         "riverton-new-pool-roof-works-2024-03",
         "IMG_2041.jpg",
+        # a figure's caption under its label and number (session 14)
+        "Figure 1. Enrollment flow diagram.",
+        "Image 3: A simple AI agent",
+        "Fig. 2: The new pool's roof, seen from the east",
+        "Abb. 4: Bauarbeiter auf dem Dach des neuen Hallenbads",
     ],
 )
 def test_caption_shapes(line: str) -> None:
@@ -75,6 +80,11 @@ def test_caption_shapes(line: str) -> None:
         "strict-origin-when-cross-origin",
         "ESPHome-Seeed-Xiao-ESP32-C6-Config",
         "SECURE_CROSS_ORIGIN_OPENER_POLICY",
+        # a figure named in the story's prose, a step, a table (session 14)
+        "Figure 2 shows how far the work on the roof has come since May.",
+        "Step 1: Measure the length of the pool.",
+        "Table 1: Opening hours of the city's pools",
+        "Images from the opening were shared by the mayor's office.",
     ],
 )
 def test_prose_and_datelines_are_no_captions(line: str) -> None:
@@ -106,6 +116,7 @@ def _caption_by_full_tail(text: str) -> bool:
         captions._CREDIT_END.search(tail)
         or captions._POINTS_AT_PICTURE.match(head)
         or captions._CAPTION_HEAD.match(head)
+        or captions._NUMBERED_FIGURE.match(head)
         or captions._TOGGLE_END.search(tail)
         or (" " not in text and captions._FILE_NAME.fullmatch(text))
     )

@@ -146,6 +146,9 @@ PROMPTS_FIRE = [
     ("ru", "Президент в Кремле. Фото: Иван Петров / ТАСС", "widget"),
     ("tr", "Cumhurbaşkanı Ankara'da konuştu. Fotoğraf: AA", "widget"),
     ("tr", "İstanbul Boğazı (Foto: DHA)", "widget"),
+    # an embedded social post's placeholder (session 14)
+    ("en", "View this post on Instagram", "widget"),
+    ("en", "A post shared by Riverton Pools (@rivertonpools)", "widget"),
     # a related link in brackets at a paragraph's end
     ("it", "(Leggi anche su: I Cavalieri dello Zodiaco, ecco gli attori del film)", "related"),
 ]
@@ -192,6 +195,9 @@ PROSE_QUIET = [
     ("en", "Researchers unlock the secrets of the deep-sea squid's glowing skin."),
     ("en", "Enter your email address and password to see your order history."),
     ("en", "Also on Monday:"),
+    # a post or a page named in the prose, not an embed's placeholder (session 14)
+    ("en", "A post shared by the mayor on Tuesday drew thousands of replies."),
+    ("en", "View this post on the council's website before the vote."),
 ]
 
 

@@ -192,6 +192,11 @@ PATTERNS = {
         r"^\s*(?:photo|image|picture|gallery)\s*\d+\s*(?:/|of)\s*\d+\s*$",
         r"^\s*\d+\s*/\s*\d+\s*$",
         r"^\s*listen to (?:this|the) (?:article|story|podcast)\b[^.]{0,40}$",
+        # an embedded social post's placeholder, printed where the page's script would show the
+        # post: its link and its caption line ("A post shared by Patagonia (@patagonia)");
+        # wcxb-dev, html_text (session 14): 46 such lines on 2 pages, none in a truth
+        r"^view this (?:post|photo|video|profile) on (?:instagram|facebook|tiktok|threads)\s*$",
+        r"^a (?:post|photo|video) shared by [^()]{1,60}\(@[\w.]{1,40}\)\s*$",
     ),
 }
 
