@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from newsclean.blocks.tokens import BOILERPLATE_CONCEPTS
 from newsclean.rules.metadata import repeats_title
+from newsclean.rules.page_kind import spans
 from newsclean.rules.pipeline import Context, ancestors_and_self
 
 #: The core is taken from the prose under the headline when the prose around it weighs at least
@@ -117,6 +118,24 @@ def anchor_to_headline(
         # the body under the headline, after a standfirst at most; or, past a comment section,
         # a box beside a story that has no prose of its own
         return story_without_prose(ctx, h, core, weights, past_comments_only=True)
+    anchored = _anchor(ctx, h, core, adjusted, weights, mass, positive)
+    if anchored == core and first > h:
+        return story_above_box(ctx, h, core, adjusted, weights, positive)
+    return anchored
+
+
+def _anchor(
+    ctx: Context,
+    h: int,
+    core: int,
+    adjusted: list[float],
+    weights: list[float],
+    mass: tuple[float, ...],
+    positive: list[float],
+) -> int:
+    """The core under the headline ``h`` when furniture holds the core apart from it (see
+    :func:`anchor_to_headline`), else the core."""
+    blocks = ctx.blocks
     if not in_furniture(ctx, core, blocks[h].containers, mass, positive):
         return core  # a story's second part, or one section of a service page
     lead = next((i for i in range(h + 1, len(blocks)) if weights[i] > 0), None)
@@ -207,3 +226,46 @@ def story_has_no_prose(ctx: Context) -> bool:
     """Whether the region is a story with no prose of its own (:func:`story_without_prose`): the
     over-pruning guard does not bring back the prose of the furniture it was chosen over."""
     return bool(ctx.cache.get("story_without_prose"))
+
+
+#: The core gives way to the story under the headline when the prose between the headline and
+#: the core's box weighs more than this multiple of the core's own prose: the story is the
+#: larger part, spread over boxes of a paragraph or two (a recipe's steps, a flat's description
+#: in tabs), and the core is a box of one concentrated text after it (a shipping-cost overlay, a
+#: legal disclosure, a category's SEO text at the page foot, an FAQ of the booking site).
+STORY_OVER_BOX = 1.0
+#: The core's box ends the page's prose: less than this follows it (less than two short
+#: paragraphs, as :data:`DETACHED_PROSE`).
+FOOT_MAX_PROSE_AFTER = 100.0
+
+
+def story_above_box(
+    ctx: Context, h: int, core: int, adjusted: list[float], weights: list[float], positive: list[float]
+) -> int:
+    """The best container of the story between the headline ``h`` and the core's box, when the
+    prose there outweighs the core's (:data:`STORY_OVER_BOX`); the core otherwise.
+
+    The core's box is its outermost container apart from the headline (below the innermost one
+    they share). The story's container is the best concentrated one (``adjusted``) wholly
+    between the headline and that box, when it weighs at least :data:`ANCHOR_SHARE` of the
+    core's (as the anchor above).
+    """
+    containers = ctx.containers
+    shared = set(ctx.blocks[h].containers)
+    box = core
+    while (parent := containers[box].parent) >= 0 and parent not in shared:
+        box = parent
+    first, last = spans(ctx)
+    start = first[box]
+    if start <= h:
+        return core
+    if sum(w for w in weights[last[box] + 1 :] if w > 0) >= FOOT_MAX_PROSE_AFTER:
+        return core  # prose after the box: one section of a page of sections (a service page's FAQ)
+    prose = sum(w for w in weights[h + 1 : start] if w > 0)
+    if prose <= STORY_OVER_BOX * positive[core]:
+        return core
+    between = [c for c in range(len(containers)) if first[c] > h and 0 <= last[c] < start]
+    if not between:
+        return core
+    best = max(between, key=lambda c: (adjusted[c], -containers[c].depth))
+    return best if adjusted[best] >= ANCHOR_SHARE * adjusted[core] else core
