@@ -96,3 +96,21 @@ def test_small_print_words() -> None:
     assert not names_small_print("layout layout--with-sidebar")
     assert not names_small_print("content-wrap-inner-blank-noborder footer")
     assert not names_small_print("")
+
+
+def test_a_posts_category_and_tag_classes_name_no_box() -> None:
+    """WordPress's post class files the story under its categories and tags
+    (``category-copyright``, ``tag-social-media``): beside the post class's own signs
+    (``type-post``, ``status-publish``, ``hentry``) they say what the story is about, not what
+    the box is; without those signs a ``category-``/``tag-`` class keeps its words."""
+    post = "post-12 post type-post status-publish format-standard hentry category-{0} tag-{0}"
+    for word in ("copyright", "navigation", "social-media", "comments", "advertising", "newsletter"):
+        assert concepts_of(post.format(word)) == frozenset(), word
+        assert not place_of(post.format(word)), word
+    assert not names_small_print(post.format("copyright"))
+    assert concepts_of("entry hentry category-news tag-supply-chain-navigation") == frozenset()
+    # the post's own classes beside them still count, and a theme's widget keeps its words
+    assert concepts_of("post type-post hentry category-news sidebar") == concepts_of("sidebar")
+    assert concepts_of("category-navigation") == concepts_of("navigation") != frozenset()
+    assert concepts_of("widget tag-cloud-comments") == concepts_of("widget comments")
+    assert names_small_print("category-copyright")

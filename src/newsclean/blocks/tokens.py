@@ -123,6 +123,15 @@ BUILDER_PREFIXES = (
 )
 BUILDER_NEUTRAL_WORDS = frozenset({"widget", "widgets", "cta"})
 
+#: WordPress's post and body classes name the post's categories and tags as classes of its
+#: wrapper (``post-12 type-post status-publish hentry category-copyright tag-ads``): a
+#: ``category-``/``tag-`` class there names what the story is about, not what the box is, and read
+#: as words it made a story filed under "copyright" or "navigation" furniture, lost whole beside
+#: a box of the same size (review of session 14). Read so only beside one of the post class's own
+#: signs, so that a theme's ``tag-list`` or ``category-menu`` keeps its words.
+TAXONOMY_PREFIXES = ("category-", "tag-")
+TAXONOMY_SIGNS = ("type-", "status-", "postid-", "hentry")
+
 _SPLIT = compile_pattern(r"[\s_\-.:]+|(?<=\p{Ll})(?=\p{Lu})")
 #: The hash a CSS-modules build appends to every class name (``Accordion_item__adF2E``,
 #: ``table_root__adKqa``: two underscores, then five or six letters and digits, mixed case or
@@ -196,7 +205,7 @@ def concepts_of(attr_value: str) -> frozenset[str]:
     """The concepts named by a class/id/role string."""
     found: set[str] = set()
     embed = False
-    tokens = attr_value.split()
+    tokens = without_taxonomy(attr_value.split())
     builder = any(token.lower().startswith(BUILDER_PREFIXES) for token in tokens)
     for token in tokens:
         token_found, token_embed = _token_concepts(token, builder)
@@ -207,6 +216,13 @@ def concepts_of(attr_value: str) -> frozenset[str]:
     if not found:
         return NO_CONCEPTS
     return _ONE_CONCEPT[next(iter(found))] if len(found) == 1 else shared_answer(frozenset(found))
+
+
+def without_taxonomy(tokens: list[str]) -> list[str]:
+    """``tokens`` without the category and tag classes of a post (:data:`TAXONOMY_PREFIXES`)."""
+    if len(tokens) < 2 or not any(t.lower().startswith(TAXONOMY_SIGNS) for t in tokens):
+        return tokens
+    return [t for t in tokens if not t.lower().startswith(TAXONOMY_PREFIXES)]
 
 
 #: Whole class strings are often unique to a page (``post-1234 tag-x``), their words are not:
@@ -324,7 +340,7 @@ def place_of(marker: str) -> int:
     if not BESIDE_CONCEPTS.isdisjoint(concepts):
         place |= PLACE_BESIDE
     if "navigation" in concepts:
-        words = {w for token in marker.split() for w in _token_words(token)}
+        words = {w for token in without_taxonomy(marker.split()) for w in _token_words(token)}
         if not BESIDE_WORDS.isdisjoint(words):
             place |= PLACE_BESIDE
         if not FOOTER_WORDS.isdisjoint(words):
@@ -343,7 +359,8 @@ SMALL_PRINT_WORDS = frozenset({"disclaimer", "disclaimers", "copyright"})
 @lru_cache(maxsize=65536)
 def names_small_print(marker: str) -> bool:
     """Whether a class/id string names a site's small print (:data:`SMALL_PRINT_WORDS`)."""
-    return any(not SMALL_PRINT_WORDS.isdisjoint(_token_words(token)) for token in marker.split())
+    tokens = without_taxonomy(marker.split())
+    return any(not SMALL_PRINT_WORDS.isdisjoint(_token_words(token)) for token in tokens)
 
 
 @lru_cache(maxsize=65536)
