@@ -210,6 +210,7 @@ def apply_caption_line(ctx: Context) -> Iterator[Mark]:
 
 CAPTION_LINE = Rule("caption-line", "widget",
                     "a line that ends in a picture's credit, opens like an agency's caption, is a short "
-                    "line opening with a figure's label and number (\"Figure 1.\", \"Image 3:\"), carries "
-                    "a gallery's more/less toggle or is a picture's file name describes a photo, not the story",
+                    "line opening with a figure's label and number (\"Figure 1.\", \"Image 3:\"), "
+                    "carries a gallery's more/less toggle or is a picture's file name describes a photo, "
+                    "not the story",
                     apply_caption_line, frozenset({"text"}))
