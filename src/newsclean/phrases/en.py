@@ -176,8 +176,9 @@ PATTERNS = {
         # Policy", "Copyright and License information"); or a menu of legal links after it
         # ("Copyright PrestaShop - Legal Notice - Terms of Use", "Copyright 2019 | Privacy").
         # Measured (session 14) on the scraped text of every set with four converters: of the
-        # lines the former pattern took, 3 notices (a menu of labels and a company's name without
-        # a year) are left to the other rules and no story sentence is taken.
+        # lines the former pattern took, two are left to the other rules (a linked heading,
+        # "Copyright Infringement violators Hall of Shame", and a run-together menu of legal
+        # links) and no body changes in HTML; a story's sentence is no longer taken.
         r"^\s*(?:©|\(c\))[^\n]{0,200}$",
         r"^\s*copyright\b(?=[^\n]{0,200}$)(?:(?:[\s:,.@-]+(?-i:\p{Lu})[\p{L}\p{N}.&'’-]*){0,4}?"
         r"|\s\S+)[\s:,.@-]*(?:©|\(c\)|ⓒ|\(с\)|(?:1[89]|2\d)\d{2}\b)",
