@@ -13,8 +13,10 @@ the kept text beside it); else to "never a block". The rules are grouped in caus
 convention; a page whose newsclean recall is below ``WRONG_REGION_RECALL`` while the best
 peer's is above ``1 - WRONG_REGION_RECALL`` goes whole to "region: wrong container". The table
 gives per cause the shingles, the pages where the cause holds at least ``PAGE_MIN_SHINGLES`` of
-them, and the page's recall gap to its best peer split over its causes by their shingles and
-averaged over the set's pages.
+them (summed over the cause's rules on the page), and the page's recall gap to its best peer split
+over its causes by their shingles and averaged over the set's pages. Peer outputs are read from
+``bench/.cache/<the set's name>/`` (as ``runner.py`` writes them), an entry only when its digest
+is the page's; with none found the script exits with an error.
 
 On a snippet set (no body truth) a ``with`` snippet that the best peer's text holds (the peer
 that finds most of the page's ``with`` snippets) and newsclean's body misses is charged the
@@ -32,8 +34,9 @@ import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
+import runner
 import scoring
-from datasets import Page, load_dataset
+from datasets import Dataset, Page, load_dataset
 
 import newsclean
 
@@ -73,13 +76,22 @@ def _cause(rule: str) -> str:
     return CAUSES.get(rule, f"rule: {rule}")
 
 
-def _peer_texts(folder: Path) -> dict[str, dict[str, object]]:
-    cache = Path(__file__).resolve().parent / ".cache" / folder.name
+def _peer_texts(dataset: Dataset) -> dict[str, dict[str, object]]:
+    """The cached peers' outputs of ``dataset``'s pages, from the folder ``runner.py`` writes
+    (named by the dataset's resolved name), each entry kept only when its digest is the page's
+    (an entry of an older copy of the page is no output of this one)."""
+    cache = runner.CACHE_DIR / dataset.name
+    digests = {page.id: page.digest for page in dataset.pages}
     found = {}
     for name in PEERS:
         path = cache / f"{name}.json"
         if path.exists():
-            found[name.split("@")[0]] = json.loads(path.read_text(encoding="utf-8"))
+            entries = json.loads(path.read_text(encoding="utf-8"))
+            found[name.split("@")[0]] = {
+                page_id: entry
+                for page_id, entry in entries.items()
+                if isinstance(entry, dict) and page_id in digests and entry.get("digest") == digests[page_id]
+            }
     return found
 
 
@@ -158,17 +170,23 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     folder = Path(args.folder)
     dataset = load_dataset(folder)
-    peers = _peer_texts(folder)
+    peers = _peer_texts(dataset)
+    if not any(peers.values()):
+        print(f"no cached peer output for {dataset.name} in {runner.CACHE_DIR / dataset.name} "
+              "(run bench/accuracy.py on the set first)", file=sys.stderr)
+        return 2
     snippets = not any(page.truth for page in dataset.pages)
     units: Counter[str] = Counter()
     recall_lost: Counter[str] = Counter()
     pages: defaultdict[str, set[str]] = defaultdict(set)
+    minimum = 1 if snippets else PAGE_MIN_SHINGLES
     lines = []
     for page in dataset.pages:
         ours, best, charged = _page(page, peers)
         wrong = best > 1 - WRONG_REGION_RECALL and ours < WRONG_REGION_RECALL
         all_lost = sum(count for count, _ in charged.values())
         comments = sum(count for rule, (count, _) in charged.items() if _cause(rule) == COMMENTS)
+        per_cause: Counter[str] = Counter()
         for rule, (count, text) in charged.items():
             cause = _cause(rule)
             if comments * 2 > all_lost:
@@ -177,10 +195,12 @@ def main(argv: list[str] | None = None) -> int:
                 cause = "region: wrong container"
             units[cause] += count
             recall_lost[cause] += max(best - ours, 0.0) * count / all_lost
-            if count >= (1 if snippets else PAGE_MIN_SHINGLES):
-                pages[cause].add(page.id)
+            per_cause[cause] += count
             flat = " ".join(text.split())[:300]
             lines.append(f"{dataset.name}\t{page.id}\t{cause}\t{rule}\t{count}\t{ours:.3f}\t{best:.3f}\t{flat}")
+        for cause, count in per_cause.items():
+            if count >= minimum:
+                pages[cause].add(page.id)
     unit = "with-snippets" if snippets else "truth shingles"
     print(f"## {dataset.name}: {unit} the best peer keeps and newsclean drops")
     n = max(len(dataset.pages), 1)

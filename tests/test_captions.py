@@ -55,6 +55,9 @@ LONG = (
         "Image 3: A simple AI agent",
         "Fig. 2: The new pool's roof, seen from the east",
         "Abb. 4: Bauarbeiter auf dem Dach des neuen Hallenbads",
+        # ... up to NUMBERED_FIGURE_MAX_WORDS words (the longest measured has 15)
+        "Image 7: The operational loop of coding agents such as the Gemini CLI coding assistant.",
+        "Figure 5. " + " ".join(["word"] * (captions.NUMBERED_FIGURE_MAX_WORDS - 2)),
     ],
 )
 def test_caption_shapes(line: str) -> None:
@@ -85,6 +88,14 @@ def test_caption_shapes(line: str) -> None:
         "Step 1: Measure the length of the pool.",
         "Table 1: Opening hours of the city's pools",
         "Images from the opening were shared by the mayor's office.",
+        # a numbered step told in prose, or a question to the reader, under a figure's label
+        # (review of session 14)
+        "Fig. 1: the first step is to grow the electrode on a thin sheet of copper, which the "
+        "researchers do in an oven at six hundred degrees for about three hours.",
+        "Figure 5. " + " ".join(["word"] * (captions.NUMBERED_FIGURE_MAX_WORDS - 1)),
+        "Picture 3: Who is the man on the left?",
+        "Bild 2: Der zweite Schritt dauert am längsten, weil die Forscher die Salzlösung für jede "
+        "neue Elektrode von Hand mischen müssen.",
     ],
 )
 def test_prose_and_datelines_are_no_captions(line: str) -> None:
@@ -116,7 +127,7 @@ def _caption_by_full_tail(text: str) -> bool:
         captions._CREDIT_END.search(tail)
         or captions._POINTS_AT_PICTURE.match(head)
         or captions._CAPTION_HEAD.match(head)
-        or captions._NUMBERED_FIGURE.match(head)
+        or captions._is_numbered_figure(text, head)
         or captions._TOGGLE_END.search(tail)
         or (" " not in text and captions._FILE_NAME.fullmatch(text))
     )

@@ -15,6 +15,10 @@ has:
   Oct. 28, 2019, file photo, …", "FILE - In this …", "Sur cette photo …", "Auf diesem Foto …"),
   or with the photo's place and day in capitals and a colon ("WASHINGTON, DC - NOVEMBER 19:
   …", the picture agencies' caption head; a story's dateline has no colon after its day);
+* a figure's caption opens with the figure's label and number and a colon or a full stop
+  ("Figure 1. Enrollment flow diagram.", "Image 3: A simple AI agent", "Abb. 4: …"), is short
+  (:data:`NUMBERED_FIGURE_MAX_WORDS`) and asks nothing: a longer line so opened is a numbered
+  step told in prose, the story's;
 * a gallery prints its caption cut short with a "… more" toggle, or whole with "less" after
   its last sentence; and a picture with no description may get its file name as alt text
   ("milano-design-week-2018-arrangements-01").
@@ -112,6 +116,26 @@ _NUMBERED_FIGURE = lazy(
     r"|imagem|immagine|illustrazione)\s?\d{1,3}[a-z]?\s?[:：.]\s",
     regex.IGNORECASE,
 )
+#: The most words a line opening like :data:`_NUMBERED_FIGURE` may have and still be a figure's
+#: caption. The 26 wcxb-dev lines the pattern was built on (html_text, session 14) have 4 to 15
+#: words (median 8.5; "Image 7: The operational loop of coding agents such as the Gemini CLI
+#: coding assistant." is the longest); a numbered step told in prose ("Fig. 1: the first step is
+#: to grow the electrode on a thin sheet of copper, which …", 40 words) is the story's. A third
+#: over the longest measured.
+NUMBERED_FIGURE_MAX_WORDS = 20
+
+
+def _is_numbered_figure(text: str, head: str) -> bool:
+    """Whether a line is a figure's numbered caption: it opens like :data:`_NUMBERED_FIGURE`, has
+    at most :data:`NUMBERED_FIGURE_MAX_WORDS` words and asks nothing (a quiz's "Picture 3: Who is
+    the man on the left?" is a question to the reader; no measured caption ends in "?")."""
+    return bool(
+        _NUMBERED_FIGURE.match(head, 0, None, KEEP_GIL)
+        and len(text.split(None, NUMBERED_FIGURE_MAX_WORDS)) <= NUMBERED_FIGURE_MAX_WORDS
+        and not text.rstrip().endswith(("?", "？"))
+    )
+
+
 #: A gallery's caption with its toggle: cut short behind an ellipsis and "more" ("… to
 #: strengthen the military relations ... more"), or whole and ending in "less" after its last
 #: sentence ("… with the Southeast Asian nation. less"). No sentence ends so.
@@ -171,7 +195,7 @@ def is_caption(text: str) -> bool:
         (_may_end_in_credit(tail) and _CREDIT_END.search(tail, 0, None, KEEP_GIL))
         or (first in _POINTS_FIRST and _POINTS_AT_PICTURE.match(head, 0, None, KEEP_GIL))
         or (_may_open_caption_head(first) and _CAPTION_HEAD.match(head, 0, None, KEEP_GIL))
-        or _NUMBERED_FIGURE.match(head, 0, None, KEEP_GIL)
+        or _is_numbered_figure(text, head)
         or _TOGGLE_END.search(text[-TOGGLE_TAIL_CHARS:], 0, None, KEEP_GIL)
         or (" " not in text and _FILE_NAME.fullmatch(text, 0, None, KEEP_GIL))
     )
@@ -185,6 +209,8 @@ def apply_caption_line(ctx: Context) -> Iterator[Mark]:
 
 
 CAPTION_LINE = Rule("caption-line", "widget",
-                    "a line that ends in a picture's credit, opens like an agency's caption, carries a "
-                    "gallery's more/less toggle or is a picture's file name describes a photo, not the story",
+                    "a line that ends in a picture's credit, opens like an agency's caption, is a short "
+                    "line opening with a figure's label and number (\"Figure 1.\", \"Image 3:\"), "
+                    "carries a gallery's more/less toggle or is a picture's file name describes a photo, "
+                    "not the story",
                     apply_caption_line, frozenset({"text"}))
