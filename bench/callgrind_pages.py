@@ -92,7 +92,7 @@ def main() -> int:
         cg = args.out / f"{args.name}_{passes}.cg"
         done = subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={cg}", *command],
                               env=env, capture_output=True, text=True, check=True)
-        print(done.stderr.splitlines()[0] if "imported" in done.stderr else "", file=sys.stderr)
+        print(*[line for line in done.stderr.splitlines() if "imported from" in line], file=sys.stderr)
         totals.append(int(re.findall(r"Collected : (\d+)", done.stderr)[-1]))
         groups.append(grouped(cg))
     per_page = (totals[1] - totals[0]) / args.pages / 1e6
