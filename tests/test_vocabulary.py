@@ -114,3 +114,6 @@ def test_a_posts_category_and_tag_classes_name_no_box() -> None:
     assert concepts_of("category-navigation") == concepts_of("navigation") != frozenset()
     assert concepts_of("widget tag-cloud-comments") == concepts_of("widget comments")
     assert names_small_print("category-copyright")
+    # a theme's own classes that merely begin like a sign are none
+    assert concepts_of("category-navigation type-horizontal") == concepts_of("navigation")
+    assert concepts_of("tag-list status-bar") == concepts_of("tag-list")

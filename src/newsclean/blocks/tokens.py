@@ -130,7 +130,9 @@ BUILDER_NEUTRAL_WORDS = frozenset({"widget", "widgets", "cta"})
 #: a box of the same size (review of session 14). Read so only beside one of the post class's own
 #: signs, so that a theme's ``tag-list`` or ``category-menu`` keeps its words.
 TAXONOMY_PREFIXES = ("category-", "tag-")
-TAXONOMY_SIGNS = ("type-", "status-", "postid-", "hentry")
+#: The signs are matched whole, as WordPress writes them (a theme's ``type-large`` or
+#: ``status-bar`` is no sign: review of session 14).
+TAXONOMY_SIGNS = re.compile(r"hentry|type-(?:post|page)|status-publish|post(?:id)?-\d+")
 
 _SPLIT = compile_pattern(r"[\s_\-.:]+|(?<=\p{Ll})(?=\p{Lu})")
 #: The hash a CSS-modules build appends to every class name (``Accordion_item__adF2E``,
@@ -220,7 +222,7 @@ def concepts_of(attr_value: str) -> frozenset[str]:
 
 def without_taxonomy(tokens: list[str]) -> list[str]:
     """``tokens`` without the category and tag classes of a post (:data:`TAXONOMY_PREFIXES`)."""
-    if len(tokens) < 2 or not any(t.lower().startswith(TAXONOMY_SIGNS) for t in tokens):
+    if len(tokens) < 2 or not any(TAXONOMY_SIGNS.fullmatch(t.lower()) for t in tokens):
         return tokens
     return [t for t in tokens if not t.lower().startswith(TAXONOMY_PREFIXES)]
 
