@@ -76,7 +76,7 @@ def _cause(rule: str) -> str:
     return CAUSES.get(rule, f"rule: {rule}")
 
 
-def _peer_texts(dataset: Dataset) -> dict[str, dict[str, object]]:
+def peer_texts(dataset: Dataset) -> dict[str, dict[str, object]]:
     """The cached peers' outputs of ``dataset``'s pages, from the folder ``runner.py`` writes
     (named by the dataset's resolved name), each entry kept only when its digest is the page's
     (an entry of an older copy of the page is no output of this one)."""
@@ -95,7 +95,8 @@ def _peer_texts(dataset: Dataset) -> dict[str, dict[str, object]]:
     return found
 
 
-def _text(texts: dict[str, object], page_id: str) -> str:
+def peer_text(texts: dict[str, object], page_id: str) -> str:
+    """One page's text from a cached peer's entries ("" when it has none)."""
     value = texts.get(page_id)
     text = value.get("text") if isinstance(value, dict) else value
     return text if isinstance(text, str) else ""
@@ -140,7 +141,7 @@ def _page(page: Page, peers: dict[str, dict[str, object]]) -> tuple[float, float
         ours = scoring.match(page.truth, doc.body).recall
         best, best_text = 0.0, ""
         for texts in peers.values():
-            text = _text(texts, page.id)
+            text = peer_text(texts, page.id)
             recall = scoring.match(page.truth, text).recall
             if recall > best:
                 best, best_text = recall, text
@@ -153,7 +154,7 @@ def _page(page: Page, peers: dict[str, dict[str, object]]) -> tuple[float, float
     ours = sum(s in body for s in wanted) / len(wanted)
     best, best_text = 0.0, ""
     for texts in peers.values():
-        text = scoring.normalize_space(_text(texts, page.id))
+        text = scoring.normalize_space(peer_text(texts, page.id))
         share = sum(s in text for s in wanted) / len(wanted)
         if share > best:
             best, best_text = share, text
@@ -170,7 +171,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     folder = Path(args.folder)
     dataset = load_dataset(folder)
-    peers = _peer_texts(dataset)
+    peers = peer_texts(dataset)
     if not any(peers.values()):
         print(f"no cached peer output for {dataset.name} in {runner.CACHE_DIR / dataset.name} "
               "(run bench/accuracy.py on the set first)", file=sys.stderr)

@@ -9,7 +9,8 @@ never made a block, and the shingles that span a kept and a removed block (a rem
 last words with the story's first). The page's missing recall (1 - recall) is split in those
 shares and the shares are averaged over the pages, so the column sums to the set's recall gap
 as ``scoring.py`` computes it. ``--pages FILE`` writes one JSON line per page: id, precision,
-recall, the peers' recall from ``bench/.cache`` and the page's shares.
+recall, the peers' recall from ``bench/.cache`` (read as ``peer_losses.py`` reads it) and the
+page's shares.
 """
 
 from __future__ import annotations
@@ -22,22 +23,11 @@ from pathlib import Path
 
 import scoring
 from datasets import load_dataset
+from peer_losses import peer_text, peer_texts
 
 import newsclean
 
 NEVER = "(never a block / boundary)"
-PEERS = ("trafilatura@2.3.1", "trafilatura-fast@2.3.1", "readability@0.9", "resiliparse@2.0.1")
-
-
-def _peer_texts(folder: Path) -> dict[str, dict[str, object]]:
-    cache = Path(__file__).resolve().parent / ".cache" / folder.name
-    found = {}
-    for name in PEERS:
-        path = cache / f"{name}.json"
-        if path.exists():
-            found[name.split("@")[0]] = json.loads(path.read_text(encoding="utf-8"))
-    return found
-
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
@@ -48,7 +38,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     folder = Path(args.folder)
     dataset = load_dataset(folder)
-    peers = _peer_texts(folder)
+    peers = peer_texts(dataset)
     shares: Counter[str] = Counter()
     lines = []
     pages = 0
@@ -74,10 +64,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.pages:
             peer_recall = {}
             for name, texts in peers.items():
-                value = texts.get(page.id)
-                text = value.get("text") if isinstance(value, dict) else value
-                text = text if isinstance(text, str) else ""
-                peer_recall[name] = round(scoring.match(page.truth, text).recall, 3)
+                peer_recall[name] = round(scoring.match(page.truth, peer_text(texts, page.id)).recall, 3)
             lines.append(json.dumps({
                 "id": page.id, "precision": round(counts.precision, 3), "recall": round(recall, 3),
                 "peers": peer_recall, "lost": {k: round(v, 3) for k, v in page_shares.items()},

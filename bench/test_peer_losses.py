@@ -68,7 +68,7 @@ CHARGES = {
 
 def _run(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> dict[str, list[str]]:
     monkeypatch.setattr(peer_losses, "load_dataset", lambda folder: SimpleNamespace(name="demo", pages=PAGES))
-    monkeypatch.setattr(peer_losses, "_peer_texts", lambda dataset: {"trafilatura": {"p1": {"text": "x"}}})
+    monkeypatch.setattr(peer_losses, "peer_texts", lambda dataset: {"trafilatura": {"p1": {"text": "x"}}})
     monkeypatch.setattr(peer_losses, "_page", lambda page, peers: CHARGES[page.id])
     assert peer_losses.main(["demo"]) == 0
     rows = [line.split(" | ") for line in capsys.readouterr().out.splitlines() if line.startswith("| ")]
@@ -97,7 +97,7 @@ def test_peers_come_from_the_sets_resolved_name_and_need_the_pages_digest(
     }
     (cache / "readability@0.9.json").write_text(json.dumps(entries), encoding="utf-8")
     monkeypatch.setattr(peer_losses.runner, "CACHE_DIR", tmp_path)
-    found = peer_losses._peer_texts(SimpleNamespace(name="real-set", pages=PAGES))  # type: ignore[arg-type]
+    found = peer_losses.peer_texts(SimpleNamespace(name="real-set", pages=PAGES))  # type: ignore[arg-type]
     assert found == {"readability": {"p1": {"text": "kept", "digest": "d1"}}}
 
 
