@@ -10,6 +10,7 @@ furniture by itself) and ``hidden``.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 from typing import TypeVar
 
@@ -342,7 +343,7 @@ def place_of(marker: str) -> int:
     if not BESIDE_CONCEPTS.isdisjoint(concepts):
         place |= PLACE_BESIDE
     if "navigation" in concepts:
-        words = {w for token in without_taxonomy(marker.split()) for w in _token_words(token)}
+        words = set(_marker_words(marker))
         if not BESIDE_WORDS.isdisjoint(words):
             place |= PLACE_BESIDE
         if not FOOTER_WORDS.isdisjoint(words):
@@ -361,8 +362,14 @@ SMALL_PRINT_WORDS = frozenset({"disclaimer", "disclaimers", "copyright"})
 @lru_cache(maxsize=65536)
 def names_small_print(marker: str) -> bool:
     """Whether a class/id string names a site's small print (:data:`SMALL_PRINT_WORDS`)."""
-    tokens = without_taxonomy(marker.split())
-    return any(not SMALL_PRINT_WORDS.isdisjoint(_token_words(token)) for token in tokens)
+    return any(word in SMALL_PRINT_WORDS for word in _marker_words(marker))
+
+
+def _marker_words(marker: str) -> Iterator[str]:
+    """The words of a class/id string as :func:`concepts_of` reads them: each token and its parts
+    (:func:`_token_words`), a post's category and tag classes left out (:func:`without_taxonomy`)."""
+    for token in without_taxonomy(marker.split()):
+        yield from _token_words(token)
 
 
 @lru_cache(maxsize=65536)

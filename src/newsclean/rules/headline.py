@@ -147,11 +147,19 @@ def _anchor(
     if lead is not None:
         around_core = ancestors_and_self(ctx, core)
         candidates = [c for c in blocks[lead].containers if c not in around_core]
-        if candidates:
-            best = max(candidates, key=lambda c: (adjusted[c], -ctx.containers[c].depth))
-            if adjusted[best] >= ANCHOR_SHARE * adjusted[core]:
-                return best
+        best = _best_of(ctx, candidates, adjusted, core)
+        if best is not None:
+            return best
     return story_without_prose(ctx, h, core, weights, past_comments_only=False)
+
+
+def _best_of(ctx: Context, candidates: list[int], adjusted: list[float], core: int) -> int | None:
+    """The best concentrated of ``candidates`` (``adjusted``; the shallowest of equals), when it
+    weighs at least :data:`ANCHOR_SHARE` of the core's; ``None`` otherwise or without any."""
+    if not candidates:
+        return None
+    best = max(candidates, key=lambda c: (adjusted[c], -ctx.containers[c].depth))
+    return best if adjusted[best] >= ANCHOR_SHARE * adjusted[core] else None
 
 
 #: A story with no prose of its own (a picture with its credits, a post written in headings or in
@@ -250,6 +258,7 @@ STORY_OVER_BOX = 1.0
 #: better) or 61-63 (unchanged) after them, the nearest above 130: at 90 and 110 the same pages.
 FOOT_MAX_PROSE_AFTER = 100.0
 
+
 def story_above_box(
     ctx: Context, h: int, core: int, adjusted: list[float], weights: list[float], positive: list[float]
 ) -> int:
@@ -276,7 +285,5 @@ def story_above_box(
     if prose <= STORY_OVER_BOX * positive[core]:
         return core
     between = [c for c in range(len(containers)) if first[c] > h and 0 <= last[c] < start]
-    if not between:
-        return core
-    best = max(between, key=lambda c: (adjusted[c], -containers[c].depth))
-    return best if adjusted[best] >= ANCHOR_SHARE * adjusted[core] else core
+    best = _best_of(ctx, between, adjusted, core)
+    return core if best is None else best
